@@ -1,6 +1,8 @@
 module github.com/dvkreport/dvkreport
 
-go 1.24.0
+go 1.26.0
+
+require golang.org/x/text v0.43.0
 
 require (
 	github.com/cpuguy83/go-md2man/v2 v2.0.7 // indirect
@@ -10,6 +12,5 @@ require (
 	github.com/urfave/cli/v2 v2.27.7 // indirect
 	github.com/wcharczuk/go-chart/v2 v2.1.2 // indirect
 	github.com/xrash/smetrics v0.0.0-20240521201337-686a1a2994c1 // indirect
-	golang.org/x/image v0.47.0 // indirect
-	golang.org/x/text v0.43.0 // indirect
+	golang.org/x/image v0.18.0 // indirect
 )

@@ -1,0 +1,198 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/dvkreport/dvkreport/report"
+	"github.com/dvkreport/dvkreport/report/validate"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitData  = 1 // the data is bad, or the report could not be written
+	exitUsage = 2 // the command line is bad
+)
+
+// actionError marks an error returned by a command's action, as opposed
+// to one from parsing the command line.
+type actionError struct{ err error }
+
+func (e actionError) Error() string { return e.err.Error() }
+func (e actionError) Unwrap() error { return e.err }
+
+// run runs dvkreport with args (args[0] is the program name) and returns
+// the exit status. Messages go to stderr, prefixed "dvkreport:".
+func run(args []string, stdout, stderr io.Writer) int {
+	app := newApp(stdout, stderr)
+	err := app.RunContext(context.Background(), args)
+	if err == nil {
+		return exitOK
+	}
+	var ae actionError
+	if !errors.As(err, &ae) {
+		// An error from parsing flags; urfave/cli has printed the help.
+		fmt.Fprintf(stderr, "dvkreport: %v\n", err)
+		return exitUsage
+	}
+	var problems validate.Problems
+	var ue *report.UsageError
+	switch {
+	case errors.As(err, &problems):
+		for _, p := range problems {
+			fmt.Fprintln(stderr, p)
+		}
+		fmt.Fprintf(stderr, "dvkreport: %d %s in the data; nothing was written\n", len(problems), plural(len(problems), "problem", "problems"))
+		return exitData
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "dvkreport: %v\n", ue.Err)
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, "dvkreport: %v\n", ae.err)
+	return exitData
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// filterFlags are the flags that select data, shared by generate and summary.
+func filterFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{Name: "input", Aliases: []string{"i"}, Usage: "register `FILE` (CSV or JSON); repeat for several; none: the embedded seed data"},
+		&cli.StringSliceFlag{Name: "locality", Aliases: []string{"l"}, Usage: "report on `NAME` only: a province, district or commune, case and diacritics ignored (\"lang son\"), or a path (\"Đắk Nông/Đắk Song\"); repeat for several"},
+		&cli.StringFlag{Name: "level", Usage: "one line per `LEVEL`: province, district or commune (default: one level below the narrowest --locality, province without one)"},
+		&cli.StringFlag{Name: "period", Aliases: []string{"p"}, Usage: "report `PERIOD`: 2025-Q3, Q3/2025, Quý III/2025, 2025-H1, 2025, 2021-2025…; rows count when their period lies inside it (default: all rows)"},
+	}
+}
+
+func options(c *cli.Context) report.Options {
+	return report.Options{
+		Inputs:     c.StringSlice("input"),
+		Localities: c.StringSlice("locality"),
+		Level:      c.String("level"),
+		Period:     c.String("period"),
+	}
+}
+
+func newApp(stdout, stderr io.Writer) *cli.App {
+	return &cli.App{
+		Name:  "dvkreport",
+		Usage: "turn \"Dân vận khéo\" model registers into printable PDF reports",
+		Description: "dvkreport reads registers of the \"Dân vận khéo\" (Skilled Mass Mobilization) movement,\n" +
+			"checks them, sums models, funds and households per locality and period, and lays\n" +
+			"the figures out as an A4 PDF report in Vietnamese, with English alongside.\n" +
+			"Without --input it uses the embedded seed data from five press articles.\n\n" +
+			"Exit status: 0 success, 1 bad data, 2 bad usage.",
+		Writer:          stdout,
+		ErrWriter:       stderr,
+		HideHelpCommand: false,
+		ExitErrHandler:  func(*cli.Context, error) {}, // run maps errors to exit statuses
+		Commands: []*cli.Command{
+			{
+				Name:      "generate",
+				Usage:     "make the PDF report",
+				UsageText: "dvkreport generate [--input FILE]... [--locality NAME]... [--level LEVEL] [--period PERIOD] [-o OUT.pdf]",
+				Description: "Writes the report to OUT.pdf, by default to a name made of the scope and period\n" +
+					"(dvk-lang-son-2025-q3.pdf) in the current directory; \"-o -\" writes to standard output.\n" +
+					"Bad data is refused with every problem listed, and no file is written.",
+				Flags: append(filterFlags(),
+					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the PDF to `FILE` (\"-\" for standard output)"},
+				),
+				Action: func(c *cli.Context) error {
+					if c.NArg() > 0 {
+						return actionError{&report.UsageError{Err: fmt.Errorf("generate takes no arguments (got %q); give files with --input", c.Args().Slice())}}
+					}
+					return wrap(generate(c, stdout, stderr))
+				},
+			},
+			{
+				Name:      "summary",
+				Usage:     "print the aggregated figures",
+				UsageText: "dvkreport summary [--input FILE]... [--locality NAME]... [--level LEVEL] [--period PERIOD] [--format table|csv|json]",
+				Description: "Prints one row per locality at the chosen level, then a TOTAL row. The CSV's columns are\n" +
+					"locality,economy,culture_society,defense_security,party_building,unclassified,new,sustained,\n" +
+					"models,funds_vnd,households,beneficiaries and then the extra indicators, as plain integers.",
+				Flags: append(filterFlags(),
+					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output `FORMAT`: table, csv or json"},
+				),
+				Action: func(c *cli.Context) error {
+					if c.NArg() > 0 {
+						return actionError{&report.UsageError{Err: fmt.Errorf("summary takes no arguments (got %q); give files with --input", c.Args().Slice())}}
+					}
+					s, err := report.Summarize(options(c))
+					if err != nil {
+						return wrap(err)
+					}
+					return wrap(report.WriteSummary(stdout, s, c.String("format")))
+				},
+			},
+			{
+				Name:      "validate",
+				Usage:     "check register files and list every problem",
+				UsageText: "dvkreport validate FILE...",
+				Description: "Prints every problem as FILE:ROW:COLUMN: message (row 1 is the header) and exits 1 if\n" +
+					"there is any. Without files it checks the embedded seed data.",
+				Action: func(c *cli.Context) error {
+					return wrap(validateFiles(c.Args().Slice(), stdout))
+				},
+			},
+		},
+	}
+}
+
+func wrap(err error) error {
+	if err == nil {
+		return nil
+	}
+	return actionError{err}
+}
+
+func generate(c *cli.Context, stdout, stderr io.Writer) error {
+	s, err := report.Summarize(options(c))
+	if err != nil {
+		return err
+	}
+	data, err := report.PDF(s)
+	if err != nil {
+		return err
+	}
+	out := c.String("output")
+	if out == "-" {
+		_, err := stdout.Write(data)
+		return err
+	}
+	if out == "" {
+		out = report.FileName(s)
+	}
+	if err := report.WriteFile(out, data); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "dvkreport: wrote %s (%d bytes, %d localities, %d records)\n", out, len(data), len(s.Lines), s.Records)
+	return nil
+}
+
+func validateFiles(files []string, stdout io.Writer) error {
+	ds, problems, err := report.Load(files)
+	if err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		return problems
+	}
+	what := strings.Join(files, ", ")
+	if len(files) == 0 {
+		what = report.SeedName
+	}
+	fmt.Fprintf(stdout, "%s: %d rows, no problems\n", what, len(ds.Records))
+	return nil
+}

@@ -1,0 +1,287 @@
+// Package aggregate rolls validated records up into the figures of a report:
+// one line per locality at the chosen level (province, district or commune),
+// each with its models by field and status, funds mobilised, households,
+// beneficiaries and extra indicators, and a total. It selects records by
+// locality and period, sorts localities in Vietnamese alphabetical order and
+// does no I/O; it knows nothing of labels, languages or pages.
+package aggregate
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+// Level is the granularity of a report's lines.
+type Level uint8
+
+const (
+	LevelAuto Level = iota // one level below the narrowest filter
+	LevelProvince
+	LevelDistrict
+	LevelCommune
+)
+
+// ParseLevel reads province, district or commune (or their Vietnamese
+// names tỉnh, huyện, xã); the empty string is LevelAuto.
+func ParseLevel(s string) (Level, error) {
+	switch record.Compact(s) {
+	case "":
+		return LevelAuto, nil
+	case "province", "tinh":
+		return LevelProvince, nil
+	case "district", "huyen":
+		return LevelDistrict, nil
+	case "commune", "xa":
+		return LevelCommune, nil
+	}
+	return 0, fmt.Errorf("unknown level %q: want province, district or commune", s)
+}
+
+func (l Level) String() string {
+	switch l {
+	case LevelProvince:
+		return "province"
+	case LevelDistrict:
+		return "district"
+	case LevelCommune:
+		return "commune"
+	}
+	return "auto"
+}
+
+// Figures are the summed figures of a set of records.
+type Figures struct {
+	ByField       [record.NumFields]int64 // models per field, Unclassified at 0
+	New           int64
+	Sustained     int64
+	Models        int64
+	FundsVND      int64
+	Households    int64
+	Beneficiaries int64
+	Extra         []int64 // aligned with Summary.Extras
+}
+
+func (f *Figures) add(r *record.Record, extras int) {
+	f.ByField[r.Field] += r.Count
+	if r.Status == record.Sustained {
+		f.Sustained += r.Count
+	} else {
+		f.New += r.Count
+	}
+	f.Models += r.Count
+	f.FundsVND += r.FundsVND
+	f.Households += r.Households
+	f.Beneficiaries += r.Beneficiaries
+	if f.Extra == nil && extras > 0 {
+		f.Extra = make([]int64, extras)
+	}
+	for i, v := range r.Extra {
+		f.Extra[i] += v
+	}
+}
+
+// Line is one locality of a summary.
+type Line struct {
+	// Path names the locality from its province down to the summary's
+	// level, as the data writes the names: [Lạng Sơn] or [Đắk Nông, Đắk
+	// Song]. It is shorter than the level when the records have no unit at
+	// that level (a province-wide group row in a commune-level summary);
+	// then Partial is true.
+	Path    []string
+	Partial bool
+	Figures
+	Records int // how many records the line sums
+}
+
+// Name returns the line's own locality name, the last element of its path.
+func (l Line) Name() string { return l.Path[len(l.Path)-1] }
+
+// Summary is the aggregated figures of a report.
+type Summary struct {
+	Level  Level
+	Scope  [][]string    // the selected localities as paths; empty for all
+	Period record.Period // the report period: the one asked for, or the span of the data
+	Lines  []Line        // sorted by path in Vietnamese order
+	Total  Figures
+	Extras []string // names of the extra indicators
+	// Sources lists the distinct sources of the counted records in order
+	// of first appearance.
+	Sources []string
+	Records int
+}
+
+// Options select and shape a summary. The zero value summarises everything
+// at province level.
+type Options struct {
+	Localities []string      // names or paths such as "Đắk Nông/Đắk Song"; any level
+	Period     record.Period // zero: every period
+	Level      Level
+	// Key turns a locality name into the key under which names are
+	// compared; nil uses a key that ignores case, diacritics, spacing and
+	// unit-type prefixes.
+	Key func(string) string
+}
+
+// ErrUnknownLocality is wrapped by the error for a --locality that names no
+// locality in the data; ErrAmbiguousLocality by one that names several.
+var (
+	ErrUnknownLocality   = errors.New("unknown locality")
+	ErrAmbiguousLocality = errors.New("ambiguous locality")
+	ErrNoRecords         = errors.New("no records")
+)
+
+// Summarize aggregates ds as opts select.
+func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
+	key := opts.Key
+	if key == nil {
+		key = DefaultKey
+	}
+	idx := newIndex(ds, key)
+	var scope [][]string
+	var scopeKeys [][]string
+	for _, name := range opts.Localities {
+		path, keys, err := idx.resolve(name)
+		if err != nil {
+			return nil, err
+		}
+		scope, scopeKeys = append(scope, path), append(scopeKeys, keys)
+	}
+	in := func(r *record.Record, keys *[3]string) bool {
+		if !opts.Period.IsZero() && !opts.Period.Contains(r.Period) {
+			return false
+		}
+		if len(scopeKeys) == 0 {
+			return true
+		}
+		for _, sk := range scopeKeys {
+			if matchPath(keys, sk) {
+				return true
+			}
+		}
+		return false
+	}
+	selected := make([]int, 0, len(ds.Records))
+	for i := range ds.Records {
+		if in(&ds.Records[i], &idx.keys[i]) {
+			selected = append(selected, i)
+		}
+	}
+	if len(selected) == 0 {
+		what := "the data"
+		if len(opts.Localities) > 0 || !opts.Period.IsZero() {
+			what = "the selection"
+		}
+		return nil, fmt.Errorf("%w in %s", ErrNoRecords, what)
+	}
+	level := opts.Level
+	if level == LevelAuto {
+		level = autoLevel(scopeKeys, selected, idx)
+	}
+	s := &Summary{Level: level, Scope: scope, Period: opts.Period, Extras: ds.Extras}
+	lines := map[string]int{}
+	seenSource := map[string]bool{}
+	for _, i := range selected {
+		r := &ds.Records[i]
+		k := &idx.keys[i]
+		names := [3]string{r.Province, r.District, r.Commune}
+		depth := int(level)
+		// A record without a unit at some level stops there.
+		n := 0
+		for n < depth && k[n] != "" {
+			n++
+		}
+		// A commune-level row with no district still has its commune.
+		if level == LevelCommune && n == 1 && k[2] != "" {
+			n = 3
+		}
+		var path, pathKey []string
+		for j := 0; j < n; j++ {
+			if k[j] != "" {
+				path = append(path, names[j])
+				pathKey = append(pathKey, k[j])
+			}
+		}
+		lk := strings.Join(pathKey, "/")
+		li, ok := lines[lk]
+		if !ok {
+			li = len(s.Lines)
+			lines[lk] = li
+			s.Lines = append(s.Lines, Line{Path: path, Partial: n < depth && !(level == LevelCommune && n == 3)})
+		}
+		l := &s.Lines[li]
+		l.add(r, len(ds.Extras))
+		l.Records++
+		s.Total.add(r, len(ds.Extras))
+		s.Records++
+		if r.Source != "" && !seenSource[r.Source] {
+			seenSource[r.Source] = true
+			s.Sources = append(s.Sources, r.Source)
+		}
+		if opts.Period.IsZero() {
+			s.Period = s.Period.Union(r.Period)
+		}
+	}
+	sortLines(s.Lines)
+	return s, nil
+}
+
+// autoLevel is one level below the narrowest filter, skipping a level that
+// no selected record has (districts in data after the 2025 reform).
+func autoLevel(scopeKeys [][]string, selected []int, idx *index) Level {
+	narrowest := 0
+	for _, sk := range scopeKeys {
+		narrowest = max(narrowest, len(sk))
+	}
+	for l := narrowest + 1; l <= 3; l++ {
+		for _, i := range selected {
+			if idx.keys[i][l-1] != "" {
+				return Level(l)
+			}
+		}
+	}
+	return Level(max(narrowest, 1))
+}
+
+func sortLines(lines []Line) {
+	c := collate.New(language.Vietnamese, collate.IgnoreCase)
+	var buf collate.Buffer
+	keys := make([][]byte, len(lines))
+	for i, l := range lines {
+		// Partial lines (the province-wide part) sort before the
+		// province's own districts or communes.
+		k := strings.Join(l.Path, "\x01")
+		keys[i] = c.KeyFromString(&buf, k)
+	}
+	order := make([]int, len(lines))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return compareBytes(keys[a], keys[b]) })
+	sorted := make([]Line, len(lines))
+	for i, o := range order {
+		sorted[i] = lines[o]
+	}
+	copy(lines, sorted)
+}
+
+func compareBytes(a, b []byte) int { return strings.Compare(string(a), string(b)) }
+
+// matchPath reports whether a record with keys lies inside the locality
+// whose path keys are sk (a suffix of the record's path: "Đắk Song" matches
+// [Đắk Nông, Đắk Song, ""], and so does "Đắk Nông/Đắk Song").
+func matchPath(keys *[3]string, sk []string) bool {
+	// sk holds, for each level, the key or "" when any value matches.
+	for j, want := range sk {
+		if want != "" && keys[j] != want {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,196 @@
+package aggregate
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+// DefaultKey is the key under which locality names are compared when
+// Options.Key is nil: folded by record.Fold, without a unit-type prefix
+// (Tỉnh, Thành phố, TP., Huyện, Quận, Thị xã, Xã, Phường, Thị trấn, Đặc khu)
+// and without apostrophes.
+func DefaultKey(name string) string {
+	f := record.Fold(name)
+	f = strings.NewReplacer("'", "", "’", "", "ʼ", "").Replace(f)
+	for _, p := range []string{"thanh pho ", "tp. ", "tp.", "tp ", "tinh ", "huyen ", "quan ", "thi xa ", "thi tran ", "xa ", "phuong ", "dac khu "} {
+		if rest, ok := strings.CutPrefix(f, p); ok && rest != "" {
+			// "Phường 1" keeps its number as its name.
+			f = rest
+			break
+		}
+	}
+	return strings.TrimSpace(f)
+}
+
+// index holds the keys of every record's province, district and commune.
+type index struct {
+	keys    [][3]string
+	names   map[string]place // path key → the place, as first written
+	keyFunc func(string) string
+}
+
+type place struct {
+	path []string // display names
+	keys []string
+}
+
+func newIndex(ds *record.Dataset, key func(string) string) *index {
+	idx := &index{keys: make([][3]string, len(ds.Records)), names: map[string]place{}}
+	cache := map[string]string{}
+	k := func(s string) string {
+		if s == "" {
+			return ""
+		}
+		v, ok := cache[s]
+		if !ok {
+			v = key(s)
+			cache[s] = v
+		}
+		return v
+	}
+	for i := range ds.Records {
+		r := &ds.Records[i]
+		keys := [3]string{k(r.Province), k(r.District), k(r.Commune)}
+		idx.keys[i] = keys
+		names := [3]string{r.Province, r.District, r.Commune}
+		var path, pk []string
+		for j := 0; j < 3; j++ {
+			path, pk = append(path, names[j]), append(pk, keys[j])
+			if keys[j] == "" {
+				continue
+			}
+			id := strings.Join(pk, "/")
+			if _, ok := idx.names[id]; !ok {
+				idx.names[id] = place{path: slices.Clone(path), keys: slices.Clone(pk)}
+			}
+		}
+	}
+	idx.keyFunc = k
+	return idx
+}
+
+// resolve finds the one place that a --locality value names: a name at any
+// level or a path of names separated by "/". It returns the place's display
+// path and its keys by level ("" for a level the place does not fix).
+func (idx *index) resolve(query string) ([]string, []string, error) {
+	parts := strings.Split(query, "/")
+	var qk []string
+	for _, p := range parts {
+		if k := idx.keyFunc(strings.TrimSpace(p)); k != "" {
+			qk = append(qk, k)
+		}
+	}
+	if len(qk) == 0 {
+		return nil, nil, fmt.Errorf("%w: empty name", ErrUnknownLocality)
+	}
+	var found []place
+	for _, pl := range idx.names {
+		if endsWithPath(pl.keys, qk) {
+			found = append(found, pl)
+		}
+	}
+	switch len(found) {
+	case 1:
+		return found[0].path, found[0].keys, nil
+	case 0:
+		return nil, nil, fmt.Errorf("%w %q%s", ErrUnknownLocality, query, idx.suggest(qk[len(qk)-1]))
+	}
+	var paths []string
+	for _, pl := range found {
+		paths = append(paths, strings.Join(nonEmpty(pl.path), "/"))
+	}
+	slices.Sort(paths)
+	return nil, nil, fmt.Errorf("%w %q: it names %s; give the path, as in %q", ErrAmbiguousLocality, query, strings.Join(paths, ", "), paths[0])
+}
+
+// endsWithPath reports whether the non-empty keys of a place end with q,
+// the place's own key being the last of q.
+func endsWithPath(keys, q []string) bool {
+	var ks []string
+	for _, k := range keys {
+		if k != "" {
+			ks = append(ks, k)
+		}
+	}
+	if len(q) > len(ks) || keys[len(keys)-1] == "" {
+		return false
+	}
+	off := len(ks) - len(q)
+	for i := range q {
+		if ks[off+i] != q[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func nonEmpty(s []string) []string {
+	var out []string
+	for _, v := range s {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// suggest names up to three known localities closest to key.
+func (idx *index) suggest(key string) string {
+	type cand struct {
+		name string
+		d    int
+	}
+	var cands []cand
+	seen := map[string]bool{}
+	for _, pl := range idx.names {
+		name := strings.Join(nonEmpty(pl.path), "/")
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		d := distance(key, pl.keys[len(pl.keys)-1])
+		if d <= max(2, utf8.RuneCountInString(key)/2) {
+			cands = append(cands, cand{name, d})
+		}
+	}
+	if len(cands) == 0 {
+		return ""
+	}
+	slices.SortFunc(cands, func(a, b cand) int {
+		if a.d != b.d {
+			return a.d - b.d
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	var names []string
+	for i := 0; i < len(cands) && i < 3; i++ {
+		names = append(names, cands[i].name)
+	}
+	return "; did you mean " + strings.Join(names, ", ") + "?"
+}
+
+// distance is the Levenshtein distance between a and b in runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

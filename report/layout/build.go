@@ -1,0 +1,283 @@
+package layout
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dvkreport/dvkreport/report/aggregate"
+	"github.com/dvkreport/dvkreport/report/format"
+	"github.com/dvkreport/dvkreport/report/record"
+	"github.com/dvkreport/dvkreport/templates"
+)
+
+// Options shape a document.
+type Options struct {
+	// MaxBars is how many localities a chart shows before the rest are
+	// summed as "Còn lại" (others); 0 means 12.
+	MaxBars int
+}
+
+// Build lays out the report of a summary.
+func Build(s *aggregate.Summary, t *templates.Texts, opts Options) *Document {
+	if opts.MaxBars <= 0 {
+		opts.MaxBars = 12
+	}
+	vi, en := format.VI, format.EN
+	where := Bi(t.AllLocalities)
+	if len(s.Scope) > 0 {
+		var names []string
+		for _, p := range s.Scope {
+			names = append(names, strings.Join(nonEmpty(p), " – "))
+		}
+		where = Bi{VI: strings.Join(names, "; "), EN: strings.Join(names, "; ")}
+	}
+	level := t.Level[s.Level.String()]
+	d := &Document{
+		Title:    fmt.Sprintf("%s – %s – %s", t.Title.VI, where.VI, format.Period(s.Period, vi)),
+		Subject:  t.Subject.VI + " / " + t.Subject.EN,
+		Author:   t.Author.VI,
+		Keywords: "Dân vận khéo; " + format.Period(s.Period, vi),
+		Language: "vi",
+		Date:     s.Period.Last,
+		Heading:  Bi(t.Title),
+		Scope:    Bi{VI: where.VI + " (số liệu theo cấp " + level.VI + ")", EN: where.EN + " (figures by " + level.EN + ")"},
+		Period:   Bi{VI: t.Period.VI + ": " + format.Period(s.Period, vi), EN: t.Period.EN + ": " + format.Period(s.Period, en)},
+		PageWord: Bi(t.Page),
+	}
+	add := func(b Block) { d.Blocks = append(d.Blocks, b) }
+
+	// I. Key figures.
+	add(&Section{Title: Bi(t.KeyFigures)})
+	tot := s.Total
+	var byField []string
+	for _, f := range record.Fields {
+		byField = append(byField, fmt.Sprintf("%s: %s", t.Fields[f.Key()].VI, format.Int(tot.ByField[f], vi)))
+	}
+	if n := tot.ByField[record.Unclassified]; n > 0 {
+		byField = append(byField, fmt.Sprintf("%s: %s", strings.ToLower(t.Unclassified.VI), format.Int(n, vi)))
+	}
+	add(&Facts{Items: []Fact{
+		{Label: Bi(t.Models), Value: format.Int(tot.Models, vi),
+			Note: fmt.Sprintf("%s: %s; %s: %s. %s.", t.New.VI, format.Int(tot.New, vi), strings.ToLower(t.Sustained.VI), format.Int(tot.Sustained, vi), strings.Join(byField, "; "))},
+		{Label: Bi(t.Funds), Value: format.MoneyShort(tot.FundsVND, vi), Note: format.Money(tot.FundsVND, vi)},
+		{Label: Bi(t.Households), Value: format.Int(tot.Households, vi)},
+		{Label: Bi(t.Beneficiaries), Value: format.Int(tot.Beneficiaries, vi)},
+	}})
+
+	// Charts.
+	if tot.Models > 0 {
+		add(modelsChart(s, t, opts.MaxBars))
+	}
+	if tot.FundsVND > 0 {
+		add(fundsChart(s, t, opts.MaxBars))
+	}
+
+	// II. The table.
+	add(&Section{Title: Bi(t.TableHeading)})
+	add(table(s, t))
+
+	// III. Extra indicators.
+	if len(s.Extras) > 0 {
+		add(&Section{Title: Bi(t.Extras)})
+		et := &Table{Columns: []Column{
+			{Header: Bi(t.Number), Width: 8},
+			{Header: Bi(t.Indicator), Width: 112},
+			{Header: Bi(t.Value), Width: 45, Right: true},
+		}}
+		for i, name := range s.Extras {
+			label := Bi{VI: name}
+			if l, ok := t.Indicators[name]; ok {
+				label = Bi(l)
+			}
+			v := int64(0)
+			if i < len(tot.Extra) {
+				v = tot.Extra[i]
+			}
+			cell := label.VI
+			if label.EN != "" {
+				cell += " / " + label.EN
+			}
+			et.Rows = append(et.Rows, TableRow{Cells: []string{fmt.Sprint(i + 1), cell, format.Int(v, vi)}})
+		}
+		add(et)
+	}
+
+	// IV. Sources.
+	if len(s.Sources) > 0 {
+		add(&Section{Title: Bi(t.Sources)})
+		add(&List{Items: slices.Clone(s.Sources)})
+	}
+	return d
+}
+
+func nonEmpty(s []string) []string {
+	var out []string
+	for _, v := range s {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// lineName is a line's label in tables and charts: its own name, and for
+// a partial line the note that the figures are for the whole unit.
+func lineName(l aggregate.Line, s *aggregate.Summary, t *templates.Texts) string {
+	name := l.Name()
+	if l.Partial {
+		unit := "tỉnh"
+		if len(l.Path) == 2 {
+			unit = "huyện"
+		}
+		name += " (" + t.Wide.VI + " " + unit + ")"
+	}
+	return name
+}
+
+// table is the one-row-per-locality table.
+func table(s *aggregate.Summary, t *templates.Texts) *Table {
+	vi := format.VI
+	cols := []Column{
+		{Header: Bi(t.Number), Width: 8},
+		{Header: Bi(t.Locality), Width: 35},
+	}
+	short := map[string]Bi{
+		"economy":          {VI: "Kinh tế", EN: "Economy"},
+		"culture_society":  {VI: "VH - XH", EN: "Cult.-Soc."},
+		"defense_security": {VI: "QP - AN", EN: "Def.-Sec."},
+		"party_building":   {VI: "XD Đảng", EN: "Party"},
+	}
+	for _, f := range record.Fields {
+		cols = append(cols, Column{Header: short[f.Key()], Width: 12.5, Right: true})
+	}
+	cols = append(cols,
+		Column{Header: Bi{VI: "Chưa PL", EN: "Uncl."}, Width: 12, Right: true},
+		Column{Header: Bi{VI: "Mới", EN: "New"}, Width: 10, Right: true},
+		Column{Header: Bi{VI: "Duy trì", EN: "Sust."}, Width: 11, Right: true},
+		Column{Header: Bi{VI: "Tổng", EN: "Total"}, Width: 10, Right: true},
+		Column{Header: Bi{VI: "Kinh phí", EN: "VND m"}, Width: 17, Right: true},
+		Column{Header: Bi{VI: "Số hộ", EN: "Households"}, Width: 13, Right: true},
+	)
+	row := func(f aggregate.Figures) []string {
+		var cells []string
+		for _, fl := range record.Fields {
+			cells = append(cells, format.Int(f.ByField[fl], vi))
+		}
+		return append(cells,
+			format.Int(f.ByField[record.Unclassified], vi),
+			format.Int(f.New, vi),
+			format.Int(f.Sustained, vi),
+			format.Int(f.Models, vi),
+			format.Millions(f.FundsVND, vi),
+			format.Int(f.Households, vi),
+		)
+	}
+	tb := &Table{Columns: cols}
+	for i, l := range s.Lines {
+		cells := append([]string{fmt.Sprint(i + 1), lineName(l, s, t)}, row(l.Figures)...)
+		tb.Rows = append(tb.Rows, TableRow{Cells: cells, Minor: l.Partial})
+	}
+	tb.Total = append([]string{"", t.Total.VI}, row(s.Total)...)
+	return tb
+}
+
+// topLines returns the indexes of the n lines with the largest value, in
+// the summary's order, and whether some lines were left out.
+func topLines(s *aggregate.Summary, n int, value func(aggregate.Figures) int64) ([]int, bool) {
+	idx := make([]int, len(s.Lines))
+	for i := range idx {
+		idx[i] = i
+	}
+	if len(idx) <= n {
+		return idx, false
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		va, vb := value(s.Lines[a].Figures), value(s.Lines[b].Figures)
+		switch {
+		case va > vb:
+			return -1
+		case va < vb:
+			return 1
+		}
+		return 0
+	})
+	top := idx[:n-1] // the last bar is "others"
+	slices.Sort(top)
+	return top, true
+}
+
+// chartLabel shortens a locality label for a chart axis.
+func chartLabel(l aggregate.Line) string {
+	name := l.Name()
+	if l.Partial {
+		name += " (*)"
+	}
+	return name
+}
+
+func modelsChart(s *aggregate.Summary, t *templates.Texts, maxBars int) *Chart {
+	vi := format.VI
+	top, rest := topLines(s, maxBars, func(f aggregate.Figures) int64 { return f.Models })
+	c := &Chart{Title: Bi(t.ChartModels), Stacked: true, Thousands: ".", Decimal: ","}
+	fields := append([]record.Field{}, record.Fields[:]...)
+	if s.Total.ByField[record.Unclassified] > 0 {
+		fields = append(fields, record.Unclassified)
+	}
+	var others aggregate.Figures
+	if rest {
+		others = s.Total
+		for _, i := range top {
+			for f := range others.ByField {
+				others.ByField[f] -= s.Lines[i].ByField[f]
+			}
+		}
+	}
+	for _, i := range top {
+		c.Categories = append(c.Categories, chartLabel(s.Lines[i]))
+	}
+	if rest {
+		c.Categories = append(c.Categories, t.Others.VI)
+	}
+	for _, f := range fields {
+		name := t.Unclassified.VI
+		if f != record.Unclassified {
+			name = t.Fields[f.Key()].VI
+		}
+		sr := Series{Name: name}
+		put := func(v int64) {
+			sr.Values = append(sr.Values, float64(v))
+			sr.Labels = append(sr.Labels, format.Int(v, vi))
+		}
+		for _, i := range top {
+			put(s.Lines[i].ByField[f])
+		}
+		if rest {
+			put(others.ByField[f])
+		}
+		c.Series = append(c.Series, sr)
+	}
+	return c
+}
+
+func fundsChart(s *aggregate.Summary, t *templates.Texts, maxBars int) *Chart {
+	vi := format.VI
+	top, rest := topLines(s, maxBars, func(f aggregate.Figures) int64 { return f.FundsVND })
+	c := &Chart{Title: Bi(t.ChartFunds), Thousands: ".", Decimal: ","}
+	sr := Series{Name: t.Funds.VI}
+	put := func(label string, vnd int64) {
+		c.Categories = append(c.Categories, label)
+		sr.Values = append(sr.Values, float64(vnd)/1e6)
+		sr.Labels = append(sr.Labels, format.Millions(vnd, vi))
+	}
+	sum := int64(0)
+	for _, i := range top {
+		put(chartLabel(s.Lines[i]), s.Lines[i].FundsVND)
+		sum += s.Lines[i].FundsVND
+	}
+	if rest {
+		put(t.Others.VI, s.Total.FundsVND-sum)
+	}
+	c.Series = []Series{sr}
+	return c
+}

@@ -1,0 +1,293 @@
+// Package load reads register files into tables of text cells, keeping the
+// position of every cell so that later steps can say exactly where a problem
+// is. It knows file formats and character sets, not the meaning of columns:
+// that is package validate's job.
+//
+// Supported formats are CSV (comma, semicolon or tab separated, UTF-8 with
+// or without a byte-order mark) and JSON (an array of objects). Cells are
+// normalised to Unicode NFC and trimmed of surrounding white space.
+package load
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Table is one sheet of text cells: a CSV file, a JSON array, or one sheet of
+// a workbook.
+type Table struct {
+	File  string // the name the file was opened by
+	Sheet string // the sheet's name, for workbooks only
+	// HeaderRow is the row number of Header: 1 for a CSV file whose first
+	// line is the header, 0 for JSON, whose keys have no row.
+	HeaderRow int
+	Header    []string
+	Rows      []Row
+}
+
+// Row is one data row. Num is its row number in the file (for CSV, the line
+// on which the record starts; for JSON, the object's place in the array,
+// counting from 1). Cells is aligned with the table's Header; a row may have
+// fewer cells than the header when its trailing cells are empty.
+type Row struct {
+	Num   int
+	Cells []string
+}
+
+// Format is a file format.
+type Format int
+
+const (
+	FormatAuto Format = iota // decide by the file name's extension
+	FormatCSV
+	FormatJSON
+)
+
+// ErrFormat is wrapped by errors about a file's format (not its data).
+var ErrFormat = errors.New("unreadable file")
+
+// FormatOf returns the format that a file name's extension implies.
+func FormatOf(name string) (Format, error) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv", ".tsv", ".txt":
+		return FormatCSV, nil
+	case ".json":
+		return FormatJSON, nil
+	}
+	return 0, fmt.Errorf("%w: %s: unknown file type %q (want .csv, .tsv, .txt or .json)", ErrFormat, name, filepath.Ext(name))
+}
+
+// File reads the named file from the operating system.
+func File(name string) ([]*Table, error) {
+	return FileFS(osFS{}, name)
+}
+
+// FileFS reads the named file from fsys.
+func FileFS(fsys fs.FS, name string) ([]*Table, error) {
+	format, err := FormatOf(name)
+	if err != nil {
+		return nil, err
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	return Bytes(name, data, format)
+}
+
+// osFS opens names as the operating system does, relative paths included
+// (os.DirFS would refuse "../x.csv").
+type osFS struct{}
+
+func (osFS) Open(name string) (fs.File, error) { return os.Open(name) }
+
+func (osFS) ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
+
+// Bytes reads a file's contents. name is used in positions and messages.
+func Bytes(name string, data []byte, format Format) ([]*Table, error) {
+	if format == FormatAuto {
+		var err error
+		if format, err = FormatOf(name); err != nil {
+			return nil, err
+		}
+	}
+	switch format {
+	case FormatJSON:
+		t, err := readJSON(name, data)
+		if err != nil {
+			return nil, err
+		}
+		return []*Table{t}, nil
+	default:
+		t, err := readCSV(name, data)
+		if err != nil {
+			return nil, err
+		}
+		return []*Table{t}, nil
+	}
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// readCSV reads a delimited text file.
+func readCSV(name string, data []byte) (*Table, error) {
+	data = bytes.TrimPrefix(data, utf8BOM)
+	if !utf8.Valid(data) {
+		return nil, fmt.Errorf("%w: %s: not UTF-8 text (at byte %d); save it as \"CSV UTF-8\"", ErrFormat, name, invalidAt(data))
+	}
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = sniffDelimiter(data)
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	r.ReuseRecord = true
+	t := &Table{File: name}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, fmt.Errorf("%w: %s:%d:%d: %v", ErrFormat, name, pe.StartLine, pe.Column, pe.Err)
+			}
+			return nil, fmt.Errorf("%w: %s: %v", ErrFormat, name, err)
+		}
+		line, _ := r.FieldPos(0)
+		cells := cleanCells(rec)
+		if len(cells) == 0 {
+			continue // a blank row
+		}
+		if t.Header == nil {
+			t.Header, t.HeaderRow = cells, line
+			continue
+		}
+		t.Rows = append(t.Rows, Row{Num: line, Cells: cells})
+	}
+	if t.Header == nil {
+		return nil, fmt.Errorf("%w: %s: the file is empty", ErrFormat, name)
+	}
+	return t, nil
+}
+
+// cleanCells returns a new slice of the record's cells, NFC-normalised and
+// trimmed, without trailing empty cells. It returns nil for a blank row.
+func cleanCells(rec []string) []string {
+	n := len(rec)
+	for n > 0 && strings.TrimSpace(rec[n-1]) == "" {
+		n--
+	}
+	if n == 0 {
+		return nil
+	}
+	cells := make([]string, n)
+	for i, c := range rec[:n] {
+		cells[i] = Clean(c)
+	}
+	return cells
+}
+
+// Clean trims white space (including no-break spaces) from s and normalises
+// it to NFC.
+func Clean(s string) string {
+	s = strings.TrimSpace(s)
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	return s
+}
+
+// sniffDelimiter picks the most frequent of comma, semicolon and tab in the
+// first line, outside quotes. Comma wins ties, and a line with none.
+func sniffDelimiter(data []byte) rune {
+	counts := map[rune]int{}
+	quoted := false
+	for _, b := range data {
+		switch {
+		case b == '"':
+			quoted = !quoted
+		case quoted:
+		case b == '\n':
+			goto done
+		case b == ',' || b == ';' || b == '\t':
+			counts[rune(b)]++
+		}
+	}
+done:
+	best := ','
+	for _, d := range []rune{';', '\t'} {
+		if counts[d] > counts[best] {
+			best = d
+		}
+	}
+	return best
+}
+
+func invalidAt(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// readJSON reads an array of objects. The header is the union of the
+// objects' keys in order of first appearance; values may be strings,
+// numbers (kept as written), booleans or null (an empty cell).
+func readJSON(name string, data []byte) (*Table, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	fail := func(err error) (*Table, error) {
+		return nil, fmt.Errorf("%w: %s: offset %d: %v", ErrFormat, name, dec.InputOffset(), err)
+	}
+	if tok, err := dec.Token(); err != nil {
+		return fail(err)
+	} else if tok != json.Delim('[') {
+		return fail(errors.New("want an array of objects"))
+	}
+	t := &Table{File: name}
+	col := map[string]int{}
+	for n := 1; dec.More(); n++ {
+		if tok, err := dec.Token(); err != nil {
+			return fail(err)
+		} else if tok != json.Delim('{') {
+			return fail(fmt.Errorf("element %d is not an object", n))
+		}
+		var cells []string
+		for dec.More() {
+			tok, err := dec.Token()
+			if err != nil {
+				return fail(err)
+			}
+			key := Clean(tok.(string))
+			var v any
+			if err := dec.Decode(&v); err != nil {
+				return fail(err)
+			}
+			var cell string
+			switch v := v.(type) {
+			case nil:
+			case string:
+				cell = Clean(v)
+			case json.Number:
+				cell = v.String()
+			case bool:
+				cell = fmt.Sprint(v)
+			default:
+				return fail(fmt.Errorf("element %d: %q holds a nested value", n, key))
+			}
+			i, ok := col[key]
+			if !ok {
+				i = len(t.Header)
+				col[key] = i
+				t.Header = append(t.Header, key)
+			}
+			for len(cells) <= i {
+				cells = append(cells, "")
+			}
+			cells[i] = cell
+		}
+		if _, err := dec.Token(); err != nil { // '}'
+			return fail(err)
+		}
+		t.Rows = append(t.Rows, Row{Num: n, Cells: cells})
+	}
+	if _, err := dec.Token(); err != nil { // ']'
+		return fail(err)
+	}
+	return t, nil
+}

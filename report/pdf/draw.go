@@ -1,0 +1,301 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/go-pdf/fpdf"
+	"github.com/golang/freetype/truetype"
+
+	"github.com/dvkreport/dvkreport/charts"
+	"github.com/dvkreport/dvkreport/report/layout"
+)
+
+// drawer draws one document. It owns the *fpdf.Fpdf: drawing errors go into
+// fpdf's accumulated error and come out of Output.
+type drawer struct {
+	pdf       *fpdf.Fpdf
+	doc       *layout.Document
+	chartFont *truetype.Font
+	opts      Options
+}
+
+// Text sizes in points.
+const (
+	sizeBody    = 13
+	sizeTitle   = 14
+	sizeSection = 13
+	sizeSmall   = 11
+	sizeTable   = 9
+	sizeHeadVI  = 8
+	sizeTableEN = 6.5
+)
+
+func (d *drawer) font(style string, size float64) {
+	d.pdf.SetFont(serif, style, size)
+}
+
+// grey sets the text colour of English secondary texts.
+func (d *drawer) grey()  { d.pdf.SetTextColor(80, 80, 80) }
+func (d *drawer) black() { d.pdf.SetTextColor(0, 0, 0) }
+
+// lineHeight returns a comfortable line height in mm for a size in points.
+func lineHeight(size float64) float64 { return size * 0.3528 * 1.3 }
+
+// ensure starts a new page unless h millimetres fit on this one.
+func (d *drawer) ensure(h float64) {
+	_, y := d.pdf.GetXY()
+	if y+h > pageHeight-marginBottom {
+		d.pdf.AddPage()
+	}
+}
+
+func (d *drawer) titleBlock() {
+	p := d.pdf
+	p.SetY(marginTop)
+	d.font("B", sizeTitle)
+	p.MultiCell(bodyWidth, lineHeight(sizeTitle), d.doc.Heading.VI, "", "C", false)
+	if d.doc.Heading.EN != "" {
+		d.font("I", sizeSmall)
+		d.grey()
+		p.MultiCell(bodyWidth, lineHeight(sizeSmall), d.doc.Heading.EN, "", "C", false)
+		d.black()
+	}
+	p.Ln(2)
+	d.font("", sizeBody)
+	p.MultiCell(bodyWidth, lineHeight(sizeBody), d.doc.Scope.VI, "", "C", false)
+	d.font("I", sizeBody)
+	p.MultiCell(bodyWidth, lineHeight(sizeBody), d.doc.Period.VI, "", "C", false)
+	if d.doc.Scope.EN != "" || d.doc.Period.EN != "" {
+		d.font("I", sizeSmall)
+		d.grey()
+		p.MultiCell(bodyWidth, lineHeight(sizeSmall), strings.TrimSpace(d.doc.Scope.EN+" · "+d.doc.Period.EN), "", "C", false)
+		d.black()
+	}
+	// A short rule under the title block, as Vietnamese documents have.
+	y := p.GetY() + 2
+	p.SetLineWidth(0.3)
+	p.Line(marginLeft+bodyWidth/2-25, y, marginLeft+bodyWidth/2+25, y)
+	p.SetY(y + 4)
+}
+
+func (d *drawer) section(s *layout.Section) {
+	p := d.pdf
+	d.ensure(lineHeight(sizeSection)*2 + 20) // keep a heading with what follows
+	p.Ln(2)
+	d.font("B", sizeSection)
+	w := p.GetStringWidth(s.Title.VI)
+	p.CellFormat(w+1, lineHeight(sizeSection), s.Title.VI, "", 0, "L", false, 0, "")
+	if s.Title.EN != "" {
+		d.font("I", sizeSmall)
+		d.grey()
+		p.CellFormat(bodyWidth-w-1, lineHeight(sizeSection), "  "+s.Title.EN, "", 0, "L", false, 0, "")
+		d.black()
+	}
+	p.Ln(lineHeight(sizeSection) + 1)
+}
+
+func (d *drawer) facts(f *layout.Facts) {
+	p := d.pdf
+	labelW := 95.0
+	for _, it := range f.Items {
+		d.ensure(lineHeight(sizeBody) * 3)
+		y := p.GetY()
+		d.font("", sizeBody)
+		p.SetX(marginLeft + 5)
+		p.CellFormat(labelW-5, lineHeight(sizeBody), "- "+it.Label.VI+":", "", 0, "L", false, 0, "")
+		d.font("B", sizeBody)
+		p.CellFormat(bodyWidth-labelW, lineHeight(sizeBody), it.Value, "", 1, "L", false, 0, "")
+		if it.Label.EN != "" {
+			d.font("I", sizeTableEN+1)
+			d.grey()
+			p.SetXY(marginLeft+8, y+lineHeight(sizeBody)-0.8)
+			p.CellFormat(labelW-8, lineHeight(sizeTableEN+1), it.Label.EN, "", 1, "L", false, 0, "")
+			d.black()
+		}
+		if it.Note != "" {
+			d.font("I", sizeSmall)
+			p.SetX(marginLeft + 8)
+			p.MultiCell(bodyWidth-8, lineHeight(sizeSmall), it.Note, "", "L", false)
+		}
+		p.Ln(1)
+	}
+}
+
+// Chart size on the page, in millimetres.
+const (
+	chartWidth  = bodyWidth
+	chartHeight = 72.0
+)
+
+func (d *drawer) chart(c *layout.Chart, n int) {
+	p := d.pdf
+	d.ensure(chartHeight + 2*lineHeight(sizeSmall) + 4)
+	p.Ln(2)
+	d.font("B", sizeSmall)
+	p.MultiCell(bodyWidth, lineHeight(sizeSmall), c.Title.VI, "", "C", false)
+	if c.Title.EN != "" {
+		d.font("I", sizeTableEN+1)
+		d.grey()
+		p.MultiCell(bodyWidth, lineHeight(sizeTableEN+1), c.Title.EN, "", "C", false)
+		d.black()
+	}
+	spec := charts.Spec{
+		Categories: c.Categories,
+		Width:      int(chartWidth / 25.4 * d.opts.ChartDPI),
+		Height:     int(chartHeight / 25.4 * d.opts.ChartDPI),
+		DPI:        d.opts.ChartDPI,
+		Font:       d.chartFont,
+		Thousands:  c.Thousands,
+		Decimal:    c.Decimal,
+	}
+	for _, s := range c.Series {
+		spec.Series = append(spec.Series, charts.Series{Name: s.Name, Values: s.Values, Labels: s.Labels})
+	}
+	img, err := charts.PNG(spec)
+	if err != nil {
+		p.SetError(fmt.Errorf("chart %q: %w", c.Title.VI, err))
+		return
+	}
+	name := fmt.Sprintf("chart%d", n)
+	p.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(img))
+	y := p.GetY() + 1
+	p.ImageOptions(name, marginLeft, y, chartWidth, chartHeight, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+	p.SetY(y + chartHeight + 3)
+}
+
+// table draws a table whose header row repeats at the top of every page.
+func (d *drawer) table(t *layout.Table) {
+	p := d.pdf
+	total := 0.0
+	for _, c := range t.Columns {
+		total += c.Width
+	}
+	widths := make([]float64, len(t.Columns))
+	for i, c := range t.Columns {
+		widths[i] = c.Width / total * bodyWidth
+	}
+	rowH := lineHeight(sizeTable)
+	header := func() {
+		x, y := marginLeft, p.GetY()
+		h := lineHeight(sizeHeadVI) + lineHeight(sizeTableEN) + 1.5
+		p.SetFillColor(235, 235, 235)
+		p.SetLineWidth(0.2)
+		for i, c := range t.Columns {
+			p.Rect(x, y, widths[i], h, "FD")
+			d.font("B", sizeHeadVI)
+			p.SetXY(x, y+0.5)
+			p.CellFormat(widths[i], lineHeight(sizeHeadVI), fit(p, c.Header.VI, widths[i]-0.6), "", 0, "C", false, 0, "")
+			if c.Header.EN != "" {
+				d.font("I", sizeTableEN)
+				d.grey()
+				p.SetXY(x, y+0.5+lineHeight(sizeHeadVI))
+				p.CellFormat(widths[i], lineHeight(sizeTableEN), fit(p, c.Header.EN, widths[i]-0.6), "", 0, "C", false, 0, "")
+				d.black()
+			}
+			x += widths[i]
+		}
+		p.SetXY(marginLeft, y+h)
+	}
+	row := func(cells []string, style string, fill bool) {
+		// A long name wraps; the row grows to fit it.
+		lines := 1
+		d.font(style, sizeTable)
+		for i, c := range cells {
+			if i < len(widths) && !t.Columns[i].Right {
+				if n := len(p.SplitText(c, widths[i]-2)); n > lines {
+					lines = n
+				}
+			}
+		}
+		h := float64(lines) * rowH
+		if p.GetY()+h > pageHeight-marginBottom {
+			p.AddPage()
+			header()
+			d.font(style, sizeTable)
+		}
+		x, y := marginLeft, p.GetY()
+		if fill {
+			p.SetFillColor(245, 245, 245)
+		}
+		for i, c := range cells {
+			if i >= len(widths) {
+				break
+			}
+			align := "L"
+			if t.Columns[i].Right {
+				align = "R"
+			}
+			p.Rect(x, y, widths[i], h, map[bool]string{true: "FD", false: "D"}[fill])
+			if lines > 1 && !t.Columns[i].Right {
+				for j, l := range p.SplitText(c, widths[i]-2) {
+					p.SetXY(x, y+float64(j)*rowH)
+					p.CellFormat(widths[i], rowH, l, "", 0, align, false, 0, "")
+				}
+			} else {
+				p.SetXY(x, y)
+				p.CellFormat(widths[i], h, c, "", 0, align, false, 0, "")
+			}
+			x += widths[i]
+		}
+		p.SetXY(marginLeft, y+h)
+	}
+	d.ensure(3 * rowH * 2)
+	header()
+	for _, r := range t.Rows {
+		style := ""
+		if r.Minor {
+			style = "I"
+		}
+		row(r.Cells, style, false)
+	}
+	if t.Total != nil {
+		row(t.Total, "B", true)
+	}
+	p.Ln(3)
+}
+
+// fit shortens s with an ellipsis until it fits w millimetres in the
+// current font.
+func fit(p *fpdf.Fpdf, s string, w float64) string {
+	if p.GetStringWidth(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 && p.GetStringWidth(string(r)+"…") > w {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
+
+func (d *drawer) list(l *layout.List) {
+	p := d.pdf
+	d.font("", sizeSmall)
+	for i, it := range l.Items {
+		d.ensure(lineHeight(sizeSmall) * 2)
+		num := fmt.Sprintf("%d. ", i+1)
+		p.SetX(marginLeft)
+		p.CellFormat(8, lineHeight(sizeSmall), num, "", 0, "R", false, 0, "")
+		p.MultiCell(bodyWidth-8, lineHeight(sizeSmall), it, "", "L", false)
+	}
+}
+
+// pageNumbers writes "Trang X/Y" centred in the top margin of every page
+// but the first, as Decree 30/2020/NĐ-CP sets page numbers.
+func (d *drawer) pageNumbers() {
+	p := d.pdf
+	n := p.PageCount()
+	if n < 2 {
+		return
+	}
+	auto := true
+	p.SetAutoPageBreak(false, 0)
+	for i := 2; i <= n; i++ {
+		p.SetPage(i)
+		d.font("", sizeBody)
+		p.SetXY(marginLeft, 8)
+		p.CellFormat(bodyWidth, lineHeight(sizeBody), fmt.Sprintf("%s %d/%d", d.doc.PageWord.VI, i, n), "", 0, "C", false, 0, "")
+	}
+	p.SetAutoPageBreak(auto, marginBottom)
+}

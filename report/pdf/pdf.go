@@ -1,0 +1,141 @@
+// Package pdf draws a laid-out report (a layout.Document) as an A4 PDF with
+// fpdf: Liberation Serif for the text, embedded as subsets with ToUnicode
+// maps so that copied text is exact Vietnamese, charts drawn by package
+// charts, tables whose header row repeats on every page, and page numbers
+// "Trang X/Y" centred in the top margin from page 2 on, as Vietnamese
+// administrative documents have them. It is the only package that imports
+// fpdf, and it computes nothing: every string comes from the Document.
+//
+// The same Document always gives the same bytes: the PDF's dates are the
+// Document's, and fpdf's catalogue is sorted.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+	"github.com/golang/freetype/truetype"
+
+	"github.com/dvkreport/dvkreport/fonts"
+	"github.com/dvkreport/dvkreport/report/layout"
+)
+
+// Page geometry in millimetres: A4 with the margins of Decree 30/2020/NĐ-CP
+// (top and bottom 20, left 30, right 15).
+const (
+	marginTop    = 20.0
+	marginBottom = 20.0
+	marginLeft   = 30.0
+	marginRight  = 15.0
+	pageWidth    = 210.0
+	pageHeight   = 297.0
+	bodyWidth    = pageWidth - marginLeft - marginRight
+)
+
+const (
+	serif = "LiberationSerif"
+	sans  = "LiberationSans"
+)
+
+// Font files by fpdf family and style; the PostScript names are those the
+// PDF's font dictionaries carry.
+var fontFiles = []struct {
+	family, style, psName string
+	data                  []byte
+}{
+	{serif, "", "LiberationSerif", fonts.SerifRegular},
+	{serif, "B", "LiberationSerif-Bold", fonts.SerifBold},
+	{serif, "I", "LiberationSerif-Italic", fonts.SerifItalic},
+	{serif, "BI", "LiberationSerif-BoldItalic", fonts.SerifBoldItalic},
+}
+
+// Options control drawing.
+type Options struct {
+	// ChartDPI is the resolution of chart images; 0 means 200.
+	ChartDPI float64
+}
+
+// Write draws doc as a PDF on w.
+func Write(w io.Writer, doc *layout.Document, opts Options) error {
+	data, err := Render(doc, opts)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+// Render draws doc and returns the PDF's bytes.
+func Render(doc *layout.Document, opts Options) ([]byte, error) {
+	chartFont, err := truetype.Parse(fonts.SansRegular)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: chart font: %w", err)
+	}
+	if opts.ChartDPI == 0 {
+		opts.ChartDPI = 200
+	}
+	p := fpdf.New("P", "mm", "A4", "")
+	for _, f := range fontFiles {
+		p.AddUTF8FontFromBytes(f.family, f.style, f.data)
+	}
+	if err := p.Error(); err != nil {
+		return nil, fmt.Errorf("pdf: fonts: %w", err)
+	}
+	date := time.Date(doc.Date.Year(), time.Month(doc.Date.Num()*3), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, -1)
+	p.SetCreationDate(date)
+	p.SetModificationDate(date)
+	p.SetCatalogSort(true)
+	p.SetCompression(true)
+	p.SetTitle(doc.Title, true)
+	p.SetSubject(doc.Subject, true)
+	p.SetAuthor(doc.Author, true)
+	p.SetKeywords(doc.Keywords, true)
+	p.SetCreator("dvkreport", true)
+	p.SetProducer("dvkreport (go-pdf/fpdf)", true)
+	p.SetLang(doc.Language)
+	p.SetMargins(marginLeft, marginTop, marginRight)
+	p.SetAutoPageBreak(true, marginBottom)
+	p.SetTextColor(0, 0, 0)
+	p.SetDrawColor(0, 0, 0)
+
+	d := &drawer{pdf: p, doc: doc, chartFont: chartFont, opts: opts}
+	d.pdf.AddPage()
+	d.titleBlock()
+	for i, b := range doc.Blocks {
+		switch b := b.(type) {
+		case *layout.Section:
+			d.section(b)
+		case *layout.Facts:
+			d.facts(b)
+		case *layout.Chart:
+			d.chart(b, i)
+		case *layout.Table:
+			d.table(b)
+		case *layout.List:
+			d.list(b)
+		default:
+			p.SetErrorf("pdf: unknown block %T", b)
+		}
+		if p.Err() {
+			break
+		}
+	}
+	d.pageNumbers()
+	var buf bytes.Buffer
+	if err := p.Output(&buf); err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	return tagSubsets(buf.Bytes(), fontNames())
+}
+
+// fontNames maps fpdf's internal name of each font to its PostScript name.
+func fontNames() map[string]string {
+	m := map[string]string{}
+	for _, f := range fontFiles {
+		m[fpdfFontKey(f.family, f.style)] = f.psName
+	}
+	return m
+}

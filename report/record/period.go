@@ -1,0 +1,312 @@
+package record
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Quarter is a calendar quarter counted from year 0: year*4 + (q-1).
+type Quarter int
+
+// QuarterOf returns the quarter q (1–4) of year.
+func QuarterOf(year, q int) Quarter { return Quarter(year*4 + q - 1) }
+
+// Year returns the quarter's year.
+func (q Quarter) Year() int { return int(q) / 4 }
+
+// Num returns the quarter's number in its year, 1–4.
+func (q Quarter) Num() int { return int(q)%4 + 1 }
+
+func (q Quarter) String() string { return fmt.Sprintf("%d-Q%d", q.Year(), q.Num()) }
+
+// PeriodKind says how a period was written, which decides how it is printed.
+type PeriodKind uint8
+
+const (
+	KindQuarter PeriodKind = iota + 1 // 2025-Q3
+	KindHalf                          // 2025-H1
+	KindYear                          // 2025
+	KindYears                         // 2021-2025, a span of whole years
+	KindRange                         // 2024-Q3..2025-Q2, any other run of quarters
+)
+
+// Period is a run of whole quarters, First to Last inclusive. The zero
+// Period is invalid; use [ParsePeriod] or the constructors.
+type Period struct {
+	First, Last Quarter
+	Kind        PeriodKind
+}
+
+// QuarterPeriod returns the period of one quarter.
+func QuarterPeriod(year, q int) Period {
+	return Period{QuarterOf(year, q), QuarterOf(year, q), KindQuarter}
+}
+
+// YearsPeriod returns the period from the first quarter of year from to the
+// last quarter of year to.
+func YearsPeriod(from, to int) Period {
+	k := KindYears
+	if from == to {
+		k = KindYear
+	}
+	return Period{QuarterOf(from, 1), QuarterOf(to, 4), k}
+}
+
+// IsZero reports whether p is the zero Period.
+func (p Period) IsZero() bool { return p.Kind == 0 }
+
+// Contains reports whether o lies wholly inside p.
+func (p Period) Contains(o Period) bool { return p.First <= o.First && o.Last <= p.Last }
+
+// Union returns the smallest period that contains both p and o.
+// The union with a zero Period is the other period.
+func (p Period) Union(o Period) Period {
+	switch {
+	case p.IsZero():
+		return o
+	case o.IsZero():
+		return p
+	}
+	return normalize(min(p.First, o.First), max(p.Last, o.Last))
+}
+
+// normalize builds the period [first, last] with the most specific kind.
+func normalize(first, last Quarter) Period {
+	p := Period{First: first, Last: last, Kind: KindRange}
+	switch {
+	case first == last:
+		p.Kind = KindQuarter
+	case first.Num() == 1 && last.Num() == 4:
+		p.Kind = KindYears
+		if first.Year() == last.Year() {
+			p.Kind = KindYear
+		}
+	case first.Year() == last.Year() && last-first == 1 && (first.Num() == 1 || first.Num() == 3):
+		p.Kind = KindHalf
+	}
+	return p
+}
+
+// String returns the period in the contract's canonical form: 2025-Q3,
+// 2025-H1, 2025, 2021-2025, or 2024-Q3..2025-Q2.
+func (p Period) String() string {
+	switch p.Kind {
+	case KindQuarter:
+		return p.First.String()
+	case KindHalf:
+		return fmt.Sprintf("%d-H%d", p.First.Year(), (p.First.Num()+1)/2)
+	case KindYear:
+		return strconv.Itoa(p.First.Year())
+	case KindYears:
+		return fmt.Sprintf("%d-%d", p.First.Year(), p.Last.Year())
+	case KindRange:
+		return p.First.String() + ".." + p.Last.String()
+	}
+	return ""
+}
+
+// Years the tool accepts in a period; anything outside is a typing error.
+const (
+	minYear = 1990
+	maxYear = 2100
+)
+
+// ErrPeriod is wrapped by every error of [ParsePeriod].
+var ErrPeriod = errors.New("invalid period")
+
+// ParsePeriod reads a period in any form of the input contract:
+//
+//	2025-Q3, Q3/2025, Quý III/2025, quy 3/2025, 2025Q3   a quarter
+//	2025-H1, H1/2025, 6 tháng đầu năm 2025               a half-year
+//	2025, năm 2025                                       a year
+//	2021-2025, giai đoạn 2021–2025                       a span of years
+//	2024-Q3..2025-Q2                                     a run of quarters
+//
+// Case, diacritics and spacing are ignored.
+func ParsePeriod(s string) (Period, error) {
+	p, err := parsePeriod(Fold(s))
+	if err != nil {
+		return Period{}, fmt.Errorf("%w %q: %v", ErrPeriod, strings.TrimSpace(s), err)
+	}
+	return p, nil
+}
+
+func parsePeriod(s string) (Period, error) {
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.NewReplacer("–", "-", "—", "-", "‒", "-").Replace(s)
+	for _, prefix := range []string{"giai doan ", "nam ", "ky ", "period ", "year "} {
+		s = strings.TrimPrefix(s, prefix)
+	}
+	if s == "" {
+		return Period{}, errors.New("empty")
+	}
+	if a, b, ok := strings.Cut(s, ".."); ok {
+		pa, err := parsePeriod(strings.TrimSpace(a))
+		if err != nil {
+			return Period{}, err
+		}
+		pb, err := parsePeriod(strings.TrimSpace(b))
+		if err != nil {
+			return Period{}, err
+		}
+		if pb.Last < pa.First {
+			return Period{}, errors.New("ends before it starts")
+		}
+		return normalize(pa.First, pb.Last), nil
+	}
+	// Half-years written in words: "6 thang dau nam 2025", "6 thang cuoi nam 2025".
+	for _, h := range []struct {
+		prefix string
+		half   int
+	}{{"6 thang dau nam ", 1}, {"6 thang dau ", 1}, {"6 thang cuoi nam ", 2}, {"6 thang cuoi ", 2}} {
+		if rest, ok := strings.CutPrefix(s, h.prefix); ok {
+			y, err := parseYear(rest)
+			if err != nil {
+				return Period{}, err
+			}
+			return halfPeriod(y, h.half), nil
+		}
+	}
+	// Forms with a Q/H/quy marker: find the marker and the year on either side.
+	if y, n, unit, ok, err := parseMarked(s); ok || err != nil {
+		if err != nil {
+			return Period{}, err
+		}
+		if unit == 'h' {
+			return halfPeriod(y, n), nil
+		}
+		return QuarterPeriod(y, n), nil
+	}
+	// A year, or a span of years.
+	if a, b, ok := strings.Cut(s, "-"); ok {
+		ya, err := parseYear(strings.TrimSpace(a))
+		if err != nil {
+			return Period{}, err
+		}
+		yb, err := parseYear(strings.TrimSpace(b))
+		if err != nil {
+			return Period{}, err
+		}
+		if yb < ya {
+			return Period{}, errors.New("ends before it starts")
+		}
+		return YearsPeriod(ya, yb), nil
+	}
+	y, err := parseYear(s)
+	if err != nil {
+		return Period{}, err
+	}
+	return YearsPeriod(y, y), nil
+}
+
+func halfPeriod(year, half int) Period {
+	q := QuarterOf(year, 2*half-1)
+	return Period{q, q + 1, KindHalf}
+}
+
+// parseMarked reads a quarter or half written with a marker: 2025-Q3,
+// Q3/2025, quy iii/2025, quy 3 nam 2025, 2025 h1. ok is false when s has
+// no marker.
+func parseMarked(s string) (year, n int, unit byte, ok bool, err error) {
+	tokens := strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r == '-' || r == '/' || r == '.' || r == ','
+	})
+	// Split tokens such as "2025q3" and "q3" into their parts.
+	var parts []string
+	for _, t := range tokens {
+		if t == "nam" {
+			continue
+		}
+		for _, m := range []string{"quy", "q", "h"} {
+			if i := strings.Index(t, m); i >= 0 {
+				if before := t[:i]; before != "" {
+					parts = append(parts, before)
+				}
+				parts = append(parts, m)
+				t = t[i+len(m):]
+				break
+			}
+		}
+		if t != "" {
+			parts = append(parts, t)
+		}
+	}
+	mark := -1
+	for i, p := range parts {
+		if p == "quy" || p == "q" || p == "h" {
+			if mark >= 0 {
+				return 0, 0, 0, true, errors.New("more than one quarter or half marker")
+			}
+			mark = i
+		}
+	}
+	if mark < 0 {
+		return 0, 0, 0, false, nil
+	}
+	unit = 'q'
+	if parts[mark] == "h" {
+		unit = 'h'
+	}
+	rest := append(append([]string(nil), parts[:mark]...), parts[mark+1:]...)
+	// The number follows the marker; the year is the other token.
+	if mark+1 >= len(parts) || len(rest) != 2 {
+		return 0, 0, 0, true, errors.New("want a quarter or half with its year, as in 2025-Q3 or Quý III/2025")
+	}
+	numTok := parts[mark+1]
+	yearTok := rest[0]
+	if yearTok == numTok {
+		yearTok = rest[1]
+	}
+	n, err = parseSmallNumber(numTok)
+	if err != nil {
+		return 0, 0, 0, true, err
+	}
+	limit := 4
+	if unit == 'h' {
+		limit = 2
+	}
+	if n < 1 || n > limit {
+		what := "quarter"
+		if unit == 'h' {
+			what = "half-year"
+		}
+		return 0, 0, 0, true, fmt.Errorf("there is no %s %d", what, n)
+	}
+	year, err = parseYear(yearTok)
+	if err != nil {
+		return 0, 0, 0, true, err
+	}
+	return year, n, unit, true, nil
+}
+
+// parseSmallNumber reads 1–9 in Arabic or Roman numerals.
+func parseSmallNumber(s string) (int, error) {
+	switch s {
+	case "i":
+		return 1, nil
+	case "ii":
+		return 2, nil
+	case "iii":
+		return 3, nil
+	case "iv":
+		return 4, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || len(s) > 2 {
+		return 0, fmt.Errorf("%q is not a quarter number", s)
+	}
+	return n, nil
+}
+
+func parseYear(s string) (int, error) {
+	y, err := strconv.Atoi(s)
+	if err != nil || len(s) != 4 {
+		return 0, fmt.Errorf("%q is not a year", s)
+	}
+	if y < minYear || y > maxYear {
+		return 0, fmt.Errorf("year %d is out of range %d–%d", y, minYear, maxYear)
+	}
+	return y, nil
+}

@@ -1,0 +1,131 @@
+// Package record is the shared vocabulary of dvkreport: a register row as the
+// tool understands it once validated ([Record]), the four fields of the
+// movement ([Field]), a model's [Status], reporting periods ([Period]) and
+// positions in input files ([Pos], [InputError]).
+//
+// It does no I/O and imports nothing from the rest of the project, so every
+// step of the pipeline (load → validate → aggregate → layout → write) can
+// use it.
+package record
+
+import "fmt"
+
+// Field is one of the four fields (lĩnh vực) in which models are registered.
+// The zero value is Unclassified: a group of models whose field the source
+// does not give. It is reported as such and never guessed.
+type Field uint8
+
+// The fields, in the order reports list them.
+const (
+	Unclassified Field = iota
+	Economy
+	CultureSociety
+	DefenseSecurity
+	PartyBuilding
+)
+
+// Fields lists the four classified fields in report order.
+var Fields = [...]Field{Economy, CultureSociety, DefenseSecurity, PartyBuilding}
+
+// NumFields is the number of Field values, Unclassified included; arrays
+// indexed by Field have this length.
+const NumFields = 5
+
+// Key returns the field's key in the input contract, such as "culture_society".
+func (f Field) Key() string {
+	switch f {
+	case Economy:
+		return "economy"
+	case CultureSociety:
+		return "culture_society"
+	case DefenseSecurity:
+		return "defense_security"
+	case PartyBuilding:
+		return "party_building"
+	}
+	return "unclassified"
+}
+
+func (f Field) String() string { return f.Key() }
+
+// Status says whether a model was newly built in the period or sustained
+// from an earlier one. The zero value is New, the contract's default.
+type Status uint8
+
+const (
+	New Status = iota
+	Sustained
+)
+
+func (s Status) String() string {
+	if s == Sustained {
+		return "sustained"
+	}
+	return "new"
+}
+
+// Record is one validated register row: one model, or a group of Count
+// models reported together. Count may be zero for a row that carries figures
+// (funds, houses built, commendations) but no models of its own.
+type Record struct {
+	Province, District, Commune string // NFC; District and Commune may be empty
+	Unit, Model                 string
+	Field                       Field
+	Status                      Status
+	Period                      Period
+	Count                       int64
+	FundsVND                    int64
+	Households                  int64
+	Beneficiaries               int64
+	// Extra holds the values of the dataset's extra indicator columns,
+	// aligned with Dataset.Extras; it may be shorter (missing values are 0).
+	Extra  []int64
+	Source string
+	Pos    Pos // where the row was read
+}
+
+// Dataset is a set of records with the names of their extra indicators.
+type Dataset struct {
+	Records []Record
+	// Extras names the extra indicator columns, as the input's header
+	// wrote them (NFC), in order of first appearance.
+	Extras []string
+}
+
+// Pos is a position in an input file. Row and Col count from 1; row 1 of a
+// CSV or sheet is its header. Sheet is set for workbooks only. Col is 0 when
+// the position is a whole row.
+type Pos struct {
+	File  string
+	Sheet string
+	Row   int
+	Col   int
+}
+
+func (p Pos) String() string {
+	name := p.File
+	if p.Sheet != "" {
+		name = fmt.Sprintf("%s[%s]", p.File, p.Sheet)
+	}
+	if p.Col == 0 {
+		return fmt.Sprintf("%s:%d", name, p.Row)
+	}
+	return fmt.Sprintf("%s:%d:%d", name, p.Row, p.Col)
+}
+
+// InputError is a problem with one cell or row of an input file.
+// Its message names the position, the column and what is wrong:
+//
+//	register.csv:7:10: funds_vnd: "1.234" is ambiguous …
+type InputError struct {
+	Pos    Pos
+	Column string // the column's header as written in the file, if known
+	Msg    string
+}
+
+func (e *InputError) Error() string {
+	if e.Column != "" {
+		return fmt.Sprintf("%s: %s: %s", e.Pos, e.Column, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Pos, e.Msg)
+}

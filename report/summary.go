@@ -1,0 +1,163 @@
+package report
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/dvkreport/dvkreport/report/aggregate"
+	"github.com/dvkreport/dvkreport/report/format"
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+// SummaryColumns are the first columns of the CSV summary, in order.
+var SummaryColumns = []string{
+	"locality", "economy", "culture_society", "defense_security", "party_building", "unclassified",
+	"new", "sustained", "models", "funds_vnd", "households", "beneficiaries",
+}
+
+// TotalName is the locality of the CSV summary's last row.
+const TotalName = "TOTAL"
+
+// LineName is a summary line's locality as the summary outputs write it:
+// its path joined by "/", and for the part of a province or district that
+// is not assigned to a unit below it, the note "(chung)".
+func LineName(l aggregate.Line) string {
+	name := strings.Join(l.Path, "/")
+	if l.Partial {
+		name += " (chung)"
+	}
+	return name
+}
+
+func figureValues(f aggregate.Figures, extras int) []int64 {
+	v := []int64{
+		f.ByField[record.Economy], f.ByField[record.CultureSociety], f.ByField[record.DefenseSecurity],
+		f.ByField[record.PartyBuilding], f.ByField[record.Unclassified],
+		f.New, f.Sustained, f.Models, f.FundsVND, f.Households, f.Beneficiaries,
+	}
+	for i := range extras {
+		x := int64(0)
+		if i < len(f.Extra) {
+			x = f.Extra[i]
+		}
+		v = append(v, x)
+	}
+	return v
+}
+
+// WriteSummary writes the summary's figures in a format: "table" (aligned
+// text for a terminal, numbers grouped the Vietnamese way), "csv" (plain
+// integers, one row per locality and a TOTAL row) or "json".
+func WriteSummary(w io.Writer, s *aggregate.Summary, form string) error {
+	switch form {
+	case "", "table":
+		return writeTable(w, s)
+	case "csv":
+		return writeCSV(w, s)
+	case "json":
+		return writeJSON(w, s)
+	}
+	return usage(fmt.Errorf("unknown format %q: want table, csv or json", form))
+}
+
+func writeCSV(w io.Writer, s *aggregate.Summary) error {
+	cw := csv.NewWriter(w)
+	header := append(append([]string{}, SummaryColumns...), s.Extras...)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	row := func(name string, f aggregate.Figures) error {
+		rec := []string{name}
+		for _, v := range figureValues(f, len(s.Extras)) {
+			rec = append(rec, strconv.FormatInt(v, 10))
+		}
+		return cw.Write(rec)
+	}
+	for _, l := range s.Lines {
+		if err := row(LineName(l), l.Figures); err != nil {
+			return err
+		}
+	}
+	if err := row(TotalName, s.Total); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func writeTable(w io.Writer, s *aggregate.Summary) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "%s\t\n", strings.Join(append(append([]string{}, SummaryColumns...), s.Extras...), "\t"))
+	row := func(name string, f aggregate.Figures) {
+		cells := []string{name}
+		for _, v := range figureValues(f, len(s.Extras)) {
+			cells = append(cells, format.Int(v, format.VI))
+		}
+		fmt.Fprintf(tw, "%s\t\n", strings.Join(cells, "\t"))
+	}
+	for _, l := range s.Lines {
+		row(LineName(l), l.Figures)
+	}
+	row(TotalName, s.Total)
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "period %s, level %s, %d records\n", s.Period, s.Level, s.Records)
+	return err
+}
+
+type jsonFigures struct {
+	Locality      string           `json:"locality"`
+	Path          []string         `json:"path,omitempty"`
+	ByField       map[string]int64 `json:"by_field"`
+	New           int64            `json:"new"`
+	Sustained     int64            `json:"sustained"`
+	Models        int64            `json:"models"`
+	FundsVND      int64            `json:"funds_vnd"`
+	Households    int64            `json:"households"`
+	Beneficiaries int64            `json:"beneficiaries"`
+	Extra         map[string]int64 `json:"extra,omitempty"`
+}
+
+func toJSON(name string, path []string, f aggregate.Figures, extras []string) jsonFigures {
+	j := jsonFigures{Locality: name, Path: path, ByField: map[string]int64{},
+		New: f.New, Sustained: f.Sustained, Models: f.Models, FundsVND: f.FundsVND,
+		Households: f.Households, Beneficiaries: f.Beneficiaries}
+	for fl := range record.NumFields {
+		j.ByField[record.Field(fl).Key()] = f.ByField[fl]
+	}
+	if len(extras) > 0 {
+		j.Extra = map[string]int64{}
+		for i, e := range extras {
+			if i < len(f.Extra) {
+				j.Extra[e] = f.Extra[i]
+			} else {
+				j.Extra[e] = 0
+			}
+		}
+	}
+	return j
+}
+
+func writeJSON(w io.Writer, s *aggregate.Summary) error {
+	out := struct {
+		Period     string        `json:"period"`
+		Level      string        `json:"level"`
+		Records    int           `json:"records"`
+		Localities []jsonFigures `json:"localities"`
+		Total      jsonFigures   `json:"total"`
+		Sources    []string      `json:"sources"`
+	}{Period: s.Period.String(), Level: s.Level.String(), Records: s.Records, Sources: s.Sources}
+	for _, l := range s.Lines {
+		out.Localities = append(out.Localities, toJSON(LineName(l), l.Path, l.Figures, s.Extras))
+	}
+	out.Total = toJSON(TotalName, nil, s.Total, s.Extras)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

@@ -1,0 +1,244 @@
+package validate
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+// style is a table's way of writing numbers.
+type style uint8
+
+const (
+	styleUnknown style = iota
+	styleVN            // 3.410.000.000 and 3,41: dot for thousands, comma for decimals
+	styleEN            // 3,410,000,000 and 3.41
+)
+
+// quantity says what a number column holds.
+type quantity uint8
+
+const (
+	qtyCount quantity = iota // a whole number: models, households, people
+	qtyMoney                 // đồng, which may carry a unit (380 triệu, 3,41 tỷ)
+)
+
+var errNegative = errors.New("negative")
+
+// unitWords are the money units the contract allows, folded, longest first
+// within each group so that "trieu dong" is read before "trieu".
+var unitWords = []struct {
+	word string
+	mult int64
+}{
+	{"ty", 1e9}, {"ti", 1e9}, {"billion", 1e9}, {"bn", 1e9}, {"ty dong", 1e9},
+	{"trieu", 1e6}, {"tr", 1e6}, {"million", 1e6}, {"mn", 1e6},
+	{"nghin", 1e3}, {"ngan", 1e3}, {"thousand", 1e3}, {"k", 1e3},
+}
+
+var currencyWords = []string{"vnd", "vnđ", "dong", "d", "₫"}
+
+// parseNumber reads one number cell. A table's style resolves the numbers
+// that are ambiguous on their own (1.234 could be 1234 or 1.234).
+func parseNumber(s string, q quantity, st style) (int64, error) {
+	f := strings.TrimSpace(record.Fold(s))
+	if f == "" {
+		return 0, nil
+	}
+	if strings.HasPrefix(f, "(") && strings.HasSuffix(f, ")") || strings.HasPrefix(f, "-") || strings.HasPrefix(f, "−") {
+		return 0, errNegative
+	}
+	f = strings.TrimPrefix(f, "+")
+	// Currency marks, before or after the number.
+	for _, c := range currencyWords {
+		if rest, ok := strings.CutPrefix(f, c+" "); ok {
+			f = strings.TrimSpace(rest)
+		}
+		if rest, ok := strings.CutSuffix(f, c); ok && (c != "d" || hasDigitOrSpaceBefore(rest)) {
+			f = strings.TrimSpace(rest)
+		}
+	}
+	mult := int64(1)
+	for _, u := range unitWords {
+		if rest, ok := strings.CutSuffix(f, u.word); ok && (rest == "" || endsDigitOrSpace(rest)) {
+			if q != qtyMoney {
+				return 0, fmt.Errorf("%q: a unit is allowed only in money columns", s)
+			}
+			f, mult = strings.TrimSpace(rest), u.mult
+			break
+		}
+	}
+	if strings.ContainsAny(f, "eE") && strings.ContainsAny(f, "+") {
+		return 0, fmt.Errorf("%q is in scientific notation, which loses digits: format the column as a number", s)
+	}
+	// Digits may be grouped with spaces: 3 410 000 000.
+	f = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\'' {
+			return -1
+		}
+		return r
+	}, f)
+	if f == "" {
+		return 0, fmt.Errorf("%q is not a number", s)
+	}
+	for _, r := range f {
+		if (r < '0' || r > '9') && r != '.' && r != ',' {
+			return 0, fmt.Errorf("%q is not a number", s)
+		}
+	}
+	mant, scale, err := splitDecimal(f, st)
+	if err != nil {
+		return 0, fmt.Errorf("%q %v", s, err)
+	}
+	// value = mant × mult ÷ 10^scale, which must be whole.
+	div := int64(1)
+	for range scale {
+		div *= 10
+	}
+	if mant > math.MaxInt64/mult {
+		return 0, fmt.Errorf("%q is too large", s)
+	}
+	v := mant * mult
+	if v%div != 0 {
+		if q == qtyMoney {
+			return 0, fmt.Errorf("%q is not a whole number of đồng", s)
+		}
+		return 0, fmt.Errorf("%q is not a whole number", s)
+	}
+	return v / div, nil
+}
+
+func endsDigitOrSpace(s string) bool {
+	c := s[len(s)-1]
+	return c == ' ' || c >= '0' && c <= '9'
+}
+
+func hasDigitOrSpaceBefore(s string) bool { return s != "" && endsDigitOrSpace(s) }
+
+// splitDecimal reads digits with thousands and decimal separators into a
+// mantissa and the number of decimal places.
+func splitDecimal(f string, st style) (mant int64, scale int, err error) {
+	dots, commas := strings.Count(f, "."), strings.Count(f, ",")
+	var thousands, decimal byte
+	switch {
+	case dots == 0 && commas == 0:
+	case dots > 0 && commas > 0:
+		// Both: the last one is the decimal mark.
+		if strings.LastIndexByte(f, '.') > strings.LastIndexByte(f, ',') {
+			thousands, decimal = ',', '.'
+		} else {
+			thousands, decimal = '.', ','
+		}
+		if strings.Count(f, string(decimal)) > 1 {
+			return 0, 0, errors.New("mixes separators")
+		}
+	case dots > 1:
+		thousands = '.'
+	case commas > 1:
+		thousands = ','
+	default:
+		sep := byte('.')
+		if commas == 1 {
+			sep = ','
+		}
+		after := len(f) - strings.IndexByte(f, sep) - 1
+		switch {
+		case after != 3:
+			decimal = sep
+		case st == styleVN:
+			thousands, decimal = '.', ','
+		case st == styleEN:
+			thousands, decimal = ',', '.'
+		default:
+			return 0, 0, errors.New("is ambiguous: is the separator for thousands or decimals? Write it without separators, or use a file whose other numbers show the convention")
+		}
+		if thousands != 0 && sep == decimal {
+			thousands = 0
+		} else if thousands != 0 {
+			decimal = 0
+		}
+	}
+	intPart, frac := f, ""
+	if decimal != 0 {
+		if i := strings.IndexByte(f, decimal); i >= 0 {
+			intPart, frac = f[:i], f[i+1:]
+		}
+	}
+	if thousands != 0 {
+		groups := strings.Split(intPart, string(thousands))
+		for i, g := range groups {
+			if (i == 0 && (len(g) < 1 || len(g) > 3)) || (i > 0 && len(g) != 3) {
+				return 0, 0, errors.New("has misplaced thousands separators")
+			}
+		}
+		intPart = strings.Join(groups, "")
+	}
+	if strings.ContainsAny(intPart, ".,") || strings.ContainsAny(frac, ".,") || (intPart == "" && frac == "") {
+		return 0, 0, errors.New("is not a number")
+	}
+	if intPart == "" {
+		intPart = "0"
+	}
+	digits := strings.TrimRight(frac, "0")
+	all := intPart + digits
+	if len(strings.TrimLeft(all, "0")) > 18 {
+		return 0, 0, errors.New("is too large")
+	}
+	for _, c := range []byte(all) {
+		mant = mant*10 + int64(c-'0')
+	}
+	return mant, len(digits), nil
+}
+
+// detectStyle looks at a column's cells for numbers that show the writer's
+// convention unambiguously. It returns styleUnknown when none does, or when
+// both conventions appear.
+func detectStyle(cells []string) style {
+	var vn, en bool
+	for _, c := range cells {
+		switch cellStyle(c) {
+		case styleVN:
+			vn = true
+		case styleEN:
+			en = true
+		}
+	}
+	switch {
+	case vn && !en:
+		return styleVN
+	case en && !vn:
+		return styleEN
+	}
+	return styleUnknown
+}
+
+// cellStyle returns the convention one number shows on its own.
+func cellStyle(s string) style {
+	var digits strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' || r == '.' || r == ',' {
+			digits.WriteRune(r)
+		}
+	}
+	f := strings.Trim(digits.String(), ".,")
+	dots, commas := strings.Count(f, "."), strings.Count(f, ",")
+	switch {
+	case dots > 0 && commas > 0:
+		if strings.LastIndexByte(f, ',') > strings.LastIndexByte(f, '.') {
+			return styleVN
+		}
+		return styleEN
+	case dots > 1:
+		return styleVN
+	case commas > 1:
+		return styleEN
+	case dots == 1 && len(f)-strings.IndexByte(f, '.')-1 != 3:
+		return styleEN
+	case commas == 1 && len(f)-strings.IndexByte(f, ',')-1 != 3:
+		return styleVN
+	}
+	return styleUnknown
+}

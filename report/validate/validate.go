@@ -1,0 +1,311 @@
+// Package validate turns the text cells that package load read into
+// records, checking every cell against the input contract: required
+// columns, fields, statuses, periods and numbers written the Vietnamese or
+// the English way. It reports every problem of every table in one pass, each
+// naming its file, row and column, and never drops or invents a figure.
+package validate
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/dvkreport/dvkreport/report/load"
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+// column is a column of the input contract.
+type column uint8
+
+const (
+	colNone column = iota
+	colProvince
+	colDistrict
+	colCommune
+	colUnit
+	colModel
+	colField
+	colStatus
+	colPeriod
+	colCount
+	colFunds
+	colHouseholds
+	colBeneficiaries
+	colSource
+	numColumns
+)
+
+var columnKeys = [numColumns]string{
+	"", "province", "district", "commune", "unit", "model", "field", "status", "period",
+	"count", "funds_vnd", "households", "beneficiaries", "source",
+}
+
+// headerAliases maps a header, compacted by record.Compact, to its column.
+var headerAliases = func() map[string]column {
+	m := map[string]column{}
+	add := func(c column, names ...string) {
+		for _, n := range names {
+			m[record.Compact(n)] = c
+		}
+	}
+	add(colProvince, "province", "tinh", "tỉnh", "tỉnh/thành phố", "tinh_thanh", "tỉnh, thành phố", "thành phố")
+	add(colDistrict, "district", "huyen", "huyện", "quận/huyện", "huyện/quận")
+	add(colCommune, "commune", "xa", "xã", "xã/phường", "phuong", "ward", "xã/phường/thị trấn", "xã, phường, đặc khu")
+	add(colUnit, "unit", "đơn vị", "don_vi", "organisation", "organization")
+	add(colModel, "model", "name", "tên mô hình", "ten_mo_hinh", "mô hình")
+	add(colField, "field", "lĩnh vực", "linh_vuc")
+	add(colStatus, "status", "tình trạng", "tinh_trang")
+	add(colPeriod, "period", "kỳ", "kỳ báo cáo", "ky_bao_cao", "thời gian")
+	add(colCount, "count", "số mô hình", "so_mo_hinh", "models")
+	add(colFunds, "funds_vnd", "kinh phí huy động", "kinh_phi", "funds", "kinh phí", "kinh phí (đồng)", "funds (vnd)")
+	add(colHouseholds, "households", "số hộ", "so_ho", "số hộ được hỗ trợ")
+	add(colBeneficiaries, "beneficiaries", "số người hưởng lợi", "nguoi_huong_loi")
+	add(colSource, "source", "nguồn", "nguon")
+	return m
+}()
+
+var required = []column{colProvince, colField, colPeriod}
+
+// Problems is every problem found in a set of tables, in file order.
+// It unwraps to the individual *record.InputError values.
+type Problems []*record.InputError
+
+func (p Problems) Error() string {
+	var b strings.Builder
+	for i, e := range p {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the problems as errors, for errors.Is and errors.As.
+func (p Problems) Unwrap() []error {
+	errs := make([]error, len(p))
+	for i, e := range p {
+		errs[i] = e
+	}
+	return errs
+}
+
+// Tables validates the tables and merges their rows into one dataset. Rows
+// with problems are left out of the dataset and described in problems; the
+// dataset holds every good row, so a caller may go on without the bad ones
+// if the user asks it to.
+func Tables(tables []*load.Table) (record.Dataset, Problems) {
+	var ds record.Dataset
+	var problems Problems
+	extraIndex := map[string]int{}
+	for _, t := range tables {
+		problems = append(problems, table(t, &ds, extraIndex)...)
+	}
+	return ds, problems
+}
+
+// table validates one table, appending its good rows to ds.
+func table(t *load.Table, ds *record.Dataset, extraIndex map[string]int) Problems {
+	var problems Problems
+	at := func(row, col int) record.Pos {
+		return record.Pos{File: t.File, Sheet: t.Sheet, Row: row, Col: col}
+	}
+	// Map the header.
+	cols := make([]column, len(t.Header))
+	where := [numColumns]int{}
+	for i := range where {
+		where[i] = -1
+	}
+	var unknown []int
+	for i, h := range t.Header {
+		c := headerAliases[record.Compact(h)]
+		if c == colNone {
+			if h != "" {
+				unknown = append(unknown, i)
+			}
+			continue
+		}
+		if where[c] >= 0 {
+			problems = append(problems, &record.InputError{Pos: at(t.HeaderRow, i+1), Column: h,
+				Msg: fmt.Sprintf("a second %s column (the first is column %d, %q)", columnKeys[c], where[c]+1, t.Header[where[c]])})
+			continue
+		}
+		cols[i], where[c] = c, i
+	}
+	for _, c := range required {
+		if where[c] < 0 {
+			problems = append(problems, &record.InputError{Pos: at(t.HeaderRow, 0),
+				Msg: fmt.Sprintf("no %s column in the header (found: %s)", columnKeys[c], strings.Join(t.Header, ", "))})
+		}
+	}
+	if len(problems) > 0 {
+		return problems
+	}
+	cell := func(r load.Row, i int) string {
+		if i < 0 || i >= len(r.Cells) {
+			return ""
+		}
+		return r.Cells[i]
+	}
+	// Numeric columns: the contract's and the extra indicators, which are
+	// the other columns whose every value is a number.
+	numeric := []int{where[colCount], where[colFunds], where[colHouseholds], where[colBeneficiaries]}
+	var extras []int
+	for _, i := range unknown {
+		all := true
+		for _, r := range t.Rows {
+			if c := cell(r, i); c != "" && !looksNumeric(c) {
+				all = false
+				break
+			}
+		}
+		if all {
+			extras = append(extras, i)
+			numeric = append(numeric, i)
+		}
+	}
+	// The table's number style, from the cells that show it.
+	var sample []string
+	for _, r := range t.Rows {
+		for _, i := range numeric {
+			if c := cell(r, i); c != "" {
+				sample = append(sample, c)
+			}
+		}
+	}
+	st := detectStyle(sample)
+	// Extra columns in the dataset's order.
+	extraSlot := make([]int, len(extras))
+	for k, i := range extras {
+		name := t.Header[i]
+		slot, ok := extraIndex[name]
+		if !ok {
+			slot = len(ds.Extras)
+			extraIndex[name] = slot
+			ds.Extras = append(ds.Extras, name)
+		}
+		extraSlot[k] = slot
+	}
+	fields := map[string]record.Field{}
+	statuses := map[string]record.Status{}
+	periods := map[string]record.Period{}
+	for _, r := range t.Rows {
+		var rowProblems Problems
+		bad := func(c column, msg string) {
+			i := where[c]
+			rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Column: t.Header[i], Msg: msg})
+		}
+		rec := record.Record{
+			Province: cell(r, where[colProvince]),
+			District: cell(r, where[colDistrict]),
+			Commune:  cell(r, where[colCommune]),
+			Unit:     cell(r, where[colUnit]),
+			Model:    cell(r, where[colModel]),
+			Source:   cell(r, where[colSource]),
+			Count:    1,
+			Pos:      at(r.Num, 0),
+		}
+		if rec.Province == "" {
+			bad(colProvince, "the province is missing")
+		}
+		{
+			s := cell(r, where[colField])
+			f, ok := fields[s]
+			if !ok {
+				var err error
+				if f, err = record.ParseField(s); err != nil {
+					bad(colField, err.Error())
+				} else {
+					fields[s] = f
+				}
+			}
+			rec.Field = f
+		}
+		if where[colStatus] >= 0 {
+			s := cell(r, where[colStatus])
+			st, ok := statuses[s]
+			if !ok {
+				var err error
+				if st, err = record.ParseStatus(s); err != nil {
+					bad(colStatus, err.Error())
+				} else {
+					statuses[s] = st
+				}
+			}
+			rec.Status = st
+		}
+		if s := cell(r, where[colPeriod]); s == "" {
+			bad(colPeriod, "the period is missing")
+		} else if p, ok := periods[s]; ok {
+			rec.Period = p
+		} else if p, err := record.ParsePeriod(s); err != nil {
+			bad(colPeriod, strings.TrimPrefix(err.Error(), record.ErrPeriod.Error()+" "))
+		} else {
+			periods[s], rec.Period = p, p
+		}
+		num := func(c column, q quantity, dst *int64) {
+			i := where[c]
+			if i < 0 {
+				return
+			}
+			s := cell(r, i)
+			if s == "" {
+				return
+			}
+			v, err := parseNumber(s, q, st)
+			switch {
+			case errors.Is(err, errNegative):
+				bad(c, fmt.Sprintf("%q is negative", s))
+			case err != nil:
+				bad(c, err.Error())
+			default:
+				*dst = v
+			}
+		}
+		num(colCount, qtyCount, &rec.Count)
+		num(colFunds, qtyMoney, &rec.FundsVND)
+		num(colHouseholds, qtyCount, &rec.Households)
+		num(colBeneficiaries, qtyCount, &rec.Beneficiaries)
+		for k, i := range extras {
+			s := cell(r, i)
+			if s == "" {
+				continue
+			}
+			v, err := parseNumber(s, qtyCount, st)
+			if err != nil {
+				if errors.Is(err, errNegative) {
+					err = fmt.Errorf("%q is negative", s)
+				}
+				rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Column: t.Header[i], Msg: err.Error()})
+				continue
+			}
+			slot := extraSlot[k]
+			for len(rec.Extra) <= slot {
+				rec.Extra = append(rec.Extra, 0)
+			}
+			rec.Extra[slot] = v
+		}
+		if len(rowProblems) > 0 {
+			problems = append(problems, rowProblems...)
+			continue
+		}
+		ds.Records = append(ds.Records, rec)
+	}
+	return problems
+}
+
+// looksNumeric reports whether a cell of an unknown column reads as a
+// number, so that the column counts as an extra indicator.
+func looksNumeric(s string) bool {
+	digit := false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digit = true
+		case r == '.' || r == ',' || r == ' ' || r == '-' || r == '+' || r == '\u00a0':
+		default:
+			return false
+		}
+	}
+	return digit
+}
