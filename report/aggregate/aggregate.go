@@ -190,7 +190,6 @@ func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 	for _, i := range selected {
 		r := &ds.Records[i]
 		k := &idx.keys[i]
-		names := [3]string{r.Province, r.District, r.Commune}
 		depth := int(level)
 		// A record without a unit at some level stops there.
 		n := 0
@@ -201,19 +200,21 @@ func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 		if level == LevelCommune && n == 1 && k[2] != "" {
 			n = 3
 		}
-		var path, pathKey []string
-		for j := 0; j < n; j++ {
-			if k[j] != "" {
-				path = append(path, names[j])
-				pathKey = append(pathKey, k[j])
-			}
-		}
-		lk := strings.Join(pathKey, "/")
+		lk := strings.Join(k[:n], "/")
 		li, ok := lines[lk]
 		if !ok {
 			li = len(s.Lines)
 			lines[lk] = li
-			s.Lines = append(s.Lines, Line{Path: path, Partial: n < depth && !(level == LevelCommune && n == 3)})
+			// Names as first written anywhere in the data, so that one
+			// place reads the same on every line.
+			var path []string
+			for j := 0; j < n; j++ {
+				if k[j] != "" {
+					pl := idx.names[strings.Join(k[:j+1], "/")]
+					path = append(path, pl.path[j])
+				}
+			}
+			s.Lines = append(s.Lines, Line{Path: path, Partial: n < depth})
 		}
 		l := &s.Lines[li]
 		l.add(r, len(ds.Extras))

@@ -65,7 +65,14 @@ func newIndex(ds *record.Dataset, key func(string) string) *index {
 			}
 			id := strings.Join(pk, "/")
 			if _, ok := idx.names[id]; !ok {
-				idx.names[id] = place{path: slices.Clone(path), keys: slices.Clone(pk)}
+				// Each level is named as first written anywhere.
+				p := slices.Clone(path)
+				for l := 0; l < j; l++ {
+					if pk[l] != "" {
+						p[l] = idx.names[strings.Join(pk[:l+1], "/")].path[l]
+					}
+				}
+				idx.names[id] = place{path: p, keys: slices.Clone(pk)}
 			}
 		}
 	}

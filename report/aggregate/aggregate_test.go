@@ -1,0 +1,144 @@
+package aggregate
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+func rec(prov, dist, comm string, f record.Field, st record.Status, period string, count, funds int64) record.Record {
+	p, err := record.ParsePeriod(period)
+	if err != nil {
+		panic(err)
+	}
+	return record.Record{Province: prov, District: dist, Commune: comm, Field: f, Status: st, Period: p, Count: count, FundsVND: funds, Households: 1}
+}
+
+func testData() *record.Dataset {
+	return &record.Dataset{Records: []record.Record{
+		rec("Lạng Sơn", "", "Xã Bắc Sơn", record.Economy, record.New, "2025-Q3", 2, 100),
+		rec("Lạng Sơn", "", "Xã Bắc Sơn", record.CultureSociety, record.Sustained, "2025-Q3", 1, 50),
+		rec("Lạng Sơn", "", "Xã Đình Lập", record.Economy, record.New, "2025-Q2", 1, 0),
+		rec("Lạng Sơn", "", "", record.PartyBuilding, record.New, "2025-Q3", 4, 0),
+		rec("Đắk Nông", "Đắk Song", "", record.Unclassified, record.New, "2024-Q3", 3, 1000),
+		rec("Dak Nong", "Đắk Mil", "", record.DefenseSecurity, record.Sustained, "2024-Q3", 1, 0),
+		rec("Đà Nẵng", "", "", record.Economy, record.New, "2025", 5, 7),
+		rec("Bắc Sơn", "", "", record.Economy, record.New, "2025", 1, 0), // a province named like a commune
+	}}
+}
+
+func names(s *Summary) string {
+	var out []string
+	for _, l := range s.Lines {
+		n := strings.Join(l.Path, "/")
+		if l.Partial {
+			n += "*"
+		}
+		out = append(out, n)
+	}
+	return strings.Join(out, ", ")
+}
+
+func TestSummarize(t *testing.T) {
+	tests := []struct {
+		name   string
+		opts   Options
+		lines  string
+		models int64
+		funds  int64
+		level  Level
+		period string
+	}{
+		// Đ sorts after D; names that differ only in diacritics are one locality.
+		{"all", Options{}, "Bắc Sơn, Đà Nẵng, Đắk Nông, Lạng Sơn", 18, 1157, LevelProvince, "2024-Q3..2025-Q4"},
+		{"province filter goes one level down", Options{Localities: []string{"lang son"}}, "Lạng Sơn*, Lạng Sơn/Xã Bắc Sơn, Lạng Sơn/Xã Đình Lập", 8, 150, LevelCommune, "2025-Q2..2025-Q3"},
+		{"district level", Options{Localities: []string{"Đắk Nông"}}, "Đắk Nông/Đắk Mil, Đắk Nông/Đắk Song", 4, 1000, LevelDistrict, "2024-Q3"},
+		{"path", Options{Localities: []string{"Lạng Sơn/Bắc Sơn"}}, "Lạng Sơn/Xã Bắc Sơn", 3, 150, LevelCommune, "2025-Q3"},
+		{"period", Options{Period: record.QuarterPeriod(2025, 3)}, "Lạng Sơn", 7, 150, LevelProvince, "2025-Q3"},
+		{"explicit level", Options{Level: LevelCommune, Localities: []string{"Lạng Sơn"}}, "Lạng Sơn*, Lạng Sơn/Xã Bắc Sơn, Lạng Sơn/Xã Đình Lập", 8, 150, LevelCommune, "2025-Q2..2025-Q3"},
+	}
+	for _, tt := range tests {
+		s, err := Summarize(testData(), tt.opts)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if got := names(s); got != tt.lines {
+			t.Errorf("%s: lines %q, want %q", tt.name, got, tt.lines)
+		}
+		if s.Total.Models != tt.models || s.Total.FundsVND != tt.funds || s.Level != tt.level || s.Period.String() != tt.period {
+			t.Errorf("%s: models %d funds %d level %v period %s; want %d %d %v %s", tt.name,
+				s.Total.Models, s.Total.FundsVND, s.Level, s.Period, tt.models, tt.funds, tt.level, tt.period)
+		}
+		// The total is the sum of the lines.
+		var sum Figures
+		for _, l := range s.Lines {
+			sum.Models += l.Models
+			sum.FundsVND += l.FundsVND
+			sum.New += l.New
+			sum.Sustained += l.Sustained
+		}
+		if sum.Models != s.Total.Models || sum.FundsVND != s.Total.FundsVND || sum.New+sum.Sustained != s.Total.Models {
+			t.Errorf("%s: lines sum to %+v, total %+v", tt.name, sum, s.Total)
+		}
+	}
+}
+
+func TestSummarizeFigures(t *testing.T) {
+	s, err := Summarize(testData(), Options{Localities: []string{"Lạng Sơn"}, Level: LevelProvince})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := s.Lines[0]
+	if l.ByField[record.Economy] != 3 || l.ByField[record.CultureSociety] != 1 || l.ByField[record.PartyBuilding] != 4 ||
+		l.New != 7 || l.Sustained != 1 || l.Households != 4 || l.Records != 4 {
+		t.Errorf("Lạng Sơn = %+v", l)
+	}
+}
+
+func TestSummarizeErrors(t *testing.T) {
+	_, err := Summarize(testData(), Options{Localities: []string{"Lang Sonn"}})
+	if !errors.Is(err, ErrUnknownLocality) || !strings.Contains(err.Error(), "did you mean Lạng Sơn") {
+		t.Errorf("misspelt: %v", err)
+	}
+	_, err = Summarize(testData(), Options{Localities: []string{"Bắc Sơn"}})
+	if !errors.Is(err, ErrAmbiguousLocality) || !strings.Contains(err.Error(), "Bắc Sơn, Lạng Sơn/Xã Bắc Sơn") {
+		t.Errorf("ambiguous: %v", err)
+	}
+	_, err = Summarize(testData(), Options{Period: record.QuarterPeriod(2020, 1)})
+	if !errors.Is(err, ErrNoRecords) {
+		t.Errorf("empty period: %v", err)
+	}
+}
+
+func TestDefaultKey(t *testing.T) {
+	same := [][]string{
+		{"Khánh Hòa", "Khánh Hoà", "khanh hoa", "Tỉnh Khánh Hòa", "KHÁNH  HÒA"},
+		{"Hồ Chí Minh", "TP. Hồ Chí Minh", "Thành phố Hồ Chí Minh", "TP Hồ Chí Minh", "ho chi minh"},
+		{"Ea H'Leo", "Ea H’Leo", "Huyện Ea H'Leo"},
+		{"1", "Phường 1"},
+	}
+	for _, group := range same {
+		for _, n := range group {
+			if DefaultKey(n) != DefaultKey(group[0]) {
+				t.Errorf("DefaultKey(%q) = %q, want %q", n, DefaultKey(n), DefaultKey(group[0]))
+			}
+		}
+	}
+	if DefaultKey("Phường") != "phuong" {
+		t.Errorf("a bare prefix must stay the name: %q", DefaultKey("Phường"))
+	}
+}
+
+func TestParseLevel(t *testing.T) {
+	for in, want := range map[string]Level{"": LevelAuto, "province": LevelProvince, "Huyện": LevelDistrict, "commune": LevelCommune, "xã": LevelCommune} {
+		if got, err := ParseLevel(in); err != nil || got != want {
+			t.Errorf("ParseLevel(%q) = %v, %v", in, got, err)
+		}
+	}
+	if _, err := ParseLevel("village"); err == nil {
+		t.Error("ParseLevel(village) succeeded")
+	}
+}

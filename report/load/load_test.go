@@ -1,0 +1,95 @@
+package load
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestReadCSV(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+	}{
+		{"comma", "province,model\nLạng Sơn,\"Tổ, nhóm\"\n"},
+		{"semicolon with BOM", "\ufeffprovince;model\nLạng Sơn;Tổ, nhóm\n"},
+		{"tab, CRLF", "province\tmodel\r\nLạng Sơn\tTổ, nhóm\r\n"},
+		{"NFD and padding", norm.NFD.String("province,model\n  Lạng Sơn ,Tổ, nhóm\n")},
+	}
+	for _, tt := range tests {
+		tb, err := Bytes("x.csv", []byte(tt.data), FormatCSV)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		got := tb[0]
+		if strings.Join(got.Header, "|") != "province|model" || got.HeaderRow != 1 {
+			t.Errorf("%s: header %q at %d", tt.name, got.Header, got.HeaderRow)
+		}
+		if len(got.Rows) != 1 || got.Rows[0].Cells[0] != "Lạng Sơn" || got.Rows[0].Num != 2 {
+			t.Errorf("%s: rows %+v", tt.name, got.Rows)
+			continue
+		}
+		if tt.name != "NFD and padding" && got.Rows[0].Cells[1] != "Tổ, nhóm" {
+			t.Errorf("%s: cell %q", tt.name, got.Rows[0].Cells[1])
+		}
+		if !norm.NFC.IsNormalString(got.Rows[0].Cells[0]) {
+			t.Errorf("%s: cell not NFC", tt.name)
+		}
+	}
+}
+
+// Row numbers are the lines where records start, counting blank lines and
+// cells that span lines, so that messages point at the right row.
+func TestRowNumbers(t *testing.T) {
+	data := "\nprovince,model\nA,\"two\nlines\"\n\n,,\nB,x\n"
+	tb, err := Bytes("x.csv", []byte(data), FormatCSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := tb[0]
+	if got.HeaderRow != 2 {
+		t.Errorf("header row %d, want 2", got.HeaderRow)
+	}
+	var nums []int
+	for _, r := range got.Rows {
+		nums = append(nums, r.Num)
+	}
+	if len(nums) != 2 || nums[0] != 3 || nums[1] != 7 {
+		t.Errorf("row numbers %v, want [3 7]", nums)
+	}
+}
+
+func TestReadCSVErrors(t *testing.T) {
+	if _, err := Bytes("e.csv", []byte(""), FormatCSV); !errors.Is(err, ErrFormat) {
+		t.Errorf("empty file: %v", err)
+	}
+	if _, err := Bytes("w.csv", []byte("province\nL\xe1ng\n"), FormatCSV); !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "byte 10") {
+		t.Errorf("latin-1 file: %v", err)
+	}
+	if _, err := FormatOf("x.pdf"); !errors.Is(err, ErrFormat) {
+		t.Errorf("FormatOf(x.pdf) = %v", err)
+	}
+}
+
+func TestReadJSON(t *testing.T) {
+	data := `[{"province":"Lạng Sơn","count":3,"funds_vnd":"380 triệu"},{"province":"Lai Châu","field":null,"extra":1.5}]`
+	tb, err := Bytes("x.json", []byte(data), FormatAuto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := tb[0]
+	if strings.Join(got.Header, "|") != "province|count|funds_vnd|field|extra" {
+		t.Errorf("header %q", got.Header)
+	}
+	if len(got.Rows) != 2 || got.Rows[0].Cells[1] != "3" || got.Rows[1].Cells[4] != "1.5" || got.Rows[1].Num != 2 {
+		t.Errorf("rows %+v", got.Rows)
+	}
+	for _, bad := range []string{`{}`, `[1]`, `[{"a":[1]}]`, `[{"a":1}`} {
+		if _, err := Bytes("b.json", []byte(bad), FormatJSON); !errors.Is(err, ErrFormat) {
+			t.Errorf("%s: err = %v, want ErrFormat", bad, err)
+		}
+	}
+}

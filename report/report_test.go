@@ -1,0 +1,167 @@
+package report_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dvkreport/dvkreport/report"
+)
+
+// tool returns the path of an external checker, skipping the test when it
+// is missing on a developer's machine, and failing it in CI (CI=true),
+// where .ci/run installs it.
+func tool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is not installed; .ci/run installs it", name)
+		}
+		t.Skipf("%s is not installed (apt-get install poppler-utils qpdf)", name)
+	}
+	return p
+}
+
+func seedPDF(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := report.Generate(report.Options{}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func writeTemp(t *testing.T, data []byte) string {
+	t.Helper()
+	name := filepath.Join(t.TempDir(), "seed.pdf")
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
+
+func TestSeedReportDeterministic(t *testing.T) {
+	a, b := seedPDF(t), seedPDF(t)
+	if !bytes.HasPrefix(a, []byte("%PDF-")) {
+		t.Fatal("not a PDF")
+	}
+	if !bytes.Equal(a, b) {
+		t.Error("two runs on the same data gave different PDFs")
+	}
+	if len(a) > 150_000 {
+		t.Errorf("seed report is %d bytes, want under 150 KB", len(a))
+	}
+}
+
+func TestSeedReportText(t *testing.T) {
+	name := writeTemp(t, seedPDF(t))
+	out, err := exec.Command(tool(t, "pdftotext"), "-layout", name, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(out)
+	for _, want := range []string{
+		"Lạng Sơn", "Lai Châu", "Đắk Nông", "Bến Tre", "Văn hóa - Xã hội", "Quốc phòng - An ninh",
+		"BÁO CÁO KẾT QUẢ PHONG TRÀO THI ĐUA “DÂN VẬN KHÉO”", "Giai đoạn 2020 - 2025",
+		"503", "11,1 tỷ đồng", "11.103.900.000 đồng", "8.991", "Tổng cộng", "Trang 2/",
+		"https://laichau.gov.vn/",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF's text lacks %q", want)
+		}
+	}
+}
+
+func TestSeedReportDistrictText(t *testing.T) {
+	var buf bytes.Buffer
+	if err := report.Generate(report.Options{Localities: []string{"dak nong"}}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(tool(t, "pdftotext"), "-layout", writeTemp(t, buf.Bytes()), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Đắk Song", "10.723,9", "10,72 tỷ đồng", "387"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("the Đắk Nông report lacks %q", want)
+		}
+	}
+}
+
+func TestSeedReportFonts(t *testing.T) {
+	out, err := exec.Command(tool(t, "pdffonts"), writeTemp(t, seedPDF(t))).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("pdffonts lists no fonts:\n%s", out)
+	}
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		// name type... encoding emb sub uni object ID
+		n := len(f)
+		if n < 6 || f[n-5] != "yes" || f[n-4] != "yes" || f[n-3] != "yes" {
+			t.Errorf("font not embedded, subset and with ToUnicode: %s", l)
+		}
+		if !strings.Contains(f[0], "+Liberation") {
+			t.Errorf("font name %q lacks a subset tag", f[0])
+		}
+	}
+}
+
+func TestSeedReportQPDF(t *testing.T) {
+	out, err := exec.Command(tool(t, "qpdf"), "--check", writeTemp(t, seedPDF(t))).CombinedOutput()
+	if err != nil {
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "No syntax or stream encoding errors") {
+		t.Errorf("qpdf --check:\n%s", out)
+	}
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "r.pdf")
+	if err := report.WriteFile(name, []byte("one")); err != nil {
+		t.Fatal(err)
+	}
+	if err := report.WriteFile(name, []byte("two")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(name); string(b) != "two" {
+		t.Errorf("content %q", b)
+	}
+	if err := report.WriteFile(filepath.Join(dir, "missing", "r.pdf"), []byte("x")); err == nil {
+		t.Error("writing into a missing directory succeeded")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+func TestFileName(t *testing.T) {
+	tests := []struct {
+		opts report.Options
+		want string
+	}{
+		{report.Options{}, "dvk-toan-quoc-2020-2025.pdf"},
+		{report.Options{Localities: []string{"lang son"}}, "dvk-lang-son-2021-2025.pdf"},
+		{report.Options{Localities: []string{"Đắk Nông/Đắk Song"}, Period: "2020-2025"}, "dvk-dak-song-2020-2025.pdf"},
+		{report.Options{Period: "2025"}, "dvk-toan-quoc-2025.pdf"},
+	}
+	for _, tt := range tests {
+		s, err := report.Summarize(tt.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := report.FileName(s); got != tt.want {
+			t.Errorf("FileName(%+v) = %q, want %q", tt.opts, got, tt.want)
+		}
+	}
+}

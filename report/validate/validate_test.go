@@ -1,0 +1,136 @@
+package validate
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/dvkreport/dvkreport/report/load"
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+func tables(t *testing.T, name, csv string) []*load.Table {
+	t.Helper()
+	tb, err := load.Bytes(name, []byte(csv), load.FormatCSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tb
+}
+
+func TestTablesGood(t *testing.T) {
+	csv := "Tỉnh;Huyện;Xã;Tên mô hình;Lĩnh vực;Tình trạng;Kỳ báo cáo;Số mô hình;Kinh phí huy động;Số hộ;Số người hưởng lợi;Nguồn;nha_xay_moi;Ghi chú\n" +
+		"Lạng Sơn;;Xã Bắc Sơn;Tổ tiết kiệm;Kinh tế;Duy trì;Quý III/2025;1;3.410.000.000;8.500;12;bc 01;3;tốt\n" +
+		"Lai Châu;;;;;;2025-Q3;;380 triệu;;;;;\n"
+	ds, problems := Tables(tables(t, "a.csv", csv))
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	if len(ds.Records) != 2 {
+		t.Fatalf("got %d records, want 2", len(ds.Records))
+	}
+	r := ds.Records[0]
+	want := record.Record{Province: "Lạng Sơn", Commune: "Xã Bắc Sơn", Model: "Tổ tiết kiệm", Field: record.Economy,
+		Status: record.Sustained, Period: record.QuarterPeriod(2025, 3), Count: 1, FundsVND: 3410000000,
+		Households: 8500, Beneficiaries: 12, Extra: []int64{3}, Source: "bc 01", Pos: record.Pos{File: "a.csv", Row: 2}}
+	if r.Province != want.Province || r.Commune != want.Commune || r.Field != want.Field || r.Status != want.Status ||
+		r.Period != want.Period || r.Count != want.Count || r.FundsVND != want.FundsVND || r.Households != want.Households ||
+		r.Beneficiaries != want.Beneficiaries || len(r.Extra) != 1 || r.Extra[0] != 3 || r.Source != want.Source || r.Pos != want.Pos {
+		t.Errorf("record = %+v\nwant %+v", r, want)
+	}
+	// The second row takes the defaults: count 1, status new, unclassified.
+	r = ds.Records[1]
+	if r.Count != 1 || r.Status != record.New || r.Field != record.Unclassified || r.FundsVND != 380000000 {
+		t.Errorf("defaults: %+v", r)
+	}
+	// "Ghi chú" holds text, so it is no indicator; "nha_xay_moi" is.
+	if len(ds.Extras) != 1 || ds.Extras[0] != "nha_xay_moi" {
+		t.Errorf("extras = %q", ds.Extras)
+	}
+}
+
+// TestTablesProblems has one row for each kind of error; every bad cell
+// must be named by its row and column.
+func TestTablesProblems(t *testing.T) {
+	csv := "province,district,commune,model,field,status,period,count,funds_vnd,households,participants\n" + // row 1
+		"Lạng Sơn,,,a,Kinh tế,,2025-Q3,1,1.234,5,7\n" + //                 2: ambiguous money
+		"Lạng Sơn,,,b,Kinh tế,,2025-Q3,1,-500000,5,7\n" + //              3: negative money
+		"Lạng Sơn,,,c,Nông nghiệp,,2025-Q3,1,0,5,7\n" + //                4: unknown field
+		"Lạng Sơn,,,d,Kinh tế,đã dừng,2025-Q3,1,0,5,7\n" + //             5: unknown status
+		"Lạng Sơn,,,e,Kinh tế,,Q5/2025,1,0,5,7\n" + //                    6: impossible period
+		",,,f,Kinh tế,,2025-Q3,1,0,5,7\n" + //                            7: missing province
+		"Lạng Sơn,,,g,Kinh tế,,2025-Q3,mười,0,5,7\n" + //                8: text in a number column
+		"Lạng Sơn,,,h,Kinh tế,,,1,0,5,7\n" + //                           9: missing period
+		"Lạng Sơn,,,i,Kinh tế,,2025-Q3,1,0,5,-7\n" + //                  10: negative indicator
+		"Lạng Sơn,,,j,Kinh tế,,2025-Q3,1,0,5,7\n" //                     11: good
+	ds, problems := Tables(tables(t, "bad.csv", csv))
+	want := []struct {
+		pos, column, msg string
+	}{
+		{"bad.csv:2:9", "funds_vnd", "ambiguous"},
+		{"bad.csv:3:9", "funds_vnd", "negative"},
+		{"bad.csv:4:5", "field", "unknown field"},
+		{"bad.csv:5:6", "status", "unknown status"},
+		{"bad.csv:6:7", "period", "no quarter 5"},
+		{"bad.csv:7:1", "province", "missing"},
+		{"bad.csv:8:8", "count", "not a number"},
+		{"bad.csv:9:7", "period", "missing"},
+		{"bad.csv:10:11", "participants", "negative"},
+	}
+	if len(problems) != len(want) {
+		t.Fatalf("got %d problems, want %d:\n%v", len(problems), len(want), problems)
+	}
+	for i, w := range want {
+		p := problems[i]
+		if p.Pos.String() != w.pos || p.Column != w.column || !strings.Contains(p.Msg, w.msg) {
+			t.Errorf("problem %d = %v; want %s: %s: …%s…", i, p, w.pos, w.column, w.msg)
+		}
+	}
+	if len(ds.Records) != 1 || ds.Records[0].Model != "j" {
+		t.Errorf("good rows = %+v, want only j", ds.Records)
+	}
+	// Problems unwraps to the individual errors.
+	var ie *record.InputError
+	if !errors.As(error(problems), &ie) || ie != problems[0] {
+		t.Errorf("errors.As did not find the first problem")
+	}
+}
+
+func TestTablesHeaderProblems(t *testing.T) {
+	_, problems := Tables(tables(t, "h.csv", "tỉnh,model,kỳ\nLạng Sơn,a,2025\n"))
+	if len(problems) != 1 || problems[0].Pos.String() != "h.csv:1" || !strings.Contains(problems[0].Msg, "no field column") {
+		t.Errorf("problems = %v, want a missing field column at h.csv:1", problems)
+	}
+	_, problems = Tables(tables(t, "d.csv", "province,tỉnh,field,period\nA,B,,2025\n"))
+	if len(problems) != 1 || problems[0].Pos.String() != "d.csv:1:2" || !strings.Contains(problems[0].Msg, "second province") {
+		t.Errorf("problems = %v, want a second province column at d.csv:1:2", problems)
+	}
+}
+
+// A file whose other numbers show the Vietnamese convention settles 1.234.
+func TestTablesStyleFromOtherCells(t *testing.T) {
+	csv := "province,field,period,funds_vnd,households\n" +
+		"A,,2025,3.410.000.000,1.234\n"
+	ds, problems := Tables(tables(t, "s.csv", csv))
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if got := ds.Records[0].Households; got != 1234 {
+		t.Errorf("households = %d, want 1234", got)
+	}
+}
+
+func TestTablesMergesExtras(t *testing.T) {
+	a := tables(t, "a.csv", "province,field,period,houses_built\nA,,2025,3\n")
+	b := tables(t, "b.csv", "province,field,period,participants,houses_built\nB,,2025,10,4\n")
+	ds, problems := Tables(append(a, b...))
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if strings.Join(ds.Extras, ",") != "houses_built,participants" {
+		t.Fatalf("extras = %q", ds.Extras)
+	}
+	if got := ds.Records[1].Extra; len(got) != 2 || got[0] != 4 || got[1] != 10 {
+		t.Errorf("b's extras = %v, want [4 10]", got)
+	}
+}
