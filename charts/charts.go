@@ -30,7 +30,7 @@ type Spec struct {
 	Width, Height int
 	DPI           float64
 	Font          *truetype.Font // labels; required
-	FontSize      float64        // points; 0 means 8
+	FontSize      float64        // points; 0 means 9
 	// Thousands and Decimal separate the digits of axis ticks; "" means
 	// "." and ",", the Vietnamese way.
 	Thousands, Decimal string
@@ -61,15 +61,7 @@ func Color(i int) (r, g, b uint8) {
 
 // labelColor returns black or white, whichever contrasts more with c.
 func labelColor(c drawing.Color) drawing.Color {
-	lum := func(v uint8) float64 {
-		f := float64(v) / 255
-		if f <= 0.03928 {
-			return f / 12.92
-		}
-		return math.Pow((f+0.055)/1.055, 2.4)
-	}
-	l := 0.2126*lum(c.R) + 0.7152*lum(c.G) + 0.0722*lum(c.B)
-	if (l+0.05)/0.05 > 1.05/(l+0.05) {
+	if contrast(c, drawing.ColorBlack) >= contrast(c, drawing.ColorWhite) {
 		return drawing.ColorBlack
 	}
 	return drawing.ColorWhite
@@ -134,7 +126,7 @@ func Draw(r chart.Renderer, s Spec) error {
 	r.SetDPI(dpi)
 	size := s.FontSize
 	if size == 0 {
-		size = 8
+		size = 9
 	}
 	px := func(pt float64) int { return int(math.Round(pt * dpi / 72)) } // points to pixels
 	text := chart.Style{Font: s.Font, FontSize: size, FontColor: ink}
@@ -346,4 +338,25 @@ func formatTick(v, step float64, th, dec string) string {
 		b.WriteString(dec + frac)
 	}
 	return b.String()
+}
+
+// luminance is the WCAG relative luminance of c.
+func luminance(c drawing.Color) float64 {
+	lum := func(v uint8) float64 {
+		f := float64(v) / 255
+		if f <= 0.03928 {
+			return f / 12.92
+		}
+		return math.Pow((f+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lum(c.R) + 0.7152*lum(c.G) + 0.0722*lum(c.B)
+}
+
+// contrast is the WCAG contrast ratio of two colours.
+func contrast(a, b drawing.Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
 }

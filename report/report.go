@@ -39,6 +39,9 @@ type Options struct {
 	Localities []string
 	Level      string // province, district, commune, or "" for automatic
 	Period     string // any period form of the input contract; "" for all
+	// RasterCharts embeds the charts as 300-dpi PNG images instead of
+	// drawing them as vectors.
+	RasterCharts bool
 }
 
 // UsageError is an error in what the user asked for, rather than in the
@@ -125,13 +128,13 @@ func Document(s *aggregate.Summary) (*layout.Document, error) {
 	return layout.Build(s, t, layout.Options{}), nil
 }
 
-// PDF makes the report's PDF.
-func PDF(s *aggregate.Summary) ([]byte, error) {
+// PDF makes the report's PDF; opts.RasterCharts chooses image charts.
+func PDF(s *aggregate.Summary, opts Options) ([]byte, error) {
 	doc, err := Document(s)
 	if err != nil {
 		return nil, err
 	}
-	return pdf.Render(doc, pdf.Options{})
+	return pdf.Render(doc, pdf.Options{RasterCharts: opts.RasterCharts})
 }
 
 // Generate makes the report opts select and writes it to w.
@@ -140,7 +143,7 @@ func Generate(opts Options, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	data, err := PDF(s)
+	data, err := PDF(s, opts)
 	if err != nil {
 		return err
 	}

@@ -107,6 +107,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 					"Bad data is refused with every problem listed, and no file is written.",
 				Flags: append(filterFlags(),
 					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the PDF to `FILE` (\"-\" for standard output)"},
+					&cli.BoolFlag{Name: "raster-charts", Usage: "embed the charts as 300-dpi PNG images instead of vector drawings"},
 				),
 				Action: func(c *cli.Context) error {
 					if c.NArg() > 0 {
@@ -162,7 +163,9 @@ func generate(c *cli.Context, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	data, err := report.PDF(s)
+	opts := options(c)
+	opts.RasterCharts = c.Bool("raster-charts")
+	data, err := report.PDF(s, opts)
 	if err != nil {
 		return err
 	}

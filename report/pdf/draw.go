@@ -3,12 +3,14 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/go-pdf/fpdf"
 	"github.com/golang/freetype/truetype"
 
 	"github.com/dvkreport/dvkreport/charts"
+	"github.com/dvkreport/dvkreport/charts/fpdfrender"
 	"github.com/dvkreport/dvkreport/report/layout"
 )
 
@@ -141,11 +143,9 @@ func (d *drawer) chart(c *layout.Chart, n int) {
 		p.MultiCell(bodyWidth, lineHeight(sizeTableEN+1), c.Title.EN, "", "C", false)
 		d.black()
 	}
+	box := fpdfrender.Box{X: marginLeft, Y: p.GetY() + 1, W: chartWidth, H: chartHeight}
 	spec := charts.Spec{
 		Categories: c.Categories,
-		Width:      int(chartWidth / 25.4 * d.opts.ChartDPI),
-		Height:     int(chartHeight / 25.4 * d.opts.ChartDPI),
-		DPI:        d.opts.ChartDPI,
 		Font:       d.chartFont,
 		Thousands:  c.Thousands,
 		Decimal:    c.Decimal,
@@ -153,16 +153,51 @@ func (d *drawer) chart(c *layout.Chart, n int) {
 	for _, s := range c.Series {
 		spec.Series = append(spec.Series, charts.Series{Name: s.Name, Values: s.Values, Labels: s.Labels})
 	}
+	if d.opts.RasterCharts {
+		d.rasterChart(spec, box, n)
+	} else {
+		d.vectorChart(spec, box)
+	}
+	p.SetY(box.Y + box.H + 3)
+}
+
+// vectorChart draws the chart as PDF paths and text in the embedded sans
+// font, on a grid of 10 pixels a millimetre.
+func (d *drawer) vectorChart(spec charts.Spec, box fpdfrender.Box) {
+	p := d.pdf
+	spec.Width, spec.Height, spec.DPI = fpdfrender.Grid(p, box, 10)
+	r, err := fpdfrender.New(p, box, spec.Width, spec.Height, map[*truetype.Font]fpdfrender.Face{d.chartFont: {Family: sans}})
+	if err != nil {
+		p.SetError(err)
+		return
+	}
+	if err := charts.Draw(r, spec); err != nil {
+		p.SetError(err)
+		return
+	}
+	if err := r.Save(io.Discard); err != nil {
+		p.SetError(err)
+	}
+}
+
+// rasterChart embeds the chart as a PNG image at opts.ChartDPI.
+func (d *drawer) rasterChart(spec charts.Spec, box fpdfrender.Box, n int) {
+	p := d.pdf
+	spec.DPI = d.opts.ChartDPI
+	// fpdf sorts images by pixel width only, so two images of one width
+	// come out in map order; a pixel more per chart keeps the file the
+	// same from run to run.
+	spec.Width = int(box.W/25.4*spec.DPI) + n
+	spec.Height = int(box.H / 25.4 * spec.DPI)
 	img, err := charts.PNG(spec)
 	if err != nil {
-		p.SetError(fmt.Errorf("chart %q: %w", c.Title.VI, err))
+		p.SetError(err)
 		return
 	}
 	name := fmt.Sprintf("chart%d", n)
-	p.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(img))
-	y := p.GetY() + 1
-	p.ImageOptions(name, marginLeft, y, chartWidth, chartHeight, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
-	p.SetY(y + chartHeight + 3)
+	opt := fpdf.ImageOptions{ImageType: "PNG"}
+	p.RegisterImageOptionsReader(name, opt, bytes.NewReader(img))
+	p.ImageOptions(name, box.X, box.Y, box.W, box.H, false, opt, 0, "")
 }
 
 // table draws a table whose header row repeats at the top of every page.

@@ -1,10 +1,11 @@
 // Package pdf draws a laid-out report (a layout.Document) as an A4 PDF with
-// fpdf: Liberation Serif for the text, embedded as subsets with ToUnicode
+// fpdf: Liberation Serif for the text (Liberation Sans in charts), embedded as subsets with ToUnicode
 // maps so that copied text is exact Vietnamese, charts drawn by package
 // charts, tables whose header row repeats on every page, and page numbers
 // "Trang X/Y" centred in the top margin from page 2 on, as Vietnamese
 // administrative documents have them. It is the only package that imports
-// fpdf, and it computes nothing: every string comes from the Document.
+// fpdf (with charts/fpdfrender, through which package charts draws
+// vector charts into the page), and it computes nothing: every string comes from the Document.
 //
 // The same Document always gives the same bytes: the PDF's dates are the
 // Document's, and fpdf's catalogue is sorted.
@@ -50,11 +51,15 @@ var fontFiles = []struct {
 	{serif, "B", "LiberationSerif-Bold", fonts.SerifBold},
 	{serif, "I", "LiberationSerif-Italic", fonts.SerifItalic},
 	{serif, "BI", "LiberationSerif-BoldItalic", fonts.SerifBoldItalic},
+	{sans, "", "LiberationSans", fonts.SansRegular},
 }
 
 // Options control drawing.
 type Options struct {
-	// ChartDPI is the resolution of chart images; 0 means 200.
+	// RasterCharts embeds charts as PNG images instead of drawing them as
+	// vectors, for comparison.
+	RasterCharts bool
+	// ChartDPI is the resolution of raster charts; 0 means 300.
 	ChartDPI float64
 }
 
@@ -75,7 +80,7 @@ func Render(doc *layout.Document, opts Options) ([]byte, error) {
 		return nil, fmt.Errorf("pdf: chart font: %w", err)
 	}
 	if opts.ChartDPI == 0 {
-		opts.ChartDPI = 200
+		opts.ChartDPI = 300
 	}
 	p := fpdf.New("P", "mm", "A4", "")
 	for _, f := range fontFiles {
