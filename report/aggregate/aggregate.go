@@ -185,7 +185,7 @@ func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 		level = autoLevel(scopeKeys, selected, idx)
 	}
 	s := &Summary{Level: level, Scope: scope, Period: opts.Period, Extras: ds.Extras}
-	lines := map[string]int{}
+	lines := map[[3]string]int{}
 	seenSource := map[string]bool{}
 	for _, i := range selected {
 		r := &ds.Records[i]
@@ -200,7 +200,8 @@ func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 		if level == LevelCommune && n == 1 && k[2] != "" {
 			n = 3
 		}
-		lk := strings.Join(k[:n], "/")
+		var lk [3]string
+		copy(lk[:], k[:n])
 		li, ok := lines[lk]
 		if !ok {
 			li = len(s.Lines)

@@ -139,8 +139,8 @@ func lineName(l aggregate.Line, s *aggregate.Summary, t *templates.Texts) string
 func table(s *aggregate.Summary, t *templates.Texts) *Table {
 	vi := format.VI
 	cols := []Column{
-		{Header: Bi(t.Number), Width: 8},
-		{Header: Bi(t.Locality), Width: 35},
+		{Header: Bi(t.Number), Width: 9, Right: true},
+		{Header: Bi(t.Locality), Width: 34},
 	}
 	short := map[string]Bi{
 		"economy":          {VI: "Kinh tế", EN: "Economy"},
@@ -174,12 +174,31 @@ func table(s *aggregate.Summary, t *templates.Texts) *Table {
 		)
 	}
 	tb := &Table{Columns: cols}
+	// Below province level, a heading row names each province, since
+	// commune names repeat from one province to another.
+	groups := s.Level != aggregate.LevelProvince && spansProvinces(s)
+	prev := ""
 	for i, l := range s.Lines {
+		if groups && l.Path[0] != prev && !(l.Partial && len(l.Path) == 1) {
+			tb.Rows = append(tb.Rows, TableRow{Cells: []string{l.Path[0]}, Group: true})
+		}
+		prev = l.Path[0]
 		cells := append([]string{fmt.Sprint(i + 1), lineName(l, s, t)}, row(l.Figures)...)
 		tb.Rows = append(tb.Rows, TableRow{Cells: cells, Minor: l.Partial})
 	}
 	tb.Total = append([]string{"", t.Total.VI}, row(s.Total)...)
 	return tb
+}
+
+// spansProvinces reports whether the summary's lines lie in more than one
+// province.
+func spansProvinces(s *aggregate.Summary) bool {
+	for _, l := range s.Lines {
+		if l.Path[0] != s.Lines[0].Path[0] {
+			return true
+		}
+	}
+	return false
 }
 
 // topLines returns the indexes of the n lines with the largest value, in

@@ -94,6 +94,9 @@ type TableRow struct {
 	Cells []string `json:"cells"`
 	// Minor rows (the province-wide part of a province) are set in italics.
 	Minor bool `json:"minor,omitempty"`
+	// A group row is a heading across the table: its one cell names the
+	// province whose lines follow.
+	Group bool `json:"group,omitempty"`
 }
 
 // List is a numbered list, such as the sources.

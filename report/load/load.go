@@ -131,7 +131,7 @@ func readCSV(name string, data []byte) (*Table, error) {
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	r.ReuseRecord = true
-	t := &Table{File: name}
+	t := &Table{File: name, Rows: make([]Row, 0, bytes.Count(data, []byte{'\n'}))}
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -182,10 +182,19 @@ func cleanCells(rec []string) []string {
 // it to NFC.
 func Clean(s string) string {
 	s = strings.TrimSpace(s)
-	if !norm.NFC.IsNormalString(s) {
+	if !isASCII(s) && !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
 	return s
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // sniffDelimiter picks the most frequent of comma, semicolon and tab in the

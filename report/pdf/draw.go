@@ -279,6 +279,17 @@ func (d *drawer) table(t *layout.Table) {
 	d.ensure(3 * rowH * 2)
 	header()
 	for _, r := range t.Rows {
+		if r.Group {
+			// Keep a group heading with its first row.
+			if p.GetY()+2*rowH > pageHeight-marginBottom {
+				p.AddPage()
+				header()
+			}
+			d.font("B", sizeTable)
+			p.SetFillColor(250, 250, 250)
+			p.CellFormat(bodyWidth, rowH, r.Cells[0], "1", 1, "L", true, 0, "")
+			continue
+		}
 		style := ""
 		if r.Minor {
 			style = "I"

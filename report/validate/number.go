@@ -44,6 +44,9 @@ var currencyWords = []string{"vnd", "vnđ", "dong", "d", "₫"}
 // parseNumber reads one number cell. A table's style resolves the numbers
 // that are ambiguous on their own (1.234 could be 1234 or 1.234).
 func parseNumber(s string, q quantity, st style) (int64, error) {
+	if v, ok := plainDigits(s); ok {
+		return v, nil
+	}
 	f := strings.TrimSpace(record.Fold(s))
 	if f == "" {
 		return 0, nil
@@ -199,6 +202,9 @@ func splitDecimal(f string, st style) (mant int64, scale int, err error) {
 func detectStyle(cells []string) style {
 	var vn, en bool
 	for _, c := range cells {
+		if _, plain := plainDigits(c); plain {
+			continue
+		}
 		switch cellStyle(c) {
 		case styleVN:
 			vn = true
@@ -241,4 +247,21 @@ func cellStyle(s string) style {
 		return styleVN
 	}
 	return styleUnknown
+}
+
+// plainDigits reads a cell of 1 to 18 ASCII digits, the common case, without
+// the work of units and separators.
+func plainDigits(s string) (int64, bool) {
+	if len(s) == 0 || len(s) > 18 {
+		return 0, false
+	}
+	var v int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	return v, true
 }

@@ -8,6 +8,7 @@ package validate
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dvkreport/dvkreport/report/load"
@@ -169,7 +170,9 @@ func table(t *load.Table, ds *record.Dataset, extraIndex map[string]int) Problem
 	for _, r := range t.Rows {
 		for _, i := range numeric {
 			if c := cell(r, i); c != "" {
-				sample = append(sample, c)
+				if _, plain := plainDigits(c); !plain {
+					sample = append(sample, c)
+				}
 			}
 		}
 	}
@@ -186,6 +189,7 @@ func table(t *load.Table, ds *record.Dataset, extraIndex map[string]int) Problem
 		}
 		extraSlot[k] = slot
 	}
+	ds.Records = slices.Grow(ds.Records, len(t.Rows))
 	fields := map[string]record.Field{}
 	statuses := map[string]record.Status{}
 	periods := map[string]record.Period{}

@@ -1,0 +1,133 @@
+package report_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/dvkreport/dvkreport/report"
+	"github.com/dvkreport/dvkreport/report/aggregate"
+	"github.com/dvkreport/dvkreport/report/layout"
+	"github.com/dvkreport/dvkreport/report/load"
+	"github.com/dvkreport/dvkreport/report/pdf"
+	"github.com/dvkreport/dvkreport/report/synth"
+	"github.com/dvkreport/dvkreport/report/validate"
+	"github.com/dvkreport/dvkreport/templates"
+)
+
+// BenchmarkSeedReport makes the report of the embedded seed data.
+// Target: under 50 ms and 150 KB.
+func BenchmarkSeedReport(b *testing.B) {
+	for _, raster := range []bool{false, true} {
+		name := "vector"
+		if raster {
+			name = "raster"
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			var size int
+			for b.Loop() {
+				var buf bytes.Buffer
+				if err := report.Generate(report.Options{RasterCharts: raster}, &buf); err != nil {
+					b.Fatal(err)
+				}
+				size = buf.Len()
+			}
+			b.ReportMetric(float64(size), "pdf-bytes")
+		})
+	}
+}
+
+// nationalRegister writes the synthetic national register of 100,000
+// rows (34 provinces, about 3,300 communes, 8 quarters) to a file.
+func nationalRegister(b *testing.B) string {
+	b.Helper()
+	name := filepath.Join(b.TempDir(), "national.csv")
+	f, err := os.Create(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := synth.Register(f, 100_000, 1); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return name
+}
+
+// BenchmarkNationalReport makes a commune-level report of 100,000 rows,
+// and each of its steps on its own, to show where the time goes.
+// Target: under 0.25 s and 1 MB for the whole.
+func BenchmarkNationalReport(b *testing.B) {
+	file := nationalRegister(b)
+	opts := report.Options{Inputs: []string{file}, Level: "commune"}
+	b.Run("all", func(b *testing.B) {
+		b.ReportAllocs()
+		var size, lines int
+		for b.Loop() {
+			s, err := report.Summarize(opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			data, err := report.PDF(s, opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			size, lines = len(data), len(s.Lines)
+		}
+		b.ReportMetric(float64(size), "pdf-bytes")
+		b.ReportMetric(float64(lines), "table-rows")
+	})
+	tables, err := load.File(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("read", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := load.File(file); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	ds, problems := validate.Tables(tables)
+	if len(problems) > 0 {
+		b.Fatal(problems)
+	}
+	b.Run("validate", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			validate.Tables(tables)
+		}
+	})
+	var s *aggregate.Summary
+	b.Run("aggregate", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if s, err = aggregate.Summarize(&ds, aggregate.Options{Level: aggregate.LevelCommune}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	texts, err := templates.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var doc *layout.Document
+	b.Run("layout", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			doc = layout.Build(s, texts, layout.Options{})
+		}
+	})
+	b.Run("pdf", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := pdf.Render(doc, pdf.Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
