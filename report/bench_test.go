@@ -102,11 +102,15 @@ func BenchmarkNationalReport(b *testing.B) {
 			validate.Tables(tables)
 		}
 	})
-	var s *aggregate.Summary
+	aopts := aggregate.Options{Level: aggregate.LevelCommune}
+	s, err := aggregate.Summarize(&ds, aopts)
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.Run("aggregate", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if s, err = aggregate.Summarize(&ds, aggregate.Options{Level: aggregate.LevelCommune}); err != nil {
+			if _, err := aggregate.Summarize(&ds, aopts); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -115,11 +119,11 @@ func BenchmarkNationalReport(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var doc *layout.Document
+	doc := layout.Build(s, texts, layout.Options{})
 	b.Run("layout", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			doc = layout.Build(s, texts, layout.Options{})
+			layout.Build(s, texts, layout.Options{})
 		}
 	})
 	b.Run("pdf", func(b *testing.B) {

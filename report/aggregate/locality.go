@@ -52,10 +52,15 @@ func newIndex(ds *record.Dataset, key func(string) string) *index {
 		}
 		return v
 	}
+	seen := map[[3]string]bool{}
 	for i := range ds.Records {
 		r := &ds.Records[i]
 		keys := [3]string{k(r.Province), k(r.District), k(r.Commune)}
 		idx.keys[i] = keys
+		if seen[keys] {
+			continue
+		}
+		seen[keys] = true
 		names := [3]string{r.Province, r.District, r.Commune}
 		var path, pk []string
 		for j := 0; j < 3; j++ {

@@ -182,15 +182,26 @@ func cleanCells(rec []string) []string {
 // it to NFC.
 func Clean(s string) string {
 	s = strings.TrimSpace(s)
-	if !isASCII(s) && !norm.NFC.IsNormalString(s) {
+	if !surelyNFC(s) && !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
 	return s
 }
 
-func isASCII(s string) bool {
+// surelyNFC reports whether s holds only code points that are NFC on their
+// own and compose with nothing before them: everything below U+0300 and the
+// Latin Extended Additional block U+1E00–U+1EFF, which together hold every
+// precomposed Vietnamese letter. It is a fast path; false means "check".
+func surelyNFC(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
+		c := s[i]
+		switch {
+		case c < 0x80:
+		case c >= 0xC2 && c <= 0xCB: // U+0080–U+02FF
+			i++
+		case c == 0xE1 && i+1 < len(s) && s[i+1] >= 0xB8 && s[i+1] <= 0xBB: // U+1E00–U+1EFF
+			i += 2
+		default:
 			return false
 		}
 	}

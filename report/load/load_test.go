@@ -93,3 +93,29 @@ func TestReadJSON(t *testing.T) {
 		}
 	}
 }
+
+// surelyNFC must never say yes to text that NFC would change.
+func TestSurelyNFC(t *testing.T) {
+	letters := "aăâeêioôơuưyAĂÂEÊIOÔƠUƯYđĐ"
+	for _, base := range letters {
+		for _, mark := range []string{"", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"} {
+			if (base == 'đ' || base == 'Đ') && mark != "" {
+				continue // đ takes no tone mark
+			}
+			s := norm.NFC.String(string(base) + mark)
+			if !surelyNFC(s) {
+				t.Errorf("surelyNFC(%q) = false for a precomposed Vietnamese letter", s)
+			}
+			d := norm.NFD.String(s)
+			if d != s && surelyNFC(d) {
+				t.Errorf("surelyNFC(%q) = true for decomposed text", d)
+			}
+		}
+	}
+	for r := rune(0); r < 0x2000; r++ {
+		s := string(r)
+		if surelyNFC(s) && !norm.NFC.IsNormalString("a"+s) {
+			t.Errorf("surelyNFC(%U) = true, but NFC changes it", r)
+		}
+	}
+}
