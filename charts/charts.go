@@ -1,5 +1,5 @@
 // Package charts draws the bar charts of a report with go-chart: vertical
-// bars, one series or several stacked, with a value axis, gridlines, value
+// or horizontal bars, one series or several stacked, with a value axis, gridlines, value
 // labels and a legend. It draws on any go-chart Renderer, so the same chart
 // can be a PNG image or, through another renderer, vector paths; it knows
 // nothing of localities, Vietnam or PDF pages.
@@ -23,7 +23,9 @@ import (
 
 // Spec describes a bar chart.
 type Spec struct {
-	Categories []string // one per bar, under the bar
+	// Horizontal lays the bars along the x axis, one row per category.
+	Horizontal bool
+	Categories []string // one per bar, under the bar (beside it if Horizontal)
 	Series     []Series // one series, or several stacked bottom to top
 	// Width and Height are the chart's size in pixels at DPI; a 165 × 70 mm
 	// chart at 200 dpi is 1299 × 551.
@@ -119,41 +121,58 @@ func Draw(r chart.Renderer, s Spec) error {
 	if err := s.validate(); err != nil {
 		return err
 	}
-	dpi := s.DPI
-	if dpi == 0 {
-		dpi = 200
-	}
-	r.SetDPI(dpi)
-	size := s.FontSize
-	if size == 0 {
-		size = 9
-	}
-	px := func(pt float64) int { return int(math.Round(pt * dpi / 72)) } // points to pixels
-	text := chart.Style{Font: s.Font, FontSize: size, FontColor: ink}
-	small := chart.Style{Font: s.Font, FontSize: size * 0.9, FontColor: ink}
-
+	f := newFrame(r, s)
 	// Background.
 	chart.Draw.Box(r, chart.Box{Top: 0, Left: 0, Right: s.Width, Bottom: s.Height},
 		chart.Style{FillColor: drawing.ColorWhite, StrokeColor: drawing.ColorWhite, StrokeWidth: 0.1})
-
 	// Legend, across the top, for more than one series.
-	top := px(4)
+	top := f.px(4)
 	if len(s.Series) > 1 {
-		top = drawLegend(r, s, text, px)
+		top = drawLegend(r, s, f.text, f.px)
 	}
+	if s.Horizontal {
+		f.horizontal(top)
+	} else {
+		f.vertical(top)
+	}
+	return nil
+}
 
-	// The value axis.
-	totals := make([]float64, len(s.Categories))
+// frame holds what both orientations share: styles, scale and ticks.
+type frame struct {
+	r           chart.Renderer
+	s           Spec
+	text, small chart.Style
+	size        float64
+	dpi         float64
+	totals      []float64
+	step, top   float64  // tick step and top tick
+	ticks       []string // tick labels from 0 to top
+	lineH       int      // height of a line of text
+}
+
+func newFrame(r chart.Renderer, s Spec) *frame {
+	f := &frame{r: r, s: s, dpi: s.DPI, size: s.FontSize}
+	if f.dpi == 0 {
+		f.dpi = 200
+	}
+	if f.size == 0 {
+		f.size = 9
+	}
+	r.SetDPI(f.dpi)
+	f.text = chart.Style{Font: s.Font, FontSize: f.size, FontColor: ink}
+	f.small = chart.Style{Font: s.Font, FontSize: f.size * 0.9, FontColor: ink}
+	f.totals = make([]float64, len(s.Categories))
 	for _, sr := range s.Series {
 		for i, v := range sr.Values {
-			totals[i] += v
+			f.totals[i] += v
 		}
 	}
 	maxV := 0.0
-	for _, t := range totals {
+	for _, t := range f.totals {
 		maxV = math.Max(maxV, t)
 	}
-	step, maxTick := niceTicks(maxV)
+	f.step, f.top = niceTicks(maxV)
 	th, dec := s.Thousands, s.Decimal
 	if th == "" {
 		th = "."
@@ -161,92 +180,168 @@ func Draw(r chart.Renderer, s Spec) error {
 	if dec == "" {
 		dec = ","
 	}
-	var tickLabels []string
-	widest := 0
-	for v := 0.0; v <= maxTick+step/2; v += step {
-		l := formatTick(v, step, th, dec)
-		tickLabels = append(tickLabels, l)
-		widest = max(widest, chart.Draw.MeasureText(r, l, small).Width())
+	for i := 0; float64(i)*f.step <= f.top+f.step/2; i++ {
+		f.ticks = append(f.ticks, formatTick(float64(i)*f.step, f.step, th, dec))
 	}
+	f.lineH = chart.Draw.MeasureText(r, "Ậg", f.text).Height() + f.px(1.5)
+	return f
+}
 
+// px converts points to pixels.
+func (f *frame) px(pt float64) int { return int(math.Round(pt * f.dpi / 72)) }
+
+func (f *frame) measure(text string, st chart.Style) chart.Box {
+	return chart.Draw.MeasureText(f.r, text, st)
+}
+
+// segments draws the coloured parts of bar i inside the box whose value
+// axis runs from base (value 0) to at(v), and labels each part that fits.
+func (f *frame) segments(i int, box func(from, to float64) chart.Box) float64 {
+	cum := 0.0
+	for k, sr := range f.s.Series {
+		v := sr.Values[i]
+		if v == 0 {
+			continue
+		}
+		b := box(cum, cum+v)
+		c := palette[k%len(palette)]
+		chart.Draw.Box(f.r, b, chart.Style{FillColor: c, StrokeColor: drawing.ColorWhite, StrokeWidth: 1})
+		if len(f.s.Series) > 1 && i < len(sr.Labels) && sr.Labels[i] != "" {
+			st := chart.Style{Font: f.s.Font, FontSize: f.size * 0.85, FontColor: labelColor(c)}
+			m := f.measure(sr.Labels[i], st)
+			if m.Height()+f.px(1) < b.Height() && m.Width()+f.px(1) < b.Width() {
+				chart.Draw.Text(f.r, sr.Labels[i], (b.Left+b.Right-m.Width())/2, (b.Top+b.Bottom+m.Height())/2, st)
+			}
+		}
+		cum += v
+	}
+	return cum
+}
+
+// vertical draws bars standing on the x axis, categories under them.
+func (f *frame) vertical(top int) {
+	r, s, px := f.r, f.s, f.px
+	widest := 0
+	for _, l := range f.ticks {
+		widest = max(widest, f.measure(l, f.small).Width())
+	}
 	// Category labels: wrapped to the bar's slot, at most three lines.
 	left := widest + px(6)
 	right := s.Width - px(2)
 	slot := float64(right-left) / float64(len(s.Categories))
 	var wrapped [][]string
-	lineH := chart.Draw.MeasureText(r, "Ậg", text).Height() + px(1.5)
 	maxLines := 1
 	for _, c := range s.Categories {
-		lines := chart.Text.WrapFit(r, c, int(slot)-px(2), text)
+		lines := chart.Text.WrapFit(r, c, int(slot)-px(2), f.text)
 		if len(lines) > 3 {
 			lines = append(lines[:2], strings.Join(lines[2:], " "))
 		}
 		wrapped = append(wrapped, lines)
 		maxLines = max(maxLines, len(lines))
 	}
-	bottom := s.Height - maxLines*lineH - px(4)
-	// Room above the tallest bar for its total.
-	plotTop := top + lineH + px(2)
+	bottom := s.Height - maxLines*f.lineH - px(4)
+	plotTop := top + f.lineH + px(2) // room above the tallest bar for its total
 	plotH := float64(bottom - plotTop)
-	y := func(v float64) int { return bottom - int(math.Round(v/maxTick*plotH)) }
+	y := func(v float64) int { return bottom - int(math.Round(v/f.top*plotH)) }
 
 	// Gridlines and tick labels.
-	for i, l := range tickLabels {
-		v := float64(i) * step
-		yy := y(v)
+	for i, l := range f.ticks {
+		yy := y(float64(i) * f.step)
 		chart.Style{StrokeColor: grid, StrokeWidth: 1}.WriteToRenderer(r)
 		r.MoveTo(left, yy)
 		r.LineTo(right, yy)
 		r.Stroke()
-		b := chart.Draw.MeasureText(r, l, small)
-		chart.Draw.Text(r, l, left-px(3)-b.Width(), yy+b.Height()/2, small)
+		b := f.measure(l, f.small)
+		chart.Draw.Text(r, l, left-px(3)-b.Width(), yy+b.Height()/2, f.small)
 	}
-
-	// Bars.
 	barW := slot * 0.62
 	for i := range s.Categories {
 		x0 := left + int(math.Round(slot*float64(i)+(slot-barW)/2))
 		x1 := x0 + int(math.Round(barW))
-		cum := 0.0
-		for k, sr := range s.Series {
-			v := sr.Values[i]
-			if v == 0 {
-				continue
-			}
-			y0, y1 := y(cum), y(cum+v)
-			c := palette[k%len(palette)]
-			chart.Draw.Box(r, chart.Box{Left: x0, Right: x1, Top: y1, Bottom: y0},
-				chart.Style{FillColor: c, StrokeColor: drawing.ColorWhite, StrokeWidth: 1})
-			// The segment's own label, if there are several series and it fits.
-			if len(s.Series) > 1 && i < len(sr.Labels) && sr.Labels[i] != "" {
-				l := sr.Labels[i]
-				st := chart.Style{Font: s.Font, FontSize: size * 0.85, FontColor: labelColor(c)}
-				b := chart.Draw.MeasureText(r, l, st)
-				if b.Height()+px(1) < y0-y1 && b.Width()+px(1) < x1-x0 {
-					chart.Draw.Text(r, l, (x0+x1-b.Width())/2, (y0+y1+b.Height())/2, st)
-				}
-			}
-			cum += v
-		}
+		cum := f.segments(i, func(from, to float64) chart.Box {
+			return chart.Box{Left: x0, Right: x1, Top: y(to), Bottom: y(from)}
+		})
 		// The bar's total above it.
-		total := totalLabel(s, i)
-		if total != "" {
-			b := chart.Draw.MeasureText(r, total, text)
-			chart.Draw.Text(r, total, (x0+x1-b.Width())/2, y(cum)-px(2), text)
+		if total := totalLabel(s, i); total != "" {
+			b := f.measure(total, f.text)
+			chart.Draw.Text(r, total, (x0+x1-b.Width())/2, y(cum)-px(2), f.text)
 		}
 		// The category under it.
 		for j, line := range wrapped[i] {
-			b := chart.Draw.MeasureText(r, line, text)
+			b := f.measure(line, f.text)
 			cx := left + int(slot*float64(i)+slot/2)
-			chart.Draw.Text(r, line, cx-b.Width()/2, bottom+px(3)+(j+1)*lineH-px(1.5), text)
+			chart.Draw.Text(r, line, cx-b.Width()/2, bottom+px(3)+(j+1)*f.lineH-px(1.5), f.text)
 		}
 	}
-	// The axis line.
 	chart.Style{StrokeColor: ink, StrokeWidth: 1.5}.WriteToRenderer(r)
 	r.MoveTo(left, bottom)
 	r.LineTo(right, bottom)
 	r.Stroke()
-	return nil
+}
+
+// horizontal draws bars along the x axis, one row per category with its
+// name on the left and its value at the bar's end; go-chart has no
+// horizontal bar chart (its issue 222), so it is built from the same pieces.
+func (f *frame) horizontal(top int) {
+	r, s, px := f.r, f.s, f.px
+	// Names take at most 35 % of the width, wrapped to two lines.
+	maxName := int(float64(s.Width) * 0.35)
+	var wrapped [][]string
+	nameW := 0
+	for _, c := range s.Categories {
+		lines := chart.Text.WrapFit(r, c, maxName, f.text)
+		if len(lines) > 2 {
+			lines = append(lines[:1], strings.Join(lines[1:], " "))
+		}
+		wrapped = append(wrapped, lines)
+		for _, l := range lines {
+			nameW = max(nameW, f.measure(l, f.text).Width())
+		}
+	}
+	left := min(nameW, maxName) + px(6)
+	// Room on the right for the longest value label.
+	valueW := 0
+	for i := range s.Categories {
+		valueW = max(valueW, f.measure(totalLabel(s, i), f.text).Width())
+	}
+	right := s.Width - valueW - px(6)
+	tickH := f.measure("0", f.small).Height()
+	bottom := s.Height - tickH - px(6)
+	slot := float64(bottom-top) / float64(len(s.Categories))
+	x := func(v float64) int { return left + int(math.Round(v/f.top*float64(right-left))) }
+
+	for i, l := range f.ticks {
+		xx := x(float64(i) * f.step)
+		chart.Style{StrokeColor: grid, StrokeWidth: 1}.WriteToRenderer(r)
+		r.MoveTo(xx, top)
+		r.LineTo(xx, bottom)
+		r.Stroke()
+		b := f.measure(l, f.small)
+		chart.Draw.Text(r, l, xx-b.Width()/2, bottom+px(3)+b.Height(), f.small)
+	}
+	barH := slot * 0.62
+	for i := range s.Categories {
+		y0 := top + int(math.Round(slot*float64(i)+(slot-barH)/2))
+		y1 := y0 + int(math.Round(barH))
+		cum := f.segments(i, func(from, to float64) chart.Box {
+			return chart.Box{Left: x(from), Right: x(to), Top: y0, Bottom: y1}
+		})
+		if total := totalLabel(s, i); total != "" {
+			b := f.measure(total, f.text)
+			chart.Draw.Text(r, total, x(cum)+px(3), (y0+y1+b.Height())/2, f.text)
+		}
+		lines := wrapped[i]
+		blockH := len(lines) * f.lineH
+		for j, line := range lines {
+			b := f.measure(line, f.text)
+			yy := (y0+y1-blockH)/2 + (j+1)*f.lineH - px(1.5)
+			chart.Draw.Text(r, line, left-px(4)-b.Width(), yy, f.text)
+		}
+	}
+	chart.Style{StrokeColor: ink, StrokeWidth: 1.5}.WriteToRenderer(r)
+	r.MoveTo(left, top)
+	r.LineTo(left, bottom)
+	r.Stroke()
 }
 
 // totalLabel is the label over bar i: the single series' label, or the sum
@@ -319,7 +414,7 @@ func niceTicks(max float64) (step, top float64) {
 // step needs.
 func formatTick(v, step float64, th, dec string) string {
 	decimals := 0
-	for s := step; s < 1 && decimals < 3; s *= 10 {
+	for s := step; math.Abs(s-math.Round(s)) > 1e-9 && decimals < 3; s *= 10 {
 		decimals++
 	}
 	str := fmt.Sprintf("%.*f", decimals, v)

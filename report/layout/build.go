@@ -282,12 +282,23 @@ func modelsChart(s *aggregate.Summary, t *templates.Texts, maxBars int) *Chart {
 func fundsChart(s *aggregate.Summary, t *templates.Texts, maxBars int) *Chart {
 	vi := format.VI
 	top, rest := topLines(s, maxBars, func(f aggregate.Figures) int64 { return f.FundsVND })
-	c := &Chart{Title: Bi(t.ChartFunds), Thousands: ".", Decimal: ","}
+	// The axis is in tỷ đồng when a bar reaches one tỷ, else in triệu.
+	unit, unitVI, unitEN := int64(1e6), "triệu đồng", "million đồng"
+	for _, l := range s.Lines {
+		if l.FundsVND >= 1e9 {
+			unit, unitVI, unitEN = 1e9, "tỷ đồng", "billion đồng"
+			break
+		}
+	}
+	c := &Chart{
+		Title:      Bi{VI: t.ChartFunds.VI + " (" + unitVI + ")", EN: t.ChartFunds.EN + " (" + unitEN + ")"},
+		Horizontal: true, Thousands: ".", Decimal: ",",
+	}
 	sr := Series{Name: t.Funds.VI}
 	put := func(label string, vnd int64) {
 		c.Categories = append(c.Categories, label)
-		sr.Values = append(sr.Values, float64(vnd)/1e6)
-		sr.Labels = append(sr.Labels, format.Millions(vnd, vi))
+		sr.Values = append(sr.Values, float64(vnd)/float64(unit))
+		sr.Labels = append(sr.Labels, format.Decimal(roundDiv(vnd, unit/100), 2, vi))
 	}
 	sum := int64(0)
 	for _, i := range top {
@@ -300,3 +311,6 @@ func fundsChart(s *aggregate.Summary, t *templates.Texts, maxBars int) *Chart {
 	c.Series = []Series{sr}
 	return c
 }
+
+// roundDiv returns n/d rounded half up, for positive n.
+func roundDiv(n, d int64) int64 { return (n + d/2) / d }

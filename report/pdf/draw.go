@@ -133,7 +133,12 @@ const (
 
 func (d *drawer) chart(c *layout.Chart, n int) {
 	p := d.pdf
-	d.ensure(chartHeight + 2*lineHeight(sizeSmall) + 4)
+	height := chartHeight
+	if c.Horizontal {
+		// A row per bar, and room for the axis.
+		height = min(float64(len(c.Categories))*9+12, chartHeight*1.6)
+	}
+	d.ensure(height + 2*lineHeight(sizeSmall) + 4)
 	p.Ln(2)
 	d.font("B", sizeSmall)
 	p.MultiCell(bodyWidth, lineHeight(sizeSmall), c.Title.VI, "", "C", false)
@@ -143,8 +148,9 @@ func (d *drawer) chart(c *layout.Chart, n int) {
 		p.MultiCell(bodyWidth, lineHeight(sizeTableEN+1), c.Title.EN, "", "C", false)
 		d.black()
 	}
-	box := fpdfrender.Box{X: marginLeft, Y: p.GetY() + 1, W: chartWidth, H: chartHeight}
+	box := fpdfrender.Box{X: marginLeft, Y: p.GetY() + 1, W: chartWidth, H: height}
 	spec := charts.Spec{
+		Horizontal: c.Horizontal,
 		Categories: c.Categories,
 		Font:       d.chartFont,
 		Thousands:  c.Thousands,
