@@ -1,0 +1,162 @@
+package gazetteer
+
+import (
+	"testing"
+)
+
+// BenchmarkLoad measures parsing and indexing each part of the embedded
+// data, as the first use of it does.
+func BenchmarkLoad(b *testing.B) {
+	b.Run("era=2025", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := buildEra(Era2025, eraFiles[0]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("era=pre-2025", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := buildEra(EraPre2025, eraFiles[1]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("rollup-table", func(b *testing.B) {
+		g := New()
+		if err := g.Check(); err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			if _, err := g.buildRollup(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("alphabetical-order/pre-2025", func(b *testing.B) {
+		ed, err := New().era(EraPre2025)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			buildOrder(ed)
+		}
+	})
+	b.Run("everything", func(b *testing.B) {
+		for b.Loop() {
+			g := New()
+			if err := g.Check(); err != nil {
+				b.Fatal(err)
+			}
+			g.order[0]()
+			g.order[1]()
+		}
+	})
+}
+
+// BenchmarkFirstLookup measures a first lookup on a fresh gazetteer: parsing
+// and indexing the era, then resolving.
+func BenchmarkFirstLookup(b *testing.B) {
+	b.Run("province/2025", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := New().Province(Era2025, "Lạng Sơn"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("commune/pre-2025", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := New().Resolve(EraPre2025, Place{Province: "Lạng Sơn", District: "Bắc Sơn", Commune: "Thị trấn Bắc Sơn"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("rollup/pre-2025", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := New().RollUpPlace(Place{Province: "Bến Tre"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkResolve measures lookups once the data is loaded.
+func BenchmarkResolve(b *testing.B) {
+	g := gz(b)
+	benches := []struct {
+		name  string
+		era   Era
+		place Place
+	}{
+		{"province/exact", Era2025, Place{Province: "Tỉnh Lạng Sơn"}},
+		{"province/folded", Era2025, Place{Province: "thanh pho ho chi minh"}},
+		{"province/code", Era2025, Place{Province: "20"}},
+		{"commune/2025", Era2025, Place{Province: "Lạng Sơn", Commune: "Xã Bắc Sơn"}},
+		{"commune/2025/folded", Era2025, Place{Province: "lang son", Commune: "bac son"}},
+		{"commune/pre-2025", EraPre2025, Place{Province: "Thành phố Hồ Chí Minh", District: "Quận 3", Commune: "Phường 1"}},
+		{"commune/code", Era2025, Place{Commune: "06970"}},
+	}
+	for _, bb := range benches {
+		b.Run(bb.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := g.Resolve(bb.era, bb.place); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	b.Run("commune/ambiguous", func(b *testing.B) {
+		b.ReportAllocs()
+		p := Place{Province: "Hồ Chí Minh", Commune: "Phường 1"}
+		for b.Loop() {
+			if _, err := g.Resolve(EraPre2025, p); err == nil {
+				b.Fatal("want an error")
+			}
+		}
+	})
+}
+
+func BenchmarkKey(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		Key("Thành phố Hồ Chí Minh")
+	}
+}
+
+func BenchmarkNearest(b *testing.B) {
+	g := gz(b)
+	b.Run("in-province", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			g.Nearest(Era2025, Place{Province: "Lạng Sơn", Commune: "Bac Sonn"})
+		}
+	})
+	b.Run("country/pre-2025", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			g.Nearest(EraPre2025, Place{Commune: "Bac Sonn"})
+		}
+	})
+}
+
+func BenchmarkSearch(b *testing.B) {
+	g := gz(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		g.Search(EraPre2025, "bac son")
+	}
+}
+
+func BenchmarkRollUp(b *testing.B) {
+	g := gz(b)
+	u, err := g.ByCode(EraPre2025, "18796")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := g.RollUp(u); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
