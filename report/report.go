@@ -1,9 +1,10 @@
 // Package report is dvkreport's pipeline: it loads register files (or the
-// embedded seed data), validates them, aggregates the figures a user
-// selected, lays the report out and writes it as a PDF, or writes the
-// figures as a table, CSV or JSON. Each step lives in its own package:
+// embedded seed data), validates them, settles their locality names against
+// the official gazetteer, aggregates the figures a user selected, lays the
+// report out and writes it as a PDF, or writes the figures as a table, CSV
+// or JSON. Each step lives in its own package:
 //
-//	load → validate → aggregate → layout → pdf
+//	load → validate → names → aggregate → layout → pdf
 //
 // report only wires them together and writes files safely: a PDF is written
 // to a temporary file beside its destination and renamed into place, so a
@@ -20,8 +21,10 @@ import (
 	"strings"
 
 	"github.com/dvkreport/dvkreport/report/aggregate"
+	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/layout"
 	"github.com/dvkreport/dvkreport/report/load"
+	"github.com/dvkreport/dvkreport/report/names"
 	"github.com/dvkreport/dvkreport/report/pdf"
 	"github.com/dvkreport/dvkreport/report/record"
 	"github.com/dvkreport/dvkreport/report/validate"
@@ -35,10 +38,16 @@ type Options struct {
 	// Inputs are register files; none means the embedded seed dataset.
 	Inputs []string
 	// Localities restrict the report to these localities: names at any
-	// level, or paths such as "Đắk Nông/Đắk Song".
+	// level, paths such as "Đắk Nông/Đắk Song", or official codes.
 	Localities []string
 	Level      string // province, district, commune, or "" for automatic
 	Period     string // any period form of the input contract; "" for all
+	// Boundaries is "2025" to map every row to the units in force from 1
+	// July 2025 before aggregating, or "" to keep names as written.
+	Boundaries string
+	// StrictNames makes names missing from the gazetteer errors rather
+	// than warnings.
+	StrictNames bool
 	// RasterCharts embeds the charts as 300-dpi PNG images instead of
 	// drawing them as vectors.
 	RasterCharts bool
@@ -56,15 +65,29 @@ func usage(err error) error { return &UsageError{Err: err} }
 // SeedName is how positions in the embedded seed dataset are named.
 const SeedName = "seeds/register.csv"
 
-// Load reads and validates the inputs (the seed dataset when there are
-// none). It returns the good rows and every problem found; err is set only
-// when a file cannot be read at all.
-func Load(inputs []string) (*record.Dataset, validate.Problems, error) {
+// Data is a loaded, validated register.
+type Data struct {
+	*record.Dataset
+	// Problems are the cells that break the input contract; their rows
+	// are not in the dataset.
+	Problems validate.Problems
+	// Warnings are locality names not in the gazetteer of their period, or
+	// in the wrong province.
+	Warnings []*record.InputError
+	// Unassigned are the rows of split communes that a roll-up to the 2025
+	// units could not place.
+	Unassigned []names.Unassigned
+}
+
+// Load reads and validates the inputs (the seed data when there are none)
+// and settles their locality names against the gazetteer, rolling them up
+// to the 2025 units if rollUp. err is set only when a file cannot be read.
+func Load(inputs []string, rollUp bool) (*Data, error) {
 	var tables []*load.Table
 	if len(inputs) == 0 {
 		t, err := load.FileFS(seeds.FS(), seeds.Register)
 		if err != nil {
-			return nil, nil, fmt.Errorf("the embedded seed data: %w", err)
+			return nil, fmt.Errorf("the embedded seed data: %w", err)
 		}
 		for _, tb := range t {
 			tb.File = SeedName
@@ -74,31 +97,43 @@ func Load(inputs []string) (*record.Dataset, validate.Problems, error) {
 	for _, name := range inputs {
 		t, err := load.File(name)
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, usage(fmt.Errorf("%s: no such file", name))
+			return nil, usage(fmt.Errorf("%s: no such file", name))
 		}
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		tables = append(tables, t...)
 	}
 	ds, problems := validate.Tables(tables)
-	return &ds, problems, nil
+	res := names.Apply(&ds, gazetteer.Default(), rollUp)
+	return &Data{Dataset: &ds, Problems: problems, Warnings: res.Warnings, Unassigned: res.Unassigned}, nil
+}
+
+// Result is a summary with what was found on the way to it.
+type Result struct {
+	*aggregate.Summary
+	// Warnings are locality names not in the gazetteer, or in the wrong
+	// province; they do not stop a report unless Options.StrictNames.
+	Warnings []*record.InputError
+	// Unassigned are the rows in the summary's provinces that a roll-up to
+	// the 2025 units could not place in a commune.
+	Unassigned []names.Unassigned
+	// Boundaries2025 says the rows were mapped to the 2025 units.
+	Boundaries2025 bool
 }
 
 // Summarize loads the inputs and aggregates them as opts select. Data with
-// problems is refused: the error is the validate.Problems.
-func Summarize(opts Options) (*aggregate.Summary, error) {
-	ds, problems, err := Load(opts.Inputs)
-	if err != nil {
-		return nil, err
+// problems is refused: the error is the validate.Problems (with the name
+// warnings too under StrictNames).
+func Summarize(opts Options) (*Result, error) {
+	var rollUp bool
+	switch opts.Boundaries {
+	case "":
+	case "2025":
+		rollUp = true
+	default:
+		return nil, usage(fmt.Errorf("unknown boundaries %q: want 2025 (or no flag, to keep names as written)", opts.Boundaries))
 	}
-	if len(problems) > 0 {
-		return nil, problems
-	}
-	return summarize(ds, opts)
-}
-
-func summarize(ds *record.Dataset, opts Options) (*aggregate.Summary, error) {
 	level, err := aggregate.ParseLevel(opts.Level)
 	if err != nil {
 		return nil, usage(err)
@@ -109,28 +144,90 @@ func summarize(ds *record.Dataset, opts Options) (*aggregate.Summary, error) {
 			return nil, usage(err)
 		}
 	}
-	s, err := aggregate.Summarize(ds, aggregate.Options{Localities: opts.Localities, Period: period, Level: level})
+	d, err := Load(opts.Inputs, rollUp)
+	if err != nil {
+		return nil, err
+	}
+	if len(d.Problems) > 0 || opts.StrictNames && len(d.Warnings) > 0 {
+		problems := d.Problems
+		if opts.StrictNames {
+			problems = append(problems, d.Warnings...)
+		}
+		return nil, problems
+	}
+	localities, err := resolveCodes(gazetteer.Default(), opts.Localities)
+	if err != nil {
+		return nil, err
+	}
+	s, err := aggregate.Summarize(d.Dataset, aggregate.Options{Localities: localities, Period: period, Level: level})
 	switch {
 	case errors.Is(err, aggregate.ErrUnknownLocality), errors.Is(err, aggregate.ErrAmbiguousLocality), errors.Is(err, aggregate.ErrNoRecords):
 		return nil, usage(err)
 	case err != nil:
 		return nil, err
 	}
-	return s, nil
+	res := &Result{Summary: s, Warnings: d.Warnings, Boundaries2025: rollUp}
+	provinces := map[string]bool{}
+	for _, l := range s.Lines {
+		provinces[l.Path[0]] = true
+	}
+	for _, u := range d.Unassigned {
+		if provinces[u.Province] {
+			res.Unassigned = append(res.Unassigned, u)
+		}
+	}
+	return res, nil
 }
 
-// Document lays out the report of a summary.
-func Document(s *aggregate.Summary) (*layout.Document, error) {
+// resolveCodes replaces official codes among the --locality values (20 for
+// Lạng Sơn, 06970 for Xã Ba Chẽ) by the units' names.
+func resolveCodes(g *gazetteer.Gazetteer, localities []string) ([]string, error) {
+	out := make([]string, len(localities))
+	for i, l := range localities {
+		out[i] = l
+		code := strings.TrimSpace(l)
+		if code == "" || strings.Trim(code, "0123456789") != "" {
+			continue
+		}
+		var u gazetteer.Unit
+		var err error
+		for _, era := range []gazetteer.Era{gazetteer.Era2025, gazetteer.EraPre2025} {
+			if u, err = g.ByCode(era, code); err == nil {
+				break
+			}
+		}
+		if err != nil {
+			return nil, usage(fmt.Errorf("no administrative unit has the code %s", code))
+		}
+		parts := []string{u.FullName}
+		switch u.Level {
+		case gazetteer.LevelProvince:
+			parts = []string{u.Name}
+		case gazetteer.LevelDistrict:
+			parts = []string{u.Province, u.FullName}
+		case gazetteer.LevelCommune:
+			parts = []string{u.Province, u.FullName}
+			if u.District != "" {
+				parts = []string{u.Province, u.District, u.FullName}
+			}
+		}
+		out[i] = strings.Join(parts, "/")
+	}
+	return out, nil
+}
+
+// Document lays out the report of a result.
+func Document(r *Result) (*layout.Document, error) {
 	t, err := templates.Load()
 	if err != nil {
 		return nil, err
 	}
-	return layout.Build(s, t, layout.Options{}), nil
+	return layout.Build(r.Summary, t, layout.Options{Boundaries2025: r.Boundaries2025, Unassigned: r.Unassigned}), nil
 }
 
 // PDF makes the report's PDF; opts.RasterCharts chooses image charts.
-func PDF(s *aggregate.Summary, opts Options) ([]byte, error) {
-	doc, err := Document(s)
+func PDF(r *Result, opts Options) ([]byte, error) {
+	doc, err := Document(r)
 	if err != nil {
 		return nil, err
 	}
@@ -154,7 +251,24 @@ func Generate(opts Options, w io.Writer) error {
 // WriteFile writes data to name atomically: to a temporary file in the same
 // directory, synced, then renamed over name. On any error name is untouched
 // and the temporary file removed.
+//
+// A name that is not a regular file (/dev/null, /dev/stdout, a named pipe)
+// is written to directly: renaming over it would replace it.
 func WriteFile(name string, data []byte) (err error) {
+	if fi, err := os.Stat(name); err == nil && !fi.Mode().IsRegular() {
+		if fi.IsDir() {
+			return fmt.Errorf("%s is a directory", name)
+		}
+		f, err := os.OpenFile(name, os.O_WRONLY, 0)
+		if err != nil {
+			return err
+		}
+		_, err = f.Write(data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	}
 	dir := filepath.Dir(name)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
 	if err != nil {
@@ -186,7 +300,7 @@ func WriteFile(name string, data []byte) (err error) {
 func FileName(s *aggregate.Summary) string {
 	var parts []string
 	for _, p := range s.Scope {
-		parts = append(parts, slug(p[len(p)-1]))
+		parts = append(parts, slug(gazetteer.Key(p[len(p)-1])))
 	}
 	if len(parts) == 0 {
 		parts = []string{"toan-quoc"}

@@ -143,6 +143,16 @@ func TestWriteFileAtomic(t *testing.T) {
 	if len(entries) != 1 {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
+	if err := report.WriteFile(dir, []byte("x")); err == nil {
+		t.Error("writing over a directory succeeded")
+	}
+	// A device is written to, not replaced.
+	if err := report.WriteFile(os.DevNull, []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(os.DevNull); err != nil || fi.Mode().IsRegular() {
+		t.Fatalf("%s was replaced by a regular file", os.DevNull)
+	}
 }
 
 func TestFileName(t *testing.T) {
@@ -160,7 +170,7 @@ func TestFileName(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := report.FileName(s); got != tt.want {
+		if got := report.FileName(s.Summary); got != tt.want {
 			t.Errorf("FileName(%+v) = %q, want %q", tt.opts, got, tt.want)
 		}
 	}

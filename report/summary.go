@@ -28,7 +28,10 @@ const TotalName = "TOTAL"
 // is not assigned to a unit below it, the note "(chung)".
 func LineName(l aggregate.Line) string {
 	name := strings.Join(l.Path, "/")
-	if l.Partial {
+	switch {
+	case l.Unassigned:
+		name += " (chưa gán xã)"
+	case l.Partial:
 		name += " (chung)"
 	}
 	return name

@@ -11,10 +11,11 @@ import (
 // TestSeedTotals checks the seed dataset, read by the real loader, against
 // the figures of the articles (see SOURCES.md).
 func TestSeedTotals(t *testing.T) {
-	ds, problems, err := report.Load(nil)
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("the seed data does not load: %v %v", err, problems)
+	d, err := report.Load(nil, false)
+	if err != nil || len(d.Problems) > 0 || len(d.Warnings) > 0 {
+		t.Fatalf("the seed data does not load cleanly: %v %v %v", err, d.Problems, d.Warnings)
 	}
+	ds := d.Dataset
 	s, err := aggregate.Summarize(ds, aggregate.Options{Level: aggregate.LevelProvince})
 	if err != nil {
 		t.Fatal(err)

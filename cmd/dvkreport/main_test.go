@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -140,4 +141,151 @@ func TestHelp(t *testing.T) {
 			t.Errorf("%s --help: exit %d\n%s", cmd, code, out)
 		}
 	}
+}
+
+func csvRows(out string) map[string]string {
+	rows := map[string]string{}
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n")[1:] {
+		f := strings.Split(l, ",")
+		rows[f[0]] = strings.Join(f[1:11], ",")
+	}
+	return rows
+}
+
+// TestIssue5RollUp: rows of 2024-Q3 under the old provinces and of
+// 2025-Q3 under the new ones land in the 2025 provinces with
+// --boundaries 2025, and stay as written without it.
+func TestIssue5RollUp(t *testing.T) {
+	code, out, errOut := runCmd(t, "summary", "-i", "testdata/reform.csv", "--boundaries", "2025", "--level", "province", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	// count per row: Bến Tre 2 + Vĩnh Long 1; Đắk Nông 3 + Lâm Đồng 1;
+	// Hà Giang 4 + Tuyên Quang 1; Bình Dương 5 + Hồ Chí Minh 1; Khánh Hòa
+	// 1+1+1+1; Lạng Sơn 1. Funds: 100 + 10 million; 50 million.
+	want := map[string]string{
+		"Vĩnh Long":   "3,0,0,0,0,3,0,3,110000000,0",
+		"Lâm Đồng":    "4,0,0,0,0,4,0,4,50000000,0",
+		"Tuyên Quang": "5,0,0,0,0,5,0,5,0,0",
+		"Hồ Chí Minh": "6,0,0,0,0,6,0,6,0,0",
+		"Khánh Hòa":   "4,0,0,0,0,4,0,4,0,0",
+		"Lạng Sơn":    "1,0,0,0,0,1,0,1,0,0",
+		"TOTAL":       "23,0,0,0,0,23,0,23,160000000,0",
+	}
+	got := csvRows(out)
+	if len(got) != len(want) {
+		t.Errorf("rows %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %q, want %q", k, got[k], v)
+		}
+	}
+	// Without the flag, the old provinces stay as written.
+	_, out, _ = runCmd(t, "summary", "-i", "testdata/reform.csv", "--format", "csv")
+	got = csvRows(out)
+	for _, name := range []string{"Bến Tre", "Đắk Nông", "Hà Giang", "Bình Dương", "Vĩnh Long", "Hồ Chí Minh"} {
+		if _, ok := got[name]; !ok {
+			t.Errorf("without --boundaries, no row for %s: %v", name, got)
+		}
+	}
+	if got["Khánh Hòa"] != "4,0,0,0,0,4,0,4,0,0" {
+		t.Errorf("Khánh Hoà / khanh hoa / Tỉnh Khánh Hòa / NFD: %q, want one row of 4", got["Khánh Hòa"])
+	}
+}
+
+func TestIssue5SplitCommune(t *testing.T) {
+	code, out, errOut := runCmd(t, "summary", "-i", "testdata/reform.csv", "--boundaries", "2025", "--level", "commune", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	got := csvRows(out)
+	if got["Hồ Chí Minh (chưa gán xã)"] != "5,0,0,0,0,5,0,5,0,0" {
+		t.Errorf("split commune line: %v", got)
+	}
+	if got["Hồ Chí Minh/Phường Thủ Dầu Một"] != "1,0,0,0,0,1,0,1,0,0" {
+		t.Errorf("the 2025 ward must not receive the split commune's rows: %v", got)
+	}
+	if got["Vĩnh Long/Xã Tân Thành Bình"] != "3,0,0,0,0,3,0,3,110000000,0" {
+		t.Errorf("wholly merged commune: %v", got)
+	}
+	// The PDF names the candidates.
+	pdf := filepath.Join(t.TempDir(), "r.pdf")
+	if code, _, errOut := runCmd(t, "generate", "-i", "testdata/reform.csv", "--boundaries", "2025", "-l", "Hồ Chí Minh", "-o", pdf); code != 0 {
+		t.Fatalf("generate: %s", errOut)
+	}
+	text := pdfText(t, pdf)
+	for _, want := range []string{"chưa gán được vào xã mới", "Phường Hiệp Thành", "Phường Phú Lợi", "Phường Thủ Dầu Một", "từ ngày 01/7/2025"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+}
+
+func TestIssue5NameWarnings(t *testing.T) {
+	code, _, errOut := runCmd(t, "validate", "testdata/reform.csv")
+	if code != 0 {
+		t.Errorf("warnings changed the exit code to %d", code)
+	}
+	if !strings.Contains(errOut, "testdata/reform.csv:14:3: commune: warning:") || !strings.Contains(errOut, "did you mean Xã Bắc Sơn") {
+		t.Errorf("stderr:\n%s", errOut)
+	}
+	code, _, errOut = runCmd(t, "validate", "--strict-names", "testdata/reform.csv")
+	if code != 1 || !strings.Contains(errOut, "Xã Bắc Sơn") {
+		t.Errorf("--strict-names: exit %d\n%s", code, errOut)
+	}
+	out := filepath.Join(t.TempDir(), "r.pdf")
+	if code, _, _ := runCmd(t, "generate", "-i", "testdata/reform.csv", "--strict-names", "-o", out); code != 1 {
+		t.Errorf("generate --strict-names: exit %d, want 1", code)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("generate --strict-names wrote a PDF")
+	}
+}
+
+func TestLocalities(t *testing.T) {
+	tests := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"localities", "--search", "bac son"}, []string{"06325,Xã Bắc Sơn,commune,xã,,Tỉnh Lạng Sơn,2025"}},
+		{[]string{"localities", "--search", "Mo Cay Bac", "--as-of", "2024"}, []string{"838,Huyện Mỏ Cày Bắc,district,huyện,,Tỉnh Bến Tre,pre-2025"}},
+		{[]string{"localities", "--province", "20"}, []string{"20,Tỉnh Lạng Sơn,province", "06325,Xã Bắc Sơn"}},
+		{[]string{"localities"}, []string{"20,Tỉnh Lạng Sơn,province,tỉnh,,,2025", "12,Tỉnh Lai Châu"}},
+	}
+	for _, tt := range tests {
+		code, out, errOut := runCmd(t, append(tt.args, "--format", "csv")...)
+		if code != 0 {
+			t.Errorf("%v: exit %d: %s", tt.args, code, errOut)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: output lacks %q:\n%s", tt.args, w, out)
+			}
+		}
+	}
+	if code, _, errOut := runCmd(t, "localities", "--province", "Lang Sonn"); code != 2 || !strings.Contains(errOut, "Lạng Sơn") {
+		t.Errorf("unknown province: exit %d, %s", code, errOut)
+	}
+	// A code filters too.
+	if code, out, errOut := runCmd(t, "summary", "-l", "20", "--format", "csv"); code != 0 || !strings.Contains(out, "Lạng Sơn") {
+		t.Errorf("--locality 20: exit %d %s %s", code, out, errOut)
+	}
+}
+
+func pdfText(t *testing.T, name string) string {
+	t.Helper()
+	path, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext is not installed; .ci/run installs it")
+		}
+		t.Skip("pdftotext is not installed")
+	}
+	out, err := exec.Command(path, "-layout", name, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
 }

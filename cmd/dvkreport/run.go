@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/dvkreport/dvkreport/report"
+	"github.com/dvkreport/dvkreport/report/record"
 	"github.com/dvkreport/dvkreport/report/validate"
 )
 
@@ -72,15 +73,23 @@ func filterFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "locality", Aliases: []string{"l"}, Usage: "report on `NAME` only: a province, district or commune, case and diacritics ignored (\"lang son\"), or a path (\"Đắk Nông/Đắk Song\"); repeat for several"},
 		&cli.StringFlag{Name: "level", Usage: "one line per `LEVEL`: province, district or commune (default: one level below the narrowest --locality, province without one)"},
 		&cli.StringFlag{Name: "period", Aliases: []string{"p"}, Usage: "report `PERIOD`: 2025-Q3, Q3/2025, Quý III/2025, 2025-H1, 2025, 2021-2025…; rows count when their period lies inside it (default: all rows)"},
+		&cli.StringFlag{Name: "boundaries", Usage: "\"2025\": map every row to the units in force from 1 July 2025 (34 provinces, no districts) before summing; without it names stay as the data writes them"},
+		strictFlag(),
 	}
+}
+
+func strictFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "strict-names", Usage: "treat locality names missing from the official gazetteer (or in the wrong province) as errors, not warnings"}
 }
 
 func options(c *cli.Context) report.Options {
 	return report.Options{
-		Inputs:     c.StringSlice("input"),
-		Localities: c.StringSlice("locality"),
-		Level:      c.String("level"),
-		Period:     c.String("period"),
+		Inputs:      c.StringSlice("input"),
+		Localities:  c.StringSlice("locality"),
+		Level:       c.String("level"),
+		Period:      c.String("period"),
+		Boundaries:  c.String("boundaries"),
+		StrictNames: c.Bool("strict-names"),
 	}
 }
 
@@ -134,17 +143,41 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 					if err != nil {
 						return wrap(err)
 					}
-					return wrap(report.WriteSummary(stdout, s, c.String("format")))
+					printWarnings(stderr, s.Warnings)
+					return wrap(report.WriteSummary(stdout, s.Summary, c.String("format")))
+				},
+			},
+			{
+				Name:      "localities",
+				Usage:     "look up the official administrative units, to find a name or code to filter on",
+				UsageText: "dvkreport localities [--search NAME] [--province NAME] [--as-of 2025|2024] [--format table|csv|json]",
+				Description: "Lists units of the official gazetteer: with --search, the units whose names contain the words\n" +
+					"(diacritics ignored; the nearest names when none does); with --province, that province's\n" +
+					"communes (and districts, --as-of 2024); with neither, the provinces. --as-of 2025 (the default)\n" +
+					"is the two-tier system from 1 July 2025; --as-of 2024 the units before it.",
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "search", Aliases: []string{"s"}, Usage: "units whose names contain `NAME`"},
+					&cli.StringFlag{Name: "province", Usage: "the communes of province `NAME` (or code)"},
+					&cli.StringFlag{Name: "as-of", Value: "2025", Usage: "`YEAR`: 2025 for the units from 1 July 2025, 2024 for those before"},
+					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output `FORMAT`: table, csv or json"},
+				},
+				Action: func(c *cli.Context) error {
+					units, err := report.Localities(report.LocalityQuery{Search: c.String("search"), Province: c.String("province"), AsOf: c.String("as-of")})
+					if err != nil {
+						return wrap(err)
+					}
+					return wrap(report.WriteUnits(stdout, units, c.String("format")))
 				},
 			},
 			{
 				Name:      "validate",
 				Usage:     "check register files and list every problem",
-				UsageText: "dvkreport validate FILE...",
+				UsageText: "dvkreport validate [--strict-names] FILE...",
+				Flags:     []cli.Flag{strictFlag()},
 				Description: "Prints every problem as FILE:ROW:COLUMN: message (row 1 is the header) and exits 1 if\n" +
 					"there is any. Without files it checks the embedded seed data.",
 				Action: func(c *cli.Context) error {
-					return wrap(validateFiles(c.Args().Slice(), stdout))
+					return wrap(validateFiles(c.Args().Slice(), stdout, stderr, c.Bool("strict-names")))
 				},
 			},
 		},
@@ -163,6 +196,7 @@ func generate(c *cli.Context, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	printWarnings(stderr, s.Warnings)
 	opts := options(c)
 	opts.RasterCharts = c.Bool("raster-charts")
 	data, err := report.PDF(s, opts)
@@ -175,7 +209,7 @@ func generate(c *cli.Context, stdout, stderr io.Writer) error {
 		return err
 	}
 	if out == "" {
-		out = report.FileName(s)
+		out = report.FileName(s.Summary)
 	}
 	if err := report.WriteFile(out, data); err != nil {
 		return err
@@ -184,10 +218,16 @@ func generate(c *cli.Context, stdout, stderr io.Writer) error {
 	return nil
 }
 
-func validateFiles(files []string, stdout io.Writer) error {
-	ds, problems, err := report.Load(files)
+func validateFiles(files []string, stdout, stderr io.Writer, strict bool) error {
+	d, err := report.Load(files, false)
 	if err != nil {
 		return err
+	}
+	problems := d.Problems
+	if strict {
+		problems = append(problems, d.Warnings...)
+	} else {
+		printWarnings(stderr, d.Warnings)
 	}
 	if len(problems) > 0 {
 		return problems
@@ -196,6 +236,16 @@ func validateFiles(files []string, stdout io.Writer) error {
 	if len(files) == 0 {
 		what = report.SeedName
 	}
-	fmt.Fprintf(stdout, "%s: %d rows, no problems\n", what, len(ds.Records))
+	fmt.Fprintf(stdout, "%s: %d rows, no problems\n", what, len(d.Records))
 	return nil
+}
+
+// printWarnings writes the name warnings, which do not stop the command.
+func printWarnings(stderr io.Writer, warnings []*record.InputError) {
+	for _, w := range warnings {
+		fmt.Fprintln(stderr, w)
+	}
+	if n := len(warnings); n > 0 {
+		fmt.Fprintf(stderr, "dvkreport: %d %s about locality names (--strict-names makes them errors)\n", n, plural(n, "warning", "warnings"))
+	}
 }

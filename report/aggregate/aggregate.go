@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
+	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/record"
 )
 
@@ -96,8 +97,12 @@ type Line struct {
 	// then Partial is true.
 	Path    []string
 	Partial bool
+	// Unassigned marks the line of a province's records that a roll-up to
+	// the 2025 units could not place in a commune (a split commune's).
+	Unassigned bool
 	Figures
 	Records int // how many records the line sums
+	keys    [3]string
 }
 
 // Name returns the line's own locality name, the last element of its path.
@@ -124,8 +129,10 @@ type Options struct {
 	Period     record.Period // zero: every period
 	Level      Level
 	// Key turns a locality name into the key under which names are
-	// compared; nil uses a key that ignores case, diacritics, spacing and
-	// unit-type prefixes.
+	// compared and grouped; nil means gazetteer.Key, the one normaliser of
+	// locality names (case, tone placement, apostrophes, spacing and
+	// unit-type prefixes ignored). A --locality that matches no key is
+	// tried again without diacritics (gazetteer.FoldKey).
 	Key func(string) string
 }
 
@@ -141,7 +148,7 @@ var (
 func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 	key := opts.Key
 	if key == nil {
-		key = DefaultKey
+		key = gazetteer.Key
 	}
 	idx := newIndex(ds, key)
 	var scope [][]string
@@ -202,6 +209,11 @@ func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 		}
 		var lk [3]string
 		copy(lk[:], k[:n])
+		unassigned := r.Unassigned && level == LevelCommune
+		if unassigned {
+			lk[2] = "\x7funassigned" // after the province's communes
+			n = 1
+		}
 		li, ok := lines[lk]
 		if !ok {
 			li = len(s.Lines)
@@ -215,7 +227,7 @@ func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 					path = append(path, pl.path[j])
 				}
 			}
-			s.Lines = append(s.Lines, Line{Path: path, Partial: n < depth})
+			s.Lines = append(s.Lines, Line{Path: path, Partial: n < depth, Unassigned: unassigned, keys: lk})
 		}
 		l := &s.Lines[li]
 		l.add(r, len(ds.Extras))
@@ -252,14 +264,14 @@ func autoLevel(scopeKeys [][]string, selected []int, idx *index) Level {
 }
 
 func sortLines(lines []Line) {
-	c := collate.New(language.Vietnamese, collate.IgnoreCase)
+	c := collate.New(language.Vietnamese, collate.IgnoreCase, collate.Numeric)
 	var buf collate.Buffer
 	keys := make([][]byte, len(lines))
 	for i, l := range lines {
-		// Partial lines (the province-wide part) sort before the
-		// province's own districts or communes.
-		k := strings.Join(l.Path, "\x01")
-		keys[i] = c.KeyFromString(&buf, k)
+		// By the names' keys, which have no unit-type prefix, so that
+		// Phường and Xã sort together; a province's own line (its
+		// province-wide records) comes before its districts or communes.
+		keys[i] = c.KeyFromString(&buf, strings.Join(l.keys[:], "\x01"))
 	}
 	order := make([]int, len(lines))
 	for i := range order {

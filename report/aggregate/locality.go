@@ -6,25 +6,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/record"
 )
-
-// DefaultKey is the key under which locality names are compared when
-// Options.Key is nil: folded by record.Fold, without a unit-type prefix
-// (Tỉnh, Thành phố, TP., Huyện, Quận, Thị xã, Xã, Phường, Thị trấn, Đặc khu)
-// and without apostrophes.
-func DefaultKey(name string) string {
-	f := record.Fold(name)
-	f = strings.NewReplacer("'", "", "’", "", "ʼ", "").Replace(f)
-	for _, p := range []string{"thanh pho ", "tp. ", "tp.", "tp ", "tinh ", "huyen ", "quan ", "thi xa ", "thi tran ", "xa ", "phuong ", "dac khu "} {
-		if rest, ok := strings.CutPrefix(f, p); ok && rest != "" {
-			// "Phường 1" keeps its number as its name.
-			f = rest
-			break
-		}
-	}
-	return strings.TrimSpace(f)
-}
 
 // index holds the keys of every record's province, district and commune.
 type index struct {
@@ -89,11 +73,11 @@ func newIndex(ds *record.Dataset, key func(string) string) *index {
 // level or a path of names separated by "/". It returns the place's display
 // path and its keys by level ("" for a level the place does not fix).
 func (idx *index) resolve(query string) ([]string, []string, error) {
-	parts := strings.Split(query, "/")
-	var qk []string
-	for _, p := range parts {
-		if k := idx.keyFunc(strings.TrimSpace(p)); k != "" {
-			qk = append(qk, k)
+	var parts, qk []string
+	for _, p := range strings.Split(query, "/") {
+		p = strings.TrimSpace(p)
+		if k := idx.keyFunc(p); k != "" {
+			parts, qk = append(parts, p), append(qk, k)
 		}
 	}
 	if len(qk) == 0 {
@@ -103,6 +87,26 @@ func (idx *index) resolve(query string) ([]string, []string, error) {
 	for _, pl := range idx.names {
 		if endsWithPath(pl.keys, qk) {
 			found = append(found, pl)
+		}
+	}
+	if len(found) == 0 {
+		// Without diacritics: "lang son" finds Lạng Sơn.
+		fq := make([]string, len(parts))
+		for i, p := range parts {
+			fq[i] = gazetteer.FoldKey(p)
+		}
+		for _, pl := range idx.names {
+			var fk []string
+			for j, name := range pl.path {
+				if pl.keys[j] != "" {
+					fk = append(fk, gazetteer.FoldKey(name))
+				} else {
+					fk = append(fk, "")
+				}
+			}
+			if endsWithPath(fk, fq) {
+				found = append(found, pl)
+			}
 		}
 	}
 	switch len(found) {
@@ -164,7 +168,7 @@ func (idx *index) suggest(key string) string {
 			continue
 		}
 		seen[name] = true
-		d := distance(key, pl.keys[len(pl.keys)-1])
+		d := distance(gazetteer.FoldKey(key), gazetteer.FoldKey(pl.path[len(pl.path)-1]))
 		if d <= max(2, utf8.RuneCountInString(key)/2) {
 			cands = append(cands, cand{name, d})
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dvkreport/dvkreport/report/aggregate"
 	"github.com/dvkreport/dvkreport/report/format"
+	"github.com/dvkreport/dvkreport/report/names"
 	"github.com/dvkreport/dvkreport/report/record"
 	"github.com/dvkreport/dvkreport/templates"
 )
@@ -16,6 +17,12 @@ type Options struct {
 	// MaxBars is how many localities a chart shows before the rest are
 	// summed as "Còn lại" (others); 0 means 12.
 	MaxBars int
+	// Boundaries2025 says the records were mapped to the units in force
+	// from 1 July 2025; the report says so.
+	Boundaries2025 bool
+	// Unassigned are the rows that the roll-up could not place in a 2025
+	// commune; the report lists them with their candidate communes.
+	Unassigned []names.Unassigned
 }
 
 // Build lays out the report of a summary.
@@ -34,18 +41,22 @@ func Build(s *aggregate.Summary, t *templates.Texts, opts Options) *Document {
 	}
 	level := t.Level[s.Level.String()]
 	d := &Document{
-		Title:    fmt.Sprintf("%s – %s – %s", t.Title.VI, where.VI, format.Period(s.Period, vi)),
-		Subject:  t.Subject.VI + " / " + t.Subject.EN,
-		Author:   t.Author.VI,
-		Keywords: "Dân vận khéo; " + format.Period(s.Period, vi),
-		Language: "vi",
-		Date:     s.Period.Last,
-		Heading:  Bi(t.Title),
-		Scope:    Bi{VI: where.VI + " (số liệu theo cấp " + level.VI + ")", EN: where.EN + " (figures by " + level.EN + ")"},
-		Period:   Bi{VI: t.Period.VI + ": " + format.Period(s.Period, vi), EN: t.Period.EN + ": " + format.Period(s.Period, en)},
-		PageWord: Bi(t.Page),
+		Title:      fmt.Sprintf("%s – %s – %s", t.Title.VI, where.VI, format.Period(s.Period, vi)),
+		Subject:    t.Subject.VI + " / " + t.Subject.EN,
+		Author:     t.Author.VI,
+		Keywords:   "Dân vận khéo; " + format.Period(s.Period, vi),
+		Language:   "vi",
+		Date:       s.Period.Last,
+		Heading:    Bi(t.Title),
+		Scope:      Bi{VI: where.VI + " (số liệu theo cấp " + level.VI + ")", EN: where.EN + " (figures by " + level.EN + ")"},
+		Boundaries: Bi{VI: "Địa bàn ghi theo số liệu gửi lên", EN: "Localities as the data names them"},
+		Period:     Bi{VI: t.Period.VI + ": " + format.Period(s.Period, vi), EN: t.Period.EN + ": " + format.Period(s.Period, en)},
+		PageWord:   Bi(t.Page),
 	}
 	add := func(b Block) { d.Blocks = append(d.Blocks, b) }
+	if opts.Boundaries2025 {
+		d.Boundaries = Bi{VI: "Địa giới hành chính từ ngày 01/7/2025 (34 tỉnh, thành phố; 3.321 xã, phường, đặc khu)", EN: "Administrative units in force from 1 July 2025"}
+	}
 
 	// I. Key figures.
 	add(&Section{Title: Bi(t.KeyFigures)})
@@ -103,6 +114,17 @@ func Build(s *aggregate.Summary, t *templates.Texts, opts Options) *Document {
 		add(et)
 	}
 
+	// Rows the roll-up could not place.
+	if len(opts.Unassigned) > 0 {
+		add(&Section{Title: Bi{VI: "Số liệu chưa gán được vào xã mới", EN: "Rows not assigned to a 2025 commune"}})
+		l := &List{}
+		for _, u := range opts.Unassigned {
+			l.Items = append(l.Items, fmt.Sprintf("%s (%s): xã cũ %s đã chia cho %s; số liệu được tính cho %s.",
+				u.Pos, u.Province, u.From, strings.Join(u.Candidates, ", "), u.Province))
+		}
+		add(l)
+	}
+
 	// IV. Sources.
 	if len(s.Sources) > 0 {
 		add(&Section{Title: Bi(t.Sources)})
@@ -125,6 +147,9 @@ func nonEmpty(s []string) []string {
 // a partial line the note that the figures are for the whole unit.
 func lineName(l aggregate.Line, s *aggregate.Summary, t *templates.Texts) string {
 	name := l.Name()
+	if l.Unassigned {
+		return name + " (chưa gán được vào xã mới)"
+	}
 	if l.Partial {
 		unit := "tỉnh"
 		if len(l.Path) == 2 {

@@ -28,11 +28,13 @@ type Document struct {
 	// so that the same data always gives the same file.
 	Date record.Quarter `json:"date"`
 
-	Heading  Bi      `json:"heading"`   // the report's name
-	Scope    Bi      `json:"scope"`     // the localities covered
-	Period   Bi      `json:"period"`    // the period covered
-	PageWord Bi      `json:"page_word"` // "Trang", for "Trang 2/5"
-	Blocks   []Block `json:"blocks"`
+	Heading Bi `json:"heading"` // the report's name
+	Scope   Bi `json:"scope"`   // the localities covered
+	Period  Bi `json:"period"`  // the period covered
+	// Boundaries says which administrative units the figures are by.
+	Boundaries Bi      `json:"boundaries"`
+	PageWord   Bi      `json:"page_word"` // "Trang", for "Trang 2/5"
+	Blocks     []Block `json:"blocks"`
 }
 
 // Block is one element of the document's flow: *Section, *Facts, *Chart,

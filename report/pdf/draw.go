@@ -69,10 +69,18 @@ func (d *drawer) titleBlock() {
 	p.MultiCell(bodyWidth, lineHeight(sizeBody), d.doc.Scope.VI, "", "C", false)
 	d.font("I", sizeBody)
 	p.MultiCell(bodyWidth, lineHeight(sizeBody), d.doc.Period.VI, "", "C", false)
+	if d.doc.Boundaries.VI != "" {
+		d.font("I", sizeSmall)
+		p.MultiCell(bodyWidth, lineHeight(sizeSmall), d.doc.Boundaries.VI, "", "C", false)
+	}
 	if d.doc.Scope.EN != "" || d.doc.Period.EN != "" {
 		d.font("I", sizeSmall)
 		d.grey()
-		p.MultiCell(bodyWidth, lineHeight(sizeSmall), strings.TrimSpace(d.doc.Scope.EN+" · "+d.doc.Period.EN), "", "C", false)
+		en := d.doc.Scope.EN + " · " + d.doc.Period.EN
+		if d.doc.Boundaries.EN != "" {
+			en += " · " + d.doc.Boundaries.EN
+		}
+		p.MultiCell(bodyWidth, lineHeight(sizeSmall), strings.TrimSpace(en), "", "C", false)
 		d.black()
 	}
 	// A short rule under the title block, as Vietnamese documents have.

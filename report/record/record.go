@@ -82,6 +82,40 @@ type Record struct {
 	Extra  []int64
 	Source string
 	Pos    Pos // where the row was read
+	// Cols says where the row's locality names are, for messages about
+	// them; rows of one table share it. It may be nil.
+	Cols *Columns
+	// Unassigned marks a row of a pre-2025 commune that was split between
+	// several 2025 communes: after a roll-up to the 2025 units it counts for
+	// its province only.
+	Unassigned bool
+}
+
+// Columns are the columns of a table's locality names: province, district
+// and commune, in that order. Col is 0 for a column the table lacks.
+type Columns struct {
+	Loc [3]struct {
+		Col    int
+		Header string
+	}
+}
+
+// Pos returns the position of locality column level (0 province, 1
+// district, 2 commune) in the row at base.
+func (c *Columns) Pos(base Pos, level int) Pos {
+	if c != nil {
+		base.Col = c.Loc[level].Col
+	}
+	return base
+}
+
+// Header returns the header of locality column level, or its contract key
+// if unknown.
+func (c *Columns) Header(level int) string {
+	if c != nil && c.Loc[level].Header != "" {
+		return c.Loc[level].Header
+	}
+	return [...]string{"province", "district", "commune"}[level]
 }
 
 // Dataset is a set of records with the names of their extra indicators.

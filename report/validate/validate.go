@@ -190,6 +190,12 @@ func table(t *load.Table, ds *record.Dataset, extraIndex map[string]int) Problem
 		extraSlot[k] = slot
 	}
 	ds.Records = slices.Grow(ds.Records, len(t.Rows))
+	locCols := &record.Columns{}
+	for l, c := range []column{colProvince, colDistrict, colCommune} {
+		if i := where[c]; i >= 0 {
+			locCols.Loc[l].Col, locCols.Loc[l].Header = i+1, t.Header[i]
+		}
+	}
 	fields := map[string]record.Field{}
 	statuses := map[string]record.Status{}
 	periods := map[string]record.Period{}
@@ -208,6 +214,7 @@ func table(t *load.Table, ds *record.Dataset, extraIndex map[string]int) Problem
 			Source:   cell(r, where[colSource]),
 			Count:    1,
 			Pos:      at(r.Num, 0),
+			Cols:     locCols,
 		}
 		if rec.Province == "" {
 			bad(colProvince, "the province is missing")

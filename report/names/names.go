@@ -1,0 +1,261 @@
+// Package names settles the locality names of validated records against the
+// official gazetteer (package gazetteer). It warns about a province,
+// district or commune that is not in the gazetteer of the row's period,
+// naming the nearest official names, and about a commune placed in the
+// wrong province; it writes names that match a unit the way the gazetteer
+// writes them; and, when asked, it maps every record to the 2025 units
+// (the roll-up across the July 2025 reform). It never renames a unit into
+// another unit unless the roll-up is asked for, and never divides a commune
+// that was split between several new ones: such records stay with their
+// province and are listed as not assigned.
+//
+// It comes after package validate and before package aggregate.
+package names
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/dvkreport/dvkreport/report/gazetteer"
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+// reform is the first quarter of the two-tier system (1 July 2025).
+var reform = record.QuarterOf(2025, 3)
+
+// eras returns the gazetteers a record's period can be checked against,
+// most likely first: before the reform, after it, or, for a period that
+// spans it, both.
+func eras(p record.Period) []gazetteer.Era {
+	switch {
+	case p.Last < reform:
+		return []gazetteer.Era{gazetteer.EraPre2025}
+	case p.First >= reform:
+		return []gazetteer.Era{gazetteer.Era2025}
+	}
+	return []gazetteer.Era{gazetteer.EraPre2025, gazetteer.Era2025}
+}
+
+// Unassigned is a record of a pre-2025 commune that was split between
+// several 2025 communes, so that the roll-up could not place it.
+type Unassigned struct {
+	Pos        record.Pos
+	Province   string   // the 2025 province it counts for
+	From       string   // the old commune, as the gazetteer writes it
+	Candidates []string // the 2025 communes that share its territory
+}
+
+// Result is what Apply found.
+type Result struct {
+	// Warnings are the names that are not official, one per cell, in
+	// record order.
+	Warnings []*record.InputError
+	// Unassigned lists the records the roll-up could not place in a 2025
+	// commune.
+	Unassigned []Unassigned
+}
+
+// Apply checks the names of ds's records and writes those that match a unit
+// as the gazetteer writes them: provinces by their short name (Lạng Sơn),
+// districts and communes by their full name (Huyện Đắk Song, Xã Bắc Sơn).
+// With rollUp it also maps every record to the 2025 units.
+func Apply(ds *record.Dataset, g *gazetteer.Gazetteer, rollUp bool) Result {
+	var res Result
+	done := map[key]outcome{}
+	for i := range ds.Records {
+		r := &ds.Records[i]
+		k := key{r.Province, r.District, r.Commune, r.Period.First < reform, r.Period.Last >= reform}
+		o, ok := done[k]
+		if !ok {
+			o = settle(g, r)
+			if rollUp {
+				o.rollUp(g)
+			}
+			done[k] = o
+		}
+		for _, w := range o.warnings {
+			res.Warnings = append(res.Warnings, &record.InputError{Pos: r.Cols.Pos(r.Pos, w.level), Column: r.Cols.Header(w.level), Msg: "warning: " + w.msg})
+		}
+		names := o.names
+		if rollUp {
+			names = o.rolled
+			r.Unassigned = o.split != nil
+			if o.split != nil {
+				u := *o.split
+				u.Pos = r.Pos
+				res.Unassigned = append(res.Unassigned, u)
+			}
+		}
+		r.Province, r.District, r.Commune = names[0], names[1], names[2]
+	}
+	return res
+}
+
+type key struct {
+	province, district, commune string
+	before, after               bool
+}
+
+type warning struct {
+	level int // 0 province, 1 district, 2 commune
+	msg   string
+}
+
+// outcome is what settle found for one combination of names and eras.
+type outcome struct {
+	warnings []warning
+	names    [3]string // as the gazetteer writes them, where they match
+	units    [3]*gazetteer.Unit
+	era      gazetteer.Era // the era the names matched in
+	rolled   [3]string     // the names after the roll-up
+	split    *Unassigned
+}
+
+func settle(g *gazetteer.Gazetteer, r *record.Record) outcome {
+	o := outcome{names: [3]string{r.Province, r.District, r.Commune}}
+	o.rolled = o.names
+	candidates := eras(r.Period)
+	// The district level exists before the reform only.
+	if r.District != "" {
+		candidates = []gazetteer.Era{gazetteer.EraPre2025}
+	}
+	// Take the first era in which the province resolves.
+	var prov gazetteer.Unit
+	var provErr error
+	for _, era := range candidates {
+		prov, provErr = g.Province(era, r.Province)
+		if provErr == nil {
+			o.era = era
+			break
+		}
+	}
+	last := candidates[len(candidates)-1]
+	if provErr != nil {
+		o.era = last
+		o.warnings = append(o.warnings, warning{0, notFound(g, "province", r.Province, gazetteer.Place{Province: r.Province}, last, provErr)})
+		return o
+	}
+	o.units[0] = &prov
+	o.names[0] = prov.Name
+	place := gazetteer.Place{Province: prov.Code}
+	if r.District != "" {
+		place.District = r.District
+		d, err := g.Resolve(gazetteer.EraPre2025, place)
+		if err != nil {
+			o.warnings = append(o.warnings, warning{1, notFound(g, "district", r.District, place, gazetteer.EraPre2025, err)})
+			return o
+		}
+		o.units[1] = &d
+		o.names[1] = d.FullName
+		place.District = d.Code
+	}
+	if r.Commune != "" {
+		place.Commune = r.Commune
+		var c gazetteer.Unit
+		var err error
+		for _, era := range candidates {
+			if r.District == "" && era != o.era && len(candidates) > 1 {
+				// A province that exists in both eras: try the commune
+				// in each, the province's own era first.
+				if _, perr := g.Province(era, r.Province); perr != nil {
+					continue
+				}
+			}
+			c, err = g.Resolve(era, place)
+			if err == nil {
+				o.era = era
+				break
+			}
+		}
+		if err != nil {
+			o.warnings = append(o.warnings, warning{2, notFound(g, "commune", r.Commune, place, o.era, err)})
+			return o
+		}
+		o.units[2] = &c
+		o.names[2] = c.FullName
+	}
+	return o
+}
+
+// notFound words the warning for a name the gazetteer does not have.
+func notFound(g *gazetteer.Gazetteer, what, name string, p gazetteer.Place, era gazetteer.Era, err error) string {
+	when := "the 2025 units"
+	if era == gazetteer.EraPre2025 {
+		when = "the units before 1 July 2025"
+	}
+	var le *gazetteer.LookupError
+	errors.As(err, &le)
+	switch {
+	case errors.Is(err, gazetteer.ErrMisplaced) && le != nil:
+		var where []string
+		for _, c := range le.Candidates {
+			where = append(where, c.Province)
+		}
+		return fmt.Sprintf("%s %q is not in %s; a %s of that name is in %s", what, name, le.Within, what, strings.Join(unique(where), ", "))
+	case errors.Is(err, gazetteer.ErrAmbiguous) && le != nil:
+		var cands []string
+		for _, c := range le.Candidates {
+			cands = append(cands, c.String())
+		}
+		return fmt.Sprintf("%s %q names several units (%s): add the district", what, name, strings.Join(cands, "; "))
+	}
+	msg := fmt.Sprintf("%s %q is not among %s", what, name, when)
+	if near := g.Nearest(era, p); len(near) > 0 {
+		var names []string
+		for _, u := range near {
+			names = append(names, u.FullName)
+		}
+		msg += "; did you mean " + strings.Join(names, ", ") + "?"
+	}
+	return msg
+}
+
+func unique(s []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, v := range s {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// rollUp maps the outcome's units to the 2025 boundaries: provinces always,
+// communes when they went wholly to one new commune. District rows go to
+// their province; a split commune's rows stay with the province and are
+// listed as unassigned.
+func (o *outcome) rollUp(g *gazetteer.Gazetteer) {
+	if o.units[0] == nil {
+		return // an unknown province: kept as written, and warned about
+	}
+	if o.era == gazetteer.Era2025 {
+		o.rolled = o.names
+		return
+	}
+	from := *o.units[0]
+	if o.units[2] != nil {
+		from = *o.units[2]
+	} else if o.units[1] != nil {
+		from = *o.units[1]
+	}
+	ru, err := g.RollUp(from)
+	if err != nil {
+		return
+	}
+	o.rolled = [3]string{ru.Province.Name, "", ""}
+	if o.units[2] == nil {
+		return
+	}
+	if c, ok := ru.Commune(); ok {
+		o.rolled[2] = c.FullName
+		return
+	}
+	u := &Unassigned{Province: ru.Province.Name, From: from.FullName + ", " + from.District}
+	for _, t := range ru.Targets {
+		u.Candidates = append(u.Candidates, t.Unit.FullName)
+	}
+	o.split = u
+}

@@ -1,0 +1,75 @@
+package names
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dvkreport/dvkreport/report/gazetteer"
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+func rec(t *testing.T, prov, dist, comm, period string) record.Record {
+	t.Helper()
+	p, err := record.ParsePeriod(period)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols := &record.Columns{}
+	for i, h := range []string{"tỉnh", "huyện", "xã"} {
+		cols.Loc[i].Col, cols.Loc[i].Header = i+1, h
+	}
+	return record.Record{Province: prov, District: dist, Commune: comm, Period: p, Count: 1,
+		Pos: record.Pos{File: "f.csv", Row: 2}, Cols: cols}
+}
+
+func TestApplyNames(t *testing.T) {
+	tests := []struct {
+		name       string
+		r          [4]string // province, district, commune, period
+		want       [3]string // names after Apply
+		warning    string    // part of the warning, "" for none
+		warnCol    int
+		rolled     [3]string // names after the roll-up
+		unassigned bool
+	}{
+		{"spelling settled", [4]string{"lang son", "", "bac son", "2025-Q3"}, [3]string{"Lạng Sơn", "", "Xã Bắc Sơn"}, "", 0, [3]string{"Lạng Sơn", "", "Xã Bắc Sơn"}, false},
+		{"tone placement", [4]string{"Tỉnh Khánh Hoà", "", "", "2025"}, [3]string{"Khánh Hòa", "", ""}, "", 0, [3]string{"Khánh Hòa", "", ""}, false},
+		{"old province before the reform", [4]string{"Bến Tre", "Mỏ Cày Bắc", "Xã Thành An", "2024-Q3"}, [3]string{"Bến Tre", "Huyện Mỏ Cày Bắc", "Xã Thành An"}, "", 0, [3]string{"Vĩnh Long", "", "Xã Tân Thành Bình"}, false},
+		{"misspelt commune", [4]string{"Lạng Sơn", "", "Xã Bac Sonn", "2025-Q3"}, [3]string{"Lạng Sơn", "", "Xã Bac Sonn"}, "did you mean Xã Bắc Sơn", 3, [3]string{"Lạng Sơn", "", "Xã Bac Sonn"}, false},
+		{"unknown province", [4]string{"Lạng Sơnn", "", "", "2025-Q3"}, [3]string{"Lạng Sơnn", "", ""}, "did you mean Tỉnh Lạng Sơn", 1, [3]string{"Lạng Sơnn", "", ""}, false},
+		{"old province after the reform", [4]string{"Bến Tre", "", "", "2025-Q4"}, [3]string{"Bến Tre", "", ""}, "not among the 2025 units", 1, [3]string{"Bến Tre", "", ""}, false},
+		{"wrong province", [4]string{"Lai Châu", "", "Xã Bắc Sơn", "2025-Q3"}, [3]string{"Lai Châu", "", "Xã Bắc Sơn"}, "Tỉnh Lạng Sơn", 3, [3]string{"Lai Châu", "", "Xã Bắc Sơn"}, false},
+		{"split commune", [4]string{"Bình Dương", "Thủ Dầu Một", "Phường Hiệp Thành", "2024"}, [3]string{"Bình Dương", "Thành phố Thủ Dầu Một", "Phường Hiệp Thành"}, "", 0, [3]string{"Hồ Chí Minh", "", ""}, true},
+		{"district row", [4]string{"Đắk Nông", "Đắk Song", "", "2020-2025"}, [3]string{"Đắk Nông", "Huyện Đắk Song", ""}, "", 0, [3]string{"Lâm Đồng", "", ""}, false},
+	}
+	g := gazetteer.Default()
+	for _, tt := range tests {
+		for _, rollUp := range []bool{false, true} {
+			ds := &record.Dataset{Records: []record.Record{rec(t, tt.r[0], tt.r[1], tt.r[2], tt.r[3])}}
+			res := Apply(ds, g, rollUp)
+			r := ds.Records[0]
+			got := [3]string{r.Province, r.District, r.Commune}
+			want := tt.want
+			if rollUp {
+				want = tt.rolled
+			}
+			if got != want {
+				t.Errorf("%s (roll-up %v): names %q, want %q", tt.name, rollUp, got, want)
+			}
+			switch {
+			case tt.warning == "" && len(res.Warnings) > 0:
+				t.Errorf("%s: unexpected warnings %v", tt.name, res.Warnings)
+			case tt.warning != "" && (len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Msg, tt.warning) || res.Warnings[0].Pos.Col != tt.warnCol):
+				t.Errorf("%s: warnings %v, want one at column %d saying %q", tt.name, res.Warnings, tt.warnCol, tt.warning)
+			}
+			if rollUp && r.Unassigned != tt.unassigned {
+				t.Errorf("%s: unassigned %v", tt.name, r.Unassigned)
+			}
+			if rollUp && tt.unassigned {
+				if len(res.Unassigned) != 1 || strings.Join(res.Unassigned[0].Candidates, ", ") != "Phường Phú Lợi, Phường Thủ Dầu Một" {
+					t.Errorf("%s: unassigned %+v", tt.name, res.Unassigned)
+				}
+			}
+		}
+	}
+}
