@@ -24,6 +24,7 @@ import (
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/layout"
 	"github.com/dvkreport/dvkreport/report/load"
+	"github.com/dvkreport/dvkreport/report/load/charset"
 	"github.com/dvkreport/dvkreport/report/names"
 	"github.com/dvkreport/dvkreport/report/pdf"
 	"github.com/dvkreport/dvkreport/report/record"
@@ -35,8 +36,15 @@ import (
 // Options select the data and the figures of a report. The zero value is
 // the whole embedded seed dataset at province level.
 type Options struct {
-	// Inputs are register files; none means the embedded seed dataset.
+	// Inputs are register files, folders (every register file in them)
+	// or glob patterns; none means the embedded seed dataset.
 	Inputs []string
+	// Encoding names the character set of CSV inputs (utf-8, utf-16,
+	// windows-1258, tcvn3, vni); "" detects it for each file.
+	Encoding string
+	// SkipInvalid leaves rows with problems out instead of refusing the
+	// data; the report lists them on its last page.
+	SkipInvalid bool
 	// Localities restrict the report to these localities: names at any
 	// level, paths such as "Đắk Nông/Đắk Song", or official codes.
 	Localities []string
@@ -81,11 +89,17 @@ type Data struct {
 
 // Load reads and validates the inputs (the seed data when there are none)
 // and settles their locality names against the gazetteer, rolling them up
-// to the 2025 units if rollUp. err is set only when a file cannot be read.
-func Load(inputs []string, rollUp bool) (*Data, error) {
+// to the 2025 units if rollUp. err is set only when a file cannot be read,
+// or the inputs name no file.
+func Load(inputs []string, encoding string, rollUp bool) (*Data, error) {
+	cs, err := charset.Parse(encoding)
+	if err != nil {
+		return nil, usage(fmt.Errorf("--encoding: %w", err))
+	}
+	opts := load.Options{Encoding: cs, IsHeader: validate.IsHeader}
 	var tables []*load.Table
 	if len(inputs) == 0 {
-		t, err := load.FileFS(seeds.FS(), seeds.Register)
+		t, err := load.FileFS(seeds.FS(), seeds.Register, opts)
 		if err != nil {
 			return nil, fmt.Errorf("the embedded seed data: %w", err)
 		}
@@ -94,11 +108,12 @@ func Load(inputs []string, rollUp bool) (*Data, error) {
 		}
 		tables = t
 	}
-	for _, name := range inputs {
-		t, err := load.File(name)
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, usage(fmt.Errorf("%s: no such file", name))
-		}
+	files, err := expandInputs(inputs)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range files {
+		t, err := load.File(name, opts)
 		if err != nil {
 			return nil, err
 		}
@@ -107,6 +122,66 @@ func Load(inputs []string, rollUp bool) (*Data, error) {
 	ds, problems := validate.Tables(tables)
 	res := names.Apply(&ds, gazetteer.Default(), rollUp)
 	return &Data{Dataset: &ds, Problems: problems, Warnings: res.Warnings, Unassigned: res.Unassigned}, nil
+}
+
+// registerExts are the file types a folder is searched for.
+var registerExts = map[string]bool{".csv": true, ".tsv": true, ".xlsx": true, ".xlsm": true, ".json": true}
+
+// expandInputs turns files, folders and glob patterns into files, each
+// once, in the order given (a folder's files in name order).
+func expandInputs(inputs []string) ([]string, error) {
+	var files []string
+	seen := map[string]bool{}
+	add := func(f string) {
+		if !seen[f] {
+			seen[f] = true
+			files = append(files, f)
+		}
+	}
+	for _, in := range inputs {
+		matches := []string{in}
+		if strings.ContainsAny(in, "*?[") {
+			m, err := filepath.Glob(in)
+			if err != nil {
+				return nil, usage(fmt.Errorf("--input %q: %w", in, err))
+			}
+			if len(m) == 0 {
+				return nil, usage(fmt.Errorf("--input %q matches no file", in))
+			}
+			matches = m
+		}
+		for _, m := range matches {
+			fi, err := os.Stat(m)
+			if err != nil {
+				return nil, usage(fmt.Errorf("%s: no such file or folder", m))
+			}
+			if !fi.IsDir() {
+				add(m)
+				continue
+			}
+			n := len(files)
+			err = filepath.WalkDir(m, func(p string, d fs.DirEntry, err error) error {
+				if err != nil {
+					return err
+				}
+				name := d.Name()
+				if d.IsDir() && p != m && strings.HasPrefix(name, ".") {
+					return filepath.SkipDir
+				}
+				if !d.IsDir() && !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "~$") && registerExts[strings.ToLower(filepath.Ext(name))] {
+					add(p)
+				}
+				return nil
+			})
+			if err != nil {
+				return nil, err
+			}
+			if len(files) == n {
+				return nil, usage(fmt.Errorf("%s: no register files (.csv, .tsv, .xlsx, .json) in the folder", m))
+			}
+		}
+	}
+	return files, nil
 }
 
 // Result is a summary with what was found on the way to it.
@@ -120,6 +195,26 @@ type Result struct {
 	Unassigned []names.Unassigned
 	// Boundaries2025 says the rows were mapped to the 2025 units.
 	Boundaries2025 bool
+	// Excluded are the problems of the rows left out under
+	// Options.SkipInvalid.
+	Excluded validate.Problems
+}
+
+// withoutRows drops the records at the positions of problems.
+func withoutRows(recs []record.Record, problems []*record.InputError) []record.Record {
+	bad := map[record.Pos]bool{}
+	for _, p := range problems {
+		pos := p.Pos
+		pos.Col = 0
+		bad[pos] = true
+	}
+	kept := recs[:0]
+	for _, r := range recs {
+		if !bad[r.Pos] {
+			kept = append(kept, r)
+		}
+	}
+	return kept
 }
 
 // Summarize loads the inputs and aggregates them as opts select. Data with
@@ -144,16 +239,23 @@ func Summarize(opts Options) (*Result, error) {
 			return nil, usage(err)
 		}
 	}
-	d, err := Load(opts.Inputs, rollUp)
+	d, err := Load(opts.Inputs, opts.Encoding, rollUp)
 	if err != nil {
 		return nil, err
 	}
-	if len(d.Problems) > 0 || opts.StrictNames && len(d.Warnings) > 0 {
-		problems := d.Problems
-		if opts.StrictNames {
-			problems = append(problems, d.Warnings...)
+	problems := d.Problems
+	if opts.StrictNames {
+		problems = append(problems, d.Warnings...)
+	}
+	var excluded validate.Problems
+	if len(problems) > 0 {
+		if !opts.SkipInvalid {
+			return nil, problems
 		}
-		return nil, problems
+		excluded = problems
+		if opts.StrictNames {
+			d.Dataset.Records = withoutRows(d.Dataset.Records, d.Warnings)
+		}
 	}
 	localities, err := resolveCodes(gazetteer.Default(), opts.Localities)
 	if err != nil {
@@ -166,7 +268,7 @@ func Summarize(opts Options) (*Result, error) {
 	case err != nil:
 		return nil, err
 	}
-	res := &Result{Summary: s, Warnings: d.Warnings, Boundaries2025: rollUp}
+	res := &Result{Summary: s, Warnings: d.Warnings, Boundaries2025: rollUp, Excluded: excluded}
 	provinces := map[string]bool{}
 	for _, l := range s.Lines {
 		provinces[l.Path[0]] = true
@@ -222,7 +324,7 @@ func Document(r *Result) (*layout.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return layout.Build(r.Summary, t, layout.Options{Boundaries2025: r.Boundaries2025, Unassigned: r.Unassigned}), nil
+	return layout.Build(r.Summary, t, layout.Options{Boundaries2025: r.Boundaries2025, Unassigned: r.Unassigned, Excluded: r.Excluded}), nil
 }
 
 // PDF makes the report's PDF; opts.RasterCharts chooses image charts.

@@ -11,7 +11,7 @@ import (
 // TestSeedTotals checks the seed dataset, read by the real loader, against
 // the figures of the articles (see SOURCES.md).
 func TestSeedTotals(t *testing.T) {
-	d, err := report.Load(nil, false)
+	d, err := report.Load(nil, "", false)
 	if err != nil || len(d.Problems) > 0 || len(d.Warnings) > 0 {
 		t.Fatalf("the seed data does not load cleanly: %v %v %v", err, d.Problems, d.Warnings)
 	}

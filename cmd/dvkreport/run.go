@@ -75,7 +75,13 @@ func filterFlags() []cli.Flag {
 		&cli.StringFlag{Name: "period", Aliases: []string{"p"}, Usage: "report `PERIOD`: 2025-Q3, Q3/2025, Quý III/2025, 2025-H1, 2025, 2021-2025…; rows count when their period lies inside it (default: all rows)"},
 		&cli.StringFlag{Name: "boundaries", Usage: "\"2025\": map every row to the units in force from 1 July 2025 (34 provinces, no districts) before summing; without it names stay as the data writes them"},
 		strictFlag(),
+		encodingFlag(),
+		&cli.BoolFlag{Name: "skip-invalid", Usage: "leave rows with problems out instead of refusing the data; the report lists them on its last page"},
 	}
+}
+
+func encodingFlag() cli.Flag {
+	return &cli.StringFlag{Name: "encoding", Usage: "character set of CSV files: utf-8, utf-16, windows-1258, tcvn3 (ABC, .VnTime) or vni (default: detected for each file)"}
 }
 
 func strictFlag() cli.Flag {
@@ -90,6 +96,8 @@ func options(c *cli.Context) report.Options {
 		Period:      c.String("period"),
 		Boundaries:  c.String("boundaries"),
 		StrictNames: c.Bool("strict-names"),
+		Encoding:    c.String("encoding"),
+		SkipInvalid: c.Bool("skip-invalid"),
 	}
 }
 
@@ -144,6 +152,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 						return wrap(err)
 					}
 					printWarnings(stderr, s.Warnings)
+					printExcluded(stderr, s)
 					return wrap(report.WriteSummary(stdout, s.Summary, c.String("format")))
 				},
 			},
@@ -173,11 +182,11 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 				Name:      "validate",
 				Usage:     "check register files and list every problem",
 				UsageText: "dvkreport validate [--strict-names] FILE...",
-				Flags:     []cli.Flag{strictFlag()},
+				Flags:     []cli.Flag{strictFlag(), encodingFlag()},
 				Description: "Prints every problem as FILE:ROW:COLUMN: message (row 1 is the header) and exits 1 if\n" +
 					"there is any. Without files it checks the embedded seed data.",
 				Action: func(c *cli.Context) error {
-					return wrap(validateFiles(c.Args().Slice(), stdout, stderr, c.Bool("strict-names")))
+					return wrap(validateFiles(c.Args().Slice(), c.String("encoding"), stdout, stderr, c.Bool("strict-names")))
 				},
 			},
 		},
@@ -197,6 +206,7 @@ func generate(c *cli.Context, stdout, stderr io.Writer) error {
 		return err
 	}
 	printWarnings(stderr, s.Warnings)
+	printExcluded(stderr, s)
 	opts := options(c)
 	opts.RasterCharts = c.Bool("raster-charts")
 	data, err := report.PDF(s, opts)
@@ -218,8 +228,8 @@ func generate(c *cli.Context, stdout, stderr io.Writer) error {
 	return nil
 }
 
-func validateFiles(files []string, stdout, stderr io.Writer, strict bool) error {
-	d, err := report.Load(files, false)
+func validateFiles(files []string, encoding string, stdout, stderr io.Writer, strict bool) error {
+	d, err := report.Load(files, encoding, false)
 	if err != nil {
 		return err
 	}
@@ -238,6 +248,21 @@ func validateFiles(files []string, stdout, stderr io.Writer, strict bool) error 
 	}
 	fmt.Fprintf(stdout, "%s: %d rows, no problems\n", what, len(d.Records))
 	return nil
+}
+
+// printExcluded says how many rows --skip-invalid left out, and why.
+func printExcluded(stderr io.Writer, r *report.Result) {
+	if len(r.Excluded) == 0 {
+		return
+	}
+	rows := map[record.Pos]bool{}
+	for _, p := range r.Excluded {
+		fmt.Fprintln(stderr, p)
+		pos := p.Pos
+		pos.Col = 0
+		rows[pos] = true
+	}
+	fmt.Fprintf(stderr, "dvkreport: %d %s with problems left out (--skip-invalid); the report lists them on its last page\n", len(rows), plural(len(rows), "row", "rows"))
 }
 
 // printWarnings writes the name warnings, which do not stop the command.

@@ -23,6 +23,9 @@ type Options struct {
 	// Unassigned are the rows that the roll-up could not place in a 2025
 	// commune; the report lists them with their candidate communes.
 	Unassigned []names.Unassigned
+	// Excluded are the problems of rows left out of the figures; a last
+	// page lists them, so that nothing disappears unseen.
+	Excluded []*record.InputError
 }
 
 // Build lays out the report of a summary.
@@ -129,6 +132,30 @@ func Build(s *aggregate.Summary, t *templates.Texts, opts Options) *Document {
 	if len(s.Sources) > 0 {
 		add(&Section{Title: Bi(t.Sources)})
 		add(&List{Items: slices.Clone(s.Sources)})
+	}
+
+	// The rows left out, on a page of their own.
+	if len(opts.Excluded) > 0 {
+		add(&PageBreak{})
+		add(&Section{Title: Bi{VI: "CÁC DÒNG SỐ LIỆU BỊ LOẠI KHỎI BÁO CÁO", EN: "Excluded rows"}})
+		rows := map[record.Pos]bool{}
+		tb := &Table{Columns: []Column{
+			{Header: Bi{VI: "TT", EN: "No."}, Width: 8, Right: true},
+			{Header: Bi{VI: "Vị trí (tệp:dòng:cột)", EN: "File:row:column"}, Width: 55},
+			{Header: Bi{VI: "Cột", EN: "Column"}, Width: 25},
+			{Header: Bi{VI: "Lý do", EN: "Reason"}, Width: 77},
+		}}
+		for i, p := range opts.Excluded {
+			pos := p.Pos
+			pos.Col = 0
+			rows[pos] = true
+			tb.Rows = append(tb.Rows, TableRow{Cells: []string{fmt.Sprint(i + 1), p.Pos.String(), p.Column, p.Msg}})
+		}
+		add(&Facts{Items: []Fact{{
+			Label: Bi{VI: "Số dòng bị loại", EN: "Rows left out"}, Value: format.Int(int64(len(rows)), format.VI),
+			Note: "Các dòng dưới đây có lỗi và không được tính vào số liệu của báo cáo.",
+		}}})
+		add(tb)
 	}
 	return d
 }

@@ -38,7 +38,7 @@ type Document struct {
 }
 
 // Block is one element of the document's flow: *Section, *Facts, *Chart,
-// *Table or *List.
+// *Table, *List or *PageBreak.
 type Block interface{ block() }
 
 // Section is a numbered section heading.
@@ -101,13 +101,17 @@ type TableRow struct {
 	Group bool `json:"group,omitempty"`
 }
 
+// PageBreak starts a new page.
+type PageBreak struct{}
+
 // List is a numbered list, such as the sources.
 type List struct {
 	Items []string `json:"items"`
 }
 
-func (*Section) block() {}
-func (*Facts) block()   {}
-func (*Chart) block()   {}
-func (*Table) block()   {}
-func (*List) block()    {}
+func (*Section) block()   {}
+func (*Facts) block()     {}
+func (*Chart) block()     {}
+func (*Table) block()     {}
+func (*List) block()      {}
+func (*PageBreak) block() {}

@@ -3,9 +3,12 @@
 // is. It knows file formats and character sets, not the meaning of columns:
 // that is package validate's job.
 //
-// Supported formats are CSV (comma, semicolon or tab separated, UTF-8 with
-// or without a byte-order mark) and JSON (an array of objects). Cells are
-// normalised to Unicode NFC and trimmed of surrounding white space.
+// Supported formats are CSV (comma, semicolon or tab separated, in UTF-8
+// with or without a byte-order mark, UTF-16 as Excel's "Unicode text"
+// writes it, Windows-1258, or the legacy TCVN3 and VNI encodings, detected
+// or named; see package charset), XLSX workbooks (every sheet with a header
+// row) and JSON (an array of objects). Cells are normalised to Unicode NFC
+// and trimmed of surrounding white space.
 package load
 
 import (
@@ -19,9 +22,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/dvkreport/dvkreport/report/load/charset"
 )
 
 // Table is one sheet of text cells: a CSV file, a JSON array, or one sheet of
@@ -52,7 +56,18 @@ const (
 	FormatAuto Format = iota // decide by the file name's extension
 	FormatCSV
 	FormatJSON
+	FormatXLSX
 )
+
+// Options control reading.
+type Options struct {
+	// Encoding is a CSV file's character set; charset.Auto detects it.
+	Encoding charset.Charset
+	// IsHeader tells a header row from the title rows above it: the header
+	// is the first row, among the first 20, for which it is true. If it is
+	// nil, or no row passes, the first non-empty row is the header.
+	IsHeader func(cells []string) bool
+}
 
 // ErrFormat is wrapped by errors about a file's format (not its data).
 var ErrFormat = errors.New("unreadable file")
@@ -64,17 +79,19 @@ func FormatOf(name string) (Format, error) {
 		return FormatCSV, nil
 	case ".json":
 		return FormatJSON, nil
+	case ".xlsx", ".xlsm":
+		return FormatXLSX, nil
 	}
-	return 0, fmt.Errorf("%w: %s: unknown file type %q (want .csv, .tsv, .txt or .json)", ErrFormat, name, filepath.Ext(name))
+	return 0, fmt.Errorf("%w: %s: unknown file type %q (want .csv, .tsv, .txt, .xlsx or .json)", ErrFormat, name, filepath.Ext(name))
 }
 
 // File reads the named file from the operating system.
-func File(name string) ([]*Table, error) {
-	return FileFS(osFS{}, name)
+func File(name string, opts Options) ([]*Table, error) {
+	return FileFS(osFS{}, name, opts)
 }
 
 // FileFS reads the named file from fsys.
-func FileFS(fsys fs.FS, name string) ([]*Table, error) {
+func FileFS(fsys fs.FS, name string, opts Options) ([]*Table, error) {
 	format, err := FormatOf(name)
 	if err != nil {
 		return nil, err
@@ -83,7 +100,7 @@ func FileFS(fsys fs.FS, name string) ([]*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Bytes(name, data, format)
+	return Bytes(name, data, format, opts)
 }
 
 // osFS opens names as the operating system does, relative paths included
@@ -95,14 +112,20 @@ func (osFS) Open(name string) (fs.File, error) { return os.Open(name) }
 func (osFS) ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
 
 // Bytes reads a file's contents. name is used in positions and messages.
-func Bytes(name string, data []byte, format Format) ([]*Table, error) {
+func Bytes(name string, data []byte, format Format, opts Options) ([]*Table, error) {
 	if format == FormatAuto {
 		var err error
 		if format, err = FormatOf(name); err != nil {
 			return nil, err
 		}
 	}
+	isHeader := opts.IsHeader
+	if isHeader == nil {
+		isHeader = func([]string) bool { return true }
+	}
 	switch format {
+	case FormatXLSX:
+		return readXLSX(name, data, isHeader)
 	case FormatJSON:
 		t, err := readJSON(name, data)
 		if err != nil {
@@ -110,7 +133,7 @@ func Bytes(name string, data []byte, format Format) ([]*Table, error) {
 		}
 		return []*Table{t}, nil
 	default:
-		t, err := readCSV(name, data)
+		t, err := readCSV(name, data, opts.Encoding, isHeader)
 		if err != nil {
 			return nil, err
 		}
@@ -118,20 +141,26 @@ func Bytes(name string, data []byte, format Format) ([]*Table, error) {
 	}
 }
 
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
-
-// readCSV reads a delimited text file.
-func readCSV(name string, data []byte) (*Table, error) {
-	data = bytes.TrimPrefix(data, utf8BOM)
-	if !utf8.Valid(data) {
-		return nil, fmt.Errorf("%w: %s: not UTF-8 text (at byte %d); save it as \"CSV UTF-8\"", ErrFormat, name, invalidAt(data))
+// readCSV reads a delimited text file in any of the charsets package
+// charset knows, detected unless cs names one.
+func readCSV(name string, data []byte, cs charset.Charset, isHeader func([]string) bool) (*Table, error) {
+	if cs == charset.Auto {
+		cs = charset.Detect(data)
 	}
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = sniffDelimiter(data)
+	text, err := charset.Decode(data, cs)
+	if err != nil {
+		var de *charset.DecodeError
+		if errors.As(err, &de) {
+			return nil, fmt.Errorf("%w: %s:%d: not %s text (byte offset %d: %s); name its encoding with --encoding", ErrFormat, name, de.Line, de.Charset, de.Offset, de.Reason)
+		}
+		return nil, fmt.Errorf("%w: %s: %v", ErrFormat, name, err)
+	}
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma = sniffDelimiter(text)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	r.ReuseRecord = true
-	t := &Table{File: name, Rows: make([]Row, 0, bytes.Count(data, []byte{'\n'}))}
+	rows := make([]Row, 0, strings.Count(text, "\n")+1)
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -144,21 +173,26 @@ func readCSV(name string, data []byte) (*Table, error) {
 			}
 			return nil, fmt.Errorf("%w: %s: %v", ErrFormat, name, err)
 		}
-		line, _ := r.FieldPos(0)
-		cells := cleanCells(rec)
-		if len(cells) == 0 {
-			continue // a blank row
+		if cells := cleanCells(rec); len(cells) > 0 {
+			line, _ := r.FieldPos(0)
+			rows = append(rows, Row{Num: line, Cells: cells})
 		}
-		if t.Header == nil {
-			t.Header, t.HeaderRow = cells, line
-			continue
-		}
-		t.Rows = append(t.Rows, Row{Num: line, Cells: cells})
 	}
-	if t.Header == nil {
+	if len(rows) == 0 {
 		return nil, fmt.Errorf("%w: %s: the file is empty", ErrFormat, name)
 	}
-	return t, nil
+	// The header is the first row that passes isHeader, below any title
+	// rows; else the first row.
+	h, header := 0, rows[0].Cells
+	var above []string
+	for i := 0; i < len(rows) && i < headerSearchRows; i++ {
+		if merged := mergeDown(above, rows[i].Cells); isHeader(merged) {
+			h, header = i, merged
+			break
+		}
+		above = rows[i].Cells
+	}
+	return &Table{File: name, HeaderRow: rows[h].Num, Header: header, Rows: rows[h+1:]}, nil
 }
 
 // cleanCells returns a new slice of the record's cells, NFC-normalised and
@@ -210,10 +244,11 @@ func surelyNFC(s string) bool {
 
 // sniffDelimiter picks the most frequent of comma, semicolon and tab in the
 // first line, outside quotes. Comma wins ties, and a line with none.
-func sniffDelimiter(data []byte) rune {
+func sniffDelimiter(data string) rune {
 	counts := map[rune]int{}
 	quoted := false
-	for _, b := range data {
+	for i := 0; i < len(data); i++ {
+		b := data[i]
 		switch {
 		case b == '"':
 			quoted = !quoted
@@ -232,17 +267,6 @@ done:
 		}
 	}
 	return best
-}
-
-func invalidAt(data []byte) int {
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return -1
 }
 
 // readJSON reads an array of objects. The header is the union of the

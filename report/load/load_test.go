@@ -2,10 +2,13 @@ package load
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/dvkreport/dvkreport/report/load/charset"
 )
 
 func TestReadCSV(t *testing.T) {
@@ -19,7 +22,7 @@ func TestReadCSV(t *testing.T) {
 		{"NFD and padding", norm.NFD.String("province,model\n  Lạng Sơn ,Tổ, nhóm\n")},
 	}
 	for _, tt := range tests {
-		tb, err := Bytes("x.csv", []byte(tt.data), FormatCSV)
+		tb, err := Bytes("x.csv", []byte(tt.data), FormatCSV, Options{})
 		if err != nil {
 			t.Errorf("%s: %v", tt.name, err)
 			continue
@@ -45,7 +48,7 @@ func TestReadCSV(t *testing.T) {
 // cells that span lines, so that messages point at the right row.
 func TestRowNumbers(t *testing.T) {
 	data := "\nprovince,model\nA,\"two\nlines\"\n\n,,\nB,x\n"
-	tb, err := Bytes("x.csv", []byte(data), FormatCSV)
+	tb, err := Bytes("x.csv", []byte(data), FormatCSV, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,11 +66,12 @@ func TestRowNumbers(t *testing.T) {
 }
 
 func TestReadCSVErrors(t *testing.T) {
-	if _, err := Bytes("e.csv", []byte(""), FormatCSV); !errors.Is(err, ErrFormat) {
+	if _, err := Bytes("e.csv", []byte(""), FormatCSV, Options{}); !errors.Is(err, ErrFormat) {
 		t.Errorf("empty file: %v", err)
 	}
-	if _, err := Bytes("w.csv", []byte("province\nL\xe1ng\n"), FormatCSV); !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "byte 10") {
-		t.Errorf("latin-1 file: %v", err)
+	// Named as UTF-8, a Windows-1258 byte is an error naming its line.
+	if _, err := Bytes("w.csv", []byte("province\nL\xe1ng\n"), FormatCSV, Options{Encoding: charset.UTF8}); !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "w.csv:2:") {
+		t.Errorf("bad UTF-8: %v", err)
 	}
 	if _, err := FormatOf("x.pdf"); !errors.Is(err, ErrFormat) {
 		t.Errorf("FormatOf(x.pdf) = %v", err)
@@ -76,7 +80,7 @@ func TestReadCSVErrors(t *testing.T) {
 
 func TestReadJSON(t *testing.T) {
 	data := `[{"province":"Lạng Sơn","count":3,"funds_vnd":"380 triệu"},{"province":"Lai Châu","field":null,"extra":1.5}]`
-	tb, err := Bytes("x.json", []byte(data), FormatAuto)
+	tb, err := Bytes("x.json", []byte(data), FormatAuto, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +92,7 @@ func TestReadJSON(t *testing.T) {
 		t.Errorf("rows %+v", got.Rows)
 	}
 	for _, bad := range []string{`{}`, `[1]`, `[{"a":[1]}]`, `[{"a":1}`} {
-		if _, err := Bytes("b.json", []byte(bad), FormatJSON); !errors.Is(err, ErrFormat) {
+		if _, err := Bytes("b.json", []byte(bad), FormatJSON, Options{}); !errors.Is(err, ErrFormat) {
 			t.Errorf("%s: err = %v, want ErrFormat", bad, err)
 		}
 	}
@@ -118,4 +122,59 @@ func TestSurelyNFC(t *testing.T) {
 			t.Errorf("surelyNFC(%U) = true, but NFC changes it", r)
 		}
 	}
+}
+
+// The same register in every encoding Excel and legacy Vietnamese offices
+// write reads to the same cells.
+func TestEncodings(t *testing.T) {
+	want, err := Bytes("utf8", mustRead(t, "charset/testdata/register-utf8.csv"), FormatCSV, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{
+		"register-utf8-bom-semicolon.csv", "register-utf16le-tab.csv", "register-utf16be.csv",
+		"register-cp1258.csv", "register-tcvn3.csv", "register-vni.csv",
+	} {
+		got, err := Bytes(name, mustRead(t, "charset/testdata/"+name), FormatCSV, Options{})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if strings.Join(got[0].Header, "|") != strings.Join(want[0].Header, "|") || len(got[0].Rows) != len(want[0].Rows) {
+			t.Errorf("%s: header %q, %d rows", name, got[0].Header, len(got[0].Rows))
+			continue
+		}
+		for i, r := range got[0].Rows {
+			if strings.Join(r.Cells, "|") != strings.Join(want[0].Rows[i].Cells, "|") {
+				t.Errorf("%s row %d: %q, want %q", name, r.Num, r.Cells, want[0].Rows[i].Cells)
+			}
+		}
+	}
+}
+
+// Title rows above the header are skipped when IsHeader finds it.
+func TestTitleRows(t *testing.T) {
+	data := "BÁO CÁO DÂN VẬN KHÉO\n\nĐơn vị: huyện A\ntỉnh,lĩnh vực,kỳ\nLạng Sơn,,2025\n"
+	isHeader := func(c []string) bool { return len(c) == 3 && c[0] == "tỉnh" }
+	tb, err := Bytes("t.csv", []byte(data), FormatCSV, Options{IsHeader: isHeader})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tb[0].HeaderRow != 4 || len(tb[0].Rows) != 1 || tb[0].Rows[0].Num != 5 {
+		t.Errorf("header at %d, rows %+v", tb[0].HeaderRow, tb[0].Rows)
+	}
+	// Without a header among them, the first row is the header.
+	tb, err = Bytes("t.csv", []byte(data), FormatCSV, Options{IsHeader: func([]string) bool { return false }})
+	if err != nil || tb[0].HeaderRow != 1 || len(tb[0].Rows) != 3 {
+		t.Errorf("no header: %v %+v", err, tb)
+	}
+}
+
+func mustRead(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -121,6 +121,8 @@ func Render(doc *layout.Document, opts Options) ([]byte, error) {
 			d.table(b)
 		case *layout.List:
 			d.list(b)
+		case *layout.PageBreak:
+			p.AddPage()
 		default:
 			p.SetErrorf("pdf: unknown block %T", b)
 		}

@@ -123,6 +123,7 @@ var ErrPeriod = errors.New("invalid period")
 //	2025, năm 2025                                       a year
 //	2021-2025, giai đoạn 2021–2025                       a span of years
 //	2024-Q3..2025-Q2                                     a run of quarters
+//	2025-07-15, 15/07/2025                               the quarter of a day
 //
 // Case, diacritics and spacing are ignored.
 func ParsePeriod(s string) (Period, error) {
@@ -141,6 +142,9 @@ func parsePeriod(s string) (Period, error) {
 	}
 	if s == "" {
 		return Period{}, errors.New("empty")
+	}
+	if p, ok, err := parseDate(s); ok {
+		return p, err
 	}
 	if a, b, ok := strings.Cut(s, ".."); ok {
 		pa, err := parsePeriod(strings.TrimSpace(a))
@@ -279,6 +283,28 @@ func parseMarked(s string) (year, n int, unit byte, ok bool, err error) {
 		return 0, 0, 0, true, err
 	}
 	return year, n, unit, true, nil
+}
+
+// parseDate reads a day, 2025-07-15 or 15/07/2025 (as spreadsheets hold
+// dates), as the quarter that contains it. ok is false when s is no date.
+func parseDate(s string) (p Period, ok bool, err error) {
+	var y, m, d int
+	switch {
+	case len(s) == 10 && s[4] == '-' && s[7] == '-':
+		y, _ = strconv.Atoi(s[:4])
+		m, _ = strconv.Atoi(s[5:7])
+		d, _ = strconv.Atoi(s[8:])
+	case len(s) == 10 && s[2] == '/' && s[5] == '/':
+		d, _ = strconv.Atoi(s[:2])
+		m, _ = strconv.Atoi(s[3:5])
+		y, _ = strconv.Atoi(s[6:])
+	default:
+		return Period{}, false, nil
+	}
+	if y < minYear || y > maxYear || m < 1 || m > 12 || d < 1 || d > 31 {
+		return Period{}, true, fmt.Errorf("%q is not a date", s)
+	}
+	return QuarterPeriod(y, (m-1)/3+1), true, nil
 }
 
 // parseSmallNumber reads 1–9 in Arabic or Roman numerals.

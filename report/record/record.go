@@ -136,15 +136,30 @@ type Pos struct {
 	Col   int
 }
 
+// String writes the position as FILE:ROW:COLUMN; in a workbook as
+// FILE[Sheet]:ROW:COLUMN followed by the Excel cell name: book.xlsx[Quý
+// III]:7:3 (C7).
 func (p Pos) String() string {
 	name := p.File
 	if p.Sheet != "" {
 		name = fmt.Sprintf("%s[%s]", p.File, p.Sheet)
 	}
-	if p.Col == 0 {
+	switch {
+	case p.Col == 0:
 		return fmt.Sprintf("%s:%d", name, p.Row)
+	case p.Sheet != "":
+		return fmt.Sprintf("%s:%d:%d (%s%d)", name, p.Row, p.Col, ColumnName(p.Col), p.Row)
 	}
 	return fmt.Sprintf("%s:%d:%d", name, p.Row, p.Col)
+}
+
+// ColumnName returns a spreadsheet's name for column n (from 1): A, Z, AA.
+func ColumnName(n int) string {
+	var b []byte
+	for ; n > 0; n = (n - 1) / 26 {
+		b = append([]byte{byte('A' + (n-1)%26)}, b...)
+	}
+	return string(b)
 }
 
 // InputError is a problem with one cell or row of an input file.

@@ -34,6 +34,8 @@ func TestParsePeriod(t *testing.T) {
 		{"2024-Q3..2025-Q2", "2024-Q3..2025-Q2", KindRange},
 		{"2025-Q1..2025-Q4", "2025", KindYear},
 		{"2025-Q1..2025-Q2", "2025-H1", KindHalf},
+		{"2025-07-15", "2025-Q3", KindQuarter},
+		{"31/12/2024", "2024-Q4", KindQuarter},
 	}
 	for _, tt := range tests {
 		p, err := ParsePeriod(tt.in)
@@ -55,7 +57,7 @@ func TestParsePeriod(t *testing.T) {
 func TestParsePeriodErrors(t *testing.T) {
 	for _, in := range []string{
 		"", "Q5/2025", "Quý V/2025", "2025-Q0", "H3/2025", "2025-2021", "25-Q3", "1850",
-		"2025-Q3..2025-Q1", "Q3", "2025-Q3-Q4", "hôm qua", "3/2025",
+		"2025-Q3..2025-Q1", "Q3", "2025-Q3-Q4", "hôm qua", "3/2025", "2025-13-01", "32/01/2025",
 	} {
 		if p, err := ParsePeriod(in); err == nil {
 			t.Errorf("ParsePeriod(%q) = %v, want an error", in, p)
@@ -168,5 +170,14 @@ func TestPosAndInputError(t *testing.T) {
 	p := Pos{File: "b.xlsx", Sheet: "Quý 3", Row: 4}
 	if got, want := p.String(), "b.xlsx[Quý 3]:4"; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+	p.Col = 3
+	if got, want := p.String(), "b.xlsx[Quý 3]:4:3 (C4)"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	for n, want := range map[int]string{1: "A", 26: "Z", 27: "AA", 52: "AZ", 703: "AAA"} {
+		if got := ColumnName(n); got != want {
+			t.Errorf("ColumnName(%d) = %q, want %q", n, got, want)
+		}
 	}
 }

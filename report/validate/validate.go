@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/load"
 	"github.com/dvkreport/dvkreport/report/record"
 )
@@ -102,7 +103,39 @@ func Tables(tables []*load.Table) (record.Dataset, Problems) {
 	for _, t := range tables {
 		problems = append(problems, table(t, &ds, extraIndex)...)
 	}
-	return ds, problems
+	return ds, append(problems, duplicates(&ds)...)
+}
+
+// duplicates finds a model reported twice: the same locality, model name,
+// field and period, in one file or several. The later row is a problem and
+// leaves the dataset, so that nothing is summed twice unseen. Rows without
+// a model name (groups) are not compared.
+func duplicates(ds *record.Dataset) Problems {
+	type key struct {
+		province, district, commune, model string
+		field                              record.Field
+		period                             record.Period
+	}
+	first := map[key]record.Pos{}
+	var problems Problems
+	kept := ds.Records[:0]
+	for _, r := range ds.Records {
+		if r.Model == "" {
+			kept = append(kept, r)
+			continue
+		}
+		k := key{gazetteer.Key(r.Province), gazetteer.Key(r.District), gazetteer.Key(r.Commune), record.Compact(r.Model), r.Field, r.Period}
+		if p, ok := first[k]; ok {
+			pos := r.Pos
+			msg := fmt.Sprintf("the model %q of %s is reported again (first at %s, same locality, field and period); remove one row, or give them different names", r.Model, r.Period, p)
+			problems = append(problems, &record.InputError{Pos: pos, Msg: msg})
+			continue
+		}
+		first[k] = r.Pos
+		kept = append(kept, r)
+	}
+	ds.Records = kept
+	return problems
 }
 
 // table validates one table, appending its good rows to ds.
@@ -319,4 +352,20 @@ func looksNumeric(s string) bool {
 		}
 	}
 	return digit
+}
+
+// IsHeader reports whether a row of cells is a register's header: it names
+// the contract's required columns (province, field and period) under any of
+// their accepted headers. Loaders use it to skip title rows above a table.
+func IsHeader(cells []string) bool {
+	found := map[column]bool{}
+	for _, c := range cells {
+		found[headerAliases[record.Compact(c)]] = true
+	}
+	for _, c := range required {
+		if !found[c] {
+			return false
+		}
+	}
+	return true
 }

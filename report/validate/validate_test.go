@@ -11,7 +11,7 @@ import (
 
 func tables(t *testing.T, name, csv string) []*load.Table {
 	t.Helper()
-	tb, err := load.Bytes(name, []byte(csv), load.FormatCSV)
+	tb, err := load.Bytes(name, []byte(csv), load.FormatCSV, load.Options{IsHeader: IsHeader})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,5 +132,26 @@ func TestTablesMergesExtras(t *testing.T) {
 	}
 	if got := ds.Records[1].Extra; len(got) != 2 || got[0] != 4 || got[1] != 10 {
 		t.Errorf("b's extras = %v, want [4 10]", got)
+	}
+}
+
+func TestIsHeader(t *testing.T) {
+	if !IsHeader([]string{"TT", "Tỉnh/Thành phố", "Xã/Phường", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình"}) {
+		t.Error("a Vietnamese header was not recognised")
+	}
+	if IsHeader([]string{"BÁO CÁO KẾT QUẢ DÂN VẬN KHÉO"}) || IsHeader([]string{"province", "field"}) {
+		t.Error("a title row, or a header without period, was taken for the header")
+	}
+}
+
+func TestDuplicates(t *testing.T) {
+	a := tables(t, "a.csv", "province,commune,model,field,period\nLạng Sơn,Xã Bắc Sơn,Tổ tiết kiệm,Kinh tế,2025-Q3\nLạng Sơn,,Nhóm,Kinh tế,2025-Q3\n")
+	b := tables(t, "b.csv", "province,commune,model,field,period\nLẠNG SƠN,xã bắc sơn,Tổ  tiết kiệm,kinh te,Q3/2025\nLạng Sơn,Xã Bắc Sơn,Tổ tiết kiệm,Kinh tế,2025-Q2\n")
+	ds, problems := Tables(append(a, b...))
+	if len(problems) != 1 || problems[0].Pos.String() != "b.csv:2" || !strings.Contains(problems[0].Msg, "first at a.csv:2") {
+		t.Errorf("problems %v, want b.csv:2 as a duplicate of a.csv:2", problems)
+	}
+	if len(ds.Records) != 3 {
+		t.Errorf("%d records kept, want 3", len(ds.Records))
 	}
 }
