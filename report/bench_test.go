@@ -94,7 +94,7 @@ func BenchmarkNationalReport(b *testing.B) {
 	})
 	ds, problems := validate.Tables(tables)
 	if len(problems) > 0 {
-		b.Fatal(problems)
+		b.Fatalf("%d problems, the first: %v", len(problems), problems[0])
 	}
 	b.Run("validate", func(b *testing.B) {
 		b.ReportAllocs()

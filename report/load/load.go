@@ -173,7 +173,7 @@ func readCSV(name string, data []byte, cs charset.Charset, isHeader func([]strin
 			}
 			return nil, fmt.Errorf("%w: %s: %v", ErrFormat, name, err)
 		}
-		if cells := cleanCells(rec); len(cells) > 0 {
+		if cells := cleanCells(rec, false); len(cells) > 0 {
 			line, _ := r.FieldPos(0)
 			rows = append(rows, Row{Num: line, Cells: cells})
 		}
@@ -195,9 +195,10 @@ func readCSV(name string, data []byte, cs charset.Charset, isHeader func([]strin
 	return &Table{File: name, HeaderRow: rows[h].Num, Header: header, Rows: rows[h+1:]}, nil
 }
 
-// cleanCells returns a new slice of the record's cells, NFC-normalised and
-// trimmed, without trailing empty cells. It returns nil for a blank row.
-func cleanCells(rec []string) []string {
+// cleanCells returns a new slice of the record's cells, trimmed and, if
+// nfc, NFC-normalised (text from charset.Decode already is), without
+// trailing empty cells. It returns nil for a blank row.
+func cleanCells(rec []string, nfc bool) []string {
 	n := len(rec)
 	for n > 0 && strings.TrimSpace(rec[n-1]) == "" {
 		n--
@@ -207,7 +208,11 @@ func cleanCells(rec []string) []string {
 	}
 	cells := make([]string, n)
 	for i, c := range rec[:n] {
-		cells[i] = Clean(c)
+		if nfc {
+			cells[i] = Clean(c)
+		} else {
+			cells[i] = strings.TrimSpace(c)
+		}
 	}
 	return cells
 }

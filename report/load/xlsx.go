@@ -85,7 +85,7 @@ func readSheet(f *excelize.File, name, sheet string, isHeader func([]string) boo
 				rc[i] = cellValue(rc[i], sc[i])
 			}
 		}
-		cells := cleanCells(rc)
+		cells := cleanCells(rc, true)
 		if t.Header == nil {
 			if n > headerSearchRows {
 				return nil, nil

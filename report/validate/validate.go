@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/load"
@@ -117,6 +119,16 @@ func duplicates(ds *record.Dataset) Problems {
 		period                             record.Period
 	}
 	first := map[key]record.Pos{}
+	// Names repeat from row to row: key each once.
+	keys := map[string]string{}
+	nameKey := func(s string) string {
+		k, ok := keys[s]
+		if !ok {
+			k = gazetteer.Key(s)
+			keys[s] = k
+		}
+		return k
+	}
 	var problems Problems
 	kept := ds.Records[:0]
 	for _, r := range ds.Records {
@@ -124,7 +136,7 @@ func duplicates(ds *record.Dataset) Problems {
 			kept = append(kept, r)
 			continue
 		}
-		k := key{gazetteer.Key(r.Province), gazetteer.Key(r.District), gazetteer.Key(r.Commune), record.Compact(r.Model), r.Field, r.Period}
+		k := key{nameKey(r.Province), nameKey(r.District), nameKey(r.Commune), modelKey(r.Model), r.Field, r.Period}
 		if p, ok := first[k]; ok {
 			pos := r.Pos
 			msg := fmt.Sprintf("the model %q of %s is reported again (first at %s, same locality, field and period); remove one row, or give them different names", r.Model, r.Period, p)
@@ -352,6 +364,31 @@ func looksNumeric(s string) bool {
 		}
 	}
 	return digit
+}
+
+// modelKey compares model names ignoring case and runs of spaces.
+func modelKey(s string) string {
+	b := make([]byte, 0, len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return string(b)
 }
 
 // IsHeader reports whether a row of cells is a register's header: it names
