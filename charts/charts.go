@@ -187,6 +187,23 @@ func newFrame(r chart.Renderer, s Spec) *frame {
 	return f
 }
 
+// wrap breaks text into lines at spaces to fit width pixels; a word wider
+// than width has a line of its own.
+func (f *frame) wrap(text string, width int) []string {
+	st := f.text
+	st.TextWrap = chart.TextWrapWord
+	var lines []string
+	for _, l := range chart.Text.WrapFit(f.r, text, width, st) {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) == 0 {
+		lines = []string{text}
+	}
+	return lines
+}
+
 // px converts points to pixels.
 func (f *frame) px(pt float64) int { return int(math.Round(pt * f.dpi / 72)) }
 
@@ -232,7 +249,7 @@ func (f *frame) vertical(top int) {
 	var wrapped [][]string
 	maxLines := 1
 	for _, c := range s.Categories {
-		lines := chart.Text.WrapFit(r, c, int(slot)-px(2), f.text)
+		lines := f.wrap(c, int(slot)-px(2))
 		if len(lines) > 3 {
 			lines = append(lines[:2], strings.Join(lines[2:], " "))
 		}
@@ -289,7 +306,7 @@ func (f *frame) horizontal(top int) {
 	var wrapped [][]string
 	nameW := 0
 	for _, c := range s.Categories {
-		lines := chart.Text.WrapFit(r, c, maxName, f.text)
+		lines := f.wrap(c, maxName)
 		if len(lines) > 2 {
 			lines = append(lines[:1], strings.Join(lines[1:], " "))
 		}

@@ -120,6 +120,16 @@ type Summary struct {
 	// of first appearance.
 	Sources []string
 	Records int
+	// Quarters are the figures per quarter of the records whose period is
+	// a single quarter, in time order; records of longer periods are not
+	// in any.
+	Quarters []QuarterFigures
+}
+
+// QuarterFigures are the figures of one quarter.
+type QuarterFigures struct {
+	Quarter record.Quarter
+	Figures
 }
 
 // Options select and shape a summary. The zero value summarises everything
@@ -194,6 +204,7 @@ func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 	s := &Summary{Level: level, Scope: scope, Period: opts.Period, Extras: ds.Extras}
 	lines := map[[3]string]int{}
 	seenSource := map[string]bool{}
+	quarters := map[record.Quarter]int{}
 	for _, i := range selected {
 		r := &ds.Records[i]
 		k := &idx.keys[i]
@@ -241,8 +252,18 @@ func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 		if opts.Period.IsZero() {
 			s.Period = s.Period.Union(r.Period)
 		}
+		if r.Period.Kind == record.KindQuarter {
+			qi, ok := quarters[r.Period.First]
+			if !ok {
+				qi = len(s.Quarters)
+				quarters[r.Period.First] = qi
+				s.Quarters = append(s.Quarters, QuarterFigures{Quarter: r.Period.First})
+			}
+			s.Quarters[qi].add(r, len(ds.Extras))
+		}
 	}
 	sortLines(s.Lines)
+	slices.SortFunc(s.Quarters, func(a, b QuarterFigures) int { return int(a.Quarter - b.Quarter) })
 	return s, nil
 }
 

@@ -15,7 +15,8 @@ import (
 // Options shape a document.
 type Options struct {
 	// MaxBars is how many localities a chart shows before the rest are
-	// summed as "Còn lại" (others); 0 means 12.
+	// summed as "Còn lại" (others); 0 means 36, so that the 34 provinces all show. Charts of more than 12
+	// localities lay their bars horizontally, one row per locality.
 	MaxBars int
 	// Boundaries2025 says the records were mapped to the units in force
 	// from 1 July 2025; the report says so.
@@ -31,7 +32,7 @@ type Options struct {
 // Build lays out the report of a summary.
 func Build(s *aggregate.Summary, t *templates.Texts, opts Options) *Document {
 	if opts.MaxBars <= 0 {
-		opts.MaxBars = 12
+		opts.MaxBars = 36
 	}
 	vi, en := format.VI, format.EN
 	where := Bi(t.AllLocalities)
@@ -85,6 +86,12 @@ func Build(s *aggregate.Summary, t *templates.Texts, opts Options) *Document {
 	}
 	if tot.FundsVND > 0 {
 		add(fundsChart(s, t, opts.MaxBars))
+	}
+	if len(s.Quarters) > 1 {
+		add(quarterModelsChart(s, t))
+		if tot.FundsVND > 0 {
+			add(quarterFundsChart(s, t))
+		}
 	}
 
 	// II. The table.
@@ -287,10 +294,14 @@ func chartLabel(l aggregate.Line) string {
 	return name
 }
 
+// verticalBars is how many bars a chart stands upright; more are laid
+// horizontally, where their names have room.
+const verticalBars = 12
+
 func modelsChart(s *aggregate.Summary, t *templates.Texts, maxBars int) *Chart {
 	vi := format.VI
 	top, rest := topLines(s, maxBars, func(f aggregate.Figures) int64 { return f.Models })
-	c := &Chart{Title: Bi(t.ChartModels), Stacked: true, Thousands: ".", Decimal: ","}
+	c := &Chart{Title: Bi(t.ChartModels), Stacked: true, Thousands: ".", Decimal: ",", Horizontal: len(s.Lines) > verticalBars}
 	fields := append([]record.Field{}, record.Fields[:]...)
 	if s.Total.ByField[record.Unclassified] > 0 {
 		fields = append(fields, record.Unclassified)
@@ -335,13 +346,11 @@ func fundsChart(s *aggregate.Summary, t *templates.Texts, maxBars int) *Chart {
 	vi := format.VI
 	top, rest := topLines(s, maxBars, func(f aggregate.Figures) int64 { return f.FundsVND })
 	// The axis is in tỷ đồng when a bar reaches one tỷ, else in triệu.
-	unit, unitVI, unitEN := int64(1e6), "triệu đồng", "million đồng"
+	var biggest int64
 	for _, l := range s.Lines {
-		if l.FundsVND >= 1e9 {
-			unit, unitVI, unitEN = 1e9, "tỷ đồng", "billion đồng"
-			break
-		}
+		biggest = max(biggest, l.FundsVND)
 	}
+	unit, unitVI, unitEN := moneyUnit(biggest)
 	c := &Chart{
 		Title:      Bi{VI: t.ChartFunds.VI + " (" + unitVI + ")", EN: t.ChartFunds.EN + " (" + unitEN + ")"},
 		Horizontal: true, Thousands: ".", Decimal: ",",
@@ -366,3 +375,53 @@ func fundsChart(s *aggregate.Summary, t *templates.Texts, maxBars int) *Chart {
 
 // roundDiv returns n/d rounded half up, for positive n.
 func roundDiv(n, d int64) int64 { return (n + d/2) / d }
+
+// quarterModelsChart is the models per quarter, by field, for the records
+// reported by quarter.
+func quarterModelsChart(s *aggregate.Summary, t *templates.Texts) *Chart {
+	vi := format.VI
+	c := &Chart{Title: Bi(t.ChartQuarterModels), Stacked: true, Thousands: ".", Decimal: ","}
+	for _, q := range s.Quarters {
+		c.Categories = append(c.Categories, format.Period(record.QuarterPeriod(q.Quarter.Year(), q.Quarter.Num()), vi))
+	}
+	fields := append([]record.Field{}, record.Fields[:]...)
+	if s.Total.ByField[record.Unclassified] > 0 {
+		fields = append(fields, record.Unclassified)
+	}
+	for _, f := range fields {
+		name := t.Unclassified.VI
+		if f != record.Unclassified {
+			name = t.Fields[f.Key()].VI
+		}
+		sr := Series{Name: name}
+		for _, q := range s.Quarters {
+			sr.Values = append(sr.Values, float64(q.ByField[f]))
+			sr.Labels = append(sr.Labels, format.Int(q.ByField[f], vi))
+		}
+		c.Series = append(c.Series, sr)
+	}
+	return c
+}
+
+// quarterFundsChart is the funds mobilised per quarter.
+func quarterFundsChart(s *aggregate.Summary, t *templates.Texts) *Chart {
+	vi := format.VI
+	unit, unitVI, unitEN := moneyUnit(s.Total.FundsVND / int64(len(s.Quarters)))
+	c := &Chart{Title: Bi{VI: t.ChartQuarterFunds.VI + " (" + unitVI + ")", EN: t.ChartQuarterFunds.EN + " (" + unitEN + ")"}, Thousands: ".", Decimal: ","}
+	sr := Series{Name: t.Funds.VI}
+	for _, q := range s.Quarters {
+		c.Categories = append(c.Categories, format.Period(record.QuarterPeriod(q.Quarter.Year(), q.Quarter.Num()), vi))
+		sr.Values = append(sr.Values, float64(q.FundsVND)/float64(unit))
+		sr.Labels = append(sr.Labels, format.Decimal(roundDiv(q.FundsVND, unit/100), 2, vi))
+	}
+	c.Series = []Series{sr}
+	return c
+}
+
+// moneyUnit is the unit for amounts around v: tỷ from one tỷ, else triệu.
+func moneyUnit(v int64) (unit int64, vi, en string) {
+	if v >= 1e9 {
+		return 1e9, "tỷ đồng", "billion đồng"
+	}
+	return 1e6, "triệu đồng", "million đồng"
+}

@@ -144,7 +144,14 @@ func (d *drawer) chart(c *layout.Chart, n int) {
 	height := chartHeight
 	if c.Horizontal {
 		// A row per bar, and room for the axis.
-		height = min(float64(len(c.Categories))*9+12, chartHeight*1.6)
+		n := float64(len(c.Categories))
+		height = min(n*9+12, max(chartHeight, n*5+14), 210)
+		// Rather than leave most of a page empty, close the rows up to
+		// what is left of it, down to 3.5 mm a row.
+		titles := 2*lineHeight(sizeSmall) + 4
+		if left := pageHeight - marginBottom - p.GetY() - titles; left < height && left >= n*3.5+14 {
+			height = left
+		}
 	}
 	d.ensure(height + 2*lineHeight(sizeSmall) + 4)
 	p.Ln(2)

@@ -1,0 +1,42 @@
+package load
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// FuzzReadCSV: any bytes read as a table or fail with ErrFormat, without
+// panicking; a table's cells are valid NFC UTF-8 and its rows follow its
+// header in order.
+func FuzzReadCSV(f *testing.F) {
+	f.Add([]byte("province,field,period\nLạng Sơn,Kinh tế,2025-Q3\n"))
+	f.Add([]byte("\xef\xbb\xbftỉnh;lĩnh vực;kỳ\r\nLai Châu;;\"Quý III/2025\"\r\n"))
+	f.Add([]byte("\xff\xfep\x00r\x00\t\x00\n\x00"))
+	f.Add([]byte("a,\"b\nc\",d\n\"x\"\"y\",z\n"))
+	f.Add([]byte("L\xe1ng S\xf5n,\xaa\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tables, err := Bytes("f.csv", data, FormatCSV, Options{})
+		if err != nil {
+			if tables != nil {
+				t.Fatal("an error with tables")
+			}
+			return
+		}
+		tb := tables[0]
+		last := tb.HeaderRow
+		for _, r := range tb.Rows {
+			if r.Num <= last {
+				t.Fatalf("row %d after row %d", r.Num, last)
+			}
+			last = r.Num
+			for _, c := range r.Cells {
+				if !utf8.ValidString(c) || !norm.NFC.IsNormalString(c) || c != strings.TrimSpace(c) {
+					t.Fatalf("cell %q is not trimmed NFC UTF-8", c)
+				}
+			}
+		}
+	})
+}

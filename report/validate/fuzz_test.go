@@ -1,0 +1,69 @@
+package validate
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/dvkreport/dvkreport/report/load"
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+// FuzzParseNumber: any cell parses or fails without panicking; a parsed
+// value is never negative; plain digits read as themselves.
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{"3.410.000.000", "3,41 tỷ", "380 triệu đồng", "VND 705,000,000", "1.234", "-5", "(3)", "1.5 billion", "0,5 đồng", "3.41E+09", "99999999999999999999"} {
+		f.Add(s, true, uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, s string, money bool, st uint8) {
+		q := qtyCount
+		if money {
+			q = qtyMoney
+		}
+		v, err := parseNumber(s, q, style(st%3))
+		if err != nil {
+			return
+		}
+		if v < 0 {
+			t.Fatalf("parseNumber(%q) = %d, negative", s, v)
+		}
+		if n, perr := strconv.ParseInt(s, 10, 64); perr == nil && n >= 0 && !strings.HasPrefix(s, "+") && v != n {
+			t.Fatalf("parseNumber(%q) = %d, want %d", s, v, n)
+		}
+	})
+}
+
+// FuzzHeader: any header and row validate without panicking; a header that
+// IsHeader accepts has no missing-column problem.
+func FuzzHeader(f *testing.F) {
+	f.Add("province,field,period,funds_vnd", "Lạng Sơn,Kinh tế,2025-Q3,380 triệu")
+	f.Add("Tỉnh;Lĩnh vực;Kỳ báo cáo;Số mô hình", "Lai Châu;;Quý III/2025;4")
+	f.Add("tỉnh,tỉnh,kỳ", ",,")
+	f.Fuzz(func(t *testing.T, header, row string) {
+		tb := &load.Table{File: "f.csv", HeaderRow: 1, Header: strings.Split(header, ","),
+			Rows: []load.Row{{Num: 2, Cells: strings.Split(row, ",")}}}
+		ds, problems := Tables([]*load.Table{tb})
+		if len(ds.Records)+countRows(problems) > 1 {
+			t.Fatalf("one row gave %d records and %d bad rows", len(ds.Records), countRows(problems))
+		}
+		if IsHeader(tb.Header) {
+			for _, p := range problems {
+				if strings.HasPrefix(p.Msg, "no ") && strings.Contains(p.Msg, "column in the header") {
+					t.Fatalf("IsHeader(%q) but %v", tb.Header, p)
+				}
+			}
+		}
+	})
+}
+
+func countRows(problems Problems) int {
+	rows := map[record.Pos]bool{}
+	for _, p := range problems {
+		if p.Pos.Row > 1 {
+			pos := p.Pos
+			pos.Col = 0
+			rows[pos] = true
+		}
+	}
+	return len(rows)
+}
