@@ -116,6 +116,27 @@ func PNG(s Spec) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// SVG draws the chart as an SVG image. Its text names the font family
+// ("Liberation Sans" or the like) rather than embedding it, as go-chart's
+// SVG renderer does.
+func SVG(s Spec) ([]byte, error) {
+	if err := s.validate(); err != nil {
+		return nil, err
+	}
+	r, err := chart.SVG(s.Width, s.Height)
+	if err != nil {
+		return nil, err
+	}
+	if err := Draw(r, s); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := r.Save(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
 // Draw draws the chart on r, whose canvas is s.Width × s.Height pixels.
 func Draw(r chart.Renderer, s Spec) error {
 	if err := s.validate(); err != nil {

@@ -20,6 +20,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/golang/freetype/truetype"
+
+	"github.com/dvkreport/dvkreport/charts"
+	"github.com/dvkreport/dvkreport/fonts"
 	"github.com/dvkreport/dvkreport/report/aggregate"
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/layout"
@@ -334,6 +338,55 @@ func PDF(r *Result, opts Options) ([]byte, error) {
 		return nil, err
 	}
 	return pdf.Render(doc, pdf.Options{RasterCharts: opts.RasterCharts})
+}
+
+// ChartFile is one chart of a report as an image file.
+type ChartFile struct {
+	Name string // bieu-do-1.png
+	Data []byte
+}
+
+// Charts draws the report's charts as image files: "png" at 300 dpi, or
+// "svg". Each is as wide as on the page (165 mm).
+func Charts(r *Result, form string) ([]ChartFile, error) {
+	if form != "png" && form != "svg" {
+		return nil, usage(fmt.Errorf("unknown chart format %q: want png or svg", form))
+	}
+	doc, err := Document(r)
+	if err != nil {
+		return nil, err
+	}
+	font, err := truetype.Parse(fonts.SansRegular)
+	if err != nil {
+		return nil, err
+	}
+	var files []ChartFile
+	for _, b := range doc.Blocks {
+		c, ok := b.(*layout.Chart)
+		if !ok {
+			continue
+		}
+		spec := pdf.ChartSpec(c, font)
+		const widthMM = 165.0
+		dpi := 300.0
+		if form == "svg" {
+			dpi = 96
+		}
+		spec.DPI = dpi
+		spec.Width = int(widthMM / 25.4 * dpi)
+		spec.Height = int(pdf.ChartHeight(c) / 25.4 * dpi)
+		var data []byte
+		if form == "png" {
+			data, err = charts.PNG(spec)
+		} else {
+			data, err = charts.SVG(spec)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("chart %q: %w", c.Title.VI, err)
+		}
+		files = append(files, ChartFile{Name: fmt.Sprintf("bieu-do-%d-%s.%s", len(files)+1, slug(strings.SplitN(c.Title.EN, ". ", 2)[1]), form), Data: data})
+	}
+	return files, nil
 }
 
 // Generate makes the report opts select and writes it to w.

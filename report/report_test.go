@@ -175,3 +175,56 @@ func TestFileName(t *testing.T) {
 		}
 	}
 }
+
+// The charts are vectors: no images in the PDF, and their labels (the
+// legend's field names, the localities under the bars) are text.
+func TestSeedReportVectorCharts(t *testing.T) {
+	name := writeTemp(t, seedPDF(t))
+	out, err := exec.Command(tool(t, "pdfimages"), "-list", name).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lines := strings.Split(strings.TrimSpace(string(out)), "\n"); len(lines) > 2 {
+		t.Errorf("the seed report has images:\n%s", out)
+	}
+	// The first page's lower half is the models chart.
+	text, err := exec.Command(tool(t, "pdftotext"), "-f", "1", "-l", "1", "-x", "0", "-y", "380", "-W", "595", "-H", "460", name, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Kinh tế", "Văn hóa - Xã hội", "Xây dựng Đảng và hệ thống chính trị", "Chưa phân loại", "Lai Châu", "Lạng Sơn", "Đắk Nông", "430"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("the chart area lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+func TestChartFiles(t *testing.T) {
+	r, err := report.Summarize(report.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, form := range []string{"png", "svg"} {
+		files, err := report.Charts(r, form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(files) != 2 {
+			t.Fatalf("%s: %d charts, want 2", form, len(files))
+		}
+		for _, f := range files {
+			if !strings.HasSuffix(f.Name, "."+form) {
+				t.Errorf("file name %q", f.Name)
+			}
+		}
+		if form == "png" && !bytes.HasPrefix(files[0].Data, []byte("\x89PNG")) {
+			t.Error("not a PNG")
+		}
+		if form == "svg" && !bytes.Contains(files[0].Data, []byte(">Lạng Sơn<")) {
+			t.Error("the SVG lacks its labels")
+		}
+	}
+	if _, err := report.Charts(r, "gif"); err == nil {
+		t.Error("gif accepted")
+	}
+}

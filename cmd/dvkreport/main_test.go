@@ -289,3 +289,18 @@ func pdfText(t *testing.T, name string) string {
 	}
 	return string(out)
 }
+
+func TestChartsCommand(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "charts")
+	code, _, errOut := runCmd(t, "charts", "--format", "svg", "--out", dir, "-l", "Lạng Sơn")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) != 2 {
+		t.Fatalf("files: %v %v", entries, err)
+	}
+	if code, _, _ := runCmd(t, "charts", "--format", "bmp", "--out", dir); code != 2 {
+		t.Errorf("--format bmp: exit %d, want 2", code)
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -154,6 +156,39 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 					printWarnings(stderr, s.Warnings)
 					printExcluded(stderr, s)
 					return wrap(report.WriteSummary(stdout, s.Summary, c.String("format")))
+				},
+			},
+			{
+				Name:      "charts",
+				Usage:     "write the report's charts as image files, for slides and web pages",
+				UsageText: "dvkreport charts [--input FILE]... [--locality NAME]... [--level LEVEL] [--period PERIOD] [--format png|svg] --out DIR",
+				Description: "Writes the charts of the report the same filters select into DIR, as PNG at 300 dpi or SVG\n" +
+					"(bieu-do-1-models-by-field-and-locality.png, …). SVG text names the font rather than embedding it.",
+				Flags: append(filterFlags(),
+					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "png", Usage: "image `FORMAT`: png or svg"},
+					&cli.StringFlag{Name: "out", Value: ".", Usage: "write the files into folder `DIR`"},
+				),
+				Action: func(c *cli.Context) error {
+					s, err := report.Summarize(options(c))
+					if err != nil {
+						return wrap(err)
+					}
+					printWarnings(stderr, s.Warnings)
+					files, err := report.Charts(s, c.String("format"))
+					if err != nil {
+						return wrap(err)
+					}
+					if err := os.MkdirAll(c.String("out"), 0o755); err != nil {
+						return wrap(err)
+					}
+					for _, f := range files {
+						name := filepath.Join(c.String("out"), f.Name)
+						if err := report.WriteFile(name, f.Data); err != nil {
+							return wrap(err)
+						}
+						fmt.Fprintf(stderr, "dvkreport: wrote %s (%d bytes)\n", name, len(f.Data))
+					}
+					return nil
 				},
 			},
 			{

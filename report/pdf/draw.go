@@ -141,11 +141,9 @@ const (
 
 func (d *drawer) chart(c *layout.Chart, n int) {
 	p := d.pdf
-	height := chartHeight
+	height := ChartHeight(c)
 	if c.Horizontal {
-		// A row per bar, and room for the axis.
 		n := float64(len(c.Categories))
-		height = min(n*9+12, max(chartHeight, n*5+14), 210)
 		// Rather than leave most of a page empty, close the rows up to
 		// what is left of it, down to 3.5 mm a row.
 		titles := 2*lineHeight(sizeSmall) + 4
@@ -164,22 +162,39 @@ func (d *drawer) chart(c *layout.Chart, n int) {
 		d.black()
 	}
 	box := fpdfrender.Box{X: marginLeft, Y: p.GetY() + 1, W: chartWidth, H: height}
-	spec := charts.Spec{
-		Horizontal: c.Horizontal,
-		Categories: c.Categories,
-		Font:       d.chartFont,
-		Thousands:  c.Thousands,
-		Decimal:    c.Decimal,
-	}
-	for _, s := range c.Series {
-		spec.Series = append(spec.Series, charts.Series{Name: s.Name, Values: s.Values, Labels: s.Labels})
-	}
+	spec := ChartSpec(c, d.chartFont)
 	if d.opts.RasterCharts {
 		d.rasterChart(spec, box, n)
 	} else {
 		d.vectorChart(spec, box)
 	}
 	p.SetY(box.Y + box.H + 3)
+}
+
+// ChartSpec turns a chart block into what package charts draws, in font;
+// the caller sets its size.
+func ChartSpec(c *layout.Chart, font *truetype.Font) charts.Spec {
+	spec := charts.Spec{
+		Horizontal: c.Horizontal,
+		Categories: c.Categories,
+		Font:       font,
+		Thousands:  c.Thousands,
+		Decimal:    c.Decimal,
+	}
+	for _, s := range c.Series {
+		spec.Series = append(spec.Series, charts.Series{Name: s.Name, Values: s.Values, Labels: s.Labels})
+	}
+	return spec
+}
+
+// ChartHeight is the height in millimetres a chart block takes on the page
+// when it has room.
+func ChartHeight(c *layout.Chart) float64 {
+	if !c.Horizontal {
+		return chartHeight
+	}
+	n := float64(len(c.Categories))
+	return min(n*9+12, max(chartHeight, n*5+14), 210)
 }
 
 // vectorChart draws the chart as PDF paths and text in the embedded sans
