@@ -304,3 +304,12 @@ func TestChartsCommand(t *testing.T) {
 		t.Errorf("--format bmp: exit %d, want 2", code)
 	}
 }
+
+func TestLangVietnamese(t *testing.T) {
+	code, _, errOut := runCmd(t, "validate", "--lang", "vi", "testdata/bad.csv")
+	for _, want := range []string{"testdata/bad.csv:3:3: period: \"Q5/2025\": không có quý 5", "\"-3\" là số âm", "số liệu có 4 lỗi"} {
+		if code != 1 || !strings.Contains(errOut, want) {
+			t.Errorf("exit %d, stderr lacks %q:\n%s", code, want, errOut)
+		}
+	}
+}

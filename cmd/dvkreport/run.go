@@ -24,8 +24,12 @@ const (
 )
 
 // actionError marks an error returned by a command's action, as opposed
-// to one from parsing the command line.
-type actionError struct{ err error }
+// to one from parsing the command line; lang is the language the user
+// asked messages in.
+type actionError struct {
+	err  error
+	lang string
+}
 
 func (e actionError) Error() string { return e.err.Error() }
 func (e actionError) Unwrap() error { return e.err }
@@ -49,9 +53,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case errors.As(err, &problems):
 		for _, p := range problems {
-			fmt.Fprintln(stderr, p)
+			fmt.Fprintln(stderr, validate.Message(p, ae.lang))
 		}
-		fmt.Fprintf(stderr, "dvkreport: %d %s in the data; nothing was written\n", len(problems), plural(len(problems), "problem", "problems"))
+		if ae.lang == "vi" {
+			fmt.Fprintf(stderr, "dvkreport: số liệu có %d lỗi; không tệp nào được ghi\n", len(problems))
+		} else {
+			fmt.Fprintf(stderr, "dvkreport: %d %s in the data; nothing was written\n", len(problems), plural(len(problems), "problem", "problems"))
+		}
 		return exitData
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "dvkreport: %v\n", ue.Err)
@@ -79,7 +87,12 @@ func filterFlags() []cli.Flag {
 		strictFlag(),
 		encodingFlag(),
 		&cli.BoolFlag{Name: "skip-invalid", Usage: "leave rows with problems out instead of refusing the data; the report lists them on its last page"},
+		langFlag(),
 	}
+}
+
+func langFlag() cli.Flag {
+	return &cli.StringFlag{Name: "lang", Value: "en", Usage: "`LANGUAGE` of messages about the data: en or vi (tiếng Việt)"}
 }
 
 func encodingFlag() cli.Flag {
@@ -130,9 +143,9 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 				),
 				Action: func(c *cli.Context) error {
 					if c.NArg() > 0 {
-						return actionError{&report.UsageError{Err: fmt.Errorf("generate takes no arguments (got %q); give files with --input", c.Args().Slice())}}
+						return wrap(c, &report.UsageError{Err: fmt.Errorf("generate takes no arguments (got %q); give files with --input", c.Args().Slice())})
 					}
-					return wrap(generate(c, stdout, stderr))
+					return wrap(c, generate(c, stdout, stderr))
 				},
 			},
 			{
@@ -147,15 +160,15 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 				),
 				Action: func(c *cli.Context) error {
 					if c.NArg() > 0 {
-						return actionError{&report.UsageError{Err: fmt.Errorf("summary takes no arguments (got %q); give files with --input", c.Args().Slice())}}
+						return wrap(c, &report.UsageError{Err: fmt.Errorf("summary takes no arguments (got %q); give files with --input", c.Args().Slice())})
 					}
 					s, err := report.Summarize(options(c))
 					if err != nil {
-						return wrap(err)
+						return wrap(c, err)
 					}
-					printWarnings(stderr, s.Warnings)
-					printExcluded(stderr, s)
-					return wrap(report.WriteSummary(stdout, s.Summary, c.String("format")))
+					printWarnings(stderr, s.Warnings, c.String("lang"))
+					printExcluded(stderr, s, c.String("lang"))
+					return wrap(c, report.WriteSummary(stdout, s.Summary, c.String("format")))
 				},
 			},
 			{
@@ -171,20 +184,20 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 				Action: func(c *cli.Context) error {
 					s, err := report.Summarize(options(c))
 					if err != nil {
-						return wrap(err)
+						return wrap(c, err)
 					}
-					printWarnings(stderr, s.Warnings)
+					printWarnings(stderr, s.Warnings, c.String("lang"))
 					files, err := report.Charts(s, c.String("format"))
 					if err != nil {
-						return wrap(err)
+						return wrap(c, err)
 					}
 					if err := os.MkdirAll(c.String("out"), 0o755); err != nil {
-						return wrap(err)
+						return wrap(c, err)
 					}
 					for _, f := range files {
 						name := filepath.Join(c.String("out"), f.Name)
 						if err := report.WriteFile(name, f.Data); err != nil {
-							return wrap(err)
+							return wrap(c, err)
 						}
 						fmt.Fprintf(stderr, "dvkreport: wrote %s (%d bytes)\n", name, len(f.Data))
 					}
@@ -208,31 +221,32 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 				Action: func(c *cli.Context) error {
 					units, err := report.Localities(report.LocalityQuery{Search: c.String("search"), Province: c.String("province"), AsOf: c.String("as-of")})
 					if err != nil {
-						return wrap(err)
+						return wrap(c, err)
 					}
-					return wrap(report.WriteUnits(stdout, units, c.String("format")))
+					return wrap(c, report.WriteUnits(stdout, units, c.String("format")))
 				},
 			},
 			{
 				Name:      "validate",
 				Usage:     "check register files and list every problem",
 				UsageText: "dvkreport validate [--strict-names] FILE...",
-				Flags:     []cli.Flag{strictFlag(), encodingFlag()},
+				Flags:     []cli.Flag{strictFlag(), encodingFlag(), langFlag()},
 				Description: "Prints every problem as FILE:ROW:COLUMN: message (row 1 is the header) and exits 1 if\n" +
 					"there is any. Without files it checks the embedded seed data.",
 				Action: func(c *cli.Context) error {
-					return wrap(validateFiles(c.Args().Slice(), c.String("encoding"), stdout, stderr, c.Bool("strict-names")))
+					return wrap(c, validateFiles(c.Args().Slice(), c.String("encoding"), c.String("lang"), stdout, stderr, c.Bool("strict-names")))
 				},
 			},
 		},
 	}
 }
 
-func wrap(err error) error {
+// wrap marks err as the action's, with the language of its messages.
+func wrap(c *cli.Context, err error) error {
 	if err == nil {
 		return nil
 	}
-	return actionError{err}
+	return actionError{err: err, lang: c.String("lang")}
 }
 
 func generate(c *cli.Context, stdout, stderr io.Writer) error {
@@ -240,8 +254,8 @@ func generate(c *cli.Context, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	printWarnings(stderr, s.Warnings)
-	printExcluded(stderr, s)
+	printWarnings(stderr, s.Warnings, c.String("lang"))
+	printExcluded(stderr, s, c.String("lang"))
 	opts := options(c)
 	opts.RasterCharts = c.Bool("raster-charts")
 	data, err := report.PDF(s, opts)
@@ -263,7 +277,7 @@ func generate(c *cli.Context, stdout, stderr io.Writer) error {
 	return nil
 }
 
-func validateFiles(files []string, encoding string, stdout, stderr io.Writer, strict bool) error {
+func validateFiles(files []string, encoding, lang string, stdout, stderr io.Writer, strict bool) error {
 	d, err := report.Load(files, encoding, false)
 	if err != nil {
 		return err
@@ -272,7 +286,7 @@ func validateFiles(files []string, encoding string, stdout, stderr io.Writer, st
 	if strict {
 		problems = append(problems, d.Warnings...)
 	} else {
-		printWarnings(stderr, d.Warnings)
+		printWarnings(stderr, d.Warnings, lang)
 	}
 	if len(problems) > 0 {
 		return problems
@@ -286,13 +300,13 @@ func validateFiles(files []string, encoding string, stdout, stderr io.Writer, st
 }
 
 // printExcluded says how many rows --skip-invalid left out, and why.
-func printExcluded(stderr io.Writer, r *report.Result) {
+func printExcluded(stderr io.Writer, r *report.Result, lang string) {
 	if len(r.Excluded) == 0 {
 		return
 	}
 	rows := map[record.Pos]bool{}
 	for _, p := range r.Excluded {
-		fmt.Fprintln(stderr, p)
+		fmt.Fprintln(stderr, validate.Message(p, lang))
 		pos := p.Pos
 		pos.Col = 0
 		rows[pos] = true
@@ -301,11 +315,14 @@ func printExcluded(stderr io.Writer, r *report.Result) {
 }
 
 // printWarnings writes the name warnings, which do not stop the command.
-func printWarnings(stderr io.Writer, warnings []*record.InputError) {
+func printWarnings(stderr io.Writer, warnings []*record.InputError, lang string) {
 	for _, w := range warnings {
-		fmt.Fprintln(stderr, w)
+		fmt.Fprintln(stderr, validate.Message(w, lang))
 	}
-	if n := len(warnings); n > 0 {
+	switch n := len(warnings); {
+	case n > 0 && lang == "vi":
+		fmt.Fprintf(stderr, "dvkreport: %d cảnh báo về tên địa bàn (--strict-names coi là lỗi)\n", n)
+	case n > 0:
 		fmt.Fprintf(stderr, "dvkreport: %d %s about locality names (--strict-names makes them errors)\n", n, plural(n, "warning", "warnings"))
 	}
 }

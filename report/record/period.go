@@ -302,7 +302,7 @@ func parseDate(s string) (p Period, ok bool, err error) {
 		return Period{}, false, nil
 	}
 	if y < minYear || y > maxYear || m < 1 || m > 12 || d < 1 || d > 31 {
-		return Period{}, true, fmt.Errorf("%q is not a date", s)
+		return Period{}, true, errors.New("there is no such day")
 	}
 	return QuarterPeriod(y, (m-1)/3+1), true, nil
 }

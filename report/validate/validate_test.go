@@ -2,6 +2,7 @@ package validate
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -153,5 +154,38 @@ func TestDuplicates(t *testing.T) {
 	}
 	if len(ds.Records) != 3 {
 		t.Errorf("%d records kept, want 3", len(ds.Records))
+	}
+}
+
+// Every problem of the table test reads in Vietnamese with no English left.
+func TestVietnameseMessages(t *testing.T) {
+	csv := "province,district,commune,model,field,status,period,count,funds_vnd,households,participants\n" +
+		"Lạng Sơn,,,a,Kinh tế,,2025-Q3,1,1.234,5,7\n" +
+		"Lạng Sơn,,,b,Kinh tế,,2025-Q3,1,-500000,5,7\n" +
+		"Lạng Sơn,,,c,Nông nghiệp,,2025-Q3,1,0,5,7\n" +
+		"Lạng Sơn,,,d,Kinh tế,đã dừng,2025-Q3,1,0,5,7\n" +
+		"Lạng Sơn,,,e,Kinh tế,,Q5/2025,1,0,5,7\n" +
+		",,,f,Kinh tế,,2025-Q3,1,0,5,7\n" +
+		"Lạng Sơn,,,g,Kinh tế,,2025-Q3,mười,0,5,7\n" +
+		"Lạng Sơn,,,h,Kinh tế,,,1,0,5,7\n" +
+		"Lạng Sơn,,,j,Kinh tế,,2025-Q3,1,0,5,7\n" +
+		"Lạng Sơn,,,j,Kinh tế,,2025-Q3,1,0,5,7\n" +
+		"Lạng Sơn,,,k,Kinh tế,,2025-13-01,1,2,5 triệu,7\n"
+	_, problems := Tables(tables(t, "bad.csv", csv))
+	if len(problems) != 11 {
+		t.Fatalf("%d problems: %v", len(problems), problems)
+	}
+	english := regexp.MustCompile(`\b(is|the|not|unknown|missing|want|reported|ambiguous|negative|there)\b`)
+	for _, p := range problems {
+		vi := Message(p, "vi")
+		if english.MatchString(strings.SplitN(vi, ": ", 3)[2]) {
+			t.Errorf("not translated: %s", vi)
+		}
+		if !strings.HasPrefix(vi, p.Pos.String()) {
+			t.Errorf("the position is lost: %s", vi)
+		}
+	}
+	if got := Vietnamese(`warning: commune "Xã Bac Sonn" is not among the 2025 units; did you mean Xã Bắc Sơn, Xã Ba Sơn?`); got != `cảnh báo: xã "Xã Bac Sonn" không có trong danh mục đơn vị hành chính từ 01/7/2025; có phải là Xã Bắc Sơn, Xã Ba Sơn?` {
+		t.Errorf("warning: %s", got)
 	}
 }
