@@ -8,7 +8,7 @@ package validate
 import (
 	"errors"
 	"fmt"
-	"slices"
+	"hash/maphash"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -113,12 +113,6 @@ func Tables(tables []*load.Table) (record.Dataset, Problems) {
 // leaves the dataset, so that nothing is summed twice unseen. Rows without
 // a model name (groups) are not compared.
 func duplicates(ds *record.Dataset) Problems {
-	type key struct {
-		province, district, commune, model string
-		field                              record.Field
-		period                             record.Period
-	}
-	first := map[key]record.Pos{}
 	// Names repeat from row to row: key each once.
 	keys := map[string]string{}
 	nameKey := func(s string) string {
@@ -129,25 +123,93 @@ func duplicates(ds *record.Dataset) Problems {
 		}
 		return k
 	}
+	// Rows are found by a hash of their key, and compared in full only when
+	// two hashes meet.
+	seed := maphash.MakeSeed()
+	hash := func(r *record.Record) uint64 {
+		var h maphash.Hash
+		h.SetSeed(seed)
+		for _, s := range [...]string{r.Province, r.District, r.Commune} {
+			h.WriteString(nameKey(s))
+			h.WriteByte(0)
+		}
+		writeModelKey(&h, r.Model)
+		h.WriteByte(byte(r.Field))
+		h.WriteString(r.Period.String())
+		return h.Sum64()
+	}
+	same := func(a, b *record.Record) bool {
+		return a.Field == b.Field && a.Period == b.Period && modelKey(a.Model) == modelKey(b.Model) &&
+			nameKey(a.Province) == nameKey(b.Province) && nameKey(a.District) == nameKey(b.District) && nameKey(a.Commune) == nameKey(b.Commune)
+	}
+	first := make(map[uint64]int, len(ds.Records)) // hash → index in kept
+	more := map[uint64][]int{}                     // further rows of a hash
 	var problems Problems
 	kept := ds.Records[:0]
-	for _, r := range ds.Records {
-		if r.Model == "" {
-			kept = append(kept, r)
-			continue
+	for i := range ds.Records {
+		r := &ds.Records[i]
+		if r.Model != "" {
+			h := hash(r)
+			dup := -1
+			if j, ok := first[h]; ok {
+				for _, j := range append([]int{j}, more[h]...) {
+					if same(&kept[j], r) {
+						dup = j
+						break
+					}
+				}
+				if dup < 0 {
+					more[h] = append(more[h], len(kept))
+				}
+			} else {
+				first[h] = len(kept)
+			}
+			if dup >= 0 {
+				msg := fmt.Sprintf("the model %q of %s is reported again (first at %s, same locality, field and period); remove one row, or give them different names", r.Model, r.Period, kept[dup].Pos)
+				problems = append(problems, &record.InputError{Pos: r.Pos, Msg: msg})
+				continue
+			}
 		}
-		k := key{nameKey(r.Province), nameKey(r.District), nameKey(r.Commune), modelKey(r.Model), r.Field, r.Period}
-		if p, ok := first[k]; ok {
-			pos := r.Pos
-			msg := fmt.Sprintf("the model %q of %s is reported again (first at %s, same locality, field and period); remove one row, or give them different names", r.Model, r.Period, p)
-			problems = append(problems, &record.InputError{Pos: pos, Msg: msg})
-			continue
+		if len(kept) != i {
+			kept = append(kept, *r)
+		} else {
+			kept = kept[:i+1] // in place: nothing dropped yet
 		}
-		first[k] = r.Pos
-		kept = append(kept, r)
 	}
 	ds.Records = kept
 	return problems
+}
+
+// writeModelKey writes the model name into h as modelKey would, without
+// building the string.
+func writeModelKey(h *maphash.Hash, s string) {
+	var buf [256]byte
+	b := buf[:0]
+	space, started := false, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = started
+			continue
+		}
+		started = true
+		if len(b) > len(buf)-utf8.UTFMax-1 {
+			h.Write(b)
+			b = buf[:0]
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	h.Write(b)
 }
 
 // table validates one table, appending its good rows to ds.
@@ -234,136 +296,128 @@ func table(t *load.Table, ds *record.Dataset, extraIndex map[string]int) Problem
 		}
 		extraSlot[k] = slot
 	}
-	ds.Records = slices.Grow(ds.Records, len(t.Rows))
 	locCols := &record.Columns{}
 	for l, c := range []column{colProvince, colDistrict, colCommune} {
 		if i := where[c]; i >= 0 {
 			locCols.Loc[l].Col, locCols.Loc[l].Header = i+1, t.Header[i]
 		}
 	}
-	fields := map[string]record.Field{}
-	statuses := map[string]record.Status{}
-	periods := map[string]record.Period{}
-	for _, r := range t.Rows {
-		var rowProblems Problems
-		bad := func(c column, msg string) {
-			i := where[c]
-			rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Column: t.Header[i], Msg: msg})
-		}
-		rec := record.Record{
-			Province: cell(r, where[colProvince]),
-			District: cell(r, where[colDistrict]),
-			Commune:  cell(r, where[colCommune]),
-			Unit:     cell(r, where[colUnit]),
-			Model:    cell(r, where[colModel]),
-			Source:   cell(r, where[colSource]),
-			Count:    1,
-			Pos:      at(r.Num, 0),
-			Cols:     locCols,
-		}
-		if rec.Province == "" {
-			bad(colProvince, "the province is missing")
-		}
-		{
-			s := cell(r, where[colField])
-			f, ok := fields[s]
-			if !ok {
-				var err error
-				if f, err = record.ParseField(s); err != nil {
-					bad(colField, err.Error())
-				} else {
-					fields[s] = f
+	// convert turns rows into records, with caches of the fields,
+	// statuses and periods it has read.
+	convert := func(rs []load.Row) (out []record.Record, probs Problems) {
+		out = make([]record.Record, 0, len(rs))
+		fields := map[string]record.Field{}
+		statuses := map[string]record.Status{}
+		periods := map[string]record.Period{}
+		for _, r := range rs {
+			var rowProblems Problems
+			bad := func(c column, msg string) {
+				i := where[c]
+				rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Column: t.Header[i], Msg: msg})
+			}
+			rec := record.Record{
+				Province: cell(r, where[colProvince]),
+				District: cell(r, where[colDistrict]),
+				Commune:  cell(r, where[colCommune]),
+				Unit:     cell(r, where[colUnit]),
+				Model:    cell(r, where[colModel]),
+				Source:   cell(r, where[colSource]),
+				Count:    1,
+				Pos:      at(r.Num, 0),
+				Cols:     locCols,
+			}
+			if rec.Province == "" {
+				bad(colProvince, "the province is missing")
+			}
+			{
+				s := cell(r, where[colField])
+				f, ok := fields[s]
+				if !ok {
+					var err error
+					if f, err = record.ParseField(s); err != nil {
+						bad(colField, err.Error())
+					} else {
+						fields[s] = f
+					}
+				}
+				rec.Field = f
+			}
+			if where[colStatus] >= 0 {
+				s := cell(r, where[colStatus])
+				st, ok := statuses[s]
+				if !ok {
+					var err error
+					if st, err = record.ParseStatus(s); err != nil {
+						bad(colStatus, err.Error())
+					} else {
+						statuses[s] = st
+					}
+				}
+				rec.Status = st
+			}
+			if s := cell(r, where[colPeriod]); s == "" {
+				bad(colPeriod, "the period is missing")
+			} else if p, ok := periods[s]; ok {
+				rec.Period = p
+			} else if p, err := record.ParsePeriod(s); err != nil {
+				bad(colPeriod, strings.TrimPrefix(err.Error(), record.ErrPeriod.Error()+" "))
+			} else {
+				periods[s], rec.Period = p, p
+			}
+			num := func(c column, q quantity, dst *int64) {
+				i := where[c]
+				if i < 0 {
+					return
+				}
+				s := cell(r, i)
+				if s == "" {
+					return
+				}
+				v, err := parseNumber(s, q, st)
+				switch {
+				case errors.Is(err, errNegative):
+					bad(c, fmt.Sprintf("%q is negative", s))
+				case err != nil:
+					bad(c, err.Error())
+				default:
+					*dst = v
 				}
 			}
-			rec.Field = f
-		}
-		if where[colStatus] >= 0 {
-			s := cell(r, where[colStatus])
-			st, ok := statuses[s]
-			if !ok {
-				var err error
-				if st, err = record.ParseStatus(s); err != nil {
-					bad(colStatus, err.Error())
-				} else {
-					statuses[s] = st
+			num(colCount, qtyCount, &rec.Count)
+			num(colFunds, qtyMoney, &rec.FundsVND)
+			num(colHouseholds, qtyCount, &rec.Households)
+			num(colBeneficiaries, qtyCount, &rec.Beneficiaries)
+			for k, i := range extras {
+				s := cell(r, i)
+				if s == "" {
+					continue
 				}
+				v, err := parseNumber(s, qtyCount, st)
+				if err != nil {
+					if errors.Is(err, errNegative) {
+						err = fmt.Errorf("%q is negative", s)
+					}
+					rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Column: t.Header[i], Msg: err.Error()})
+					continue
+				}
+				slot := extraSlot[k]
+				for len(rec.Extra) <= slot {
+					rec.Extra = append(rec.Extra, 0)
+				}
+				rec.Extra[slot] = v
 			}
-			rec.Status = st
-		}
-		if s := cell(r, where[colPeriod]); s == "" {
-			bad(colPeriod, "the period is missing")
-		} else if p, ok := periods[s]; ok {
-			rec.Period = p
-		} else if p, err := record.ParsePeriod(s); err != nil {
-			bad(colPeriod, strings.TrimPrefix(err.Error(), record.ErrPeriod.Error()+" "))
-		} else {
-			periods[s], rec.Period = p, p
-		}
-		num := func(c column, q quantity, dst *int64) {
-			i := where[c]
-			if i < 0 {
-				return
-			}
-			s := cell(r, i)
-			if s == "" {
-				return
-			}
-			v, err := parseNumber(s, q, st)
-			switch {
-			case errors.Is(err, errNegative):
-				bad(c, fmt.Sprintf("%q is negative", s))
-			case err != nil:
-				bad(c, err.Error())
-			default:
-				*dst = v
-			}
-		}
-		num(colCount, qtyCount, &rec.Count)
-		num(colFunds, qtyMoney, &rec.FundsVND)
-		num(colHouseholds, qtyCount, &rec.Households)
-		num(colBeneficiaries, qtyCount, &rec.Beneficiaries)
-		for k, i := range extras {
-			s := cell(r, i)
-			if s == "" {
+			if len(rowProblems) > 0 {
+				probs = append(probs, rowProblems...)
 				continue
 			}
-			v, err := parseNumber(s, qtyCount, st)
-			if err != nil {
-				if errors.Is(err, errNegative) {
-					err = fmt.Errorf("%q is negative", s)
-				}
-				rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Column: t.Header[i], Msg: err.Error()})
-				continue
-			}
-			slot := extraSlot[k]
-			for len(rec.Extra) <= slot {
-				rec.Extra = append(rec.Extra, 0)
-			}
-			rec.Extra[slot] = v
+			out = append(out, rec)
 		}
-		if len(rowProblems) > 0 {
-			problems = append(problems, rowProblems...)
-			continue
-		}
-		ds.Records = append(ds.Records, rec)
+		return out, probs
 	}
+	recs, probs := convert(t.Rows)
+	ds.Records = append(ds.Records, recs...)
+	problems = append(problems, probs...)
 	return problems
-}
-
-// looksNumeric reports whether a cell of an unknown column reads as a
-// number, so that the column counts as an extra indicator.
-func looksNumeric(s string) bool {
-	digit := false
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			digit = true
-		case r == '.' || r == ',' || r == ' ' || r == '-' || r == '+' || r == '\u00a0':
-		default:
-			return false
-		}
-	}
-	return digit
 }
 
 // modelKey compares model names ignoring case and runs of spaces.
@@ -405,4 +459,20 @@ func IsHeader(cells []string) bool {
 		}
 	}
 	return true
+}
+
+// looksNumeric reports whether a cell of an unknown column reads as a
+// number, so that the column counts as an extra indicator.
+func looksNumeric(s string) bool {
+	digit := false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digit = true
+		case r == '.' || r == ',' || r == ' ' || r == '-' || r == '+' || r == '\u00a0':
+		default:
+			return false
+		}
+	}
+	return digit
 }
