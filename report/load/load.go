@@ -22,6 +22,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -144,10 +145,7 @@ func Bytes(name string, data []byte, format Format, opts Options) ([]*Table, err
 // readCSV reads a delimited text file in any of the charsets package
 // charset knows, detected unless cs names one.
 func readCSV(name string, data []byte, cs charset.Charset, isHeader func([]string) bool) (*Table, error) {
-	if cs == charset.Auto {
-		cs = charset.Detect(data)
-	}
-	text, err := charset.Decode(data, cs)
+	text, err := decodeText(data, cs)
 	if err != nil {
 		var de *charset.DecodeError
 		if errors.As(err, &de) {
@@ -155,12 +153,12 @@ func readCSV(name string, data []byte, cs charset.Charset, isHeader func([]strin
 		}
 		return nil, fmt.Errorf("%w: %s: %v", ErrFormat, name, err)
 	}
-	r := csv.NewReader(strings.NewReader(text))
+	r := csv.NewReader(bytes.NewReader(text))
 	r.Comma = sniffDelimiter(text)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	r.ReuseRecord = true
-	rows := make([]Row, 0, strings.Count(text, "\n")+1)
+	rows := make([]Row, 0, bytes.Count(text, []byte{'\n'})+1)
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -193,6 +191,27 @@ func readCSV(name string, data []byte, cs charset.Charset, isHeader func([]strin
 		above = rows[i].Cells
 	}
 	return &Table{File: name, HeaderRow: rows[h].Num, Header: header, Rows: rows[h+1:]}, nil
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// decodeText returns the text of a CSV file as NFC UTF-8: the file's own
+// bytes when they already are (the common case, read without a copy),
+// else what charset.Decode makes of them.
+func decodeText(data []byte, cs charset.Charset) ([]byte, error) {
+	if cs == charset.Auto || cs == charset.UTF8 {
+		b := bytes.TrimPrefix(data, utf8BOM)
+		// A NUL byte may be UTF-16 without a byte-order mark: let Detect
+		// decide.
+		if bytes.IndexByte(b, 0) < 0 && utf8.Valid(b) && surelyNFC(b) {
+			return b, nil
+		}
+	}
+	if cs == charset.Auto {
+		cs = charset.Detect(data)
+	}
+	s, err := charset.Decode(data, cs)
+	return []byte(s), err
 }
 
 // cleanCells returns a new slice of the record's cells, trimmed and, if
@@ -231,7 +250,7 @@ func Clean(s string) string {
 // own and compose with nothing before them: everything below U+0300 and the
 // Latin Extended Additional block U+1E00–U+1EFF, which together hold every
 // precomposed Vietnamese letter. It is a fast path; false means "check".
-func surelyNFC(s string) bool {
+func surelyNFC[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
@@ -249,7 +268,7 @@ func surelyNFC(s string) bool {
 
 // sniffDelimiter picks the most frequent of comma, semicolon and tab in the
 // first line, outside quotes. Comma wins ties, and a line with none.
-func sniffDelimiter(data string) rune {
+func sniffDelimiter(data []byte) rune {
 	counts := map[rune]int{}
 	quoted := false
 	for i := 0; i < len(data); i++ {
