@@ -135,3 +135,36 @@ func BenchmarkNationalReport(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkRead reads a 100,000-row register as CSV and as XLSX and
+// validates it. Targets: CSV under 0.5 s, XLSX under 3 s and 300 MB.
+func BenchmarkRead(b *testing.B) {
+	dir := b.TempDir()
+	for _, form := range []string{"csv", "xlsx"} {
+		name := filepath.Join(dir, "national."+form)
+		f, err := os.Create(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		write := synth.Register
+		if form == "xlsx" {
+			write = synth.XLSX
+		}
+		if err := write(f, 100_000, 1); err != nil {
+			b.Fatal(err)
+		}
+		f.Close()
+		b.Run(form, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				d, err := report.Load([]string{name}, "", false)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(d.Records) != 100_000 || len(d.Problems) > 0 {
+					b.Fatalf("%d records, %d problems", len(d.Records), len(d.Problems))
+				}
+			}
+		})
+	}
+}

@@ -2,9 +2,7 @@ package load
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -25,7 +23,7 @@ const headerSearchRows = 20
 // readXLSX reads every sheet of a workbook whose header row carries the
 // contract's required columns. Cells are read as Excel stores them, so that
 // numbers keep all their digits whatever their display format; formulas
-// give their cached values; a date cell becomes an ISO date (2025-07-15).
+// give their cached values.
 func readXLSX(name string, data []byte, isHeader func([]string) bool) ([]*Table, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    xlsxUnzipLimit,
@@ -55,35 +53,21 @@ func readXLSX(name string, data []byte, isHeader func([]string) bool) ([]*Table,
 	return tables, nil
 }
 
-// readSheet reads one sheet, or returns nil if it has no header row. It
-// walks the sheet twice in step: once for the stored values and once for
-// the displayed ones, which tell a date from a number.
+// readSheet reads one sheet, or returns nil if it has no header row. Cells
+// are read as stored: a date is its serial number, which package validate
+// reads as a date in the period column.
 func readSheet(f *excelize.File, name, sheet string, isHeader func([]string) bool) (*Table, error) {
-	raw, err := f.Rows(sheet)
+	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s[%s]: %v", ErrFormat, name, sheet, err)
 	}
-	defer raw.Close()
-	shown, err := f.Rows(sheet)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s[%s]: %v", ErrFormat, name, sheet, err)
-	}
-	defer shown.Close()
+	defer rows.Close()
 	t := &Table{File: name, Sheet: sheet}
 	var above []string // the row above the header, for vertically merged header cells
-	for n := 1; raw.Next() && shown.Next(); n++ {
-		rc, err := raw.Columns(excelize.Options{RawCellValue: true})
+	for n := 1; rows.Next(); n++ {
+		rc, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return nil, fmt.Errorf("%w: %s[%s]:%d: %v", ErrFormat, name, sheet, n, err)
-		}
-		sc, err := shown.Columns()
-		if err != nil {
-			return nil, fmt.Errorf("%w: %s[%s]:%d: %v", ErrFormat, name, sheet, n, err)
-		}
-		for i := range rc {
-			if i < len(sc) {
-				rc[i] = cellValue(rc[i], sc[i])
-			}
 		}
 		cells := cleanCells(rc, true)
 		if t.Header == nil {
@@ -105,7 +89,7 @@ func readSheet(f *excelize.File, name, sheet string, isHeader func([]string) boo
 		}
 		t.Rows = append(t.Rows, Row{Num: n, Cells: cells})
 	}
-	if err := errors.Join(raw.Error(), shown.Error()); err != nil {
+	if err := rows.Error(); err != nil {
 		return nil, fmt.Errorf("%w: %s[%s]: %v", ErrFormat, name, sheet, err)
 	}
 	if t.Header == nil {
@@ -127,36 +111,4 @@ func mergeDown(above, row []string) []string {
 		}
 	}
 	return out
-}
-
-// cellValue chooses what a cell holds: its stored value, except for a date
-// (a number displayed as a date), which becomes an ISO date.
-func cellValue(raw, shown string) string {
-	if raw == shown || raw == "" {
-		return raw
-	}
-	v, err := strconv.ParseFloat(raw, 64)
-	if err != nil || !looksLikeDate(shown) {
-		return raw
-	}
-	tm, err := excelize.ExcelDateToTime(v, false)
-	if err != nil {
-		return raw
-	}
-	return tm.Format("2006-01-02")
-}
-
-// looksLikeDate reports whether a displayed value is a date: digits with
-// date separators, or a month name.
-func looksLikeDate(s string) bool {
-	digits, seps := 0, 0
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			digits++
-		case r == '/' || r == '-':
-			seps++
-		}
-	}
-	return digits >= 2 && seps >= 1 && !strings.ContainsAny(s, ",")
 }

@@ -7,6 +7,7 @@ package synth
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -14,6 +15,8 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 )
@@ -73,4 +76,44 @@ func Register(w io.Writer, n int, seed uint64) error {
 		return err
 	}
 	return bw.Flush()
+}
+
+// XLSX writes the same register as Register as a workbook of one sheet,
+// numbers stored as numbers, with excelize's streaming writer.
+func XLSX(w io.Writer, n int, seed uint64) error {
+	var buf bytes.Buffer
+	if err := Register(&buf, n, seed); err != nil {
+		return err
+	}
+	recs, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		return err
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		return err
+	}
+	for i, rec := range recs {
+		row := make([]any, len(rec))
+		for j, c := range rec {
+			if v, err := strconv.ParseInt(c, 10, 64); err == nil && i > 0 {
+				row[j] = v
+			} else {
+				row[j] = c
+			}
+		}
+		cell, err := excelize.CoordinatesToCellName(1, i+1)
+		if err != nil {
+			return err
+		}
+		if err := sw.SetRow(cell, row); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.Write(w)
 }

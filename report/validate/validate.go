@@ -9,7 +9,9 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -359,6 +361,8 @@ func table(t *load.Table, ds *record.Dataset, extraIndex map[string]int) Problem
 				bad(colPeriod, "the period is missing")
 			} else if p, ok := periods[s]; ok {
 				rec.Period = p
+			} else if p, ok := excelDate(s, t.Sheet != ""); ok {
+				periods[s], rec.Period = p, p
 			} else if p, err := record.ParsePeriod(s); err != nil {
 				bad(colPeriod, strings.TrimPrefix(err.Error(), record.ErrPeriod.Error()+" "))
 			} else {
@@ -418,6 +422,21 @@ func table(t *load.Table, ds *record.Dataset, extraIndex map[string]int) Problem
 	ds.Records = append(ds.Records, recs...)
 	problems = append(problems, probs...)
 	return problems
+}
+
+// excelDate reads a workbook's date cell, stored as a serial number of
+// days (45853 is 2025-07-15), as the quarter it falls in. Only serials of
+// the years 1990 to 2100 count; anything else is no date.
+func excelDate(s string, workbook bool) (record.Period, bool) {
+	if !workbook || len(s) < 5 {
+		return record.Period{}, false
+	}
+	days, err := strconv.ParseFloat(s, 64)
+	if err != nil || days < 32874 || days > 73415 { // 1990-01-01 … 2100-12-31
+		return record.Period{}, false
+	}
+	d := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days))
+	return record.QuarterPeriod(d.Year(), (int(d.Month())-1)/3+1), true
 }
 
 // modelKey compares model names ignoring case and runs of spaces.

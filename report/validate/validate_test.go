@@ -189,3 +189,20 @@ func TestVietnameseMessages(t *testing.T) {
 		t.Errorf("warning: %s", got)
 	}
 }
+
+func TestExcelDate(t *testing.T) {
+	for s, want := range map[string]string{"45853": "2025-Q3", "45853.75": "2025-Q3", "45658": "2025-Q1"} {
+		p, ok := excelDate(s, true)
+		if !ok || p.String() != want {
+			t.Errorf("excelDate(%q) = %v, %v; want %s", s, p, ok, want)
+		}
+	}
+	for _, s := range []string{"2025", "12", "99999", "abc"} {
+		if _, ok := excelDate(s, true); ok {
+			t.Errorf("excelDate(%q) read a date", s)
+		}
+	}
+	if _, ok := excelDate("45853", false); ok {
+		t.Error("a CSV number was read as a date")
+	}
+}

@@ -1,12 +1,14 @@
 // Command gen writes a synthetic register for benchmarks:
 //
 //	go run ./report/synth/gen -rows 100000 -o national.csv
+//	go run ./report/synth/gen -rows 100000 -o national.xlsx
 package main
 
 import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/dvkreport/dvkreport/report/synth"
 )
@@ -26,7 +28,11 @@ func main() {
 		defer f.Close()
 		w = f
 	}
-	if err := synth.Register(w, *rows, *seed); err != nil {
+	write := synth.Register
+	if strings.HasSuffix(*out, ".xlsx") {
+		write = synth.XLSX
+	}
+	if err := write(w, *rows, *seed); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
