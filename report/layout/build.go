@@ -309,10 +309,22 @@ func modelsChart(s *aggregate.Summary, t *templates.Texts, maxBars int) *Chart {
 	var others aggregate.Figures
 	if rest {
 		others = s.Total
+		biggest := int64(0)
 		for _, i := range top {
 			for f := range others.ByField {
 				others.ByField[f] -= s.Lines[i].ByField[f]
 			}
+			biggest = max(biggest, s.Lines[i].Models)
+		}
+		others.Models = s.Total.Models
+		for _, i := range top {
+			others.Models -= s.Lines[i].Models
+		}
+		if others.Models > 2*biggest {
+			// A bar of the others would flatten every other bar: say it.
+			rest = false
+			c.Note = othersNote(len(top), len(s.Lines)-len(top), format.Int(others.Models, vi)+" mô hình",
+				format.Int(others.Models, format.EN)+" models")
 		}
 	}
 	for _, i := range top {
@@ -361,16 +373,28 @@ func fundsChart(s *aggregate.Summary, t *templates.Texts, maxBars int) *Chart {
 		sr.Values = append(sr.Values, float64(vnd)/float64(unit))
 		sr.Labels = append(sr.Labels, format.Decimal(roundDiv(vnd, unit/100), 2, vi))
 	}
-	sum := int64(0)
+	sum, biggest := int64(0), int64(0)
 	for _, i := range top {
 		put(chartLabel(s.Lines[i]), s.Lines[i].FundsVND)
 		sum += s.Lines[i].FundsVND
+		biggest = max(biggest, s.Lines[i].FundsVND)
 	}
-	if rest {
-		put(t.Others.VI, s.Total.FundsVND-sum)
+	if others := s.Total.FundsVND - sum; rest && others > 2*biggest {
+		c.Note = othersNote(len(top), len(s.Lines)-len(top), format.MoneyShort(others, vi), format.MoneyShort(others, format.EN))
+	} else if rest {
+		put(t.Others.VI, others)
 	}
 	c.Series = []Series{sr}
 	return c
+}
+
+// othersNote says that a chart shows only its first n localities, and what
+// the other m amount to.
+func othersNote(n, m int, vi, en string) Bi {
+	return Bi{
+		VI: fmt.Sprintf("Biểu đồ thể hiện %d địa bàn có số liệu lớn nhất; %d địa bàn còn lại: %s.", n, m, vi),
+		EN: fmt.Sprintf("The %d localities with the largest figures; the other %d: %s.", n, m, en),
+	}
 }
 
 // roundDiv returns n/d rounded half up, for positive n.

@@ -61,9 +61,10 @@ type Fact struct {
 // Chart is a bar chart.
 type Chart struct {
 	Title      Bi       `json:"chart"`
-	Stacked    bool     `json:"stacked"`    // stacked vertical bars; otherwise one series
-	Horizontal bool     `json:"horizontal"` // bars laid along the x axis
-	Categories []string `json:"categories"` // one per bar
+	Note       Bi       `json:"note,omitempty"` // under the title: what the chart leaves out
+	Stacked    bool     `json:"stacked"`        // stacked vertical bars; otherwise one series
+	Horizontal bool     `json:"horizontal"`     // bars laid along the x axis
+	Categories []string `json:"categories"`     // one per bar
 	Series     []Series `json:"series"`
 	// Thousands and Decimal are the separators for axis ticks.
 	Thousands string `json:"thousands"`

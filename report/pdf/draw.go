@@ -110,26 +110,32 @@ func (d *drawer) facts(f *layout.Facts) {
 	p := d.pdf
 	labelW := 95.0
 	for _, it := range f.Items {
-		d.ensure(lineHeight(sizeBody) * 3)
-		y := p.GetY()
+		d.ensure(lineHeight(sizeBody) * 2)
+		// "- Tổng số mô hình (Models):  5.124", the English in grey.
 		d.font("", sizeBody)
 		p.SetX(marginLeft + 5)
-		p.CellFormat(labelW-5, lineHeight(sizeBody), "- "+it.Label.VI+":", "", 0, "L", false, 0, "")
-		d.font("B", sizeBody)
-		p.CellFormat(bodyWidth-labelW, lineHeight(sizeBody), it.Value, "", 1, "L", false, 0, "")
+		label := "- " + it.Label.VI
+		w := p.GetStringWidth(label)
+		p.CellFormat(w, lineHeight(sizeBody), label, "", 0, "L", false, 0, "")
+		rest := ":"
 		if it.Label.EN != "" {
-			d.font("I", sizeTableEN+1)
+			d.font("I", sizeSmall)
 			d.grey()
-			p.SetXY(marginLeft+8, y+lineHeight(sizeBody)-0.8)
-			p.CellFormat(labelW-8, lineHeight(sizeTableEN+1), it.Label.EN, "", 1, "L", false, 0, "")
+			en := " (" + it.Label.EN + ")"
+			p.CellFormat(p.GetStringWidth(en), lineHeight(sizeBody), en, "", 0, "L", false, 0, "")
 			d.black()
 		}
+		d.font("", sizeBody)
+		p.CellFormat(1, lineHeight(sizeBody), rest, "", 0, "L", false, 0, "")
+		p.SetX(marginLeft + labelW)
+		d.font("B", sizeBody)
+		p.CellFormat(bodyWidth-labelW, lineHeight(sizeBody), it.Value, "", 1, "L", false, 0, "")
 		if it.Note != "" {
 			d.font("I", sizeSmall)
 			p.SetX(marginLeft + 8)
 			p.MultiCell(bodyWidth-8, lineHeight(sizeSmall), it.Note, "", "L", false)
 		}
-		p.Ln(1)
+		p.Ln(0.5)
 	}
 }
 
@@ -160,6 +166,10 @@ func (d *drawer) chart(c *layout.Chart, n int) {
 		d.grey()
 		p.MultiCell(bodyWidth, lineHeight(sizeTableEN+1), c.Title.EN, "", "C", false)
 		d.black()
+	}
+	if c.Note.VI != "" {
+		d.font("I", sizeTable)
+		p.MultiCell(bodyWidth, lineHeight(sizeTable), c.Note.VI+" "+c.Note.EN, "", "C", false)
 	}
 	box := fpdfrender.Box{X: marginLeft, Y: p.GetY() + 1, W: chartWidth, H: height}
 	spec := ChartSpec(c, d.chartFont)

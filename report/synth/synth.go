@@ -34,12 +34,25 @@ var fields = []string{"Kinh tế", "Văn hóa - Xã hội", "Quốc phòng - An 
 // the 2025 gazetteer and are spread over the eight quarters from 2025-Q3
 // to 2027-Q2; 6 % are group rows with a count of 2 to 20 models.
 func Register(w io.Writer, n int, seed uint64) error {
+	return Sample(w, n, 0, seed)
+}
+
+// Sample writes a register of n rows over the first communes of the 2025
+// gazetteer (in its order: by province, then name); communes 0 means all.
+func Sample(w io.Writer, n, communes int, seed uint64) error {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	g := gazetteer.Default()
-	var communes []gazetteer.Unit
+	var units []gazetteer.Unit
 	for _, p := range g.Provinces(gazetteer.Era2025) {
-		communes = append(communes, g.Communes(p)...)
+		units = append(units, g.Communes(p)...)
 	}
+	if communes > 0 && communes < len(units) {
+		units = units[:communes]
+	}
+	return write(w, n, units, rng)
+}
+
+func write(w io.Writer, n int, communes []gazetteer.Unit, rng *rand.Rand) error {
 	if len(communes) == 0 {
 		return errors.New("synth: the gazetteer has no communes")
 	}

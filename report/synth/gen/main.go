@@ -2,6 +2,7 @@
 //
 //	go run ./report/synth/gen -rows 100000 -o national.csv
 //	go run ./report/synth/gen -rows 100000 -o national.xlsx
+//	go run ./report/synth/gen -rows 3000 -communes 100 -o sample.csv
 package main
 
 import (
@@ -17,6 +18,7 @@ func main() {
 	rows := flag.Int("rows", 100_000, "number of rows")
 	out := flag.String("o", "", "output file (default: standard output)")
 	seed := flag.Uint64("seed", 1, "random seed")
+	communes := flag.Int("communes", 0, "use only the first `N` communes of the gazetteer (0: all 3,321)")
 	flag.Parse()
 	w := os.Stdout
 	if *out != "" {
@@ -28,11 +30,14 @@ func main() {
 		defer f.Close()
 		w = f
 	}
-	write := synth.Register
-	if strings.HasSuffix(*out, ".xlsx") {
-		write = synth.XLSX
+	var err error
+	switch {
+	case strings.HasSuffix(*out, ".xlsx"):
+		err = synth.XLSX(w, *rows, *seed)
+	default:
+		err = synth.Sample(w, *rows, *communes, *seed)
 	}
-	if err := write(w, *rows, *seed); err != nil {
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
