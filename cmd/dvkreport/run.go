@@ -79,11 +79,11 @@ func plural(n int, one, many string) string {
 // filterFlags are the flags that select data, shared by generate and summary.
 func filterFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringSliceFlag{Name: "input", Aliases: []string{"i"}, Usage: "register `FILE` (CSV or JSON); repeat for several; none: the embedded seed data"},
-		&cli.StringSliceFlag{Name: "locality", Aliases: []string{"l"}, Usage: "report on `NAME` only: a province, district or commune, case and diacritics ignored (\"lang son\"), or a path (\"Đắk Nông/Đắk Song\"); repeat for several"},
+		&cli.StringSliceFlag{Name: "input", Aliases: []string{"i"}, Usage: "register `FILE` (CSV, XLSX or JSON), a folder of them, or a glob (\"so-lieu/*.xlsx\"); repeat for several; none: the embedded seed data"},
+		&cli.StringSliceFlag{Name: "locality", Aliases: []string{"l"}, Usage: "report on `NAME` only: a province, district or commune, case and diacritics ignored (\"lang son\"), a path (\"Đắk Nông/Đắk Song\"), or an official code (20, 06970); repeat for several"},
 		&cli.StringFlag{Name: "level", Usage: "one line per `LEVEL`: province, district or commune (default: one level below the narrowest --locality, province without one)"},
 		&cli.StringFlag{Name: "period", Aliases: []string{"p"}, Usage: "report `PERIOD`: 2025-Q3, Q3/2025, Quý III/2025, 2025-H1, 2025, 2021-2025…; rows count when their period lies inside it (default: all rows)"},
-		&cli.StringFlag{Name: "boundaries", Usage: "\"2025\": map every row to the units in force from 1 July 2025 (34 provinces, no districts) before summing; without it names stay as the data writes them"},
+		&cli.StringFlag{Name: "boundaries", Usage: "`YEAR` 2025: map every row to the units in force from 1 July 2025 (34 provinces, no districts) before summing; without it names stay as the data writes them"},
 		strictFlag(),
 		encodingFlag(),
 		&cli.BoolFlag{Name: "skip-invalid", Usage: "leave rows with problems out instead of refusing the data; the report lists them on its last page"},
@@ -96,7 +96,7 @@ func langFlag() cli.Flag {
 }
 
 func encodingFlag() cli.Flag {
-	return &cli.StringFlag{Name: "encoding", Usage: "character set of CSV files: utf-8, utf-16, windows-1258, tcvn3 (ABC, .VnTime) or vni (default: detected for each file)"}
+	return &cli.StringFlag{Name: "encoding", Usage: "`CHARSET` of CSV files: utf-8, utf-16, windows-1258, tcvn3 (ABC, .VnTime) or vni (default: detected for each file)"}
 }
 
 func strictFlag() cli.Flag {
