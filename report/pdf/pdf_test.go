@@ -1,0 +1,106 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"testing"
+
+	"github.com/dvkreport/dvkreport/report/layout"
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+func smallDoc() *layout.Document {
+	return &layout.Document{
+		Title: "Báo cáo", Subject: "Dân vận khéo", Author: "dvkreport", Language: "vi",
+		Date:     record.QuarterOf(2025, 3),
+		Heading:  layout.Bi{VI: "BÁO CÁO DÂN VẬN KHÉO", EN: "Report"},
+		Scope:    layout.Bi{VI: "Lạng Sơn"},
+		Period:   layout.Bi{VI: "Quý III/2025"},
+		PageWord: layout.Bi{VI: "Trang"},
+		Blocks: []layout.Block{
+			&layout.Section{Title: layout.Bi{VI: "I. KẾT QUẢ", EN: "Results"}},
+			&layout.Facts{Items: []layout.Fact{{Label: layout.Bi{VI: "Tổng số mô hình", EN: "Models"}, Value: "35"}}},
+			&layout.Chart{Title: layout.Bi{VI: "Biểu đồ"}, Categories: []string{"Lạng Sơn", "Lai Châu"},
+				Series: []layout.Series{{Name: "Kinh tế", Values: []float64{3, 0}, Labels: []string{"3", "0"}}}},
+			&layout.Table{Columns: []layout.Column{{Header: layout.Bi{VI: "Địa bàn"}, Width: 1}, {Header: layout.Bi{VI: "Tổng"}, Width: 1, Right: true}},
+				Rows: []layout.TableRow{{Cells: []string{"Lạng Sơn", "35"}}}, Total: []string{"Tổng cộng", "35"}},
+			&layout.PageBreak{},
+			&layout.List{Items: []string{"https://baolangson.vn/"}},
+		},
+	}
+}
+
+// The fonts are named as subsets (ABCDEF+PostScriptName) and every
+// cross-reference offset still points at its object.
+func TestSubsetNamesAndXref(t *testing.T) {
+	data, err := Render(smallDoc(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(data, []byte("/utf8")) {
+		t.Error("an fpdf font name is left")
+	}
+	names := regexp.MustCompile(`/BaseFont /([A-Z]{6})\+(LiberationS[a-zA-Z-]+)`).FindAllSubmatch(data, -1)
+	if len(names) < 4 {
+		t.Fatalf("subset-tagged fonts: %q", names)
+	}
+	tags := map[string]string{}
+	for _, n := range names {
+		if ps, ok := tags[string(n[1])]; ok && ps != string(n[2]) {
+			t.Errorf("tag %s names both %s and %s", n[1], ps, n[2])
+		}
+		tags[string(n[1])] = string(n[2])
+	}
+	// startxref points at the table, and each entry at "N 0 obj".
+	m := regexp.MustCompile(`startxref\n(\d+)\n%%EOF`).FindSubmatch(data)
+	if m == nil {
+		t.Fatal("no startxref")
+	}
+	x, _ := strconv.Atoi(string(m[1]))
+	if !bytes.HasPrefix(data[x:], []byte("xref\n0 ")) {
+		t.Fatalf("startxref %d does not point at the table", x)
+	}
+	entries := regexp.MustCompile(`(\d{10}) 00000 n `).FindAllSubmatch(data[x:], -1)
+	for i, e := range entries {
+		off, _ := strconv.Atoi(string(e[1]))
+		if want := fmt.Sprintf("%d 0 obj", i+1); !bytes.HasPrefix(data[off:], []byte(want)) {
+			t.Errorf("entry %d points at %q", i+1, data[off:min(off+12, len(data))])
+		}
+	}
+	if len(entries) < 10 {
+		t.Errorf("%d xref entries", len(entries))
+	}
+}
+
+func TestRenderDeterministic(t *testing.T) {
+	a, err := Render(smallDoc(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		b, err := Render(smallDoc(), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a, b) {
+			t.Fatal("the same document gave different bytes")
+		}
+	}
+	if !bytes.Contains(a, []byte("/CreationDate (D:20250930")) {
+		t.Error("the creation date is not the end of the period")
+	}
+}
+
+func TestTagSubsetsErrors(t *testing.T) {
+	if _, err := fixXref([]byte("%PDF-1.3\nno xref"), func(int) int { return 0 }); err == nil {
+		t.Error("a PDF without startxref was accepted")
+	}
+	// Nothing to rename: the bytes are returned as they are.
+	in := []byte("%PDF-1.3\n/BaseFont /Helvetica\n")
+	out, err := tagSubsets(in, map[string]string{"utf8x": "X"})
+	if err != nil || !bytes.Equal(in, out) {
+		t.Errorf("tagSubsets changed a PDF with nothing to rename: %v", err)
+	}
+}
