@@ -98,32 +98,20 @@ func (s Spec) validate() error {
 }
 
 // PNG draws the chart as a PNG image.
-func PNG(s Spec) ([]byte, error) {
-	if err := s.validate(); err != nil {
-		return nil, err
-	}
-	r, err := chart.PNG(s.Width, s.Height)
-	if err != nil {
-		return nil, err
-	}
-	if err := Draw(r, s); err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	if err := r.Save(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
+func PNG(s Spec) ([]byte, error) { return render(s, chart.PNG) }
 
 // SVG draws the chart as an SVG image. Its text names the font family
 // ("Liberation Sans" or the like) rather than embedding it, as go-chart's
 // SVG renderer does.
-func SVG(s Spec) ([]byte, error) {
+func SVG(s Spec) ([]byte, error) { return render(s, chart.SVG) }
+
+// render draws the chart with a renderer of go-chart's and returns what it
+// saves.
+func render(s Spec, provider chart.RendererProvider) ([]byte, error) {
 	if err := s.validate(); err != nil {
 		return nil, err
 	}
-	r, err := chart.SVG(s.Width, s.Height)
+	r, err := provider(s.Width, s.Height)
 	if err != nil {
 		return nil, err
 	}

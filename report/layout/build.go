@@ -39,7 +39,7 @@ func Build(s *aggregate.Summary, t *templates.Texts, opts Options) *Document {
 	if len(s.Scope) > 0 {
 		var names []string
 		for _, p := range s.Scope {
-			names = append(names, strings.Join(nonEmpty(p), " – "))
+			names = append(names, strings.Join(slices.DeleteFunc(slices.Clone(p), func(s string) bool { return s == "" }), " – "))
 		}
 		where = Bi{VI: strings.Join(names, "; "), EN: strings.Join(names, "; ")}
 	}
@@ -165,16 +165,6 @@ func Build(s *aggregate.Summary, t *templates.Texts, opts Options) *Document {
 		add(tb)
 	}
 	return d
-}
-
-func nonEmpty(s []string) []string {
-	var out []string
-	for _, v := range s {
-		if v != "" {
-			out = append(out, v)
-		}
-	}
-	return out
 }
 
 // lineName is a line's label in tables and charts: its own name, and for

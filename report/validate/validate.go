@@ -182,36 +182,11 @@ func duplicates(ds *record.Dataset) Problems {
 	return problems
 }
 
-// writeModelKey writes the model name into h as modelKey would, without
-// building the string.
+// writeModelKey writes modelKey(s) into h, without building a string for
+// the usual short names.
 func writeModelKey(h *maphash.Hash, s string) {
 	var buf [256]byte
-	b := buf[:0]
-	space, started := false, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = started
-			continue
-		}
-		started = true
-		if len(b) > len(buf)-utf8.UTFMax-1 {
-			h.Write(b)
-			b = buf[:0]
-		}
-		if space {
-			b = append(b, ' ')
-			space = false
-		}
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b = append(b, byte(r))
-			continue
-		}
-		b = utf8.AppendRune(b, unicode.ToLower(r))
-	}
-	h.Write(b)
+	h.Write(appendModelKey(buf[:0], s))
 }
 
 // table validates one table, appending its good rows to ds.
@@ -440,14 +415,18 @@ func excelDate(s string, workbook bool) (record.Period, bool) {
 }
 
 // modelKey compares model names ignoring case and runs of spaces.
-func modelKey(s string) string {
-	b := make([]byte, 0, len(s))
-	space := false
+func modelKey(s string) string { return string(appendModelKey(nil, s)) }
+
+// appendModelKey appends s lower-cased, trimmed, with runs of white space
+// folded to one space.
+func appendModelKey(b []byte, s string) []byte {
+	space, started := false, false
 	for _, r := range s {
 		if unicode.IsSpace(r) {
-			space = len(b) > 0
+			space = started
 			continue
 		}
+		started = true
 		if space {
 			b = append(b, ' ')
 			space = false
@@ -461,7 +440,7 @@ func modelKey(s string) string {
 		}
 		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
-	return string(b)
+	return b
 }
 
 // IsHeader reports whether a row of cells is a register's header: it names
