@@ -51,7 +51,7 @@ var palette = []drawing.Color{
 	{R: 0x0b, G: 0x2e, B: 0x5e, A: 255}, // dark blue, L* ≈ 20
 	{R: 0xe8, G: 0xa2, B: 0x3a, A: 255}, // amber, L* ≈ 72
 	{R: 0x2f, G: 0x7d, B: 0x5b, A: 255}, // green, L* ≈ 47
-	{R: 0xa8, G: 0xc8, B: 0xe8, A: 255}, // pale blue, L* ≈ 80
+	{R: 0xb9, G: 0xd1, B: 0xea, A: 255}, // pale blue, L* ≈ 83
 	{R: 0x8a, G: 0x8a, B: 0x8a, A: 255}, // grey, L* ≈ 58
 }
 

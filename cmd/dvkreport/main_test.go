@@ -313,3 +313,26 @@ func TestLangVietnamese(t *testing.T) {
 		}
 	}
 }
+
+// --skip-invalid: the bad rows are left out, counted on stderr and listed
+// on the report's last page.
+func TestSkipInvalid(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r.pdf")
+	code, _, errOut := runCmd(t, "generate", "-i", "testdata/bad.csv", "-i", "testdata/good.csv", "--skip-invalid", "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "2 rows with problems left out") {
+		t.Errorf("stderr:\n%s", errOut)
+	}
+	text := pdfText(t, out)
+	_, last, ok := strings.Cut(text, "CÁC DÒNG SỐ LIỆU BỊ LOẠI KHỎI BÁO CÁO")
+	if !ok {
+		t.Fatalf("no excluded-rows page:\n%s", text)
+	}
+	for _, want := range []string{"testdata/bad.csv:2:4", "testdata/bad.csv:3:2", "Nông nghiệp", "Số dòng bị loại"} {
+		if !strings.Contains(last, want) {
+			t.Errorf("the excluded-rows page lacks %q", want)
+		}
+	}
+}
