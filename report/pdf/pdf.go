@@ -93,7 +93,8 @@ func Render(doc *layout.Document, opts Options) ([]byte, error) {
 	p.SetCreationDate(date)
 	p.SetModificationDate(date)
 	p.SetCatalogSort(true)
-	p.SetCompression(true)
+	p.SetCompression(false) // finish compresses the streams
+
 	p.SetTitle(doc.Title, true)
 	p.SetSubject(doc.Subject, true)
 	p.SetAuthor(doc.Author, true)
@@ -135,7 +136,16 @@ func Render(doc *layout.Document, opts Options) ([]byte, error) {
 	if err := p.Output(&buf); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	return tagSubsets(buf.Bytes(), fontNames())
+	return finish(buf.Bytes())
+}
+
+// finish tags the font subsets and compresses the streams of fpdf's output.
+func finish(pdf []byte) ([]byte, error) {
+	edits, err := compressEdits(pdf)
+	if err != nil {
+		return nil, err
+	}
+	return applyEdits(pdf, append(edits, subsetEdits(pdf, fontNames())...))
 }
 
 // fontNames maps fpdf's internal name of each font to its PostScript name.

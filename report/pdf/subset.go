@@ -2,9 +2,11 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,10 +27,17 @@ func fpdfFontKey(family, style string) string {
 // The renaming changes lengths, so the cross-reference table's offsets are
 // recomputed. names maps fpdf's font names to PostScript names.
 func tagSubsets(pdf []byte, names map[string]string) ([]byte, error) {
-	type edit struct {
-		at, n int // replace pdf[at:at+n]
-		with  string
-	}
+	return applyEdits(pdf, subsetEdits(pdf, names))
+}
+
+// edit replaces pdf[at:at+n] by with.
+type edit struct {
+	at, n int
+	with  string
+}
+
+// subsetEdits finds the font names to tag.
+func subsetEdits(pdf []byte, names map[string]string) []edit {
 	var edits []edit
 	used := map[string]bool{}
 	tags := map[string]string{}
@@ -55,20 +64,24 @@ func tagSubsets(pdf []byte, names map[string]string) ([]byte, error) {
 			i = end
 		}
 	}
+	return edits
+}
+
+// applyEdits makes the edits (which must not overlap) and moves the
+// cross-reference offsets after them.
+func applyEdits(pdf []byte, edits []edit) ([]byte, error) {
 	if len(edits) == 0 {
 		return pdf, nil
 	}
 	sort.Slice(edits, func(a, b int) bool { return edits[a].at < edits[b].at })
-	// shift returns how far an offset in the old file moves.
+	// shift returns how far an offset in the old file moves: the sum of
+	// the growth of the edits before it, found by binary search.
+	growth := make([]int, len(edits)+1)
+	for i, e := range edits {
+		growth[i+1] = growth[i] + len(e.with) - e.n
+	}
 	shift := func(off int) int {
-		d := 0
-		for _, e := range edits {
-			if e.at >= off {
-				break
-			}
-			d += len(e.with) - e.n
-		}
-		return d
+		return growth[sort.Search(len(edits), func(i int) bool { return edits[i].at >= off })]
 	}
 	out := make([]byte, 0, len(pdf)+64*len(edits))
 	last := 0
@@ -147,4 +160,39 @@ func fixXref(pdf []byte, shift func(int) int) ([]byte, error) {
 	out = append(out, strconv.Itoa(xref)...)
 	out = append(out, rest[sxEnd:]...)
 	return out, nil
+}
+
+// streamHead is how fpdf, with compression off, starts a stream: its whole
+// dictionary is its length.
+var streamHead = regexp.MustCompile(`<</Length (\d+)>>\nstream\n`)
+
+// compressEdits compresses the streams fpdf wrote uncompressed (pages and
+// ToUnicode maps), with one zlib writer for all of them. fpdf's own
+// compression makes a new writer, about a megabyte of state, for every
+// page; this keeps the memory and the time of long reports down, and gives
+// the same kind of stream.
+func compressEdits(pdf []byte) ([]edit, error) {
+	var edits []edit
+	var buf bytes.Buffer
+	zw, err := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range streamHead.FindAllSubmatchIndex(pdf, -1) {
+		n, err := strconv.Atoi(string(pdf[m[2]:m[3]]))
+		if err != nil || m[1]+n > len(pdf) || !bytes.HasPrefix(pdf[m[1]+n:], []byte("\nendstream")) {
+			return nil, fmt.Errorf("pdf: a stream at byte %d is not as long as it says", m[0])
+		}
+		buf.Reset()
+		zw.Reset(&buf)
+		if _, err := zw.Write(pdf[m[1] : m[1]+n]); err != nil {
+			return nil, err
+		}
+		if err := zw.Close(); err != nil {
+			return nil, err
+		}
+		head := fmt.Sprintf("<</Filter /FlateDecode /Length %d>>\nstream\n", buf.Len())
+		edits = append(edits, edit{at: m[0], n: m[1] + n - m[0], with: head + buf.String()})
+	}
+	return edits, nil
 }

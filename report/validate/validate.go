@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -281,8 +282,8 @@ func table(t *load.Table, ds *record.Dataset, extraIndex map[string]int) Problem
 	}
 	// convert turns rows into records, with caches of the fields,
 	// statuses and periods it has read.
-	convert := func(rs []load.Row) (out []record.Record, probs Problems) {
-		out = make([]record.Record, 0, len(rs))
+	ds.Records = slices.Grow(ds.Records, len(t.Rows))
+	convert := func(rs []load.Row) (probs Problems) {
 		fields := map[string]record.Field{}
 		statuses := map[string]record.Status{}
 		periods := map[string]record.Period{}
@@ -389,13 +390,11 @@ func table(t *load.Table, ds *record.Dataset, extraIndex map[string]int) Problem
 				probs = append(probs, rowProblems...)
 				continue
 			}
-			out = append(out, rec)
+			ds.Records = append(ds.Records, rec)
 		}
-		return out, probs
+		return probs
 	}
-	recs, probs := convert(t.Rows)
-	ds.Records = append(ds.Records, recs...)
-	problems = append(problems, probs...)
+	problems = append(problems, convert(t.Rows)...)
 	return problems
 }
 
