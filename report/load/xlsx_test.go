@@ -1,0 +1,128 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// excelizeRows reads every sheet the general way, for comparison.
+func excelizeRows(t *testing.T, data []byte) map[string][][]string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out := map[string][][]string{}
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[sheet] = rows
+	}
+	return out
+}
+
+// The sheet scanner reads what excelize reads, cell for cell.
+func TestXLSXLikeExcelize(t *testing.T) {
+	var book bytes.Buffer
+	f := excelize.NewFile()
+	sheet := "Số liệu & <ghi chú>"
+	f.SetSheetName("Sheet1", sheet)
+	rows := [][]any{
+		{"province", "field", "period", "model", "funds_vnd"},
+		{"Lạng Sơn", "Kinh tế", "2025-Q3", `Tổ "tiết kiệm" & vay vốn <1>`, 3410000000},
+		{"Lai Châu", nil, 45853, "a\tb\nc", 1.5},
+		{},
+		{"Đắk Nông", "Văn hóa - Xã hội", "Q3/2025", "  có khoảng trắng  ", "380.000.000"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sheet, cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.SetCellFormula(sheet, "F2", "E2*2")
+	f.SetCellRichText(sheet, "G2", []excelize.RichTextRun{{Text: "Giàu "}, {Text: "định dạng", Font: &excelize.Font{Bold: true}}})
+	if err := f.Write(&book); err != nil {
+		t.Fatal(err)
+	}
+	for _, data := range [][]byte{book.Bytes(), mustRead(t, "../../testdata/registers/register.xlsx")} {
+		want := excelizeRows(t, data)
+		wb, err := openWorkbook(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sh := range wb.sheets {
+			x, err := wb.read(sh.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := readSheet(x, wb.strings, "f.xlsx", sh.name, func([]string) bool { return true })
+			if err != nil {
+				t.Fatal(err)
+			}
+			var gotRows [][]string
+			if got != nil {
+				gotRows = append(gotRows, got.Header)
+				for _, r := range got.Rows {
+					gotRows = append(gotRows, r.Cells)
+				}
+			}
+			var wantRows [][]string
+			for _, r := range want[sh.name] {
+				if c := cleanCells(r, true); len(c) > 0 {
+					wantRows = append(wantRows, c)
+				}
+			}
+			if fmt.Sprintf("%q", gotRows) != fmt.Sprintf("%q", wantRows) {
+				t.Errorf("sheet %q:\n got %q\nwant %q", sh.name, gotRows, wantRows)
+			}
+		}
+	}
+}
+
+func TestXLSXErrors(t *testing.T) {
+	if _, err := Bytes("x.xlsx", []byte("not a zip"), FormatXLSX, Options{}); !errors.Is(err, ErrFormat) {
+		t.Errorf("not a zip: %v", err)
+	}
+	// A workbook without the required columns names its sheets.
+	var book bytes.Buffer
+	f := excelize.NewFile()
+	f.SetCellValue("Sheet1", "A1", "ghi chú")
+	f.Write(&book)
+	isHeader := func(c []string) bool { return len(c) > 0 && c[0] == "province" }
+	_, err := Bytes("x.xlsx", book.Bytes(), FormatXLSX, Options{IsHeader: isHeader})
+	if !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "Sheet1") {
+		t.Errorf("no header: %v", err)
+	}
+}
+
+func TestColumnOf(t *testing.T) {
+	for ref, want := range map[string]int{"A1": 0, "Z9": 25, "AA10": 26, "c7": 2, "XFD1": 16383} {
+		if got, err := columnOf([]byte(ref)); err != nil || got != want {
+			t.Errorf("columnOf(%q) = %d, %v", ref, got, err)
+		}
+	}
+	for _, ref := range []string{"", "12", "XFE1"} {
+		if _, err := columnOf([]byte(ref)); err == nil {
+			t.Errorf("columnOf(%q) succeeded", ref)
+		}
+	}
+}
+
+func TestUnescape(t *testing.T) {
+	for in, want := range map[string]string{
+		"a &amp; b": "a & b", "&lt;x&gt;": "<x>", "&#7841;": "ạ", "&#x1EA1;": "ạ", "line_x000D_end": "line\rend", "plain": "plain",
+	} {
+		if got := unescape([]byte(in)); got != want {
+			t.Errorf("unescape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
