@@ -144,11 +144,13 @@ func (wb *workbook) read(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	// The header's size may lie: read at most one byte past the budget.
-	b, err := io.ReadAll(io.LimitReader(rc, wb.budget+1))
-	if err != nil {
+	// Read into a buffer of the size the header gives; the header may lie,
+	// so read at most one byte past the budget.
+	buf := bytes.NewBuffer(make([]byte, 0, f.UncompressedSize64+1))
+	if _, err := buf.ReadFrom(io.LimitReader(rc, wb.budget+1)); err != nil {
 		return nil, err
 	}
+	b := buf.Bytes()
 	if int64(len(b)) > wb.budget {
 		return nil, errTooLarge
 	}
