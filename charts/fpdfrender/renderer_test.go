@@ -373,7 +373,7 @@ func TestCircleAndQuad(t *testing.T) {
 }
 
 func TestSaveRestoresPDFState(t *testing.T) {
-	pdf, r, tf := newOpRenderer(t)
+	pdf, _, tf := newOpRenderer(t)
 	pdf.SetXY(33, 44)
 	pdf.SetDrawColor(1, 2, 3)
 	pdf.SetFillColor(4, 5, 6)

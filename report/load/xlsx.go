@@ -259,7 +259,7 @@ func attr(attrs []byte, name string) ([]byte, bool) {
 // unescape resolves XML character references and entities, and OOXML's
 // _xHHHH_ escapes of control characters.
 func unescape(b []byte) string {
-	if bytes.IndexByte(b, '&') < 0 && bytes.Index(b, []byte("_x")) < 0 {
+	if bytes.IndexByte(b, '&') < 0 && !bytes.Contains(b, []byte("_x")) {
 		return string(b)
 	}
 	var out strings.Builder

@@ -57,8 +57,7 @@ func subsetEdits(pdf []byte, names map[string]string) []edit {
 			for end < len(pdf) && !isDelimiter(pdf[end]) {
 				end++
 			}
-			name := string(pdf[start:end])
-			if tagged, ok := tags[name]; ok {
+			if tagged, ok := tags[string(pdf[start:end])]; ok {
 				edits = append(edits, edit{start, end - start, tagged})
 			}
 			i = end
