@@ -125,6 +125,10 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"summary", "--input", "missing.csv"}, "missing.csv: no such file"},
 		{[]string{"summary", "--period", "2019"}, "no records"},
 		{[]string{"generate", "extra-arg"}, "takes no arguments"},
+		{[]string{"report"}, "unknown command 'report'"},
+		{[]string{"summary", "--boundaries", "2024"}, "unknown boundaries"},
+		{[]string{"summary", "--encoding", "latin9"}, "--encoding"},
+		{[]string{"summary", "-l", "99999"}, "no administrative unit has the code 99999"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := runCmd(t, tt.args...)

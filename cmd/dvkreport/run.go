@@ -44,7 +44,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	var ae actionError
 	if !errors.As(err, &ae) {
-		// An error from parsing flags; urfave/cli has printed the help.
+		// An error from parsing the command line; urfave/cli has printed
+		// the help for a bad flag, and says "No help topic for 'x'" for an
+		// unknown command.
+		if cmd, ok := strings.CutPrefix(err.Error(), "No help topic for "); ok {
+			fmt.Fprintf(stderr, "dvkreport: unknown command %s; the commands are generate, summary, charts, validate and localities (dvkreport --help)\n", cmd)
+			return exitUsage
+		}
 		fmt.Fprintf(stderr, "dvkreport: %v\n", err)
 		return exitUsage
 	}
@@ -125,10 +131,9 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			"the figures out as an A4 PDF report in Vietnamese, with English alongside.\n" +
 			"Without --input it uses the embedded seed data from five press articles.\n\n" +
 			"Exit status: 0 success, 1 bad data, 2 bad usage.",
-		Writer:          stdout,
-		ErrWriter:       stderr,
-		HideHelpCommand: false,
-		ExitErrHandler:  func(*cli.Context, error) {}, // run maps errors to exit statuses
+		Writer:         stdout,
+		ErrWriter:      stderr,
+		ExitErrHandler: func(*cli.Context, error) {}, // run maps errors to exit statuses
 		Commands: []*cli.Command{
 			{
 				Name:      "generate",
