@@ -102,7 +102,7 @@ func Build(s *aggregate.Summary, t *templates.Texts, opts Options) *Document {
 	if len(s.Extras) > 0 {
 		add(&Section{Title: Bi(t.Extras)})
 		et := &Table{Columns: []Column{
-			{Header: Bi(t.Number), Width: 8},
+			{Header: Bi(t.Number), Width: 8, Right: true},
 			{Header: Bi(t.Indicator), Width: 112},
 			{Header: Bi(t.Value), Width: 45, Right: true},
 		}}

@@ -6,6 +6,7 @@
 package validate
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -137,8 +138,11 @@ func duplicates(ds *record.Dataset) Problems {
 			h.WriteByte(0)
 		}
 		writeModelKey(&h, r.Model)
-		h.WriteByte(byte(r.Field))
-		h.WriteString(r.Period.String())
+		var b [9]byte
+		b[0] = byte(r.Field)
+		binary.LittleEndian.PutUint32(b[1:], uint32(r.Period.First))
+		binary.LittleEndian.PutUint32(b[5:], uint32(r.Period.Last))
+		h.Write(b[:])
 		return h.Sum64()
 	}
 	same := func(a, b *record.Record) bool {
