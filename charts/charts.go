@@ -213,6 +213,20 @@ func (f *frame) wrap(text string, width int) []string {
 	return lines
 }
 
+// Line styles of the gridlines and the axis.
+var (
+	gridLine = chart.Style{StrokeColor: grid, StrokeWidth: 1}
+	axisLine = chart.Style{StrokeColor: ink, StrokeWidth: 1.5}
+)
+
+// line draws a straight line.
+func (f *frame) line(x0, y0, x1, y1 int, st chart.Style) {
+	st.WriteToRenderer(f.r)
+	f.r.MoveTo(x0, y0)
+	f.r.LineTo(x1, y1)
+	f.r.Stroke()
+}
+
 // px converts points to pixels.
 func (f *frame) px(pt float64) int { return int(math.Round(pt * f.dpi / 72)) }
 
@@ -273,10 +287,7 @@ func (f *frame) vertical(top int) {
 	// Gridlines and tick labels.
 	for i, l := range f.ticks {
 		yy := y(float64(i) * f.step)
-		chart.Style{StrokeColor: grid, StrokeWidth: 1}.WriteToRenderer(r)
-		r.MoveTo(left, yy)
-		r.LineTo(right, yy)
-		r.Stroke()
+		f.line(left, yy, right, yy, gridLine)
 		b := f.measure(l, f.small)
 		chart.Draw.Text(r, l, left-px(3)-b.Width(), yy+b.Height()/2, f.small)
 	}
@@ -299,10 +310,7 @@ func (f *frame) vertical(top int) {
 			chart.Draw.Text(r, line, cx-b.Width()/2, bottom+px(3)+(j+1)*f.lineH-px(1.5), f.text)
 		}
 	}
-	chart.Style{StrokeColor: ink, StrokeWidth: 1.5}.WriteToRenderer(r)
-	r.MoveTo(left, bottom)
-	r.LineTo(right, bottom)
-	r.Stroke()
+	f.line(left, bottom, right, bottom, axisLine)
 }
 
 // horizontal draws bars along the x axis, one row per category with its
@@ -338,10 +346,7 @@ func (f *frame) horizontal(top int) {
 
 	for i, l := range f.ticks {
 		xx := x(float64(i) * f.step)
-		chart.Style{StrokeColor: grid, StrokeWidth: 1}.WriteToRenderer(r)
-		r.MoveTo(xx, top)
-		r.LineTo(xx, bottom)
-		r.Stroke()
+		f.line(xx, top, xx, bottom, gridLine)
 		b := f.measure(l, f.small)
 		chart.Draw.Text(r, l, xx-b.Width()/2, bottom+px(3)+b.Height(), f.small)
 	}
@@ -364,10 +369,7 @@ func (f *frame) horizontal(top int) {
 			chart.Draw.Text(r, line, left-px(4)-b.Width(), yy, f.text)
 		}
 	}
-	chart.Style{StrokeColor: ink, StrokeWidth: 1.5}.WriteToRenderer(r)
-	r.MoveTo(left, top)
-	r.LineTo(left, bottom)
-	r.Stroke()
+	f.line(left, top, left, bottom, axisLine)
 }
 
 // totalLabel is the label over bar i: the single series' label, or the sum

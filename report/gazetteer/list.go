@@ -128,15 +128,7 @@ func (g *Gazetteer) Search(era Era, text string) []Unit {
 			}
 		}
 		if st.typ != "" {
-			var typed []int32
-			for _, id := range ids {
-				if ed.units[id].Type == st.typ {
-					typed = append(typed, id)
-				}
-			}
-			if len(typed) > 0 {
-				ids = typed
-			}
+			ids = keepType(ed, ids, st.typ)
 		}
 		if len(ids) == 0 {
 			continue

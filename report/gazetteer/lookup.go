@@ -56,15 +56,7 @@ func (ed *eraData) match(l Level, q *query, s scope) []int32 {
 			continue
 		}
 		if len(ids) > 1 && st.typ != "" {
-			var typed []int32
-			for _, id := range ids {
-				if ed.units[id].Type == st.typ {
-					typed = append(typed, id)
-				}
-			}
-			if len(typed) > 0 {
-				ids = typed
-			}
+			ids = keepType(ed, ids, st.typ)
 		}
 		return ids
 	}
@@ -177,13 +169,7 @@ func (g *Gazetteer) Resolve(era Era, p Place) (Unit, error) {
 		}
 		s = districtScope(ed, s, ids)
 	}
-	text := p.Commune
-	switch target {
-	case LevelProvince:
-		text = p.Province
-	case LevelDistrict:
-		text = p.District
-	}
+	text := p.at(target)
 	ids, err := g.lookup(ed, target, text, s, false)
 	if err != nil {
 		return Unit{}, err
@@ -288,4 +274,29 @@ func eraError(era Era, l Level, query string, err error) error {
 		return &LookupError{Era: era, Level: l, Query: query, Err: err}
 	}
 	return err
+}
+
+// keepType keeps the units of ids of type typ, if there are any; else all.
+func keepType(ed *eraData, ids []int32, typ string) []int32 {
+	var typed []int32
+	for _, id := range ids {
+		if ed.units[id].Type == typ {
+			typed = append(typed, id)
+		}
+	}
+	if len(typed) == 0 {
+		return ids
+	}
+	return typed
+}
+
+// at returns the name or code p gives for a level.
+func (p Place) at(level Level) string {
+	switch level {
+	case LevelProvince:
+		return p.Province
+	case LevelDistrict:
+		return p.District
+	}
+	return p.Commune
 }

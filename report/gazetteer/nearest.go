@@ -33,13 +33,7 @@ func (g *Gazetteer) Nearest(era Era, p Place) []Unit {
 	if target == 0 {
 		return nil
 	}
-	text := p.Commune
-	switch target {
-	case LevelProvince:
-		text = p.Province
-	case LevelDistrict:
-		text = p.District
-	}
+	text := p.at(target)
 
 	// Candidates: the units of the target level in the narrowest scope
 	// that resolves.
