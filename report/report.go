@@ -412,7 +412,7 @@ func Generate(opts Options, w io.Writer) error {
 func WriteFile(name string, data []byte) (err error) {
 	if fi, err := os.Stat(name); err == nil && !fi.Mode().IsRegular() {
 		if fi.IsDir() {
-			return fmt.Errorf("%s is a directory", name)
+			return usage(fmt.Errorf("%s is a folder: give a file name", name))
 		}
 		f, err := os.OpenFile(name, os.O_WRONLY, 0)
 		if err != nil {
@@ -425,9 +425,12 @@ func WriteFile(name string, data []byte) (err error) {
 		return err
 	}
 	dir := filepath.Dir(name)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return usage(fmt.Errorf("cannot write %s: there is no folder %s", name, dir))
+	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
 	if err != nil {
-		return err
+		return fmt.Errorf("cannot write %s: %w", name, err)
 	}
 	defer func() {
 		if err != nil {

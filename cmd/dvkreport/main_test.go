@@ -126,6 +126,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"summary", "--period", "2019"}, "no records"},
 		{[]string{"generate", "extra-arg"}, "takes no arguments"},
 		{[]string{"report"}, "unknown command 'report'"},
+		{[]string{"generate", "-o", "/no/such/folder/r.pdf"}, "there is no folder /no/such/folder"},
 		{[]string{"summary", "--boundaries", "2024"}, "unknown boundaries"},
 		{[]string{"summary", "--encoding", "latin9"}, "--encoding"},
 		{[]string{"summary", "-l", "99999"}, "no administrative unit has the code 99999"},
