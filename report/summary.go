@@ -93,12 +93,15 @@ func writeCSV(w io.Writer, s *aggregate.Summary) error {
 	return cw.Error()
 }
 
+// writeTable writes the contract's columns as an aligned table, and the
+// extra indicators' totals after it: a terminal is not wide enough for
+// them all as columns (csv and json have them per locality).
 func writeTable(w io.Writer, s *aggregate.Summary) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "%s\t\n", strings.Join(append(append([]string{}, SummaryColumns...), s.Extras...), "\t"))
+	fmt.Fprintf(tw, "%s\t\n", strings.Join(SummaryColumns, "\t"))
 	row := func(name string, f aggregate.Figures) {
 		cells := []string{name}
-		for _, v := range figureValues(f, len(s.Extras)) {
+		for _, v := range figureValues(f, 0) {
 			cells = append(cells, format.Int(v, format.VI))
 		}
 		fmt.Fprintf(tw, "%s\t\n", strings.Join(cells, "\t"))
@@ -110,7 +113,17 @@ func writeTable(w io.Writer, s *aggregate.Summary) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "period %s, level %s, %d records\n", s.Period, s.Level, s.Records)
+	if len(s.Extras) > 0 {
+		fmt.Fprintln(w, "\nother indicators, total:")
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for i, name := range s.Extras {
+			fmt.Fprintf(tw, "  %s\t%s\n", name, format.Int(s.Total.Extra[i], format.VI))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintf(w, "\nperiod %s, level %s, %d records\n", s.Period, s.Level, s.Records)
 	return err
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -339,5 +340,32 @@ func TestSkipInvalid(t *testing.T) {
 		if !strings.Contains(last, want) {
 			t.Errorf("the excluded-rows page lacks %q", want)
 		}
+	}
+}
+
+func TestSummaryFormats(t *testing.T) {
+	code, out, _ := runCmd(t, "summary", "--format", "json")
+	var got struct {
+		Period     string `json:"period"`
+		Localities []struct {
+			Locality string           `json:"locality"`
+			ByField  map[string]int64 `json:"by_field"`
+			Models   int64            `json:"models"`
+		} `json:"localities"`
+		Total struct {
+			Models   int64            `json:"models"`
+			FundsVND int64            `json:"funds_vnd"`
+			Extra    map[string]int64 `json:"extra"`
+		} `json:"total"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil {
+		t.Fatalf("exit %d, %v:\n%s", code, err, out)
+	}
+	if got.Period != "2020-2025" || got.Total.Models != 503 || got.Total.FundsVND != 11103900000 || got.Total.Extra["houses_built"] != 258 || len(got.Localities) != 4 {
+		t.Errorf("json summary: %+v", got)
+	}
+	code, out, _ = runCmd(t, "summary")
+	if code != 0 || !strings.Contains(out, "11.103.900.000") || !strings.Contains(out, "houses_built            258") {
+		t.Errorf("table summary:\n%s", out)
 	}
 }
