@@ -260,10 +260,16 @@ func Summarize(opts Options) (*Result, error) {
 		if opts.StrictNames {
 			d.Dataset.Records = withoutRows(d.Dataset.Records, d.Warnings)
 		}
+		if len(d.Dataset.Records) == 0 {
+			return nil, problems // every row is bad: nothing to report on
+		}
 	}
 	localities, err := resolveCodes(gazetteer.Default(), opts.Localities)
 	if err != nil {
 		return nil, err
+	}
+	if rollUp {
+		localities = rollUpNames(gazetteer.Default(), localities)
 	}
 	s, err := aggregate.Summarize(d.Dataset, aggregate.Options{Localities: localities, Period: period, Level: level})
 	switch {
@@ -283,6 +289,31 @@ func Summarize(opts Options) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// rollUpNames replaces, among the --locality values, the provinces that
+// the 2025 reform merged away by the province they became, so that
+// "--boundaries 2025 -l Bến Tre" reports on Vĩnh Long, which holds Bến Tre's
+// rows after the roll-up.
+func rollUpNames(g *gazetteer.Gazetteer, localities []string) []string {
+	out := make([]string, len(localities))
+	for i, l := range localities {
+		out[i] = l
+		if strings.Contains(l, "/") {
+			continue
+		}
+		if _, err := g.Province(gazetteer.Era2025, l); err == nil {
+			continue
+		}
+		old, err := g.Province(gazetteer.EraPre2025, l)
+		if err != nil {
+			continue
+		}
+		if ru, err := g.RollUp(old); err == nil {
+			out[i] = ru.Province.Name
+		}
+	}
+	return out
 }
 
 // resolveCodes replaces official codes among the --locality values (20 for

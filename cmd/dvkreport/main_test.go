@@ -190,6 +190,10 @@ func TestIssue5RollUp(t *testing.T) {
 	// Without the flag, the old provinces stay as written.
 	_, out, _ = runCmd(t, "summary", "-i", "testdata/reform.csv", "--format", "csv")
 	got = csvRows(out)
+	// An old province's name selects the province it became.
+	if code, out, errOut := runCmd(t, "summary", "-i", "testdata/reform.csv", "--boundaries", "2025", "-l", "Bến Tre", "--level", "province", "--format", "csv"); code != 0 || !strings.Contains(out, "Vĩnh Long,3,") {
+		t.Errorf("-l Bến Tre with --boundaries 2025: exit %d\n%s%s", code, out, errOut)
+	}
 	for _, name := range []string{"Bến Tre", "Đắk Nông", "Hà Giang", "Bình Dương", "Vĩnh Long", "Hồ Chí Minh"} {
 		if _, ok := got[name]; !ok {
 			t.Errorf("without --boundaries, no row for %s: %v", name, got)
@@ -322,6 +326,13 @@ func TestLangVietnamese(t *testing.T) {
 
 // --skip-invalid: the bad rows are left out, counted on stderr and listed
 // on the report's last page.
+func TestSkipInvalidNothingLeft(t *testing.T) {
+	code, _, errOut := runCmd(t, "generate", "-i", "testdata/bad.csv", "--skip-invalid", "-o", filepath.Join(t.TempDir(), "r.pdf"))
+	if code != 1 || !strings.Contains(errOut, "4 problems") {
+		t.Errorf("every row bad: exit %d, want 1\n%s", code, errOut)
+	}
+}
+
 func TestSkipInvalid(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "r.pdf")
 	code, _, errOut := runCmd(t, "generate", "-i", "testdata/bad.csv", "-i", "testdata/good.csv", "--skip-invalid", "-o", out)
