@@ -297,8 +297,10 @@ func (d *drawer) table(t *layout.Table) {
 			d.font(style, sizeTable)
 		}
 		x, y := marginLeft, p.GetY()
+		border := "D"
 		if fill {
 			p.SetFillColor(245, 245, 245)
+			border = "FD"
 		}
 		for i, c := range cells {
 			if i >= len(widths) {
@@ -308,7 +310,7 @@ func (d *drawer) table(t *layout.Table) {
 			if t.Columns[i].Right {
 				align = "R"
 			}
-			p.Rect(x, y, widths[i], h, map[bool]string{true: "FD", false: "D"}[fill])
+			p.Rect(x, y, widths[i], h, border)
 			if lines > 1 && !t.Columns[i].Right {
 				for j, l := range p.SplitText(c, widths[i]-2) {
 					p.SetXY(x, y+float64(j)*rowH)
@@ -397,7 +399,7 @@ func (d *drawer) pageNumbers() {
 	if n < 2 {
 		return
 	}
-	auto := true
+	// Writing in the top margin must not start a new page.
 	p.SetAutoPageBreak(false, 0)
 	for i := 2; i <= n; i++ {
 		p.SetPage(i)
@@ -405,5 +407,5 @@ func (d *drawer) pageNumbers() {
 		p.SetXY(marginLeft, 8)
 		p.CellFormat(bodyWidth, lineHeight(sizeBody), fmt.Sprintf("%s %d/%d", d.doc.PageWord.VI, i, n), "", 0, "C", false, 0, "")
 	}
-	p.SetAutoPageBreak(auto, marginBottom)
+	p.SetAutoPageBreak(true, marginBottom)
 }
