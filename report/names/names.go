@@ -154,17 +154,17 @@ func settle(g *gazetteer.Gazetteer, r *record.Record) outcome {
 		place.Commune = r.Commune
 		var c gazetteer.Unit
 		var err error
+		// Look for the commune in each era the province exists in, with
+		// the province's code of that era.
 		for _, era := range candidates {
-			if r.District == "" && era != o.era && len(candidates) > 1 {
-				// A province that exists in both eras: try the commune
-				// in each, the province's own era first.
-				if _, perr := g.Province(era, r.Province); perr != nil {
-					continue
-				}
+			pu, perr := g.Province(era, r.Province)
+			if perr != nil {
+				continue
 			}
-			c, err = g.Resolve(era, place)
-			if err == nil {
-				o.era = era
+			pl := place
+			pl.Province = pu.Code
+			if c, err = g.Resolve(era, pl); err == nil {
+				o.era, o.units[0], o.names[0] = era, &pu, pu.Name
 				break
 			}
 		}
