@@ -23,10 +23,10 @@ import (
 type Level uint8
 
 const (
-	LevelAuto Level = iota // one level below the narrowest filter
-	LevelProvince
-	LevelDistrict
-	LevelCommune
+	LevelAuto     Level = 0 // one level below the narrowest filter
+	LevelProvince       = Level(gazetteer.LevelProvince)
+	LevelDistrict       = Level(gazetteer.LevelDistrict)
+	LevelCommune        = Level(gazetteer.LevelCommune)
 )
 
 // ParseLevel reads province, district or commune (or their Vietnamese
@@ -45,16 +45,13 @@ func ParseLevel(s string) (Level, error) {
 	return 0, fmt.Errorf("unknown level %q: want province, district or commune", s)
 }
 
+// String names the level as the gazetteer does (province, district,
+// commune), whose levels these are, numbered alike; LevelAuto is "auto".
 func (l Level) String() string {
-	switch l {
-	case LevelProvince:
-		return "province"
-	case LevelDistrict:
-		return "district"
-	case LevelCommune:
-		return "commune"
+	if l == LevelAuto {
+		return "auto"
 	}
-	return "auto"
+	return gazetteer.Level(l).String()
 }
 
 // Figures are the summed figures of a set of records.
