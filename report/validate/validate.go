@@ -6,10 +6,8 @@
 package validate
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"slices"
 	"strconv"
 	"strings"
@@ -117,65 +115,32 @@ func Tables(tables []*load.Table) (record.Dataset, Problems) {
 // leaves the dataset, so that nothing is summed twice unseen. Rows without
 // a model name (groups) are not compared.
 func duplicates(ds *record.Dataset) Problems {
-	// Names repeat from row to row: key each once.
-	keys := map[string]string{}
-	nameKey := func(s string) string {
-		k, ok := keys[s]
-		if !ok {
-			k = gazetteer.Key(s)
-			keys[s] = k
-		}
-		return k
+	// Names repeat from row to row (a sustained model is reported every
+	// quarter): each distinct name is keyed once, and the key gets a
+	// number, so that a row's identity is a small comparable value.
+	locs, models := newInterner(gazetteer.Key), newInterner(modelKey)
+	type identity struct {
+		province, district, commune, model uint32
+		field                              record.Field
+		first, last                        int32
 	}
-	// Rows are found by a hash of their key, and compared in full only when
-	// two hashes meet.
-	seed := maphash.MakeSeed()
-	hash := func(r *record.Record) uint64 {
-		var h maphash.Hash
-		h.SetSeed(seed)
-		for _, s := range [...]string{r.Province, r.District, r.Commune} {
-			h.WriteString(nameKey(s))
-			h.WriteByte(0)
-		}
-		writeModelKey(&h, r.Model)
-		var b [9]byte
-		b[0] = byte(r.Field)
-		binary.LittleEndian.PutUint32(b[1:], uint32(r.Period.First))
-		binary.LittleEndian.PutUint32(b[5:], uint32(r.Period.Last))
-		h.Write(b[:])
-		return h.Sum64()
-	}
-	same := func(a, b *record.Record) bool {
-		return a.Field == b.Field && a.Period == b.Period && modelKey(a.Model) == modelKey(b.Model) &&
-			nameKey(a.Province) == nameKey(b.Province) && nameKey(a.District) == nameKey(b.District) && nameKey(a.Commune) == nameKey(b.Commune)
-	}
-	first := make(map[uint64]int, len(ds.Records)) // hash → index in kept
-	more := map[uint64][]int{}                     // further rows of a hash
+	seen := make(map[identity]int, len(ds.Records)) // → index in kept
 	var problems Problems
 	kept := ds.Records[:0]
 	for i := range ds.Records {
 		r := &ds.Records[i]
 		if r.Model != "" {
-			h := hash(r)
-			dup := -1
-			if j, ok := first[h]; ok {
-				for _, j := range append([]int{j}, more[h]...) {
-					if same(&kept[j], r) {
-						dup = j
-						break
-					}
-				}
-				if dup < 0 {
-					more[h] = append(more[h], len(kept))
-				}
-			} else {
-				first[h] = len(kept)
+			id := identity{
+				province: locs.id(r.Province), district: locs.id(r.District), commune: locs.id(r.Commune),
+				model: models.id(r.Model), field: r.Field,
+				first: int32(r.Period.First), last: int32(r.Period.Last),
 			}
-			if dup >= 0 {
-				msg := fmt.Sprintf("the model %q of %s is reported again (first at %s, same locality, field and period); remove one row, or give them different names", r.Model, r.Period, kept[dup].Pos)
+			if j, dup := seen[id]; dup {
+				msg := fmt.Sprintf("the model %q of %s is reported again (first at %s, same locality, field and period); remove one row, or give them different names", r.Model, r.Period, kept[j].Pos)
 				problems = append(problems, &record.InputError{Pos: r.Pos, Msg: msg})
 				continue
 			}
+			seen[id] = len(kept)
 		}
 		if len(kept) != i {
 			kept = append(kept, *r)
@@ -187,11 +152,30 @@ func duplicates(ds *record.Dataset) Problems {
 	return problems
 }
 
-// writeModelKey writes modelKey(s) into h, without building a string for
-// the usual short names.
-func writeModelKey(h *maphash.Hash, s string) {
-	var buf [256]byte
-	h.Write(appendModelKey(buf[:0], s))
+// interner numbers strings by their key: two strings get the same number
+// exactly when key gives them the same key.
+type interner struct {
+	key    func(string) string
+	byText map[string]uint32 // the text as written → number
+	byKey  map[string]uint32 // key → number
+}
+
+func newInterner(key func(string) string) *interner {
+	return &interner{key: key, byText: map[string]uint32{}, byKey: map[string]uint32{}}
+}
+
+func (in *interner) id(s string) uint32 {
+	if n, ok := in.byText[s]; ok {
+		return n
+	}
+	k := in.key(s)
+	n, ok := in.byKey[k]
+	if !ok {
+		n = uint32(len(in.byKey))
+		in.byKey[k] = n
+	}
+	in.byText[s] = n
+	return n
 }
 
 // table validates one table, appending its good rows to ds.
