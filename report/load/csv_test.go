@@ -66,7 +66,44 @@ func TestSplitCSV(t *testing.T) {
 			if got, want := ourRecords(tx, comma), stdlibRecords(tx, comma); got != want {
 				t.Errorf("%q:\n got %s\nwant %s", tx, got, want)
 			}
+			checkPieces(t, tx, comma)
 		}
+	}
+}
+
+// checkPieces: readRows gives the same rows however many pieces it reads
+// text in, the pieces' boundaries falling anywhere, inside quotes too.
+func checkPieces(t *testing.T, text string, comma byte) {
+	t.Helper()
+	want := fmt.Sprint(readRows(text, comma, 1))
+	for parts := 2; parts <= 7; parts++ {
+		if got := fmt.Sprint(readRows(text, comma, parts)); got != want {
+			t.Fatalf("%q in %d pieces:\n got %s\nwant %s", text, parts, got, want)
+		}
+	}
+}
+
+func TestReadRowsPieces(t *testing.T) {
+	// Quoted fields with line breaks wherever a piece may start, blank
+	// lines, CRLF, and a last line without its break.
+	var b strings.Builder
+	for i := range 200 {
+		switch i % 5 {
+		case 0:
+			fmt.Fprintf(&b, "r%d,\"a\nb\nc\",x\n", i)
+		case 1:
+			fmt.Fprintf(&b, "\n\nr%d,\"q\"\"\",y\r\n", i)
+		case 2:
+			fmt.Fprintf(&b, "r%d,\"\n\",z\n", i)
+		default:
+			fmt.Fprintf(&b, "r%d,  Lạng Sơn ,%d\n", i, i)
+		}
+	}
+	b.WriteString("last,\"open")
+	checkPieces(t, b.String(), ',')
+	rows := readRows(b.String(), ',', 3)
+	if len(rows) != 201 || rows[3].Cells[1] != "Lạng Sơn" || rows[200].Cells[1] != "open" {
+		t.Fatalf("%d rows: %q … %q", len(rows), rows[3].Cells, rows[len(rows)-1].Cells)
 	}
 }
 
@@ -84,5 +121,6 @@ func FuzzSplitCSV(f *testing.F) {
 		if got, want := ourRecords(text, comma), stdlibRecords(text, comma); got != want {
 			t.Fatalf("%q:\n got %s\nwant %s", text, got, want)
 		}
+		checkPieces(t, text, comma)
 	})
 }

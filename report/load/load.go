@@ -19,7 +19,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 	"unsafe"
 
@@ -153,12 +156,7 @@ func readCSV(name string, data []byte, cs charset.Charset, isHeader func([]strin
 		}
 		return nil, fmt.Errorf("%w: %s: %v", ErrFormat, name, err)
 	}
-	rows := make([]Row, 0, strings.Count(text, "\n")+1)
-	splitCSV(text, byte(sniffDelimiter(text)), func(line int, fields []string) {
-		if cells := cleanCells(fields, false); len(cells) > 0 {
-			rows = append(rows, Row{Num: line, Cells: cells})
-		}
-	})
+	rows := readRows(text, byte(sniffDelimiter(text)), 0)
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("%w: %s: the file is empty", ErrFormat, name)
 	}
@@ -188,7 +186,7 @@ func decodeText(data []byte, cs charset.Charset) (string, error) {
 		b := bytes.TrimPrefix(data, utf8BOM)
 		// A NUL byte may be UTF-16 without a byte-order mark: let Detect
 		// decide.
-		if bytes.IndexByte(b, 0) < 0 && utf8.Valid(b) && surelyNFC(b) {
+		if bytes.IndexByte(b, 0) < 0 && isNFC(b) {
 			return unsafe.String(unsafe.SliceData(b), len(b)), nil
 		}
 	}
@@ -198,10 +196,39 @@ func decodeText(data []byte, cs charset.Charset) (string, error) {
 	return charset.Decode(data, cs)
 }
 
+// isNFC reports whether b is valid UTF-8 in NFC, checking the pieces of a
+// big b at once.
+func isNFC(b []byte) bool {
+	parts := runtime.GOMAXPROCS(0)
+	if len(b) < parallelMin || parts == 1 {
+		return surelyNFC(b) || utf8.Valid(b) && norm.NFC.IsNormal(b)
+	}
+	// Pieces start at a character's first byte: a piece of NFC text is
+	// NFC unless it starts with a combining mark, which surelyNFC refuses.
+	ok := make([]bool, parts)
+	var wg sync.WaitGroup
+	start := 0
+	for k := range parts {
+		end := len(b) * (k + 1) / parts
+		for end < len(b) && b[end]&0xC0 == 0x80 {
+			end++
+		}
+		piece := b[start:end]
+		wg.Go(func() { ok[k] = surelyNFC(piece) })
+		start = end
+	}
+	wg.Wait()
+	if !slices.Contains(ok, false) {
+		return true
+	}
+	return utf8.Valid(b) && norm.NFC.IsNormal(b)
+}
+
 // cleanCells returns a new slice of the record's cells, trimmed and, if
 // nfc, NFC-normalised (text from charset.Decode already is), without
-// trailing empty cells. It returns nil for a blank row.
-func cleanCells(rec []string, nfc bool) []string {
+// trailing empty cells, taken from slab if it is not nil. It returns nil for
+// a blank row.
+func cleanCells(rec []string, nfc bool, slab *cellSlab) []string {
 	n := len(rec)
 	for n > 0 && strings.TrimSpace(rec[n-1]) == "" {
 		n--
@@ -209,7 +236,12 @@ func cleanCells(rec []string, nfc bool) []string {
 	if n == 0 {
 		return nil
 	}
-	cells := make([]string, n)
+	var cells []string
+	if slab != nil {
+		cells = slab.take(n)
+	} else {
+		cells = make([]string, n)
+	}
 	for i, c := range rec[:n] {
 		if nfc {
 			cells[i] = Clean(c)
@@ -230,18 +262,19 @@ func Clean(s string) string {
 	return s
 }
 
-// surelyNFC reports whether s holds only code points that are NFC on their
-// own and compose with nothing before them: everything below U+0300 and the
-// Latin Extended Additional block U+1E00–U+1EFF, which together hold every
-// precomposed Vietnamese letter. It is a fast path; false means "check".
+// surelyNFC reports whether s is valid UTF-8 holding only code points that
+// are NFC on their own and compose with nothing before them: everything
+// below U+0300 and the Latin Extended Additional block U+1E00–U+1EFF, which
+// together hold every precomposed Vietnamese letter. It is a fast path;
+// false means "check".
 func surelyNFC[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c < 0x80:
-		case c >= 0xC2 && c <= 0xCB: // U+0080–U+02FF
+		case c >= 0xC2 && c <= 0xCB && i+1 < len(s) && s[i+1]&0xC0 == 0x80: // U+0080–U+02FF
 			i++
-		case c == 0xE1 && i+1 < len(s) && s[i+1] >= 0xB8 && s[i+1] <= 0xBB: // U+1E00–U+1EFF
+		case c == 0xE1 && i+2 < len(s) && s[i+1] >= 0xB8 && s[i+1] <= 0xBB && s[i+2]&0xC0 == 0x80: // U+1E00–U+1EFF
 			i += 2
 		default:
 			return false

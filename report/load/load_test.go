@@ -122,6 +122,34 @@ func TestSurelyNFC(t *testing.T) {
 			t.Errorf("surelyNFC(%U) = true, but NFC changes it", r)
 		}
 	}
+	for _, s := range []string{"\xc3", "\xc3(", "\xe1\xba", "\xe1\xba(", "a\xff", "\xbf"} {
+		if surelyNFC(s) {
+			t.Errorf("surelyNFC(%q) = true for invalid UTF-8", s)
+		}
+	}
+}
+
+// isNFC checks big texts in pieces, and says the same as a check of the
+// whole, whatever falls on the pieces' boundaries.
+func TestIsNFC(t *testing.T) {
+	row := "Lạng Sơn,Xã Bắc Sơn,Tổ tiết kiệm,Văn hóa - Xã hội,2025-Q3\n"
+	big := strings.Repeat(row, 2*parallelMin/len(row))
+	for _, c := range []struct {
+		tail string
+		want bool
+	}{
+		{"", true},
+		{"“Nhà nhân ái” – 2025\n", true},  // NFC, though not Vietnamese letters
+		{"La\u0323ng So\u031bn\n", false}, // decomposed
+		{"L\xe1ng S\xf5n\n", false},       // TCVN3 bytes
+		{"\xe1\xba", false},               // cut short
+	} {
+		for _, text := range []string{big + c.tail, c.tail + big, big[:len(big)/2+1] + c.tail + big} {
+			if got := isNFC([]byte(text)); got != c.want {
+				t.Errorf("isNFC(… %q …) = %v, want %v", c.tail, got, c.want)
+			}
+		}
+	}
 }
 
 // The same register in every encoding Excel and legacy Vietnamese offices

@@ -366,7 +366,7 @@ func readSheet(data []byte, shared []string, name, sheet string, isHeader func([
 	var value, inline strings.Builder
 	inV, inIS, inT := false, false, false
 	emit := func() error {
-		cells := cleanCells(cells, true)
+		cells := cleanCells(cells, true, nil)
 		if t.Header == nil {
 			if rowNum > headerSearchRows {
 				return errNoHeader

@@ -77,7 +77,7 @@ func TestXLSXLikeExcelize(t *testing.T) {
 			}
 			var wantRows [][]string
 			for _, r := range want[sh.name] {
-				if c := cleanCells(r, true); len(c) > 0 {
+				if c := cleanCells(r, true, nil); len(c) > 0 {
 					wantRows = append(wantRows, c)
 				}
 			}
