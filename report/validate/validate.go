@@ -6,11 +6,15 @@
 package validate
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/maphash"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -101,46 +105,61 @@ func (p Problems) Unwrap() []error {
 // dataset holds every good row, so a caller may go on without the bad ones
 // if the user asks it to.
 func Tables(tables []*load.Table) (record.Dataset, Problems) {
-	var ds record.Dataset
+	b := &builder{extraIndex: map[string]int{}, seed: maphash.MakeSeed()}
 	var problems Problems
-	extraIndex := map[string]int{}
 	for _, t := range tables {
-		problems = append(problems, table(t, &ds, extraIndex)...)
+		problems = append(problems, b.table(t)...)
 	}
-	return ds, append(problems, duplicates(&ds)...)
+	return b.ds, append(problems, b.duplicates()...)
+}
+
+// builder builds a dataset from tables.
+type builder struct {
+	ds record.Dataset
+	// ids holds a hash of each record's identity, for duplicates: its
+	// locality, model name, field and period, compared as duplicates
+	// compares them. Rows without a model name have none.
+	ids        []uint64
+	extraIndex map[string]int // extra column → its place in ds.Extras
+	seed       maphash.Seed
 }
 
 // duplicates finds a model reported twice: the same locality, model name,
 // field and period, in one file or several. The later row is a problem and
 // leaves the dataset, so that nothing is summed twice unseen. Rows without
 // a model name (groups) are not compared.
-func duplicates(ds *record.Dataset) Problems {
-	// Names repeat from row to row (a sustained model is reported every
-	// quarter): each distinct name is keyed once, and the key gets a
-	// number, so that a row's identity is a small comparable value.
-	locs, models := newInterner(gazetteer.Key), newInterner(modelKey)
-	type identity struct {
-		province, district, commune, model uint32
-		field                              record.Field
-		first, last                        int32
-	}
-	seen := make(map[identity]int, len(ds.Records)) // → index in kept
+func (b *builder) duplicates() Problems {
+	ds := &b.ds
+	first := make(map[uint64]int32, len(ds.Records)) // identity → index in kept
+	var more map[uint64][]int32                      // later records of an identity hash
 	var problems Problems
 	kept := ds.Records[:0]
 	for i := range ds.Records {
 		r := &ds.Records[i]
 		if r.Model != "" {
-			id := identity{
-				province: locs.id(r.Province), district: locs.id(r.District), commune: locs.id(r.Commune),
-				model: models.id(r.Model), field: r.Field,
-				first: int32(r.Period.First), last: int32(r.Period.Last),
+			// Records are compared in full only when their hashes meet.
+			id, dup := b.ids[i], -1
+			if j, ok := first[id]; ok {
+				for _, j := range append([]int32{j}, more[id]...) {
+					if same(&kept[j], r) {
+						dup = int(j)
+						break
+					}
+				}
+				if dup < 0 {
+					if more == nil {
+						more = map[uint64][]int32{}
+					}
+					more[id] = append(more[id], int32(len(kept)))
+				}
+			} else {
+				first[id] = int32(len(kept))
 			}
-			if j, dup := seen[id]; dup {
-				msg := fmt.Sprintf("the model %q of %s is reported again (first at %s, same locality, field and period); remove one row, or give them different names", r.Model, r.Period, kept[j].Pos)
+			if dup >= 0 {
+				msg := fmt.Sprintf("the model %q of %s is reported again (first at %s, same locality, field and period); remove one row, or give them different names", r.Model, r.Period, kept[dup].Pos)
 				problems = append(problems, &record.InputError{Pos: r.Pos, Msg: msg})
 				continue
 			}
-			seen[id] = len(kept)
 		}
 		if len(kept) != i {
 			kept = append(kept, *r)
@@ -148,38 +167,64 @@ func duplicates(ds *record.Dataset) Problems {
 			kept = kept[:i+1] // in place: nothing dropped yet
 		}
 	}
+	clear(ds.Records[len(kept):])
 	ds.Records = kept
+	b.ids = nil
 	return problems
 }
 
-// interner numbers strings by their key: two strings get the same number
-// exactly when key gives them the same key.
-type interner struct {
-	key    func(string) string
-	byText map[string]uint32 // the text as written → number
-	byKey  map[string]uint32 // key → number
+// same reports whether two records are the same model: the same locality,
+// model name (see modelKey), field and period.
+func same(a, b *record.Record) bool {
+	return a.Field == b.Field && a.Period == b.Period && modelKey(a.Model) == modelKey(b.Model) &&
+		gazetteer.Key(a.Province) == gazetteer.Key(b.Province) &&
+		gazetteer.Key(a.District) == gazetteer.Key(b.District) &&
+		gazetteer.Key(a.Commune) == gazetteer.Key(b.Commune)
 }
 
-func newInterner(key func(string) string) *interner {
-	return &interner{key: key, byText: map[string]uint32{}, byKey: map[string]uint32{}}
+// identity hashes what same compares. Names repeat from row to row (a
+// sustained model is reported every quarter): each distinct name is keyed
+// and hashed once. An identity belongs to one goroutine.
+type identity struct {
+	seed         maphash.Seed
+	locs, models map[string]uint64 // name as written → hash of its key
+	buf          []byte
 }
 
-func (in *interner) id(s string) uint32 {
-	if n, ok := in.byText[s]; ok {
-		return n
+func newIdentity(seed maphash.Seed) *identity {
+	return &identity{seed: seed, locs: map[string]uint64{}, models: map[string]uint64{}}
+}
+
+// of returns r's identity hash.
+func (id *identity) of(r *record.Record) uint64 {
+	loc := func(s string) uint64 {
+		h, ok := id.locs[s]
+		if !ok {
+			h = maphash.String(id.seed, gazetteer.Key(s))
+			id.locs[s] = h
+		}
+		return h
 	}
-	k := in.key(s)
-	n, ok := in.byKey[k]
+	m, ok := id.models[r.Model]
 	if !ok {
-		n = uint32(len(in.byKey))
-		in.byKey[k] = n
+		id.buf = appendModelKey(id.buf[:0], r.Model)
+		m = maphash.Bytes(id.seed, id.buf)
+		id.models[r.Model] = m
 	}
-	in.byText[s] = n
-	return n
+	var b [41]byte
+	binary.LittleEndian.PutUint64(b[0:], loc(r.Province))
+	binary.LittleEndian.PutUint64(b[8:], loc(r.District))
+	binary.LittleEndian.PutUint64(b[16:], loc(r.Commune))
+	binary.LittleEndian.PutUint64(b[24:], m)
+	binary.LittleEndian.PutUint32(b[32:], uint32(r.Period.First))
+	binary.LittleEndian.PutUint32(b[36:], uint32(r.Period.Last))
+	b[40] = byte(r.Field)
+	return maphash.Bytes(id.seed, b[:])
 }
 
 // table validates one table, appending its good rows to ds.
-func table(t *load.Table, ds *record.Dataset, extraIndex map[string]int) Problems {
+func (b *builder) table(t *load.Table) Problems {
+	ds, extraIndex := &b.ds, b.extraIndex
 	var problems Problems
 	at := func(row, col int) record.Pos {
 		return record.Pos{File: t.File, Sheet: t.Sheet, Row: row, Col: col}
@@ -268,10 +313,11 @@ func table(t *load.Table, ds *record.Dataset, extraIndex map[string]int) Problem
 			locCols.Loc[l].Col, locCols.Loc[l].Header = i+1, t.Header[i]
 		}
 	}
-	// convert turns rows into records, with caches of the fields,
-	// statuses and periods it has read.
-	ds.Records = slices.Grow(ds.Records, len(t.Rows))
-	convert := func(rs []load.Row) (probs Problems) {
+	// convert turns rows into records, appended to out, with caches of the
+	// fields, statuses and periods it has read. It shares nothing it
+	// writes, so pieces of a table are converted at once.
+	convert := func(rs []load.Row, out []record.Record, ids []uint64) (_ []record.Record, _ []uint64, probs Problems) {
+		identity := newIdentity(b.seed)
 		fields := map[string]record.Field{}
 		statuses := map[string]record.Status{}
 		periods := map[string]record.Period{}
@@ -378,13 +424,52 @@ func table(t *load.Table, ds *record.Dataset, extraIndex map[string]int) Problem
 				probs = append(probs, rowProblems...)
 				continue
 			}
-			ds.Records = append(ds.Records, rec)
+			var id uint64
+			if rec.Model != "" {
+				id = identity.of(&rec)
+			}
+			out, ids = append(out, rec), append(ids, id)
 		}
-		return probs
+		return out, ids, probs
 	}
-	problems = append(problems, convert(t.Rows)...)
+	// Each piece writes its records into its own stretch of ds.Records,
+	// in place; the stretches close up afterwards over the bad rows.
+	base := len(ds.Records)
+	ds.Records = slices.Grow(ds.Records, len(t.Rows))[:base+len(t.Rows)]
+	b.ids = slices.Grow(b.ids, len(t.Rows))[:base+len(t.Rows)]
+	parts := 1
+	if len(t.Rows) >= parallelRows {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	type piece struct {
+		recs  []record.Record
+		ids   []uint64
+		probs Problems
+	}
+	pieces := make([]piece, parts)
+	var wg sync.WaitGroup
+	for k := range pieces {
+		lo, hi := len(t.Rows)*k/parts, len(t.Rows)*(k+1)/parts
+		wg.Go(func() {
+			p := &pieces[k]
+			p.recs, p.ids, p.probs = convert(t.Rows[lo:hi], ds.Records[base+lo:base+lo:base+hi], b.ids[base+lo:base+lo:base+hi])
+		})
+	}
+	wg.Wait()
+	end := base
+	for _, p := range pieces {
+		copy(b.ids[end:], p.ids)
+		end += copy(ds.Records[end:], p.recs)
+		problems = append(problems, p.probs...)
+	}
+	clear(ds.Records[end:])
+	ds.Records, b.ids = ds.Records[:end], b.ids[:end]
 	return problems
 }
+
+// parallelRows is the number of rows from which a table is converted in
+// pieces, one per processor.
+const parallelRows = 10_000
 
 // excelDate reads a workbook's date cell, stored as a serial number of
 // days (45853 is 2025-07-15), as the quarter it falls in. Only serials of

@@ -2,7 +2,9 @@ package validate
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -204,5 +206,60 @@ func TestExcelDate(t *testing.T) {
 	}
 	if _, ok := excelDate("45853", false); ok {
 		t.Error("a CSV number was read as a date")
+	}
+}
+
+// Records whose identity hashes meet are compared in full: a collision
+// is no duplicate, and a duplicate behind a collision is still found.
+func TestDuplicatesCollision(t *testing.T) {
+	rec := func(model string, row int) record.Record {
+		return record.Record{Province: "Lạng Sơn", Model: model, Period: record.QuarterPeriod(2025, 3), Pos: record.Pos{File: "a.csv", Row: row}}
+	}
+	b := &builder{
+		ds:  record.Dataset{Records: []record.Record{rec("A", 2), rec("B", 3), rec("b", 4), rec("", 5)}},
+		ids: []uint64{7, 7, 7, 0},
+	}
+	problems := b.duplicates()
+	if len(problems) != 1 || problems[0].Pos.Row != 4 || !strings.Contains(problems[0].Msg, "first at a.csv:3") {
+		t.Errorf("problems %v, want a.csv:4 as a duplicate of a.csv:3", problems)
+	}
+	if len(b.ds.Records) != 3 {
+		t.Errorf("%d records kept, want 3", len(b.ds.Records))
+	}
+}
+
+// A table big enough to be converted in pieces gives its records and
+// problems in file order, and finds a duplicate across pieces.
+func TestBigTable(t *testing.T) {
+	n := 3 * parallelRows
+	var b strings.Builder
+	b.WriteString("province,commune,model,field,period,funds_vnd\n")
+	bad := map[int]bool{2: true, n / 2: true, n/2 + 1: true, n + 1: true} // file rows
+	for row := 2; row <= n+1; row++ {
+		funds := fmt.Sprint(row * 1000)
+		if bad[row] {
+			funds = "nhiều"
+		}
+		model := fmt.Sprintf("Mô hình %d", row)
+		if row == n {
+			model = "mô hình  3" // the model of row 3, again
+		}
+		fmt.Fprintf(&b, "Lạng Sơn,Xã Bắc Sơn,%s,Kinh tế,2025-Q3,%s\n", model, funds)
+	}
+	ds, problems := Tables(tables(t, "big.csv", b.String()))
+	var rows []int
+	for _, p := range problems {
+		rows = append(rows, p.Pos.Row)
+	}
+	if want := []int{2, n / 2, n/2 + 1, n + 1, n}; !slices.Equal(rows, want) {
+		t.Errorf("problems at rows %v, want %v", rows, want)
+	}
+	if len(ds.Records) != n-5 {
+		t.Fatalf("%d records, want %d", len(ds.Records), n-5)
+	}
+	for i, r := range ds.Records[1:] {
+		if prev := ds.Records[i]; r.Pos.Row <= prev.Pos.Row || r.FundsVND != int64(r.Pos.Row)*1000 {
+			t.Fatalf("record of row %d (funds %d) after row %d", r.Pos.Row, r.FundsVND, prev.Pos.Row)
+		}
 	}
 }
