@@ -279,62 +279,89 @@ func (d *drawer) table(t *layout.Table) {
 		}
 		p.SetXY(marginLeft, y+h)
 	}
+	// The body's borders are a rule under each row and the column lines,
+	// drawn once for each stretch of rows between page breaks and group
+	// headings: a few hundred strokes for a national table instead of a
+	// rectangle per cell.
+	top := 0.0 // where the current stretch of rows starts
+	columnLines := func() {
+		y := p.GetY()
+		if y <= top {
+			return
+		}
+		p.SetLineWidth(0.2)
+		x := marginLeft
+		p.Line(x, top, x, y)
+		for _, w := range widths {
+			x += w
+			p.Line(x, top, x, y)
+		}
+	}
+	newPage := func() {
+		columnLines()
+		p.AddPage()
+		header()
+		top = p.GetY()
+	}
+	// wrapped returns the lines of a cell's text, which are more than one
+	// only for a long name.
+	wrapped := func(c string, i int) []string {
+		if p.GetStringWidth(c) <= widths[i]-2 {
+			return nil
+		}
+		return p.SplitText(c, widths[i]-2)
+	}
 	row := func(cells []string, style string, fill bool) {
 		// A long name wraps; the row grows to fit it.
 		lines := 1
 		d.font(style, sizeTable)
 		for i, c := range cells {
 			if i < len(widths) && !t.Columns[i].Right {
-				if n := len(p.SplitText(c, widths[i]-2)); n > lines {
-					lines = n
-				}
+				lines = max(lines, len(wrapped(c, i)))
 			}
 		}
 		h := float64(lines) * rowH
 		if p.GetY()+h > pageHeight-marginBottom {
-			p.AddPage()
-			header()
+			newPage()
 			d.font(style, sizeTable)
 		}
 		x, y := marginLeft, p.GetY()
-		border := "D"
 		if fill {
 			p.SetFillColor(245, 245, 245)
-			border = "FD"
+			p.Rect(x, y, bodyWidth, h, "F")
 		}
 		for i, c := range cells {
 			if i >= len(widths) {
 				break
 			}
-			align := "L"
-			if t.Columns[i].Right {
-				align = "R"
-			}
-			p.Rect(x, y, widths[i], h, border)
-			if lines > 1 && !t.Columns[i].Right {
-				for j, l := range p.SplitText(c, widths[i]-2) {
-					p.SetXY(x, y+float64(j)*rowH)
-					p.CellFormat(widths[i], rowH, l, "", 0, align, false, 0, "")
+			right := t.Columns[i].Right
+			if ls := wrapped(c, i); lines > 1 && !right && ls != nil {
+				for j, l := range ls {
+					cellText(p, x, y+float64(j)*rowH, widths[i], rowH, l, false)
 				}
 			} else {
-				cellText(p, x, y, widths[i], h, c, align == "R")
+				cellText(p, x, y, widths[i], h, c, right)
 			}
 			x += widths[i]
 		}
+		p.SetLineWidth(0.2)
+		p.Line(marginLeft, y+h, marginLeft+bodyWidth, y+h)
 		p.SetXY(marginLeft, y+h)
 	}
 	d.ensure(3 * rowH * 2)
 	header()
+	top = p.GetY()
 	for _, r := range t.Rows {
 		if r.Group {
 			// Keep a group heading with its first row.
 			if p.GetY()+2*rowH > pageHeight-marginBottom {
-				p.AddPage()
-				header()
+				newPage()
 			}
+			columnLines()
 			d.font("B", sizeTable)
 			p.SetFillColor(250, 250, 250)
 			p.CellFormat(bodyWidth, rowH, r.Cells[0], "1", 1, "L", true, 0, "")
+			top = p.GetY()
 			continue
 		}
 		style := ""
@@ -346,6 +373,7 @@ func (d *drawer) table(t *layout.Table) {
 	if t.Total != nil {
 		row(t.Total, "B", true)
 	}
+	columnLines()
 	p.Ln(3)
 }
 

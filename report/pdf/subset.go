@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"hash/fnv"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // fpdfFontKey is the name fpdf v0.9.0 gives a UTF-8 font in the PDF:
@@ -166,32 +168,39 @@ func fixXref(pdf []byte, shift func(int) int) ([]byte, error) {
 var streamHead = regexp.MustCompile(`<</Length (\d+)>>\nstream\n`)
 
 // compressEdits compresses the streams fpdf wrote uncompressed (pages and
-// ToUnicode maps), with one zlib writer for all of them. fpdf's own
-// compression makes a new writer, about a megabyte of state, for every
-// page; this keeps the memory and the time of long reports down, and gives
-// the same kind of stream.
+// ToUnicode maps), with one zlib writer per processor, each compressing
+// every so-many stream. fpdf's own compression makes a new writer, about a
+// megabyte of state, for every page; this keeps the memory and the time of
+// long reports down, and gives the same kind of stream.
 func compressEdits(pdf []byte) ([]edit, error) {
-	var edits []edit
-	var buf bytes.Buffer
-	zw, err := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
-	if err != nil {
-		return nil, err
-	}
-	for _, m := range streamHead.FindAllSubmatchIndex(pdf, -1) {
+	heads := streamHead.FindAllSubmatchIndex(pdf, -1)
+	edits := make([]edit, len(heads))
+	for i, m := range heads {
 		n, err := strconv.Atoi(string(pdf[m[2]:m[3]]))
 		if err != nil || m[1]+n > len(pdf) || !bytes.HasPrefix(pdf[m[1]+n:], []byte("\nendstream")) {
 			return nil, fmt.Errorf("pdf: a stream at byte %d is not as long as it says", m[0])
 		}
-		buf.Reset()
-		zw.Reset(&buf)
-		if _, err := zw.Write(pdf[m[1] : m[1]+n]); err != nil {
-			return nil, err
-		}
-		if err := zw.Close(); err != nil {
-			return nil, err
-		}
-		head := fmt.Sprintf("<</Filter /FlateDecode /Length %d>>\nstream\n", buf.Len())
-		edits = append(edits, edit{at: m[0], n: m[1] + n - m[0], with: head + buf.String()})
+		edits[i] = edit{at: m[0], n: m[1] + n - m[0]}
 	}
-	return edits, nil
+	workers := min(runtime.GOMAXPROCS(0), len(edits))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			zw, err := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+			for i := w; i < len(edits) && err == nil; i += workers {
+				e, data := &edits[i], pdf[heads[i][1]:edits[i].at+edits[i].n]
+				buf.Reset()
+				zw.Reset(&buf)
+				if _, err = zw.Write(data); err == nil {
+					err = zw.Close()
+				}
+				e.with = fmt.Sprintf("<</Filter /FlateDecode /Length %d>>\nstream\n", buf.Len()) + buf.String()
+			}
+			errs[w] = err
+		})
+	}
+	wg.Wait()
+	return edits, errors.Join(errs...)
 }

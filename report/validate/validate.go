@@ -318,6 +318,7 @@ func (b *builder) table(t *load.Table) Problems {
 	// writes, so pieces of a table are converted at once.
 	convert := func(rs []load.Row, out []record.Record, ids []uint64) (_ []record.Record, _ []uint64, probs Problems) {
 		identity := newIdentity(b.seed)
+		texts := texts{}
 		fields := map[string]record.Field{}
 		statuses := map[string]record.Status{}
 		periods := map[string]record.Period{}
@@ -327,13 +328,14 @@ func (b *builder) table(t *load.Table) Problems {
 				i := where[c]
 				rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Column: t.Header[i], Msg: msg})
 			}
+			text := func(c column) string { return texts.intern(cell(r, where[c])) }
 			rec := record.Record{
-				Province: cell(r, where[colProvince]),
-				District: cell(r, where[colDistrict]),
-				Commune:  cell(r, where[colCommune]),
-				Unit:     cell(r, where[colUnit]),
-				Model:    cell(r, where[colModel]),
-				Source:   cell(r, where[colSource]),
+				Province: text(colProvince),
+				District: text(colDistrict),
+				Commune:  text(colCommune),
+				Unit:     text(colUnit),
+				Model:    text(colModel),
+				Source:   text(colSource),
 				Count:    1,
 				Pos:      at(r.Num, 0),
 				Cols:     locCols,
@@ -465,6 +467,24 @@ func (b *builder) table(t *load.Table) Problems {
 	clear(ds.Records[end:])
 	ds.Records, b.ids = ds.Records[:end], b.ids[:end]
 	return problems
+}
+
+// texts keeps one copy of each distinct text. Records hold their texts
+// through it, not the cells they were read from: those are substrings of a
+// whole CSV file, which can then go once it is read, and names repeat from
+// row to row.
+type texts map[string]string
+
+func (t texts) intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	c, ok := t[s]
+	if !ok {
+		c = strings.Clone(s)
+		t[c] = c
+	}
+	return c
 }
 
 // parallelRows is the number of rows from which a table is converted in
