@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
 	"github.com/golang/freetype/truetype"
@@ -21,6 +23,7 @@ type drawer struct {
 	doc       *layout.Document
 	chartFont *truetype.Font
 	opts      Options
+	cells     cellWriter
 }
 
 // Text sizes in points.
@@ -330,6 +333,9 @@ func (d *drawer) table(t *layout.Table) {
 			p.SetFillColor(245, 245, 245)
 			p.Rect(x, y, bodyWidth, h, "F")
 		}
+		// Text is filled with the fill colour: with both black, fpdf
+		// writes no colour around each text, and neither does cells.
+		p.SetFillColor(0, 0, 0)
 		for i, c := range cells {
 			if i >= len(widths) {
 				break
@@ -337,10 +343,10 @@ func (d *drawer) table(t *layout.Table) {
 			right := t.Columns[i].Right
 			if ls := wrapped(c, i); lines > 1 && !right && ls != nil {
 				for j, l := range ls {
-					cellText(p, x, y+float64(j)*rowH, widths[i], rowH, l, false)
+					d.cells.text(style, x, y+float64(j)*rowH, widths[i], rowH, l, false)
 				}
 			} else {
-				cellText(p, x, y, widths[i], h, c, right)
+				d.cells.text(style, x, y, widths[i], h, c, right)
 			}
 			x += widths[i]
 		}
@@ -377,21 +383,75 @@ func (d *drawer) table(t *layout.Table) {
 	p.Ln(3)
 }
 
-// cellText writes s in the cell at x, y of size w × h, vertically centred
-// and left- or right-aligned, where fpdf's CellFormat would put it; it is
-// what CellFormat does for a cell without border or fill, at a fraction of
-// the cost for the thousands of cells of a long table.
-func cellText(p *fpdf.Fpdf, x, y, w, h float64, s string, right bool) {
+// cellWriter writes the texts of table cells, vertically centred and left-
+// or right-aligned, where fpdf's CellFormat would put them.
+//
+// fpdf's Text formats every call with fmt and records each character for
+// the font subset; for the 36,000 cells of a national table that was a
+// third of the drawing. A text whose characters are all ASCII and all drawn
+// before in the same style (numbers, mostly) is written straight into the
+// page, byte for byte as Text writes it; any other goes through Text,
+// which records its characters. Text colour and fill colour must be the
+// same (black): fpdf then writes no colour change around a text.
+type cellWriter struct {
+	p     *fpdf.Fpdf
+	drawn map[string]*[utf8.RuneSelf]bool // by font style: ASCII characters Text has drawn
+	buf   []byte
+	// fpdfText sends every text through Text, for tests.
+	fpdfText bool
+}
+
+func (w *cellWriter) text(style string, x, y, width, h float64, s string, right bool) {
 	if s == "" {
 		return
 	}
+	p := w.p
 	margin := p.GetCellMargin()
 	_, size := p.GetFontSize()
-	tx := x + margin
+	tx, ty := x+margin, y+h/2+0.3*size
 	if right {
-		tx = x + w - margin - p.GetStringWidth(s)
+		tx = x + width - margin - p.GetStringWidth(s)
 	}
-	p.Text(tx, y+h/2+0.3*size, s)
+	drawn := w.drawn[style]
+	if drawn == nil {
+		drawn = new([utf8.RuneSelf]bool)
+		w.drawn[style] = drawn
+	}
+	fast := !w.fpdfText
+	for i := 0; i < len(s) && fast; i++ {
+		fast = s[i] < utf8.RuneSelf && drawn[s[i]]
+	}
+	if !fast {
+		p.Text(tx, ty, s)
+		for i := 0; i < len(s); i++ {
+			if s[i] < utf8.RuneSelf {
+				drawn[s[i]] = true
+			}
+		}
+		return
+	}
+	// What Text writes: BT x y Td (text) Tj ET, in points from the
+	// bottom, the text in UTF-16BE with \, ( and ) escaped.
+	k := p.GetConversionRatio()
+	_, pageH := p.GetPageSize()
+	b := append(w.buf[:0], "BT "...)
+	b = strconv.AppendFloat(b, tx*k, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (pageH-ty)*k, 'f', 2, 64)
+	b = append(b, " Td ("...)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\', '(', ')':
+			b = append(b, 0, '\\', c)
+		case '\r':
+			b = append(b, 0, '\\', 'r')
+		default:
+			b = append(b, 0, c)
+		}
+	}
+	b = append(b, ") Tj ET"...)
+	p.RawWriteStr(string(b))
+	w.buf = b
 }
 
 // fit shortens s with an ellipsis until it fits w millimetres in the

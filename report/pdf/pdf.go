@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
 	"github.com/golang/freetype/truetype"
@@ -61,6 +62,8 @@ type Options struct {
 	RasterCharts bool
 	// ChartDPI is the resolution of raster charts; 0 means 300.
 	ChartDPI float64
+	// fpdfText draws every table cell with fpdf's Text, for tests.
+	fpdfText bool
 }
 
 // Write draws doc as a PDF on w.
@@ -107,7 +110,8 @@ func Render(doc *layout.Document, opts Options) ([]byte, error) {
 	p.SetTextColor(0, 0, 0)
 	p.SetDrawColor(0, 0, 0)
 
-	d := &drawer{pdf: p, doc: doc, chartFont: chartFont, opts: opts}
+	d := &drawer{pdf: p, doc: doc, chartFont: chartFont, opts: opts,
+		cells: cellWriter{p: p, drawn: map[string]*[utf8.RuneSelf]bool{}, fpdfText: opts.fpdfText}}
 	d.pdf.AddPage()
 	d.titleBlock()
 	for i, b := range doc.Blocks {

@@ -104,3 +104,26 @@ func TestTagSubsetsErrors(t *testing.T) {
 		t.Errorf("tagSubsets changed a PDF with nothing to rename: %v", err)
 	}
 }
+
+// Table cells written straight into the page are byte for byte what
+// fpdf's Text writes, in a table long enough for pages of numbers.
+func TestCellWriter(t *testing.T) {
+	doc := smallDoc()
+	tb := &layout.Table{Columns: []layout.Column{{Header: layout.Bi{VI: "Địa bàn"}, Width: 3}, {Header: layout.Bi{VI: "Số"}, Width: 1, Right: true}, {Header: layout.Bi{VI: "Ghi chú"}, Width: 2}}}
+	for i := range 300 {
+		tb.Rows = append(tb.Rows, layout.TableRow{Cells: []string{fmt.Sprintf("Xã %d (mới)", i), strconv.Itoa(i * 1000), `a\b(c)` + "\r"}, Minor: i%7 == 0})
+	}
+	tb.Total = []string{"Tổng cộng", "44.850.000"}
+	doc.Blocks = append(doc.Blocks, tb)
+	fast, err := Render(doc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow, err := Render(doc, Options{fpdfText: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(fast, slow) {
+		t.Errorf("the PDFs differ: %d and %d bytes", len(fast), len(slow))
+	}
+}
