@@ -182,44 +182,57 @@ func same(a, b *record.Record) bool {
 		gazetteer.Key(a.Commune) == gazetteer.Key(b.Commune)
 }
 
-// identity hashes what same compares. Names repeat from row to row (a
-// sustained model is reported every quarter): each distinct name is keyed
-// and hashed once. An identity belongs to one goroutine.
-type identity struct {
-	seed         maphash.Seed
-	locs, models map[string]uint64 // name as written → hash of its key
-	buf          []byte
-}
-
-func newIdentity(seed maphash.Seed) *identity {
-	return &identity{seed: seed, locs: map[string]uint64{}, models: map[string]uint64{}}
-}
-
-// of returns r's identity hash.
-func (id *identity) of(r *record.Record) uint64 {
-	loc := func(s string) uint64 {
-		h, ok := id.locs[s]
-		if !ok {
-			h = maphash.String(id.seed, gazetteer.Key(s))
-			id.locs[s] = h
-		}
-		return h
-	}
-	m, ok := id.models[r.Model]
-	if !ok {
-		id.buf = appendModelKey(id.buf[:0], r.Model)
-		m = maphash.Bytes(id.seed, id.buf)
-		id.models[r.Model] = m
-	}
+// identity hashes what same compares, from the texts of a record's
+// locality and model names.
+func identity(seed maphash.Seed, province, district, commune, model *text, field record.Field, period record.Period) uint64 {
 	var b [41]byte
-	binary.LittleEndian.PutUint64(b[0:], loc(r.Province))
-	binary.LittleEndian.PutUint64(b[8:], loc(r.District))
-	binary.LittleEndian.PutUint64(b[16:], loc(r.Commune))
-	binary.LittleEndian.PutUint64(b[24:], m)
-	binary.LittleEndian.PutUint32(b[32:], uint32(r.Period.First))
-	binary.LittleEndian.PutUint32(b[36:], uint32(r.Period.Last))
-	b[40] = byte(r.Field)
-	return maphash.Bytes(id.seed, b[:])
+	binary.LittleEndian.PutUint64(b[0:], province.locHash(seed))
+	binary.LittleEndian.PutUint64(b[8:], district.locHash(seed))
+	binary.LittleEndian.PutUint64(b[16:], commune.locHash(seed))
+	binary.LittleEndian.PutUint64(b[24:], model.modelHash(seed))
+	binary.LittleEndian.PutUint32(b[32:], uint32(period.First))
+	binary.LittleEndian.PutUint32(b[36:], uint32(period.Last))
+	b[40] = byte(field)
+	return maphash.Bytes(seed, b[:])
+}
+
+// text is one distinct text of a table's cells, with the hashes of its
+// keys as duplicates compares names, each made when first needed.
+type text struct {
+	s                string
+	loc, model       uint64
+	hasLoc, hasModel bool
+}
+
+func (t *text) locHash(seed maphash.Seed) uint64 {
+	if !t.hasLoc {
+		t.loc, t.hasLoc = maphash.String(seed, gazetteer.Key(t.s)), true
+	}
+	return t.loc
+}
+
+func (t *text) modelHash(seed maphash.Seed) uint64 {
+	if !t.hasModel {
+		t.model, t.hasModel = maphash.String(seed, modelKey(t.s)), true
+	}
+	return t.model
+}
+
+// texts keeps one copy of each distinct text, for one goroutine. Records
+// hold their texts through it, not the cells they were read from: those
+// are substrings of a whole CSV file, which can then go once it is read,
+// and names repeat from row to row (a sustained model is reported every
+// quarter), so each is keyed and hashed once.
+type texts map[string]*text
+
+func (ts texts) get(s string) *text {
+	t, ok := ts[s]
+	if !ok {
+		c := strings.Clone(s)
+		t = &text{s: c}
+		ts[c] = t
+	}
+	return t
 }
 
 // table validates one table, appending its good rows to ds.
@@ -317,7 +330,6 @@ func (b *builder) table(t *load.Table) Problems {
 	// fields, statuses and periods it has read. It shares nothing it
 	// writes, so pieces of a table are converted at once.
 	convert := func(rs []load.Row, out []record.Record, ids []uint64) (_ []record.Record, _ []uint64, probs Problems) {
-		identity := newIdentity(b.seed)
 		texts := texts{}
 		fields := map[string]record.Field{}
 		statuses := map[string]record.Status{}
@@ -328,14 +340,15 @@ func (b *builder) table(t *load.Table) Problems {
 				i := where[c]
 				rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Column: t.Header[i], Msg: msg})
 			}
-			text := func(c column) string { return texts.intern(cell(r, where[c])) }
+			text := func(c column) *text { return texts.get(cell(r, where[c])) }
+			province, district, commune, model := text(colProvince), text(colDistrict), text(colCommune), text(colModel)
 			rec := record.Record{
-				Province: text(colProvince),
-				District: text(colDistrict),
-				Commune:  text(colCommune),
-				Unit:     text(colUnit),
-				Model:    text(colModel),
-				Source:   text(colSource),
+				Province: province.s,
+				District: district.s,
+				Commune:  commune.s,
+				Unit:     text(colUnit).s,
+				Model:    model.s,
+				Source:   text(colSource).s,
 				Count:    1,
 				Pos:      at(r.Num, 0),
 				Cols:     locCols,
@@ -428,7 +441,7 @@ func (b *builder) table(t *load.Table) Problems {
 			}
 			var id uint64
 			if rec.Model != "" {
-				id = identity.of(&rec)
+				id = identity(b.seed, province, district, commune, model, rec.Field, rec.Period)
 			}
 			out, ids = append(out, rec), append(ids, id)
 		}
@@ -467,24 +480,6 @@ func (b *builder) table(t *load.Table) Problems {
 	clear(ds.Records[end:])
 	ds.Records, b.ids = ds.Records[:end], b.ids[:end]
 	return problems
-}
-
-// texts keeps one copy of each distinct text. Records hold their texts
-// through it, not the cells they were read from: those are substrings of a
-// whole CSV file, which can then go once it is read, and names repeat from
-// row to row.
-type texts map[string]string
-
-func (t texts) intern(s string) string {
-	if s == "" {
-		return ""
-	}
-	c, ok := t[s]
-	if !ok {
-		c = strings.Clone(s)
-		t[c] = c
-	}
-	return c
 }
 
 // parallelRows is the number of rows from which a table is converted in
