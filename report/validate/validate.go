@@ -239,17 +239,23 @@ func (ts texts) get(s string) *text {
 func (b *builder) table(t *load.Table) Problems {
 	ds, extraIndex := &b.ds, b.extraIndex
 	var problems Problems
+	// The header's own copy: what records and problems keep of it must not
+	// keep the file it was read from.
+	header := make([]string, len(t.Header))
+	for i, h := range t.Header {
+		header[i] = strings.Clone(h)
+	}
 	at := func(row, col int) record.Pos {
 		return record.Pos{File: t.File, Sheet: t.Sheet, Row: row, Col: col}
 	}
 	// Map the header.
-	cols := make([]column, len(t.Header))
+	cols := make([]column, len(header))
 	where := [numColumns]int{}
 	for i := range where {
 		where[i] = -1
 	}
 	var unknown []int
-	for i, h := range t.Header {
+	for i, h := range header {
 		c := headerAliases[record.Compact(h)]
 		if c == colNone {
 			if h != "" {
@@ -259,7 +265,7 @@ func (b *builder) table(t *load.Table) Problems {
 		}
 		if where[c] >= 0 {
 			problems = append(problems, &record.InputError{Pos: at(t.HeaderRow, i+1), Column: h,
-				Msg: fmt.Sprintf("a second %s column (the first is column %d, %q)", columnKeys[c], where[c]+1, t.Header[where[c]])})
+				Msg: fmt.Sprintf("a second %s column (the first is column %d, %q)", columnKeys[c], where[c]+1, header[where[c]])})
 			continue
 		}
 		cols[i], where[c] = c, i
@@ -267,7 +273,7 @@ func (b *builder) table(t *load.Table) Problems {
 	for _, c := range required {
 		if where[c] < 0 {
 			problems = append(problems, &record.InputError{Pos: at(t.HeaderRow, 0),
-				Msg: fmt.Sprintf("no %s column in the header (found: %s)", columnKeys[c], strings.Join(t.Header, ", "))})
+				Msg: fmt.Sprintf("no %s column in the header (found: %s)", columnKeys[c], strings.Join(header, ", "))})
 		}
 	}
 	if len(problems) > 0 {
@@ -311,7 +317,7 @@ func (b *builder) table(t *load.Table) Problems {
 	// Extra columns in the dataset's order.
 	extraSlot := make([]int, len(extras))
 	for k, i := range extras {
-		name := t.Header[i]
+		name := header[i]
 		slot, ok := extraIndex[name]
 		if !ok {
 			slot = len(ds.Extras)
@@ -323,7 +329,7 @@ func (b *builder) table(t *load.Table) Problems {
 	locCols := &record.Columns{}
 	for l, c := range []column{colProvince, colDistrict, colCommune} {
 		if i := where[c]; i >= 0 {
-			locCols.Loc[l].Col, locCols.Loc[l].Header = i+1, t.Header[i]
+			locCols.Loc[l].Col, locCols.Loc[l].Header = i+1, header[i]
 		}
 	}
 	// convert turns rows into records, appended to out, with caches of the
@@ -338,7 +344,7 @@ func (b *builder) table(t *load.Table) Problems {
 			var rowProblems Problems
 			bad := func(c column, msg string) {
 				i := where[c]
-				rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Column: t.Header[i], Msg: msg})
+				rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Column: header[i], Msg: msg})
 			}
 			text := func(c column) *text { return texts.get(cell(r, where[c])) }
 			province, district, commune, model := text(colProvince), text(colDistrict), text(colCommune), text(colModel)
@@ -426,7 +432,7 @@ func (b *builder) table(t *load.Table) Problems {
 					if errors.Is(err, errNegative) {
 						err = fmt.Errorf("%q is negative", s)
 					}
-					rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Column: t.Header[i], Msg: err.Error()})
+					rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Column: header[i], Msg: err.Error()})
 					continue
 				}
 				slot := extraSlot[k]
