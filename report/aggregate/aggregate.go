@@ -183,7 +183,7 @@ func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 	}
 	selected := make([]int, 0, len(ds.Records))
 	for i := range ds.Records {
-		if in(&ds.Records[i], &idx.keys[i]) {
+		if in(&ds.Records[i], idx.keys(i)) {
 			selected = append(selected, i)
 		}
 	}
@@ -202,40 +202,16 @@ func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 	lines := map[[3]string]int{}
 	seenSource := map[string]bool{}
 	quarters := map[record.Quarter]int{}
+	lineOf := make([]int, len(idx.tuples)) // by tuple: its line + 1, once known
 	for _, i := range selected {
 		r := &ds.Records[i]
-		k := &idx.keys[i]
-		depth := int(level)
-		// A record without a unit at some level stops there.
-		n := 0
-		for n < depth && k[n] != "" {
-			n++
-		}
-		// A commune-level row with no district still has its commune.
-		if level == LevelCommune && n == 1 && k[2] != "" {
-			n = 3
-		}
-		var lk [3]string
-		copy(lk[:], k[:n])
 		unassigned := r.Unassigned && level == LevelCommune
-		if unassigned {
-			lk[2] = "\x7funassigned" // after the province's communes
-			n = 1
-		}
-		li, ok := lines[lk]
-		if !ok {
-			li = len(s.Lines)
-			lines[lk] = li
-			// Names as first written anywhere in the data, so that one
-			// place reads the same on every line.
-			var path []string
-			for j := 0; j < n; j++ {
-				if k[j] != "" {
-					pl := idx.names[strings.Join(k[:j+1], "/")]
-					path = append(path, pl.path[j])
-				}
+		li := lineOf[idx.tuple[i]] - 1
+		if li < 0 || unassigned {
+			li = s.line(idx, i, lines, unassigned)
+			if !unassigned {
+				lineOf[idx.tuple[i]] = li + 1
 			}
-			s.Lines = append(s.Lines, Line{Path: path, Partial: n < depth, Unassigned: unassigned, keys: lk})
 		}
 		l := &s.Lines[li]
 		l.add(r, len(ds.Extras))
@@ -264,6 +240,44 @@ func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 	return s, nil
 }
 
+// line returns the index in s.Lines of record i's line, adding the line
+// if it is new.
+func (s *Summary) line(idx *index, i int, lines map[[3]string]int, unassigned bool) int {
+	k := idx.keys(i)
+	depth := int(s.Level)
+	// A record without a unit at some level stops there.
+	n := 0
+	for n < depth && k[n] != "" {
+		n++
+	}
+	// A commune-level row with no district still has its commune.
+	if s.Level == LevelCommune && n == 1 && k[2] != "" {
+		n = 3
+	}
+	var lk [3]string
+	copy(lk[:], k[:n])
+	if unassigned {
+		lk[2] = "\x7funassigned" // after the province's communes
+		n = 1
+	}
+	li, ok := lines[lk]
+	if !ok {
+		li = len(s.Lines)
+		lines[lk] = li
+		// Names as first written anywhere in the data, so that one place
+		// reads the same on every line.
+		var path []string
+		for j := 0; j < n; j++ {
+			if k[j] != "" {
+				pl := idx.names[strings.Join(k[:j+1], "/")]
+				path = append(path, pl.path[j])
+			}
+		}
+		s.Lines = append(s.Lines, Line{Path: path, Partial: n < depth, Unassigned: unassigned, keys: lk})
+	}
+	return li
+}
+
 // autoLevel is one level below the narrowest filter, skipping a level that
 // no selected record has (districts in data after the 2025 reform).
 func autoLevel(scopeKeys [][]string, selected []int, idx *index) Level {
@@ -273,7 +287,7 @@ func autoLevel(scopeKeys [][]string, selected []int, idx *index) Level {
 	}
 	for l := narrowest + 1; l <= 3; l++ {
 		for _, i := range selected {
-			if idx.keys[i][l-1] != "" {
+			if idx.keys(i)[l-1] != "" {
 				return Level(l)
 			}
 		}

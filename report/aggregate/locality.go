@@ -11,11 +11,17 @@ import (
 )
 
 // index holds the keys of every record's province, district and commune.
+// Records share them through tuples: one for each distinct triple of names
+// as written, so that a record costs one look-up, not one per name.
 type index struct {
-	keys    [][3]string
+	tuple   []int32          // by record: its tuple
+	tuples  [][3]string      // by tuple: the keys of its names
 	names   map[string]place // path key → the place, as first written
 	keyFunc func(string) string
 }
+
+// keys returns the keys of record i's province, district and commune.
+func (idx *index) keys(i int) *[3]string { return &idx.tuples[idx.tuple[i]] }
 
 type place struct {
 	path []string // display names
@@ -23,7 +29,7 @@ type place struct {
 }
 
 func newIndex(ds *record.Dataset, key func(string) string) *index {
-	idx := &index{keys: make([][3]string, len(ds.Records)), names: map[string]place{}}
+	idx := &index{tuple: make([]int32, len(ds.Records)), names: map[string]place{}}
 	cache := map[string]string{}
 	k := func(s string) string {
 		if s == "" {
@@ -36,16 +42,23 @@ func newIndex(ds *record.Dataset, key func(string) string) *index {
 		}
 		return v
 	}
-	seen := map[[3]string]bool{}
+	tuples := map[[3]string]int32{} // names as written → tuple
+	seen := map[[3]string]bool{}    // keys already named
 	for i := range ds.Records {
 		r := &ds.Records[i]
-		keys := [3]string{k(r.Province), k(r.District), k(r.Commune)}
-		idx.keys[i] = keys
-		if seen[keys] {
+		names := [3]string{r.Province, r.District, r.Commune}
+		t, ok := tuples[names]
+		if !ok {
+			t = int32(len(idx.tuples))
+			tuples[names] = t
+			idx.tuples = append(idx.tuples, [3]string{k(r.Province), k(r.District), k(r.Commune)})
+		}
+		idx.tuple[i] = t
+		keys := idx.tuples[t]
+		if ok || seen[keys] {
 			continue
 		}
 		seen[keys] = true
-		names := [3]string{r.Province, r.District, r.Commune}
 		var path, pk []string
 		for j := 0; j < 3; j++ {
 			path, pk = append(path, names[j]), append(pk, keys[j])
