@@ -8,8 +8,10 @@ import (
 
 	"github.com/dvkreport/dvkreport/report"
 	"github.com/dvkreport/dvkreport/report/aggregate"
+	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/layout"
 	"github.com/dvkreport/dvkreport/report/load"
+	"github.com/dvkreport/dvkreport/report/names"
 	"github.com/dvkreport/dvkreport/report/pdf"
 	"github.com/dvkreport/dvkreport/report/synth"
 	"github.com/dvkreport/dvkreport/report/validate"
@@ -100,6 +102,14 @@ func BenchmarkNationalReport(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			validate.Tables(tables)
+		}
+	})
+	g := gazetteer.Default()
+	names.Apply(&ds, g, false)
+	b.Run("names", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			names.Apply(&ds, g, false) // the names are written as the gazetteer does already
 		}
 	})
 	aopts := aggregate.Options{Level: aggregate.LevelCommune}

@@ -15,7 +15,9 @@ package names
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/record"
@@ -61,19 +63,41 @@ type Result struct {
 // districts and communes by their full name (Huyện Đắk Song, Xã Bắc Sơn).
 // With rollUp it also maps every record to the 2025 units.
 func Apply(ds *record.Dataset, g *gazetteer.Gazetteer, rollUp bool) Result {
-	var res Result
-	done := map[key]outcome{}
+	// Each distinct combination of names and eras is settled once, the
+	// combinations shared among the processors.
+	index := map[key]int32{}
+	which := make([]int32, len(ds.Records)) // by record: its combination
+	var first []int                         // by combination: its first record
 	for i := range ds.Records {
 		r := &ds.Records[i]
 		k := key{r.Province, r.District, r.Commune, r.Period.First < reform, r.Period.Last >= reform}
-		o, ok := done[k]
+		j, ok := index[k]
 		if !ok {
-			o = settle(g, r)
-			if rollUp {
-				o.rollUp(g)
-			}
-			done[k] = o
+			j = int32(len(first))
+			index[k] = j
+			first = append(first, i)
 		}
+		which[i] = j
+	}
+	outcomes := make([]outcome, len(first))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(first)/parallelMin))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for j := w; j < len(first); j += workers {
+				o := settle(g, &ds.Records[first[j]])
+				if rollUp {
+					o.rollUp(g)
+				}
+				outcomes[j] = o
+			}
+		})
+	}
+	wg.Wait()
+	var res Result
+	for i := range ds.Records {
+		r := &ds.Records[i]
+		o := &outcomes[which[i]]
 		for _, w := range o.warnings {
 			res.Warnings = append(res.Warnings, &record.InputError{Pos: r.Cols.Pos(r.Pos, w.level), Column: r.Cols.Header(w.level), Msg: "warning: " + w.msg})
 		}
@@ -91,6 +115,10 @@ func Apply(ds *record.Dataset, g *gazetteer.Gazetteer, rollUp bool) Result {
 	}
 	return res
 }
+
+// parallelMin is the number of combinations of names from which Apply
+// settles them on several processors.
+const parallelMin = 256
 
 type key struct {
 	province, district, commune string
