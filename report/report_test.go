@@ -5,10 +5,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/dvkreport/dvkreport/report"
+	"github.com/dvkreport/dvkreport/report/synth"
 )
 
 // tool returns the path of an external checker, skipping the test when it
@@ -54,6 +56,37 @@ func TestSeedReportDeterministic(t *testing.T) {
 	}
 	if len(a) > 150_000 {
 		t.Errorf("seed report is %d bytes, want under 150 KB", len(a))
+	}
+}
+
+// A register big enough to be read, validated and named in pieces gives
+// the same PDF on one processor as on several.
+func TestProcessorsDoNotChangeTheReport(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "register.csv")
+	f, err := os.Create(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := synth.Register(f, 12_000, 1); err != nil { // about 2 MB
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	opts := report.Options{Inputs: []string{name}, Level: "commune"}
+	var pdfs [][]byte
+	for _, procs := range []int{1, 3} {
+		old := runtime.GOMAXPROCS(procs)
+		var buf bytes.Buffer
+		err := report.Generate(opts, &buf)
+		runtime.GOMAXPROCS(old)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdfs = append(pdfs, buf.Bytes())
+	}
+	if !bytes.Equal(pdfs[0], pdfs[1]) {
+		t.Errorf("the PDFs differ: %d bytes on 1 processor, %d on 3", len(pdfs[0]), len(pdfs[1]))
 	}
 }
 
