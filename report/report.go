@@ -214,7 +214,7 @@ func withoutRows(recs []record.Record, problems []*record.InputError) []record.R
 	}
 	kept := recs[:0]
 	for _, r := range recs {
-		if !bad[r.Pos] {
+		if !bad[r.Pos()] {
 			kept = append(kept, r)
 		}
 	}

@@ -70,7 +70,7 @@ func TestSeedTotals(t *testing.T) {
 	// Every row carries its source.
 	for _, r := range ds.Records {
 		if r.Source == "" {
-			t.Errorf("%v: no source", r.Pos)
+			t.Errorf("%v: no source", r.Pos())
 		}
 	}
 }

@@ -99,7 +99,7 @@ func Apply(ds *record.Dataset, g *gazetteer.Gazetteer, rollUp bool) Result {
 		r := &ds.Records[i]
 		o := &outcomes[which[i]]
 		for _, w := range o.warnings {
-			res.Warnings = append(res.Warnings, &record.InputError{Pos: r.Cols.Pos(r.Pos, w.level), Column: r.Cols.Header(w.level), Msg: "warning: " + w.msg})
+			res.Warnings = append(res.Warnings, &record.InputError{Pos: r.NamePos(w.level), Column: r.Table.Header(w.level), Msg: "warning: " + w.msg})
 		}
 		names := o.names
 		if rollUp {
@@ -107,7 +107,7 @@ func Apply(ds *record.Dataset, g *gazetteer.Gazetteer, rollUp bool) Result {
 			r.Unassigned = o.split != nil
 			if o.split != nil {
 				u := *o.split
-				u.Pos = r.Pos
+				u.Pos = r.Pos()
 				res.Unassigned = append(res.Unassigned, u)
 			}
 		}

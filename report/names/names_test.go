@@ -14,12 +14,11 @@ func rec(t *testing.T, prov, dist, comm, period string) record.Record {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cols := &record.Columns{}
+	from := &record.Table{File: "f.csv"}
 	for i, h := range []string{"tỉnh", "huyện", "xã"} {
-		cols.Loc[i].Col, cols.Loc[i].Header = i+1, h
+		from.Loc[i].Col, from.Loc[i].Header = i+1, h
 	}
-	return record.Record{Province: prov, District: dist, Commune: comm, Period: p, Count: 1,
-		Pos: record.Pos{File: "f.csv", Row: 2}, Cols: cols}
+	return record.Record{Province: prov, District: dist, Commune: comm, Period: p, Count: 1, Row: 2, Table: from}
 }
 
 func TestApplyNames(t *testing.T) {

@@ -70,9 +70,7 @@ func (s Status) String() string {
 type Record struct {
 	Province, District, Commune string // NFC; District and Commune may be empty
 	Unit, Model                 string
-	Field                       Field
-	Status                      Status
-	Period                      Period
+	Source                      string
 	Count                       int64
 	FundsVND                    int64
 	Households                  int64
@@ -80,40 +78,57 @@ type Record struct {
 	// Extra holds the values of the dataset's extra indicator columns,
 	// aligned with Dataset.Extras; it may be shorter (missing values are 0).
 	Extra  []int64
-	Source string
-	Pos    Pos // where the row was read
-	// Cols says where the row's locality names are, for messages about
-	// them; rows of one table share it. It may be nil.
-	Cols *Columns
+	Period Period
+	// Row is the row the record was read from, in the file and sheet that
+	// Table names; Pos gives the whole position.
+	Row int
+	// Table is the table the record was read from; the records of one
+	// table share it. It may be nil.
+	Table  *Table
+	Field  Field
+	Status Status
 	// Unassigned marks a row of a pre-2025 commune that was split between
 	// several 2025 communes: after a roll-up to the 2025 units it counts for
 	// its province only.
 	Unassigned bool
 }
 
-// Columns are the columns of a table's locality names: province, district
-// and commune, in that order. Col is 0 for a column the table lacks.
-type Columns struct {
-	Loc [3]struct {
+// Pos returns where the record was read: its file, sheet and row.
+func (r *Record) Pos() Pos {
+	if r.Table == nil {
+		return Pos{Row: r.Row}
+	}
+	return Pos{File: r.Table.File, Sheet: r.Table.Sheet, Row: r.Row}
+}
+
+// NamePos returns the position of the record's locality name at level (0
+// province, 1 district, 2 commune): its row, in the column of that name.
+func (r *Record) NamePos(level int) Pos {
+	p := r.Pos()
+	if r.Table != nil {
+		p.Col = r.Table.Loc[level].Col
+	}
+	return p
+}
+
+// Table says where records were read from: the file, the sheet of a
+// workbook, and the columns of the locality names, province, district and
+// commune in that order (Col is 0 for a column the table lacks), for
+// messages about them.
+type Table struct {
+	File  string
+	Sheet string
+	Loc   [3]struct {
 		Col    int
 		Header string
 	}
 }
 
-// Pos returns the position of locality column level (0 province, 1
-// district, 2 commune) in the row at base.
-func (c *Columns) Pos(base Pos, level int) Pos {
-	if c != nil {
-		base.Col = c.Loc[level].Col
-	}
-	return base
-}
-
 // Header returns the header of locality column level, or its contract key
 // if unknown.
-func (c *Columns) Header(level int) string {
-	if c != nil && c.Loc[level].Header != "" {
-		return c.Loc[level].Header
+func (t *Table) Header(level int) string {
+	if t != nil && t.Loc[level].Header != "" {
+		return t.Loc[level].Header
 	}
 	return [...]string{"province", "district", "commune"}[level]
 }

@@ -156,8 +156,8 @@ func (b *builder) duplicates() Problems {
 				first[id] = int32(len(kept))
 			}
 			if dup >= 0 {
-				msg := fmt.Sprintf("the model %q of %s is reported again (first at %s, same locality, field and period); remove one row, or give them different names", r.Model, r.Period, kept[dup].Pos)
-				problems = append(problems, &record.InputError{Pos: r.Pos, Msg: msg})
+				msg := fmt.Sprintf("the model %q of %s is reported again (first at %s, same locality, field and period); remove one row, or give them different names", r.Model, r.Period, kept[dup].Pos())
+				problems = append(problems, &record.InputError{Pos: r.Pos(), Msg: msg})
 				continue
 			}
 		}
@@ -326,10 +326,10 @@ func (b *builder) table(t *load.Table) Problems {
 		}
 		extraSlot[k] = slot
 	}
-	locCols := &record.Columns{}
+	from := &record.Table{File: t.File, Sheet: t.Sheet}
 	for l, c := range []column{colProvince, colDistrict, colCommune} {
 		if i := where[c]; i >= 0 {
-			locCols.Loc[l].Col, locCols.Loc[l].Header = i+1, header[i]
+			from.Loc[l].Col, from.Loc[l].Header = i+1, header[i]
 		}
 	}
 	// convert turns rows into records, appended to out, with caches of the
@@ -356,8 +356,8 @@ func (b *builder) table(t *load.Table) Problems {
 				Model:    model.s,
 				Source:   text(colSource).s,
 				Count:    1,
-				Pos:      at(r.Num, 0),
-				Cols:     locCols,
+				Row:      r.Num,
+				Table:    from,
 			}
 			if rec.Province == "" {
 				bad(colProvince, "the province is missing")

@@ -35,10 +35,10 @@ func TestTablesGood(t *testing.T) {
 	r := ds.Records[0]
 	want := record.Record{Province: "Lạng Sơn", Commune: "Xã Bắc Sơn", Model: "Tổ tiết kiệm", Field: record.Economy,
 		Status: record.Sustained, Period: record.QuarterPeriod(2025, 3), Count: 1, FundsVND: 3410000000,
-		Households: 8500, Beneficiaries: 12, Extra: []int64{3}, Source: "bc 01", Pos: record.Pos{File: "a.csv", Row: 2}}
+		Households: 8500, Beneficiaries: 12, Extra: []int64{3}, Source: "bc 01", Row: 2}
 	if r.Province != want.Province || r.Commune != want.Commune || r.Field != want.Field || r.Status != want.Status ||
 		r.Period != want.Period || r.Count != want.Count || r.FundsVND != want.FundsVND || r.Households != want.Households ||
-		r.Beneficiaries != want.Beneficiaries || len(r.Extra) != 1 || r.Extra[0] != 3 || r.Source != want.Source || r.Pos != want.Pos {
+		r.Beneficiaries != want.Beneficiaries || len(r.Extra) != 1 || r.Extra[0] != 3 || r.Source != want.Source || r.Pos() != (record.Pos{File: "a.csv", Row: 2}) {
 		t.Errorf("record = %+v\nwant %+v", r, want)
 	}
 	// The second row takes the defaults: count 1, status new, unclassified.
@@ -213,7 +213,7 @@ func TestExcelDate(t *testing.T) {
 // is no duplicate, and a duplicate behind a collision is still found.
 func TestDuplicatesCollision(t *testing.T) {
 	rec := func(model string, row int) record.Record {
-		return record.Record{Province: "Lạng Sơn", Model: model, Period: record.QuarterPeriod(2025, 3), Pos: record.Pos{File: "a.csv", Row: row}}
+		return record.Record{Province: "Lạng Sơn", Model: model, Period: record.QuarterPeriod(2025, 3), Row: row, Table: &record.Table{File: "a.csv"}}
 	}
 	b := &builder{
 		ds:  record.Dataset{Records: []record.Record{rec("A", 2), rec("B", 3), rec("b", 4), rec("", 5)}},
@@ -258,8 +258,8 @@ func TestBigTable(t *testing.T) {
 		t.Fatalf("%d records, want %d", len(ds.Records), n-5)
 	}
 	for i, r := range ds.Records[1:] {
-		if prev := ds.Records[i]; r.Pos.Row <= prev.Pos.Row || r.FundsVND != int64(r.Pos.Row)*1000 {
-			t.Fatalf("record of row %d (funds %d) after row %d", r.Pos.Row, r.FundsVND, prev.Pos.Row)
+		if prev := ds.Records[i]; r.Row <= prev.Row || r.FundsVND != int64(r.Row)*1000 {
+			t.Fatalf("record of row %d (funds %d) after row %d", r.Row, r.FundsVND, prev.Row)
 		}
 	}
 }
