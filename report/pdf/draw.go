@@ -249,6 +249,72 @@ func (d *drawer) rasterChart(spec charts.Spec, box fpdfrender.Box, n int) {
 	p.ImageOptions(name, box.X, box.Y, box.W, box.H, false, opt, 0, "")
 }
 
+// fitNumbers adjusts the widths of t's columns so that its numbers fit: a
+// right-aligned column whose widest cell (the totals row's, in bold,
+// included) does not fit takes room from the number columns that have some
+// to spare beyond their widest cell and their header, then from the widest
+// left-aligned column (the names, which wrap), which keeps at least 85% of
+// its width. A national total such as 24.883.241 would otherwise run into
+// its neighbour. What still does not fit, cellWriter prints smaller.
+func (d *drawer) fitNumbers(t *layout.Table, widths []float64) {
+	p := d.pdf
+	margin := p.GetCellMargin()
+	need := make([]float64, len(widths)) // of a number column
+	measure := func(cells []string, style string) {
+		d.font(style, sizeTable)
+		for i, c := range cells {
+			if i < len(widths) && t.Columns[i].Right && c != "" {
+				need[i] = max(need[i], p.GetStringWidth(c)+2*margin)
+			}
+		}
+	}
+	for _, r := range t.Rows {
+		if !r.Group {
+			style := ""
+			if r.Minor {
+				style = "I"
+			}
+			measure(r.Cells, style)
+		}
+	}
+	if t.Total != nil {
+		measure(t.Total, "B")
+	}
+	// Room to spare, by column.
+	spare := make([]float64, len(widths))
+	d.font("B", sizeHeadVI)
+	names := -1
+	for i, c := range t.Columns {
+		if !c.Right {
+			if names < 0 || widths[i] > widths[names] {
+				names = i
+			}
+			continue
+		}
+		spare[i] = max(0, widths[i]-max(need[i], p.GetStringWidth(c.Header.VI)+2*margin))
+	}
+	if names >= 0 {
+		spare[names] = 0.15 * widths[names]
+	}
+	for i, n := range need {
+		short := n - widths[i]
+		for j := range spare {
+			if short <= 0 {
+				break
+			}
+			if j == names {
+				continue // the names last
+			}
+			take := min(short, spare[j])
+			widths[i], widths[j], spare[j], short = widths[i]+take, widths[j]-take, spare[j]-take, short-take
+		}
+		if short > 0 && names >= 0 {
+			take := min(short, spare[names])
+			widths[i], widths[names], spare[names] = widths[i]+take, widths[names]-take, spare[names]-take
+		}
+	}
+}
+
 // table draws a table whose header row repeats at the top of every page.
 func (d *drawer) table(t *layout.Table) {
 	p := d.pdf
@@ -260,6 +326,7 @@ func (d *drawer) table(t *layout.Table) {
 	for i, c := range t.Columns {
 		widths[i] = c.Width / total * bodyWidth
 	}
+	d.fitNumbers(t, widths)
 	rowH := lineHeight(sizeTable)
 	header := func() {
 		x, y := marginLeft, p.GetY()
@@ -410,7 +477,16 @@ func (w *cellWriter) text(style string, x, y, width, h float64, s string, right 
 	_, size := p.GetFontSize()
 	tx, ty := x+margin, y+h/2+0.3*size
 	if right {
-		tx = x + width - margin - p.GetStringWidth(s)
+		sw := p.GetStringWidth(s)
+		if room := width - 2*margin; sw > room {
+			// Too long a number for its column, even after fitNumbers:
+			// smaller, down to two thirds of the size.
+			pt, _ := p.GetFontSize()
+			p.SetFontSize(max(pt*room/sw, pt*2/3))
+			defer p.SetFontSize(pt)
+			sw = p.GetStringWidth(s)
+		}
+		tx = x + width - margin - sw
 	}
 	drawn := w.drawn[style]
 	if drawn == nil {

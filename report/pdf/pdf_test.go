@@ -3,9 +3,12 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"testing"
+
+	"github.com/go-pdf/fpdf"
 
 	"github.com/dvkreport/dvkreport/report/layout"
 	"github.com/dvkreport/dvkreport/report/record"
@@ -113,7 +116,7 @@ func TestCellWriter(t *testing.T) {
 	for i := range 300 {
 		tb.Rows = append(tb.Rows, layout.TableRow{Cells: []string{fmt.Sprintf("Xã %d (mới)", i), strconv.Itoa(i * 1000), `a\b(c)` + "\r"}, Minor: i%7 == 0})
 	}
-	tb.Total = []string{"Tổng cộng", "44.850.000"}
+	tb.Total = []string{"Tổng cộng", "44.850.000.000.000.000.000.000.000.000"} // too long even after fitNumbers: printed smaller
 	doc.Blocks = append(doc.Blocks, tb)
 	fast, err := Render(doc, Options{})
 	if err != nil {
@@ -125,5 +128,63 @@ func TestCellWriter(t *testing.T) {
 	}
 	if !bytes.Equal(fast, slow) {
 		t.Errorf("the PDFs differ: %d and %d bytes", len(fast), len(slow))
+	}
+}
+
+// Numbers fit their columns: a column short of room takes it from number
+// columns with room to spare, then from the names; the widths still add
+// up to the body's.
+func TestFitNumbers(t *testing.T) {
+	p := fpdf.New("P", "mm", "A4", "")
+	for _, f := range fontFiles {
+		p.AddUTF8FontFromBytes(f.family, f.style, f.data)
+	}
+	p.AddPage()
+	d := &drawer{pdf: p}
+	tb := &layout.Table{
+		Columns: []layout.Column{
+			{Header: layout.Bi{VI: "TT"}, Width: 9, Right: true},
+			{Header: layout.Bi{VI: "Địa bàn"}, Width: 104},
+			{Header: layout.Bi{VI: "Chưa PL"}, Width: 25, Right: true},
+			{Header: layout.Bi{VI: "Mới"}, Width: 10, Right: true},
+			{Header: layout.Bi{VI: "Kinh phí"}, Width: 17, Right: true},
+		},
+		Rows:  []layout.TableRow{{Cells: []string{"1", "Phường Trường Long Hòa", "0", "35", "7.880"}}},
+		Total: []string{"", "Tổng cộng", "0", "106.971", "24.883.241"},
+	}
+	total := 0.0
+	for _, c := range tb.Columns {
+		total += c.Width
+	}
+	widths := make([]float64, len(tb.Columns))
+	for i, c := range tb.Columns {
+		widths[i] = c.Width / total * bodyWidth
+	}
+	fits := func() bool {
+		d.font("B", sizeTable)
+		for i, c := range tb.Total {
+			if tb.Columns[i].Right && p.GetStringWidth(c)+2*p.GetCellMargin() > widths[i]+1e-9 {
+				return false
+			}
+		}
+		return true
+	}
+	if fits() {
+		t.Fatal("the totals fit before fitNumbers: the test tests nothing")
+	}
+	names := widths[1]
+	d.fitNumbers(tb, widths)
+	sum := 0.0
+	for _, w := range widths {
+		sum += w
+	}
+	if math.Abs(sum-bodyWidth) > 1e-9 {
+		t.Errorf("widths add up to %.3f mm, want %.3f", sum, bodyWidth)
+	}
+	if !fits() {
+		t.Errorf("the totals still do not fit: widths %.2f", widths)
+	}
+	if widths[1] != names {
+		t.Errorf("the names column went from %.2f to %.2f mm, though Chưa PL had room to spare", names, widths[1])
 	}
 }
