@@ -199,29 +199,32 @@ func decodeText(data []byte, cs charset.Charset) (string, error) {
 // isNFC reports whether b is valid UTF-8 in NFC, checking the pieces of a
 // big b at once.
 func isNFC(b []byte) bool {
+	nfc := func(b []byte) bool { return surelyNFC(b) || utf8.Valid(b) && norm.NFC.IsNormal(b) }
 	parts := runtime.GOMAXPROCS(0)
 	if len(b) < parallelMin || parts == 1 {
-		return surelyNFC(b) || utf8.Valid(b) && norm.NFC.IsNormal(b)
+		return nfc(b)
 	}
-	// Pieces start at a character's first byte: a piece of NFC text is
-	// NFC unless it starts with a combining mark, which surelyNFC refuses.
+	// Pieces start after a line break, which nothing composes with: the
+	// text is NFC exactly when every piece is.
 	ok := make([]bool, parts)
 	var wg sync.WaitGroup
 	start := 0
 	for k := range parts {
-		end := len(b) * (k + 1) / parts
-		for end < len(b) && b[end]&0xC0 == 0x80 {
-			end++
+		end := len(b)
+		if k+1 < parts {
+			end = max(len(b)*(k+1)/parts, start)
+			if i := bytes.IndexByte(b[end:], '\n'); i >= 0 {
+				end += i + 1
+			} else {
+				end = len(b)
+			}
 		}
 		piece := b[start:end]
-		wg.Go(func() { ok[k] = surelyNFC(piece) })
+		wg.Go(func() { ok[k] = nfc(piece) })
 		start = end
 	}
 	wg.Wait()
-	if !slices.Contains(ok, false) {
-		return true
-	}
-	return utf8.Valid(b) && norm.NFC.IsNormal(b)
+	return !slices.Contains(ok, false)
 }
 
 // cleanCells returns a new slice of the record's cells, trimmed and, if

@@ -183,25 +183,26 @@ func same(a, b *record.Record) bool {
 }
 
 // identity hashes what same compares, from the texts of a record's
-// locality and model names.
-func identity(seed maphash.Seed, province, district, commune, model *text, field record.Field, period record.Period) uint64 {
+// locality names and its model name; buf is scratch space.
+func identity(seed maphash.Seed, province, district, commune *text, model string, field record.Field, period record.Period, buf *[]byte) uint64 {
+	*buf = appendModelKey((*buf)[:0], model)
 	var b [41]byte
 	binary.LittleEndian.PutUint64(b[0:], province.locHash(seed))
 	binary.LittleEndian.PutUint64(b[8:], district.locHash(seed))
 	binary.LittleEndian.PutUint64(b[16:], commune.locHash(seed))
-	binary.LittleEndian.PutUint64(b[24:], model.modelHash(seed))
+	binary.LittleEndian.PutUint64(b[24:], maphash.Bytes(seed, *buf))
 	binary.LittleEndian.PutUint32(b[32:], uint32(period.First))
 	binary.LittleEndian.PutUint32(b[36:], uint32(period.Last))
 	b[40] = byte(field)
 	return maphash.Bytes(seed, b[:])
 }
 
-// text is one distinct text of a table's cells, with the hashes of its
-// keys as duplicates compares names, each made when first needed.
+// text is one distinct name of a table's cells, with the hash of its key
+// as duplicates compares locality names, made when first needed.
 type text struct {
-	s                string
-	loc, model       uint64
-	hasLoc, hasModel bool
+	s      string
+	loc    uint64
+	hasLoc bool
 }
 
 func (t *text) locHash(seed maphash.Seed) uint64 {
@@ -211,28 +212,40 @@ func (t *text) locHash(seed maphash.Seed) uint64 {
 	return t.loc
 }
 
-func (t *text) modelHash(seed maphash.Seed) uint64 {
-	if !t.hasModel {
-		t.model, t.hasModel = maphash.String(seed, modelKey(t.s)), true
-	}
-	return t.model
+// texts keeps the texts of records for one goroutine, so that records hold
+// no part of the cells they were read from: those are substrings of a
+// whole CSV file, which can then go once it is read. Names (of localities,
+// units and sources) repeat from row to row and are kept once each; model
+// names are mostly each a register's own, and are copied into shared
+// blocks instead.
+type texts struct {
+	names  map[string]*text
+	models strings.Builder // the current block of model names
 }
 
-// texts keeps one copy of each distinct text, for one goroutine. Records
-// hold their texts through it, not the cells they were read from: those
-// are substrings of a whole CSV file, which can then go once it is read,
-// and names repeat from row to row (a sustained model is reported every
-// quarter), so each is keyed and hashed once.
-type texts map[string]*text
-
-func (ts texts) get(s string) *text {
-	t, ok := ts[s]
+// name returns the one copy of a name.
+func (ts *texts) name(s string) *text {
+	t, ok := ts.names[s]
 	if !ok {
 		c := strings.Clone(s)
 		t = &text{s: c}
-		ts[c] = t
+		ts.names[c] = t
 	}
 	return t
+}
+
+// model returns a copy of a model name.
+func (ts *texts) model(s string) string {
+	if s == "" {
+		return ""
+	}
+	if ts.models.Cap()-ts.models.Len() < len(s) {
+		ts.models = strings.Builder{} // earlier names keep the earlier block
+		ts.models.Grow(max(len(s), 64<<10))
+	}
+	n := ts.models.Len()
+	ts.models.WriteString(s)
+	return ts.models.String()[n:]
 }
 
 // table validates one table, appending its good rows to ds.
@@ -336,7 +349,8 @@ func (b *builder) table(t *load.Table) Problems {
 	// fields, statuses and periods it has read. It shares nothing it
 	// writes, so pieces of a table are converted at once.
 	convert := func(rs []load.Row, out []record.Record, ids []uint64) (_ []record.Record, _ []uint64, probs Problems) {
-		texts := texts{}
+		texts := texts{names: map[string]*text{}}
+		var scratch []byte
 		fields := map[string]record.Field{}
 		statuses := map[string]record.Status{}
 		periods := map[string]record.Period{}
@@ -346,15 +360,15 @@ func (b *builder) table(t *load.Table) Problems {
 				i := where[c]
 				rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Column: header[i], Msg: msg})
 			}
-			text := func(c column) *text { return texts.get(cell(r, where[c])) }
-			province, district, commune, model := text(colProvince), text(colDistrict), text(colCommune), text(colModel)
+			name := func(c column) *text { return texts.name(cell(r, where[c])) }
+			province, district, commune := name(colProvince), name(colDistrict), name(colCommune)
 			rec := record.Record{
 				Province: province.s,
 				District: district.s,
 				Commune:  commune.s,
-				Unit:     text(colUnit).s,
-				Model:    model.s,
-				Source:   text(colSource).s,
+				Unit:     name(colUnit).s,
+				Model:    texts.model(cell(r, where[colModel])),
+				Source:   name(colSource).s,
 				Count:    1,
 				Row:      r.Num,
 				Table:    from,
@@ -447,7 +461,7 @@ func (b *builder) table(t *load.Table) Problems {
 			}
 			var id uint64
 			if rec.Model != "" {
-				id = identity(b.seed, province, district, commune, model, rec.Field, rec.Period)
+				id = identity(b.seed, province, district, commune, rec.Model, rec.Field, rec.Period, &scratch)
 			}
 			out, ids = append(out, rec), append(ids, id)
 		}
