@@ -183,18 +183,40 @@ func same(a, b *record.Record) bool {
 }
 
 // identity hashes what same compares, from the texts of a record's
-// locality names and its model name; buf is scratch space.
-func identity(seed maphash.Seed, province, district, commune *text, model string, field record.Field, period record.Period, buf *[]byte) uint64 {
-	*buf = appendModelKey((*buf)[:0], model)
+// locality names and its model name.
+func identity(seed maphash.Seed, province, district, commune *text, model string, field record.Field, period record.Period, models *modelHashes) uint64 {
 	var b [41]byte
 	binary.LittleEndian.PutUint64(b[0:], province.locHash(seed))
 	binary.LittleEndian.PutUint64(b[8:], district.locHash(seed))
 	binary.LittleEndian.PutUint64(b[16:], commune.locHash(seed))
-	binary.LittleEndian.PutUint64(b[24:], maphash.Bytes(seed, *buf))
+	binary.LittleEndian.PutUint64(b[24:], models.of(model))
 	binary.LittleEndian.PutUint32(b[32:], uint32(period.First))
 	binary.LittleEndian.PutUint32(b[36:], uint32(period.Last))
 	b[40] = byte(field)
 	return maphash.Bytes(seed, b[:])
+}
+
+// modelHashes hashes model names by their key (see modelKey), for one
+// goroutine. It remembers the last few thousand names: a sustained model
+// is reported every quarter, and keying a name, lower-casing it rune by
+// rune, costs several times what hashing it does. Its memory is the same
+// however many distinct names a register has.
+type modelHashes struct {
+	seed  maphash.Seed
+	slots [4096]struct {
+		name string
+		hash uint64
+	}
+	buf []byte
+}
+
+func (m *modelHashes) of(name string) uint64 {
+	s := &m.slots[maphash.String(m.seed, name)%uint64(len(m.slots))]
+	if s.name != name || name == "" {
+		m.buf = appendModelKey(m.buf[:0], name)
+		s.name, s.hash = name, maphash.Bytes(m.seed, m.buf)
+	}
+	return s.hash
 }
 
 // text is one distinct name of a table's cells, with the hash of its key
@@ -350,7 +372,7 @@ func (b *builder) table(t *load.Table) Problems {
 	// writes, so pieces of a table are converted at once.
 	convert := func(rs []load.Row, out []record.Record, ids []uint64) (_ []record.Record, _ []uint64, probs Problems) {
 		texts := texts{names: map[string]*text{}}
-		var scratch []byte
+		models := &modelHashes{seed: b.seed}
 		fields := map[string]record.Field{}
 		statuses := map[string]record.Status{}
 		periods := map[string]record.Period{}
@@ -461,7 +483,7 @@ func (b *builder) table(t *load.Table) Problems {
 			}
 			var id uint64
 			if rec.Model != "" {
-				id = identity(b.seed, province, district, commune, rec.Model, rec.Field, rec.Period, &scratch)
+				id = identity(b.seed, province, district, commune, rec.Model, rec.Field, rec.Period, models)
 			}
 			out, ids = append(out, rec), append(ids, id)
 		}
