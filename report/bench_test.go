@@ -2,7 +2,6 @@ package report_test
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -46,14 +45,7 @@ func BenchmarkSeedReport(b *testing.B) {
 func nationalRegister(b *testing.B) string {
 	b.Helper()
 	name := filepath.Join(b.TempDir(), "national.csv")
-	f, err := os.Create(name)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := synth.Register(f, 100_000, 1); err != nil {
-		b.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
+	if err := synth.WriteFile(name, 100_000, 1); err != nil {
 		b.Fatal(err)
 	}
 	return name
@@ -152,18 +144,9 @@ func BenchmarkRead(b *testing.B) {
 	dir := b.TempDir()
 	for _, form := range []string{"csv", "xlsx"} {
 		name := filepath.Join(dir, "national."+form)
-		f, err := os.Create(name)
-		if err != nil {
+		if err := synth.WriteFile(name, 100_000, 1); err != nil {
 			b.Fatal(err)
 		}
-		write := synth.Register
-		if form == "xlsx" {
-			write = synth.XLSX
-		}
-		if err := write(f, 100_000, 1); err != nil {
-			b.Fatal(err)
-		}
-		f.Close()
 		b.Run(form, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

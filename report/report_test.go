@@ -63,14 +63,7 @@ func TestSeedReportDeterministic(t *testing.T) {
 // the same PDF on one processor as on several.
 func TestProcessorsDoNotChangeTheReport(t *testing.T) {
 	name := filepath.Join(t.TempDir(), "register.csv")
-	f, err := os.Create(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := synth.Register(f, 12_000, 1); err != nil { // about 2 MB
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
+	if err := synth.WriteFile(name, 12_000, 1); err != nil { // about 2 MB
 		t.Fatal(err)
 	}
 	opts := report.Options{Inputs: []string{name}, Level: "commune"}

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"syscall"
@@ -23,14 +22,7 @@ func BenchmarkGenerate(b *testing.B) {
 		b.Fatalf("go build: %v\n%s", err, out)
 	}
 	register := filepath.Join(dir, "national.csv")
-	f, err := os.Create(register)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := synth.Register(f, 100_000, 1); err != nil {
-		b.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
+	if err := synth.WriteFile(register, 100_000, 1); err != nil {
 		b.Fatal(err)
 	}
 	for _, c := range []struct{ name, level string }{{"commune", "commune"}, {"province", "province"}} {

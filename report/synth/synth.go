@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
 	"strconv"
 	"strings"
 
@@ -89,6 +90,24 @@ func write(w io.Writer, n int, communes []gazetteer.Unit, rng *rand.Rand) error 
 		return err
 	}
 	return bw.Flush()
+}
+
+// WriteFile writes the register of n rows to the named file: a workbook
+// (see XLSX) if the name ends in .xlsx, else CSV.
+func WriteFile(name string, n int, seed uint64) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	write := Register
+	if strings.HasSuffix(name, ".xlsx") {
+		write = XLSX
+	}
+	if err := write(f, n, seed); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // XLSX writes the same register as Register as a workbook of one sheet,
