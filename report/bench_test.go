@@ -10,6 +10,7 @@ import (
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/layout"
 	"github.com/dvkreport/dvkreport/report/load"
+	"github.com/dvkreport/dvkreport/report/load/charset"
 	"github.com/dvkreport/dvkreport/report/names"
 	"github.com/dvkreport/dvkreport/report/pdf"
 	"github.com/dvkreport/dvkreport/report/synth"
@@ -56,7 +57,7 @@ func nationalRegister(b *testing.B) string {
 // Target: under 0.25 s and 1 MB for the whole.
 func BenchmarkNationalReport(b *testing.B) {
 	file := nationalRegister(b)
-	opts := report.Options{Inputs: []string{file}, Level: "commune"}
+	opts := report.Options{Inputs: []string{file}, Level: aggregate.LevelCommune}
 	b.Run("all", func(b *testing.B) {
 		b.ReportAllocs()
 		var size, lines int
@@ -74,14 +75,14 @@ func BenchmarkNationalReport(b *testing.B) {
 		b.ReportMetric(float64(size), "pdf-bytes")
 		b.ReportMetric(float64(lines), "table-rows")
 	})
-	tables, err := load.File(file, load.Options{IsHeader: validate.IsHeader})
+	tables, err := load.File(file, load.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Run("read", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := load.File(file, load.Options{IsHeader: validate.IsHeader}); err != nil {
+			if _, err := load.File(file, load.Options{}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -150,7 +151,7 @@ func BenchmarkRead(b *testing.B) {
 		b.Run(form, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				d, err := report.Load([]string{name}, "", false)
+				d, err := report.Load([]string{name}, charset.Auto, false)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -14,6 +14,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/dvkreport/dvkreport/report"
+	"github.com/dvkreport/dvkreport/report/aggregate"
+	"github.com/dvkreport/dvkreport/report/load/charset"
 )
 
 var update = flag.Bool("update", false, "rewrite the generated fixtures in testdata/registers")
@@ -35,7 +37,7 @@ func TestWriteFixtures(t *testing.T) {
 		}
 		return
 	}
-	d, err := report.Load([]string{filepath.Join(registers, "register-utf8.csv")}, "", false)
+	d, err := report.Load([]string{filepath.Join(registers, "register-utf8.csv")}, charset.Auto, false)
 	if err != nil || len(d.Problems) > 0 {
 		t.Fatal(err, d.Problems)
 	}
@@ -147,7 +149,7 @@ func splitCSV(line string) []string {
 func TestSameRegisterEveryFormat(t *testing.T) {
 	summary := func(file string) string {
 		t.Helper()
-		r, err := report.Summarize(report.Options{Inputs: []string{filepath.Join(registers, file)}, Level: "commune"})
+		r, err := report.Summarize(report.Options{Inputs: []string{filepath.Join(registers, file)}, Level: aggregate.LevelCommune})
 		if err != nil {
 			t.Fatalf("%s: %v", file, err)
 		}

@@ -10,13 +10,16 @@ import (
 	"text/tabwriter"
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
+	"github.com/dvkreport/dvkreport/report/msg"
 )
 
 // LocalityQuery asks the gazetteer for units.
 type LocalityQuery struct {
 	Search   string // names containing these words, at any level
 	Province string // this province's districts and communes
-	AsOf     string // "2025" (the default) or "2024" (the units before 1 July 2025)
+	// Era is the gazetteer to look in: the units from 1 July 2025 (the
+	// default) or those before.
+	Era gazetteer.Era
 }
 
 // Localities answers a query: the units whose names match Search (or, if
@@ -24,19 +27,12 @@ type LocalityQuery struct {
 // province.
 func Localities(q LocalityQuery) ([]gazetteer.Unit, error) {
 	g := gazetteer.Default()
-	era := gazetteer.Era2025
-	switch strings.TrimSpace(q.AsOf) {
-	case "", "2025", "2026":
-	case "2024", "2023", "2022", "2021", "2020", "pre-2025":
-		era = gazetteer.EraPre2025
-	default:
-		return nil, usage(fmt.Errorf("--as-of %q: want 2025 (the units from 1 July 2025) or 2024 (the units before)", q.AsOf))
-	}
+	era := q.Era
 	var units []gazetteer.Unit
 	if q.Province != "" {
 		p, err := g.Province(era, q.Province)
 		if err != nil {
-			return nil, usage(lookupMessage(g, era, gazetteer.Place{Province: q.Province}, err))
+			return nil, &UsageError{Err: lookupMessage(g, era, gazetteer.Place{Province: q.Province}, err)}
 		}
 		units = append(units, p)
 		if era == gazetteer.EraPre2025 {
@@ -78,18 +74,24 @@ func Localities(q LocalityQuery) ([]gazetteer.Unit, error) {
 	return g.Provinces(era), nil
 }
 
-// lookupMessage words a failed lookup for the user, with the nearest names.
+// lookupMessage words a failed lookup of a province for the user, with the
+// nearest names.
 func lookupMessage(g *gazetteer.Gazetteer, era gazetteer.Era, p gazetteer.Place, err error) error {
+	key := "report.no_province_2025"
+	if era == gazetteer.EraPre2025 {
+		key = "report.no_province_pre2025"
+	}
+	m := msg.New(key, msg.Quote(p.Province)).Wrap(err)
 	if errors.Is(err, gazetteer.ErrNotFound) {
 		if near := g.Nearest(era, p); len(near) > 0 {
-			var names []string
+			var names msg.List
 			for _, u := range near {
 				names = append(names, u.FullName)
 			}
-			return fmt.Errorf("%w; did you mean %s?", err, strings.Join(names, ", "))
+			return msg.New("did_you_mean", m, names).Wrap(err)
 		}
 	}
-	return err
+	return m
 }
 
 // WriteUnits writes units as a table, CSV or JSON, one per line, with
@@ -143,5 +145,5 @@ func WriteUnits(w io.Writer, units []gazetteer.Unit, form string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
-	return usage(fmt.Errorf("unknown format %q: want table, csv or json", form))
+	return usage("report.unknown_format", msg.Quote(form), "table, csv, json")
 }

@@ -15,9 +15,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/golang/freetype/truetype"
@@ -29,6 +26,7 @@ import (
 	"github.com/dvkreport/dvkreport/report/layout"
 	"github.com/dvkreport/dvkreport/report/load"
 	"github.com/dvkreport/dvkreport/report/load/charset"
+	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/names"
 	"github.com/dvkreport/dvkreport/report/pdf"
 	"github.com/dvkreport/dvkreport/report/record"
@@ -37,26 +35,28 @@ import (
 	"github.com/dvkreport/dvkreport/templates"
 )
 
-// Options select the data and the figures of a report. The zero value is
-// the whole embedded seed dataset at province level.
+// Options select the data and the figures of a report; the command line
+// checks and parses every value before it makes them. The zero value is the
+// whole embedded seed dataset at province level.
 type Options struct {
 	// Inputs are register files, folders (every register file in them)
 	// or glob patterns; none means the embedded seed dataset.
 	Inputs []string
-	// Encoding names the character set of CSV inputs (utf-8, utf-16,
-	// windows-1258, tcvn3, vni); "" detects it for each file.
-	Encoding string
+	// Encoding is the character set of CSV inputs; charset.Auto detects
+	// it for each file.
+	Encoding charset.Charset
 	// SkipInvalid leaves rows with problems out instead of refusing the
-	// data; the report lists them on its last page.
+	// data; the report lists them.
 	SkipInvalid bool
 	// Localities restrict the report to these localities: names at any
 	// level, paths such as "Đắk Nông/Đắk Song", or official codes.
 	Localities []string
-	Level      string // province, district, commune, or "" for automatic
-	Period     string // any period form of the input contract; "" for all
-	// Boundaries is "2025" to map every row to the units in force from 1
-	// July 2025 before aggregating, or "" to keep names as written.
-	Boundaries string
+	Level      aggregate.Level
+	Period     record.Period // the zero Period: every row
+	// Boundaries2025 maps every row to the units in force from 1 July
+	// 2025 before aggregating; otherwise names stay as the data writes
+	// them.
+	Boundaries2025 bool
 	// StrictNames makes names missing from the gazetteer errors rather
 	// than warnings.
 	StrictNames bool
@@ -66,13 +66,16 @@ type Options struct {
 }
 
 // UsageError is an error in what the user asked for, rather than in the
-// data: an unknown locality, a malformed period, a missing file.
+// data: an unknown locality, a missing file.
 type UsageError struct{ Err error }
 
 func (e *UsageError) Error() string { return e.Err.Error() }
 func (e *UsageError) Unwrap() error { return e.Err }
 
-func usage(err error) error { return &UsageError{Err: err} }
+// In writes the error in language l.
+func (e *UsageError) In(l msg.Lang) string { return msg.Arg(e.Err, l) }
+
+func usage(key string, args ...any) error { return &UsageError{Err: msg.New(key, args...)} }
 
 // SeedName is how positions in the embedded seed dataset are named.
 const SeedName = "seeds/register.csv"
@@ -80,6 +83,8 @@ const SeedName = "seeds/register.csv"
 // Data is a loaded, validated register.
 type Data struct {
 	*record.Dataset
+	// Files are the files read, each once, in order.
+	Files []string
 	// Problems are the cells that break the input contract; their rows
 	// are not in the dataset.
 	Problems validate.Problems
@@ -93,19 +98,15 @@ type Data struct {
 
 // Load reads and validates the inputs (the seed data when there are none)
 // and settles their locality names against the gazetteer, rolling them up
-// to the 2025 units if rollUp. err is set only when a file cannot be read,
-// or the inputs name no file.
-func Load(inputs []string, encoding string, rollUp bool) (*Data, error) {
-	cs, err := charset.Parse(encoding)
-	if err != nil {
-		return nil, usage(fmt.Errorf("--encoding: %w", err))
-	}
-	opts := load.Options{Encoding: cs, IsHeader: validate.IsHeader}
+// to the 2025 units if rollUp. err is set when a file cannot be read
+// (a *load.Error) or an input names no file (a *UsageError).
+func Load(inputs []string, encoding charset.Charset, rollUp bool) (*Data, error) {
+	opts := load.Options{Encoding: encoding}
 	var tables []*load.Table
 	if len(inputs) == 0 {
 		t, err := load.FileFS(seeds.FS(), seeds.Register, opts)
 		if err != nil {
-			return nil, fmt.Errorf("the embedded seed data: %w", err)
+			return nil, err
 		}
 		for _, tb := range t {
 			tb.File = SeedName
@@ -125,67 +126,7 @@ func Load(inputs []string, encoding string, rollUp bool) (*Data, error) {
 	}
 	ds, problems := validate.Tables(tables)
 	res := names.Apply(&ds, gazetteer.Default(), rollUp)
-	return &Data{Dataset: &ds, Problems: problems, Warnings: res.Warnings, Unassigned: res.Unassigned}, nil
-}
-
-// registerExts are the file types a folder is searched for.
-var registerExts = map[string]bool{".csv": true, ".tsv": true, ".xlsx": true, ".xlsm": true, ".json": true}
-
-// expandInputs turns files, folders and glob patterns into files, each
-// once, in the order given (a folder's files in name order).
-func expandInputs(inputs []string) ([]string, error) {
-	var files []string
-	seen := map[string]bool{}
-	add := func(f string) {
-		if !seen[f] {
-			seen[f] = true
-			files = append(files, f)
-		}
-	}
-	for _, in := range inputs {
-		matches := []string{in}
-		if strings.ContainsAny(in, "*?[") {
-			m, err := filepath.Glob(in)
-			if err != nil {
-				return nil, usage(fmt.Errorf("--input %q: %w", in, err))
-			}
-			if len(m) == 0 {
-				return nil, usage(fmt.Errorf("--input %q matches no file", in))
-			}
-			matches = m
-		}
-		for _, m := range matches {
-			fi, err := os.Stat(m)
-			if err != nil {
-				return nil, usage(fmt.Errorf("%s: no such file or folder", m))
-			}
-			if !fi.IsDir() {
-				add(m)
-				continue
-			}
-			n := len(files)
-			err = filepath.WalkDir(m, func(p string, d fs.DirEntry, err error) error {
-				if err != nil {
-					return err
-				}
-				name := d.Name()
-				if d.IsDir() && p != m && strings.HasPrefix(name, ".") {
-					return filepath.SkipDir
-				}
-				if !d.IsDir() && !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "~$") && registerExts[strings.ToLower(filepath.Ext(name))] {
-					add(p)
-				}
-				return nil
-			})
-			if err != nil {
-				return nil, err
-			}
-			if len(files) == n {
-				return nil, usage(fmt.Errorf("%s: no register files (.csv, .tsv, .xlsx, .json) in the folder", m))
-			}
-		}
-	}
-	return files, nil
+	return &Data{Dataset: &ds, Files: files, Problems: problems, Warnings: res.Warnings, Unassigned: res.Unassigned}, nil
 }
 
 // Result is a summary with what was found on the way to it.
@@ -202,6 +143,8 @@ type Result struct {
 	// Excluded are the problems of the rows left out under
 	// Options.SkipInvalid.
 	Excluded validate.Problems
+	// Files are the register files read.
+	Files []string
 }
 
 // withoutRows drops the records at the positions of problems.
@@ -225,25 +168,7 @@ func withoutRows(recs []record.Record, problems []*record.InputError) []record.R
 // problems is refused: the error is the validate.Problems (with the name
 // warnings too under StrictNames).
 func Summarize(opts Options) (*Result, error) {
-	var rollUp bool
-	switch opts.Boundaries {
-	case "":
-	case "2025":
-		rollUp = true
-	default:
-		return nil, usage(fmt.Errorf("unknown boundaries %q: want 2025 (or no flag, to keep names as written)", opts.Boundaries))
-	}
-	level, err := aggregate.ParseLevel(opts.Level)
-	if err != nil {
-		return nil, usage(err)
-	}
-	var period record.Period
-	if opts.Period != "" {
-		if period, err = record.ParsePeriod(opts.Period); err != nil {
-			return nil, usage(err)
-		}
-	}
-	d, err := Load(opts.Inputs, opts.Encoding, rollUp)
+	d, err := Load(opts.Inputs, opts.Encoding, opts.Boundaries2025)
 	if err != nil {
 		return nil, err
 	}
@@ -268,17 +193,17 @@ func Summarize(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if rollUp {
+	if opts.Boundaries2025 {
 		localities = rollUpNames(gazetteer.Default(), localities)
 	}
-	s, err := aggregate.Summarize(d.Dataset, aggregate.Options{Localities: localities, Period: period, Level: level})
+	s, err := aggregate.Summarize(d.Dataset, aggregate.Options{Localities: localities, Period: opts.Period, Level: opts.Level})
 	switch {
 	case errors.Is(err, aggregate.ErrUnknownLocality), errors.Is(err, aggregate.ErrAmbiguousLocality), errors.Is(err, aggregate.ErrNoRecords):
-		return nil, usage(err)
+		return nil, &UsageError{Err: err}
 	case err != nil:
 		return nil, err
 	}
-	res := &Result{Summary: s, Warnings: d.Warnings, Boundaries2025: rollUp, Excluded: excluded}
+	res := &Result{Summary: s, Warnings: d.Warnings, Boundaries2025: opts.Boundaries2025, Excluded: excluded, Files: d.Files}
 	provinces := map[string]bool{}
 	for _, l := range s.Lines {
 		provinces[l.Path[0]] = true
@@ -334,7 +259,7 @@ func resolveCodes(g *gazetteer.Gazetteer, localities []string) ([]string, error)
 			}
 		}
 		if err != nil {
-			return nil, usage(fmt.Errorf("no administrative unit has the code %s", code))
+			return nil, usage("report.no_code", code)
 		}
 		parts := []string{u.FullName}
 		switch u.Level {
@@ -381,7 +306,7 @@ type ChartFile struct {
 // "svg". Each is as wide as on the page (165 mm).
 func Charts(r *Result, form string) ([]ChartFile, error) {
 	if form != "png" && form != "svg" {
-		return nil, usage(fmt.Errorf("unknown chart format %q: want png or svg", form))
+		return nil, usage("report.unknown_format", msg.Quote(form), "png, svg")
 	}
 	doc, err := Document(r)
 	if err != nil {
@@ -413,7 +338,7 @@ func Charts(r *Result, form string) ([]ChartFile, error) {
 			data, err = charts.SVG(spec)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("chart %q: %w", c.Title.VI, err)
+			return nil, msg.New("report.chart", msg.Quote(c.Title.VI), err)
 		}
 		files = append(files, ChartFile{Name: fmt.Sprintf("bieu-do-%d-%s.%s", len(files)+1, slug(strings.SplitN(c.Title.EN, ". ", 2)[1]), form), Data: data})
 	}
@@ -432,56 +357,6 @@ func Generate(opts Options, w io.Writer) error {
 	}
 	_, err = w.Write(data)
 	return err
-}
-
-// WriteFile writes data to name atomically: to a temporary file in the same
-// directory, synced, then renamed over name. On any error name is untouched
-// and the temporary file removed.
-//
-// A name that is not a regular file (/dev/null, /dev/stdout, a named pipe)
-// is written to directly: renaming over it would replace it.
-func WriteFile(name string, data []byte) (err error) {
-	if fi, err := os.Stat(name); err == nil && !fi.Mode().IsRegular() {
-		if fi.IsDir() {
-			return usage(fmt.Errorf("%s is a folder: give a file name", name))
-		}
-		f, err := os.OpenFile(name, os.O_WRONLY, 0)
-		if err != nil {
-			return err
-		}
-		_, err = f.Write(data)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		return err
-	}
-	dir := filepath.Dir(name)
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return usage(fmt.Errorf("cannot write %s: there is no folder %s", name, dir))
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), name)
 }
 
 // FileName is the default name of a summary's report: ASCII only, from its

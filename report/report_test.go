@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/dvkreport/dvkreport/report"
+	"github.com/dvkreport/dvkreport/report/aggregate"
+	"github.com/dvkreport/dvkreport/report/record"
 	"github.com/dvkreport/dvkreport/report/synth"
 )
 
@@ -66,7 +68,7 @@ func TestProcessorsDoNotChangeTheReport(t *testing.T) {
 	if err := synth.WriteFile(name, 12_000, 1); err != nil { // about 2 MB
 		t.Fatal(err)
 	}
-	opts := report.Options{Inputs: []string{name}, Level: "commune"}
+	opts := report.Options{Inputs: []string{name}, Level: aggregate.LevelCommune}
 	var pdfs [][]byte
 	for _, procs := range []int{1, 3} {
 		old := runtime.GOMAXPROCS(procs)
@@ -150,37 +152,6 @@ func TestSeedReportQPDF(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomic(t *testing.T) {
-	dir := t.TempDir()
-	name := filepath.Join(dir, "r.pdf")
-	if err := report.WriteFile(name, []byte("one")); err != nil {
-		t.Fatal(err)
-	}
-	if err := report.WriteFile(name, []byte("two")); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(name); string(b) != "two" {
-		t.Errorf("content %q", b)
-	}
-	if err := report.WriteFile(filepath.Join(dir, "missing", "r.pdf"), []byte("x")); err == nil {
-		t.Error("writing into a missing directory succeeded")
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("temporary files left behind: %v", entries)
-	}
-	if err := report.WriteFile(dir, []byte("x")); err == nil {
-		t.Error("writing over a directory succeeded")
-	}
-	// A device is written to, not replaced.
-	if err := report.WriteFile(os.DevNull, []byte("x")); err != nil {
-		t.Fatal(err)
-	}
-	if fi, err := os.Stat(os.DevNull); err != nil || fi.Mode().IsRegular() {
-		t.Fatalf("%s was replaced by a regular file", os.DevNull)
-	}
-}
-
 func TestFileName(t *testing.T) {
 	tests := []struct {
 		opts report.Options
@@ -188,8 +159,8 @@ func TestFileName(t *testing.T) {
 	}{
 		{report.Options{}, "dvk-toan-quoc-2020-2025.pdf"},
 		{report.Options{Localities: []string{"lang son"}}, "dvk-lang-son-2021-2025.pdf"},
-		{report.Options{Localities: []string{"Đắk Nông/Đắk Song"}, Period: "2020-2025"}, "dvk-dak-song-2020-2025.pdf"},
-		{report.Options{Period: "2025"}, "dvk-toan-quoc-2025.pdf"},
+		{report.Options{Localities: []string{"Đắk Nông/Đắk Song"}, Period: record.YearsPeriod(2020, 2025)}, "dvk-dak-song-2020-2025.pdf"},
+		{report.Options{Period: record.YearsPeriod(2025, 2025)}, "dvk-toan-quoc-2025.pdf"},
 	}
 	for _, tt := range tests {
 		s, err := report.Summarize(tt.opts)

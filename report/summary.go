@@ -11,6 +11,7 @@ import (
 
 	"github.com/dvkreport/dvkreport/report/aggregate"
 	"github.com/dvkreport/dvkreport/report/format"
+	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
 )
 
@@ -65,7 +66,7 @@ func WriteSummary(w io.Writer, s *aggregate.Summary, form string) error {
 	case "json":
 		return writeJSON(w, s)
 	}
-	return usage(fmt.Errorf("unknown format %q: want table, csv or json", form))
+	return usage("report.unknown_format", msg.Quote(form), "table, csv, json")
 }
 
 func writeCSV(w io.Writer, s *aggregate.Summary) error {

@@ -3,19 +3,41 @@
 //
 // Usage:
 //
-//	dvkreport generate [--input FILE]... [--locality NAME]... [--level L] [--period P] [-o OUT.pdf]
-//	dvkreport summary  [--input FILE]... [--locality NAME]... [--level L] [--period P] [--format table|csv|json]
-//	dvkreport validate FILE...
+//	dvkreport generate   [FILTERS] [-o OUT.pdf] [--raster-charts]
+//	dvkreport summary    [FILTERS] [--format table|csv|json]
+//	dvkreport charts     [FILTERS] [--format png|svg] --out DIR
+//	dvkreport validate   [--strict-names] [--encoding CHARSET] [--lang vi|en] FILE...
+//	dvkreport localities [--search NAME] [--province NAME] [--as-of 2025|2024] [--format table|csv|json]
 //
 // With no --input, the embedded seed dataset is used. Run "dvkreport help
 // COMMAND" for each command's flags. Exit status is 0 on success, 1 when the
-// data is bad, 2 when the command line is.
+// data is bad, 2 when the command line is, 3 on an internal error.
 package main
 
 import (
+	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/dvkreport/dvkreport/report/output"
 )
 
 func main() {
-	os.Exit(run(os.Args, os.Stdout, os.Stderr))
+	// A signal ends the command at once, but first removes the temporary
+	// file of a write in progress, so that nothing is left behind.
+	temps := &output.Temps{}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		s := <-sig
+		temps.RemoveAll()
+		fmt.Fprintf(os.Stderr, "dvkreport: %v\n", s)
+		code := 128 + int(syscall.SIGINT)
+		if s == syscall.SIGTERM {
+			code = 128 + int(syscall.SIGTERM)
+		}
+		os.Exit(code)
+	}()
+	os.Exit(run(os.Args, os.Stdout, os.Stderr, env{temps: temps, getenv: os.Getenv}))
 }

@@ -13,7 +13,7 @@ import (
 func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code = run(append([]string{"dvkreport"}, args...), &out, &errOut)
+	code = run(append([]string{"dvkreport"}, args...), &out, &errOut, env{})
 	return code, out.String(), errOut.String()
 }
 
@@ -80,7 +80,7 @@ func TestGenerateDefaultName(t *testing.T) {
 
 func TestBadDataWritesNothing(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "r.pdf")
-	code, _, errOut := runCmd(t, "generate", "--input", "testdata/bad.csv", "-o", out)
+	code, _, errOut := runCmd(t, "generate", "--lang", "en", "--input", "testdata/bad.csv", "-o", out)
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
@@ -103,13 +103,13 @@ func TestBadDataWritesNothing(t *testing.T) {
 }
 
 func TestValidate(t *testing.T) {
-	code, out, _ := runCmd(t, "validate", "testdata/good.csv")
+	code, out, _ := runCmd(t, "validate", "--lang", "en", "testdata/good.csv")
 	if code != 0 || !strings.Contains(out, "3 rows, no problems") {
 		t.Errorf("good: exit %d, %q", code, out)
 	}
-	code, _, errOut := runCmd(t, "validate", "testdata/good.csv", "testdata/bad.csv")
-	if code != 1 || strings.Count(errOut, "testdata/bad.csv:") != 4 {
-		t.Errorf("bad: exit %d, stderr:\n%s", code, errOut)
+	code, out, errOut := runCmd(t, "validate", "testdata/good.csv", "testdata/bad.csv")
+	if code != 1 || strings.Count(out, "testdata/bad.csv:") != 4 || !strings.Contains(errOut, "tìm thấy 4 lỗi") {
+		t.Errorf("bad: exit %d, stdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
 }
 
@@ -121,22 +121,36 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"generate", "--locality", "Lang Sonn", "-o", "-"}, "did you mean Lạng Sơn"},
 		{[]string{"summary", "--period", "Q5/2025"}, "no quarter 5"},
 		{[]string{"summary", "--level", "village"}, "unknown level"},
-		{[]string{"summary", "--format", "xml"}, "unknown format"},
-		{[]string{"summary", "--nope"}, "flag provided but not defined"},
+		{[]string{"summary", "--format", "xml"}, `--format "xml": want one of table, csv, json`},
+		{[]string{"summary", "--nope"}, "unknown flag -nope"},
 		{[]string{"summary", "--input", "missing.csv"}, "missing.csv: no such file"},
 		{[]string{"summary", "--period", "2019"}, "no records"},
 		{[]string{"generate", "extra-arg"}, "takes no arguments"},
-		{[]string{"report"}, "unknown command 'report'"},
+		{[]string{"report"}, `unknown command "report"`},
 		{[]string{"generate", "-o", "/no/such/folder/r.pdf"}, "there is no folder /no/such/folder"},
+		{[]string{"summary", "-p", "2025", "-p", "2024"}, "--period is given twice"},
+		{[]string{"summary", "-i", "testdata/bad.csv", "--format", "xml"}, "--format"},
+		{[]string{"localities", "extra"}, "takes no arguments"},
+		{[]string{"charts", "--out", "x", "stray"}, "takes no arguments"},
+		{[]string{"validate", "testdata/good.csv", "--strict-names"}, "flags go before"},
 		{[]string{"summary", "--boundaries", "2024"}, "unknown boundaries"},
-		{[]string{"summary", "--encoding", "latin9"}, "--encoding"},
+		{[]string{"summary", "--encoding", "latin9"}, "unknown encoding"},
 		{[]string{"summary", "-l", "99999"}, "no administrative unit has the code 99999"},
 	}
 	for _, tt := range tests {
-		code, _, errOut := runCmd(t, tt.args...)
+		// --lang en right after the command (or after the unknown one).
+		args := append([]string{tt.args[0], "--lang", "en"}, tt.args[1:]...)
+		code, out, errOut := runCmd(t, args...)
+		if out != "" {
+			t.Errorf("%v: a usage error wrote to stdout:\n%s", tt.args, out)
+		}
 		if code != 2 || !strings.Contains(errOut, tt.want) {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tt.args, code, errOut, tt.want)
 		}
+	}
+	// An unknown language: exit 2, in Vietnamese.
+	if code, _, errOut := runCmd(t, "summary", "--lang", "fr"); code != 2 || !strings.Contains(errOut, "ngôn ngữ \"fr\" không hợp lệ") {
+		t.Errorf("--lang fr: exit %d, %q", code, errOut)
 	}
 }
 
@@ -233,22 +247,22 @@ func TestIssue5SplitCommune(t *testing.T) {
 }
 
 func TestIssue5NameWarnings(t *testing.T) {
-	code, _, errOut := runCmd(t, "validate", "testdata/reform.csv")
+	code, _, errOut := runCmd(t, "validate", "--lang", "en", "testdata/reform.csv")
 	if code != 0 {
 		t.Errorf("warnings changed the exit code to %d", code)
 	}
 	if !strings.Contains(errOut, "testdata/reform.csv:14:3: commune: warning:") || !strings.Contains(errOut, "did you mean Xã Bắc Sơn") {
 		t.Errorf("stderr:\n%s", errOut)
 	}
-	code, _, errOut = runCmd(t, "validate", "--strict-names", "testdata/reform.csv")
-	if code != 1 || !strings.Contains(errOut, "Xã Bắc Sơn") {
-		t.Errorf("--strict-names: exit %d\n%s", code, errOut)
+	code, out, errOut := runCmd(t, "validate", "--strict-names", "testdata/reform.csv")
+	if code != 1 || !strings.Contains(out, "Xã Bắc Sơn") {
+		t.Errorf("--strict-names: exit %d\n%s%s", code, out, errOut)
 	}
-	out := filepath.Join(t.TempDir(), "r.pdf")
-	if code, _, _ := runCmd(t, "generate", "-i", "testdata/reform.csv", "--strict-names", "-o", out); code != 1 {
+	pdf := filepath.Join(t.TempDir(), "r.pdf")
+	if code, _, _ := runCmd(t, "generate", "-i", "testdata/reform.csv", "--strict-names", "-o", pdf); code != 1 {
 		t.Errorf("generate --strict-names: exit %d, want 1", code)
 	}
-	if _, err := os.Stat(out); err == nil {
+	if _, err := os.Stat(pdf); err == nil {
 		t.Error("generate --strict-names wrote a PDF")
 	}
 }
@@ -316,10 +330,10 @@ func TestChartsCommand(t *testing.T) {
 }
 
 func TestLangVietnamese(t *testing.T) {
-	code, _, errOut := runCmd(t, "validate", "--lang", "vi", "testdata/bad.csv")
-	for _, want := range []string{"testdata/bad.csv:3:3: period: \"Q5/2025\": không có quý 5", "\"-3\" là số âm", "số liệu có 4 lỗi"} {
-		if code != 1 || !strings.Contains(errOut, want) {
-			t.Errorf("exit %d, stderr lacks %q:\n%s", code, want, errOut)
+	code, out, errOut := runCmd(t, "validate", "--lang", "vi", "testdata/bad.csv")
+	for _, want := range []string{"testdata/bad.csv:3:3: period: \"Q5/2025\": không có quý 5", "\"-3\" là số âm", "tìm thấy 4 lỗi"} {
+		if code != 1 || !strings.Contains(out+errOut, want) {
+			t.Errorf("exit %d, output lacks %q:\n%s%s", code, want, out, errOut)
 		}
 	}
 }
@@ -327,7 +341,7 @@ func TestLangVietnamese(t *testing.T) {
 // --skip-invalid: the bad rows are left out, counted on stderr and listed
 // on the report's last page.
 func TestSkipInvalidNothingLeft(t *testing.T) {
-	code, _, errOut := runCmd(t, "generate", "-i", "testdata/bad.csv", "--skip-invalid", "-o", filepath.Join(t.TempDir(), "r.pdf"))
+	code, _, errOut := runCmd(t, "generate", "--lang", "en", "-i", "testdata/bad.csv", "--skip-invalid", "-o", filepath.Join(t.TempDir(), "r.pdf"))
 	if code != 1 || !strings.Contains(errOut, "4 problems") {
 		t.Errorf("every row bad: exit %d, want 1\n%s", code, errOut)
 	}
@@ -335,7 +349,7 @@ func TestSkipInvalidNothingLeft(t *testing.T) {
 
 func TestSkipInvalid(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "r.pdf")
-	code, _, errOut := runCmd(t, "generate", "-i", "testdata/bad.csv", "-i", "testdata/good.csv", "--skip-invalid", "-o", out)
+	code, _, errOut := runCmd(t, "generate", "--lang", "en", "-i", "testdata/bad.csv", "-i", "testdata/good.csv", "--skip-invalid", "-o", out)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}

@@ -8,7 +8,7 @@ package aggregate
 
 import (
 	"errors"
-	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
+	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
 )
 
@@ -42,7 +43,7 @@ func ParseLevel(s string) (Level, error) {
 	case "commune", "xa":
 		return LevelCommune, nil
 	}
-	return 0, fmt.Errorf("unknown level %q: want province, district or commune", s)
+	return 0, msg.New("aggregate.unknown_level", msg.Quote(s))
 }
 
 // String names the level as the gazetteer does (province, district,
@@ -64,25 +65,82 @@ type Figures struct {
 	Households    int64
 	Beneficiaries int64
 	Extra         []int64 // aligned with Summary.Extras
+	// overflow has a bit for each figure whose sum went past the largest
+	// int64: models (bit 0), funds, households, beneficiaries, then the
+	// extra indicators from bit 4 (the ones after bit 63 share it).
+	overflow uint64
+}
+
+// Overflow bits of Figures.overflow.
+const (
+	overModels = 1 << iota
+	overFunds
+	overHouseholds
+	overBeneficiaries
+	overExtra0
+)
+
+// sum adds two figures, neither negative, noting in f.overflow a sum
+// beyond the largest int64 rather than letting it wrap.
+func (f *Figures) sum(a, b int64, bit uint64) int64 {
+	s := a + b
+	if s < a {
+		f.overflow |= bit
+		return math.MaxInt64
+	}
+	return s
 }
 
 func (f *Figures) add(r *record.Record, extras int) {
-	f.ByField[r.Field] += r.Count
+	f.ByField[r.Field] = f.sum(f.ByField[r.Field], r.Count, overModels)
 	if r.Status == record.Sustained {
-		f.Sustained += r.Count
+		f.Sustained = f.sum(f.Sustained, r.Count, overModels)
 	} else {
-		f.New += r.Count
+		f.New = f.sum(f.New, r.Count, overModels)
 	}
-	f.Models += r.Count
-	f.FundsVND += r.FundsVND
-	f.Households += r.Households
-	f.Beneficiaries += r.Beneficiaries
+	f.Models = f.sum(f.Models, r.Count, overModels)
+	f.FundsVND = f.sum(f.FundsVND, r.FundsVND, overFunds)
+	f.Households = f.sum(f.Households, r.Households, overHouseholds)
+	f.Beneficiaries = f.sum(f.Beneficiaries, r.Beneficiaries, overBeneficiaries)
 	if f.Extra == nil && extras > 0 {
 		f.Extra = make([]int64, extras)
 	}
 	for i, v := range r.Extra {
-		f.Extra[i] += v
+		f.Extra[i] = f.sum(f.Extra[i], v, overExtra0<<min(i, 59))
 	}
+}
+
+// OverflowError says that a total is beyond what the tool can count
+// (9.2 × 10¹⁸): a figure of the data is surely wrong, and a wrapped total
+// must never be printed.
+type OverflowError struct {
+	Column string // the contract's key of the figure, or an extra indicator's header
+}
+
+func (e *OverflowError) Error() string { return e.Text().String() }
+
+// Text is the error's message.
+func (e *OverflowError) Text() msg.Text { return msg.New("aggregate.overflow", msg.Quote(e.Column)) }
+
+// In writes the error in language l.
+func (e *OverflowError) In(l msg.Lang) string { return e.Text().In(l) }
+
+// overflowError returns the error of the first overflowing figure of f.
+func (f *Figures) overflowError(extras []string) error {
+	if f.overflow == 0 {
+		return nil
+	}
+	for i, name := range []string{"count", "funds_vnd", "households", "beneficiaries"} {
+		if f.overflow&(1<<i) != 0 {
+			return &OverflowError{Column: name}
+		}
+	}
+	for i, name := range extras {
+		if f.overflow&(overExtra0<<min(i, 59)) != 0 {
+			return &OverflowError{Column: name}
+		}
+	}
+	return &OverflowError{Column: "?"}
 }
 
 // Line is one locality of a summary.
@@ -188,11 +246,11 @@ func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 		}
 	}
 	if len(selected) == 0 {
-		what := "the data"
+		key := "aggregate.no_records"
 		if len(opts.Localities) > 0 || !opts.Period.IsZero() {
-			what = "the selection"
+			key = "aggregate.no_records_selected"
 		}
-		return nil, fmt.Errorf("%w in %s", ErrNoRecords, what)
+		return nil, msg.New(key).Wrap(ErrNoRecords)
 	}
 	level := opts.Level
 	if level == LevelAuto {
@@ -234,6 +292,10 @@ func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 			}
 			s.Quarters[qi].add(r, len(ds.Extras))
 		}
+	}
+	// The total overflows whenever a line does.
+	if err := s.Total.overflowError(s.Extras); err != nil {
+		return nil, err
 	}
 	sortLines(s.Lines)
 	slices.SortFunc(s.Quarters, func(a, b QuarterFigures) int { return int(a.Quarter - b.Quarter) })

@@ -106,7 +106,7 @@ func TestSummarizeErrors(t *testing.T) {
 		t.Errorf("misspelt: %v", err)
 	}
 	_, err = Summarize(testData(), Options{Localities: []string{"Bắc Sơn"}})
-	if !errors.Is(err, ErrAmbiguousLocality) || !strings.Contains(err.Error(), "Bắc Sơn, Lạng Sơn/Xã Bắc Sơn") {
+	if !errors.Is(err, ErrAmbiguousLocality) || !strings.Contains(err.Error(), `"Bắc Sơn", "Lạng Sơn/Xã Bắc Sơn"`) {
 		t.Errorf("ambiguous: %v", err)
 	}
 	_, err = Summarize(testData(), Options{Period: record.QuarterPeriod(2020, 1)})

@@ -1,12 +1,12 @@
 package aggregate
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
+	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
 )
 
@@ -94,7 +94,7 @@ func (idx *index) resolve(query string) ([]string, []string, error) {
 		}
 	}
 	if len(qk) == 0 {
-		return nil, nil, fmt.Errorf("%w: empty name", ErrUnknownLocality)
+		return nil, nil, msg.New("aggregate.empty_locality").Wrap(ErrUnknownLocality)
 	}
 	var found []place
 	for _, pl := range idx.names {
@@ -126,14 +126,18 @@ func (idx *index) resolve(query string) ([]string, []string, error) {
 	case 1:
 		return found[0].path, found[0].keys, nil
 	case 0:
-		return nil, nil, fmt.Errorf("%w %q%s", ErrUnknownLocality, query, idx.suggest(qk[len(qk)-1]))
+		m := msg.New("aggregate.unknown_locality", msg.Quote(query))
+		if near := idx.suggest(qk[len(qk)-1]); len(near) > 0 {
+			m = msg.New("did_you_mean", m, near)
+		}
+		return nil, nil, m.Wrap(ErrUnknownLocality)
 	}
 	var paths []string
 	for _, pl := range found {
 		paths = append(paths, strings.Join(nonEmpty(pl.path), "/"))
 	}
 	slices.Sort(paths)
-	return nil, nil, fmt.Errorf("%w %q: it names %s; give the path, as in %q", ErrAmbiguousLocality, query, strings.Join(paths, ", "), paths[0])
+	return nil, nil, msg.New("aggregate.ambiguous_locality", msg.Quote(query), quoted(paths), msg.Quote(paths[0])).Wrap(ErrAmbiguousLocality)
 }
 
 // endsWithPath reports whether the non-empty keys of a place end with q,
@@ -167,8 +171,17 @@ func nonEmpty(s []string) []string {
 	return out
 }
 
+// quoted quotes each of texts, for a list in a message.
+func quoted(texts []string) msg.List {
+	l := make(msg.List, len(texts))
+	for i, s := range texts {
+		l[i] = msg.Quote(s)
+	}
+	return l
+}
+
 // suggest names up to three known localities closest to key.
-func (idx *index) suggest(key string) string {
+func (idx *index) suggest(key string) msg.List {
 	type cand struct {
 		name string
 		d    int
@@ -187,7 +200,7 @@ func (idx *index) suggest(key string) string {
 		}
 	}
 	if len(cands) == 0 {
-		return ""
+		return nil
 	}
 	slices.SortFunc(cands, func(a, b cand) int {
 		if a.d != b.d {
@@ -195,11 +208,11 @@ func (idx *index) suggest(key string) string {
 		}
 		return strings.Compare(a.name, b.name)
 	})
-	var names []string
+	var names msg.List
 	for i := 0; i < len(cands) && i < 3; i++ {
 		names = append(names, cands[i].name)
 	}
-	return "; did you mean " + strings.Join(names, ", ") + "?"
+	return names
 }
 
 // distance is the Levenshtein distance between a and b in runes.

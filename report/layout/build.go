@@ -7,6 +7,7 @@ import (
 
 	"github.com/dvkreport/dvkreport/report/aggregate"
 	"github.com/dvkreport/dvkreport/report/format"
+	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/names"
 	"github.com/dvkreport/dvkreport/report/record"
 	"github.com/dvkreport/dvkreport/templates"
@@ -156,7 +157,7 @@ func Build(s *aggregate.Summary, t *templates.Texts, opts Options) *Document {
 			pos := p.Pos
 			pos.Col = 0
 			rows[pos] = true
-			tb.Rows = append(tb.Rows, TableRow{Cells: []string{fmt.Sprint(i + 1), p.Pos.String(), p.Column, p.Msg}})
+			tb.Rows = append(tb.Rows, TableRow{Cells: []string{fmt.Sprint(i + 1), p.Pos.String(), p.Column, p.Msg.In(msg.VI)}})
 		}
 		add(&Facts{Items: []Fact{{
 			Label: Bi{VI: "Số dòng bị loại", EN: "Rows left out"}, Value: format.Int(int64(len(rows)), format.VI),

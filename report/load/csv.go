@@ -4,120 +4,168 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
-// splitCSV calls fn with each record of text and the line it starts on,
-// reading it exactly as encoding/csv does with LazyQuotes set and any
-// number of fields per record: blank lines are skipped, "\r\n" ends a line
-// like "\n", a quoted field may hold separators, quotes written twice and
-// line breaks, and a quote inside a field is kept as written.
+// csvError is a structural problem of a delimited text: where it is and
+// the key of its message.
+type csvError struct {
+	line, field int // the line where the field begins, and its place in the record (from 1)
+	key         string
+}
+
+// Keys of the structural problems of a CSV text.
+const (
+	errQuoteText   = "csv.text_after_quote" // a closing quote followed by more text
+	errQuoteOpen   = "csv.unclosed_quote"   // the text ends inside a quoted field
+	errCellLength  = "csv.cell_too_long"    // a field longer than the limit
+	errRecordBytes = "csv.record_too_long"  // a record longer than the limit
+)
+
+// splitter reads the records of a delimited text, exactly as encoding/csv
+// does with LazyQuotes unset and any number of fields per record, with one
+// leniency: a quote inside a field that does not begin with one is kept as
+// written (Mô hình "ABC"), since it cannot change where fields end. Blank
+// lines are skipped, "\r\n" ends a line like "\n", a quoted field may hold
+// separators, doubled quotes and line breaks. What it refuses, encoding/csv
+// refuses too: a closing quote followed by more text ("Báo cáo 12" của UBND)
+// and a quoted field that never closes. Either would otherwise swallow the
+// rest of the file into one cell.
 //
 // Fields are substrings of text wherever they can be (every field that is
 // not quoted, and quoted fields without doubled quotes or line breaks), so
-// reading allocates next to nothing per cell. fields is reused between
-// calls; fn must copy it to keep it.
-func splitCSV(text string, comma byte, fn func(line int, fields []string)) {
-	splitFrom(text, 0, len(text), 1, comma, fn)
+// reading allocates next to nothing per cell.
+type splitter struct {
+	text  string
+	comma byte
+	// maxCell is the most characters a field may hold, maxRecord the most
+	// bytes a record may span; 0 means no limit.
+	maxCell, maxRecord int
+	fields             []string
+	buf                []byte
 }
 
-// splitFrom reads the records of text that start at pos or later and before
-// limit, as splitCSV does; pos must be the start of a line, numbered line.
-// It returns where the record after the last one read starts: limit when
-// the last record ended on the line before limit.
-func splitFrom(text string, pos, limit, line int, comma byte, fn func(line int, fields []string)) (next int) {
-	var fields []string
-	var buf []byte
-	// lineEnd returns the end of the line starting at p without its line
-	// break, and where the next line starts.
-	lineEnd := func(p int) (end, next int) {
-		i := strings.IndexByte(text[p:], '\n')
-		if i < 0 {
-			end, next = len(text), len(text)
-		} else {
-			end, next = p+i, p+i+1
-		}
-		if end > p && text[end-1] == '\r' && (next > end || end == len(text)) {
-			end-- // "\r\n", or "\r" at the end of the text
-		}
-		return end, next
+// lineEnd returns the end of the line starting at p without its line
+// break, and where the next line starts.
+func (s *splitter) lineEnd(p int) (end, next int) {
+	text := s.text
+	i := strings.IndexByte(text[p:], '\n')
+	if i < 0 {
+		end, next = len(text), len(text)
+	} else {
+		end, next = p+i, p+i+1
 	}
+	if end > p && text[end-1] == '\r' && (next > end || end == len(text)) {
+		end-- // "\r\n", or "\r" at the end of the text
+	}
+	return end, next
+}
+
+// from reads the records of text that start at pos or later and before
+// limit, calling fn with each and the line it starts on; pos must be the
+// start of a line, numbered line. It returns where the record after the
+// last one read starts (limit when the last record ended on the line before
+// limit), or the first structural problem. fields passed to fn are reused
+// between calls; fn must copy the slice to keep it.
+func (s *splitter) from(pos, limit, line int, fn func(line int, fields []string)) (next int, cerr *csvError) {
+	text, comma := s.text, s.comma
 	for pos < limit {
-		le, next := lineEnd(pos)
+		le, next := s.lineEnd(pos)
 		if le == pos {
 			pos, line = next, line+1 // a blank line
 			continue
 		}
-		recLine := line
-		fields = fields[:0]
+		recLine, recStart := line, pos
+		s.fields = s.fields[:0]
 		p := pos
 	record:
 		for {
+			if s.maxRecord > 0 && p-recStart > s.maxRecord {
+				return pos, &csvError{recLine, len(s.fields) + 1, errRecordBytes}
+			}
+			fieldLine := line
 			if p < le && text[p] == '"' {
 				// A quoted field: a substring until something forces a copy.
 				p++
 				start, built := p, false
-				buf = buf[:0]
+				s.buf = s.buf[:0]
 				for {
 					i := strings.IndexByte(text[p:le], '"')
 					if i < 0 {
 						// The line ends inside the quotes: the field goes on
 						// on the next line, joined by "\n".
 						if !built {
-							buf, built = append(buf, text[start:p]...), true
+							s.buf, built = append(s.buf, text[start:p]...), true
 						}
-						buf = append(buf, text[p:le]...)
-						if next > le && text[next-1] == '\n' {
-							buf = append(buf, '\n')
-						}
+						s.buf = append(s.buf, text[p:le]...)
 						if next >= len(text) {
-							fields = append(fields, string(buf))
-							break record
+							return pos, &csvError{fieldLine, len(s.fields) + 1, errQuoteOpen}
+						}
+						s.buf = append(s.buf, '\n')
+						if s.maxCell > 0 && len(s.buf) > 4*s.maxCell {
+							return pos, &csvError{fieldLine, len(s.fields) + 1, errCellLength}
+						}
+						if s.maxRecord > 0 && next-recStart > s.maxRecord {
+							return pos, &csvError{recLine, len(s.fields) + 1, errRecordBytes}
 						}
 						p, line = next, line+1
-						le, next = lineEnd(p)
+						le, next = s.lineEnd(p)
 						continue
 					}
 					if built {
-						buf = append(buf, text[p:p+i]...)
+						s.buf = append(s.buf, text[p:p+i]...)
 					}
 					p += i + 1
 					switch {
 					case p < le && text[p] == '"': // "" is one quote
 						if !built {
-							buf, built = append(buf, text[start:p]...), true
+							s.buf, built = append(s.buf, text[start:p]...), true
 						} else {
-							buf = append(buf, '"')
+							s.buf = append(s.buf, '"')
 						}
 						p++
 					case p < le && text[p] == comma: // end of the field
-						fields = append(fields, quoted(text, start, p-1, buf, built))
+						if err := s.add(quoted(text, start, p-1, s.buf, built), fieldLine); err != nil {
+							return pos, err
+						}
 						p++
 						continue record
 					case p >= le: // end of the record
-						fields = append(fields, quoted(text, start, p-1, buf, built))
-						break record
-					default: // a bare quote, kept
-						if !built {
-							buf, built = append(buf, text[start:p]...), true
-						} else {
-							buf = append(buf, '"')
+						if err := s.add(quoted(text, start, p-1, s.buf, built), fieldLine); err != nil {
+							return pos, err
 						}
+						break record
+					default: // a closing quote followed by more text
+						return pos, &csvError{fieldLine, len(s.fields) + 1, errQuoteText}
 					}
 				}
 			}
 			// An unquoted field, up to the separator or the line's end.
 			i := strings.IndexByte(text[p:le], comma)
 			if i < 0 {
-				fields = append(fields, text[p:le])
+				if err := s.add(text[p:le], line); err != nil {
+					return pos, err
+				}
 				break
 			}
-			fields = append(fields, text[p:p+i])
+			if err := s.add(text[p:p+i], line); err != nil {
+				return pos, err
+			}
 			p += i + 1
 		}
-		fn(recLine, fields)
+		fn(recLine, s.fields)
 		pos, line = next, line+1
 	}
-	return pos
+	return pos, nil
+}
+
+// add appends a field, unless it is longer than the limit.
+func (s *splitter) add(f string, line int) *csvError {
+	if s.maxCell > 0 && runeCountOver(f, s.maxCell) {
+		return &csvError{line, len(s.fields) + 1, errCellLength}
+	}
+	s.fields = append(s.fields, f)
+	return nil
 }
 
 // quoted returns a quoted field: text[start:end] if nothing had to be
@@ -133,14 +181,16 @@ func quoted(text string, start, end int, buf []byte, built bool) string {
 const parallelMin = 1 << 20
 
 // readRows splits text into its non-blank rows, trimmed, reading parts
-// pieces of it at once (one per processor if parts is 0).
+// pieces of it at once (one per processor if parts is 0). maxCell limits
+// a field's characters and maxRecord a record's bytes (0: no limit).
 //
 // Each piece after the first starts after a line break, as if a record
 // started there, and reads the records that start before the next piece.
 // A line break inside a quoted field may fool it: so every piece but the
-// last must end exactly where the next piece starts, and if one does not,
-// the text is read again in one piece. That costs time, never correctness.
-func readRows(text string, comma byte, parts int) []Row {
+// last must end exactly where the next piece starts, without a problem,
+// and if one does not, the text is read again in one piece. That costs
+// time, never correctness.
+func readRows(text string, comma byte, parts, maxCell, maxRecord int) ([]Row, *csvError) {
 	if parts == 0 {
 		parts = runtime.GOMAXPROCS(0)
 		if len(text) < parallelMin {
@@ -159,8 +209,16 @@ func readRows(text string, comma byte, parts int) []Row {
 			starts = append(starts, s)
 		}
 	}
+	whole := func() ([]Row, *csvError) {
+		return readPiece(text, comma, 0, len(text), 1, maxCell, maxRecord)
+	}
+	if len(starts) == 1 {
+		rows, _, err := readPieceEnd(text, comma, 0, len(text), 1, maxCell, maxRecord)
+		return rows, err
+	}
 	pieces := make([][]Row, len(starts))
 	ends := make([]int, len(starts))
+	errs := make([]*csvError, len(starts))
 	var wg sync.WaitGroup
 	for k, start := range starts {
 		limit := len(text)
@@ -169,18 +227,14 @@ func readRows(text string, comma byte, parts int) []Row {
 		}
 		wg.Go(func() {
 			line := 1 + strings.Count(text[:start], "\n")
-			pieces[k], ends[k] = readPiece(text, start, limit, line, comma)
+			pieces[k], ends[k], errs[k] = readPieceEnd(text, comma, start, limit, line, maxCell, maxRecord)
 		})
 	}
 	wg.Wait()
-	for k := 0; k+1 < len(starts); k++ {
-		if ends[k] != starts[k+1] {
-			rows, _ := readPiece(text, 0, len(text), 1, comma)
-			return rows
+	for k := range starts {
+		if errs[k] != nil || k+1 < len(starts) && ends[k] != starts[k+1] {
+			return whole()
 		}
-	}
-	if len(pieces) == 1 {
-		return pieces[0]
 	}
 	n := 0
 	for _, p := range pieces {
@@ -190,19 +244,29 @@ func readRows(text string, comma byte, parts int) []Row {
 	for _, p := range pieces {
 		rows = append(rows, p...)
 	}
-	return rows
+	return rows, nil
 }
 
-// readPiece reads the non-blank rows of text that start in [start, limit).
-func readPiece(text string, start, limit, line int, comma byte) ([]Row, int) {
+func readPiece(text string, comma byte, start, limit, line, maxCell, maxRecord int) ([]Row, *csvError) {
+	rows, _, err := readPieceEnd(text, comma, start, limit, line, maxCell, maxRecord)
+	return rows, err
+}
+
+// readPieceEnd reads the non-blank rows of text that start in [start,
+// limit), and returns where it stopped.
+func readPieceEnd(text string, comma byte, start, limit, line, maxCell, maxRecord int) ([]Row, int, *csvError) {
 	rows := make([]Row, 0, strings.Count(text[start:limit], "\n")+1)
 	var slab cellSlab
-	end := splitFrom(text, start, limit, line, comma, func(line int, fields []string) {
+	s := &splitter{text: text, comma: comma, maxCell: maxCell, maxRecord: maxRecord}
+	end, err := s.from(start, limit, line, func(line int, fields []string) {
 		if cells := cleanCells(fields, false, &slab); len(cells) > 0 {
 			rows = append(rows, Row{Num: line, Cells: cells})
 		}
 	})
-	return rows, end
+	if err != nil {
+		return nil, end, err
+	}
+	return rows, end, nil
 }
 
 // cellSlab hands out the cell slices of many rows from one allocation.
@@ -216,4 +280,68 @@ func (s *cellSlab) take(n int) []string {
 	i := len(*s)
 	*s = (*s)[:i+n]
 	return (*s)[i : i+n : i+n]
+}
+
+// sniffDelimiter picks the separator of a delimited text among comma,
+// semicolon and tab, from its first lines (outside quotes): the one that
+// occurs the same number of times on the most lines, since a table's rows
+// have as many separators as its header; a title line above the header
+// may have none, and a cell of text may hold a comma. Ties go to the one
+// with more per line, then to comma, semicolon and tab in that order.
+func sniffDelimiter(text string) byte {
+	delims := [...]byte{',', ';', '\t'}
+	var perLine [3][]int
+	var counts [3]int
+	quoted := false
+	lines := 0
+	flush := func() {
+		for k := range delims {
+			if counts[k] > 0 {
+				perLine[k] = append(perLine[k], counts[k])
+			}
+		}
+		counts = [3]int{}
+		lines++
+	}
+	for i := 0; i < len(text) && lines < sniffLines; i++ {
+		switch c := text[i]; {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '\n':
+			flush()
+		case c == ',':
+			counts[0]++
+		case c == ';':
+			counts[1]++
+		case c == '\t':
+			counts[2]++
+		}
+	}
+	if lines < sniffLines {
+		flush()
+	}
+	best, bestFreq, bestMode := byte(','), 0, 0
+	for k, d := range delims {
+		freq := map[int]int{}
+		mode, f := 0, 0
+		for _, n := range perLine[k] {
+			freq[n]++
+			if freq[n] > f || freq[n] == f && n > mode {
+				mode, f = n, freq[n]
+			}
+		}
+		if f > bestFreq || f == bestFreq && mode > bestMode {
+			best, bestFreq, bestMode = d, f, mode
+		}
+	}
+	return best
+}
+
+// sniffLines is how many lines sniffDelimiter looks at.
+const sniffLines = 30
+
+// runeCountOver reports whether s has more than n characters.
+func runeCountOver(s string, n int) bool {
+	return len(s) > n && utf8.RuneCountInString(s) > n
 }

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -8,9 +9,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// FuzzReadCSV: any bytes read as a table or fail with ErrFormat, without
-// panicking; a table's cells are valid NFC UTF-8 and its rows follow its
-// header in order.
+// FuzzReadCSV: any bytes read as a table or fail with ErrFormat or
+// ErrLimit, without panicking; a table's cells are valid, trimmed NFC
+// UTF-8 without invisible characters, and its rows are in order.
 func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("province,field,period\nLạng Sơn,Kinh tế,2025-Q3\n"))
 	f.Add([]byte("\xef\xbb\xbftỉnh;lĩnh vực;kỳ\r\nLai Châu;;\"Quý III/2025\"\r\n"))
@@ -23,17 +24,20 @@ func FuzzReadCSV(f *testing.F) {
 			if tables != nil {
 				t.Fatal("an error with tables")
 			}
+			if !errors.Is(err, ErrFormat) && !errors.Is(err, ErrLimit) {
+				t.Fatalf("error of no kind: %v", err)
+			}
 			return
 		}
 		tb := tables[0]
-		last := tb.HeaderRow
+		last := 0
 		for _, r := range tb.Rows {
 			if r.Num <= last {
 				t.Fatalf("row %d after row %d", r.Num, last)
 			}
 			last = r.Num
 			for _, c := range r.Cells {
-				if !utf8.ValidString(c) || !norm.NFC.IsNormalString(c) || c != strings.TrimSpace(c) {
+				if !utf8.ValidString(c) || !norm.NFC.IsNormalString(c) || c != strings.TrimSpace(c) || hasInvisible(c) {
 					t.Fatalf("cell %q is not trimmed NFC UTF-8", c)
 				}
 			}

@@ -1,21 +1,30 @@
 // Package load reads register files into tables of text cells, keeping the
 // position of every cell so that later steps can say exactly where a problem
 // is. It knows file formats and character sets, not the meaning of columns:
-// that is package validate's job.
+// which rows are titles, header, data, totals or signatures is package
+// validate's job, so a table holds every non-blank row of its sheet.
 //
 // Supported formats are CSV (comma, semicolon or tab separated, in UTF-8
 // with or without a byte-order mark, UTF-16 as Excel's "Unicode text"
 // writes it, Windows-1258, or the legacy TCVN3 and VNI encodings, detected
-// or named; see package charset), XLSX workbooks (every sheet with a header
-// row) and JSON (an array of objects). Cells are normalised to Unicode NFC
+// or named; see package charset; lines ended by "\n", "\r\n" or, from old
+// Macs, "\r"), XLSX workbooks (every worksheet, with its merged cells), XLS
+// workbooks of Excel 97–2003 (package xls) and JSON (an array of objects).
+// Cells are normalised to Unicode NFC, cleared of invisible characters
+// (zero-width spaces, bidi controls, soft hyphens, stray byte-order marks),
 // and trimmed of surrounding white space.
+//
+// Reading is strict: a CSV field whose closing quote is followed by more
+// text, or whose quote never closes, a JSON object with a key twice or
+// anything after the array, a workbook row or cell that does not parse —
+// each is an error naming the file and where, never a row dropped or a
+// file cut short. Reading is bounded: see [Limits].
 package load
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
-	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -29,28 +38,36 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/dvkreport/dvkreport/report/load/charset"
+	"github.com/dvkreport/dvkreport/report/msg"
+	"github.com/dvkreport/dvkreport/report/record"
 )
 
-// Table is one sheet of text cells: a CSV file, a JSON array, or one sheet of
-// a workbook.
+// Table is the cells of one CSV file, one JSON array or one worksheet.
 type Table struct {
 	File  string // the name the file was opened by
 	Sheet string // the sheet's name, for workbooks only
-	// HeaderRow is the row number of Header: 1 for a CSV file whose first
-	// line is the header, 0 for JSON, whose keys have no row.
-	HeaderRow int
-	Header    []string
-	Rows      []Row
+	// Rows are the non-blank rows, from the top of the sheet: titles,
+	// header rows, data, totals and anything below.
+	Rows []Row
+	// Merged are a worksheet's merged cells.
+	Merged []Range
+	// Keys are a JSON array's keys in order of first appearance: its
+	// header, which has no row. Rows then hold the objects, each numbered
+	// by its place in the array, with cells aligned with Keys.
+	Keys []string
 }
 
-// Row is one data row. Num is its row number in the file (for CSV, the line
-// on which the record starts; for JSON, the object's place in the array,
-// counting from 1). Cells is aligned with the table's Header; a row may have
-// fewer cells than the header when its trailing cells are empty.
+// Row is one non-blank row. Num is its row number in the file (for CSV,
+// the line on which the record starts; for JSON, the object's place in the
+// array, counting from 1). Cells[i] is column i+1; trailing empty cells are
+// dropped.
 type Row struct {
 	Num   int
 	Cells []string
 }
+
+// Range is a block of merged cells, counted from 1, bounds included.
+type Range struct{ FirstRow, FirstCol, LastRow, LastCol int }
 
 // Format is a file format.
 type Format int
@@ -60,37 +77,149 @@ const (
 	FormatCSV
 	FormatJSON
 	FormatXLSX
+	FormatXLS
 )
+
+// Extensions maps the file name extensions this package reads to their
+// formats.
+var Extensions = map[string]Format{
+	".csv": FormatCSV, ".tsv": FormatCSV, ".txt": FormatCSV,
+	".json": FormatJSON, ".xlsx": FormatXLSX, ".xlsm": FormatXLSX, ".xls": FormatXLS,
+}
 
 // Options control reading.
 type Options struct {
 	// Encoding is a CSV file's character set; charset.Auto detects it.
 	Encoding charset.Charset
-	// IsHeader tells a header row from the title rows above it: the header
-	// is the first row, among the first 20, for which it is true. If it is
-	// nil, or no row passes, the first non-empty row is the header.
-	IsHeader func(cells []string) bool
+	// Limits bound what a file may make the reader hold; zero fields
+	// take the defaults.
+	Limits Limits
 }
 
-// ErrFormat is wrapped by errors about a file's format (not its data).
-var ErrFormat = errors.New("unreadable file")
+// Limits bound what one file may make the reader hold, so that a small
+// hostile or broken file (a zip bomb, a 200 MB line, a million-character
+// cell) is refused quickly, naming the file and the limit, instead of
+// exhausting memory. Zero fields take the defaults.
+type Limits struct {
+	// MaxFileBytes is the size of the largest file read: 1 GiB.
+	MaxFileBytes int64
+	// MaxCellChars is the most characters of a cell: Excel's own 32,767.
+	MaxCellChars int
+	// MaxRecordBytes is the most bytes one CSV record may span: 1 MiB.
+	MaxRecordBytes int
+	// MaxUnpackedBytes is the most a workbook may unpack to: 512 MiB,
+	// and no more than UnpackRatio times the file's own size (with 16 MiB
+	// allowed to any file), since no real workbook compresses that well.
+	MaxUnpackedBytes int64
+	UnpackRatio      int64 // 40
+	// MaxCells is the most cells a workbook may hold: 20 million, and no
+	// more than CellsPerByte per byte of the file (with a million allowed
+	// to any file).
+	MaxCells     int64
+	CellsPerByte int64 // 2
+}
+
+func (l Limits) withDefaults() Limits {
+	set := func(v *int64, d int64) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	set(&l.MaxFileBytes, 1<<30)
+	set(&l.MaxUnpackedBytes, 512<<20)
+	set(&l.UnpackRatio, 40)
+	set(&l.MaxCells, 20_000_000)
+	set(&l.CellsPerByte, 2)
+	if l.MaxCellChars <= 0 {
+		l.MaxCellChars = 32767
+	}
+	if l.MaxRecordBytes <= 0 {
+		l.MaxRecordBytes = 1 << 20
+	}
+	return l
+}
+
+// unpackBudget is what a workbook of size n bytes may unpack to.
+func (l Limits) unpackBudget(n int) int64 {
+	return min(l.MaxUnpackedBytes, max(16<<20, l.UnpackRatio*int64(n)))
+}
+
+// cellBudget is how many cells a workbook of size n bytes may hold.
+func (l Limits) cellBudget(n int) int64 {
+	return min(l.MaxCells, max(1_000_000, l.CellsPerByte*int64(n)))
+}
+
+// Errors of reading, wrapped by an *Error: ErrFormat for a file that is not
+// what its name says or breaks its format, ErrLimit for one that passes a
+// limit, ErrNotRegular for a name that is not a regular file (a folder, a
+// device, a named pipe).
+var (
+	ErrFormat     = errors.New("unreadable file")
+	ErrLimit      = errors.New("file beyond a limit")
+	ErrNotRegular = errors.New("not a regular file")
+)
+
+// Error is a problem reading a file: where (the file, and the row and
+// column when they are known) and what.
+type Error struct {
+	Pos  record.Pos
+	Text msg.Text
+	Err  error // ErrFormat, ErrLimit, ErrNotRegular, or what the system said
+}
+
+// Error returns the problem in English.
+func (e *Error) Error() string { return e.In(msg.EN) }
+
+// In writes the problem in language l, after its position.
+func (e *Error) In(l msg.Lang) string { return e.Pos.String() + ": " + e.Text.In(l) }
+
+// Unwrap returns the kind of problem.
+func (e *Error) Unwrap() error { return e.Err }
+
+func fileError(name string, kind error, key string, args ...any) *Error {
+	return &Error{Pos: record.Pos{File: name}, Text: msg.New(key, args...), Err: kind}
+}
 
 // FormatOf returns the format that a file name's extension implies.
 func FormatOf(name string) (Format, error) {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".csv", ".tsv", ".txt":
-		return FormatCSV, nil
-	case ".json":
-		return FormatJSON, nil
-	case ".xlsx", ".xlsm":
-		return FormatXLSX, nil
+	if f, ok := Extensions[strings.ToLower(filepath.Ext(name))]; ok {
+		return f, nil
 	}
-	return 0, fmt.Errorf("%w: %s: unknown file type %q (want .csv, .tsv, .txt, .xlsx or .json)", ErrFormat, name, filepath.Ext(name))
+	return 0, fileError(name, ErrFormat, "load.unknown_type", msg.Quote(filepath.Ext(name)))
 }
 
-// File reads the named file from the operating system.
+// File reads the named file from the operating system. It reads only
+// regular files: a device, a named pipe or a folder is ErrNotRegular.
 func File(name string, opts Options) ([]*Table, error) {
-	return FileFS(osFS{}, name, opts)
+	format, err := FormatOf(name)
+	if err != nil {
+		return nil, err
+	}
+	lim := opts.Limits.withDefaults()
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, &Error{Pos: record.Pos{File: name}, Text: msg.New("load.open", err), Err: err}
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, &Error{Pos: record.Pos{File: name}, Text: msg.New("load.open", err), Err: err}
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fileError(name, ErrNotRegular, "load.not_regular")
+	}
+	if fi.Size() > lim.MaxFileBytes {
+		return nil, fileError(name, ErrLimit, "load.file_too_big", msg.Number(fi.Size()), msg.Number(lim.MaxFileBytes))
+	}
+	data := make([]byte, 0, fi.Size()+1)
+	buf := bytes.NewBuffer(data)
+	if _, err := buf.ReadFrom(io.LimitReader(f, lim.MaxFileBytes+1)); err != nil {
+		return nil, &Error{Pos: record.Pos{File: name}, Text: msg.New("load.read", err), Err: err}
+	}
+	if int64(buf.Len()) > lim.MaxFileBytes {
+		return nil, fileError(name, ErrLimit, "load.file_too_big", msg.Number(buf.Len()), msg.Number(lim.MaxFileBytes))
+	}
+	return Bytes(name, buf.Bytes(), format, opts)
 }
 
 // FileFS reads the named file from fsys.
@@ -101,18 +230,10 @@ func FileFS(fsys fs.FS, name string, opts Options) ([]*Table, error) {
 	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, err
+		return nil, &Error{Pos: record.Pos{File: name}, Text: msg.New("load.read", err), Err: err}
 	}
 	return Bytes(name, data, format, opts)
 }
-
-// osFS opens names as the operating system does, relative paths included
-// (os.DirFS would refuse "../x.csv").
-type osFS struct{}
-
-func (osFS) Open(name string) (fs.File, error) { return os.Open(name) }
-
-func (osFS) ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
 
 // Bytes reads a file's contents. name is used in positions and messages.
 // The tables may share data's memory: data must not change afterwards.
@@ -123,21 +244,23 @@ func Bytes(name string, data []byte, format Format, opts Options) ([]*Table, err
 			return nil, err
 		}
 	}
-	isHeader := opts.IsHeader
-	if isHeader == nil {
-		isHeader = func([]string) bool { return true }
+	lim := opts.Limits.withDefaults()
+	if int64(len(data)) > lim.MaxFileBytes {
+		return nil, fileError(name, ErrLimit, "load.file_too_big", msg.Number(len(data)), msg.Number(lim.MaxFileBytes))
 	}
 	switch format {
 	case FormatXLSX:
-		return readXLSX(name, data, isHeader)
+		return readXLSX(name, data, lim)
+	case FormatXLS:
+		return readXLS(name, data, lim)
 	case FormatJSON:
-		t, err := readJSON(name, data)
+		t, err := readJSON(name, data, lim)
 		if err != nil {
 			return nil, err
 		}
 		return []*Table{t}, nil
 	default:
-		t, err := readCSV(name, data, opts.Encoding, isHeader)
+		t, err := readCSV(name, data, opts.Encoding, lim)
 		if err != nil {
 			return nil, err
 		}
@@ -147,53 +270,130 @@ func Bytes(name string, data []byte, format Format, opts Options) ([]*Table, err
 
 // readCSV reads a delimited text file in any of the charsets package
 // charset knows, detected unless cs names one.
-func readCSV(name string, data []byte, cs charset.Charset, isHeader func([]string) bool) (*Table, error) {
+func readCSV(name string, data []byte, cs charset.Charset, lim Limits) (*Table, error) {
 	text, err := decodeText(data, cs)
 	if err != nil {
 		var de *charset.DecodeError
 		if errors.As(err, &de) {
-			return nil, fmt.Errorf("%w: %s:%d: not %s text (byte offset %d: %s); name its encoding with --encoding", ErrFormat, name, de.Line, de.Charset, de.Offset, de.Reason)
+			return nil, &Error{Pos: record.Pos{File: name, Row: de.Line}, Err: ErrFormat,
+				Text: msg.New("load.bad_encoding", de.Charset, de.Offset, de.Reason)}
 		}
-		return nil, fmt.Errorf("%w: %s: %v", ErrFormat, name, err)
+		return nil, &Error{Pos: record.Pos{File: name}, Text: msg.New("load.decode", err), Err: ErrFormat}
 	}
-	rows := readRows(text, byte(sniffDelimiter(text)), 0)
+	if strings.IndexByte(text, '\n') < 0 && strings.IndexByte(text, '\r') >= 0 {
+		// "CSV (Macintosh)": lines end with a carriage return alone.
+		text = strings.ReplaceAll(text, "\r", "\n")
+	}
+	rows, cerr := readRows(text, sniffDelimiter(text), 0, lim.MaxCellChars, lim.MaxRecordBytes)
+	if cerr != nil {
+		kind := ErrFormat
+		var args []any
+		switch cerr.key {
+		case errCellLength:
+			kind, args = ErrLimit, []any{msg.Number(lim.MaxCellChars)}
+		case errRecordBytes:
+			kind, args = ErrLimit, []any{msg.Number(lim.MaxRecordBytes)}
+		}
+		return nil, &Error{Pos: record.Pos{File: name, Row: cerr.line, Col: cerr.field}, Text: msg.New(cerr.key, args...), Err: kind}
+	}
 	if len(rows) == 0 {
-		return nil, fmt.Errorf("%w: %s: the file is empty", ErrFormat, name)
+		return nil, fileError(name, ErrFormat, "load.empty")
 	}
-	// The header is the first row that passes isHeader, below any title
-	// rows; else the first row.
-	h, header := 0, rows[0].Cells
-	var above []string
-	for i := 0; i < len(rows) && i < headerSearchRows; i++ {
-		if merged := mergeDown(above, rows[i].Cells); isHeader(merged) {
-			h, header = i, merged
-			break
-		}
-		above = rows[i].Cells
-	}
-	return &Table{File: name, HeaderRow: rows[h].Num, Header: header, Rows: rows[h+1:]}, nil
+	return &Table{File: name, Rows: rows}, nil
 }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// decodeText returns the text of a CSV file as NFC UTF-8: the file's own
-// bytes when they already are (the common case), else what charset.Decode
-// makes of them. In the common case the string shares data's memory, which
-// is why Bytes takes data over: the cells of a 100,000-row file are then
-// substrings of it, not 1.2 million strings of their own.
+// decodeText returns the text of a CSV file as NFC UTF-8 without invisible
+// characters: the file's own bytes when they already are (the common
+// case), else what charset.Decode makes of them. In the common case the
+// string shares data's memory, which is why Bytes takes data over: the
+// cells of a 100,000-row file are then substrings of it, not 1.2 million
+// strings of their own.
 func decodeText(data []byte, cs charset.Charset) (string, error) {
 	if cs == charset.Auto || cs == charset.UTF8 {
 		b := bytes.TrimPrefix(data, utf8BOM)
 		// A NUL byte may be UTF-16 without a byte-order mark: let Detect
 		// decide.
-		if bytes.IndexByte(b, 0) < 0 && isNFC(b) {
+		if bytes.IndexByte(b, 0) < 0 && isNFC(b) && !hasInvisible(b) {
 			return unsafe.String(unsafe.SliceData(b), len(b)), nil
 		}
 	}
 	if cs == charset.Auto {
 		cs = charset.Detect(data)
 	}
-	return charset.Decode(data, cs)
+	text, err := charset.Decode(data, cs)
+	if err != nil {
+		return "", err
+	}
+	return cleanText(text), nil
+}
+
+// cleanText removes invisible characters from text and normalises it to
+// NFC, if it needs either.
+func cleanText(text string) string {
+	if hasInvisible(text) {
+		text = strings.Map(func(r rune) rune {
+			if isInvisible(r) {
+				return -1
+			}
+			return r
+		}, text)
+	}
+	if !surelyNFC(text) && !norm.NFC.IsNormalString(text) {
+		text = norm.NFC.String(text)
+	}
+	return text
+}
+
+// isInvisible reports whether r is a character that shows nothing and
+// means nothing in a register, yet makes two equal-looking texts differ:
+// zero-width spaces and joiners, the word joiner, bidi controls, the soft
+// hyphen and a byte-order mark inside the text.
+func isInvisible(r rune) bool {
+	switch {
+	case r == 0x00AD, r == 0xFEFF, r == 0x2060, r == 0x180E:
+		return true
+	case 0x200B <= r && r <= 0x200F: // zero-width space, ZWNJ, ZWJ, LRM, RLM
+		return true
+	case 0x202A <= r && r <= 0x202E: // bidi embeddings and overrides
+		return true
+	case 0x2066 <= r && r <= 0x2069: // bidi isolates
+		return true
+	}
+	return false
+}
+
+// hasInvisible reports whether b holds an invisible character (see
+// isInvisible), looking at their UTF-8 encodings: C2 AD, E1 A0 8E,
+// E2 80 8B–8F, E2 80 AA–AE, E2 81 A0, E2 81 A6–A9 and EF BB BF.
+func hasInvisible[T string | []byte](b T) bool {
+	for i := 0; i+1 < len(b); i++ {
+		switch b[i] {
+		case 0xC2:
+			if b[i+1] == 0xAD {
+				return true
+			}
+		case 0xE1:
+			if i+2 < len(b) && b[i+1] == 0xA0 && b[i+2] == 0x8E {
+				return true
+			}
+		case 0xE2:
+			if i+2 >= len(b) {
+				continue
+			}
+			c1, c2 := b[i+1], b[i+2]
+			if c1 == 0x80 && (0x8B <= c2 && c2 <= 0x8F || 0xAA <= c2 && c2 <= 0xAE) ||
+				c1 == 0x81 && (c2 == 0xA0 || 0xA6 <= c2 && c2 <= 0xA9) {
+				return true
+			}
+		case 0xEF:
+			if i+2 < len(b) && b[i+1] == 0xBB && b[i+2] == 0xBF {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isNFC reports whether b is valid UTF-8 in NFC, checking the pieces of a
@@ -228,12 +428,12 @@ func isNFC(b []byte) bool {
 }
 
 // cleanCells returns a new slice of the record's cells, trimmed and, if
-// nfc, NFC-normalised (text from charset.Decode already is), without
-// trailing empty cells, taken from slab if it is not nil. It returns nil for
-// a blank row.
-func cleanCells(rec []string, nfc bool, slab *cellSlab) []string {
+// clean, normalised to NFC without invisible characters (text from
+// decodeText already is), without trailing empty cells, taken from slab if
+// it is not nil. It returns nil for a blank row.
+func cleanCells(rec []string, clean bool, slab *cellSlab) []string {
 	n := len(rec)
-	for n > 0 && strings.TrimSpace(rec[n-1]) == "" {
+	for n > 0 && strings.TrimSpace(rec[n-1]) == "" && (!clean || Clean(rec[n-1]) == "") {
 		n--
 	}
 	if n == 0 {
@@ -246,7 +446,7 @@ func cleanCells(rec []string, nfc bool, slab *cellSlab) []string {
 		cells = make([]string, n)
 	}
 	for i, c := range rec[:n] {
-		if nfc {
+		if clean {
 			cells[i] = Clean(c)
 		} else {
 			cells[i] = strings.TrimSpace(c)
@@ -255,21 +455,22 @@ func cleanCells(rec []string, nfc bool, slab *cellSlab) []string {
 	return cells
 }
 
-// Clean trims white space (including no-break spaces) from s and normalises
-// it to NFC.
+// Clean removes invisible characters from s, normalises it to NFC and
+// trims white space (including no-break spaces) from its ends.
 func Clean(s string) string {
-	s = strings.TrimSpace(s)
-	if !surelyNFC(s) && !norm.NFC.IsNormalString(s) {
-		s = norm.NFC.String(s)
+	if hasInvisible(s) || !surelyNFC(s) {
+		s = cleanText(s)
 	}
-	return s
+	return strings.TrimSpace(s)
 }
 
 // surelyNFC reports whether s is valid UTF-8 holding only code points that
 // are NFC on their own and compose with nothing before them: everything
 // below U+0300 and the Latin Extended Additional block U+1E00–U+1EFF, which
-// together hold every precomposed Vietnamese letter. It is a fast path;
-// false means "check".
+// together hold every precomposed Vietnamese letter, and the punctuation
+// characters U+2002–U+207F (spaces, dashes, curly quotes, superscripts),
+// which nothing composes with either (U+2000 and U+2001 are not NFC). It
+// is a fast path; false means "check".
 func surelyNFC[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -279,103 +480,12 @@ func surelyNFC[T string | []byte](s T) bool {
 			i++
 		case c == 0xE1 && i+2 < len(s) && s[i+1] >= 0xB8 && s[i+1] <= 0xBB && s[i+2]&0xC0 == 0x80: // U+1E00–U+1EFF
 			i += 2
+		case c == 0xE2 && i+2 < len(s) && (s[i+1] == 0x80 && s[i+2] >= 0x82 && s[i+2] <= 0xBF ||
+			s[i+1] == 0x81 && s[i+2]&0xC0 == 0x80): // U+2002–U+207F
+			i += 2
 		default:
 			return false
 		}
 	}
 	return true
-}
-
-// sniffDelimiter picks the most frequent of comma, semicolon and tab in the
-// first line, outside quotes. Comma wins ties, and a line with none.
-func sniffDelimiter(data string) rune {
-	counts := map[rune]int{}
-	quoted := false
-	for i := 0; i < len(data); i++ {
-		b := data[i]
-		switch {
-		case b == '"':
-			quoted = !quoted
-		case quoted:
-		case b == '\n':
-			goto done
-		case b == ',' || b == ';' || b == '\t':
-			counts[rune(b)]++
-		}
-	}
-done:
-	best := ','
-	for _, d := range []rune{';', '\t'} {
-		if counts[d] > counts[best] {
-			best = d
-		}
-	}
-	return best
-}
-
-// readJSON reads an array of objects. The header is the union of the
-// objects' keys in order of first appearance; values may be strings,
-// numbers (kept as written), booleans or null (an empty cell).
-func readJSON(name string, data []byte) (*Table, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	fail := func(err error) (*Table, error) {
-		return nil, fmt.Errorf("%w: %s: offset %d: %v", ErrFormat, name, dec.InputOffset(), err)
-	}
-	if tok, err := dec.Token(); err != nil {
-		return fail(err)
-	} else if tok != json.Delim('[') {
-		return fail(errors.New("want an array of objects"))
-	}
-	t := &Table{File: name}
-	col := map[string]int{}
-	for n := 1; dec.More(); n++ {
-		if tok, err := dec.Token(); err != nil {
-			return fail(err)
-		} else if tok != json.Delim('{') {
-			return fail(fmt.Errorf("element %d is not an object", n))
-		}
-		var cells []string
-		for dec.More() {
-			tok, err := dec.Token()
-			if err != nil {
-				return fail(err)
-			}
-			key := Clean(tok.(string))
-			var v any
-			if err := dec.Decode(&v); err != nil {
-				return fail(err)
-			}
-			var cell string
-			switch v := v.(type) {
-			case nil:
-			case string:
-				cell = Clean(v)
-			case json.Number:
-				cell = v.String()
-			case bool:
-				cell = fmt.Sprint(v)
-			default:
-				return fail(fmt.Errorf("element %d: %q holds a nested value", n, key))
-			}
-			i, ok := col[key]
-			if !ok {
-				i = len(t.Header)
-				col[key] = i
-				t.Header = append(t.Header, key)
-			}
-			for len(cells) <= i {
-				cells = append(cells, "")
-			}
-			cells[i] = cell
-		}
-		if _, err := dec.Token(); err != nil { // '}'
-			return fail(err)
-		}
-		t.Rows = append(t.Rows, Row{Num: n, Cells: cells})
-	}
-	if _, err := dec.Token(); err != nil { // ']'
-		return fail(err)
-	}
-	return t, nil
 }

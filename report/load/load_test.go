@@ -28,17 +28,18 @@ func TestReadCSV(t *testing.T) {
 			continue
 		}
 		got := tb[0]
-		if strings.Join(got.Header, "|") != "province|model" || got.HeaderRow != 1 {
-			t.Errorf("%s: header %q at %d", tt.name, got.Header, got.HeaderRow)
-		}
-		if len(got.Rows) != 1 || got.Rows[0].Cells[0] != "Lạng Sơn" || got.Rows[0].Num != 2 {
+		if len(got.Rows) != 2 || strings.Join(got.Rows[0].Cells, "|") != "province|model" || got.Rows[0].Num != 1 {
 			t.Errorf("%s: rows %+v", tt.name, got.Rows)
 			continue
 		}
-		if tt.name != "NFD and padding" && got.Rows[0].Cells[1] != "Tổ, nhóm" {
-			t.Errorf("%s: cell %q", tt.name, got.Rows[0].Cells[1])
+		if got.Rows[1].Cells[0] != "Lạng Sơn" || got.Rows[1].Num != 2 {
+			t.Errorf("%s: rows %+v", tt.name, got.Rows)
+			continue
 		}
-		if !norm.NFC.IsNormalString(got.Rows[0].Cells[0]) {
+		if tt.name != "NFD and padding" && got.Rows[1].Cells[1] != "Tổ, nhóm" {
+			t.Errorf("%s: cell %q", tt.name, got.Rows[1].Cells[1])
+		}
+		if !norm.NFC.IsNormalString(got.Rows[1].Cells[0]) {
 			t.Errorf("%s: cell not NFC", tt.name)
 		}
 	}
@@ -53,15 +54,12 @@ func TestRowNumbers(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := tb[0]
-	if got.HeaderRow != 2 {
-		t.Errorf("header row %d, want 2", got.HeaderRow)
-	}
 	var nums []int
 	for _, r := range got.Rows {
 		nums = append(nums, r.Num)
 	}
-	if len(nums) != 2 || nums[0] != 3 || nums[1] != 7 {
-		t.Errorf("row numbers %v, want [3 7]", nums)
+	if len(nums) != 3 || nums[0] != 2 || nums[1] != 3 || nums[2] != 7 {
+		t.Errorf("row numbers %v, want [2 3 7]", nums)
 	}
 }
 
@@ -85,8 +83,8 @@ func TestReadJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := tb[0]
-	if strings.Join(got.Header, "|") != "province|count|funds_vnd|field|extra" {
-		t.Errorf("header %q", got.Header)
+	if strings.Join(got.Keys, "|") != "province|count|funds_vnd|field|extra" {
+		t.Errorf("keys %q", got.Keys)
 	}
 	if len(got.Rows) != 2 || got.Rows[0].Cells[1] != "3" || got.Rows[1].Cells[4] != "1.5" || got.Rows[1].Num != 2 {
 		t.Errorf("rows %+v", got.Rows)
@@ -168,8 +166,8 @@ func TestEncodings(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
-		if strings.Join(got[0].Header, "|") != strings.Join(want[0].Header, "|") || len(got[0].Rows) != len(want[0].Rows) {
-			t.Errorf("%s: header %q, %d rows", name, got[0].Header, len(got[0].Rows))
+		if len(got[0].Rows) != len(want[0].Rows) {
+			t.Errorf("%s: %d rows, want %d", name, len(got[0].Rows), len(want[0].Rows))
 			continue
 		}
 		for i, r := range got[0].Rows {
@@ -177,24 +175,6 @@ func TestEncodings(t *testing.T) {
 				t.Errorf("%s row %d: %q, want %q", name, r.Num, r.Cells, want[0].Rows[i].Cells)
 			}
 		}
-	}
-}
-
-// Title rows above the header are skipped when IsHeader finds it.
-func TestTitleRows(t *testing.T) {
-	data := "BÁO CÁO DÂN VẬN KHÉO\n\nĐơn vị: huyện A\ntỉnh,lĩnh vực,kỳ\nLạng Sơn,,2025\n"
-	isHeader := func(c []string) bool { return len(c) == 3 && c[0] == "tỉnh" }
-	tb, err := Bytes("t.csv", []byte(data), FormatCSV, Options{IsHeader: isHeader})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if tb[0].HeaderRow != 4 || len(tb[0].Rows) != 1 || tb[0].Rows[0].Num != 5 {
-		t.Errorf("header at %d, rows %+v", tb[0].HeaderRow, tb[0].Rows)
-	}
-	// Without a header among them, the first row is the header.
-	tb, err = Bytes("t.csv", []byte(data), FormatCSV, Options{IsHeader: func([]string) bool { return false }})
-	if err != nil || tb[0].HeaderRow != 1 || len(tb[0].Rows) != 3 {
-		t.Errorf("no header: %v %+v", err, tb)
 	}
 }
 

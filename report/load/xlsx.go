@@ -5,80 +5,79 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/dvkreport/dvkreport/report/msg"
+	"github.com/dvkreport/dvkreport/report/record"
 )
 
-// Limits on what an XLSX file may unpack to, so that a hostile file (a zip
-// bomb) cannot exhaust memory: 512 MiB in all.
-const xlsxUnzipLimit = 512 << 20
-
-// headerSearchRows is how far down a sheet its header row is looked for,
-// past titles and agency lines above the table.
-const headerSearchRows = 20
-
-var errTooLarge = errors.New("it unpacks to more than 512 MiB")
-
-// readXLSX reads every sheet of a workbook whose header row carries the
-// contract's required columns. Cells are read as Excel stores them, so that
-// numbers keep all their digits whatever their display format, a date is
-// its serial number (package validate reads it as a date in the period
-// column), and a formula gives its cached value.
+// readXLSX reads every worksheet of a workbook that has a non-blank row.
+// Cells are read as Excel stores them, so that numbers keep all their
+// digits whatever their display format, a date is its serial number
+// (package validate reads it as a date in the period column), a formula
+// gives its cached value, a boolean is TRUE or FALSE and an error value its
+// code (#N/A).
 //
 // The sheets are read by a scanner of their XML made for this one job,
 // about ten times faster than a general XML decoder; the workbook's small
-// parts (its sheet list) go through encoding/xml.
-func readXLSX(name string, data []byte, isHeader func([]string) bool) ([]*Table, error) {
+// parts (its sheet list) go through encoding/xml. What a workbook may
+// unpack to and how many cells it may hold are bounded (see Limits).
+func readXLSX(name string, data []byte, lim Limits) ([]*Table, error) {
 	fail := func(err error) ([]*Table, error) {
-		return nil, fmt.Errorf("%w: %s: not a readable XLSX workbook: %v", ErrFormat, name, err)
+		var le *Error
+		if errors.As(err, &le) {
+			return nil, le
+		}
+		return nil, fileError(name, ErrFormat, "load.xlsx", err)
 	}
-	wb, err := openWorkbook(data)
+	wb, err := openWorkbook(name, data, lim)
 	if err != nil {
 		return fail(err)
 	}
 	var tables []*Table
-	var skipped []string
 	for _, sh := range wb.sheets {
 		xmlData, err := wb.read(sh.path)
 		if err != nil {
-			return fail(fmt.Errorf("sheet %q: %v", sh.name, err))
+			return fail(msg.New("load.xlsx_sheet", msg.Quote(sh.name), err))
 		}
-		t, err := readSheet(xmlData, wb.strings, name, sh.name, isHeader)
+		t, err := wb.readSheet(xmlData, sh.name)
 		if err != nil {
 			return nil, err
 		}
-		if t == nil {
-			skipped = append(skipped, sh.name)
-			continue
+		if len(t.Rows) > 0 {
+			tables = append(tables, t)
 		}
-		tables = append(tables, t)
 	}
 	if len(tables) == 0 {
-		return nil, fmt.Errorf("%w: %s: no sheet has the required columns (province, field, period) in its first %d rows (sheets: %s)",
-			ErrFormat, name, headerSearchRows, strings.Join(skipped, ", "))
+		return nil, fileError(name, ErrFormat, "load.no_rows")
 	}
 	return tables, nil
 }
 
 // workbook is an opened XLSX file.
 type workbook struct {
+	name    string // the file's
+	size    int    // the file's size in bytes
 	files   map[string]*zip.File
 	budget  int64 // bytes still allowed to unpack
+	cells   int64 // cells (and shared strings) still allowed
+	lim     Limits
 	sheets  []sheetRef
 	strings []string // the shared strings
 }
 
 type sheetRef struct{ name, path string }
 
-func openWorkbook(data []byte) (*workbook, error) {
+func openWorkbook(name string, data []byte, lim Limits) (*workbook, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, err
 	}
-	wb := &workbook{files: map[string]*zip.File{}, budget: xlsxUnzipLimit}
+	wb := &workbook{name: name, size: len(data), files: map[string]*zip.File{}, budget: lim.unpackBudget(len(data)),
+		cells: lim.cellBudget(len(data)), lim: lim}
 	for _, f := range zr.File {
 		wb.files[f.Name] = f
 	}
@@ -113,7 +112,7 @@ func openWorkbook(data []byte) (*workbook, error) {
 	for _, s := range book.Sheets {
 		p, ok := targets[s.ID]
 		if !ok {
-			return nil, fmt.Errorf("sheet %q has no part", s.Name)
+			return nil, msg.New("load.xlsx_no_part", msg.Quote(s.Name))
 		}
 		wb.sheets = append(wb.sheets, sheetRef{name: s.Name, path: p})
 	}
@@ -122,9 +121,8 @@ func openWorkbook(data []byte) (*workbook, error) {
 		if err != nil {
 			return nil, err
 		}
-		wb.strings, err = sharedStrings(sst)
-		if err != nil {
-			return nil, fmt.Errorf("shared strings: %v", err)
+		if wb.strings, err = wb.sharedStrings(sst); err != nil {
+			return nil, err
 		}
 	}
 	return wb, nil
@@ -134,10 +132,10 @@ func openWorkbook(data []byte) (*workbook, error) {
 func (wb *workbook) read(name string) ([]byte, error) {
 	f, ok := wb.files[name]
 	if !ok {
-		return nil, fmt.Errorf("no part %s", name)
+		return nil, msg.New("load.xlsx_no_part", msg.Quote(name))
 	}
-	if int64(f.UncompressedSize64) > wb.budget {
-		return nil, errTooLarge
+	if f.UncompressedSize64 > uint64(wb.budget) {
+		return nil, wb.tooLarge()
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -152,10 +150,22 @@ func (wb *workbook) read(name string) ([]byte, error) {
 	}
 	b := buf.Bytes()
 	if int64(len(b)) > wb.budget {
-		return nil, errTooLarge
+		return nil, wb.tooLarge()
 	}
 	wb.budget -= int64(len(b))
 	return b, nil
+}
+
+// tooLarge is the error of a workbook that unpacks to more than its budget.
+func (wb *workbook) tooLarge() error {
+	return fileError(wb.name, ErrLimit, "load.xlsx_too_large", msg.Number(wb.lim.unpackBudget(wb.size)>>20),
+		wb.lim.UnpackRatio, msg.Number(wb.lim.MaxUnpackedBytes>>20))
+}
+
+// tooManyCells is the error of a workbook of more cells than its budget.
+func (wb *workbook) tooManyCells(sheet string) error {
+	return &Error{Pos: record.Pos{File: wb.name, Sheet: sheet}, Err: ErrLimit,
+		Text: msg.New("load.xlsx_too_many_cells", msg.Number(wb.lim.cellBudget(wb.size)), wb.lim.CellsPerByte, msg.Number(wb.lim.MaxCells))}
 }
 
 func (wb *workbook) unmarshal(name string, v any) error {
@@ -319,11 +329,21 @@ func unescape(b []byte) string {
 
 // sharedStrings reads the shared-strings part: each <si>'s text runs
 // joined, phonetic runs (<rPh>) left out.
-func sharedStrings(data []byte) ([]string, error) {
+func (wb *workbook) sharedStrings(data []byte) ([]string, error) {
 	s := &xmlScanner{data: data}
 	var out []string
 	var cur strings.Builder
 	inSI, inT, inPh := false, false, false
+	add := func(v string) error {
+		if wb.cells--; wb.cells < 0 {
+			return wb.tooManyCells("")
+		}
+		if runeCountOver(v, wb.lim.MaxCellChars) {
+			return fileError(wb.name, ErrLimit, "load.xlsx_string_too_long", len(out)+1, msg.Number(wb.lim.MaxCellChars))
+		}
+		out = append(out, v)
+		return nil
+	}
 	for {
 		t, ok := s.next()
 		if !ok {
@@ -331,15 +351,23 @@ func sharedStrings(data []byte) ([]string, error) {
 		}
 		if inT && !inPh {
 			cur.WriteString(unescape(t.text))
+			if cur.Len() > 4*wb.lim.MaxCellChars+4 {
+				return nil, fileError(wb.name, ErrLimit, "load.xlsx_string_too_long", len(out)+1, msg.Number(wb.lim.MaxCellChars))
+			}
 		}
 		switch string(t.name) {
 		case "si":
-			if t.end {
-				out = append(out, cur.String())
+			switch {
+			case t.end:
+				if err := add(cur.String()); err != nil {
+					return nil, err
+				}
 				inSI = false
-			} else if t.empty {
-				out = append(out, "")
-			} else {
+			case t.empty:
+				if err := add(""); err != nil {
+					return nil, err
+				}
+			default:
 				inSI = true
 				cur.Reset()
 			}
@@ -349,42 +377,32 @@ func sharedStrings(data []byte) ([]string, error) {
 			inPh = !t.end && !t.empty
 		}
 	}
+	if inSI {
+		return nil, fileError(wb.name, ErrFormat, "load.xlsx_broken_strings")
+	}
 	return out, nil
 }
 
-// readSheet reads one sheet's XML, or returns nil if it has no header row.
-func readSheet(data []byte, shared []string, name, sheet string, isHeader func([]string) bool) (*Table, error) {
-	fail := func(row int, err error) (*Table, error) {
-		return nil, fmt.Errorf("%w: %s[%s]:%d: %v", ErrFormat, name, sheet, row, err)
+// readSheet reads one sheet's XML: its non-blank rows and merged cells.
+// A row or cell that is not closed, a row number that does not increase, a
+// cell reference or shared-string index that does not parse: each is an
+// error naming the row, never a row dropped.
+func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
+	fail := func(row int, m msg.Text) (*Table, error) {
+		return nil, &Error{Pos: record.Pos{File: wb.name, Sheet: sheet, Row: row}, Text: m, Err: ErrFormat}
 	}
 	s := &xmlScanner{data: data}
-	t := &Table{File: name, Sheet: sheet}
-	var above []string // the row above the header, for vertically merged header cells
+	t := &Table{File: wb.name, Sheet: sheet}
 	var cells []string
 	rowNum, col := 0, 0
-	var cellType string // "s", "inlineStr" or "" for the others
+	var cellType string // "s", "inlineStr", "b", "e" or "" for the others
 	var value, inline strings.Builder
-	inV, inIS, inT := false, false, false
-	emit := func() error {
-		cells := cleanCells(cells, true, nil)
-		if t.Header == nil {
-			if rowNum > headerSearchRows {
-				return errNoHeader
-			}
-			if len(cells) == 0 {
-				return nil
-			}
-			header := mergeDown(above, cells)
-			if isHeader(header) {
-				t.Header, t.HeaderRow = header, rowNum
-			}
-			above = cells
-			return nil
+	inRow, inCell, inV, inIS, inT := false, false, false, false, false
+	endRow := func() {
+		if c := cleanCells(cells, true, nil); len(c) > 0 { // blank rows are skipped
+			t.Rows = append(t.Rows, Row{Num: rowNum, Cells: c})
 		}
-		if len(cells) > 0 { // blank rows, trailing ones included, are skipped
-			t.Rows = append(t.Rows, Row{Num: rowNum, Cells: cells})
-		}
-		return nil
+		inRow = false
 	}
 	for {
 		tg, ok := s.next()
@@ -397,48 +415,64 @@ func readSheet(data []byte, shared []string, name, sheet string, isHeader func([
 		case inT && inIS:
 			inline.Write(tg.text)
 		}
+		if value.Len()+inline.Len() > 4*wb.lim.MaxCellChars+4 {
+			return fail(rowNum, msg.New("load.cell_too_long", msg.Number(wb.lim.MaxCellChars)))
+		}
 		switch string(tg.name) {
 		case "row":
 			switch {
 			case tg.end:
-				if err := emit(); err == errNoHeader {
-					return nil, nil
-				} else if err != nil {
-					return fail(rowNum, err)
+				if !inRow || inCell {
+					return fail(rowNum, msg.New("load.xlsx_broken_row"))
 				}
+				endRow()
 			default:
+				if inRow {
+					return fail(rowNum, msg.New("load.xlsx_row_not_closed"))
+				}
 				n := rowNum + 1
 				if r, ok := attr(tg.attrs, "r"); ok {
 					v, err := strconv.Atoi(string(r))
-					if err != nil || v <= rowNum {
-						return fail(rowNum, fmt.Errorf("bad row number %q", r))
+					if err != nil || v <= rowNum || v > 1<<20 {
+						return fail(rowNum+1, msg.New("load.xlsx_row_number", msg.Quote(string(r))))
 					}
 					n = v
 				}
 				rowNum, col, cells = n, 0, cells[:0]
-				if tg.empty {
-					if err := emit(); err == errNoHeader {
-						return nil, nil
-					}
-				}
+				inRow = !tg.empty
 			}
 		case "c":
+			if !inRow {
+				return fail(rowNum, msg.New("load.xlsx_cell_outside_row"))
+			}
 			if tg.end {
-				v, err := cellText(cellType, value.String(), inline.String(), shared)
-				if err != nil {
-					return fail(rowNum, err)
+				if !inCell {
+					return fail(rowNum, msg.New("load.xlsx_broken_row"))
 				}
-				for len(cells) <= col {
-					cells = append(cells, "")
+				v, m := cellText(cellType, value.String(), inline.String(), wb.strings)
+				if !m.IsZero() {
+					return fail(rowNum, m)
 				}
-				cells[col] = v
+				if v != "" {
+					if wb.cells -= int64(col + 1 - len(cells)); wb.cells < 0 {
+						return nil, wb.tooManyCells(sheet)
+					}
+					for len(cells) <= col {
+						cells = append(cells, "")
+					}
+					cells[col] = v
+				}
 				col++
+				inCell = false
 				continue
 			}
+			if inCell {
+				return fail(rowNum, msg.New("load.xlsx_broken_row"))
+			}
 			if ref, ok := attr(tg.attrs, "r"); ok {
-				c, err := columnOf(ref)
-				if err != nil {
-					return fail(rowNum, err)
+				c, ok := columnOf(ref)
+				if !ok || c < col && col > 0 && c < len(cells) && cells[c] != "" {
+					return fail(rowNum, msg.New("load.xlsx_cell_ref", msg.Quote(string(ref))))
 				}
 				col = c
 			}
@@ -448,6 +482,8 @@ func readSheet(data []byte, shared []string, name, sheet string, isHeader func([
 			inline.Reset()
 			if tg.empty {
 				col++
+			} else {
+				inCell = true
 			}
 		case "v":
 			inV = !tg.end && !tg.empty
@@ -455,45 +491,68 @@ func readSheet(data []byte, shared []string, name, sheet string, isHeader func([
 			inIS = !tg.end && !tg.empty
 		case "t":
 			inT = !tg.end && !tg.empty
+		case "mergeCell":
+			if ref, ok := attr(tg.attrs, "ref"); ok && !tg.end {
+				r, ok := rangeOf(ref)
+				if !ok {
+					return fail(0, msg.New("load.xlsx_merge_ref", msg.Quote(string(ref))))
+				}
+				t.Merged = append(t.Merged, r)
+			}
+		case "sheetData":
+			if tg.end && inRow {
+				return fail(rowNum, msg.New("load.xlsx_row_not_closed"))
+			}
 		}
 	}
-	if t.Header == nil {
-		return nil, nil
+	if inRow || inCell {
+		return fail(rowNum, msg.New("load.xlsx_row_not_closed"))
 	}
 	return t, nil
 }
 
-var errNoHeader = errors.New("no header")
-
-// cellText is the stored value of a cell of type typ.
-func cellText(typ, v, inline string, shared []string) (string, error) {
+// cellText is the stored value of a cell of type typ, or the message of
+// what is wrong with it.
+func cellText(typ, v, inline string, shared []string) (string, msg.Text) {
 	switch typ {
 	case "s":
 		i, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || i < 0 || i >= len(shared) {
-			return "", fmt.Errorf("bad shared-string index %q", v)
+			return "", msg.New("load.xlsx_shared_index", msg.Quote(v))
 		}
-		return shared[i], nil
+		return shared[i], msg.Text{}
 	case "inlineStr":
-		return unescape([]byte(inline)), nil
+		return unescape([]byte(inline)), msg.Text{}
+	case "b":
+		switch strings.TrimSpace(v) {
+		case "1":
+			return "TRUE", msg.Text{}
+		case "0":
+			return "FALSE", msg.Text{}
+		}
+		return "", msg.New("load.xlsx_boolean", msg.Quote(v))
 	}
-	return unescape([]byte(v)), nil
+	return unescape([]byte(v)), msg.Text{}
 }
 
 // cellTypeOf names the cell types whose value needs more than unescaping,
-// without allocating for the others.
+// without allocating for the others. Strings of formulas ("str"), errors
+// ("e") and ISO dates ("d") are their text.
 func cellTypeOf(t []byte) string {
 	switch string(t) {
 	case "s":
 		return "s"
 	case "inlineStr":
 		return "inlineStr"
+	case "b":
+		return "b"
 	}
 	return ""
 }
 
-// columnOf returns the column index (from 0) of a cell reference like C7.
-func columnOf(ref []byte) (int, error) {
+// columnOf returns the column index (from 0) of a cell reference like C7;
+// ok is false for anything else, or beyond Excel's last column XFD.
+func columnOf(ref []byte) (int, bool) {
 	col := 0
 	i := 0
 	for ; i < len(ref); i++ {
@@ -505,24 +564,48 @@ func columnOf(ref []byte) (int, error) {
 			break
 		}
 		col = col*26 + int(c-'A'+1)
+		if col > 16384 {
+			return 0, false
+		}
 	}
-	if i == 0 || col > 16384 {
-		return 0, fmt.Errorf("bad cell reference %q", ref)
+	if i == 0 || i > 3 {
+		return 0, false
 	}
-	return col - 1, nil
+	for _, c := range ref[i:] {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+	}
+	return col - 1, true
 }
 
-// mergeDown fills the empty cells of a header row from the row above: a
-// header cell merged over two rows keeps its text in the upper one.
-func mergeDown(above, row []string) []string {
-	out := append([]string(nil), row...)
-	for i := range max(len(above), len(row)) {
-		if i >= len(out) {
-			out = append(out, "")
-		}
-		if out[i] == "" && i < len(above) {
-			out[i] = above[i]
-		}
+// cellRef reads a reference like C7 into its row and column (from 1).
+func cellRef(ref []byte) (row, col int, ok bool) {
+	c, ok := columnOf(ref)
+	if !ok {
+		return 0, 0, false
 	}
-	return out
+	i := bytes.IndexAny(ref, "0123456789")
+	if i < 0 {
+		return 0, 0, false
+	}
+	r, err := strconv.Atoi(string(ref[i:]))
+	if err != nil || r < 1 || r > 1<<20 {
+		return 0, 0, false
+	}
+	return r, c + 1, true
+}
+
+// rangeOf reads a range like A1:C2 (or a single cell).
+func rangeOf(ref []byte) (Range, bool) {
+	a, b, found := bytes.Cut(ref, []byte(":"))
+	if !found {
+		b = a
+	}
+	r1, c1, ok1 := cellRef(a)
+	r2, c2, ok2 := cellRef(b)
+	if !ok1 || !ok2 || r2 < r1 || c2 < c1 {
+		return Range{}, false
+	}
+	return Range{FirstRow: r1, FirstCol: c1, LastRow: r2, LastCol: c2}, true
 }

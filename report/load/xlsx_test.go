@@ -55,7 +55,7 @@ func TestXLSXLikeExcelize(t *testing.T) {
 	}
 	for _, data := range [][]byte{book.Bytes(), mustRead(t, "../../testdata/registers/register.xlsx")} {
 		want := excelizeRows(t, data)
-		wb, err := openWorkbook(data)
+		wb, err := openWorkbook("f.xlsx", data, Limits{}.withDefaults())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -64,16 +64,13 @@ func TestXLSXLikeExcelize(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := readSheet(x, wb.strings, "f.xlsx", sh.name, func([]string) bool { return true })
+			got, err := wb.readSheet(x, sh.name)
 			if err != nil {
 				t.Fatal(err)
 			}
 			var gotRows [][]string
-			if got != nil {
-				gotRows = append(gotRows, got.Header)
-				for _, r := range got.Rows {
-					gotRows = append(gotRows, r.Cells)
-				}
+			for _, r := range got.Rows {
+				gotRows = append(gotRows, r.Cells)
 			}
 			var wantRows [][]string
 			for _, r := range want[sh.name] {
@@ -92,26 +89,26 @@ func TestXLSXErrors(t *testing.T) {
 	if _, err := Bytes("x.xlsx", []byte("not a zip"), FormatXLSX, Options{}); !errors.Is(err, ErrFormat) {
 		t.Errorf("not a zip: %v", err)
 	}
-	// A workbook without the required columns names its sheets.
+	// A workbook without data says so.
 	var book bytes.Buffer
 	f := excelize.NewFile()
-	f.SetCellValue("Sheet1", "A1", "ghi chú")
 	f.Write(&book)
-	isHeader := func(c []string) bool { return len(c) > 0 && c[0] == "province" }
-	_, err := Bytes("x.xlsx", book.Bytes(), FormatXLSX, Options{IsHeader: isHeader})
-	if !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "Sheet1") {
-		t.Errorf("no header: %v", err)
+	_, err := Bytes("x.xlsx", book.Bytes(), FormatXLSX, Options{})
+	if !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "x.xlsx") {
+		t.Errorf("no rows: %v", err)
 	}
 }
 
 func TestColumnOf(t *testing.T) {
-	for ref, want := range map[string]int{"A1": 0, "Z9": 25, "AA10": 26, "c7": 2, "XFD1": 16383} {
-		if got, err := columnOf([]byte(ref)); err != nil || got != want {
-			t.Errorf("columnOf(%q) = %d, %v", ref, got, err)
+	for ref, want := range map[string]int{"A1": 0, "Z9": 25, "AA10": 26, "c7": 2, "XFD1": 16383, "B": 1} {
+		if got, ok := columnOf([]byte(ref)); !ok || got != want {
+			t.Errorf("columnOf(%q) = %d, %v", ref, got, ok)
 		}
 	}
-	for _, ref := range []string{"", "12", "XFE1"} {
-		if _, err := columnOf([]byte(ref)); err == nil {
+	// Issue 10, item 8: 14 letters overflowed the column number before the
+	// check against Excel's last column.
+	for _, ref := range []string{"", "12", "XFE1", "AAAAAAAAAAAAAA1", "ZZZZZZZZZZZZZZZZZZZZ1", "A1B"} {
+		if _, ok := columnOf([]byte(ref)); ok {
 			t.Errorf("columnOf(%q) succeeded", ref)
 		}
 	}

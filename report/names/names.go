@@ -14,12 +14,11 @@ package names
 
 import (
 	"errors"
-	"fmt"
 	"runtime"
-	"strings"
 	"sync"
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
+	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
 )
 
@@ -99,7 +98,7 @@ func Apply(ds *record.Dataset, g *gazetteer.Gazetteer, rollUp bool) Result {
 		r := &ds.Records[i]
 		o := &outcomes[which[i]]
 		for _, w := range o.warnings {
-			res.Warnings = append(res.Warnings, &record.InputError{Pos: r.NamePos(w.level), Column: r.Table.Header(w.level), Msg: "warning: " + w.msg})
+			res.Warnings = append(res.Warnings, &record.InputError{Pos: r.NamePos(w.level), Column: r.Table.Header(w.level), Msg: msg.New("warning", w.msg)})
 		}
 		names := o.names
 		if rollUp {
@@ -127,7 +126,7 @@ type key struct {
 
 type warning struct {
 	level int // 0 province, 1 district, 2 commune
-	msg   string
+	msg   msg.Text
 }
 
 // outcome is what settle found for one combination of names and eras.
@@ -161,7 +160,7 @@ func settle(g *gazetteer.Gazetteer, r *record.Record) outcome {
 	last := candidates[len(candidates)-1]
 	if provErr != nil {
 		o.era = last
-		o.warnings = append(o.warnings, warning{0, notFound(g, "province", r.Province, gazetteer.Place{Province: r.Province}, last, provErr)})
+		o.warnings = append(o.warnings, warning{0, notFound(g, 0, r.Province, gazetteer.Place{Province: r.Province}, last, provErr)})
 		return o
 	}
 	o.units[0] = &prov
@@ -171,7 +170,7 @@ func settle(g *gazetteer.Gazetteer, r *record.Record) outcome {
 		place.District = r.District
 		d, err := g.Resolve(gazetteer.EraPre2025, place)
 		if err != nil {
-			o.warnings = append(o.warnings, warning{1, notFound(g, "district", r.District, place, gazetteer.EraPre2025, err)})
+			o.warnings = append(o.warnings, warning{1, notFound(g, 1, r.District, place, gazetteer.EraPre2025, err)})
 			return o
 		}
 		o.units[1] = &d
@@ -197,7 +196,7 @@ func settle(g *gazetteer.Gazetteer, r *record.Record) outcome {
 			}
 		}
 		if err != nil {
-			o.warnings = append(o.warnings, warning{2, notFound(g, "commune", r.Commune, place, o.era, err)})
+			o.warnings = append(o.warnings, warning{2, notFound(g, 2, r.Commune, place, o.era, err)})
 			return o
 		}
 		o.units[2] = &c
@@ -207,45 +206,50 @@ func settle(g *gazetteer.Gazetteer, r *record.Record) outcome {
 }
 
 // notFound words the warning for a name the gazetteer does not have.
-func notFound(g *gazetteer.Gazetteer, what, name string, p gazetteer.Place, era gazetteer.Era, err error) string {
-	when := "the 2025 units"
-	if era == gazetteer.EraPre2025 {
-		when = "the units before 1 July 2025"
-	}
+func notFound(g *gazetteer.Gazetteer, level int, name string, p gazetteer.Place, era gazetteer.Era, err error) msg.Text {
+	what := msg.New(levelKeys[level])
 	var le *gazetteer.LookupError
 	errors.As(err, &le)
 	switch {
 	case errors.Is(err, gazetteer.ErrMisplaced) && le != nil:
-		var where []string
-		for _, c := range le.Candidates {
-			where = append(where, c.Province)
+		var where msg.List
+		for _, c := range unique(le.Candidates) {
+			where = append(where, c)
 		}
-		return fmt.Sprintf("%s %q is not in %s; a %s of that name is in %s", what, name, le.Within, what, strings.Join(unique(where), ", "))
+		return msg.New("names.misplaced", what, msg.Quote(name), le.Within, where)
 	case errors.Is(err, gazetteer.ErrAmbiguous) && le != nil:
-		var cands []string
+		var cands msg.List
 		for _, c := range le.Candidates {
 			cands = append(cands, c.String())
 		}
-		return fmt.Sprintf("%s %q names several units (%s): add the district", what, name, strings.Join(cands, "; "))
+		return msg.New("names.ambiguous", what, msg.Quote(name), cands)
 	}
-	msg := fmt.Sprintf("%s %q is not among %s", what, name, when)
+	key := "names.not_2025"
+	if era == gazetteer.EraPre2025 {
+		key = "names.not_pre2025"
+	}
+	m := msg.New(key, what, msg.Quote(name))
 	if near := g.Nearest(era, p); len(near) > 0 {
-		var names []string
+		var names msg.List
 		for _, u := range near {
 			names = append(names, u.FullName)
 		}
-		msg += "; did you mean " + strings.Join(names, ", ") + "?"
+		m = msg.New("did_you_mean", m, names)
 	}
-	return msg
+	return m
 }
 
-func unique(s []string) []string {
+// levelKeys are the message keys of the names of the levels.
+var levelKeys = [3]string{"level.province", "level.district", "level.commune"}
+
+// unique returns the distinct provinces of units, in order.
+func unique(units []gazetteer.Unit) []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, v := range s {
-		if !seen[v] {
-			seen[v] = true
-			out = append(out, v)
+	for _, u := range units {
+		if !seen[u.Province] {
+			seen[u.Province] = true
+			out = append(out, u.Province)
 		}
 	}
 	return out

@@ -58,7 +58,7 @@ func TestApplyNames(t *testing.T) {
 			switch {
 			case tt.warning == "" && len(res.Warnings) > 0:
 				t.Errorf("%s: unexpected warnings %v", tt.name, res.Warnings)
-			case tt.warning != "" && (len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Msg, tt.warning) || res.Warnings[0].Pos.Col != tt.warnCol):
+			case tt.warning != "" && (len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Msg.String(), tt.warning) || res.Warnings[0].Pos.Col != tt.warnCol):
 				t.Errorf("%s: warnings %v, want one at column %d saying %q", tt.name, res.Warnings, tt.warnCol, tt.warning)
 			}
 			if rollUp && r.Unassigned != tt.unassigned {

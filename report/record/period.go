@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/dvkreport/dvkreport/report/msg"
 )
 
 // Quarter is a calendar quarter counted from year 0: year*4 + (q-1).
@@ -129,7 +131,7 @@ var ErrPeriod = errors.New("invalid period")
 func ParsePeriod(s string) (Period, error) {
 	p, err := parsePeriod(Fold(s))
 	if err != nil {
-		return Period{}, fmt.Errorf("%w %q: %v", ErrPeriod, strings.TrimSpace(s), err)
+		return Period{}, msg.New("period.bad", msg.Quote(strings.TrimSpace(s)), err).Wrap(ErrPeriod)
 	}
 	return p, nil
 }
@@ -141,7 +143,7 @@ func parsePeriod(s string) (Period, error) {
 		s = strings.TrimPrefix(s, prefix)
 	}
 	if s == "" {
-		return Period{}, errors.New("empty")
+		return Period{}, msg.New("period.empty")
 	}
 	if p, ok, err := parseDate(s); ok {
 		return p, err
@@ -156,7 +158,7 @@ func parsePeriod(s string) (Period, error) {
 			return Period{}, err
 		}
 		if pb.Last < pa.First {
-			return Period{}, errors.New("ends before it starts")
+			return Period{}, msg.New("period.ends_before_start")
 		}
 		return normalize(pa.First, pb.Last), nil
 	}
@@ -194,7 +196,7 @@ func parsePeriod(s string) (Period, error) {
 			return Period{}, err
 		}
 		if yb < ya {
-			return Period{}, errors.New("ends before it starts")
+			return Period{}, msg.New("period.ends_before_start")
 		}
 		return YearsPeriod(ya, yb), nil
 	}
@@ -241,7 +243,7 @@ func parseMarked(s string) (year, n int, unit byte, ok bool, err error) {
 	for i, p := range parts {
 		if p == "quy" || p == "q" || p == "h" {
 			if mark >= 0 {
-				return 0, 0, 0, true, errors.New("more than one quarter or half marker")
+				return 0, 0, 0, true, msg.New("period.two_markers")
 			}
 			mark = i
 		}
@@ -256,7 +258,7 @@ func parseMarked(s string) (year, n int, unit byte, ok bool, err error) {
 	rest := append(append([]string(nil), parts[:mark]...), parts[mark+1:]...)
 	// The number follows the marker; the year is the other token.
 	if mark+1 >= len(parts) || len(rest) != 2 {
-		return 0, 0, 0, true, errors.New("want a quarter or half with its year, as in 2025-Q3 or Quý III/2025")
+		return 0, 0, 0, true, msg.New("period.want_year")
 	}
 	numTok := parts[mark+1]
 	yearTok := rest[0]
@@ -272,11 +274,10 @@ func parseMarked(s string) (year, n int, unit byte, ok bool, err error) {
 		limit = 2
 	}
 	if n < 1 || n > limit {
-		what := "quarter"
 		if unit == 'h' {
-			what = "half-year"
+			return 0, 0, 0, true, msg.New("period.no_half", n)
 		}
-		return 0, 0, 0, true, fmt.Errorf("there is no %s %d", what, n)
+		return 0, 0, 0, true, msg.New("period.no_quarter", n)
 	}
 	year, err = parseYear(yearTok)
 	if err != nil {
@@ -302,7 +303,7 @@ func parseDate(s string) (p Period, ok bool, err error) {
 		return Period{}, false, nil
 	}
 	if y < minYear || y > maxYear || m < 1 || m > 12 || d < 1 || d > 31 {
-		return Period{}, true, errors.New("there is no such day")
+		return Period{}, true, msg.New("period.no_such_day")
 	}
 	return QuarterPeriod(y, (m-1)/3+1), true, nil
 }
@@ -321,7 +322,7 @@ func parseSmallNumber(s string) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || len(s) > 2 {
-		return 0, fmt.Errorf("%q is not a quarter number", s)
+		return 0, msg.New("period.not_quarter_number", msg.Quote(s))
 	}
 	return n, nil
 }
@@ -329,10 +330,10 @@ func parseSmallNumber(s string) (int, error) {
 func parseYear(s string) (int, error) {
 	y, err := strconv.Atoi(s)
 	if err != nil || len(s) != 4 {
-		return 0, fmt.Errorf("%q is not a year", s)
+		return 0, msg.New("period.not_year", msg.Quote(s))
 	}
 	if y < minYear || y > maxYear {
-		return 0, fmt.Errorf("year %d is out of range %d–%d", y, minYear, maxYear)
+		return 0, msg.New("period.year_range", y, minYear, maxYear)
 	}
 	return y, nil
 }

@@ -3,12 +3,16 @@
 // movement ([Field]), a model's [Status], reporting periods ([Period]) and
 // positions in input files ([Pos], [InputError]).
 //
-// It does no I/O and imports nothing from the rest of the project, so every
-// step of the pipeline (load → validate → aggregate → layout → write) can
-// use it.
+// It does no I/O and imports from the rest of the project only package msg,
+// the vocabulary of messages, so every step of the pipeline (load →
+// validate → names → aggregate → layout → pdf) can use it.
 package record
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/dvkreport/dvkreport/report/msg"
+)
 
 // Field is one of the four fields (lĩnh vực) in which models are registered.
 // The zero value is Unclassified: a group of models whose field the source
@@ -151,7 +155,8 @@ type Pos struct {
 	Col   int
 }
 
-// String writes the position as FILE:ROW:COLUMN; in a workbook as
+// String writes the position as FILE:ROW:COLUMN (FILE:ROW for a whole row,
+// FILE for a whole file or sheet); in a workbook as
 // FILE[Sheet]:ROW:COLUMN followed by the Excel cell name: book.xlsx[Quý
 // III]:7:3 (C7).
 func (p Pos) String() string {
@@ -160,6 +165,8 @@ func (p Pos) String() string {
 		name = fmt.Sprintf("%s[%s]", p.File, p.Sheet)
 	}
 	switch {
+	case p.Row == 0:
+		return name
 	case p.Col == 0:
 		return fmt.Sprintf("%s:%d", name, p.Row)
 	case p.Sheet != "":
@@ -184,12 +191,17 @@ func ColumnName(n int) string {
 type InputError struct {
 	Pos    Pos
 	Column string // the column's header as written in the file, if known
-	Msg    string
+	Msg    msg.Text
 }
 
-func (e *InputError) Error() string {
+// Error returns the problem in English.
+func (e *InputError) Error() string { return e.In(msg.EN) }
+
+// In writes the problem in language l: FILE:ROW:COLUMN: column: message,
+// the column's header quoted when it is long or holds unusual characters.
+func (e *InputError) In(l msg.Lang) string {
 	if e.Column != "" {
-		return fmt.Sprintf("%s: %s: %s", e.Pos, e.Column, e.Msg)
+		return fmt.Sprintf("%s: %s: %s", e.Pos, msg.Shorten(e.Column, 40), e.Msg.In(l))
 	}
-	return fmt.Sprintf("%s: %s", e.Pos, e.Msg)
+	return fmt.Sprintf("%s: %s", e.Pos, e.Msg.In(l))
 }

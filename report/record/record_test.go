@@ -2,6 +2,7 @@ package record
 
 import (
 	"errors"
+	"github.com/dvkreport/dvkreport/report/msg"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -163,7 +164,7 @@ func TestFold(t *testing.T) {
 }
 
 func TestPosAndInputError(t *testing.T) {
-	e := &InputError{Pos: Pos{File: "a.csv", Row: 7, Col: 10}, Column: "funds_vnd", Msg: "negative"}
+	e := &InputError{Pos: Pos{File: "a.csv", Row: 7, Col: 10}, Column: "funds_vnd", Msg: msg.New("error", "negative")}
 	if got, want := e.Error(), "a.csv:7:10: funds_vnd: negative"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}

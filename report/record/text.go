@@ -1,11 +1,12 @@
 package record
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/dvkreport/dvkreport/report/msg"
 )
 
 // Fold returns s lower-cased, without diacritics (đ becomes d) and with runs
@@ -76,7 +77,7 @@ func ParseField(s string) (Field, error) {
 	if f, ok := fieldWords[compact(s)]; ok {
 		return f, nil
 	}
-	return 0, fmt.Errorf("unknown field %q: want one of Kinh tế, Văn hóa - Xã hội, Quốc phòng - An ninh, Xây dựng Đảng và hệ thống chính trị (or economy, culture_society, defense_security, party_building)", strings.TrimSpace(s))
+	return 0, msg.New("field.unknown", msg.Quote(strings.TrimSpace(s)))
 }
 
 var statusWords = map[string]Status{
@@ -91,5 +92,5 @@ func ParseStatus(s string) (Status, error) {
 	if st, ok := statusWords[compact(s)]; ok {
 		return st, nil
 	}
-	return 0, fmt.Errorf("unknown status %q: want new (xây dựng mới) or sustained (duy trì)", strings.TrimSpace(s))
+	return 0, msg.New("status.unknown", msg.Quote(strings.TrimSpace(s)))
 }

@@ -31,7 +31,7 @@ func TestRegisterValid(t *testing.T) {
 	if err := Register(&buf, 20000, 1); err != nil {
 		t.Fatal(err)
 	}
-	tables, err := load.Bytes("synth.csv", buf.Bytes(), load.FormatCSV, load.Options{IsHeader: validate.IsHeader})
+	tables, err := load.Bytes("synth.csv", buf.Bytes(), load.FormatCSV, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

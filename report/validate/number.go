@@ -2,10 +2,10 @@ package validate
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"strings"
 
+	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
 )
 
@@ -68,14 +68,14 @@ func parseNumber(s string, q quantity, st style) (int64, error) {
 	for _, u := range unitWords {
 		if rest, ok := strings.CutSuffix(f, u.word); ok && (rest == "" || endsDigitOrSpace(rest)) {
 			if q != qtyMoney {
-				return 0, fmt.Errorf("%q: a unit is allowed only in money columns", s)
+				return 0, msg.New("number.unit_not_money", msg.Quote(s))
 			}
 			f, mult = strings.TrimSpace(rest), u.mult
 			break
 		}
 	}
 	if strings.ContainsAny(f, "eE") && strings.ContainsAny(f, "+") {
-		return 0, fmt.Errorf("%q is in scientific notation, which loses digits: format the column as a number", s)
+		return 0, msg.New("number.scientific", msg.Quote(s))
 	}
 	// Digits may be grouped with spaces: 3 410 000 000.
 	f = strings.Map(func(r rune) rune {
@@ -85,16 +85,16 @@ func parseNumber(s string, q quantity, st style) (int64, error) {
 		return r
 	}, f)
 	if f == "" {
-		return 0, fmt.Errorf("%q is not a number", s)
+		return 0, msg.New("number.nan", msg.Quote(s))
 	}
 	for _, r := range f {
 		if (r < '0' || r > '9') && r != '.' && r != ',' {
-			return 0, fmt.Errorf("%q is not a number", s)
+			return 0, msg.New("number.nan", msg.Quote(s))
 		}
 	}
-	mant, scale, err := splitDecimal(f, st)
-	if err != nil {
-		return 0, fmt.Errorf("%q %v", s, err)
+	mant, scale, problem := splitDecimal(f, st)
+	if problem != "" {
+		return 0, msg.New(problem, msg.Quote(s))
 	}
 	// value = mant × mult ÷ 10^scale, which must be whole.
 	div := int64(1)
@@ -102,14 +102,14 @@ func parseNumber(s string, q quantity, st style) (int64, error) {
 		div *= 10
 	}
 	if mant > math.MaxInt64/mult {
-		return 0, fmt.Errorf("%q is too large", s)
+		return 0, msg.New("number.too_large", msg.Quote(s))
 	}
 	v := mant * mult
 	if v%div != 0 {
 		if q == qtyMoney {
-			return 0, fmt.Errorf("%q is not a whole number of đồng", s)
+			return 0, msg.New("number.not_whole_money", msg.Quote(s))
 		}
-		return 0, fmt.Errorf("%q is not a whole number", s)
+		return 0, msg.New("number.not_whole", msg.Quote(s))
 	}
 	return v / div, nil
 }
@@ -122,8 +122,9 @@ func endsDigitOrSpace(s string) bool {
 func hasDigitOrSpaceBefore(s string) bool { return s != "" && endsDigitOrSpace(s) }
 
 // splitDecimal reads digits with thousands and decimal separators into a
-// mantissa and the number of decimal places.
-func splitDecimal(f string, st style) (mant int64, scale int, err error) {
+// mantissa and the number of decimal places. problem is the key of the
+// message for a number it cannot read, whose one argument is the cell.
+func splitDecimal(f string, st style) (mant int64, scale int, problem string) {
 	dots, commas := strings.Count(f, "."), strings.Count(f, ",")
 	var thousands, decimal byte
 	switch {
@@ -136,7 +137,7 @@ func splitDecimal(f string, st style) (mant int64, scale int, err error) {
 			thousands, decimal = '.', ','
 		}
 		if strings.Count(f, string(decimal)) > 1 {
-			return 0, 0, errors.New("mixes separators")
+			return 0, 0, "number.mixed_separators"
 		}
 	case dots > 1:
 		thousands = '.'
@@ -156,7 +157,7 @@ func splitDecimal(f string, st style) (mant int64, scale int, err error) {
 		case st == styleEN:
 			thousands, decimal = ',', '.'
 		default:
-			return 0, 0, errors.New("is ambiguous: is the separator for thousands or decimals? Write it without separators, or use a file whose other numbers show the convention")
+			return 0, 0, "number.ambiguous"
 		}
 		if thousands != 0 && sep == decimal {
 			thousands = 0
@@ -174,13 +175,13 @@ func splitDecimal(f string, st style) (mant int64, scale int, err error) {
 		groups := strings.Split(intPart, string(thousands))
 		for i, g := range groups {
 			if (i == 0 && (len(g) < 1 || len(g) > 3)) || (i > 0 && len(g) != 3) {
-				return 0, 0, errors.New("has misplaced thousands separators")
+				return 0, 0, "number.misplaced_separators"
 			}
 		}
 		intPart = strings.Join(groups, "")
 	}
 	if strings.ContainsAny(intPart, ".,") || strings.ContainsAny(frac, ".,") || (intPart == "" && frac == "") {
-		return 0, 0, errors.New("is not a number")
+		return 0, 0, "number.nan"
 	}
 	if intPart == "" {
 		intPart = "0"
@@ -188,12 +189,12 @@ func splitDecimal(f string, st style) (mant int64, scale int, err error) {
 	digits := strings.TrimRight(frac, "0")
 	all := intPart + digits
 	if len(strings.TrimLeft(all, "0")) > 18 {
-		return 0, 0, errors.New("is too large")
+		return 0, 0, "number.too_large"
 	}
 	for _, c := range []byte(all) {
 		mant = mant*10 + int64(c-'0')
 	}
-	return mant, len(digits), nil
+	return mant, len(digits), ""
 }
 
 // detectStyle looks at a column's cells for numbers that show the writer's

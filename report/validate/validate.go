@@ -8,7 +8,7 @@ package validate
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
+
 	"hash/maphash"
 	"runtime"
 	"slices"
@@ -21,6 +21,7 @@ import (
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/load"
+	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
 )
 
@@ -104,11 +105,43 @@ func (p Problems) Unwrap() []error {
 // with problems are left out of the dataset and described in problems; the
 // dataset holds every good row, so a caller may go on without the bad ones
 // if the user asks it to.
+//
+// A file must have at least one table with a header. A workbook's other
+// sheets (notes, instructions) are left out.
 func Tables(tables []*load.Table) (record.Dataset, Problems) {
 	b := &builder{extraIndex: map[string]int{}, seed: maphash.MakeSeed()}
 	var problems Problems
-	for _, t := range tables {
-		problems = append(problems, b.table(t)...)
+	for i := 0; i < len(tables); {
+		j := i + 1
+		for j < len(tables) && tables[j].File == tables[i].File {
+			j++
+		}
+		file := tables[i:j]
+		lays := make([]layout, len(file))
+		found := false
+		for k, t := range file {
+			lays[k] = findLayout(t)
+			found = found || lays[k].header != nil
+		}
+		for k, t := range file {
+			lay := lays[k]
+			if lay.header == nil && !found {
+				// No table of the file has a header: the nearest one
+				// says which columns are missing.
+				if lay.candidate == nil {
+					if k == 0 {
+						problems = append(problems, &record.InputError{Pos: record.Pos{File: t.File}, Msg: msg.New("validate.no_header", headerSearchRows)})
+					}
+					continue
+				}
+				lay = *lay.candidate
+			}
+			if lay.header == nil {
+				continue
+			}
+			problems = append(problems, b.table(t, lay)...)
+		}
+		i = j
 	}
 	return b.ds, append(problems, b.duplicates()...)
 }
@@ -156,8 +189,8 @@ func (b *builder) duplicates() Problems {
 				first[id] = int32(len(kept))
 			}
 			if dup >= 0 {
-				msg := fmt.Sprintf("the model %q of %s is reported again (first at %s, same locality, field and period); remove one row, or give them different names", r.Model, r.Period, kept[dup].Pos())
-				problems = append(problems, &record.InputError{Pos: r.Pos(), Msg: msg})
+				problems = append(problems, &record.InputError{Pos: r.Pos(),
+					Msg: msg.New("validate.duplicate", msg.Quote(r.Model), r.Period, kept[dup].Pos())})
 				continue
 			}
 		}
@@ -271,18 +304,23 @@ func (ts *texts) model(s string) string {
 }
 
 // table validates one table, appending its good rows to ds.
-func (b *builder) table(t *load.Table) Problems {
+func (b *builder) table(t *load.Table, lay layout) Problems {
 	ds, extraIndex := &b.ds, b.extraIndex
 	var problems Problems
-	// The header's own copy: what records and problems keep of it must not
-	// keep the file it was read from.
-	header := make([]string, len(t.Header))
-	for i, h := range t.Header {
-		header[i] = strings.Clone(h)
-	}
 	at := func(row, col int) record.Pos {
 		return record.Pos{File: t.File, Sheet: t.Sheet, Row: row, Col: col}
 	}
+	if len(lay.rows) == 0 {
+		return Problems{{Pos: at(lay.headerRow, 0), Msg: msg.New("validate.header_only")}}
+	}
+	// The header's own copy: what records and problems keep of it must not
+	// keep the file it was read from.
+	header := make([]string, len(lay.header))
+	for i, h := range lay.header {
+		header[i] = strings.Clone(h)
+	}
+	t = &load.Table{File: t.File, Sheet: t.Sheet, Rows: lay.rows}
+	headerRow := lay.headerRow
 	// Map the header.
 	cols := make([]column, len(header))
 	where := [numColumns]int{}
@@ -299,16 +337,16 @@ func (b *builder) table(t *load.Table) Problems {
 			continue
 		}
 		if where[c] >= 0 {
-			problems = append(problems, &record.InputError{Pos: at(t.HeaderRow, i+1), Column: h,
-				Msg: fmt.Sprintf("a second %s column (the first is column %d, %q)", columnKeys[c], where[c]+1, header[where[c]])})
+			problems = append(problems, &record.InputError{Pos: at(headerRow, i+1), Column: h,
+				Msg: msg.New("validate.second_column", msg.New("column."+columnKeys[c]), where[c]+1, msg.Quote(header[where[c]]))})
 			continue
 		}
 		cols[i], where[c] = c, i
 	}
 	for _, c := range required {
 		if where[c] < 0 {
-			problems = append(problems, &record.InputError{Pos: at(t.HeaderRow, 0),
-				Msg: fmt.Sprintf("no %s column in the header (found: %s)", columnKeys[c], strings.Join(header, ", "))})
+			problems = append(problems, &record.InputError{Pos: at(headerRow, 0),
+				Msg: msg.New("validate.no_column", msg.New("column."+columnKeys[c]), quoteAll(header))})
 		}
 	}
 	if len(problems) > 0 {
@@ -378,9 +416,9 @@ func (b *builder) table(t *load.Table) Problems {
 		periods := map[string]record.Period{}
 		for _, r := range rs {
 			var rowProblems Problems
-			bad := func(c column, msg string) {
+			bad := func(c column, m msg.Text) {
 				i := where[c]
-				rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Column: header[i], Msg: msg})
+				rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Column: header[i], Msg: m})
 			}
 			name := func(c column) *text { return texts.name(cell(r, where[c])) }
 			province, district, commune := name(colProvince), name(colDistrict), name(colCommune)
@@ -396,7 +434,7 @@ func (b *builder) table(t *load.Table) Problems {
 				Table:    from,
 			}
 			if rec.Province == "" {
-				bad(colProvince, "the province is missing")
+				bad(colProvince, msg.New("validate.no_province"))
 			}
 			{
 				s := cell(r, where[colField])
@@ -404,7 +442,7 @@ func (b *builder) table(t *load.Table) Problems {
 				if !ok {
 					var err error
 					if f, err = record.ParseField(s); err != nil {
-						bad(colField, err.Error())
+						bad(colField, asText(err))
 					} else {
 						fields[s] = f
 					}
@@ -417,7 +455,7 @@ func (b *builder) table(t *load.Table) Problems {
 				if !ok {
 					var err error
 					if st, err = record.ParseStatus(s); err != nil {
-						bad(colStatus, err.Error())
+						bad(colStatus, asText(err))
 					} else {
 						statuses[s] = st
 					}
@@ -425,13 +463,13 @@ func (b *builder) table(t *load.Table) Problems {
 				rec.Status = st
 			}
 			if s := cell(r, where[colPeriod]); s == "" {
-				bad(colPeriod, "the period is missing")
+				bad(colPeriod, msg.New("validate.no_period"))
 			} else if p, ok := periods[s]; ok {
 				rec.Period = p
 			} else if p, ok := excelDate(s, t.Sheet != ""); ok {
 				periods[s], rec.Period = p, p
 			} else if p, err := record.ParsePeriod(s); err != nil {
-				bad(colPeriod, strings.TrimPrefix(err.Error(), record.ErrPeriod.Error()+" "))
+				bad(colPeriod, asText(err))
 			} else {
 				periods[s], rec.Period = p, p
 			}
@@ -447,9 +485,9 @@ func (b *builder) table(t *load.Table) Problems {
 				v, err := parseNumber(s, q, st)
 				switch {
 				case errors.Is(err, errNegative):
-					bad(c, fmt.Sprintf("%q is negative", s))
+					bad(c, msg.New("number.negative", msg.Quote(s)))
 				case err != nil:
-					bad(c, err.Error())
+					bad(c, asText(err))
 				default:
 					*dst = v
 				}
@@ -465,10 +503,11 @@ func (b *builder) table(t *load.Table) Problems {
 				}
 				v, err := parseNumber(s, qtyCount, st)
 				if err != nil {
+					m := asText(err)
 					if errors.Is(err, errNegative) {
-						err = fmt.Errorf("%q is negative", s)
+						m = msg.New("number.negative", msg.Quote(s))
 					}
-					rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Column: header[i], Msg: err.Error()})
+					rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Column: header[i], Msg: m})
 					continue
 				}
 				slot := extraSlot[k]
@@ -572,9 +611,78 @@ func appendModelKey(b []byte, s string) []byte {
 	return b
 }
 
+// headerSearchRows is how far down a sheet its header row is looked for,
+// past titles and agency lines above the table.
+const headerSearchRows = 20
+
+// layout is where a table's header and data are.
+type layout struct {
+	header    []string // the header's cells, or nil when none was found
+	headerRow int      // its row number (0 for JSON keys)
+	rows      []load.Row
+	// candidate is, when no header was found, the row among the first
+	// that names most of the contract's columns (two at least), as a
+	// header: the table is then read with it, to say what is missing.
+	candidate *layout
+}
+
+// findLayout finds a table's header: the first row, among the first
+// headerSearchRows, that names the contract's required columns, its empty
+// cells filled from the row above (a header cell merged over two rows
+// keeps its text in the upper one). The rows below it are the data.
+func findLayout(t *load.Table) layout {
+	if t.Keys != nil {
+		return layout{header: t.Keys, rows: t.Rows}
+	}
+	var above []string
+	var best *layout
+	bestKnown := 1
+	for i := 0; i < len(t.Rows) && i < headerSearchRows; i++ {
+		r := t.Rows[i]
+		if r.Num > headerSearchRows {
+			break
+		}
+		merged := mergeDown(above, r.Cells)
+		if IsHeader(merged) {
+			return layout{header: merged, headerRow: r.Num, rows: t.Rows[i+1:]}
+		}
+		if n := knownColumns(merged); n > bestKnown {
+			best, bestKnown = &layout{header: merged, headerRow: r.Num, rows: t.Rows[i+1:]}, n
+		}
+		above = r.Cells
+	}
+	return layout{candidate: best}
+}
+
+// knownColumns counts the distinct contract columns a row of cells names.
+func knownColumns(cells []string) int {
+	found := map[column]bool{}
+	for _, c := range cells {
+		if col := headerAliases[record.Compact(c)]; col != colNone {
+			found[col] = true
+		}
+	}
+	return len(found)
+}
+
+// mergeDown fills the empty cells of a header row from the row above: a
+// header cell merged over two rows keeps its text in the upper one.
+func mergeDown(above, row []string) []string {
+	out := append([]string(nil), row...)
+	for i := range max(len(above), len(row)) {
+		if i >= len(out) {
+			out = append(out, "")
+		}
+		if out[i] == "" && i < len(above) {
+			out[i] = above[i]
+		}
+	}
+	return out
+}
+
 // IsHeader reports whether a row of cells is a register's header: it names
 // the contract's required columns (province, field and period) under any of
-// their accepted headers. Loaders use it to skip title rows above a table.
+// their accepted headers.
 func IsHeader(cells []string) bool {
 	found := map[column]bool{}
 	for _, c := range cells {
@@ -602,4 +710,23 @@ func looksNumeric(s string) bool {
 		}
 	}
 	return digit
+}
+
+// asText returns the message of an error from a parser that speaks in
+// msg.Texts; any other error is wrapped as it is.
+func asText(err error) msg.Text {
+	var t msg.Text
+	if errors.As(err, &t) {
+		return t
+	}
+	return msg.New("error", err)
+}
+
+// quoteAll quotes each of the texts, for a list in a message.
+func quoteAll(texts []string) msg.List {
+	l := make(msg.List, len(texts))
+	for i, s := range texts {
+		l[i] = msg.Quote(s)
+	}
+	return l
 }

@@ -1,0 +1,210 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/dvkreport/dvkreport/report"
+	"github.com/dvkreport/dvkreport/report/aggregate"
+	"github.com/dvkreport/dvkreport/report/gazetteer"
+	"github.com/dvkreport/dvkreport/report/load/charset"
+	"github.com/dvkreport/dvkreport/report/msg"
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+// once is the value of a flag that may be given once: a second
+// occurrence is a usage error, never a silent replacement of the first.
+type once struct {
+	v   string
+	set bool
+}
+
+var errRepeated = errors.New("repeated")
+
+func (o *once) Set(s string) error {
+	if o.set {
+		return errRepeated
+	}
+	o.v, o.set = s, true
+	return nil
+}
+
+func (o *once) String() string {
+	if o == nil {
+		return ""
+	}
+	return o.v
+}
+
+// onceFlag is a string flag that may be given once.
+func onceFlag(name string, aliases []string, value, usage string) *cli.GenericFlag {
+	return &cli.GenericFlag{Name: name, Aliases: aliases, Value: &once{v: value}, Usage: usage}
+}
+
+// str returns a once flag's value.
+func str(c *cli.Context, name string) string {
+	if o, ok := c.Generic(name).(*once); ok {
+		return o.v
+	}
+	return c.String(name)
+}
+
+// usageOf turns an error of parsing the command line, which the flag
+// package words in English, into a message; flags are the command's, to
+// name a flag given by its alias by its name.
+func usageOf(err error, flags []cli.Flag) error {
+	s := err.Error()
+	switch {
+	case strings.Contains(s, errRepeated.Error()):
+		if i := strings.Index(s, "flag -"); i >= 0 {
+			name := strings.TrimSuffix(strings.Fields(s[i+6:])[0], ":")
+			for _, f := range flags {
+				for _, n := range f.Names() {
+					if n == name {
+						name = f.Names()[0]
+					}
+				}
+			}
+			return usagef("cli.repeated_flag", "--"+name)
+		}
+	case strings.HasPrefix(s, "flag provided but not defined: "):
+		return usagef("cli.unknown_flag", "-"+strings.TrimLeft(strings.TrimPrefix(s, "flag provided but not defined: "), "-"))
+	case strings.HasPrefix(s, "flag needs an argument: "):
+		return usagef("cli.flag_needs_value", "-"+strings.TrimLeft(strings.TrimPrefix(s, "flag needs an argument: "), "-"))
+	case errors.Is(err, flag.ErrHelp):
+		return err
+	}
+	return usagef("error", err)
+}
+
+// The flags shared by generate, summary and charts.
+func filterFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{Name: "input", Aliases: []string{"i"}, Usage: "register `FILE` (CSV, XLSX, XLS or JSON), a folder of them, or a glob (\"so-lieu/*.xlsx\"); repeat for several; none: the embedded seed data"},
+		&cli.StringSliceFlag{Name: "locality", Aliases: []string{"l"}, Usage: "report on `NAME` only: a province, district or commune, case and diacritics ignored (\"lang son\"), a path (\"Đắk Nông/Đắk Song\"), or an official code (20, 06970); repeat for several"},
+		onceFlag("level", nil, "", "one line per `LEVEL`: province, district or commune (default: one level below the narrowest --locality, province without one)"),
+		onceFlag("period", []string{"p"}, "", "report `PERIOD`: 2025-Q3, Q3/2025, Quý III/2025, 2025-H1, 2025, 2021-2025…; rows count when their period lies inside it (default: all rows)"),
+		onceFlag("boundaries", nil, "", "`YEAR` 2025: map every row to the units in force from 1 July 2025 (34 provinces, no districts) before summing; without it names stay as the data writes them"),
+		strictFlag(),
+		encodingFlag(),
+		&cli.BoolFlag{Name: "skip-invalid", Usage: "leave rows with problems out instead of refusing the data; the report lists them"},
+		langFlag(),
+	}
+}
+
+func langFlag() cli.Flag {
+	return onceFlag("lang", nil, "vi", "`LANGUAGE` of the report and of every message: vi (tiếng Việt) or en")
+}
+
+func encodingFlag() cli.Flag {
+	return onceFlag("encoding", nil, "", "`CHARSET` of CSV files: utf-8, utf-16, windows-1258, tcvn3 (ABC, .VnTime) or vni (default: detected for each file)")
+}
+
+func strictFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "strict-names", Usage: "treat locality names missing from the official gazetteer (or in the wrong province) as errors, not warnings"}
+}
+
+// language checks --lang.
+func language(c *cli.Context) (msg.Lang, error) {
+	l, ok := msg.ParseLang(str(c, "lang"))
+	if !ok {
+		return l, usagef("cli.bad_lang", msg.Quote(str(c, "lang")))
+	}
+	return l, nil
+}
+
+// reportOptions checks and parses the filter flags, before any data is
+// read.
+func reportOptions(c *cli.Context) (report.Options, error) {
+	var opts report.Options
+	if _, err := language(c); err != nil {
+		return opts, err
+	}
+	opts.Inputs = c.StringSlice("input")
+	opts.Localities = c.StringSlice("locality")
+	for _, l := range opts.Localities {
+		if strings.TrimSpace(l) == "" {
+			return opts, usagef("cli.empty_locality")
+		}
+	}
+	var err error
+	if opts.Level, err = aggregate.ParseLevel(str(c, "level")); err != nil {
+		return opts, usagef("cli.bad_flag", "--level", err)
+	}
+	if p := str(c, "period"); p != "" {
+		if opts.Period, err = record.ParsePeriod(p); err != nil {
+			return opts, usagef("cli.bad_flag", "--period", err)
+		}
+	}
+	switch b := str(c, "boundaries"); b {
+	case "":
+	case "2025":
+		opts.Boundaries2025 = true
+	default:
+		return opts, usagef("cli.bad_boundaries", msg.Quote(b))
+	}
+	if opts.Encoding, err = charset.Parse(str(c, "encoding")); err != nil {
+		return opts, usagef("cli.bad_encoding", msg.Quote(str(c, "encoding")))
+	}
+	opts.StrictNames = c.Bool("strict-names")
+	opts.SkipInvalid = c.Bool("skip-invalid")
+	return opts, nil
+}
+
+// noArgs refuses arguments to a command that takes none, with a hint when
+// one looks like a flag given after them.
+func noArgs(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return nil
+	}
+	for _, a := range c.Args().Slice() {
+		if strings.HasPrefix(a, "-") && len(a) > 1 {
+			return usagef("cli.flag_after_args", msg.Quote(a), c.Command.Name)
+		}
+	}
+	return usagef("cli.no_args", c.Command.Name, msg.Quote(strings.Join(c.Args().Slice(), " ")))
+}
+
+// oneOf checks a flag's value against the ones allowed.
+func oneOf(c *cli.Context, name string, allowed ...string) (string, error) {
+	v := str(c, name)
+	for _, a := range allowed {
+		if v == a {
+			return v, nil
+		}
+	}
+	return "", usagef("cli.bad_choice", "--"+name, msg.Quote(v), strings.Join(allowed, ", "))
+}
+
+// outputPath checks -o before the data is read: its folder must exist, and
+// it must not be a folder.
+func outputPath(name string) error {
+	if name == "" || name == "-" {
+		return nil
+	}
+	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+		return usagef("output.is_folder_flag", name)
+	}
+	dir := filepath.Dir(name)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return usagef("output.no_folder_flag", name, dir)
+	}
+	return nil
+}
+
+// era reads --as-of.
+func era(c *cli.Context) (gazetteer.Era, error) {
+	switch v := strings.TrimSpace(str(c, "as-of")); v {
+	case "", "2025", "2026":
+		return gazetteer.Era2025, nil
+	case "2024", "2023", "2022", "2021", "2020", "pre-2025":
+		return gazetteer.EraPre2025, nil
+	default:
+		return 0, usagef("cli.bad_as_of", msg.Quote(v))
+	}
+}

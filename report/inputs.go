@@ -1,0 +1,123 @@
+package report
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+
+	"github.com/dvkreport/dvkreport/report/load"
+)
+
+// expandInputs turns files, folders and glob patterns into register files,
+// each once however it is named (./x.csv and x.csv, a symbolic link and its
+// target, a folder and a file in it), in the order given, a folder's files
+// in name order. Every file must be a regular file: a device, a named pipe
+// or a symbolic link loop is an error naming it, whether it is named or
+// found in a folder, never read and never skipped unseen.
+func expandInputs(inputs []string) ([]string, error) {
+	var files []string
+	var seen []os.FileInfo
+	add := func(name string) error {
+		fi, err := os.Stat(name)
+		if err != nil {
+			return missing(name, err)
+		}
+		if !fi.Mode().IsRegular() {
+			return usage("report.not_regular", name)
+		}
+		for _, s := range seen {
+			if os.SameFile(s, fi) {
+				return nil
+			}
+		}
+		seen = append(seen, fi)
+		files = append(files, name)
+		return nil
+	}
+	for _, in := range inputs {
+		matches := []string{in}
+		if strings.ContainsAny(in, "*?[") {
+			if _, err := os.Lstat(in); err != nil { // a name with such characters is not a pattern
+				m, err := filepath.Glob(in)
+				if err != nil {
+					return nil, usage("report.bad_glob", in, err)
+				}
+				if len(m) == 0 {
+					return nil, usage("report.glob_matches_nothing", in)
+				}
+				matches = m
+			}
+		}
+		for _, m := range matches {
+			fi, err := os.Stat(m)
+			if err != nil {
+				return nil, missing(m, err)
+			}
+			if !fi.IsDir() {
+				if _, err := load.FormatOf(m); err != nil && len(matches) == 1 {
+					return nil, &UsageError{Err: err}
+				} else if err != nil {
+					continue // a pattern's match of another type
+				}
+				if err := add(m); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			n := len(files)
+			var found []string
+			err = filepath.WalkDir(m, func(p string, d fs.DirEntry, err error) error {
+				if err != nil {
+					return err
+				}
+				name := d.Name()
+				if d.IsDir() {
+					if p != m && strings.HasPrefix(name, ".") {
+						return filepath.SkipDir
+					}
+					return nil
+				}
+				if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
+					return nil // hidden files and Office's lock files
+				}
+				// Every register type but .txt, which a folder may hold
+				// for other reasons (a README).
+				ext := strings.ToLower(filepath.Ext(name))
+				if _, ok := load.Extensions[ext]; ok && ext != ".txt" {
+					found = append(found, p)
+				}
+				return nil
+			})
+			if err != nil {
+				return nil, missing(m, err)
+			}
+			slices.Sort(found)
+			for _, f := range found {
+				if err := add(f); err != nil {
+					return nil, err
+				}
+			}
+			if len(files) == n && len(found) == 0 {
+				return nil, usage("report.empty_folder", m)
+			}
+		}
+	}
+	return files, nil
+}
+
+// missing words the error of a name that cannot be read.
+func missing(name string, err error) error {
+	switch {
+	case errors.Is(err, syscall.ELOOP):
+		return usage("report.link_loop", name)
+	case errors.Is(err, fs.ErrNotExist):
+		return usage("report.no_such_file", name)
+	case errors.Is(err, fs.ErrPermission):
+		return usage("report.permission", name)
+	}
+	return usage("report.cannot_read", name, err)
+}
