@@ -198,7 +198,7 @@ func newFrame(r chart.Renderer, s Spec) *frame {
 
 // wrap breaks text into lines at spaces to fit width pixels; a word wider
 // than width has a line of its own.
-func (f *frame) wrap(text string, width int) []string {
+func (f *frame) wrap(text string, width, maxLines int) []string {
 	st := f.text
 	st.TextWrap = chart.TextWrapWord
 	var lines []string
@@ -210,7 +210,33 @@ func (f *frame) wrap(text string, width int) []string {
 	if len(lines) == 0 {
 		lines = []string{text}
 	}
+	if len(lines) > maxLines {
+		lines = append(lines[:maxLines-1], strings.Join(lines[maxLines-1:], " "))
+	}
+	// A line may still be too wide: the last one, holding the rest, or a
+	// single word longer than the width. It is cut, and "…" says so.
+	for i, l := range lines {
+		lines[i] = f.shorten(l, width)
+	}
 	return lines
+}
+
+// shorten cuts text to fit width, ending it with "…" when it is cut.
+func (f *frame) shorten(text string, width int) string {
+	if f.measure(text, f.text).Width() <= width {
+		return text
+	}
+	runes := []rune(text)
+	lo, hi := 0, len(runes) // the longest prefix that fits is in [lo, hi)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if f.measure(strings.TrimSpace(string(runes[:mid]))+"…", f.text).Width() <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return strings.TrimSpace(string(runes[:lo])) + "…"
 }
 
 // Line styles of the gridlines and the axis.
@@ -272,10 +298,7 @@ func (f *frame) vertical(top int) {
 	var wrapped [][]string
 	maxLines := 1
 	for _, c := range s.Categories {
-		lines := f.wrap(c, int(slot)-px(2))
-		if len(lines) > 3 {
-			lines = append(lines[:2], strings.Join(lines[2:], " "))
-		}
+		lines := f.wrap(c, int(slot)-px(2), 3)
 		wrapped = append(wrapped, lines)
 		maxLines = max(maxLines, len(lines))
 	}
@@ -323,10 +346,7 @@ func (f *frame) horizontal(top int) {
 	var wrapped [][]string
 	nameW := 0
 	for _, c := range s.Categories {
-		lines := f.wrap(c, maxName)
-		if len(lines) > 2 {
-			lines = append(lines[:1], strings.Join(lines[1:], " "))
-		}
+		lines := f.wrap(c, maxName, 2)
 		wrapped = append(wrapped, lines)
 		for _, l := range lines {
 			nameW = max(nameW, f.measure(l, f.text).Width())

@@ -70,13 +70,19 @@ func expandInputs(inputs []string) ([]string, error) {
 			}
 			n := len(files)
 			var found []string
-			err = filepath.WalkDir(m, func(p string, d fs.DirEntry, err error) error {
+			// The folder may be a symbolic link, which WalkDir would not
+			// enter: walk where it leads, and name what it finds from m.
+			root, err := filepath.EvalSymlinks(m)
+			if err != nil {
+				return nil, missing(m, err)
+			}
+			err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 				if err != nil {
 					return err
 				}
 				name := d.Name()
 				if d.IsDir() {
-					if p != m && strings.HasPrefix(name, ".") {
+					if p != root && strings.HasPrefix(name, ".") {
 						return filepath.SkipDir
 					}
 					return nil
@@ -88,6 +94,9 @@ func expandInputs(inputs []string) ([]string, error) {
 				// for other reasons (a README).
 				ext := strings.ToLower(filepath.Ext(name))
 				if _, ok := load.Extensions[ext]; ok && ext != ".txt" {
+					if rel, err := filepath.Rel(root, p); err == nil {
+						p = filepath.Join(m, rel)
+					}
 					found = append(found, p)
 				}
 				return nil

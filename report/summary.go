@@ -71,12 +71,15 @@ func WriteSummary(w io.Writer, s *aggregate.Summary, form string) error {
 
 func writeCSV(w io.Writer, s *aggregate.Summary) error {
 	cw := csv.NewWriter(w)
-	header := append(append([]string{}, SummaryColumns...), s.Extras...)
+	header := append([]string{}, SummaryColumns...)
+	for _, e := range s.Extras {
+		header = append(header, csvText(e))
+	}
 	if err := cw.Write(header); err != nil {
 		return err
 	}
 	row := func(name string, f aggregate.Figures) error {
-		rec := []string{name}
+		rec := []string{csvText(name)}
 		for _, v := range figureValues(f, len(s.Extras)) {
 			rec = append(rec, strconv.FormatInt(v, 10))
 		}
@@ -92,6 +95,18 @@ func writeCSV(w io.Writer, s *aggregate.Summary) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvText neutralises a text cell that a spreadsheet would run as a
+// formula (=HYPERLINK(…), +, -, @, or a tab or carriage return before
+// them) by putting an apostrophe before it, as spreadsheet-safe exporters
+// do (OWASP's advice on CSV injection). Numbers are written by the caller
+// as plain integers and never pass through here.
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // writeTable writes the contract's columns as an aligned table, and the
@@ -177,4 +192,28 @@ func writeJSON(w io.Writer, s *aggregate.Summary) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// WriteProblemsCSV writes problems as CSV, one per line: file, sheet, row,
+// column (numbers, empty when unknown), the column's header and the
+// problem in language l.
+func WriteProblemsCSV(w io.Writer, problems []*record.InputError, l msg.Lang) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write([]string{"file", "sheet", "row", "column", "header", "problem"}); err != nil {
+		return err
+	}
+	num := func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		return strconv.Itoa(n)
+	}
+	for _, p := range problems {
+		rec := []string{csvText(p.Pos.File), csvText(p.Pos.Sheet), num(p.Pos.Row), num(p.Pos.Col), csvText(p.Column), csvText(p.Msg.In(l))}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
 }

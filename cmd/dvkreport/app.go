@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -43,6 +44,9 @@ func newApp(u *ui, e env) *cli.App {
 		ErrWriter:      u.err,
 		ExitErrHandler: func(*cli.Context, error) {}, // run maps errors to exit statuses
 		OnUsageError:   onUsage,
+		// --lang before the command only chooses the language of messages
+		// about the command line itself.
+		Flags: []cli.Flag{&cli.GenericFlag{Name: "lang", Value: &once{}, Hidden: true}},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usagef("cli.unknown_command", msg.Quote(c.Args().First()), commandNames)
@@ -73,7 +77,7 @@ func newApp(u *ui, e env) *cli.App {
 				Flags: append(filterFlags(),
 					onceFlag("format", []string{"f"}, "table", "output `FORMAT`: table, csv or json"),
 				),
-				Action: func(c *cli.Context) error { return summary(c, u) },
+				Action: func(c *cli.Context) error { return summary(c, u, e) },
 			}),
 			cmd(&cli.Command{
 				Name:      "charts",
@@ -129,13 +133,18 @@ func generate(c *cli.Context, u *ui, e env) error {
 	if err := outputPath(out); err != nil {
 		return err
 	}
+	if err := outputPath(str(c, "excluded-csv")); err != nil {
+		return err
+	}
 	opts.RasterCharts = c.Bool("raster-charts")
 	s, err := report.Summarize(opts)
 	if err != nil {
 		return err
 	}
 	printWarnings(u, s.Warnings)
-	printExcluded(u, s)
+	if err := printExcluded(c, u, e, s); err != nil {
+		return err
+	}
 	data, err := report.PDF(s, opts)
 	if err != nil {
 		return err
@@ -154,7 +163,7 @@ func generate(c *cli.Context, u *ui, e env) error {
 	return nil
 }
 
-func summary(c *cli.Context, u *ui) error {
+func summary(c *cli.Context, u *ui, e env) error {
 	if err := noArgs(c); err != nil {
 		return err
 	}
@@ -171,7 +180,9 @@ func summary(c *cli.Context, u *ui) error {
 		return err
 	}
 	printWarnings(u, s.Warnings)
-	printExcluded(u, s)
+	if err := printExcluded(c, u, e, s); err != nil {
+		return err
+	}
 	return report.WriteSummary(u.out, s.Summary, form)
 }
 
@@ -274,19 +285,41 @@ func validateFiles(c *cli.Context, u *ui) error {
 	return nil
 }
 
-// printExcluded says how many rows --skip-invalid left out, and why.
-func printExcluded(u *ui, r *report.Result) {
+// maxLines is how many problems or warnings a command prints before it
+// counts the rest.
+const maxLines = 20
+
+// printExcluded says how many rows --skip-invalid left out, and why: the
+// first problems, and all of them in the CSV file named by
+// --excluded-csv.
+func printExcluded(c *cli.Context, u *ui, e env, r *report.Result) error {
 	if len(r.Excluded) == 0 {
-		return
+		return nil
 	}
 	rows := map[record.Pos]bool{}
-	for _, p := range r.Excluded {
-		u.line(u.err, p.In(u.lang))
+	for i, p := range r.Excluded {
+		if i < maxLines {
+			u.line(u.err, p.In(u.lang))
+		}
 		pos := p.Pos
 		pos.Col = 0
 		rows[pos] = true
 	}
+	if n := len(r.Excluded) - maxLines; n > 0 {
+		u.say(msg.New("cli.more_problems", msg.Number(n)))
+	}
 	u.say(msg.New("cli.excluded", len(rows)))
+	if name := str(c, "excluded-csv"); name != "" {
+		var buf bytes.Buffer
+		if err := report.WriteProblemsCSV(&buf, r.Excluded, u.lang); err != nil {
+			return err
+		}
+		if err := output.Write(name, buf.Bytes(), output.Options{Overwrite: true, Inputs: r.Files, Temps: e.temps}); err != nil {
+			return err
+		}
+		u.say(msg.New("cli.wrote_excluded", name, msg.Number(len(r.Excluded))))
+	}
+	return nil
 }
 
 // printWarnings writes the name warnings, which do not stop the command.

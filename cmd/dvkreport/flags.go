@@ -93,6 +93,7 @@ func filterFlags() []cli.Flag {
 		strictFlag(),
 		encodingFlag(),
 		&cli.BoolFlag{Name: "skip-invalid", Usage: "leave rows with problems out instead of refusing the data; the report lists them"},
+		onceFlag("excluded-csv", nil, "", "with --skip-invalid, write every problem of the rows left out to `FILE` (CSV)"),
 		langFlag(),
 	}
 }

@@ -194,10 +194,12 @@ type Options struct {
 	Period     record.Period // zero: every period
 	Level      Level
 	// Key turns a locality name into the key under which names are
-	// compared and grouped; nil means gazetteer.Key, the one normaliser of
-	// locality names (case, tone placement, apostrophes, spacing and
-	// unit-type prefixes ignored). A --locality that matches no key is
-	// tried again without diacritics (gazetteer.FoldKey).
+	// compared and grouped; nil means gazetteer.UnitKey, the one normaliser
+	// of locality names (case, tone placement, apostrophes, spacing and
+	// unit-type prefixes ignored, except the types that tell two official
+	// units apart). A --locality that matches no key is tried again
+	// without the unit type (gazetteer.Key), then without diacritics
+	// (gazetteer.FoldKey).
 	Key func(string) string
 }
 
@@ -213,7 +215,7 @@ var (
 func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 	key := opts.Key
 	if key == nil {
-		key = gazetteer.Key
+		key = gazetteer.UnitKey
 	}
 	idx := newIndex(ds, key)
 	var scope [][]string

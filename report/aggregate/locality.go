@@ -102,22 +102,26 @@ func (idx *index) resolve(query string) ([]string, []string, error) {
 			found = append(found, pl)
 		}
 	}
-	if len(found) == 0 {
-		// Without diacritics: "lang son" finds Lạng Sơn.
-		fq := make([]string, len(parts))
+	// Without the unit type ("Hiệp Hòa" names both Thị trấn and Xã Hiệp
+	// Hòa: ambiguous), then without diacritics ("lang son" finds Lạng Sơn).
+	for _, loose := range []func(string) string{gazetteer.Key, gazetteer.FoldKey} {
+		if len(found) > 0 {
+			break
+		}
+		lq := make([]string, len(parts))
 		for i, p := range parts {
-			fq[i] = gazetteer.FoldKey(p)
+			lq[i] = loose(p)
 		}
 		for _, pl := range idx.names {
-			var fk []string
+			var lk []string
 			for j, name := range pl.path {
 				if pl.keys[j] != "" {
-					fk = append(fk, gazetteer.FoldKey(name))
+					lk = append(lk, loose(name))
 				} else {
-					fk = append(fk, "")
+					lk = append(lk, "")
 				}
 			}
-			if endsWithPath(fk, fq) {
+			if endsWithPath(lk, lq) {
 				found = append(found, pl)
 			}
 		}

@@ -30,6 +30,10 @@ type Options struct {
 	Excluded []*record.InputError
 }
 
+// MaxExcludedListed is how many problems of rows left out a report lists;
+// the others are counted.
+const MaxExcludedListed = 200
+
 // Build lays out the report of a summary.
 func Build(s *aggregate.Summary, t *templates.Texts, opts Options) *Document {
 	if opts.MaxBars <= 0 {
@@ -157,11 +161,18 @@ func Build(s *aggregate.Summary, t *templates.Texts, opts Options) *Document {
 			pos := p.Pos
 			pos.Col = 0
 			rows[pos] = true
-			tb.Rows = append(tb.Rows, TableRow{Cells: []string{fmt.Sprint(i + 1), p.Pos.String(), p.Column, p.Msg.In(msg.VI)}})
+			if i < MaxExcludedListed {
+				tb.Rows = append(tb.Rows, TableRow{Cells: []string{fmt.Sprint(i + 1), p.Pos.String(), p.Column, p.Msg.In(msg.VI)}})
+			}
+		}
+		note := "Các dòng dưới đây có lỗi và không được tính vào số liệu của báo cáo."
+		if n := len(opts.Excluded) - MaxExcludedListed; n > 0 {
+			note = fmt.Sprintf("Các dòng dưới đây có lỗi và không được tính vào số liệu của báo cáo; %s lỗi đầu tiên được liệt kê, %s lỗi khác không in ra (dvkreport --excluded-csv TỆP ghi tất cả).",
+				format.Int(MaxExcludedListed, format.VI), format.Int(int64(n), format.VI))
 		}
 		add(&Facts{Items: []Fact{{
 			Label: Bi{VI: "Số dòng bị loại", EN: "Rows left out"}, Value: format.Int(int64(len(rows)), format.VI),
-			Note: "Các dòng dưới đây có lỗi và không được tính vào số liệu của báo cáo.",
+			Note: note,
 		}}})
 		add(tb)
 	}

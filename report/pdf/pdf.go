@@ -76,8 +76,10 @@ func Write(w io.Writer, doc *layout.Document, opts Options) error {
 	return err
 }
 
-// Render draws doc and returns the PDF's bytes.
+// Render draws doc and returns the PDF's bytes. Characters the embedded
+// fonts cannot draw are replaced by "?", in doc itself.
 func Render(doc *layout.Document, opts Options) ([]byte, error) {
+	printable(doc)
 	chartFont, err := truetype.Parse(fonts.SansRegular)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: chart font: %w", err)

@@ -302,10 +302,24 @@ func parseDate(s string) (p Period, ok bool, err error) {
 	default:
 		return Period{}, false, nil
 	}
-	if y < minYear || y > maxYear || m < 1 || m > 12 || d < 1 || d > 31 {
+	if y < minYear || y > maxYear || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
 		return Period{}, true, msg.New("period.no_such_day")
 	}
 	return QuarterPeriod(y, (m-1)/3+1), true, nil
+}
+
+// daysIn returns the number of days of month m of year y.
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // parseSmallNumber reads 1–9 in Arabic or Roman numerals.

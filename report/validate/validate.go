@@ -8,6 +8,7 @@ package validate
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 
 	"hash/maphash"
 	"runtime"
@@ -19,6 +20,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/dvkreport/dvkreport/fonts"
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/load"
 	"github.com/dvkreport/dvkreport/report/msg"
@@ -210,9 +212,9 @@ func (b *builder) duplicates() Problems {
 // model name (see modelKey), field and period.
 func same(a, b *record.Record) bool {
 	return a.Field == b.Field && a.Period == b.Period && modelKey(a.Model) == modelKey(b.Model) &&
-		gazetteer.Key(a.Province) == gazetteer.Key(b.Province) &&
-		gazetteer.Key(a.District) == gazetteer.Key(b.District) &&
-		gazetteer.Key(a.Commune) == gazetteer.Key(b.Commune)
+		gazetteer.UnitKey(a.Province) == gazetteer.UnitKey(b.Province) &&
+		gazetteer.UnitKey(a.District) == gazetteer.UnitKey(b.District) &&
+		gazetteer.UnitKey(a.Commune) == gazetteer.UnitKey(b.Commune)
 }
 
 // identity hashes what same compares, from the texts of a record's
@@ -253,16 +255,36 @@ func (m *modelHashes) of(name string) uint64 {
 }
 
 // text is one distinct name of a table's cells, with the hash of its key
-// as duplicates compares locality names, made when first needed.
+// as duplicates compares locality names, made when first needed, and what
+// is wrong with it, found when first needed.
 type text struct {
-	s      string
-	loc    uint64
-	hasLoc bool
+	s       string
+	loc     uint64
+	hasLoc  bool
+	checked bool
+	problem msg.Text
+}
+
+// textProblem says what is wrong with the text of a cell the report
+// prints, if anything: a character the report's fonts cannot draw (an
+// emoji, a script other than Latin, Greek or Cyrillic), or, for a locality
+// name, no letter or digit at all ("—", "?", "..").
+func textProblem(s string, locality bool) msg.Text {
+	if s == "" {
+		return msg.Text{}
+	}
+	if r, bad := fonts.Uncovered(s); bad {
+		return msg.New("validate.unprintable", fmt.Sprintf("%U", r), msg.Quote(string(r)))
+	}
+	if locality && gazetteer.Key(s) == "" {
+		return msg.New("validate.name_no_letters", msg.Quote(s))
+	}
+	return msg.Text{}
 }
 
 func (t *text) locHash(seed maphash.Seed) uint64 {
 	if !t.hasLoc {
-		t.loc, t.hasLoc = maphash.String(seed, gazetteer.Key(t.s)), true
+		t.loc, t.hasLoc = maphash.String(seed, gazetteer.UnitKey(t.s)), true
 	}
 	return t.loc
 }
@@ -327,12 +349,14 @@ func (b *builder) table(t *load.Table, lay layout) Problems {
 	for i := range where {
 		where[i] = -1
 	}
-	var unknown []int
+	var unknown, headless []int
 	for i, h := range header {
 		c := headerAliases[record.Compact(h)]
 		if c == colNone {
 			if h != "" {
 				unknown = append(unknown, i)
+			} else {
+				headless = append(headless, i)
 			}
 			continue
 		}
@@ -420,14 +444,27 @@ func (b *builder) table(t *load.Table, lay layout) Problems {
 				i := where[c]
 				rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Column: header[i], Msg: m})
 			}
-			name := func(c column) *text { return texts.name(cell(r, where[c])) }
+			name := func(c column) *text {
+				t := texts.name(cell(r, where[c]))
+				if !t.checked {
+					t.problem, t.checked = textProblem(t.s, c <= colCommune), true
+				}
+				if !t.problem.IsZero() {
+					bad(c, t.problem)
+				}
+				return t
+			}
 			province, district, commune := name(colProvince), name(colDistrict), name(colCommune)
+			model := cell(r, where[colModel])
+			if p := textProblem(model, false); !p.IsZero() {
+				bad(colModel, p)
+			}
 			rec := record.Record{
 				Province: province.s,
 				District: district.s,
 				Commune:  commune.s,
 				Unit:     name(colUnit).s,
-				Model:    texts.model(cell(r, where[colModel])),
+				Model:    texts.model(model),
 				Source:   name(colSource).s,
 				Count:    1,
 				Row:      r.Num,
@@ -435,6 +472,25 @@ func (b *builder) table(t *load.Table, lay layout) Problems {
 			}
 			if rec.Province == "" {
 				bad(colProvince, msg.New("validate.no_province"))
+			}
+			// A value beyond the header, or under a column without a
+			// header, would be dropped unseen: a number with commas in a
+			// comma-separated file (1,000,000) splits into cells.
+			for i := len(header); i < len(r.Cells); i++ {
+				if r.Cells[i] != "" {
+					key := "validate.extra_cells"
+					if t.Sheet != "" {
+						key = "validate.cell_outside_table"
+					}
+					rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Msg: msg.New(key, len(r.Cells), len(header), msg.Quote(r.Cells[i]))})
+					break
+				}
+			}
+			for _, i := range headless {
+				if c := cell(r, i); c != "" {
+					rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Msg: msg.New("validate.no_header_cell", msg.Quote(c))})
+					break
+				}
 			}
 			{
 				s := cell(r, where[colField])

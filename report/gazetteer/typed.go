@@ -1,0 +1,27 @@
+package gazetteer
+
+// UnitKey is the key under which a report groups and compares locality
+// names: Key, except that for a name two official units of one parent share
+// with different types (Thị trấn Hiệp Hòa and Xã Hiệp Hòa, both of Huyện
+// Đức Hòa, Long An), the type written in the name stays part of it. Two
+// such units are then never merged into one line or taken for one
+// locality, while every other name is still matched with or without its
+// type: UnitKey("Xã Bắc Sơn") and UnitKey("Bắc Sơn") are both "bắc sơn",
+// but UnitKey("Xã Hiệp Hòa") is "xã hiệp hòa" and UnitKey("Thị trấn Hiệp
+// Hòa") is "thị trấn hiệp hòa". A name of that kind written without its
+// type ("Hiệp Hòa") keys without it, and the gazetteer's lookups report it
+// as ambiguous.
+//
+// The names of that kind (typedKeys, in typed_keys.go) are listed from the
+// embedded lists of both eras; a test keeps the list in step with them.
+func UnitKey(name string) string {
+	typ, k := stripPrefix(normalize(name), exactPrefixes[:])
+	if typ != "" && typedKeys[k] {
+		return typ + " " + k
+	}
+	return k
+}
+
+// IsTyped reports whether UnitKey keeps the type of names whose Key is
+// key.
+func IsTyped(key string) bool { return typedKeys[key] }
