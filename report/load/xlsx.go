@@ -416,7 +416,8 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 			inline.Write(tg.text)
 		}
 		if value.Len()+inline.Len() > 4*wb.lim.MaxCellChars+4 {
-			return fail(rowNum, msg.New("load.cell_too_long", msg.Number(wb.lim.MaxCellChars)))
+			return nil, &Error{Pos: record.Pos{File: wb.name, Sheet: sheet, Row: rowNum}, Err: ErrLimit,
+				Text: msg.New("load.cell_too_long", msg.Number(wb.lim.MaxCellChars))}
 		}
 		switch string(tg.name) {
 		case "row":
@@ -452,6 +453,10 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 				v, m := cellText(cellType, value.String(), inline.String(), wb.strings)
 				if !m.IsZero() {
 					return fail(rowNum, m)
+				}
+				if runeCountOver(v, wb.lim.MaxCellChars) {
+					return nil, &Error{Pos: record.Pos{File: wb.name, Sheet: sheet, Row: rowNum, Col: col + 1}, Err: ErrLimit,
+						Text: msg.New("load.cell_too_long", msg.Number(wb.lim.MaxCellChars))}
 				}
 				if v != "" {
 					if wb.cells -= int64(col + 1 - len(cells)); wb.cells < 0 {

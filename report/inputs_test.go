@@ -1,0 +1,63 @@
+package report
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// Issue 10, items 5 and 9: one file counts once however it is named; only
+// regular files are read, named or found in a folder.
+func TestExpandInputs(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string) string {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte("province,field,period\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	a := write("data/a.csv")
+	write("data/b.xlsx")
+	write("data/notes.txt")
+	write("data/.hidden.csv")
+	write("data/~$lock.xlsx")
+	os.Symlink(a, filepath.Join(dir, "link.csv"))
+	files, err := expandInputs([]string{a, filepath.Join(dir, "data", ".", "a.csv"), filepath.Join(dir, "link.csv"), filepath.Join(dir, "data")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 2 || files[0] != a || filepath.Base(files[1]) != "b.xlsx" {
+		t.Errorf("files = %q", files)
+	}
+
+	// A link to /dev/zero, named or in a folder.
+	zero := filepath.Join(dir, "zero", "zero.csv")
+	os.MkdirAll(filepath.Dir(zero), 0o755)
+	os.Symlink("/dev/zero", zero)
+	for _, in := range []string{zero, filepath.Dir(zero)} {
+		var ue *UsageError
+		if _, err := expandInputs([]string{in}); !errors.As(err, &ue) {
+			t.Errorf("%s: err = %v, want a usage error", in, err)
+		}
+	}
+	// A named pipe in a folder: refused, never opened (which would hang).
+	fifo := filepath.Join(dir, "pipe", "p.csv")
+	os.MkdirAll(filepath.Dir(fifo), 0o755)
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	if _, err := expandInputs([]string{filepath.Dir(fifo)}); err == nil {
+		t.Error("a named pipe was accepted")
+	}
+	// A link loop.
+	loop := filepath.Join(dir, "loop.csv")
+	os.Symlink("loop.csv", loop)
+	if _, err := expandInputs([]string{loop}); err == nil || !strings.Contains(err.Error(), "loop") {
+		t.Errorf("loop: %v", err)
+	}
+}
