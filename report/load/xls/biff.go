@@ -320,6 +320,12 @@ func (b *book) readSheet(stream []byte, bs boundSheet) (*Sheet, int, error) {
 	}
 	worksheet := le16(body[2:]) == bofWorksheet
 	sr := &sheetReader{book: b}
+	if worksheet {
+		// Room for the cells that the sheet's records hold, as far as the
+		// limit allows.
+		n := min(countCells(stream[r.off:]), b.lim.MaxCells-b.lim.cells+1)
+		sr.cells = make([]cell, 0, max(n, 0))
+	}
 	if err := sr.read(r, worksheet); err != nil {
 		return nil, 0, err
 	}
@@ -331,4 +337,34 @@ func (b *book) readSheet(stream []byte, bs boundSheet) (*Sheet, int, error) {
 		return nil, 0, err
 	}
 	return sh, r.off, nil
+}
+
+// countCells counts the values in the cell records of a sheet substream,
+// up to its EOF, skipping nested substreams: room for them is made at
+// once rather than by growing.
+func countCells(b []byte) int {
+	n, depth := 0, 1
+	for len(b) >= 4 {
+		typ, size := le16(b), le16(b[2:])
+		if len(b)-4 < size {
+			break
+		}
+		switch {
+		case typ == recBOF:
+			depth++
+		case typ == recEOF:
+			depth--
+			if depth == 0 {
+				return n
+			}
+		case depth > 1:
+		case typ == recMulRK && size >= 6:
+			n += (size - 6) / 6
+		case typ == recNumber || typ == recRK || typ == recLabelSST || typ == recLabel ||
+			typ == recRString || typ == recBoolErr || typ == recFormula:
+			n++
+		}
+		b = b[4+size:]
+	}
+	return n
 }

@@ -114,6 +114,9 @@ var (
 	ErrCorrupt = errors.New("xls: corrupt file")
 )
 
+// readChunk is how much of a stream is read at a time.
+const readChunk = 64 << 10
+
 // oleSignature begins every OLE2 compound file.
 var oleSignature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
@@ -163,9 +166,15 @@ func workbookStream(data []byte) ([]byte, error) {
 	if book.Size > int64(len(data)) {
 		return nil, fmt.Errorf("%w: the %s stream declares %d bytes in a file of %d", ErrCorrupt, book.Name, book.Size, len(data))
 	}
+	// Read in chunks: mscfb's time to read one chunk grows with the square
+	// of its sectors.
 	buf := make([]byte, book.Size)
-	if _, err := io.ReadFull(book, buf); err != nil {
-		return nil, fmt.Errorf("%w: reading the %s stream: %v", ErrCorrupt, book.Name, err)
+	for off := 0; off < len(buf); {
+		n, err := book.Read(buf[off:min(off+readChunk, len(buf))])
+		off += n
+		if err != nil && !(err == io.EOF && off == len(buf)) || n == 0 && off < len(buf) {
+			return nil, fmt.Errorf("%w: reading the %s stream at offset %d: %v", ErrCorrupt, book.Name, off, err)
+		}
 	}
 	return buf, nil
 }
