@@ -341,7 +341,9 @@ func (b *book) readSheet(stream []byte, bs boundSheet) (*Sheet, int, error) {
 
 // countCells counts the values in the cell records of a sheet substream,
 // up to its EOF, skipping nested substreams: room for them is made at
-// once rather than by growing.
+// once rather than by growing. Records too short to be read are not
+// counted, so that the room made (24 bytes a cell) stays within four times
+// the records' bytes (a MULRK record holds a number in 6 bytes).
 func countCells(b []byte) int {
 	n, depth := 0, 1
 	for len(b) >= 4 {
@@ -360,8 +362,8 @@ func countCells(b []byte) int {
 		case depth > 1:
 		case typ == recMulRK && size >= 6:
 			n += (size - 6) / 6
-		case typ == recNumber || typ == recRK || typ == recLabelSST || typ == recLabel ||
-			typ == recRString || typ == recBoolErr || typ == recFormula:
+		case size >= 8 && (typ == recNumber || typ == recRK || typ == recLabelSST || typ == recLabel ||
+			typ == recRString || typ == recBoolErr || typ == recFormula):
 			n++
 		}
 		b = b[4+size:]
