@@ -10,7 +10,6 @@ import (
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/layout"
 	"github.com/dvkreport/dvkreport/report/load"
-	"github.com/dvkreport/dvkreport/report/load/charset"
 	"github.com/dvkreport/dvkreport/report/names"
 	"github.com/dvkreport/dvkreport/report/pdf"
 	"github.com/dvkreport/dvkreport/report/synth"
@@ -151,7 +150,7 @@ func BenchmarkRead(b *testing.B) {
 		b.Run(form, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				d, err := report.Load([]string{name}, charset.Auto, false)
+				d, err := report.Load(report.Options{Inputs: []string{name}})
 				if err != nil {
 					b.Fatal(err)
 				}

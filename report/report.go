@@ -60,6 +60,9 @@ type Options struct {
 	// StrictNames makes names missing from the gazetteer errors rather
 	// than warnings.
 	StrictNames bool
+	// AssumePeriod is the period of a sheet that has no period column and
+	// names none in its title or name.
+	AssumePeriod record.Period
 	// RasterCharts embeds the charts as 300-dpi PNG images instead of
 	// drawing them as vectors.
 	RasterCharts bool
@@ -94,14 +97,18 @@ type Data struct {
 	// Unassigned are the rows of split communes that a roll-up to the 2025
 	// units could not place.
 	Unassigned []names.Unassigned
+	// Sheets says how each table was read.
+	Sheets []validate.Sheet
 }
 
-// Load reads and validates the inputs (the seed data when there are none)
-// and settles their locality names against the gazetteer, rolling them up
-// to the 2025 units if rollUp. err is set when a file cannot be read
-// (a *load.Error) or an input names no file (a *UsageError).
-func Load(inputs []string, encoding charset.Charset, rollUp bool) (*Data, error) {
-	opts := load.Options{Encoding: encoding}
+// Load reads and validates the inputs of opts (the seed data when there
+// are none) and settles their locality names against the gazetteer,
+// rolling them up to the 2025 units if opts.Boundaries2025. err is set
+// when a file cannot be read (a *load.Error) or an input names no file (a
+// *UsageError).
+func Load(o Options) (*Data, error) {
+	inputs := o.Inputs
+	opts := load.Options{Encoding: o.Encoding}
 	var tables []*load.Table
 	if len(inputs) == 0 {
 		t, err := load.FileFS(seeds.FS(), seeds.Register, opts)
@@ -124,9 +131,10 @@ func Load(inputs []string, encoding charset.Charset, rollUp bool) (*Data, error)
 		}
 		tables = append(tables, t...)
 	}
-	ds, problems := validate.Tables(tables)
-	res := names.Apply(&ds, gazetteer.Default(), rollUp)
-	return &Data{Dataset: &ds, Files: files, Problems: problems, Warnings: res.Warnings, Unassigned: res.Unassigned}, nil
+	v := validate.Read(tables, validate.Options{AssumePeriod: o.AssumePeriod})
+	res := names.Apply(&v.Dataset, gazetteer.Default(), o.Boundaries2025)
+	return &Data{Dataset: &v.Dataset, Files: files, Problems: v.Problems, Warnings: append(v.Warnings, res.Warnings...),
+		Unassigned: res.Unassigned, Sheets: v.Sheets}, nil
 }
 
 // Result is a summary with what was found on the way to it.
@@ -168,7 +176,7 @@ func withoutRows(recs []record.Record, problems []*record.InputError) []record.R
 // problems is refused: the error is the validate.Problems (with the name
 // warnings too under StrictNames).
 func Summarize(opts Options) (*Result, error) {
-	d, err := Load(opts.Inputs, opts.Encoding, opts.Boundaries2025)
+	d, err := Load(opts)
 	if err != nil {
 		return nil, err
 	}

@@ -5,14 +5,13 @@ import (
 
 	"github.com/dvkreport/dvkreport/report"
 	"github.com/dvkreport/dvkreport/report/aggregate"
-	"github.com/dvkreport/dvkreport/report/load/charset"
 	"github.com/dvkreport/dvkreport/report/record"
 )
 
 // TestSeedTotals checks the seed dataset, read by the real loader, against
 // the figures of the articles (see SOURCES.md).
 func TestSeedTotals(t *testing.T) {
-	d, err := report.Load(nil, charset.Auto, false)
+	d, err := report.Load(report.Options{})
 	if err != nil || len(d.Problems) > 0 || len(d.Warnings) > 0 {
 		t.Fatalf("the seed data does not load cleanly: %v %v %v", err, d.Problems, d.Warnings)
 	}

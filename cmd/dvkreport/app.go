@@ -260,7 +260,7 @@ func validateFiles(c *cli.Context, u *ui) error {
 	if err != nil {
 		return usagef("cli.bad_encoding", msg.Quote(str(c, "encoding")))
 	}
-	d, err := report.Load(files, cs, false)
+	d, err := report.Load(report.Options{Inputs: files, Encoding: cs})
 	if err != nil {
 		return err
 	}

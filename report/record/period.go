@@ -3,6 +3,7 @@ package record
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -109,6 +110,12 @@ func (p Period) String() string {
 	return ""
 }
 
+// Forms of ParsePeriod, on folded text.
+var (
+	bareQuarterRe = regexp.MustCompile(`^(i|ii|iii|iv)\s*[/.\-]\s*(\d{4})$`)
+	monthRe       = regexp.MustCompile(`^(?:t|thang)\s*\.?\s*(\d{1,2})\s*(?:[/.\-]|\s+nam\s+|\s+)\s*(\d{4})$`)
+)
+
 // Years the tool accepts in a period; anything outside is a typing error.
 const (
 	minYear = 1990
@@ -120,8 +127,11 @@ var ErrPeriod = errors.New("invalid period")
 
 // ParsePeriod reads a period in any form of the input contract:
 //
-//	2025-Q3, Q3/2025, Quý III/2025, quy 3/2025, 2025Q3   a quarter
+//	2025-Q3, Q3/2025, Quý III/2025, quy 3/2025, 2025Q3,  a quarter
+//	Q.III/2025, III/2025, Quý 3 năm 2025
+//	T9/2025, tháng 9/2025, tháng 9 năm 2025              the quarter of a month
 //	2025-H1, H1/2025, 6 tháng đầu năm 2025               a half-year
+//	9 tháng đầu năm 2025                                 the first three quarters
 //	2025, năm 2025                                       a year
 //	2021-2025, giai đoạn 2021–2025                       a span of years
 //	2024-Q3..2025-Q2                                     a run of quarters
@@ -161,6 +171,35 @@ func parsePeriod(s string) (Period, error) {
 			return Period{}, msg.New("period.ends_before_start")
 		}
 		return normalize(pa.First, pb.Last), nil
+	}
+	// A quarter without its marker (III/2025), or a month (T9/2025,
+	// tháng 9/2025): the quarter that holds it.
+	if m := bareQuarterRe.FindStringSubmatch(s); m != nil {
+		n, _ := parseSmallNumber(m[1])
+		y, err := parseYear(m[2])
+		if err != nil {
+			return Period{}, err
+		}
+		return QuarterPeriod(y, n), nil
+	}
+	if m := monthRe.FindStringSubmatch(s); m != nil {
+		month, _ := strconv.Atoi(m[1])
+		if month < 1 || month > 12 {
+			return Period{}, msg.New("period.no_month", month)
+		}
+		y, err := parseYear(m[2])
+		if err != nil {
+			return Period{}, err
+		}
+		return QuarterPeriod(y, (month-1)/3+1), nil
+	}
+	// Nine months: the first three quarters.
+	if rest, ok := strings.CutPrefix(s, "9 thang dau nam "); ok {
+		y, err := parseYear(rest)
+		if err != nil {
+			return Period{}, err
+		}
+		return Period{QuarterOf(y, 1), QuarterOf(y, 3), KindRange}, nil
 	}
 	// Half-years written in words: "6 thang dau nam 2025", "6 thang cuoi nam 2025".
 	for _, h := range []struct {
@@ -350,4 +389,48 @@ func parseYear(s string) (int, error) {
 		return 0, msg.New("period.year_range", y, minYear, maxYear)
 	}
 	return y, nil
+}
+
+// findRes find a period in free text (a sheet's title or name), most
+// precise first; each gives the text ParsePeriod reads.
+var findRes = []*regexp.Regexp{
+	regexp.MustCompile(`\bquy\s*([ivx]+|[1-4])\s*(?:[/.\-]|nam)?\s*(\d{4})\b`),
+	regexp.MustCompile(`\bq\.?\s*([ivx]+|[1-4])\s*[/.\-\s]\s*(\d{4})\b`),
+	regexp.MustCompile(`\b(\d{4})\s*-?\s*q([1-4])\b`),
+	regexp.MustCompile(`\b[369] thang (?:dau|cuoi) nam \d{4}\b`),
+	regexp.MustCompile(`\bthang\s*\d{1,2}\s*(?:/|nam)\s*\d{4}\b`),
+	regexp.MustCompile(`(?:^|[^0-9a-z])(i|ii|iii|iv)\s*[/.\-]\s*(\d{4})\b`),
+	regexp.MustCompile(`\bnam\s+(\d{4})\b`),
+}
+
+// FindPeriod finds a period in free text, such as the title of a sheet
+// ("BIỂU TỔNG HỢP KẾT QUẢ … QUÝ III NĂM 2025") or its name ("Quý III-2025"),
+// and reports whether it found one. A quarter is looked for first, then a
+// half-year or nine months, a month, and last a year.
+func FindPeriod(text string) (Period, bool) {
+	f := strings.Join(strings.Fields(Fold(text)), " ")
+	f = strings.NewReplacer("–", "-", "—", "-").Replace(f)
+	for k, re := range findRes {
+		m := re.FindStringSubmatch(f)
+		if m == nil {
+			continue
+		}
+		var form string
+		switch k {
+		case 0, 1:
+			form = "quy " + m[1] + "/" + m[2]
+		case 2:
+			form = m[1] + "-q" + m[2]
+		case 5:
+			form = m[1] + "/" + m[2]
+		case 6:
+			form = m[1]
+		default:
+			form = m[0]
+		}
+		if p, err := parsePeriod(form); err == nil {
+			return p, true
+		}
+	}
+	return Period{}, false
 }

@@ -20,7 +20,7 @@ func FuzzParseNumber(f *testing.F) {
 		if money {
 			q = qtyMoney
 		}
-		v, err := parseNumber(s, q, style(st%3))
+		v, err := parseNumber(s, q, style(st%3), 0)
 		if err != nil {
 			return
 		}

@@ -42,9 +42,17 @@ var unitWords = []struct {
 var currencyWords = []string{"vnd", "vnđ", "dong", "d", "₫"}
 
 // parseNumber reads one number cell. A table's style resolves the numbers
-// that are ambiguous on their own (1.234 could be 1234 or 1.234).
-func parseNumber(s string, q quantity, st style) (int64, error) {
+// that are ambiguous on their own (1.234 could be 1234 or 1.234). scale is
+// the unit of money the column's header gives (1,000,000 for "triệu
+// đồng"), 0 for none: a money cell without a unit of its own is in it.
+func parseNumber(s string, q quantity, st style, scale int64) (int64, error) {
 	if v, ok := plainDigits(s); ok {
+		if scale > 1 {
+			if v > math.MaxInt64/scale {
+				return 0, msg.New("number.too_large", msg.Quote(s))
+			}
+			return v * scale, nil
+		}
 		return v, nil
 	}
 	f := strings.TrimSpace(record.Fold(s))
@@ -65,6 +73,9 @@ func parseNumber(s string, q quantity, st style) (int64, error) {
 		}
 	}
 	mult := int64(1)
+	if scale > 1 {
+		mult = scale
+	}
 	for _, u := range unitWords {
 		if rest, ok := strings.CutSuffix(f, u.word); ok && (rest == "" || endsDigitOrSpace(rest)) {
 			if q != qtyMoney {
@@ -92,13 +103,13 @@ func parseNumber(s string, q quantity, st style) (int64, error) {
 			return 0, msg.New("number.nan", msg.Quote(s))
 		}
 	}
-	mant, scale, problem := splitDecimal(f, st)
+	mant, places, problem := splitDecimal(f, st)
 	if problem != "" {
 		return 0, msg.New(problem, msg.Quote(s))
 	}
-	// value = mant × mult ÷ 10^scale, which must be whole.
+	// value = mant × mult ÷ 10^places, which must be whole.
 	div := int64(1)
-	for range scale {
+	for range places {
 		div *= 10
 	}
 	if mant > math.MaxInt64/mult {

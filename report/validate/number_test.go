@@ -44,7 +44,7 @@ func TestParseNumber(t *testing.T) {
 		{"2.5 million", qtyMoney, styleUnknown, 2500000},
 	}
 	for _, tt := range tests {
-		got, err := parseNumber(tt.in, tt.q, tt.st)
+		got, err := parseNumber(tt.in, tt.q, tt.st, 0)
 		if err != nil || got != tt.want {
 			t.Errorf("parseNumber(%q, %d, %d) = %d, %v; want %d", tt.in, tt.q, tt.st, got, err, tt.want)
 		}
@@ -76,7 +76,7 @@ func TestParseNumberErrors(t *testing.T) {
 		{"tỷ", qtyMoney, styleUnknown, "not a number"},
 	}
 	for _, tt := range tests {
-		got, err := parseNumber(tt.in, tt.q, tt.st)
+		got, err := parseNumber(tt.in, tt.q, tt.st, 0)
 		if err == nil {
 			t.Errorf("parseNumber(%q) = %d, want an error with %q", tt.in, got, tt.want)
 			continue

@@ -1,21 +1,25 @@
 // Package validate turns the text cells that package load read into
-// records, checking every cell against the input contract: required
-// columns, fields, statuses, periods and numbers written the Vietnamese or
-// the English way. It reports every problem of every table in one pass, each
-// naming its file, row and column, and never drops or invents a figure.
+// records, checking every cell against the input contract. It finds each
+// table's header, over one to three rows with merged group cells, and
+// reads the wordings clerks give their columns, with units of money
+// ("Kinh phí (triệu đồng)"); it leaves out the rows that are not data (a
+// row numbering the columns, total and subtotal rows, headings inside the
+// table, the signature block under it), noting each, and checks a total
+// row against the rows above it; it reads a sheet's period from its title
+// or name when it has no period column. Then it checks every cell: fields,
+// statuses, periods, numbers written the Vietnamese or the English way,
+// and the text the report will print. It reports every problem of every
+// table in one pass, each naming its file, row and column, and never drops
+// or invents a figure.
 package validate
 
 import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-
 	"hash/maphash"
-	"runtime"
-	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -26,58 +30,6 @@ import (
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
 )
-
-// column is a column of the input contract.
-type column uint8
-
-const (
-	colNone column = iota
-	colProvince
-	colDistrict
-	colCommune
-	colUnit
-	colModel
-	colField
-	colStatus
-	colPeriod
-	colCount
-	colFunds
-	colHouseholds
-	colBeneficiaries
-	colSource
-	numColumns
-)
-
-var columnKeys = [numColumns]string{
-	"", "province", "district", "commune", "unit", "model", "field", "status", "period",
-	"count", "funds_vnd", "households", "beneficiaries", "source",
-}
-
-// headerAliases maps a header, compacted by record.Compact, to its column.
-var headerAliases = func() map[string]column {
-	m := map[string]column{}
-	add := func(c column, names ...string) {
-		for _, n := range names {
-			m[record.Compact(n)] = c
-		}
-	}
-	add(colProvince, "province", "tinh", "tỉnh", "tỉnh/thành phố", "tinh_thanh", "tỉnh, thành phố", "thành phố")
-	add(colDistrict, "district", "huyen", "huyện", "quận/huyện", "huyện/quận")
-	add(colCommune, "commune", "xa", "xã", "xã/phường", "phuong", "ward", "xã/phường/thị trấn", "xã, phường, đặc khu")
-	add(colUnit, "unit", "đơn vị", "don_vi", "organisation", "organization")
-	add(colModel, "model", "name", "tên mô hình", "ten_mo_hinh", "mô hình")
-	add(colField, "field", "lĩnh vực", "linh_vuc")
-	add(colStatus, "status", "tình trạng", "tinh_trang")
-	add(colPeriod, "period", "kỳ", "kỳ báo cáo", "ky_bao_cao", "thời gian")
-	add(colCount, "count", "số mô hình", "so_mo_hinh", "models")
-	add(colFunds, "funds_vnd", "kinh phí huy động", "kinh_phi", "funds", "kinh phí", "kinh phí (đồng)", "funds (vnd)")
-	add(colHouseholds, "households", "số hộ", "so_ho", "số hộ được hỗ trợ")
-	add(colBeneficiaries, "beneficiaries", "số người hưởng lợi", "nguoi_huong_loi")
-	add(colSource, "source", "nguồn", "nguon")
-	return m
-}()
-
-var required = []column{colProvince, colField, colPeriod}
 
 // Problems is every problem found in a set of tables, in file order.
 // It unwraps to the individual *record.InputError values.
@@ -103,54 +55,142 @@ func (p Problems) Unwrap() []error {
 	return errs
 }
 
-// Tables validates the tables and merges their rows into one dataset. Rows
-// with problems are left out of the dataset and described in problems; the
-// dataset holds every good row, so a caller may go on without the bad ones
-// if the user asks it to.
-//
-// A file must have at least one table with a header. A workbook's other
-// sheets (notes, instructions) are left out.
+// Options shape validation.
+type Options struct {
+	// AssumePeriod is the period of a sheet that has no period column and
+	// names none in its title or name; zero means none.
+	AssumePeriod record.Period
+}
+
+// Result is what validation found.
+type Result struct {
+	// Dataset holds every good row of every table.
+	record.Dataset
+	// Problems are the cells that break the contract; their rows are not
+	// in the dataset.
+	Problems Problems
+	// Warnings do not keep a row out: a total row that does not match the
+	// rows above it, a known column left empty.
+	Warnings []*record.InputError
+	// Sheets says how each table was read, for "dvkreport inspect".
+	Sheets []Sheet
+}
+
+// Sheet says how one table was read.
+type Sheet struct {
+	File, Sheet string
+	// Register is false for a sheet without a register's header (notes,
+	// instructions), which is left out.
+	Register bool
+	// HeaderFirst and HeaderLast are the rows of the header (0 for JSON).
+	HeaderFirst, HeaderLast int
+	Columns                 []Column
+	Skipped                 []Skip
+	DataRows                int
+	// Period is the sheet's period when it has no period column, and
+	// PeriodFrom says where it was found.
+	Period     record.Period
+	PeriodFrom msg.Text
+	// TotalRow is the row of the total checked against the rows above it,
+	// or 0; TotalMatches says whether it matched.
+	TotalRow     int
+	TotalMatches bool
+}
+
+// Column says how one column was read.
+type Column struct {
+	Col    int    // from 1
+	Header string // as written, group and sub-header joined by " / "
+	// Key is the contract's key of the column (funds_vnd), "extra" for an
+	// extra indicator, "row_number" or "note" for columns left out,
+	// "empty" for a column without values, "text" for one of text that
+	// is no indicator, or "" for a column without header.
+	Key   string
+	Scale int64 // the unit its header gives money in (1, 1e3, 1e6, 1e9), or 0
+}
+
+// Tables validates the tables and merges their rows into one dataset, as
+// Read does with the zero Options.
 func Tables(tables []*load.Table) (record.Dataset, Problems) {
-	b := &builder{extraIndex: map[string]int{}, seed: maphash.MakeSeed()}
-	var problems Problems
+	r := Read(tables, Options{})
+	return r.Dataset, r.Problems
+}
+
+// Read validates the tables and merges their rows into one dataset. Rows
+// with problems are left out of the dataset and described in
+// Result.Problems; the dataset holds every good row, so a caller may go on
+// without the bad ones if the user asks it to.
+//
+// A file must have at least one table with a register's header; a
+// workbook's other sheets (notes, instructions) are left out.
+func Read(tables []*load.Table, opts Options) *Result {
+	b := &builder{extraIndex: map[string]int{}, seed: maphash.MakeSeed(), opts: opts, res: &Result{}}
 	for i := 0; i < len(tables); {
 		j := i + 1
 		for j < len(tables) && tables[j].File == tables[i].File {
 			j++
 		}
-		file := tables[i:j]
-		lays := make([]layout, len(file))
-		found := false
-		for k, t := range file {
-			lays[k] = findLayout(t)
-			found = found || lays[k].header != nil
-		}
-		for k, t := range file {
-			lay := lays[k]
-			if lay.header == nil && !found {
-				// No table of the file has a header: the nearest one
-				// says which columns are missing.
-				if lay.candidate == nil {
-					if k == 0 {
-						problems = append(problems, &record.InputError{Pos: record.Pos{File: t.File}, Msg: msg.New("validate.no_header", headerSearchRows)})
-					}
-					continue
-				}
-				lay = *lay.candidate
-			}
-			if lay.header == nil {
-				continue
-			}
-			problems = append(problems, b.table(t, lay)...)
-		}
+		b.file(tables[i:j])
 		i = j
 	}
-	return b.ds, append(problems, b.duplicates()...)
+	b.res.Problems = append(b.res.Problems, b.duplicates()...)
+	b.res.Dataset = b.ds
+	return b.res
+}
+
+// file validates the tables of one file.
+func (b *builder) file(tables []*load.Table) {
+	lays := make([]sheetLayout, len(tables))
+	found := make([]bool, len(tables))
+	complete := false
+	for k, t := range tables {
+		lays[k], found[k] = findLayout(t)
+		complete = complete || found[k] && b.hasRequired(t, &lays[k])
+	}
+	any := false
+	for k, t := range tables {
+		sheet := Sheet{File: t.File, Sheet: t.Sheet}
+		if !found[k] || complete && !b.hasRequired(t, &lays[k]) {
+			// Not a register: left out, unless no table of the file is one.
+			b.res.Sheets = append(b.res.Sheets, sheet)
+			continue
+		}
+		any = true
+		b.table(t, &lays[k])
+	}
+	if !any {
+		b.res.Problems = append(b.res.Problems, &record.InputError{Pos: record.Pos{File: tables[0].File}, Msg: msg.New("validate.no_header", headerSearchRows)})
+	}
+}
+
+// hasRequired reports whether a layout has the required columns, the
+// period being the sheet's if it names one.
+func (b *builder) hasRequired(t *load.Table, lay *sheetLayout) bool {
+	have := map[column]bool{}
+	for _, c := range lay.cols {
+		have[c] = true
+	}
+	if !have[colPeriod] && !b.opts.AssumePeriod.IsZero() {
+		have[colPeriod] = true
+	}
+	if !have[colPeriod] {
+		if p, _, err := sheetPeriod(t, lay); err != nil || !p.IsZero() {
+			have[colPeriod] = true
+		}
+	}
+	for _, c := range required {
+		if !have[c] {
+			return false
+		}
+	}
+	return true
 }
 
 // builder builds a dataset from tables.
 type builder struct {
-	ds record.Dataset
+	opts Options
+	res  *Result
+	ds   record.Dataset
 	// ids holds a hash of each record's identity, for duplicates: its
 	// locality, model name, field and period, compared as duplicates
 	// compares them. Rows without a model name have none.
@@ -209,9 +249,11 @@ func (b *builder) duplicates() Problems {
 }
 
 // same reports whether two records are the same model: the same locality,
-// model name (see modelKey), field and period.
+// unit, model name (see modelKey), field and period. Two units (Hội Nông
+// dân and Hội Phụ nữ) may each run a model of the same name.
 func same(a, b *record.Record) bool {
 	return a.Field == b.Field && a.Period == b.Period && modelKey(a.Model) == modelKey(b.Model) &&
+		modelKey(a.Unit) == modelKey(b.Unit) &&
 		gazetteer.UnitKey(a.Province) == gazetteer.UnitKey(b.Province) &&
 		gazetteer.UnitKey(a.District) == gazetteer.UnitKey(b.District) &&
 		gazetteer.UnitKey(a.Commune) == gazetteer.UnitKey(b.Commune)
@@ -219,15 +261,16 @@ func same(a, b *record.Record) bool {
 
 // identity hashes what same compares, from the texts of a record's
 // locality names and its model name.
-func identity(seed maphash.Seed, province, district, commune *text, model string, field record.Field, period record.Period, models *modelHashes) uint64 {
-	var b [41]byte
+func identity(seed maphash.Seed, province, district, commune, unit *text, model string, field record.Field, period record.Period, models *modelHashes) uint64 {
+	var b [49]byte
 	binary.LittleEndian.PutUint64(b[0:], province.locHash(seed))
 	binary.LittleEndian.PutUint64(b[8:], district.locHash(seed))
 	binary.LittleEndian.PutUint64(b[16:], commune.locHash(seed))
 	binary.LittleEndian.PutUint64(b[24:], models.of(model))
-	binary.LittleEndian.PutUint32(b[32:], uint32(period.First))
-	binary.LittleEndian.PutUint32(b[36:], uint32(period.Last))
-	b[40] = byte(field)
+	binary.LittleEndian.PutUint64(b[32:], unit.unitHash(seed))
+	binary.LittleEndian.PutUint32(b[40:], uint32(period.First))
+	binary.LittleEndian.PutUint32(b[44:], uint32(period.Last))
+	b[48] = byte(field)
 	return maphash.Bytes(seed, b[:])
 }
 
@@ -261,6 +304,8 @@ type text struct {
 	s       string
 	loc     uint64
 	hasLoc  bool
+	unit    uint64
+	hasUnit bool
 	checked bool
 	problem msg.Text
 }
@@ -280,6 +325,14 @@ func textProblem(s string, locality bool) msg.Text {
 		return msg.New("validate.name_no_letters", msg.Quote(s))
 	}
 	return msg.Text{}
+}
+
+// unitHash is the hash of a unit's name as same compares it (modelKey).
+func (t *text) unitHash(seed maphash.Seed) uint64 {
+	if !t.hasUnit {
+		t.unit, t.hasUnit = maphash.Bytes(seed, appendModelKey(nil, t.s)), true
+	}
+	return t.unit
 }
 
 func (t *text) locHash(seed maphash.Seed) uint64 {
@@ -323,300 +376,6 @@ func (ts *texts) model(s string) string {
 	n := ts.models.Len()
 	ts.models.WriteString(s)
 	return ts.models.String()[n:]
-}
-
-// table validates one table, appending its good rows to ds.
-func (b *builder) table(t *load.Table, lay layout) Problems {
-	ds, extraIndex := &b.ds, b.extraIndex
-	var problems Problems
-	at := func(row, col int) record.Pos {
-		return record.Pos{File: t.File, Sheet: t.Sheet, Row: row, Col: col}
-	}
-	if len(lay.rows) == 0 {
-		return Problems{{Pos: at(lay.headerRow, 0), Msg: msg.New("validate.header_only")}}
-	}
-	// The header's own copy: what records and problems keep of it must not
-	// keep the file it was read from.
-	header := make([]string, len(lay.header))
-	for i, h := range lay.header {
-		header[i] = strings.Clone(h)
-	}
-	t = &load.Table{File: t.File, Sheet: t.Sheet, Rows: lay.rows}
-	headerRow := lay.headerRow
-	// Map the header.
-	cols := make([]column, len(header))
-	where := [numColumns]int{}
-	for i := range where {
-		where[i] = -1
-	}
-	var unknown, headless []int
-	for i, h := range header {
-		c := headerAliases[record.Compact(h)]
-		if c == colNone {
-			if h != "" {
-				unknown = append(unknown, i)
-			} else {
-				headless = append(headless, i)
-			}
-			continue
-		}
-		if where[c] >= 0 {
-			problems = append(problems, &record.InputError{Pos: at(headerRow, i+1), Column: h,
-				Msg: msg.New("validate.second_column", msg.New("column."+columnKeys[c]), where[c]+1, msg.Quote(header[where[c]]))})
-			continue
-		}
-		cols[i], where[c] = c, i
-	}
-	for _, c := range required {
-		if where[c] < 0 {
-			problems = append(problems, &record.InputError{Pos: at(headerRow, 0),
-				Msg: msg.New("validate.no_column", msg.New("column."+columnKeys[c]), quoteAll(header))})
-		}
-	}
-	if len(problems) > 0 {
-		return problems
-	}
-	cell := func(r load.Row, i int) string {
-		if i < 0 || i >= len(r.Cells) {
-			return ""
-		}
-		return r.Cells[i]
-	}
-	// Numeric columns: the contract's and the extra indicators, which are
-	// the other columns whose every value is a number.
-	numeric := []int{where[colCount], where[colFunds], where[colHouseholds], where[colBeneficiaries]}
-	var extras []int
-	for _, i := range unknown {
-		all := true
-		for _, r := range t.Rows {
-			if c := cell(r, i); c != "" && !looksNumeric(c) {
-				all = false
-				break
-			}
-		}
-		if all {
-			extras = append(extras, i)
-			numeric = append(numeric, i)
-		}
-	}
-	// The table's number style, from the cells that show it.
-	var sample []string
-	for _, r := range t.Rows {
-		for _, i := range numeric {
-			if c := cell(r, i); c != "" {
-				if _, plain := plainDigits(c); !plain {
-					sample = append(sample, c)
-				}
-			}
-		}
-	}
-	st := detectStyle(sample)
-	// Extra columns in the dataset's order.
-	extraSlot := make([]int, len(extras))
-	for k, i := range extras {
-		name := header[i]
-		slot, ok := extraIndex[name]
-		if !ok {
-			slot = len(ds.Extras)
-			extraIndex[name] = slot
-			ds.Extras = append(ds.Extras, name)
-		}
-		extraSlot[k] = slot
-	}
-	from := &record.Table{File: t.File, Sheet: t.Sheet}
-	for l, c := range []column{colProvince, colDistrict, colCommune} {
-		if i := where[c]; i >= 0 {
-			from.Loc[l].Col, from.Loc[l].Header = i+1, header[i]
-		}
-	}
-	// convert turns rows into records, appended to out, with caches of the
-	// fields, statuses and periods it has read. It shares nothing it
-	// writes, so pieces of a table are converted at once.
-	convert := func(rs []load.Row, out []record.Record, ids []uint64) (_ []record.Record, _ []uint64, probs Problems) {
-		texts := texts{names: map[string]*text{}}
-		models := &modelHashes{seed: b.seed}
-		fields := map[string]record.Field{}
-		statuses := map[string]record.Status{}
-		periods := map[string]record.Period{}
-		for _, r := range rs {
-			var rowProblems Problems
-			bad := func(c column, m msg.Text) {
-				i := where[c]
-				rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Column: header[i], Msg: m})
-			}
-			name := func(c column) *text {
-				t := texts.name(cell(r, where[c]))
-				if !t.checked {
-					t.problem, t.checked = textProblem(t.s, c <= colCommune), true
-				}
-				if !t.problem.IsZero() {
-					bad(c, t.problem)
-				}
-				return t
-			}
-			province, district, commune := name(colProvince), name(colDistrict), name(colCommune)
-			model := cell(r, where[colModel])
-			if p := textProblem(model, false); !p.IsZero() {
-				bad(colModel, p)
-			}
-			rec := record.Record{
-				Province: province.s,
-				District: district.s,
-				Commune:  commune.s,
-				Unit:     name(colUnit).s,
-				Model:    texts.model(model),
-				Source:   name(colSource).s,
-				Count:    1,
-				Row:      r.Num,
-				Table:    from,
-			}
-			if rec.Province == "" {
-				bad(colProvince, msg.New("validate.no_province"))
-			}
-			// A value beyond the header, or under a column without a
-			// header, would be dropped unseen: a number with commas in a
-			// comma-separated file (1,000,000) splits into cells.
-			for i := len(header); i < len(r.Cells); i++ {
-				if r.Cells[i] != "" {
-					key := "validate.extra_cells"
-					if t.Sheet != "" {
-						key = "validate.cell_outside_table"
-					}
-					rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Msg: msg.New(key, len(r.Cells), len(header), msg.Quote(r.Cells[i]))})
-					break
-				}
-			}
-			for _, i := range headless {
-				if c := cell(r, i); c != "" {
-					rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Msg: msg.New("validate.no_header_cell", msg.Quote(c))})
-					break
-				}
-			}
-			{
-				s := cell(r, where[colField])
-				f, ok := fields[s]
-				if !ok {
-					var err error
-					if f, err = record.ParseField(s); err != nil {
-						bad(colField, asText(err))
-					} else {
-						fields[s] = f
-					}
-				}
-				rec.Field = f
-			}
-			if where[colStatus] >= 0 {
-				s := cell(r, where[colStatus])
-				st, ok := statuses[s]
-				if !ok {
-					var err error
-					if st, err = record.ParseStatus(s); err != nil {
-						bad(colStatus, asText(err))
-					} else {
-						statuses[s] = st
-					}
-				}
-				rec.Status = st
-			}
-			if s := cell(r, where[colPeriod]); s == "" {
-				bad(colPeriod, msg.New("validate.no_period"))
-			} else if p, ok := periods[s]; ok {
-				rec.Period = p
-			} else if p, ok := excelDate(s, t.Sheet != ""); ok {
-				periods[s], rec.Period = p, p
-			} else if p, err := record.ParsePeriod(s); err != nil {
-				bad(colPeriod, asText(err))
-			} else {
-				periods[s], rec.Period = p, p
-			}
-			num := func(c column, q quantity, dst *int64) {
-				i := where[c]
-				if i < 0 {
-					return
-				}
-				s := cell(r, i)
-				if s == "" {
-					return
-				}
-				v, err := parseNumber(s, q, st)
-				switch {
-				case errors.Is(err, errNegative):
-					bad(c, msg.New("number.negative", msg.Quote(s)))
-				case err != nil:
-					bad(c, asText(err))
-				default:
-					*dst = v
-				}
-			}
-			num(colCount, qtyCount, &rec.Count)
-			num(colFunds, qtyMoney, &rec.FundsVND)
-			num(colHouseholds, qtyCount, &rec.Households)
-			num(colBeneficiaries, qtyCount, &rec.Beneficiaries)
-			for k, i := range extras {
-				s := cell(r, i)
-				if s == "" {
-					continue
-				}
-				v, err := parseNumber(s, qtyCount, st)
-				if err != nil {
-					m := asText(err)
-					if errors.Is(err, errNegative) {
-						m = msg.New("number.negative", msg.Quote(s))
-					}
-					rowProblems = append(rowProblems, &record.InputError{Pos: at(r.Num, i+1), Column: header[i], Msg: m})
-					continue
-				}
-				slot := extraSlot[k]
-				for len(rec.Extra) <= slot {
-					rec.Extra = append(rec.Extra, 0)
-				}
-				rec.Extra[slot] = v
-			}
-			if len(rowProblems) > 0 {
-				probs = append(probs, rowProblems...)
-				continue
-			}
-			var id uint64
-			if rec.Model != "" {
-				id = identity(b.seed, province, district, commune, rec.Model, rec.Field, rec.Period, models)
-			}
-			out, ids = append(out, rec), append(ids, id)
-		}
-		return out, ids, probs
-	}
-	// Each piece writes its records into its own stretch of ds.Records,
-	// in place; the stretches close up afterwards over the bad rows.
-	base := len(ds.Records)
-	ds.Records = slices.Grow(ds.Records, len(t.Rows))[:base+len(t.Rows)]
-	b.ids = slices.Grow(b.ids, len(t.Rows))[:base+len(t.Rows)]
-	parts := 1
-	if len(t.Rows) >= parallelRows {
-		parts = runtime.GOMAXPROCS(0)
-	}
-	type piece struct {
-		recs  []record.Record
-		ids   []uint64
-		probs Problems
-	}
-	pieces := make([]piece, parts)
-	var wg sync.WaitGroup
-	for k := range pieces {
-		lo, hi := len(t.Rows)*k/parts, len(t.Rows)*(k+1)/parts
-		wg.Go(func() {
-			p := &pieces[k]
-			p.recs, p.ids, p.probs = convert(t.Rows[lo:hi], ds.Records[base+lo:base+lo:base+hi], b.ids[base+lo:base+lo:base+hi])
-		})
-	}
-	wg.Wait()
-	end := base
-	for _, p := range pieces {
-		copy(b.ids[end:], p.ids)
-		end += copy(ds.Records[end:], p.recs)
-		problems = append(problems, p.probs...)
-	}
-	clear(ds.Records[end:])
-	ds.Records, b.ids = ds.Records[:end], b.ids[:end]
-	return problems
 }
 
 // parallelRows is the number of rows from which a table is converted in
@@ -665,91 +424,6 @@ func appendModelKey(b []byte, s string) []byte {
 		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
 	return b
-}
-
-// headerSearchRows is how far down a sheet its header row is looked for,
-// past titles and agency lines above the table.
-const headerSearchRows = 20
-
-// layout is where a table's header and data are.
-type layout struct {
-	header    []string // the header's cells, or nil when none was found
-	headerRow int      // its row number (0 for JSON keys)
-	rows      []load.Row
-	// candidate is, when no header was found, the row among the first
-	// that names most of the contract's columns (two at least), as a
-	// header: the table is then read with it, to say what is missing.
-	candidate *layout
-}
-
-// findLayout finds a table's header: the first row, among the first
-// headerSearchRows, that names the contract's required columns, its empty
-// cells filled from the row above (a header cell merged over two rows
-// keeps its text in the upper one). The rows below it are the data.
-func findLayout(t *load.Table) layout {
-	if t.Keys != nil {
-		return layout{header: t.Keys, rows: t.Rows}
-	}
-	var above []string
-	var best *layout
-	bestKnown := 1
-	for i := 0; i < len(t.Rows) && i < headerSearchRows; i++ {
-		r := t.Rows[i]
-		if r.Num > headerSearchRows {
-			break
-		}
-		merged := mergeDown(above, r.Cells)
-		if IsHeader(merged) {
-			return layout{header: merged, headerRow: r.Num, rows: t.Rows[i+1:]}
-		}
-		if n := knownColumns(merged); n > bestKnown {
-			best, bestKnown = &layout{header: merged, headerRow: r.Num, rows: t.Rows[i+1:]}, n
-		}
-		above = r.Cells
-	}
-	return layout{candidate: best}
-}
-
-// knownColumns counts the distinct contract columns a row of cells names.
-func knownColumns(cells []string) int {
-	found := map[column]bool{}
-	for _, c := range cells {
-		if col := headerAliases[record.Compact(c)]; col != colNone {
-			found[col] = true
-		}
-	}
-	return len(found)
-}
-
-// mergeDown fills the empty cells of a header row from the row above: a
-// header cell merged over two rows keeps its text in the upper one.
-func mergeDown(above, row []string) []string {
-	out := append([]string(nil), row...)
-	for i := range max(len(above), len(row)) {
-		if i >= len(out) {
-			out = append(out, "")
-		}
-		if out[i] == "" && i < len(above) {
-			out[i] = above[i]
-		}
-	}
-	return out
-}
-
-// IsHeader reports whether a row of cells is a register's header: it names
-// the contract's required columns (province, field and period) under any of
-// their accepted headers.
-func IsHeader(cells []string) bool {
-	found := map[column]bool{}
-	for _, c := range cells {
-		found[headerAliases[record.Compact(c)]] = true
-	}
-	for _, c := range required {
-		if !found[c] {
-			return false
-		}
-	}
-	return true
 }
 
 // looksNumeric reports whether a cell of an unknown column reads as a

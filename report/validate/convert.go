@@ -1,0 +1,485 @@
+package validate
+
+import (
+	"errors"
+	"hash/maphash"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/dvkreport/dvkreport/report/load"
+	"github.com/dvkreport/dvkreport/report/msg"
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+// rowConverter turns the data rows of one table into records. What it
+// knows of the table (the header, each column's place and unit, the
+// number style, the extra indicators, the sheet's period) it only reads,
+// so pieces of a table convert at once, each with its own caches.
+type rowConverter struct {
+	file, sheet string
+	header      []string        // the header's own copy (records and problems keep it, not the file)
+	where       [numColumns]int // column → its index, or -1
+	scale       []int64         // by index: the unit of money its header gives, or 0
+	headless    []int           // indexes of columns without a header
+	extras      []int           // indexes of the extra indicators
+	extraSlot   []int           // their place in the dataset's Extras
+	style       style           // the table's way of writing numbers
+	period      record.Period   // the sheet's period, when it has no period column
+	from        *record.Table   // shared by the records
+	seed        maphash.Seed    // of the identity hashes
+	workbook    bool            // cells are a workbook's (dates are serial numbers)
+}
+
+func (rc *rowConverter) at(row, col int) record.Pos {
+	return record.Pos{File: rc.file, Sheet: rc.sheet, Row: row, Col: col}
+}
+
+func cell(r load.Row, i int) string {
+	if i < 0 || i >= len(r.Cells) {
+		return ""
+	}
+	return r.Cells[i]
+}
+
+// table validates one table, appending its good rows to the dataset.
+func (b *builder) table(t *load.Table, lay *sheetLayout) {
+	res := b.res
+	sheet := Sheet{File: t.File, Sheet: t.Sheet, Register: true, HeaderFirst: lay.headerFirst, HeaderLast: lay.headerLast,
+		Skipped: lay.skipped, DataRows: len(lay.data)}
+	defer func() { res.Sheets = append(res.Sheets, sheet) }()
+	rc := &rowConverter{file: t.File, sheet: t.Sheet, seed: b.seed, workbook: t.Sheet != "",
+		header: make([]string, len(lay.header)), scale: lay.scale}
+	for i, h := range lay.header {
+		rc.header[i] = strings.Clone(h)
+	}
+	headerRow := lay.headerLast
+	problem := func(col int, column string, m msg.Text) {
+		res.Problems = append(res.Problems, &record.InputError{Pos: rc.at(headerRow, col), Column: column, Msg: m})
+	}
+	for i := range rc.where {
+		rc.where[i] = -1
+	}
+	var unknown []int
+	for i, h := range rc.header {
+		c := lay.cols[i]
+		switch {
+		case c == colNone && h == "":
+			rc.headless = append(rc.headless, i)
+			continue
+		case c == colNone:
+			unknown = append(unknown, i)
+			continue
+		case c == colRowNumber || c == colNote:
+			continue // may be there twice
+		}
+		if rc.where[c] >= 0 {
+			problem(i+1, h, msg.New("validate.second_column", msg.New("column."+columnKeys[c]), rc.where[c]+1, msg.Quote(rc.header[rc.where[c]])))
+			continue
+		}
+		rc.where[c] = i
+	}
+	missing := false
+	for _, c := range required {
+		if rc.where[c] >= 0 {
+			continue
+		}
+		if c == colPeriod {
+			if p, from, err := sheetPeriod(t, lay); err != nil {
+				res.Problems = append(res.Problems, err)
+				missing = true
+				continue
+			} else if !p.IsZero() {
+				rc.period, sheet.Period, sheet.PeriodFrom = p, p, from
+				continue
+			} else if !b.opts.AssumePeriod.IsZero() {
+				rc.period, sheet.Period, sheet.PeriodFrom = b.opts.AssumePeriod, b.opts.AssumePeriod, msg.New("validate.period_assumed")
+				continue
+			}
+		}
+		missing = true
+		m := msg.New("validate.no_column", msg.New("column."+columnKeys[c]), quoteAll(nonEmpty(rc.header)))
+		for _, i := range unknown {
+			if nearHeader(rc.header[i]) == c {
+				m = msg.New("did_you_mean", m, msg.Quote(rc.header[i]))
+				break
+			}
+		}
+		problem(0, "", m)
+	}
+	if missing {
+		return
+	}
+	if len(lay.data) == 0 {
+		res.Problems = append(res.Problems, &record.InputError{Pos: rc.at(headerRow, 0), Msg: msg.New("validate.header_only")})
+		return
+	}
+	rows := lay.data
+	// Numeric columns: the contract's, and the extra indicators: the
+	// other columns with a header whose values are all numbers, one at
+	// least. A column of text, or of row numbers, is never one.
+	numeric := []int{rc.where[colCount], rc.where[colFunds], rc.where[colHouseholds], rc.where[colBeneficiaries]}
+	kinds := make([]string, len(rc.header))
+	for _, i := range unknown {
+		all, some := true, false
+		for _, r := range rows {
+			if c := cell(r, i); c != "" {
+				some = true
+				if !looksNumeric(c) {
+					all = false
+					break
+				}
+			}
+		}
+		switch {
+		case !some:
+			kinds[i] = "empty"
+		case !all:
+			kinds[i] = "text"
+			if c := nearHeader(rc.header[i]); c != colNone && rc.where[c] < 0 {
+				b.warn(rc.at(headerRow, i+1), rc.header[i], msg.New("validate.unknown_column_near", msg.Quote(rc.header[i]), msg.New("column."+columnKeys[c])))
+			}
+		default:
+			kinds[i] = "extra"
+			rc.extras = append(rc.extras, i)
+			numeric = append(numeric, i)
+		}
+	}
+	// A known column that is there but empty in every row reads as zero:
+	// say so.
+	for _, c := range []column{colField, colStatus, colCount, colFunds, colHouseholds, colBeneficiaries} {
+		i := rc.where[c]
+		if i < 0 {
+			continue
+		}
+		empty := true
+		for _, r := range rows {
+			if cell(r, i) != "" {
+				empty = false
+				break
+			}
+		}
+		if empty {
+			b.warn(rc.at(headerRow, i+1), rc.header[i], msg.New("validate.empty_column", msg.Quote(rc.header[i])))
+		}
+	}
+	// The table's number style, from the cells that show it.
+	var sample []string
+	for _, r := range rows {
+		for _, i := range numeric {
+			if c := cell(r, i); c != "" {
+				if _, plain := plainDigits(c); !plain {
+					sample = append(sample, c)
+				}
+			}
+		}
+	}
+	rc.style = detectStyle(sample)
+	// Extra columns in the dataset's order.
+	rc.extraSlot = make([]int, len(rc.extras))
+	for k, i := range rc.extras {
+		name := rc.header[i]
+		slot, ok := b.extraIndex[name]
+		if !ok {
+			slot = len(b.ds.Extras)
+			b.extraIndex[name] = slot
+			b.ds.Extras = append(b.ds.Extras, name)
+		}
+		rc.extraSlot[k] = slot
+	}
+	rc.from = &record.Table{File: t.File, Sheet: t.Sheet}
+	for l, c := range []column{colProvince, colDistrict, colCommune} {
+		if i := rc.where[c]; i >= 0 {
+			rc.from.Loc[l].Col, rc.from.Loc[l].Header = i+1, rc.header[i]
+		}
+	}
+	for i, h := range rc.header {
+		k := kinds[i]
+		if lay.cols[i] != colNone {
+			k = columnKeys[lay.cols[i]]
+		}
+		sheet.Columns = append(sheet.Columns, Column{Col: i + 1, Header: h, Key: k, Scale: rc.scale[i]})
+	}
+	base := len(b.ds.Records)
+	b.convert(rc, rows)
+	if len(lay.totals) > 0 {
+		sheet.TotalRow, sheet.TotalMatches = b.checkTotal(rc, lay.totals[len(lay.totals)-1], b.ds.Records[base:], len(rows))
+	}
+}
+
+// warn notes a warning at pos.
+func (b *builder) warn(pos record.Pos, column string, m msg.Text) {
+	b.res.Warnings = append(b.res.Warnings, &record.InputError{Pos: pos, Column: column, Msg: msg.New("warning", m)})
+}
+
+// nonEmpty returns the texts that are not empty.
+func nonEmpty(texts []string) []string {
+	var out []string
+	for _, s := range texts {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// convert turns rows into records, each piece of a big table on its own
+// processor, writing its records into its own stretch of the dataset, in
+// place; the stretches close up afterwards over the bad rows.
+func (b *builder) convert(rc *rowConverter, rows []load.Row) {
+	ds := &b.ds
+	base := len(ds.Records)
+	ds.Records = slices.Grow(ds.Records, len(rows))[:base+len(rows)]
+	b.ids = slices.Grow(b.ids, len(rows))[:base+len(rows)]
+	parts := 1
+	if len(rows) >= parallelRows {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	type piece struct {
+		recs  []record.Record
+		ids   []uint64
+		probs Problems
+	}
+	pieces := make([]piece, parts)
+	var wg sync.WaitGroup
+	for k := range pieces {
+		lo, hi := len(rows)*k/parts, len(rows)*(k+1)/parts
+		wg.Go(func() {
+			p := &pieces[k]
+			p.recs, p.ids, p.probs = rc.convert(rows[lo:hi], ds.Records[base+lo:base+lo:base+hi], b.ids[base+lo:base+lo:base+hi])
+		})
+	}
+	wg.Wait()
+	end := base
+	for _, p := range pieces {
+		copy(b.ids[end:], p.ids)
+		end += copy(ds.Records[end:], p.recs)
+		b.res.Problems = append(b.res.Problems, p.probs...)
+	}
+	clear(ds.Records[end:])
+	ds.Records, b.ids = ds.Records[:end], b.ids[:end]
+}
+
+// convert turns rows into records appended to out, with their identity
+// hashes appended to ids, and returns the problems of the rows it leaves
+// out.
+func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64) (_ []record.Record, _ []uint64, probs Problems) {
+	texts := texts{names: map[string]*text{}}
+	models := &modelHashes{seed: rc.seed}
+	fields := map[string]record.Field{}
+	statuses := map[string]record.Status{}
+	periods := map[string]record.Period{}
+	where, header := &rc.where, rc.header
+	for _, r := range rs {
+		var rowProblems Problems
+		bad := func(c column, m msg.Text) {
+			i := where[c]
+			rowProblems = append(rowProblems, &record.InputError{Pos: rc.at(r.Num, i+1), Column: header[i], Msg: m})
+		}
+		name := func(c column) *text {
+			t := texts.name(cell(r, where[c]))
+			if !t.checked {
+				t.problem, t.checked = textProblem(t.s, c <= colCommune), true
+			}
+			if !t.problem.IsZero() {
+				bad(c, t.problem)
+			}
+			return t
+		}
+		province, district, commune := name(colProvince), name(colDistrict), name(colCommune)
+		unit := name(colUnit)
+		model := cell(r, where[colModel])
+		if p := textProblem(model, false); !p.IsZero() {
+			bad(colModel, p)
+		}
+		rec := record.Record{
+			Province: province.s,
+			District: district.s,
+			Commune:  commune.s,
+			Unit:     unit.s,
+			Model:    texts.model(model),
+			Source:   name(colSource).s,
+			Count:    1,
+			Row:      r.Num,
+			Table:    rc.from,
+			Period:   rc.period,
+		}
+		if rec.Province == "" {
+			bad(colProvince, msg.New("validate.no_province"))
+		}
+		// A value beyond the header, or under a column without a header,
+		// would be dropped unseen: a number with commas in a
+		// comma-separated file (1,000,000) splits into cells.
+		for i := len(header); i < len(r.Cells); i++ {
+			if r.Cells[i] != "" {
+				key := "validate.extra_cells"
+				if rc.workbook {
+					key = "validate.cell_outside_table"
+				}
+				rowProblems = append(rowProblems, &record.InputError{Pos: rc.at(r.Num, i+1), Msg: msg.New(key, len(r.Cells), len(header), msg.Quote(r.Cells[i]))})
+				break
+			}
+		}
+		for _, i := range rc.headless {
+			if c := cell(r, i); c != "" {
+				rowProblems = append(rowProblems, &record.InputError{Pos: rc.at(r.Num, i+1), Msg: msg.New("validate.no_header_cell", msg.Quote(c))})
+				break
+			}
+		}
+		if where[colField] >= 0 {
+			s := cell(r, where[colField])
+			f, ok := fields[s]
+			if !ok {
+				var err error
+				if f, err = record.ParseField(s); err != nil {
+					bad(colField, asText(err))
+				} else {
+					fields[s] = f
+				}
+			}
+			rec.Field = f
+		}
+		if where[colStatus] >= 0 {
+			s := cell(r, where[colStatus])
+			st, ok := statuses[s]
+			if !ok {
+				var err error
+				if st, err = record.ParseStatus(s); err != nil {
+					bad(colStatus, asText(err))
+				} else {
+					statuses[s] = st
+				}
+			}
+			rec.Status = st
+		}
+		if where[colPeriod] >= 0 {
+			if s := cell(r, where[colPeriod]); s == "" {
+				bad(colPeriod, msg.New("validate.no_period"))
+			} else if p, ok := periods[s]; ok {
+				rec.Period = p
+			} else if p, ok := excelDate(s, rc.workbook); ok {
+				periods[s], rec.Period = p, p
+			} else if p, err := record.ParsePeriod(s); err != nil {
+				bad(colPeriod, asText(err))
+			} else {
+				periods[s], rec.Period = p, p
+			}
+		}
+		num := func(c column, q quantity, dst *int64) {
+			i := where[c]
+			if i < 0 {
+				return
+			}
+			if s := cell(r, i); s != "" {
+				v, m := rc.number(s, q, i)
+				if !m.IsZero() {
+					bad(c, m)
+					return
+				}
+				*dst = v
+			}
+		}
+		num(colCount, qtyCount, &rec.Count)
+		num(colFunds, qtyMoney, &rec.FundsVND)
+		num(colHouseholds, qtyCount, &rec.Households)
+		num(colBeneficiaries, qtyCount, &rec.Beneficiaries)
+		for k, i := range rc.extras {
+			s := cell(r, i)
+			if s == "" {
+				continue
+			}
+			q := qtyCount
+			if rc.scale[i] > 0 {
+				q = qtyMoney
+			}
+			v, m := rc.number(s, q, i)
+			if !m.IsZero() {
+				rowProblems = append(rowProblems, &record.InputError{Pos: rc.at(r.Num, i+1), Column: header[i], Msg: m})
+				continue
+			}
+			slot := rc.extraSlot[k]
+			for len(rec.Extra) <= slot {
+				rec.Extra = append(rec.Extra, 0)
+			}
+			rec.Extra[slot] = v
+		}
+		if len(rowProblems) > 0 {
+			probs = append(probs, rowProblems...)
+			continue
+		}
+		var id uint64
+		if rec.Model != "" {
+			id = identity(rc.seed, province, district, commune, unit, rec.Model, rec.Field, rec.Period, models)
+		}
+		out, ids = append(out, rec), append(ids, id)
+	}
+	return out, ids, probs
+}
+
+// number reads the number in column i, in the column's unit of money.
+func (rc *rowConverter) number(s string, q quantity, i int) (int64, msg.Text) {
+	scale := int64(0)
+	if q == qtyMoney {
+		scale = rc.scale[i]
+	}
+	v, err := parseNumber(s, q, rc.style, scale)
+	switch {
+	case errors.Is(err, errNegative):
+		return 0, msg.New("number.negative", msg.Quote(s))
+	case err != nil:
+		return 0, asText(err)
+	}
+	return v, msg.Text{}
+}
+
+// checkTotal compares a total row with the sum of the records read from
+// the rows above it (the table's records), column by column, and warns of
+// every difference. It returns the total's row and whether it matched.
+func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Record, rows int) (int, bool) {
+	matches := true
+	check := func(i int, q quantity, sum int64) {
+		if i < 0 {
+			return
+		}
+		s := cell(total, i)
+		if s == "" {
+			return
+		}
+		v, m := rc.number(s, q, i)
+		if !m.IsZero() || v == sum {
+			return
+		}
+		matches = false
+		b.warn(rc.at(total.Num, i+1), rc.header[i], msg.New("validate.total_differs", msg.Quote(s), msg.Number(v), msg.Number(sum)))
+	}
+	var count, funds, households, beneficiaries int64
+	extras := make([]int64, len(rc.extras))
+	for _, r := range recs {
+		count += r.Count
+		funds += r.FundsVND
+		households += r.Households
+		beneficiaries += r.Beneficiaries
+		for k := range rc.extras {
+			if s := rc.extraSlot[k]; s < len(r.Extra) {
+				extras[k] += r.Extra[s]
+			}
+		}
+	}
+	if len(recs) < rows {
+		// Rows with problems are not in the sum: no check would be fair.
+		return total.Num, false
+	}
+	check(rc.where[colCount], qtyCount, count)
+	check(rc.where[colFunds], qtyMoney, funds)
+	check(rc.where[colHouseholds], qtyCount, households)
+	check(rc.where[colBeneficiaries], qtyCount, beneficiaries)
+	for k, i := range rc.extras {
+		q := qtyCount
+		if rc.scale[i] > 0 {
+			q = qtyMoney
+		}
+		check(i, q, extras[k])
+	}
+	return total.Num, matches
+}

@@ -1,0 +1,381 @@
+package validate
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/dvkreport/dvkreport/report/load"
+	"github.com/dvkreport/dvkreport/report/msg"
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+// headerSearchRows is how far down a sheet its header is looked for, past
+// titles and agency lines above the table.
+const headerSearchRows = 20
+
+// maxHeaderRows is how many rows a header may take: a group cell merged
+// over sub-headers, and a third row under those.
+const maxHeaderRows = 3
+
+// sheetLayout is how a table is laid out: which rows are its header and
+// what each column means, which rows are data and which are not, and the
+// period of the sheet when it has no period column.
+type sheetLayout struct {
+	headerFirst, headerLast int      // row numbers of the header (0 for JSON keys)
+	header                  []string // each column's header as written, group and sub-header joined by " / "
+	cols                    []column // each column's meaning
+	scale                   []int64  // each column's money unit, from its header (0: none)
+	data                    []load.Row
+	skipped                 []Skip     // rows left out, and why
+	totals                  []load.Row // total rows: never summed, the last checked against the sum
+	known, requiredFound    int        // distinct contract columns named, and of them the required
+}
+
+// Skip is a run of rows left out of a table, and why.
+type Skip struct {
+	First, Last int    // row numbers
+	Kind        string // a key of the messages in validate.skip: title, header, column_numbers, total, subtotal, heading, signature
+	Text        string // the first cell's text, quoted in notes
+}
+
+// headerCell is a column's header, from the rows of the header.
+type headerCell struct {
+	parts []string // the distinct texts from top to bottom
+	col   column
+}
+
+// filledRows returns the first rows of t with merged cells filled: every
+// cell of a merged range holds the text of its top-left cell, so that a
+// group header merged over three columns names all three, and a header
+// merged over two rows names the column in both.
+func filledRows(t *load.Table, n int) [][]string {
+	n = min(n, len(t.Rows))
+	out := make([][]string, n)
+	byNum := map[int]int{}
+	for i := range n {
+		out[i] = append([]string(nil), t.Rows[i].Cells...)
+		byNum[t.Rows[i].Num] = i
+	}
+	cellOf := func(row, col int) string {
+		for i, r := range t.Rows {
+			if r.Num == row {
+				if col-1 < len(r.Cells) {
+					return r.Cells[col-1]
+				}
+				return ""
+			}
+			if r.Num > row || i > n+maxHeaderRows {
+				break
+			}
+		}
+		return ""
+	}
+	for _, m := range t.Merged {
+		if m.LastCol-m.FirstCol > 200 {
+			continue // a merge across the whole sheet names nothing
+		}
+		v := cellOf(m.FirstRow, m.FirstCol)
+		if v == "" {
+			continue
+		}
+		for r := m.FirstRow; r <= m.LastRow; r++ {
+			i, ok := byNum[r]
+			if !ok {
+				continue
+			}
+			for c := m.FirstCol; c <= m.LastCol; c++ {
+				for len(out[i]) < c {
+					out[i] = append(out[i], "")
+				}
+				if out[i][c-1] == "" {
+					out[i][c-1] = v
+				}
+			}
+		}
+	}
+	return out
+}
+
+// findLayout finds a table's header, among its first rows, and sorts the
+// rows below it into data and the rest. The header is the run of one to
+// three consecutive rows that names the most of the contract's required
+// columns, then of all its columns; a group cell merged over sub-headers
+// names none itself, the sub-headers do. ok is false when no run names two
+// columns: the table is not a register.
+func findLayout(t *load.Table) (sheetLayout, bool) {
+	if t.Keys != nil {
+		lay := sheetLayout{data: t.Rows}
+		lay.setHeader(headerCells(t.Keys))
+		return lay, lay.known > 0
+	}
+	rows := filledRows(t, headerSearchRows+maxHeaderRows)
+	var best sheetLayout
+	bestScore := [3]int{0, 1, 0} // requiredFound, known, -rows
+	found := false
+	for i := 0; i < len(rows) && t.Rows[i].Num <= headerSearchRows; i++ {
+		for h := 1; h <= maxHeaderRows && i+h <= len(rows); h++ {
+			// Rows of a header follow one another, and a row under the
+			// first holds no number: that would be data.
+			if h > 1 && (t.Rows[i+h-1].Num != t.Rows[i+h-2].Num+1 || hasNumber(t.Rows[i+h-1].Cells)) {
+				break
+			}
+			var lay sheetLayout
+			lay.setHeader(combine(rows[i : i+h]))
+			score := [3]int{lay.requiredFound, lay.known, -h}
+			if score[0] > bestScore[0] || score[0] == bestScore[0] && (score[1] > bestScore[1] || score[1] == bestScore[1] && score[2] > bestScore[2]) {
+				lay.headerFirst, lay.headerLast = t.Rows[i].Num, t.Rows[i+h-1].Num
+				best, bestScore, found = lay, score, true
+				best.data = t.Rows[i+h:]
+				best.skipped = nil
+				if i > 0 {
+					best.skipped = append(best.skipped, Skip{First: t.Rows[0].Num, Last: t.Rows[i-1].Num, Kind: "title", Text: firstText(t.Rows[0].Cells)})
+				}
+			}
+		}
+	}
+	if !found {
+		return sheetLayout{}, false
+	}
+	best.sortRows()
+	return best, true
+}
+
+// hasNumber reports whether a row holds a cell that is a number.
+func hasNumber(cells []string) bool {
+	for _, c := range cells {
+		if _, ok := plainDigits(strings.NewReplacer(".", "", ",", "", " ", "").Replace(c)); ok && c != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// combine makes the header cells of a run of header rows: each column's
+// distinct texts from top to bottom.
+func combine(rows [][]string) []headerCell {
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r))
+	}
+	cells := make([]headerCell, width)
+	for c := range width {
+		for _, r := range rows {
+			if c < len(r) && r[c] != "" {
+				if n := len(cells[c].parts); n == 0 || cells[c].parts[n-1] != r[c] {
+					cells[c].parts = append(cells[c].parts, r[c])
+				}
+			}
+		}
+	}
+	return cells
+}
+
+// headerCells makes the header cells of a one-row header.
+func headerCells(texts []string) []headerCell {
+	cells := make([]headerCell, len(texts))
+	for i, s := range texts {
+		if s != "" {
+			cells[i].parts = []string{s}
+		}
+	}
+	return cells
+}
+
+// setHeader gives the layout its header: each column's meaning, from its
+// most specific text (the lowest), then all its texts together, then each
+// text above; its unit of money; and its header as written.
+func (lay *sheetLayout) setHeader(cells []headerCell) {
+	lay.header = make([]string, len(cells))
+	lay.cols = make([]column, len(cells))
+	lay.scale = make([]int64, len(cells))
+	seen := map[column]bool{}
+	for i, hc := range cells {
+		p := hc.parts
+		if len(p) == 0 {
+			continue
+		}
+		lay.header[i] = strings.Join(p, " / ")
+		c := matchHeader(p[len(p)-1])
+		if c == colNone && len(p) > 1 {
+			c = matchHeader(strings.Join(p, " "))
+		}
+		for j := len(p) - 2; c == colNone && j >= 0; j-- {
+			c = matchHeader(p[j])
+		}
+		lay.cols[i] = c
+		for j := len(p) - 1; j >= 0 && lay.scale[i] == 0; j-- {
+			lay.scale[i] = headerScale(p[j])
+		}
+		if c != colNone && c != colRowNumber && c != colNote && !seen[c] {
+			seen[c] = true
+			lay.known++
+			for _, r := range required {
+				if r == c {
+					lay.requiredFound++
+				}
+			}
+		}
+	}
+}
+
+// Patterns of the rows that are not data, on folded text (record.Fold).
+var (
+	// A column-number row: (1) (2) … or 1 2 3, or A B C.
+	columnNumberRe = regexp.MustCompile(`^[(\[]?([0-9]{1,2}|[a-z])[)\]]?$`)
+	// A total row's first text: Tổng cộng, Tổng số, Cộng, Toàn tỉnh…
+	totalRe    = regexp.MustCompile(`^(tong cong|tong so|tong|toan tinh|toan huyen|toan xa|toan quoc|grand total|total)\b`)
+	subtotalRe = regexp.MustCompile(`^(cong|subtotal)\b`)
+	// A heading inside the table: I. Huyện Bắc Sơn, A- Lĩnh vực kinh tế.
+	headingRe = regexp.MustCompile(`^([ivx]+|[a-d])\s*[.\-–:)]\s*\S`)
+	// The first line of what follows a table: signatures, dates, notes.
+	signatureRe = regexp.MustCompile(`nguoi lap|lap bieu|ky,? ghi ro|ghi ro ho|ky ten|thu truong|xac nhan|noi nhan|^ngay\b|, ngay \d|ngay \.+ thang|thang \.+ nam|^t/m\b|^tm\.|^kt\.|^tl\.|truong ban|chu tich|bi thu|^ghi chu|^luu:|^- luu`)
+)
+
+// sortRows sorts the rows under the header: a column-number row right
+// under it, total and subtotal rows, headings inside the table and the
+// signature block under it are left out; the rest is data.
+func (lay *sheetLayout) sortRows() {
+	rows := lay.data
+	lay.data = nil
+	if len(rows) > 0 && isColumnNumbers(rows[0].Cells) {
+		lay.skip(rows[0], "column_numbers")
+		rows = rows[1:]
+	}
+	signed := false
+	for _, r := range rows {
+		first := record.Fold(firstText(r.Cells))
+		switch {
+		case signed && !lay.looksLikeData(r):
+			lay.skip(r, "signature")
+		case totalRe.MatchString(first):
+			lay.totals = append(lay.totals, r)
+			lay.skip(r, "total")
+		case subtotalRe.MatchString(first):
+			lay.skip(r, "subtotal")
+		case isSignature(r.Cells) && !lay.looksLikeData(r):
+			signed = true
+			lay.skip(r, "signature")
+		case lay.isHeading(r):
+			lay.skip(r, "heading")
+		default:
+			lay.data = append(lay.data, r)
+		}
+	}
+}
+
+// skip notes that row r is left out, joining runs of one kind.
+func (lay *sheetLayout) skip(r load.Row, kind string) {
+	if n := len(lay.skipped); n > 0 && lay.skipped[n-1].Kind == kind && kind != "total" && kind != "subtotal" {
+		lay.skipped[n-1].Last = r.Num
+		return
+	}
+	lay.skipped = append(lay.skipped, Skip{First: r.Num, Last: r.Num, Kind: kind, Text: firstText(r.Cells)})
+}
+
+// isColumnNumbers reports whether a row numbers the columns above it:
+// (1), (2)… or A, B…, in at least two cells and nothing else.
+func isColumnNumbers(cells []string) bool {
+	n := 0
+	for _, c := range cells {
+		if c == "" {
+			continue
+		}
+		if !columnNumberRe.MatchString(record.Fold(c)) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// isSignature reports whether a row starts what follows a table.
+func isSignature(cells []string) bool {
+	for _, c := range cells {
+		if c != "" && signatureRe.MatchString(record.Fold(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeData reports whether a row has a province and a field, as a
+// row of data has; such a row is never left out as a signature.
+func (lay *sheetLayout) looksLikeData(r load.Row) bool {
+	var province, field bool
+	for i, c := range r.Cells {
+		if c == "" || i >= len(lay.cols) {
+			continue
+		}
+		switch lay.cols[i] {
+		case colProvince:
+			province = true
+		case colField:
+			field = true
+		}
+	}
+	return province && field
+}
+
+// isHeading reports whether a row is a heading inside the table: one cell
+// of text, enumerated (I. Huyện Bắc Sơn, A- Kinh tế) or in the row-number
+// column, and nothing in the columns of figures.
+func (lay *sheetLayout) isHeading(r load.Row) bool {
+	at, n := -1, 0
+	for i, c := range r.Cells {
+		if c != "" {
+			at, n = i, n+1
+		}
+	}
+	if n != 1 {
+		return false
+	}
+	col := colNone
+	if at < len(lay.cols) {
+		col = lay.cols[at]
+	}
+	return col == colRowNumber || col == colNone && at == 0 || headingRe.MatchString(record.Fold(r.Cells[at]))
+}
+
+// firstText returns the first non-empty cell of a row.
+func firstText(cells []string) string {
+	for _, c := range cells {
+		if c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// sheetPeriod finds the period of a sheet without a period column: in its
+// title rows (above the header), else in its name. The message says where
+// it was found. A title and a name that name different periods are a
+// problem.
+func sheetPeriod(t *load.Table, lay *sheetLayout) (record.Period, msg.Text, *record.InputError) {
+	var title record.Period
+	var titleRow int
+	for _, r := range t.Rows {
+		if r.Num >= lay.headerFirst {
+			break
+		}
+		for _, c := range r.Cells {
+			if p, ok := record.FindPeriod(c); ok {
+				title, titleRow = p, r.Num
+				break
+			}
+		}
+		if titleRow != 0 {
+			break
+		}
+	}
+	name, inName := record.FindPeriod(t.Sheet)
+	switch {
+	case titleRow != 0 && inName && name != title:
+		return record.Period{}, msg.Text{}, &record.InputError{Pos: record.Pos{File: t.File, Sheet: t.Sheet, Row: titleRow},
+			Msg: msg.New("validate.periods_differ", title, name)}
+	case titleRow != 0:
+		return title, msg.New("validate.period_from_title", titleRow), nil
+	case inName:
+		return name, msg.New("validate.period_from_sheet"), nil
+	}
+	return record.Period{}, msg.Text{}, nil
+}
