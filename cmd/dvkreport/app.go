@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,10 +15,11 @@ import (
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/output"
 	"github.com/dvkreport/dvkreport/report/record"
+	"github.com/dvkreport/dvkreport/report/validate"
 )
 
 // commandNames lists the commands, for the message about an unknown one.
-const commandNames = "generate, summary, charts, validate, localities"
+const commandNames = "generate, summary, charts, validate, inspect, localities"
 
 func newApp(u *ui, e env) *cli.App {
 	onUsage := func(c *cli.Context, err error, _ bool) error {
@@ -109,10 +111,25 @@ func newApp(u *ui, e env) *cli.App {
 				Action: func(c *cli.Context) error { return localities(c, u) },
 			}),
 			cmd(&cli.Command{
+				Name:      "inspect",
+				Usage:     "show how register files are read: header, columns, rows left out, period",
+				UsageText: "dvkreport inspect [--encoding CHARSET] [--assume-period PERIOD] [--lang vi|en] FILE...",
+				Description: "For every sheet of every file: the rows found to be its header, what each column\n" +
+					"means (and the unit its money is in), the rows left out and why (titles, column numbers,\n" +
+					"totals, headings, signatures), whether a total row matches the rows above it, and where the\n" +
+					"period comes from. What a clerk needs to trust the figures.",
+				Flags: []cli.Flag{encodingFlag(),
+					onceFlag("assume-period", nil, "", "the `PERIOD` of a sheet that has no period column and names none in its title or name"),
+					langFlag()},
+				Action: func(c *cli.Context) error { return inspect(c, u) },
+			}),
+			cmd(&cli.Command{
 				Name:      "validate",
 				Usage:     "check register files and list every problem",
 				UsageText: "dvkreport validate [--strict-names] [--encoding CHARSET] [--lang vi|en] FILE...",
-				Flags:     []cli.Flag{strictFlag(), encodingFlag(), langFlag()},
+				Flags: []cli.Flag{strictFlag(), encodingFlag(), warningsFlag(),
+					onceFlag("assume-period", nil, "", "the `PERIOD` of a sheet that has no period column and names none in its title or name"),
+					langFlag()},
 				Description: "Prints every problem as FILE:ROW:COLUMN: message (row 1 is the header) on standard output\n" +
 					"and exits 1 if there is any. Without files it checks the embedded seed data.",
 				Action: func(c *cli.Context) error { return validateFiles(c, u) },
@@ -141,7 +158,7 @@ func generate(c *cli.Context, u *ui, e env) error {
 	if err != nil {
 		return err
 	}
-	printWarnings(u, s.Warnings)
+	printWarnings(c, u, s.Warnings)
 	if err := printExcluded(c, u, e, s); err != nil {
 		return err
 	}
@@ -179,7 +196,7 @@ func summary(c *cli.Context, u *ui, e env) error {
 	if err != nil {
 		return err
 	}
-	printWarnings(u, s.Warnings)
+	printWarnings(c, u, s.Warnings)
 	if err := printExcluded(c, u, e, s); err != nil {
 		return err
 	}
@@ -206,7 +223,7 @@ func charts(c *cli.Context, u *ui, e env) error {
 	if err != nil {
 		return err
 	}
-	printWarnings(u, s.Warnings)
+	printWarnings(c, u, s.Warnings)
 	files, err := report.Charts(s, form)
 	if err != nil {
 		return err
@@ -260,7 +277,13 @@ func validateFiles(c *cli.Context, u *ui) error {
 	if err != nil {
 		return usagef("cli.bad_encoding", msg.Quote(str(c, "encoding")))
 	}
-	d, err := report.Load(report.Options{Inputs: files, Encoding: cs})
+	var assume record.Period
+	if p := str(c, "assume-period"); p != "" {
+		if assume, err = record.ParsePeriod(p); err != nil {
+			return usagef("cli.bad_flag", "--assume-period", err)
+		}
+	}
+	d, err := report.Load(report.Options{Inputs: files, Encoding: cs, AssumePeriod: assume})
 	if err != nil {
 		return err
 	}
@@ -268,16 +291,14 @@ func validateFiles(c *cli.Context, u *ui) error {
 	if c.Bool("strict-names") {
 		problems = append(problems, d.Warnings...)
 	} else {
-		printWarnings(u, d.Warnings)
+		printWarnings(c, u, d.Warnings)
 	}
 	what := strings.Join(files, ", ")
 	if len(files) == 0 {
 		what = report.SeedName
 	}
 	if len(problems) > 0 {
-		for _, p := range problems {
-			u.line(u.out, p.In(u.lang))
-		}
+		printProblems(u, problems, u.out, 0)
 		u.say(msg.New("cli.problems_found", len(problems)))
 		return shown{problems}
 	}
@@ -322,12 +343,150 @@ func printExcluded(c *cli.Context, u *ui, e env, r *report.Result) error {
 	return nil
 }
 
-// printWarnings writes the name warnings, which do not stop the command.
-func printWarnings(u *ui, warnings []*record.InputError) {
+// printWarnings writes the warnings, which do not stop the command,
+// grouped by cause: one line for each file, column and message, with the
+// rows it holds for ("…: 14 rows (5, 9, 12, …)"), at most maxLines of them
+// unless --warnings all.
+func printWarnings(c *cli.Context, u *ui, warnings []*record.InputError) {
+	if len(warnings) == 0 {
+		return
+	}
+	type group struct {
+		first *record.InputError
+		rows  []int
+	}
+	var groups []*group
+	index := map[string]*group{}
 	for _, w := range warnings {
-		u.line(u.err, w.In(u.lang))
+		k := w.Pos.File + "\x00" + w.Pos.Sheet + "\x00" + w.Column + "\x00" + w.Msg.In(u.lang)
+		g, ok := index[k]
+		if !ok {
+			g = &group{first: w}
+			index[k] = g
+			groups = append(groups, g)
+		}
+		g.rows = append(g.rows, w.Pos.Row)
 	}
-	if n := len(warnings); n > 0 {
-		u.say(msg.New("cli.warnings", n))
+	all := str(c, "warnings") == "all"
+	for i, g := range groups {
+		if i == maxLines && !all {
+			u.say(msg.New("cli.more_warnings", msg.Number(len(groups)-maxLines)))
+			break
+		}
+		if len(g.rows) == 1 {
+			u.line(u.err, g.first.In(u.lang))
+			continue
+		}
+		var rows []string
+		for k, r := range g.rows {
+			if k == 3 {
+				rows = append(rows, "…")
+				break
+			}
+			rows = append(rows, fmt.Sprint(r))
+		}
+		where := record.Pos{File: g.first.Pos.File, Sheet: g.first.Pos.Sheet}
+		text := g.first.Msg.In(u.lang)
+		if g.first.Column != "" {
+			text = msg.Shorten(g.first.Column, 40) + ": " + text
+		}
+		u.line(u.err, where.String()+": "+text+": "+msg.New("cli.rows", msg.Number(len(g.rows)), strings.Join(rows, ", ")).In(u.lang))
 	}
+	u.say(msg.New("cli.warnings", len(warnings)))
+}
+
+// printProblems writes the problems of the data, at most maxLines of them,
+// and once the list of fields if a field is unknown.
+func printProblems(u *ui, problems validate.Problems, w io.Writer, limit int) {
+	field := false
+	for i, p := range problems {
+		if limit > 0 && i == limit {
+			u.say(msg.New("cli.more_problems_validate", msg.Number(len(problems)-limit)))
+			break
+		}
+		u.line(w, p.In(u.lang))
+	}
+	for _, p := range problems {
+		if p.Msg.Has("field.unknown") {
+			field = true
+			break
+		}
+	}
+	if field {
+		u.say(msg.New("field.hint"))
+	}
+}
+
+// inspect shows how the files are read.
+func inspect(c *cli.Context, u *ui) error {
+	if _, err := language(c); err != nil {
+		return err
+	}
+	files := c.Args().Slice()
+	for _, f := range files {
+		if strings.HasPrefix(f, "-") && len(f) > 1 {
+			return usagef("cli.flag_after_files", msg.Quote(f))
+		}
+	}
+	cs, err := charset.Parse(str(c, "encoding"))
+	if err != nil {
+		return usagef("cli.bad_encoding", msg.Quote(str(c, "encoding")))
+	}
+	var assume record.Period
+	if p := str(c, "assume-period"); p != "" {
+		if assume, err = record.ParsePeriod(p); err != nil {
+			return usagef("cli.bad_flag", "--assume-period", err)
+		}
+	}
+	d, err := report.Load(report.Options{Inputs: files, Encoding: cs, AssumePeriod: assume})
+	if err != nil {
+		return err
+	}
+	say := func(indent string, t msg.Text) { u.line(u.out, indent+t.In(u.lang)) }
+	for _, sh := range d.Sheets {
+		where := record.Pos{File: sh.File, Sheet: sh.Sheet}.String()
+		if !sh.Register {
+			say("", msg.New("inspect.not_register", where))
+			continue
+		}
+		header := msg.New("inspect.header_row", sh.HeaderFirst)
+		if sh.HeaderLast > sh.HeaderFirst {
+			header = msg.New("inspect.header_rows", sh.HeaderFirst, sh.HeaderLast)
+		} else if sh.HeaderFirst == 0 {
+			header = msg.New("inspect.header_keys")
+		}
+		say("", msg.New("inspect.sheet", where, header, msg.Number(sh.DataRows)))
+		for _, col := range sh.Columns {
+			meaning := msg.New("inspect.col_" + col.Key)
+			if col.Key == "" {
+				meaning = msg.New("inspect.col_none")
+			} else if strings.HasPrefix(col.Key, "funds") || col.Key == "extra" {
+				if col.Scale > 1 {
+					meaning = msg.New("inspect.in_unit", meaning, msg.New(fmt.Sprintf("inspect.unit_%d", col.Scale)))
+				}
+			}
+			u.line(u.out, fmt.Sprintf("  %-3s %-44s %s", record.ColumnName(col.Col), msg.Shorten(col.Header, 44), meaning.In(u.lang)))
+		}
+		if !sh.PeriodFrom.IsZero() {
+			say("  ", msg.New("inspect.period", sh.Period, sh.PeriodFrom))
+		}
+		for _, k := range sh.Skipped {
+			m := msg.New("inspect.skipped_row", k.First, msg.New("inspect.skip_"+k.Kind), msg.Quote(k.Text))
+			if k.Last > k.First {
+				m = msg.New("inspect.skipped_rows", fmt.Sprintf("%d–%d", k.First, k.Last), msg.New("inspect.skip_"+k.Kind), msg.Quote(k.Text))
+			}
+			say("  ", m)
+		}
+		switch {
+		case sh.TotalRow > 0 && sh.TotalMatches:
+			say("  ", msg.New("inspect.total_matches", sh.TotalRow))
+		case sh.TotalRow > 0:
+			say("  ", msg.New("inspect.total_differs", sh.TotalRow))
+		}
+	}
+	printWarnings(c, u, d.Warnings)
+	if len(d.Problems) > 0 {
+		u.say(msg.New("inspect.problems", len(d.Problems)))
+	}
+	return nil
 }

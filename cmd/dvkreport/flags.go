@@ -94,8 +94,14 @@ func filterFlags() []cli.Flag {
 		encodingFlag(),
 		&cli.BoolFlag{Name: "skip-invalid", Usage: "leave rows with problems out instead of refusing the data; the report lists them"},
 		onceFlag("excluded-csv", nil, "", "with --skip-invalid, write every problem of the rows left out to `FILE` (CSV)"),
+		onceFlag("assume-period", nil, "", "the `PERIOD` of a sheet that has no period column and names none in its title or name"),
+		warningsFlag(),
 		langFlag(),
 	}
+}
+
+func warningsFlag() cli.Flag {
+	return onceFlag("warnings", nil, "", "`all`: print every warning (grouped by cause); by default the first 20 groups")
 }
 
 func langFlag() cli.Flag {
@@ -151,6 +157,14 @@ func reportOptions(c *cli.Context) (report.Options, error) {
 	}
 	if opts.Encoding, err = charset.Parse(str(c, "encoding")); err != nil {
 		return opts, usagef("cli.bad_encoding", msg.Quote(str(c, "encoding")))
+	}
+	if p := str(c, "assume-period"); p != "" {
+		if opts.AssumePeriod, err = record.ParsePeriod(p); err != nil {
+			return opts, usagef("cli.bad_flag", "--assume-period", err)
+		}
+	}
+	if w := str(c, "warnings"); w != "" && w != "all" {
+		return opts, usagef("cli.bad_choice", "--warnings", msg.Quote(w), "all")
 	}
 	opts.StrictNames = c.Bool("strict-names")
 	opts.SkipInvalid = c.Bool("skip-invalid")

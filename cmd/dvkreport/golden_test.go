@@ -59,6 +59,12 @@ var goldenCases = []struct {
 	{"issue10-typed-names", "summary --lang en -i testdata/in/typed-names.csv --level commune --format csv"},
 	{"issue10-typed-names-select", "summary --lang en -i testdata/in/typed-names.csv -l Xã Hiệp Hòa --format csv"},
 	{"issue10-typed-names-ambiguous", "summary --lang en -i testdata/in/typed-names.csv -l Hiệp Hòa"},
+	// Issue 11: registers as clerks type them.
+	{"issue11-inspect-clerk", "inspect --lang en testdata/registers/clerk.xlsx"},
+	{"issue11-inspect-clerk-vi", "inspect testdata/registers/clerk.xlsx"},
+	{"issue11-summary-clerk", "summary --lang en -i testdata/registers/clerk.xlsx --level commune --format csv"},
+	{"issue11-field-suggestion", "validate --lang en testdata/in/fields.csv"},
+	{"issue11-xls", "summary --lang en -i testdata/registers/register.xls --format csv"},
 	// Bad usage: exit 2, before any data is read.
 	{"usage-unknown-flag", "summary --lang en --nope"},
 	{"usage-unknown-flag-vi", "summary --nope"},
@@ -169,7 +175,7 @@ func TestGoldenFilesHaveCases(t *testing.T) {
 // repository's root, and compares what they print (standard output, then
 // standard error) with what the README shows under them, so that the
 // README cannot drift from the program (after golang.org/x/perf's
-// cmd/benchstat doc_test.go).
+// cmd/benchstat doc_test.go). With -update it rewrites them.
 func TestREADME(t *testing.T) {
 	data, err := os.ReadFile("../../README.md")
 	if err != nil {
@@ -193,11 +199,28 @@ func TestREADME(t *testing.T) {
 		run(append([]string{"dvkreport"}, splitArgs(cmd)...), &out, &errOut, env{})
 		got := strings.TrimRight(out.String()+errOut.String(), "\n")
 		if w := strings.TrimRight(strings.Join(want, "\n"), "\n"); got != w {
-			t.Errorf("README line %d: $ dvkreport %s\n got:\n%s\nwant:\n%s", i+1, cmd, got, w)
+			if *update {
+				// The output replaces the lines under the command, a blank
+				// line kept before the next one.
+				blank := j > i+1 && lines[j-1] == ""
+				repl := append([]string{lines[i]}, strings.Split(got, "\n")...)
+				if blank {
+					repl = append(repl, "")
+				}
+				lines = append(lines[:i], append(repl, lines[j:]...)...)
+				j = i + len(repl)
+			} else {
+				t.Errorf("README line %d: $ dvkreport %s\n got:\n%s\nwant:\n%s", i+1, cmd, got, w)
+			}
 		}
 		i = j - 1
 	}
 	if examples < 2 {
 		t.Errorf("the README has %d examples; want at least 2", examples)
+	}
+	if *update {
+		if err := os.WriteFile("README.md", []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dvkreport/dvkreport/templates"
 )
 
 func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -392,5 +394,22 @@ func TestSummaryFormats(t *testing.T) {
 	code, out, _ = runCmd(t, "summary")
 	if code != 0 || !strings.Contains(out, "11.103.900.000") || !strings.Contains(out, "houses_built            258") {
 		t.Errorf("table summary:\n%s", out)
+	}
+}
+
+// Every column meaning and kind of row left out that inspect may print has
+// its message.
+func TestInspectMessages(t *testing.T) {
+	en := templates.Messages("en")
+	for _, k := range []string{"province", "district", "commune", "unit", "model", "field", "status", "period", "count",
+		"funds_vnd", "households", "beneficiaries", "source", "row_number", "note", "extra", "text", "empty"} {
+		if _, ok := en["inspect.col_"+k]; !ok {
+			t.Errorf("no message inspect.col_%s", k)
+		}
+	}
+	for _, k := range []string{"title", "column_numbers", "total", "subtotal", "heading", "signature"} {
+		if _, ok := en["inspect.skip_"+k]; !ok {
+			t.Errorf("no message inspect.skip_%s", k)
+		}
 	}
 }

@@ -138,9 +138,7 @@ func (u *ui) exit(err error) int {
 		u.line(u.err, "dvkreport: "+u.text(err))
 		return exitUsage
 	case errors.As(err, &problems):
-		for _, p := range problems {
-			u.line(u.err, p.In(u.lang))
-		}
+		printProblems(u, problems, u.err, maxLines)
 		u.say(msg.New("cli.problems", len(problems)))
 		return exitData
 	case errors.As(err, &le):

@@ -78,6 +78,20 @@ func New(key string, args ...any) Text { return Text{Key: key, Args: args} }
 // Wrap returns t wrapping err, so that errors.Is(t, err) holds.
 func (t Text) Wrap(err error) Text { t.err = err; return t }
 
+// Has reports whether t is the message key, or holds it among its
+// arguments, at any depth.
+func (t Text) Has(key string) bool {
+	if t.Key == key {
+		return true
+	}
+	for _, a := range t.Args {
+		if at, ok := a.(Text); ok && at.Has(key) {
+			return true
+		}
+	}
+	return false
+}
+
 // IsZero reports whether t is the empty Text.
 func (t Text) IsZero() bool { return t.Key == "" }
 

@@ -48,7 +48,7 @@ var headerAliases = func() map[string]column {
 		}
 	}
 	add(colProvince, "province", "tinh", "tỉnh", "tỉnh/thành phố", "tinh_thanh", "tỉnh, thành phố", "thành phố",
-		"tỉnh, thành", "tên tỉnh", "địa bàn tỉnh", "tỉnh/thành", "tỉnh thành phố trực thuộc trung ương")
+		"tỉnh, thành", "tên tỉnh", "địa bàn tỉnh", "tỉnh/thành", "tỉnh thành phố trực thuộc trung ương", "tỉnh/tp", "tỉnh, tp")
 	add(colDistrict, "district", "huyen", "huyện", "quận/huyện", "huyện/quận", "huyện, thị xã, thành phố",
 		"quận, huyện, thị xã", "huyện/thị xã/thành phố", "tên huyện", "đơn vị cấp huyện")
 	add(colCommune, "commune", "xa", "xã", "xã/phường", "phuong", "ward", "xã/phường/thị trấn", "xã, phường, đặc khu",

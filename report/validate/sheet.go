@@ -116,12 +116,19 @@ func findLayout(t *load.Table) (sheetLayout, bool) {
 		for h := 1; h <= maxHeaderRows && i+h <= len(rows); h++ {
 			// Rows of a header follow one another, and a row under the
 			// first holds no number: that would be data.
-			if h > 1 && (t.Rows[i+h-1].Num != t.Rows[i+h-2].Num+1 || hasNumber(t.Rows[i+h-1].Cells)) {
+			if h > 1 && (t.Rows[i+h-1].Num != t.Rows[i+h-2].Num+1 || hasNumber(t.Rows[i+h-1].Cells) || isColumnNumbers(t.Rows[i+h-1].Cells)) {
 				break
 			}
 			var lay sheetLayout
 			lay.setHeader(combine(rows[i : i+h]))
+			// On equal terms the shorter run wins, unless its rows above
+			// the last hold group cells (cells merged over some of the
+			// columns, not all: a title's merge spans them all), which
+			// belong to the header.
 			score := [3]int{lay.requiredFound, lay.known, -h}
+			if groupRows(t, t.Rows[i:i+h-1], len(lay.header)) {
+				score[2] = h
+			}
 			if score[0] > bestScore[0] || score[0] == bestScore[0] && (score[1] > bestScore[1] || score[1] == bestScore[1] && score[2] > bestScore[2]) {
 				lay.headerFirst, lay.headerLast = t.Rows[i].Num, t.Rows[i+h-1].Num
 				best, bestScore, found = lay, score, true
@@ -138,6 +145,28 @@ func findLayout(t *load.Table) (sheetLayout, bool) {
 	}
 	best.sortRows()
 	return best, true
+}
+
+// groupRows reports whether each of rows holds a group cell: a cell
+// merged over several columns, but fewer than width. There must be one row
+// at least.
+func groupRows(t *load.Table, rows []load.Row, width int) bool {
+	if len(rows) == 0 {
+		return false
+	}
+	for _, r := range rows {
+		group := false
+		for _, m := range t.Merged {
+			if m.FirstRow == r.Num && m.LastCol > m.FirstCol && m.LastCol-m.FirstCol+1 < width {
+				group = true
+				break
+			}
+		}
+		if !group {
+			return false
+		}
+	}
+	return true
 }
 
 // hasNumber reports whether a row holds a cell that is a number.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/dvkreport/dvkreport/report/msg"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -260,5 +261,103 @@ func TestBigTable(t *testing.T) {
 		if prev := ds.Records[i]; r.Row <= prev.Row || r.FundsVND != int64(r.Row)*1000 {
 			t.Fatalf("record of row %d (funds %d) after row %d", r.Row, r.FundsVND, prev.Row)
 		}
+	}
+}
+
+// readPairs reads a two-column test list, header skipped.
+func readPairs(t *testing.T, name string) [][2]string {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][2]string
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n")[1:] {
+		i := strings.LastIndexByte(line, ',')
+		out = append(out, [2]string{line[:i], line[i+1:]})
+	}
+	return out
+}
+
+// Issue 11: the header aliases and rules against real-world headers, each
+// with its meaning ("" for an extra indicator or text).
+func TestHeaderSpellings(t *testing.T) {
+	pairs := readPairs(t, "testdata/headers.csv")
+	if len(pairs) < 50 {
+		t.Errorf("only %d headers", len(pairs))
+	}
+	for _, p := range pairs {
+		if got := columnKeys[matchHeader(p[0])]; got != p[1] {
+			t.Errorf("%q reads as %q, want %q", p[0], got, p[1])
+		}
+	}
+	for h, want := range map[string]column{"Lĩnh vưc": colField, "Kinh phi huy dong": colFunds, "Tên mô hnh": colModel} {
+		if c := matchHeader(h); c != colNone && c != want {
+			t.Errorf("%q reads as %v", h, c)
+		} else if c == colNone && nearHeader(h) != want {
+			t.Errorf("%q: no suggestion of %v", h, want)
+		}
+	}
+	if headerScale("Kinh phí huy động (triệu đồng)") != 1e6 || headerScale("Kinh phí (đồng)") != 1 || headerScale("Kinh phí (tỷ đồng)") != 1e9 ||
+		headerScale("Kinh phí (nghìn đồng)") != 1e3 || headerScale("Kinh phí") != 0 || headerScale("Kinh phí (tr.đ)") != 1e6 {
+		t.Error("units of money in headers")
+	}
+}
+
+// Issue 11: the fields as registers write them.
+func TestFieldSpellings(t *testing.T) {
+	pairs := readPairs(t, "testdata/fields.csv")
+	for _, p := range pairs {
+		f, err := record.ParseField(p[0])
+		if err != nil || f.Key() != p[1] {
+			t.Errorf("%q reads as %v, %v; want %s", p[0], f, err, p[1])
+		}
+	}
+	if len(pairs)+len(readPairs(t, "testdata/headers.csv")) < 50 {
+		t.Error("fewer than 50 spellings in all")
+	}
+	_, err := record.ParseField("Kinh tết")
+	if err == nil || !strings.Contains(err.Error(), "did you mean Kinh tế") {
+		t.Errorf("Kinh tết: %v", err)
+	}
+	if _, err := record.ParseField("Nông nghiệp"); err == nil || strings.Contains(err.Error(), "did you mean") || strings.Count(err.Error(), "Kinh tế") > 0 {
+		t.Errorf("Nông nghiệp: %v: one line, no list of fields", err)
+	}
+}
+
+// Issue 11: a CSV file with a header over two rows (a group cell, its
+// sub-headers under it), a column-number row, a total row and a
+// signature: the sub-headers' figures are read, the rest left out.
+func TestTwoRowHeaderCSV(t *testing.T) {
+	csv := "BÁO CÁO KẾT QUẢ QUÝ III/2025\n" +
+		"STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Kết quả,,,Ghi chú\n" +
+		",,,,,,Kinh phí huy động (triệu đồng),Số hộ,Số người,\n" +
+		"(1),(2),(3),(4),(5),(6),(7),(8),(9),(10)\n" +
+		"1,Lạng Sơn,Xã Bắc Sơn,Tổ A,Kinh tế,Q3/2025,\"1,5\",5,20,\n" +
+		"2,Lạng Sơn,Xã Bắc Sơn,Tổ B,VH - XH,Q3/2025,10,1,4,mới\n" +
+		",Tổng cộng,,,,,\"11,5\",6,24,\n" +
+		",,,,,,,Người lập biểu,,\n" +
+		",,,,,,,Nguyễn Văn A,,\n"
+	r := Read(tables(t, "h2.csv", csv), Options{})
+	if len(r.Problems) > 0 || len(r.Warnings) > 0 {
+		t.Fatalf("problems %v, warnings %v", r.Problems, r.Warnings)
+	}
+	var funds, households, people int64
+	for _, rec := range r.Records {
+		funds += rec.FundsVND
+		households += rec.Households
+		people += rec.Beneficiaries
+	}
+	if len(r.Records) != 2 || funds != 11_500_000 || households != 6 || people != 24 {
+		t.Errorf("%d records, funds %d, households %d, people %d", len(r.Records), funds, households, people)
+	}
+	sh := r.Sheets[0]
+	if sh.HeaderFirst != 2 || sh.HeaderLast != 3 || sh.TotalRow != 7 || !sh.TotalMatches || len(r.Extras) != 0 {
+		t.Errorf("sheet %+v, extras %q", sh, r.Extras)
+	}
+	// The same with a total that is wrong: a warning, and the rows count.
+	r = Read(tables(t, "h2.csv", strings.Replace(csv, `"11,5",6,24`, `"12,5",6,24`, 1)), Options{})
+	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].Error(), "the rows above add up to 11,500,000") {
+		t.Errorf("warnings %v", r.Warnings)
 	}
 }
