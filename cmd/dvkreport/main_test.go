@@ -407,7 +407,7 @@ func TestInspectMessages(t *testing.T) {
 			t.Errorf("no message inspect.col_%s", k)
 		}
 	}
-	for _, k := range []string{"title", "column_numbers", "total", "subtotal", "heading", "signature"} {
+	for _, k := range []string{"title", "header", "column_numbers", "total", "subtotal", "heading", "signature"} {
 		if _, ok := en["inspect.skip_"+k]; !ok {
 			t.Errorf("no message inspect.skip_%s", k)
 		}

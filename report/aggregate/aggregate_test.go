@@ -105,8 +105,20 @@ func TestSummarizeErrors(t *testing.T) {
 	if !errors.Is(err, ErrUnknownLocality) || !strings.Contains(err.Error(), "did you mean Lạng Sơn") {
 		t.Errorf("misspelt: %v", err)
 	}
-	_, err = Summarize(testData(), Options{Localities: []string{"Bắc Sơn"}})
-	if !errors.Is(err, ErrAmbiguousLocality) || !strings.Contains(err.Error(), `"Bắc Sơn", "Lạng Sơn/Xã Bắc Sơn"`) {
+	// Issue 11: a province wins over a commune of the same name; a type
+	// chooses between them.
+	s, err := Summarize(testData(), Options{Localities: []string{"Bắc Sơn"}})
+	if err != nil || names(s) != "Bắc Sơn" {
+		t.Errorf("Bắc Sơn: %v, %v", err, s)
+	}
+	s, err = Summarize(testData(), Options{Localities: []string{"Xã Bắc Sơn"}})
+	if err != nil || names(s) != "Lạng Sơn/Xã Bắc Sơn" {
+		t.Errorf("Xã Bắc Sơn: %v", err)
+	}
+	ds := testData()
+	ds.Records = append(ds.Records, rec("Đà Nẵng", "", "Xã Bắc Sơn", record.Economy, record.New, "2025-Q3", 1, 0))
+	_, err = Summarize(ds, Options{Localities: []string{"Xã Bắc Sơn"}})
+	if !errors.Is(err, ErrAmbiguousLocality) || !strings.Contains(err.Error(), `"Lạng Sơn/Xã Bắc Sơn", "Đà Nẵng/Xã Bắc Sơn"`) || !strings.Contains(err.Error(), `as in "Lạng Sơn/Xã Bắc Sơn"`) {
 		t.Errorf("ambiguous: %v", err)
 	}
 	_, err = Summarize(testData(), Options{Period: record.QuarterPeriod(2020, 1)})

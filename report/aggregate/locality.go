@@ -126,6 +126,9 @@ func (idx *index) resolve(query string) ([]string, []string, error) {
 			}
 		}
 	}
+	if len(found) > 1 {
+		found = preferred(found, parts[len(parts)-1])
+	}
 	switch len(found) {
 	case 1:
 		return found[0].path, found[0].keys, nil
@@ -141,7 +144,15 @@ func (idx *index) resolve(query string) ([]string, []string, error) {
 		paths = append(paths, strings.Join(nonEmpty(pl.path), "/"))
 	}
 	slices.Sort(paths)
-	return nil, nil, msg.New("aggregate.ambiguous_locality", msg.Quote(query), quoted(paths), msg.Quote(paths[0])).Wrap(ErrAmbiguousLocality)
+	// The example is a path, longer than what was typed.
+	example := paths[0]
+	for _, p := range paths {
+		if strings.Count(p, "/") > strings.Count(query, "/") {
+			example = p
+			break
+		}
+	}
+	return nil, nil, msg.New("aggregate.ambiguous_locality", msg.Quote(query), quoted(paths), msg.Quote(example)).Wrap(ErrAmbiguousLocality)
 }
 
 // endsWithPath reports whether the non-empty keys of a place end with q,
@@ -239,4 +250,53 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// preferred narrows the places a name matched to those it most likely
+// means. A unit type written in the name keeps the places of that type
+// ("Tỉnh Lạng Sơn", "Thành phố Lạng Sơn"); without one, a province wins
+// over a district or commune of the same name, since a province's capital
+// often bears its name (Lạng Sơn, Thành phố Lạng Sơn). Otherwise the
+// places stay, for the caller to report as ambiguous.
+func preferred(found []place, name string) []place {
+	if typ := gazetteer.TypeOf(name); typ != "" {
+		var of []place
+		for _, pl := range found {
+			if placeType(pl) == typ {
+				of = append(of, pl)
+			}
+		}
+		if len(of) > 0 {
+			return of
+		}
+		return found
+	}
+	var provinces []place
+	for _, pl := range found {
+		if len(nonEmpty(pl.keys)) == 1 && pl.keys[0] != "" {
+			provinces = append(provinces, pl)
+		}
+	}
+	if len(provinces) == 1 {
+		return provinces
+	}
+	return found
+}
+
+// placeType is the unit type of a place: the one its own name is written
+// with, or for a province, the gazetteer's.
+func placeType(pl place) string {
+	name := pl.path[len(pl.path)-1]
+	if typ := gazetteer.TypeOf(name); typ != "" {
+		return typ
+	}
+	if len(nonEmpty(pl.keys)) == 1 {
+		g := gazetteer.Default()
+		for _, era := range []gazetteer.Era{gazetteer.Era2025, gazetteer.EraPre2025} {
+			if u, err := g.Province(era, name); err == nil {
+				return u.Type
+			}
+		}
+	}
+	return ""
 }

@@ -25,6 +25,12 @@ var (
 	communes2008CSV string
 	//go:embed data/old_to_new.csv
 	oldToNewCSV string
+	//go:embed data/snapshot-2022-10/provinces.csv
+	provinces2022CSV string
+	//go:embed data/snapshot-2022-10/districts.csv
+	districts2022CSV string
+	//go:embed data/snapshot-2022-10/communes.csv
+	communes2022CSV string
 )
 
 // Gazetteer is the indexed list of administrative units of both eras and
@@ -32,10 +38,10 @@ var (
 // use. A Gazetteer is immutable and safe for concurrent use.
 type Gazetteer struct {
 	// eras returns the data of Era2025 and EraPre2025, built on first use.
-	eras [2]func() (*eraData, error)
+	eras [len(Eras)]func() (*eraData, error)
 	// order returns, for each era, each unit's position in the Vietnamese
 	// alphabetical order of its era, computed on first use.
-	order [2]func() []int32
+	order [len(Eras)]func() []int32
 	// rollup returns the conversion table, parsed on first use.
 	rollup func() (*rollupTable, error)
 }
@@ -82,7 +88,7 @@ func Default() *Gazetteer {
 // only a list return nil. Check reports such an error up front.
 func New() *Gazetteer {
 	g := &Gazetteer{}
-	for i, era := range [...]Era{Era2025, EraPre2025} {
+	for i, era := range Eras {
 		g.eras[i] = sync.OnceValues(func() (*eraData, error) { return buildEra(era, eraFiles[i]) })
 		g.order[i] = sync.OnceValue(func() []int32 {
 			ed, err := g.eras[i]()
@@ -101,7 +107,7 @@ func New() *Gazetteer {
 // embedded data, or nil. It never fails for the data shipped with this
 // package; programs may call it at start-up to fail early.
 func (g *Gazetteer) Check() error {
-	for _, era := range [...]Era{Era2025, EraPre2025} {
+	for _, era := range Eras {
 		if _, err := g.era(era); err != nil {
 			return err
 		}
@@ -120,7 +126,7 @@ type unitFile struct {
 }
 
 var (
-	eraFiles = [2][]unitFile{
+	eraFiles = [len(Eras)][]unitFile{
 		{ // Era2025
 			{"data/provinces-2025.csv", provinces2025CSV, LevelProvince, []string{"code", "name", "type", "full_name"}, -1},
 			{"data/communes-2025.csv", communes2025CSV, LevelCommune, []string{"code", "name", "type", "province_code", "full_name"}, 3},
@@ -129,6 +135,11 @@ var (
 			{"data/provinces-2008.csv", provinces2008CSV, LevelProvince, []string{"code", "name", "type", "parent_code", "full_name"}, -1},
 			{"data/districts-2008.csv", districts2008CSV, LevelDistrict, []string{"code", "name", "type", "parent_code", "full_name"}, 3},
 			{"data/communes-2008.csv", communes2008CSV, LevelCommune, []string{"code", "name", "type", "parent_code", "full_name"}, 3},
+		},
+		{ // Era2022
+			{"data/snapshot-2022-10/provinces.csv", provinces2022CSV, LevelProvince, []string{"code", "name", "type", "parent_code", "full_name"}, -1},
+			{"data/snapshot-2022-10/districts.csv", districts2022CSV, LevelDistrict, []string{"code", "name", "type", "parent_code", "full_name"}, 3},
+			{"data/snapshot-2022-10/communes.csv", communes2022CSV, LevelCommune, []string{"code", "name", "type", "parent_code", "full_name"}, 3},
 		},
 	}
 	codeLen = [3]int{2, 3, 5}
@@ -344,11 +355,10 @@ func isDigits(s string) bool {
 
 // era returns the data of era, building it on first use.
 func (g *Gazetteer) era(era Era) (*eraData, error) {
-	switch era {
-	case Era2025:
-		return g.eras[0]()
-	case EraPre2025:
-		return g.eras[1]()
+	for i, e := range Eras {
+		if e == era {
+			return g.eras[i]()
+		}
 	}
 	return nil, ErrUnknownEra
 }

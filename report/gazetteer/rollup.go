@@ -72,6 +72,9 @@ func (g *Gazetteer) RollUp(u Unit) (Rollup, error) {
 		return Rollup{}, &LookupError{Era: u.Era, Level: u.Level, Query: u.Code, Err: ErrNotFound}
 	}
 	from := ed.units[id]
+	if from.Era == Era2022 {
+		return g.rollUp2022(from)
+	}
 	now, err := g.era(Era2025)
 	if err != nil {
 		return Rollup{}, err
@@ -98,6 +101,33 @@ func (g *Gazetteer) RollUp(u Unit) (Rollup, error) {
 		})
 	}
 	return r, nil
+}
+
+// rollUp2022 rolls up a unit of Era2022 through the unit of the same code
+// and level in EraPre2025, which is the same unit (codes of surviving units
+// did not change). A unit merged away before 2025 has none: its rows go to
+// the 2025 province of its district (or province), with no commune.
+func (g *Gazetteer) rollUp2022(from Unit) (Rollup, error) {
+	pre, err := g.era(EraPre2025)
+	if err != nil {
+		return Rollup{}, err
+	}
+	for _, code := range []string{from.Code, from.DistrictCode, from.ProvinceCode} {
+		id, ok := pre.code[code]
+		if !ok || code == "" {
+			continue
+		}
+		r, err := g.RollUp(pre.units[id])
+		if err != nil {
+			return Rollup{}, err
+		}
+		r.From = from
+		if code != from.Code {
+			r.Targets = nil // merged away: no commune of its own
+		}
+		return r, nil
+	}
+	return Rollup{}, &LookupError{Era: from.Era, Level: from.Level, Query: from.Code, Err: ErrNotFound}
 }
 
 // RollUpPlace resolves p in EraPre2025 (see Resolve) and rolls the unit up

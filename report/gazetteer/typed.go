@@ -25,3 +25,10 @@ func UnitKey(name string) string {
 // IsTyped reports whether UnitKey keeps the type of names whose Key is
 // key.
 func IsTyped(key string) bool { return typedKeys[key] }
+
+// TypeOf returns the unit type a name is written with ("thành phố" for
+// "TP. Lạng Sơn", "xã" for "Xã Bắc Sơn"), or "" when it has no prefix.
+func TypeOf(name string) string {
+	typ, _ := stripPrefix(normalize(name), exactPrefixes[:])
+	return typ
+}

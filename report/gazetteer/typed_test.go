@@ -17,7 +17,7 @@ var updateTyped = flag.Bool("update-typed", false, "rewrite typed_keys.go from t
 func typedFromLists(t *testing.T) []string {
 	g := New()
 	seen := map[string]bool{}
-	for _, era := range []Era{Era2025, EraPre2025} {
+	for _, era := range Eras {
 		ed, err := g.era(era)
 		if err != nil {
 			t.Fatal(err)

@@ -17,15 +17,26 @@ const (
 	// 30 June 2025: 63 provinces, 696 districts and 10,035 communes
 	// (xã, phường, thị trấn).
 	EraPre2025
+	// Era2022 is the three-tier system as it stood on 1 October 2022: 63
+	// provinces, 705 districts and 10,599 communes, before the mergers of
+	// 2023–2025 (and with Tỉnh Thừa Thiên Huế, a city under the central
+	// government from 1 January 2025). Units that survived keep their code
+	// in EraPre2025; RollUp goes through it.
+	Era2022
 )
 
-// String returns "2025" or "pre-2025".
+// Eras are the eras, newest first.
+var Eras = [...]Era{Era2025, EraPre2025, Era2022}
+
+// String returns "2025", "pre-2025" or "2022".
 func (e Era) String() string {
 	switch e {
 	case Era2025:
 		return "2025"
 	case EraPre2025:
 		return "pre-2025"
+	case Era2022:
+		return "2022"
 	}
 	return fmt.Sprintf("Era(%d)", int(e))
 }
@@ -39,6 +50,8 @@ func ParseEra(s string) (Era, error) {
 		return Era2025, nil
 	case "pre-2025", "pre2025", "2008", "old":
 		return EraPre2025, nil
+	case "2022":
+		return Era2022, nil
 	}
 	return 0, fmt.Errorf("gazetteer: unknown era %q (want 2025 or pre-2025): %w", s, ErrUnknownEra)
 }

@@ -15,6 +15,7 @@ package names
 import (
 	"errors"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
@@ -28,14 +29,37 @@ var reform = record.QuarterOf(2025, 3)
 // eras returns the gazetteers a record's period can be checked against,
 // most likely first: before the reform, after it, or, for a period that
 // spans it, both.
+//
+// Before the reform, the units of 2022 (before the mergers of 2023–2025)
+// are tried after those of 2025's first half, for rows of 2024 and before:
+// Tỉnh Thừa Thiên Huế is Thành phố Huế from 1 January 2025.
 func eras(p record.Period) []gazetteer.Era {
 	switch {
+	case p.Last < huế:
+		return []gazetteer.Era{gazetteer.EraPre2025, gazetteer.Era2022}
 	case p.Last < reform:
 		return []gazetteer.Era{gazetteer.EraPre2025}
 	case p.First >= reform:
 		return []gazetteer.Era{gazetteer.Era2025}
 	}
 	return []gazetteer.Era{gazetteer.EraPre2025, gazetteer.Era2025}
+}
+
+// huế is the first quarter of 2025, when the last changes before the
+// reform took effect (Huế a city under the central government, many
+// communes merged).
+var huế = record.QuarterOf(2025, 1)
+
+// otherEras returns the eras a name not found in those of its period is
+// looked for in, to say what the unit became: every other era.
+func otherEras(tried []gazetteer.Era) []gazetteer.Era {
+	var out []gazetteer.Era
+	for _, e := range gazetteer.Eras {
+		if !slices.Contains(tried, e) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // Unassigned is a record of a pre-2025 commune that was split between
@@ -145,64 +169,145 @@ func settle(g *gazetteer.Gazetteer, r *record.Record) outcome {
 	candidates := eras(r.Period)
 	// The district level exists before the reform only.
 	if r.District != "" {
-		candidates = []gazetteer.Era{gazetteer.EraPre2025}
-	}
-	// Take the first era in which the province resolves.
-	var prov gazetteer.Unit
-	var provErr error
-	for _, era := range candidates {
-		prov, provErr = g.Province(era, r.Province)
-		if provErr == nil {
-			o.era = era
-			break
+		candidates = slices.DeleteFunc(slices.Clone(candidates), func(e gazetteer.Era) bool { return e == gazetteer.Era2025 })
+		if len(candidates) == 0 {
+			candidates = []gazetteer.Era{gazetteer.EraPre2025}
 		}
 	}
-	last := candidates[len(candidates)-1]
-	if provErr != nil {
-		o.era = last
-		o.warnings = append(o.warnings, warning{0, notFound(g, 0, r.Province, gazetteer.Place{Province: r.Province}, last, provErr)})
+	m, ok := match(g, r, candidates)
+	if ok {
+		o.take(m)
 		return o
 	}
-	o.units[0] = &prov
-	o.names[0] = prov.Name
-	place := gazetteer.Place{Province: prov.Code}
-	if r.District != "" {
-		place.District = r.District
-		d, err := g.Resolve(gazetteer.EraPre2025, place)
-		if err != nil {
-			o.warnings = append(o.warnings, warning{1, notFound(g, 1, r.District, place, gazetteer.EraPre2025, err)})
-			return o
-		}
-		o.units[1] = &d
-		o.names[1] = d.FullName
-		place.District = d.Code
+	// Not among the units of its period: a unit of another era (an old
+	// ward named in a row of 2025-Q3) is said so, with what it became, and
+	// is rolled up like the rows of its era.
+	if other, found := match(g, r, otherEras(candidates)); found {
+		o.take(other)
+		o.warnings = append(o.warnings, warning{m.level, otherEra(g, m.level, o.names[m.level], other)})
+		return o
 	}
-	if r.Commune != "" {
-		place.Commune = r.Commune
-		var c gazetteer.Unit
-		var err error
-		// Look for the commune in each era the province exists in, with
-		// the province's code of that era.
-		for _, era := range candidates {
-			pu, perr := g.Province(era, r.Province)
-			if perr != nil {
+	o.era = m.era
+	o.units = m.units
+	for l := 0; l < m.level; l++ {
+		if m.units[l] != nil {
+			o.names[l] = m.names[l]
+		}
+	}
+	o.warnings = append(o.warnings, warning{m.level, notFound(g, m.level, o.names[m.level], m.place, m.era, m.err)})
+	return o
+}
+
+// found is what match found of a record's names in some eras: the units of
+// the levels it matched (all of them when ok), the era, and for a failure
+// the level and lookup that failed.
+type found struct {
+	units [3]*gazetteer.Unit
+	names [3]string
+	era   gazetteer.Era
+	level int // the level that failed
+	place gazetteer.Place
+	err   error
+}
+
+// take sets the outcome's units and names from what match found.
+func (o *outcome) take(m found) {
+	o.era, o.units = m.era, m.units
+	for l, u := range m.units {
+		if u != nil {
+			o.names[l] = m.names[l]
+		}
+	}
+}
+
+// match looks a record's names up in the first of eras where they all
+// resolve. It reports whether they did; when they did not, found says
+// which level failed, in the era that went furthest.
+func match(g *gazetteer.Gazetteer, r *record.Record, eras []gazetteer.Era) (found, bool) {
+	var best found
+	best.level = -1
+	for _, era := range eras {
+		var f found
+		f.era = era
+		prov, err := g.Province(era, r.Province)
+		if err != nil {
+			f.place, f.err = gazetteer.Place{Province: r.Province}, err
+			if best.level < 0 {
+				best = f
+			}
+			continue
+		}
+		f.units[0], f.names[0] = &prov, prov.Name
+		place := gazetteer.Place{Province: prov.Code}
+		if r.District != "" {
+			if era == gazetteer.Era2025 {
 				continue
 			}
-			pl := place
-			pl.Province = pu.Code
-			if c, err = g.Resolve(era, pl); err == nil {
-				o.era, o.units[0], o.names[0] = era, &pu, pu.Name
-				break
+			place.District = r.District
+			d, err := g.Resolve(era, place)
+			if err != nil {
+				f.level, f.place, f.err = 1, place, err
+				if best.level < 1 {
+					best = f
+				}
+				continue
 			}
+			f.units[1], f.names[1] = &d, d.FullName
+			place.District = d.Code
 		}
-		if err != nil {
-			o.warnings = append(o.warnings, warning{2, notFound(g, 2, r.Commune, place, o.era, err)})
-			return o
+		if r.Commune != "" {
+			place.Commune = r.Commune
+			c, err := g.Resolve(era, place)
+			if err != nil {
+				f.level, f.place, f.err = 2, place, err
+				if best.level < 2 {
+					best = f
+				}
+				continue
+			}
+			f.units[2], f.names[2] = &c, c.FullName
 		}
-		o.units[2] = &c
-		o.names[2] = c.FullName
+		return f, true
 	}
-	return o
+	return best, false
+}
+
+// otherEra words the warning for a name found among the units of another
+// era than its row's: what it was, and what it became.
+func otherEra(g *gazetteer.Gazetteer, level int, name string, f found) msg.Text {
+	u := f.units[level]
+	if u == nil {
+		u = f.units[0]
+	}
+	key := "names.unit_of_2025"
+	switch f.era {
+	case gazetteer.EraPre2025:
+		key = "names.unit_of_pre2025"
+	case gazetteer.Era2022:
+		key = "names.unit_of_2022"
+	}
+	m := msg.New(key, msg.New(levelKeys[level]), msg.Quote(name), u.String())
+	if f.era == gazetteer.Era2025 {
+		return m
+	}
+	ru, err := g.RollUp(*u)
+	if err != nil {
+		return m
+	}
+	if c, ok := ru.Commune(); ok {
+		return msg.New("names.now", m, c.FullName+", "+ru.Province.FullName)
+	}
+	if level == 0 || u.Level == gazetteer.LevelProvince {
+		return msg.New("names.now", m, ru.Province.FullName)
+	}
+	if len(ru.Targets) > 1 {
+		var names msg.List
+		for _, t := range ru.Targets {
+			names = append(names, t.Unit.FullName)
+		}
+		return msg.New("names.now_split", m, names)
+	}
+	return msg.New("names.now_in", m, ru.Province.FullName)
 }
 
 // notFound words the warning for a name the gazetteer does not have.
@@ -279,6 +384,9 @@ func (o *outcome) rollUp(g *gazetteer.Gazetteer) {
 	}
 	o.rolled = [3]string{ru.Province.Name, "", ""}
 	if o.units[2] == nil {
+		// A commune the gazetteer does not know keeps its name, under its
+		// 2025 province: never a province-wide line in disguise.
+		o.rolled[2] = o.names[2]
 		return
 	}
 	if c, ok := ru.Commune(); ok {

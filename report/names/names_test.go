@@ -36,7 +36,14 @@ func TestApplyNames(t *testing.T) {
 		{"old province before the reform", [4]string{"Bến Tre", "Mỏ Cày Bắc", "Xã Thành An", "2024-Q3"}, [3]string{"Bến Tre", "Huyện Mỏ Cày Bắc", "Xã Thành An"}, "", 0, [3]string{"Vĩnh Long", "", "Xã Tân Thành Bình"}, false},
 		{"misspelt commune", [4]string{"Lạng Sơn", "", "Xã Bac Sonn", "2025-Q3"}, [3]string{"Lạng Sơn", "", "Xã Bac Sonn"}, "did you mean Xã Bắc Sơn", 3, [3]string{"Lạng Sơn", "", "Xã Bac Sonn"}, false},
 		{"unknown province", [4]string{"Lạng Sơnn", "", "", "2025-Q3"}, [3]string{"Lạng Sơnn", "", ""}, "did you mean Tỉnh Lạng Sơn", 1, [3]string{"Lạng Sơnn", "", ""}, false},
-		{"old province after the reform", [4]string{"Bến Tre", "", "", "2025-Q4"}, [3]string{"Bến Tre", "", ""}, "not among the 2025 units", 1, [3]string{"Bến Tre", "", ""}, false},
+		// Issue 11: an old name in a row after the reform says what it
+		// became, and rolls up.
+		{"old province after the reform", [4]string{"Bến Tre", "", "", "2025-Q4"}, [3]string{"Bến Tre", "", ""}, "now part of Tỉnh Vĩnh Long", 1, [3]string{"Vĩnh Long", "", ""}, false},
+		{"old ward after the reform", [4]string{"Lạng Sơn", "", "Phường Vĩnh Trại", "2025-Q3"}, [3]string{"Lạng Sơn", "", "Phường Vĩnh Trại"}, "now part of Phường Đông Kinh", 3, [3]string{"Lạng Sơn", "", "Phường Đông Kinh"}, false},
+		// Issue 11: names valid at the row's date.
+		{"Thừa Thiên Huế in 2024", [4]string{"Thừa Thiên Huế", "", "", "2024-Q3"}, [3]string{"Thừa Thiên Huế", "", ""}, "", 0, [3]string{"Huế", "", ""}, false},
+		// Issue 11: an unknown commune is never a province-wide line.
+		{"unknown old town", [4]string{"Lạng Sơn", "", "TT. Mai Phaa", "2024-Q3"}, [3]string{"Lạng Sơn", "", "TT. Mai Phaa"}, "not among the units before 1 July 2025", 3, [3]string{"Lạng Sơn", "", "TT. Mai Phaa"}, false},
 		{"wrong province", [4]string{"Lai Châu", "", "Xã Bắc Sơn", "2025-Q3"}, [3]string{"Lai Châu", "", "Xã Bắc Sơn"}, "Tỉnh Lạng Sơn", 3, [3]string{"Lai Châu", "", "Xã Bắc Sơn"}, false},
 		{"split commune", [4]string{"Bình Dương", "Thủ Dầu Một", "Phường Hiệp Thành", "2024"}, [3]string{"Bình Dương", "Thành phố Thủ Dầu Một", "Phường Hiệp Thành"}, "", 0, [3]string{"Hồ Chí Minh", "", ""}, true},
 		{"district row", [4]string{"Đắk Nông", "Đắk Song", "", "2020-2025"}, [3]string{"Đắk Nông", "Huyện Đắk Song", ""}, "", 0, [3]string{"Lâm Đồng", "", ""}, false},

@@ -274,6 +274,8 @@ func (lay *sheetLayout) sortRows() {
 	for _, r := range rows {
 		first := record.Fold(firstText(r.Cells))
 		switch {
+		case lay.repeatsHeader(r):
+			lay.skip(r, "header") // files put together, or a table printed over pages
 		case signed && !lay.looksLikeData(r):
 			lay.skip(r, "signature")
 		case totalRe.MatchString(first):
@@ -290,6 +292,22 @@ func (lay *sheetLayout) sortRows() {
 			lay.data = append(lay.data, r)
 		}
 	}
+}
+
+// repeatsHeader reports whether a row is the header again: every cell
+// names the same column as the header's cell above it, two at least.
+func (lay *sheetLayout) repeatsHeader(r load.Row) bool {
+	n := 0
+	for i, c := range r.Cells {
+		if c == "" {
+			continue
+		}
+		if i >= len(lay.cols) || lay.cols[i] == colNone || matchHeader(c) != lay.cols[i] {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // skip notes that row r is left out, joining runs of one kind.
