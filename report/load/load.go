@@ -211,15 +211,26 @@ func File(name string, opts Options) ([]*Table, error) {
 	if fi.Size() > lim.MaxFileBytes {
 		return nil, fileError(name, ErrLimit, "load.file_too_big", msg.Number(fi.Size()), msg.Number(lim.MaxFileBytes))
 	}
-	data := make([]byte, 0, fi.Size()+1)
-	buf := bytes.NewBuffer(data)
-	if _, err := buf.ReadFrom(io.LimitReader(f, lim.MaxFileBytes+1)); err != nil {
-		return nil, &Error{Pos: record.Pos{File: name}, Text: msg.New("load.read", err), Err: err}
+	// Read into a buffer of the size the file says it has, one byte more
+	// to see it did not grow, and no more than the limit.
+	data := make([]byte, 0, min(fi.Size(), lim.MaxFileBytes)+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, &Error{Pos: record.Pos{File: name}, Text: msg.New("load.read", err), Err: err}
+		}
+		if len(data) == cap(data) {
+			if int64(len(data)) > lim.MaxFileBytes {
+				return nil, fileError(name, ErrLimit, "load.file_too_big", msg.Number(len(data)), msg.Number(lim.MaxFileBytes))
+			}
+			data = append(data, 0)[:len(data)] // the file grew while read
+		}
 	}
-	if int64(buf.Len()) > lim.MaxFileBytes {
-		return nil, fileError(name, ErrLimit, "load.file_too_big", msg.Number(buf.Len()), msg.Number(lim.MaxFileBytes))
-	}
-	return Bytes(name, buf.Bytes(), format, opts)
+	return Bytes(name, data, format, opts)
 }
 
 // FileFS reads the named file from fsys.
@@ -315,7 +326,7 @@ func decodeText(data []byte, cs charset.Charset) (string, error) {
 		b := bytes.TrimPrefix(data, utf8BOM)
 		// A NUL byte may be UTF-16 without a byte-order mark: let Detect
 		// decide.
-		if bytes.IndexByte(b, 0) < 0 && isNFC(b) && !hasInvisible(b) {
+		if bytes.IndexByte(b, 0) < 0 && isNFC(b) {
 			return unsafe.String(unsafe.SliceData(b), len(b)), nil
 		}
 	}
@@ -396,10 +407,10 @@ func hasInvisible[T string | []byte](b T) bool {
 	return false
 }
 
-// isNFC reports whether b is valid UTF-8 in NFC, checking the pieces of a
-// big b at once.
+// isNFC reports whether b is valid UTF-8 in NFC without invisible
+// characters, checking the pieces of a big b at once.
 func isNFC(b []byte) bool {
-	nfc := func(b []byte) bool { return surelyNFC(b) || utf8.Valid(b) && norm.NFC.IsNormal(b) }
+	nfc := func(b []byte) bool { return surelyNFC(b) || utf8.Valid(b) && norm.NFC.IsNormal(b) && !hasInvisible(b) }
 	parts := runtime.GOMAXPROCS(0)
 	if len(b) < parallelMin || parts == 1 {
 		return nfc(b)
@@ -458,14 +469,15 @@ func cleanCells(rec []string, clean bool, slab *cellSlab) []string {
 // Clean removes invisible characters from s, normalises it to NFC and
 // trims white space (including no-break spaces) from its ends.
 func Clean(s string) string {
-	if hasInvisible(s) || !surelyNFC(s) {
+	if !surelyNFC(s) {
 		s = cleanText(s)
 	}
 	return strings.TrimSpace(s)
 }
 
-// surelyNFC reports whether s is valid UTF-8 holding only code points that
-// are NFC on their own and compose with nothing before them: everything
+// surelyNFC reports whether s is valid UTF-8 without invisible characters
+// (see isInvisible), holding only code points that are NFC on their own
+// and compose with nothing before them: everything
 // below U+0300 and the Latin Extended Additional block U+1E00–U+1EFF, which
 // together hold every precomposed Vietnamese letter, and the punctuation
 // characters U+2002–U+207F (spaces, dashes, curly quotes, superscripts),
@@ -477,11 +489,17 @@ func surelyNFC[T string | []byte](s T) bool {
 		switch {
 		case c < 0x80:
 		case c >= 0xC2 && c <= 0xCB && i+1 < len(s) && s[i+1]&0xC0 == 0x80: // U+0080–U+02FF
+			if c == 0xC2 && s[i+1] == 0xAD { // the soft hyphen, invisible
+				return false
+			}
 			i++
 		case c == 0xE1 && i+2 < len(s) && s[i+1] >= 0xB8 && s[i+1] <= 0xBB && s[i+2]&0xC0 == 0x80: // U+1E00–U+1EFF
 			i += 2
 		case c == 0xE2 && i+2 < len(s) && (s[i+1] == 0x80 && s[i+2] >= 0x82 && s[i+2] <= 0xBF ||
 			s[i+1] == 0x81 && s[i+2]&0xC0 == 0x80): // U+2002–U+207F
+			if isInvisible(rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F) | 0x2000) {
+				return false
+			}
 			i += 2
 		default:
 			return false

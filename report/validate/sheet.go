@@ -23,6 +23,7 @@ const maxHeaderRows = 3
 type sheetLayout struct {
 	headerFirst, headerLast int      // row numbers of the header (0 for JSON keys)
 	header                  []string // each column's header as written, group and sub-header joined by " / "
+	bottom                  []string // each column's lowest header text
 	cols                    []column // each column's meaning
 	scale                   []int64  // each column's money unit, from its header (0: none)
 	data                    []load.Row
@@ -215,6 +216,7 @@ func headerCells(texts []string) []headerCell {
 // text above; its unit of money; and its header as written.
 func (lay *sheetLayout) setHeader(cells []headerCell) {
 	lay.header = make([]string, len(cells))
+	lay.bottom = make([]string, len(cells))
 	lay.cols = make([]column, len(cells))
 	lay.scale = make([]int64, len(cells))
 	seen := map[column]bool{}
@@ -224,6 +226,7 @@ func (lay *sheetLayout) setHeader(cells []headerCell) {
 			continue
 		}
 		lay.header[i] = strings.Join(p, " / ")
+		lay.bottom[i] = p[len(p)-1]
 		c := matchHeader(p[len(p)-1])
 		if c == colNone && len(p) > 1 {
 			c = matchHeader(strings.Join(p, " "))
@@ -265,38 +268,88 @@ var (
 // signature block under it are left out; the rest is data.
 func (lay *sheetLayout) sortRows() {
 	rows := lay.data
-	lay.data = nil
 	if len(rows) > 0 && isColumnNumbers(rows[0].Cells) {
 		lay.skip(rows[0], "column_numbers")
 		rows = rows[1:]
 	}
 	signed := false
-	for _, r := range rows {
-		first := record.Fold(firstText(r.Cells))
-		switch {
-		case lay.repeatsHeader(r):
-			lay.skip(r, "header") // files put together, or a table printed over pages
-		case signed && !lay.looksLikeData(r):
-			lay.skip(r, "signature")
-		case totalRe.MatchString(first):
-			lay.totals = append(lay.totals, r)
-			lay.skip(r, "total")
-		case subtotalRe.MatchString(first):
-			lay.skip(r, "subtotal")
-		case isSignature(r.Cells) && !lay.looksLikeData(r):
-			signed = true
-			lay.skip(r, "signature")
-		case lay.isHeading(r):
-			lay.skip(r, "heading")
-		default:
+	// lay.data is rows itself until a row is left out: then a copy of the
+	// data rows so far, which the others join.
+	copied := false
+	keep := func(i int, r load.Row) {
+		if copied {
 			lay.data = append(lay.data, r)
 		}
 	}
+	drop := func(i int) {
+		if !copied {
+			lay.data = append(make([]load.Row, 0, len(rows)), rows[:i]...)
+			copied = true
+		}
+	}
+	for i, r := range rows {
+		// Most rows are data: they are told apart with a look at a few
+		// cells, and only the others are read more closely.
+		data := lay.looksLikeData(r)
+		var first string
+		if f := firstText(r.Cells); !data && mayBeTotal(f) {
+			first = record.Fold(f)
+		}
+		switch {
+		case data && lay.repeatsHeader(r):
+			drop(i)
+			lay.skip(r, "header") // files put together, or a table printed over pages
+		case first != "" && totalRe.MatchString(first):
+			drop(i)
+			lay.totals = append(lay.totals, r)
+			lay.skip(r, "total")
+		case first != "" && subtotalRe.MatchString(first):
+			drop(i)
+			lay.skip(r, "subtotal")
+		case data:
+			keep(i, r)
+		case signed:
+			drop(i)
+			lay.skip(r, "signature")
+		case isSignature(r.Cells):
+			drop(i)
+			signed = true
+			lay.skip(r, "signature")
+		case lay.isHeading(r):
+			drop(i)
+			lay.skip(r, "heading")
+		default:
+			keep(i, r)
+		}
+	}
+	if !copied {
+		lay.data = rows
+	}
+}
+
+// mayBeTotal reports whether a text may start a total or subtotal row:
+// whether it starts with one of their first letters (Tổng, Cộng, Toàn,
+// Grand total, Subtotal), so that other rows skip the closer look.
+func mayBeTotal(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case 'T', 't', 'C', 'c', 'G', 'g', 'S', 's':
+		return true
+	}
+	return false
 }
 
 // repeatsHeader reports whether a row is the header again: every cell
 // names the same column as the header's cell above it, two at least.
 func (lay *sheetLayout) repeatsHeader(r load.Row) bool {
+	// A quick look first: the province's cell is the header's text again.
+	for i, c := range r.Cells {
+		if i < len(lay.cols) && lay.cols[i] == colProvince && c != lay.bottom[i] {
+			return false
+		}
+	}
 	n := 0
 	for i, c := range r.Cells {
 		if c == "" {
