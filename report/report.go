@@ -22,6 +22,7 @@ import (
 	"github.com/dvkreport/dvkreport/charts"
 	"github.com/dvkreport/dvkreport/fonts"
 	"github.com/dvkreport/dvkreport/report/aggregate"
+	"github.com/dvkreport/dvkreport/report/compare"
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/layout"
 	"github.com/dvkreport/dvkreport/report/load"
@@ -63,6 +64,16 @@ type Options struct {
 	// AssumePeriod is the period of a sheet that has no period column and
 	// names none in its title or name.
 	AssumePeriod record.Period
+	// Compare chooses the comparisons with other periods.
+	Compare compare.Options
+	// HideEmpty leaves out the lines of the units that reported nothing.
+	HideEmpty bool
+	// Models lists the models of any scope; a report on one commune lists
+	// them anyway.
+	Models bool
+	// AllSources lists every source, however many; by default a report
+	// lists up to 30, and beyond that the sources per locality.
+	AllSources bool
 	// RasterCharts embeds the charts as 300-dpi PNG images instead of
 	// drawing them as vectors.
 	RasterCharts bool
@@ -99,6 +110,11 @@ type Data struct {
 	Unassigned []names.Unassigned
 	// Sheets says how each table was read.
 	Sheets []validate.Sheet
+	// Rejected are the rows of Problems, with what could be read of them.
+	Rejected []validate.Rejected
+	// warningRecord is, for each warning, the index of its record, or -1
+	// for a warning about a file (a total row that does not match).
+	warningRecord []int
 }
 
 // Load reads and validates the inputs of opts (the seed data when there
@@ -133,13 +149,21 @@ func Load(o Options) (*Data, error) {
 	}
 	v := validate.Read(tables, validate.Options{AssumePeriod: o.AssumePeriod})
 	res := names.Apply(&v.Dataset, gazetteer.Default(), o.Boundaries2025)
-	return &Data{Dataset: &v.Dataset, Files: files, Problems: v.Problems, Warnings: append(v.Warnings, res.Warnings...),
-		Unassigned: res.Unassigned, Sheets: v.Sheets}, nil
+	d := &Data{Dataset: &v.Dataset, Files: files, Problems: v.Problems, Rejected: v.Rejected,
+		Warnings: append(v.Warnings, res.Warnings...), Unassigned: res.Unassigned, Sheets: v.Sheets}
+	for range v.Warnings {
+		d.warningRecord = append(d.warningRecord, -1)
+	}
+	d.warningRecord = append(d.warningRecord, res.WarningRecords...)
+	return d, nil
 }
 
-// Result is a summary with what was found on the way to it.
+// Result is a summary with what was found on the way to it, all of it
+// within the summary's scope and period.
 type Result struct {
 	*aggregate.Summary
+	// Comparison holds the figures of the base periods, when asked for.
+	Comparison *compare.Comparison
 	// Warnings are locality names not in the gazetteer, or in the wrong
 	// province; they do not stop a report unless Options.StrictNames.
 	Warnings []*record.InputError
@@ -172,9 +196,11 @@ func withoutRows(recs []record.Record, problems []*record.InputError) []record.R
 	return kept
 }
 
-// Summarize loads the inputs and aggregates them as opts select. Data with
-// problems is refused: the error is the validate.Problems (with the name
-// warnings too under StrictNames).
+// Summarize loads the inputs and aggregates them as opts select, with
+// the comparisons opts.Compare asks for. Data with problems is refused:
+// the error is the validate.Problems (with the name warnings too under
+// StrictNames). A locality of the gazetteer that the data does not have is
+// the scope of an empty report, not an error.
 func Summarize(opts Options) (*Result, error) {
 	d, err := Load(opts)
 	if err != nil {
@@ -197,30 +223,39 @@ func Summarize(opts Options) (*Result, error) {
 			return nil, problems // every row is bad: nothing to report on
 		}
 	}
-	localities, err := resolveCodes(gazetteer.Default(), opts.Localities)
+	g := gazetteer.Default()
+	localities, err := resolveCodes(g, opts.Localities)
 	if err != nil {
 		return nil, err
 	}
 	if opts.Boundaries2025 {
-		localities = rollUpNames(gazetteer.Default(), localities)
+		localities = rollUpNames(g, localities)
 	}
-	s, err := aggregate.Summarize(d.Dataset, aggregate.Options{Localities: localities, Period: opts.Period, Level: opts.Level})
+	aopts := aggregate.Options{Localities: localities, Period: opts.Period, Level: opts.Level,
+		Models:   opts.Models || len(localities) == 1,
+		Fallback: func(name string) ([]string, bool) { return locate(g, opts, name) },
+	}
+	if !opts.HideEmpty {
+		aopts.Expected = func(scope [][]string, level aggregate.Level, p record.Period) [][]string {
+			era, ok := boundaries(opts.Boundaries2025, p)
+			if !ok {
+				return nil
+			}
+			return names.Expected(g, era, scope, int(level))
+		}
+	}
+	s, err := aggregate.Summarize(d.Dataset, aopts)
 	switch {
 	case errors.Is(err, aggregate.ErrUnknownLocality), errors.Is(err, aggregate.ErrAmbiguousLocality), errors.Is(err, aggregate.ErrNoRecords):
 		return nil, &UsageError{Err: err}
 	case err != nil:
 		return nil, err
 	}
-	res := &Result{Summary: s, Warnings: d.Warnings, Boundaries2025: opts.Boundaries2025, Excluded: excluded, Files: d.Files}
-	provinces := map[string]bool{}
-	for _, l := range s.Lines {
-		provinces[l.Path[0]] = true
+	res := &Result{Summary: s, Boundaries2025: opts.Boundaries2025, Files: d.Files}
+	if res.Comparison, err = compare.Compare(d.Dataset, aopts, s, opts.Compare); err != nil {
+		return nil, err
 	}
-	for _, u := range d.Unassigned {
-		if provinces[u.Province] {
-			res.Unassigned = append(res.Unassigned, u)
-		}
-	}
+	res.Warnings, res.Excluded, res.Unassigned = inScope(d, s, excluded)
 	return res, nil
 }
 

@@ -133,7 +133,7 @@ func writeTable(w io.Writer, s *aggregate.Summary) error {
 		fmt.Fprintln(w, "\nother indicators, total:")
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for i, name := range s.Extras {
-			fmt.Fprintf(tw, "  %s\t%s\n", name, format.Int(s.Total.Extra[i], format.VI))
+			fmt.Fprintf(tw, "  %s\t%s\n", name, format.Int(s.Total.ExtraAt(i), format.VI))
 		}
 		if err := tw.Flush(); err != nil {
 			return err

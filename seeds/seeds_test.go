@@ -30,9 +30,11 @@ func TestSeedTotals(t *testing.T) {
 		funds, households       int64
 	}
 	wants := map[string]want{
-		"Lạng Sơn": {fields: [record.NumFields]int64{0, 3, 19, 5, 8}, models: 35, newM: 35, funds: 380_000_000, households: 8_500},
+		// The articles on Lạng Sơn and Đắk Nông do not say whether their
+		// models are new: not stated, never guessed.
+		"Lạng Sơn": {fields: [record.NumFields]int64{0, 3, 19, 5, 8}, models: 35, funds: 380_000_000, households: 8_500},
 		"Lai Châu": {fields: [record.NumFields]int64{430, 0, 0, 0, 0}, models: 430, newM: 233, sustained: 197},
-		"Đắk Nông": {fields: [record.NumFields]int64{38, 0, 0, 0, 0}, models: 38, newM: 38, funds: 10_723_900_000, households: 387},
+		"Đắk Nông": {fields: [record.NumFields]int64{38, 0, 0, 0, 0}, models: 38, funds: 10_723_900_000, households: 387},
 		"Bến Tre":  {households: 104},
 	}
 	if len(by) != len(wants) {

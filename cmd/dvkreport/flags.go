@@ -11,6 +11,7 @@ import (
 
 	"github.com/dvkreport/dvkreport/report"
 	"github.com/dvkreport/dvkreport/report/aggregate"
+	"github.com/dvkreport/dvkreport/report/compare"
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/load/charset"
 	"github.com/dvkreport/dvkreport/report/msg"
@@ -95,6 +96,10 @@ func filterFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "skip-invalid", Usage: "leave rows with problems out instead of refusing the data; the report lists them"},
 		onceFlag("excluded-csv", nil, "", "with --skip-invalid, write every problem of the rows left out to `FILE` (CSV)"),
 		onceFlag("assume-period", nil, "", "the `PERIOD` of a sheet that has no period column and names none in its title or name"),
+		onceFlag("compare", nil, "both", "compare the period with the `PERIODS`: both (the previous one and a year earlier), previous, year or none"),
+		&cli.BoolFlag{Name: "hide-empty", Usage: "leave out the lines of the units that reported nothing"},
+		&cli.BoolFlag{Name: "models", Usage: "list the models of the scope (a report on one commune always does)"},
+		onceFlag("sources", nil, "", "`full`: list every source, however many (by default up to 30, and beyond that the sources per locality)"),
 		warningsFlag(),
 		langFlag(),
 	}
@@ -166,6 +171,26 @@ func reportOptions(c *cli.Context) (report.Options, error) {
 	if w := str(c, "warnings"); w != "" && w != "all" {
 		return opts, usagef("cli.bad_choice", "--warnings", msg.Quote(w), "all")
 	}
+	switch v := str(c, "compare"); v {
+	case "both", "":
+		opts.Compare = compare.Both()
+	case "previous":
+		opts.Compare = compare.Options{Previous: true, History: 8}
+	case "year":
+		opts.Compare = compare.Options{YearAgo: true, History: 8}
+	case "none":
+	default:
+		return opts, usagef("cli.bad_choice", "--compare", msg.Quote(v), "both, previous, year, none")
+	}
+	switch v := str(c, "sources"); v {
+	case "":
+	case "full":
+		opts.AllSources = true
+	default:
+		return opts, usagef("cli.bad_choice", "--sources", msg.Quote(v), "full")
+	}
+	opts.HideEmpty = c.Bool("hide-empty")
+	opts.Models = c.Bool("models")
 	opts.StrictNames = c.Bool("strict-names")
 	opts.SkipInvalid = c.Bool("skip-invalid")
 	return opts, nil

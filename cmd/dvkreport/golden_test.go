@@ -87,7 +87,7 @@ var goldenCases = []struct {
 	{"usage-missing-file", "summary --lang en -i missing.csv"},
 	{"usage-unknown-locality", "summary --lang en -l Lang Sonn"},
 	{"usage-unknown-locality-vi", "summary -l Lang Sonn"},
-	{"usage-no-records", "summary --lang en -p 2019"},
+	{"issue12-no-records", "summary --lang en -p 2019 --hide-empty --format csv"},
 	{"usage-output-folder", "generate --lang en -o testdata"},
 	{"usage-output-is-input", "generate --lang en -i testdata/good.csv -o testdata/good.csv"},
 }

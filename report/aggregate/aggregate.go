@@ -8,9 +8,12 @@ package aggregate
 
 import (
 	"errors"
+	"hash/maphash"
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -55,11 +58,15 @@ func (l Level) String() string {
 	return gazetteer.Level(l).String()
 }
 
-// Figures are the summed figures of a set of records.
+// Figures are the figures of a set of records over a period. Models are a
+// stock: a model reported in several quarters of the period counts once
+// (see Summarize); funds, households, beneficiaries and the extra
+// indicators are flows, summed over the period.
 type Figures struct {
 	ByField       [record.NumFields]int64 // models per field, Unclassified at 0
-	New           int64
-	Sustained     int64
+	New           int64                   // models registered new inside the period
+	Sustained     int64                   // models sustained from before it
+	NotStated     int64                   // models whose rows do not say
 	Models        int64
 	FundsVND      int64
 	Households    int64
@@ -69,6 +76,15 @@ type Figures struct {
 	// int64: models (bit 0), funds, households, beneficiaries, then the
 	// extra indicators from bit 4 (the ones after bit 63 share it).
 	overflow uint64
+}
+
+// ExtraAt returns the figure of extra indicator i: 0 when the records
+// gave none.
+func (f *Figures) ExtraAt(i int) int64 {
+	if i < len(f.Extra) {
+		return f.Extra[i]
+	}
+	return 0
 }
 
 // Overflow bits of Figures.overflow.
@@ -91,14 +107,9 @@ func (f *Figures) sum(a, b int64, bit uint64) int64 {
 	return s
 }
 
-func (f *Figures) add(r *record.Record, extras int) {
-	f.ByField[r.Field] = f.sum(f.ByField[r.Field], r.Count, overModels)
-	if r.Status == record.Sustained {
-		f.Sustained = f.sum(f.Sustained, r.Count, overModels)
-	} else {
-		f.New = f.sum(f.New, r.Count, overModels)
-	}
-	f.Models = f.sum(f.Models, r.Count, overModels)
+// addFlows adds a record's flows: funds, households, beneficiaries and
+// the extra indicators.
+func (f *Figures) addFlows(r *record.Record, extras int) {
 	f.FundsVND = f.sum(f.FundsVND, r.FundsVND, overFunds)
 	f.Households = f.sum(f.Households, r.Households, overHouseholds)
 	f.Beneficiaries = f.sum(f.Beneficiaries, r.Beneficiaries, overBeneficiaries)
@@ -108,6 +119,27 @@ func (f *Figures) add(r *record.Record, extras int) {
 	for i, v := range r.Extra {
 		f.Extra[i] = f.sum(f.Extra[i], v, overExtra0<<min(i, 59))
 	}
+}
+
+// addModels adds n models of a field and status.
+func (f *Figures) addModels(n int64, field record.Field, st record.Status) {
+	f.ByField[field] = f.sum(f.ByField[field], n, overModels)
+	switch st {
+	case record.New:
+		f.New = f.sum(f.New, n, overModels)
+	case record.Sustained:
+		f.Sustained = f.sum(f.Sustained, n, overModels)
+	default:
+		f.NotStated = f.sum(f.NotStated, n, overModels)
+	}
+	f.Models = f.sum(f.Models, n, overModels)
+}
+
+// add adds a record as a flow and as models: within one quarter, where a
+// model is reported once, the stock is a sum.
+func (f *Figures) add(r *record.Record, extras int) {
+	f.addFlows(r, extras)
+	f.addModels(r.Count, r.Field, r.Status)
 }
 
 // OverflowError says that a total is beyond what the tool can count
@@ -155,30 +187,99 @@ type Line struct {
 	// Unassigned marks the line of a province's records that a roll-up to
 	// the 2025 units could not place in a commune (a split commune's).
 	Unassigned bool
+	// Empty marks a unit the report expects (Options.Expected) that has
+	// no record in the period: it reported nothing.
+	Empty bool
 	Figures
 	Records int // how many records the line sums
+	// Sources are the line's sources, most used first: indexes in
+	// Summary.Sources with their records.
+	Sources []SourceCount
 	keys    [3]string
 }
 
 // Name returns the line's own locality name, the last element of its path.
 func (l Line) Name() string { return l.Path[len(l.Path)-1] }
 
+// Key identifies the line's locality, whatever summary it is in: lines of
+// two summaries of one dataset (two periods) with the same key are the
+// same locality.
+func (l Line) Key() string { return strings.Join(l.keys[:], "\x00") }
+
+// SourceCount is a source and how many records cite it.
+type SourceCount struct {
+	Source  int // index in Summary.Sources
+	Records int
+}
+
 // Summary is the aggregated figures of a report.
 type Summary struct {
 	Level  Level
 	Scope  [][]string    // the selected localities as paths; empty for all
 	Period record.Period // the report period: the one asked for, or the span of the data
-	Lines  []Line        // sorted by path in Vietnamese order
+	Lines  []Line        // sorted by path in Vietnamese order, special lines last in their province
 	Total  Figures
 	Extras []string // names of the extra indicators
 	// Sources lists the distinct sources of the counted records in order
-	// of first appearance.
+	// of first appearance, with how many records cite each.
 	Sources []string
-	Records int
+	// SourceRecords is, by source, how many records cite it.
+	SourceRecords []int
+	Records       int
+	// Straddling counts the records in scope whose own period overlaps
+	// the report's without lying inside it (a row of 2021–2025 in a report
+	// of 2025): they are left out.
+	Straddling int
 	// Quarters are the figures per quarter of the records whose period is
 	// a single quarter, in time order; records of longer periods are not
 	// in any.
 	Quarters []QuarterFigures
+	// Models are the models of the scope, when Options.Models asks for
+	// them: one per model (and one per group row's locality, unit, field
+	// and status), by field then name.
+	Models []Model
+	// ScopeLevels are the levels of the Scope's localities.
+	ScopeLevels []Level
+	// selected has a bit for each record of the dataset the summary sums.
+	selected  []uint64
+	scopeKeys [][]string
+	key       func(string) string
+}
+
+// Selected reports whether the summary sums record i of its dataset.
+func (s *Summary) Selected(i int) bool {
+	return i>>6 < len(s.selected) && s.selected[i>>6]&(1<<(i&63)) != 0
+}
+
+// Covers reports whether a locality, named as a row of the data names
+// it, lies in the summary's scope: every locality when it has none.
+func (s *Summary) Covers(province, district, commune string) bool {
+	if len(s.scopeKeys) == 0 {
+		return true
+	}
+	k := [3]string{s.key(province), s.key(district), s.key(commune)}
+	for _, sk := range s.scopeKeys {
+		if matchPath(&k, sk) {
+			return true
+		}
+	}
+	return false
+}
+
+// Model is one model of a summary, or one group of models reported
+// together without a name.
+type Model struct {
+	Path  []string // its locality
+	Unit  string
+	Name  string // "" for a group
+	Count int64  // 1 for a model; the group's count
+	Field record.Field
+	// Status is the model's status over the period: new if a row of the
+	// period says new, else sustained if one says sustained.
+	Status        record.Status
+	FundsVND      int64
+	Households    int64
+	Beneficiaries int64
 }
 
 // QuarterFigures are the figures of one quarter.
@@ -201,6 +302,16 @@ type Options struct {
 	// without the unit type (gazetteer.Key), then without diacritics
 	// (gazetteer.FoldKey).
 	Key func(string) string
+	// Fallback names a locality the data does not have, if it is one: a
+	// unit of the gazetteer that reported nothing. Its path is the scope of
+	// an empty report, not an error.
+	Fallback func(name string) (path []string, ok bool)
+	// Expected lists the units a report on the scope should have a line
+	// for, at its level; those without a record get an Empty line. nil
+	// expects none.
+	Expected func(scope [][]string, level Level, period record.Period) [][]string
+	// Models asks for the list of the scope's models (Summary.Models).
+	Models bool
 }
 
 // ErrUnknownLocality is wrapped by the error for a --locality that names no
@@ -212,6 +323,16 @@ var (
 )
 
 // Summarize aggregates ds as opts select.
+//
+// Models are a stock: a model listed in several quarters of the period
+// counts once, its identity being its locality (after name settling and
+// roll-up), unit, name and field. It counts as new if a row of the period
+// registers it new, else as sustained if one says sustained, else as not
+// stated. A group row (a count of models other than one, or a row without
+// a model's name) counts at the latest quarter inside the period for its
+// locality, unit, name, field and status. Funds, households, beneficiaries and the extra indicators are
+// flows, summed over the period. A record whose own period overlaps the
+// report's without lying inside it is left out, and counted.
 func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 	key := opts.Key
 	if key == nil {
@@ -222,15 +343,23 @@ func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 	var scopeKeys [][]string
 	for _, name := range opts.Localities {
 		path, keys, err := idx.resolve(name)
+		if errors.Is(err, ErrUnknownLocality) && opts.Fallback != nil {
+			if p, ok := opts.Fallback(name); ok {
+				path, keys, err = p, make([]string, len(p)), nil
+				for i, n := range p {
+					keys[i] = key(n)
+				}
+				if len(p) == 2 && isCommuneType(gazetteer.TypeOf(p[1])) {
+					keys = []string{keys[0], "", keys[1]} // a 2025 commune: no district
+				}
+			}
+		}
 		if err != nil {
 			return nil, err
 		}
 		scope, scopeKeys = append(scope, path), append(scopeKeys, keys)
 	}
-	in := func(r *record.Record, keys *[3]string) bool {
-		if !opts.Period.IsZero() && !opts.Period.Contains(r.Period) {
-			return false
-		}
+	inScope := func(keys *[3]string) bool {
 		if len(scopeKeys) == 0 {
 			return true
 		}
@@ -241,59 +370,42 @@ func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 		}
 		return false
 	}
+	s := &Summary{Scope: scope, Period: opts.Period, Extras: ds.Extras, scopeKeys: scopeKeys, key: key,
+		selected: make([]uint64, (len(ds.Records)+63)/64)}
+	for _, sk := range scopeKeys {
+		s.ScopeLevels = append(s.ScopeLevels, Level(len(sk)))
+	}
 	selected := make([]int, 0, len(ds.Records))
 	for i := range ds.Records {
-		if in(&ds.Records[i], idx.keys(i)) {
-			selected = append(selected, i)
+		r := &ds.Records[i]
+		if !inScope(idx.keys(i)) {
+			continue
 		}
-	}
-	if len(selected) == 0 {
-		key := "aggregate.no_records"
-		if len(opts.Localities) > 0 || !opts.Period.IsZero() {
-			key = "aggregate.no_records_selected"
+		if !opts.Period.IsZero() && !opts.Period.Contains(r.Period) {
+			if opts.Period.Overlaps(r.Period) {
+				s.Straddling++
+			}
+			continue
 		}
-		return nil, msg.New(key).Wrap(ErrNoRecords)
+		selected = append(selected, i)
+		s.selected[i>>6] |= 1 << (i & 63)
 	}
 	level := opts.Level
 	if level == LevelAuto {
 		level = autoLevel(scopeKeys, selected, idx)
 	}
-	s := &Summary{Level: level, Scope: scope, Period: opts.Period, Extras: ds.Extras}
-	lines := map[[3]string]int{}
-	seenSource := map[string]bool{}
-	quarters := map[record.Quarter]int{}
-	lineOf := make([]int, len(idx.tuples)) // by tuple: its line + 1, once known
+	s.Level = level
+	a := &accumulator{s: s, idx: idx, extras: len(ds.Extras), lines: map[[3]string]int{},
+		lineOf: make([]int, len(idx.tuples)), models: opts.Models, seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
 	for _, i := range selected {
-		r := &ds.Records[i]
-		unassigned := r.Unassigned && level == LevelCommune
-		li := lineOf[idx.tuple[i]] - 1
-		if li < 0 || unassigned {
-			li = s.line(idx, i, lines, unassigned)
-			if !unassigned {
-				lineOf[idx.tuple[i]] = li + 1
-			}
-		}
-		l := &s.Lines[li]
-		l.add(r, len(ds.Extras))
-		l.Records++
-		s.Total.add(r, len(ds.Extras))
-		s.Records++
-		if r.Source != "" && !seenSource[r.Source] {
-			seenSource[r.Source] = true
-			s.Sources = append(s.Sources, r.Source)
-		}
+		a.add(&ds.Records[i], i)
 		if opts.Period.IsZero() {
-			s.Period = s.Period.Union(r.Period)
+			s.Period = s.Period.Union(ds.Records[i].Period)
 		}
-		if r.Period.Kind == record.KindQuarter {
-			qi, ok := quarters[r.Period.First]
-			if !ok {
-				qi = len(s.Quarters)
-				quarters[r.Period.First] = qi
-				s.Quarters = append(s.Quarters, QuarterFigures{Quarter: r.Period.First})
-			}
-			s.Quarters[qi].add(r, len(ds.Extras))
-		}
+	}
+	a.finish()
+	if opts.Expected != nil {
+		s.addExpected(opts.Expected(scope, level, s.Period), key)
 	}
 	// The total overflows whenever a line does.
 	if err := s.Total.overflowError(s.Extras); err != nil {
@@ -301,7 +413,275 @@ func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 	}
 	sortLines(s.Lines)
 	slices.SortFunc(s.Quarters, func(a, b QuarterFigures) int { return int(a.Quarter - b.Quarter) })
+	if s.Records == 0 && len(opts.Localities) == 0 && opts.Period.IsZero() {
+		return nil, msg.New("aggregate.no_records").Wrap(ErrNoRecords)
+	}
 	return s, nil
+}
+
+// isCommuneType reports whether a unit type is a commune's.
+func isCommuneType(t string) bool {
+	return t == "xã" || t == "phường" || t == "thị trấn" || t == "đặc khu"
+}
+
+// addExpected adds an Empty line for each expected unit without a line.
+func (s *Summary) addExpected(paths [][]string, key func(string) string) {
+	have := map[string]bool{}
+	for _, l := range s.Lines {
+		have[l.Key()] = true
+	}
+	for _, p := range paths {
+		var k [3]string
+		for i, n := range p {
+			k[i] = key(n)
+		}
+		if s.Level == LevelCommune && len(p) == 2 {
+			k[2], k[1] = k[1], "" // a 2025 commune: no district
+		}
+		l := Line{Path: p, Empty: true, keys: k}
+		if !have[l.Key()] {
+			have[l.Key()] = true
+			s.Lines = append(s.Lines, l)
+		}
+	}
+}
+
+// accumulator adds the selected records into a summary: their flows at
+// once, their models by identity, counted when all are in.
+type accumulator struct {
+	s      *Summary
+	idx    *index
+	extras int
+	lines  map[[3]string]int
+	lineOf []int // by tuple: its line + 1, once known
+	// named holds each model's identity and what its rows said; groups
+	// each group's identity and its latest quarter.
+	named    map[[2]uint64]*modelState
+	groups   map[[2]uint64]*groupState
+	quarters map[record.Quarter]int
+	sources  map[string]int
+	// lineSources counts records by line and source.
+	lineSources map[[2]int]int
+	models      bool
+	seeds       [2]maphash.Seed
+	buf         []byte
+}
+
+type modelState struct {
+	line     int
+	field    record.Field
+	new, sus bool
+	model    int // in Summary.Models, or -1
+}
+
+type groupState struct {
+	line   int
+	field  record.Field
+	status record.Status
+	latest record.Quarter
+	count  int64
+	model  int
+}
+
+func (a *accumulator) add(r *record.Record, i int) {
+	s := a.s
+	unassigned := r.Unassigned && s.Level == LevelCommune
+	li := a.lineOf[a.idx.tuple[i]] - 1
+	if li < 0 || unassigned {
+		li = s.line(a.idx, i, a.lines, unassigned)
+		if !unassigned {
+			a.lineOf[a.idx.tuple[i]] = li + 1
+		}
+	}
+	l := &s.Lines[li]
+	l.addFlows(r, a.extras)
+	l.Records++
+	s.Total.addFlows(r, a.extras)
+	s.Records++
+	if r.Source != "" {
+		si, ok := a.sources[r.Source]
+		if !ok {
+			if a.sources == nil {
+				a.sources, a.lineSources = map[string]int{}, map[[2]int]int{}
+			}
+			si = len(s.Sources)
+			a.sources[r.Source] = si
+			s.Sources = append(s.Sources, r.Source)
+			s.SourceRecords = append(s.SourceRecords, 0)
+		}
+		s.SourceRecords[si]++
+		a.lineSources[[2]int{li, si}]++
+	}
+	if r.Period.Kind == record.KindQuarter {
+		if a.quarters == nil {
+			a.quarters = map[record.Quarter]int{}
+		}
+		qi, ok := a.quarters[r.Period.First]
+		if !ok {
+			qi = len(s.Quarters)
+			a.quarters[r.Period.First] = qi
+			s.Quarters = append(s.Quarters, QuarterFigures{Quarter: r.Period.First})
+		}
+		s.Quarters[qi].add(r, a.extras)
+	}
+	keys := a.idx.keys(i)
+	// A row of one named model; anything else is a group row: a count of
+	// models, with a name or not (or a count of none: a row of figures).
+	if r.Model != "" && r.Count == 1 {
+		id := a.identity(keys, r.Unit, r.Model, r.Field, 0xff)
+		m, ok := a.named[id]
+		if !ok {
+			if a.named == nil {
+				a.named = map[[2]uint64]*modelState{}
+			}
+			m = &modelState{line: li, field: r.Field, model: a.model(r, li, 1)}
+			a.named[id] = m
+		}
+		m.new = m.new || r.Status == record.New
+		m.sus = m.sus || r.Status == record.Sustained
+		a.modelFlows(m.model, r)
+		return
+	}
+	id := a.identity(keys, r.Unit, r.Model, r.Field, byte(r.Status))
+	g, ok := a.groups[id]
+	switch {
+	case !ok:
+		if a.groups == nil {
+			a.groups = map[[2]uint64]*groupState{}
+		}
+		g = &groupState{line: li, field: r.Field, status: r.Status, latest: r.Period.Last, count: r.Count, model: a.model(r, li, 0)}
+		a.groups[id] = g
+	case r.Period.Last > g.latest:
+		g.latest, g.count = r.Period.Last, r.Count
+	case r.Period.Last == g.latest:
+		g.count = l.sum(g.count, r.Count, overModels)
+	}
+	a.modelFlows(g.model, r)
+}
+
+// identity hashes what makes a model (or a group) one: its locality's
+// keys, its unit and name compared as validate compares them, its field
+// and, for a group, its status; in 128 bits, so that two models are never
+// taken for one.
+func (a *accumulator) identity(keys *[3]string, unit, model string, field record.Field, status byte) [2]uint64 {
+	b := a.buf[:0]
+	for _, k := range keys {
+		b = append(append(b, k...), 0)
+	}
+	b = append(appendFold(b, unit), 0)
+	b = append(appendFold(b, model), 0, byte(field), status)
+	a.buf = b
+	return [2]uint64{maphash.Bytes(a.seeds[0], b), maphash.Bytes(a.seeds[1], b)}
+}
+
+// model adds an entry to Summary.Models, if asked for, and returns its
+// index, or -1.
+func (a *accumulator) model(r *record.Record, line int, count int64) int {
+	if !a.models {
+		return -1
+	}
+	a.s.Models = append(a.s.Models, Model{Path: a.s.Lines[line].Path, Unit: r.Unit, Name: r.Model, Count: count, Field: r.Field, Status: r.Status})
+	return len(a.s.Models) - 1
+}
+
+// modelFlows adds a record's flows to its model's entry, if any.
+func (a *accumulator) modelFlows(i int, r *record.Record) {
+	if i < 0 {
+		return
+	}
+	m := &a.s.Models[i]
+	m.FundsVND += r.FundsVND
+	m.Households += r.Households
+	m.Beneficiaries += r.Beneficiaries
+}
+
+// finish counts the models, once all records are in, and orders each
+// line's sources.
+func (a *accumulator) finish() {
+	s := a.s
+	for _, m := range a.named {
+		st := record.NotStated
+		switch {
+		case m.new:
+			st = record.New
+		case m.sus:
+			st = record.Sustained
+		}
+		s.Lines[m.line].addModels(1, m.field, st)
+		s.Total.addModels(1, m.field, st)
+		if m.model >= 0 {
+			s.Models[m.model].Status = st
+		}
+	}
+	for _, g := range a.groups {
+		s.Lines[g.line].addModels(g.count, g.field, g.status)
+		s.Total.addModels(g.count, g.field, g.status)
+		if g.model >= 0 {
+			s.Models[g.model].Count = g.count
+		}
+	}
+	for k, n := range a.lineSources {
+		l := &s.Lines[k[0]]
+		l.Sources = append(l.Sources, SourceCount{Source: k[1], Records: n})
+	}
+	for i := range s.Lines {
+		slices.SortFunc(s.Lines[i].Sources, func(x, y SourceCount) int {
+			if x.Records != y.Records {
+				return y.Records - x.Records
+			}
+			return x.Source - y.Source
+		})
+	}
+	if a.models {
+		sortModels(s.Models)
+	}
+}
+
+// appendFold appends s as model names are compared: lower-cased, trimmed,
+// runs of white space one space.
+func appendFold(b []byte, s string) []byte {
+	space, started := false, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = started
+			continue
+		}
+		started = true
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b
+}
+
+// sortModels orders models by field (in report order, unclassified last),
+// then locality, then name, in Vietnamese order.
+func sortModels(ms []Model) {
+	c := collate.New(language.Vietnamese, collate.IgnoreCase, collate.Numeric)
+	fieldRank := func(f record.Field) int {
+		if f == record.Unclassified {
+			return record.NumFields
+		}
+		return int(f)
+	}
+	slices.SortStableFunc(ms, func(a, b Model) int {
+		if d := fieldRank(a.Field) - fieldRank(b.Field); d != 0 {
+			return d
+		}
+		if d := c.CompareString(strings.Join(a.Path, "/"), strings.Join(b.Path, "/")); d != 0 {
+			return d
+		}
+		return c.CompareString(a.Name, b.Name)
+	})
 }
 
 // line returns the index in s.Lines of record i's line, adding the line
@@ -366,8 +746,17 @@ func sortLines(lines []Line) {
 	for i, l := range lines {
 		// By the names' keys, which have no unit-type prefix, so that
 		// Phường and Xã sort together; a province's own line (its
-		// province-wide records) comes before its districts or communes.
-		keys[i] = c.KeyFromString(&buf, strings.Join(l.keys[:], "\x01"))
+		// province-wide records) and its records not assigned to a 2025
+		// commune come after its districts or communes.
+		k := l.keys
+		if l.Partial {
+			for j := len(l.Path); j < len(k); j++ {
+				if k[j] == "" {
+					k[j] = "\U0010FFFF"
+				}
+			}
+		}
+		keys[i] = c.KeyFromString(&buf, strings.Join(k[:], "\x01"))
 	}
 	order := make([]int, len(lines))
 	for i := range order {

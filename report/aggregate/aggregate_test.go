@@ -55,11 +55,11 @@ func TestSummarize(t *testing.T) {
 	}{
 		// Đ sorts after D; names that differ only in diacritics are one locality.
 		{"all", Options{}, "Bắc Sơn, Đà Nẵng, Đắk Nông, Lạng Sơn", 18, 1157, LevelProvince, "2024-Q3..2025-Q4"},
-		{"province filter goes one level down", Options{Localities: []string{"lang son"}}, "Lạng Sơn*, Lạng Sơn/Xã Bắc Sơn, Lạng Sơn/Xã Đình Lập", 8, 150, LevelCommune, "2025-Q2..2025-Q3"},
+		{"province filter goes one level down", Options{Localities: []string{"lang son"}}, "Lạng Sơn/Xã Bắc Sơn, Lạng Sơn/Xã Đình Lập, Lạng Sơn*", 8, 150, LevelCommune, "2025-Q2..2025-Q3"},
 		{"district level", Options{Localities: []string{"Đắk Nông"}}, "Đắk Nông/Đắk Mil, Đắk Nông/Đắk Song", 4, 1000, LevelDistrict, "2024-Q3"},
 		{"path", Options{Localities: []string{"Lạng Sơn/Bắc Sơn"}}, "Lạng Sơn/Xã Bắc Sơn", 3, 150, LevelCommune, "2025-Q3"},
 		{"period", Options{Period: record.QuarterPeriod(2025, 3)}, "Lạng Sơn", 7, 150, LevelProvince, "2025-Q3"},
-		{"explicit level", Options{Level: LevelCommune, Localities: []string{"Lạng Sơn"}}, "Lạng Sơn*, Lạng Sơn/Xã Bắc Sơn, Lạng Sơn/Xã Đình Lập", 8, 150, LevelCommune, "2025-Q2..2025-Q3"},
+		{"explicit level", Options{Level: LevelCommune, Localities: []string{"Lạng Sơn"}}, "Lạng Sơn/Xã Bắc Sơn, Lạng Sơn/Xã Đình Lập, Lạng Sơn*", 8, 150, LevelCommune, "2025-Q2..2025-Q3"},
 	}
 	for _, tt := range tests {
 		s, err := Summarize(testData(), tt.opts)
@@ -121,9 +121,11 @@ func TestSummarizeErrors(t *testing.T) {
 	if !errors.Is(err, ErrAmbiguousLocality) || !strings.Contains(err.Error(), `"Lạng Sơn/Xã Bắc Sơn", "Đà Nẵng/Xã Bắc Sơn"`) || !strings.Contains(err.Error(), `as in "Lạng Sơn/Xã Bắc Sơn"`) {
 		t.Errorf("ambiguous: %v", err)
 	}
-	_, err = Summarize(testData(), Options{Period: record.QuarterPeriod(2020, 1)})
-	if !errors.Is(err, ErrNoRecords) {
-		t.Errorf("empty period: %v", err)
+	// Issue 12: a period without records is an empty report, not an
+	// error.
+	s, err = Summarize(testData(), Options{Period: record.QuarterPeriod(2020, 1)})
+	if err != nil || s.Records != 0 || len(s.Lines) != 0 {
+		t.Errorf("empty period: %v, %+v", err, s)
 	}
 }
 

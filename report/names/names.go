@@ -66,6 +66,7 @@ func otherEras(tried []gazetteer.Era) []gazetteer.Era {
 // several 2025 communes, so that the roll-up could not place it.
 type Unassigned struct {
 	Pos        record.Pos
+	Record     int      // the record's index in the dataset
 	Province   string   // the 2025 province it counts for
 	From       string   // the old commune, as the gazetteer writes it
 	Candidates []string // the 2025 communes that share its territory
@@ -74,8 +75,10 @@ type Unassigned struct {
 // Result is what Apply found.
 type Result struct {
 	// Warnings are the names that are not official, one per cell, in
-	// record order.
-	Warnings []*record.InputError
+	// record order; WarningRecords are their records' indexes in the
+	// dataset.
+	Warnings       []*record.InputError
+	WarningRecords []int
 	// Unassigned lists the records the roll-up could not place in a 2025
 	// commune.
 	Unassigned []Unassigned
@@ -123,6 +126,7 @@ func Apply(ds *record.Dataset, g *gazetteer.Gazetteer, rollUp bool) Result {
 		o := &outcomes[which[i]]
 		for _, w := range o.warnings {
 			res.Warnings = append(res.Warnings, &record.InputError{Pos: r.NamePos(w.level), Column: r.Table.Header(w.level), Msg: msg.New("warning", w.msg)})
+			res.WarningRecords = append(res.WarningRecords, i)
 		}
 		names := o.names
 		if rollUp {
@@ -130,7 +134,7 @@ func Apply(ds *record.Dataset, g *gazetteer.Gazetteer, rollUp bool) Result {
 			r.Unassigned = o.split != nil
 			if o.split != nil {
 				u := *o.split
-				u.Pos = r.Pos()
+				u.Pos, u.Record = r.Pos(), i
 				res.Unassigned = append(res.Unassigned, u)
 			}
 		}

@@ -63,6 +63,9 @@ func (p Period) IsZero() bool { return p.Kind == 0 }
 // Contains reports whether o lies wholly inside p.
 func (p Period) Contains(o Period) bool { return p.First <= o.First && o.Last <= p.Last }
 
+// Overlaps reports whether p and o share a quarter.
+func (p Period) Overlaps(o Period) bool { return p.First <= o.Last && o.First <= p.Last }
+
 // Union returns the smallest period that contains both p and o.
 // The union with a zero Period is the other period.
 func (p Period) Union(o Period) Period {

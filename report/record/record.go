@@ -53,19 +53,25 @@ func (f Field) Key() string {
 func (f Field) String() string { return f.Key() }
 
 // Status says whether a model was newly built in the period or sustained
-// from an earlier one. The zero value is New, the contract's default.
+// from an earlier one. The zero value is NotStated, the contract's
+// default: a row that does not say is never guessed to be new.
 type Status uint8
 
 const (
-	New Status = iota
+	NotStated Status = iota
+	New
 	Sustained
 )
 
+// String returns the status's key: "not_stated", "new" or "sustained".
 func (s Status) String() string {
-	if s == Sustained {
+	switch s {
+	case New:
+		return "new"
+	case Sustained:
 		return "sustained"
 	}
-	return "new"
+	return "not_stated"
 }
 
 // Record is one validated register row: one model, or a group of Count

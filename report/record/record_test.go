@@ -136,7 +136,7 @@ func TestParseStatus(t *testing.T) {
 		in   string
 		want Status
 	}{
-		{"", New}, {"new", New}, {"Xây dựng mới", New}, {"MỚI", New},
+		{"", NotStated}, {"new", New}, {"Xây dựng mới", New}, {"MỚI", New}, {"XD mới", New},
 		{"sustained", Sustained}, {"Duy trì", Sustained}, {"duy tri", Sustained},
 	}
 	for _, tt := range tests {

@@ -160,7 +160,8 @@ func distance(a, b string, limit int) int {
 }
 
 var statusWords = map[string]Status{
-	"": New, "new": New, "moi": New, "xaydungmoi": New, "xaymoi": New, "built": New, "xdmoi": New,
+	"": NotStated, "notstated": NotStated, "chuaro": NotStated, "khongro": NotStated,
+	"new": New, "moi": New, "xaydungmoi": New, "xaymoi": New, "built": New, "xdmoi": New,
 	"dangkymoi": New, "moixaydung": New, "motaomoi": New, "lammoi": New, "m": New,
 	"sustained": Sustained, "maintained": Sustained, "duytri": Sustained, "duytrivanhanrong": Sustained,
 	"duytrinhanrong": Sustained, "nhanrong": Sustained, "tieptucduytri": Sustained, "dangduytri": Sustained,
@@ -168,7 +169,7 @@ var statusWords = map[string]Status{
 }
 
 // ParseStatus reads a model's status: new (xây dựng mới) or sustained (duy
-// trì), ignoring case and diacritics. An empty cell is New.
+// trì), ignoring case and diacritics. An empty cell is NotStated.
 func ParseStatus(s string) (Status, error) {
 	k := compact(s)
 	if st, ok := statusWords[k]; ok {

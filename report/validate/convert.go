@@ -237,9 +237,10 @@ func (b *builder) convert(rc *rowConverter, rows []load.Row) {
 		parts = runtime.GOMAXPROCS(0)
 	}
 	type piece struct {
-		recs  []record.Record
-		ids   []uint64
-		probs Problems
+		recs     []record.Record
+		ids      []uint64
+		probs    Problems
+		rejected []Rejected
 	}
 	pieces := make([]piece, parts)
 	var wg sync.WaitGroup
@@ -247,7 +248,7 @@ func (b *builder) convert(rc *rowConverter, rows []load.Row) {
 		lo, hi := len(rows)*k/parts, len(rows)*(k+1)/parts
 		wg.Go(func() {
 			p := &pieces[k]
-			p.recs, p.ids, p.probs = rc.convert(rows[lo:hi], ds.Records[base+lo:base+lo:base+hi], b.ids[base+lo:base+lo:base+hi])
+			p.recs, p.ids, p.probs, p.rejected = rc.convert(rows[lo:hi], ds.Records[base+lo:base+lo:base+hi], b.ids[base+lo:base+lo:base+hi])
 		})
 	}
 	wg.Wait()
@@ -256,6 +257,7 @@ func (b *builder) convert(rc *rowConverter, rows []load.Row) {
 		copy(b.ids[end:], p.ids)
 		end += copy(ds.Records[end:], p.recs)
 		b.res.Problems = append(b.res.Problems, p.probs...)
+		b.res.Rejected = append(b.res.Rejected, p.rejected...)
 	}
 	clear(ds.Records[end:])
 	ds.Records, b.ids = ds.Records[:end], b.ids[:end]
@@ -264,7 +266,7 @@ func (b *builder) convert(rc *rowConverter, rows []load.Row) {
 // convert turns rows into records appended to out, with their identity
 // hashes appended to ids, and returns the problems of the rows it leaves
 // out.
-func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64) (_ []record.Record, _ []uint64, probs Problems) {
+func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64) (_ []record.Record, _ []uint64, probs Problems, rejected []Rejected) {
 	texts := texts{names: map[string]*text{}}
 	models := &modelHashes{seed: rc.seed}
 	fields := map[string]record.Field{}
@@ -406,6 +408,7 @@ func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64
 		}
 		if len(rowProblems) > 0 {
 			probs = append(probs, rowProblems...)
+			rejected = append(rejected, Rejected{Pos: rc.at(r.Num, 0), Province: rec.Province, District: rec.District, Commune: rec.Commune, Period: rec.Period})
 			continue
 		}
 		var id uint64
@@ -414,7 +417,7 @@ func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64
 		}
 		out, ids = append(out, rec), append(ids, id)
 	}
-	return out, ids, probs
+	return out, ids, probs, rejected
 }
 
 // number reads the number in column i, in the column's unit of money.

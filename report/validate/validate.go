@@ -74,6 +74,17 @@ type Result struct {
 	Warnings []*record.InputError
 	// Sheets says how each table was read, for "dvkreport inspect".
 	Sheets []Sheet
+	// Rejected are the rows with problems, with what could be read of
+	// their locality and period, so that a report on part of the data
+	// lists only its own.
+	Rejected []Rejected
+}
+
+// Rejected is a row left out for its problems.
+type Rejected struct {
+	Pos                         record.Pos // the row
+	Province, District, Commune string
+	Period                      record.Period // zero when it could not be read
 }
 
 // Sheet says how one table was read.
@@ -233,6 +244,7 @@ func (b *builder) duplicates() Problems {
 			if dup >= 0 {
 				problems = append(problems, &record.InputError{Pos: r.Pos(),
 					Msg: msg.New("validate.duplicate", msg.Quote(r.Model), r.Period, kept[dup].Pos())})
+				b.res.Rejected = append(b.res.Rejected, Rejected{Pos: r.Pos(), Province: r.Province, District: r.District, Commune: r.Commune, Period: r.Period})
 				continue
 			}
 		}

@@ -43,9 +43,10 @@ func TestTablesGood(t *testing.T) {
 		r.Beneficiaries != want.Beneficiaries || len(r.Extra) != 1 || r.Extra[0] != 3 || r.Source != want.Source || r.Pos() != (record.Pos{File: "a.csv", Row: 2}) {
 		t.Errorf("record = %+v\nwant %+v", r, want)
 	}
-	// The second row takes the defaults: count 1, status new, unclassified.
+	// The second row takes the defaults: count 1, status not stated (never
+	// guessed new), unclassified.
 	r = ds.Records[1]
-	if r.Count != 1 || r.Status != record.New || r.Field != record.Unclassified || r.FundsVND != 380000000 {
+	if r.Count != 1 || r.Status != record.NotStated || r.Field != record.Unclassified || r.FundsVND != 380000000 {
 		t.Errorf("defaults: %+v", r)
 	}
 	// "Ghi chú" holds text, so it is no indicator; "nha_xay_moi" is.
@@ -216,6 +217,7 @@ func TestDuplicatesCollision(t *testing.T) {
 		return record.Record{Province: "Lạng Sơn", Model: model, Period: record.QuarterPeriod(2025, 3), Row: row, Table: &record.Table{File: "a.csv"}}
 	}
 	b := &builder{
+		res: &Result{},
 		ds:  record.Dataset{Records: []record.Record{rec("A", 2), rec("B", 3), rec("b", 4), rec("", 5)}},
 		ids: []uint64{7, 7, 7, 0},
 	}
