@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/dvkreport/dvkreport/report/aggregate"
+	"github.com/dvkreport/dvkreport/report/compare"
 	"github.com/dvkreport/dvkreport/report/format"
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
@@ -54,43 +55,104 @@ func figureValues(f aggregate.Figures, extras int) []int64 {
 	return v
 }
 
-// WriteSummary writes the summary's figures in a format: "table" (aligned
+// ComparisonColumns are the CSV summary's columns of comparisons, after
+// the contract's: the previous period's, the same period's a year earlier
+// and the year to date's figures, empty where there is nothing to compare.
+var ComparisonColumns = []string{
+	"prev_models", "prev_funds_vnd", "prev_households",
+	"yoy_models", "yoy_funds_vnd", "yoy_households",
+	"ytd_models", "ytd_funds_vnd",
+}
+
+// WriteSummary writes a result's figures in a format: "table" (aligned
 // text for a terminal, numbers grouped the Vietnamese way), "csv" (plain
-// integers, one row per locality and a TOTAL row) or "json".
-func WriteSummary(w io.Writer, s *aggregate.Summary, form string) error {
+// integers, one row per locality and a TOTAL row: the contract's columns,
+// the comparisons, the extra indicators) or "json".
+func WriteSummary(w io.Writer, r *Result, form string) error {
 	switch form {
 	case "", "table":
-		return writeTable(w, s)
+		return writeTable(w, r.Summary)
 	case "csv":
-		return writeCSV(w, s)
+		return writeCSV(w, r)
 	case "json":
-		return writeJSON(w, s)
+		return writeJSON(w, r)
 	}
 	return usage("report.unknown_format", msg.Quote(form), "table, csv, json")
 }
 
-func writeCSV(w io.Writer, s *aggregate.Summary) error {
+// comparisons returns a line's (or, for key "", the total's) figures of
+// comparison, in the order of ComparisonColumns, each nil where there is
+// nothing to compare.
+func comparisons(c *compare.Comparison, key string, total bool) []*int64 {
+	out := make([]*int64, len(ComparisonColumns))
+	if c == nil {
+		return out
+	}
+	fig := func(b *compare.Base) *aggregate.Figures {
+		if b == nil {
+			return nil
+		}
+		if total {
+			return &b.Summary.Total
+		}
+		f := b.Line(key)
+		return &f
+	}
+	set := func(i int, f *aggregate.Figures, vals ...int64) {
+		if f == nil {
+			return
+		}
+		for k := range vals {
+			v := vals[k]
+			out[i+k] = &v
+		}
+	}
+	if f := fig(c.Previous); f != nil {
+		set(0, f, f.Models, f.FundsVND, f.Households)
+	}
+	if f := fig(c.YearAgo); f != nil {
+		set(3, f, f.Models, f.FundsVND, f.Households)
+	}
+	if f := fig(c.YearToDate); f != nil {
+		set(6, f, f.Models, f.FundsVND)
+	}
+	return out
+}
+
+func writeCSV(w io.Writer, r *Result) error {
+	s := r.Summary
 	cw := csv.NewWriter(w)
-	header := append([]string{}, SummaryColumns...)
+	header := append(append([]string{}, SummaryColumns...), ComparisonColumns...)
 	for _, e := range s.Extras {
 		header = append(header, csvText(e))
 	}
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	row := func(name string, f aggregate.Figures) error {
+	row := func(name string, f aggregate.Figures, cmp []*int64) error {
+		v := figureValues(f, len(s.Extras))
 		rec := []string{csvText(name)}
-		for _, v := range figureValues(f, len(s.Extras)) {
-			rec = append(rec, strconv.FormatInt(v, 10))
+		for _, x := range v[:len(SummaryColumns)-1] {
+			rec = append(rec, strconv.FormatInt(x, 10))
+		}
+		for _, x := range cmp {
+			if x == nil {
+				rec = append(rec, "")
+			} else {
+				rec = append(rec, strconv.FormatInt(*x, 10))
+			}
+		}
+		for _, x := range v[len(SummaryColumns)-1:] {
+			rec = append(rec, strconv.FormatInt(x, 10))
 		}
 		return cw.Write(rec)
 	}
 	for _, l := range s.Lines {
-		if err := row(LineName(l), l.Figures); err != nil {
+		if err := row(LineName(l), l.Figures, comparisons(r.Comparison, l.Key(), false)); err != nil {
 			return err
 		}
 	}
-	if err := row(TotalName, s.Total); err != nil {
+	if err := row(TotalName, s.Total, comparisons(r.Comparison, "", true)); err != nil {
 		return err
 	}
 	cw.Flush()
@@ -149,16 +211,21 @@ type jsonFigures struct {
 	ByField       map[string]int64 `json:"by_field"`
 	New           int64            `json:"new"`
 	Sustained     int64            `json:"sustained"`
+	NotStated     int64            `json:"not_stated"`
 	Models        int64            `json:"models"`
 	FundsVND      int64            `json:"funds_vnd"`
 	Households    int64            `json:"households"`
 	Beneficiaries int64            `json:"beneficiaries"`
 	Extra         map[string]int64 `json:"extra,omitempty"`
+	// Comparisons, by the CSV's column names; absent where there is
+	// nothing to compare.
+	Compare map[string]int64 `json:"compare,omitempty"`
+	Empty   bool             `json:"reported_nothing,omitempty"`
 }
 
-func toJSON(name string, path []string, f aggregate.Figures, extras []string) jsonFigures {
+func toJSON(name string, path []string, f aggregate.Figures, extras []string, cmp []*int64) jsonFigures {
 	j := jsonFigures{Locality: name, Path: path, ByField: map[string]int64{},
-		New: f.New, Sustained: f.Sustained, Models: f.Models, FundsVND: f.FundsVND,
+		New: f.New, Sustained: f.Sustained, NotStated: f.NotStated, Models: f.Models, FundsVND: f.FundsVND,
 		Households: f.Households, Beneficiaries: f.Beneficiaries}
 	for fl := range record.NumFields {
 		j.ByField[record.Field(fl).Key()] = f.ByField[fl]
@@ -166,29 +233,37 @@ func toJSON(name string, path []string, f aggregate.Figures, extras []string) js
 	if len(extras) > 0 {
 		j.Extra = map[string]int64{}
 		for i, e := range extras {
-			if i < len(f.Extra) {
-				j.Extra[e] = f.Extra[i]
-			} else {
-				j.Extra[e] = 0
+			j.Extra[e] = f.ExtraAt(i)
+		}
+	}
+	for i, v := range cmp {
+		if v != nil {
+			if j.Compare == nil {
+				j.Compare = map[string]int64{}
 			}
+			j.Compare[ComparisonColumns[i]] = *v
 		}
 	}
 	return j
 }
 
-func writeJSON(w io.Writer, s *aggregate.Summary) error {
+func writeJSON(w io.Writer, r *Result) error {
+	s := r.Summary
 	out := struct {
 		Period     string        `json:"period"`
 		Level      string        `json:"level"`
 		Records    int           `json:"records"`
+		Straddling int           `json:"left_out_straddling,omitempty"`
 		Localities []jsonFigures `json:"localities"`
 		Total      jsonFigures   `json:"total"`
 		Sources    []string      `json:"sources"`
-	}{Period: s.Period.String(), Level: s.Level.String(), Records: s.Records, Sources: s.Sources}
+	}{Period: s.Period.String(), Level: s.Level.String(), Records: s.Records, Straddling: s.Straddling, Sources: s.Sources}
 	for _, l := range s.Lines {
-		out.Localities = append(out.Localities, toJSON(LineName(l), l.Path, l.Figures, s.Extras))
+		j := toJSON(LineName(l), l.Path, l.Figures, s.Extras, comparisons(r.Comparison, l.Key(), false))
+		j.Empty = l.Empty
+		out.Localities = append(out.Localities, j)
 	}
-	out.Total = toJSON(TotalName, nil, s.Total, s.Extras)
+	out.Total = toJSON(TotalName, nil, s.Total, s.Extras, comparisons(r.Comparison, "", true))
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)

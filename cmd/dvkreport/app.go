@@ -200,7 +200,7 @@ func summary(c *cli.Context, u *ui, e env) error {
 	if err := printExcluded(c, u, e, s); err != nil {
 		return err
 	}
-	return report.WriteSummary(u.out, s.Summary, form)
+	return report.WriteSummary(u.out, s, form)
 }
 
 func charts(c *cli.Context, u *ui, e env) error {

@@ -73,6 +73,12 @@ var goldenCases = []struct {
 	{"issue11-old-names-2025", "summary --lang en -i testdata/in/old-names.csv --level commune --boundaries 2025 --format csv"},
 	{"issue11-old-names-vi", "summary -i testdata/in/old-names.csv --level commune --boundaries 2025 --format csv"},
 	{"issue11-two-units", "validate --lang en testdata/in/units.csv"},
+	// Issue 12: quarters compared.
+	{"issue12-quarter-csv", "summary --lang en -i testdata/in/quarters.csv --boundaries 2025 -p 2025-Q3 --level commune --hide-empty --format csv"},
+	{"issue12-quarter-json", "summary --lang en -i testdata/in/quarters.csv --boundaries 2025 -p 2025-Q3 -l Xã Bắc Sơn --format json"},
+	{"issue12-year-csv", "summary --lang en -i testdata/in/quarters.csv --boundaries 2025 -p 2025 --format csv"},
+	{"issue12-empty-commune", "summary --lang en -i testdata/in/quarters.csv -l Xã Ba Sơn -p 2025-Q3 --format csv"},
+	{"issue12-province-zero-lines", "summary --lang en -i testdata/in/quarters.csv --boundaries 2025 -p 2025-Q3 -l Lạng Sơn --format csv"},
 	// Bad usage: exit 2, before any data is read.
 	{"usage-unknown-flag", "summary --lang en --nope"},
 	{"usage-unknown-flag-vi", "summary --nope"},

@@ -407,6 +407,15 @@ func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 	if opts.Expected != nil {
 		s.addExpected(opts.Expected(scope, level, s.Period), key)
 	}
+	// A locality of the scope at the report's level has its line, if only
+	// to say it reported nothing.
+	var own [][]string
+	for i, p := range scope {
+		if s.ScopeLevels[i] == level {
+			own = append(own, p)
+		}
+	}
+	s.addExpected(own, key)
 	// The total overflows whenever a line does.
 	if err := s.Total.overflowError(s.Extras); err != nil {
 		return nil, err
