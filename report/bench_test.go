@@ -117,15 +117,20 @@ func BenchmarkNationalReport(b *testing.B) {
 			}
 		}
 	})
-	texts, err := templates.Load()
+	texts, err := templates.Load("vi", "")
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc := layout.Build(s, texts, layout.Options{})
+	doc, err := layout.Build(s, texts, layout.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.Run("layout", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			layout.Build(s, texts, layout.Options{})
+			if _, err := layout.Build(s, texts, layout.Options{}); err != nil {
+				b.Fatal(err)
+			}
 		}
 	})
 	b.Run("pdf", func(b *testing.B) {

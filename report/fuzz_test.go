@@ -104,7 +104,7 @@ func FuzzPipeline(f *testing.F) {
 	f.Add([]byte{0, 0, 1, 10, 0, 0, 1, 1, 2, 20, 1, 0, 2, 2, 3, 30, 2, 5}, "noise")
 	f.Add([]byte{3, 4, 4, 255, 3, 1, 5, 3, 0, 7, 4, 2}, "😀")
 	f.Add([]byte{2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2}, "\x1b[31m")
-	tx, err := templates.Load()
+	tx, err := templates.Load("vi", "")
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -174,7 +174,10 @@ func FuzzPipeline(f *testing.F) {
 		// Laying out and drawing costs a hundred times the rest: one
 		// input in eight goes that far.
 		if len(spec) > 0 && spec[0]%8 == 0 {
-			doc := layout.Build(s, tx, layout.Options{Excluded: problems})
+			doc, err := layout.Build(s, tx, layout.Options{Excluded: problems})
+			if err != nil {
+				t.Fatalf("layout: %v", err)
+			}
 			if _, err := pdf.Render(doc, pdf.Options{}); err != nil {
 				t.Fatalf("PDF: %v", err)
 			}

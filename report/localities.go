@@ -11,6 +11,7 @@ import (
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/msg"
+	"github.com/dvkreport/dvkreport/report/record"
 )
 
 // LocalityQuery asks the gazetteer for units.
@@ -146,4 +147,28 @@ func WriteUnits(w io.Writer, units []gazetteer.Unit, form string) error {
 		return enc.Encode(out)
 	}
 	return usage("report.unknown_format", msg.Quote(form), "table, csv, json")
+}
+
+// PlaceOf returns the place of a document's date line that the names of
+// its issuing bodies imply: the province one of them names ("TỈNH ỦY LẠNG
+// SƠN" gives Lạng Sơn), the longest name first, so that "Hà Nam" is not
+// found in "HÀ NAM NINH"; "" when none names a province.
+func PlaceOf(bodies ...string) string {
+	g := gazetteer.Default()
+	words := func(s string) string { return " " + strings.Join(strings.Fields(record.Fold(s)), " ") + " " }
+	best := ""
+	for _, era := range []gazetteer.Era{gazetteer.Era2025, gazetteer.EraPre2025} {
+		for _, p := range g.Provinces(era) {
+			name := words(p.Name)
+			for _, b := range bodies {
+				if strings.Contains(words(b), name) && len([]rune(p.Name)) > len([]rune(best)) {
+					best = p.Name
+				}
+			}
+		}
+		if best != "" {
+			return best
+		}
+	}
+	return best
 }

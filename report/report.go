@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/golang/freetype/truetype"
 
@@ -77,6 +78,19 @@ type Options struct {
 	// RasterCharts embeds the charts as 300-dpi PNG images instead of
 	// drawing them as vectors.
 	RasterCharts bool
+	// Lang is the language of the report.
+	Lang msg.Lang
+	// Templates names an edited copy of the report's texts, a file or a
+	// folder (see package templates); "" uses the embedded texts.
+	Templates string
+	// Form is the document's form: plain, or the Party's or the State's.
+	Form layout.Form
+	// Agency is who issues the report and signs it, for the official
+	// forms.
+	Agency layout.Agency
+	// Date is the document's date; the zero time is the period's last
+	// day.
+	Date time.Time
 }
 
 // UsageError is an error in what the user asked for, rather than in the
@@ -321,18 +335,34 @@ func resolveCodes(g *gazetteer.Gazetteer, localities []string) ([]string, error)
 	return out, nil
 }
 
-// Document lays out the report of a result.
-func Document(r *Result) (*layout.Document, error) {
-	t, err := templates.Load()
+// Document lays out the report of a result in the language, form and
+// texts of opts. A broken edited template is a *templates.Error.
+func Document(r *Result, opts Options) (*layout.Document, error) {
+	set, err := templates.Load(opts.Lang.String(), opts.Templates)
 	if err != nil {
 		return nil, err
 	}
-	return layout.Build(r.Summary, t, layout.Options{Boundaries2025: r.Boundaries2025, Unassigned: r.Unassigned, Excluded: r.Excluded}), nil
+	doc, err := layout.Build(r.Summary, set, layout.Options{
+		Form: opts.Form, Agency: opts.Agency, Date: opts.Date,
+		Comparison: r.Comparison, Boundaries2025: r.Boundaries2025,
+		Unassigned: r.Unassigned, Excluded: r.Excluded,
+		Models: opts.Models || communeScope(r.Summary), AllSources: opts.AllSources,
+	})
+	if errors.Is(err, layout.ErrNoAgency) {
+		return nil, usage("report.no_agency", opts.Form.String())
+	}
+	return doc, err
+}
+
+// communeScope reports whether a summary is of one commune, whose report
+// lists its models.
+func communeScope(s *aggregate.Summary) bool {
+	return len(s.ScopeLevels) == 1 && s.ScopeLevels[0] == aggregate.LevelCommune
 }
 
 // PDF makes the report's PDF; opts.RasterCharts chooses image charts.
 func PDF(r *Result, opts Options) ([]byte, error) {
-	doc, err := Document(r)
+	doc, err := Document(r, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -347,11 +377,11 @@ type ChartFile struct {
 
 // Charts draws the report's charts as image files: "png" at 300 dpi, or
 // "svg". Each is as wide as on the page (165 mm).
-func Charts(r *Result, form string) ([]ChartFile, error) {
+func Charts(r *Result, form string, opts Options) ([]ChartFile, error) {
 	if form != "png" && form != "svg" {
 		return nil, usage("report.unknown_format", msg.Quote(form), "png, svg")
 	}
-	doc, err := Document(r)
+	doc, err := Document(r, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -366,12 +396,12 @@ func Charts(r *Result, form string) ([]ChartFile, error) {
 			continue
 		}
 		spec := pdf.ChartSpec(c, font)
-		const widthMM = 165.0
 		dpi := 300.0
 		if form == "svg" {
 			dpi = 96
 		}
 		spec.DPI = dpi
+		widthMM := 210 - doc.Page.Left - doc.Page.Right
 		spec.Width = int(widthMM / 25.4 * dpi)
 		spec.Height = int(pdf.ChartHeight(c) / 25.4 * dpi)
 		var data []byte
@@ -381,9 +411,9 @@ func Charts(r *Result, form string) ([]ChartFile, error) {
 			data, err = charts.SVG(spec)
 		}
 		if err != nil {
-			return nil, msg.New("report.chart", msg.Quote(c.Title.VI), err)
+			return nil, msg.New("report.chart", msg.Quote(c.Title), err)
 		}
-		files = append(files, ChartFile{Name: fmt.Sprintf("bieu-do-%d-%s.%s", len(files)+1, slug(strings.SplitN(c.Title.EN, ". ", 2)[1]), form), Data: data})
+		files = append(files, ChartFile{Name: fmt.Sprintf("bieu-do-%d-%s.%s", len(files)+1, c.ID, form), Data: data})
 	}
 	return files, nil
 }

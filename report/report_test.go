@@ -95,7 +95,7 @@ func TestSeedReportText(t *testing.T) {
 	for _, want := range []string{
 		"Lạng Sơn", "Lai Châu", "Đắk Nông", "Bến Tre", "Văn hóa - Xã hội", "Quốc phòng - An ninh",
 		"BÁO CÁO KẾT QUẢ PHONG TRÀO THI ĐUA “DÂN VẬN KHÉO”", "Giai đoạn 2020 - 2025",
-		"503", "11,1 tỷ đồng", "11.103.900.000 đồng", "8.991", "Tổng cộng", "Trang 2/",
+		"503", "11,1 tỷ đồng", "11.103,9", "8.991", "Tổng cộng", "Trang 1/", "Trang 2/",
 		"https://laichau.gov.vn/",
 	} {
 		if !strings.Contains(text, want) {
@@ -190,7 +190,7 @@ func TestSeedReportVectorCharts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, chart, ok := strings.Cut(string(out), "Chart 1. Models by field and locality")
+	_, chart, ok := strings.Cut(string(out), "Biểu đồ 1. Số mô hình theo lĩnh vực và địa bàn")
 	if !ok {
 		t.Fatalf("no chart title in:\n%s", out)
 	}
@@ -207,7 +207,7 @@ func TestChartFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, form := range []string{"png", "svg"} {
-		files, err := report.Charts(r, form)
+		files, err := report.Charts(r, form, report.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -226,7 +226,7 @@ func TestChartFiles(t *testing.T) {
 			t.Error("the SVG lacks its labels")
 		}
 	}
-	if _, err := report.Charts(r, "gif"); err == nil {
+	if _, err := report.Charts(r, "gif", report.Options{}); err == nil {
 		t.Error("gif accepted")
 	}
 }

@@ -19,7 +19,7 @@ import (
 )
 
 // commandNames lists the commands, for the message about an unknown one.
-const commandNames = "generate, summary, charts, validate, inspect, localities"
+const commandNames = "generate, summary, charts, validate, inspect, localities, init, templates"
 
 func newApp(u *ui, e env) *cli.App {
 	onUsage := func(c *cli.Context, err error, _ bool) error {
@@ -63,7 +63,7 @@ func newApp(u *ui, e env) *cli.App {
 				Description: "Writes the report to OUT.pdf, by default to a name made of the scope and period\n" +
 					"(dvk-lang-son-2025-q3.pdf) in the current directory; \"-o -\" writes to standard output.\n" +
 					"Bad data is refused with every problem listed, and no file is written.",
-				Flags: append(filterFlags(),
+				Flags: append(append(filterFlags(), documentFlags()...),
 					onceFlag("output", []string{"o"}, "", "write the PDF to `FILE` (\"-\" for standard output)"),
 					&cli.BoolFlag{Name: "raster-charts", Usage: "embed the charts as 300-dpi PNG images instead of vector drawings"},
 				),
@@ -90,8 +90,38 @@ func newApp(u *ui, e env) *cli.App {
 				Flags: append(filterFlags(),
 					onceFlag("format", []string{"f"}, "png", "image `FORMAT`: png or svg"),
 					onceFlag("out", nil, ".", "write the files into folder `DIR`"),
+					onceFlag("template", nil, "", "use edited report texts: a `FILE` or a folder, as dvkreport templates writes"),
 				),
 				Action: func(c *cli.Context) error { return charts(c, u, e) },
+			}),
+			cmd(&cli.Command{
+				Name:      "init",
+				Usage:     "write a settings file for an office to fill in (dvkreport.toml)",
+				UsageText: "dvkreport init [--lang vi|en] [-o FILE] [--force]",
+				Description: "Writes a commented settings file: the office's language, form, agency, symbol, place,\n" +
+					"signer and recipients, and where its registers are. Filled in, it lets\n" +
+					"\"dvkreport generate -p 2025-Q3\" make the report ready to sign with no other flag.",
+				Flags: []cli.Flag{
+					onceFlag("output", []string{"o"}, "", "write the settings to `FILE` (default: dvkreport.toml)"),
+					&cli.BoolFlag{Name: "force", Usage: "replace the file if it exists"},
+					langFlag(),
+				},
+				Action: func(c *cli.Context) error { return initSettings(c, u, e) },
+			}),
+			cmd(&cli.Command{
+				Name:      "templates",
+				Usage:     "write copies of the report's texts to edit (--template uses them)",
+				UsageText: "dvkreport templates --out DIR [--force]",
+				Description: "Writes DIR/vi and DIR/en, each with report.toml (titles, headings, labels, units) and\n" +
+					"report.tmpl (the sentences, as Go text/template). Edit a copy and use it with\n" +
+					"--template DIR (or templates = \"DIR\" in the settings file); a copy may keep only the\n" +
+					"entries it changes.",
+				Flags: []cli.Flag{
+					onceFlag("out", nil, "", "write the copies into folder `DIR`"),
+					&cli.BoolFlag{Name: "force", Usage: "replace copies that exist"},
+					langFlag(),
+				},
+				Action: func(c *cli.Context) error { return writeTemplates(c, u) },
 			}),
 			cmd(&cli.Command{
 				Name:      "localities",
@@ -142,8 +172,11 @@ func generate(c *cli.Context, u *ui, e env) error {
 	if err := noArgs(c); err != nil {
 		return err
 	}
-	opts, err := reportOptions(c)
+	opts, set, err := reportOptions(c)
 	if err != nil {
+		return err
+	}
+	if err := documentOptions(c, set, &opts); err != nil {
 		return err
 	}
 	out := str(c, "output")
@@ -184,7 +217,7 @@ func summary(c *cli.Context, u *ui, e env) error {
 	if err := noArgs(c); err != nil {
 		return err
 	}
-	opts, err := reportOptions(c)
+	opts, _, err := reportOptions(c)
 	if err != nil {
 		return err
 	}
@@ -207,9 +240,14 @@ func charts(c *cli.Context, u *ui, e env) error {
 	if err := noArgs(c); err != nil {
 		return err
 	}
-	opts, err := reportOptions(c)
+	opts, set, err := reportOptions(c)
 	if err != nil {
 		return err
+	}
+	if opts.Templates = setting(c, "template", set.Templates); opts.Templates != "" {
+		if _, err := os.Stat(opts.Templates); err != nil {
+			return usagef("cli.no_template", opts.Templates)
+		}
 	}
 	form, err := oneOf(c, "format", "png", "svg")
 	if err != nil {
@@ -224,7 +262,7 @@ func charts(c *cli.Context, u *ui, e env) error {
 		return err
 	}
 	printWarnings(c, u, s.Warnings)
-	files, err := report.Charts(s, form)
+	files, err := report.Charts(s, form, opts)
 	if err != nil {
 		return err
 	}

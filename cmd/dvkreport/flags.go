@@ -16,6 +16,7 @@ import (
 	"github.com/dvkreport/dvkreport/report/load/charset"
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
+	"github.com/dvkreport/dvkreport/report/settings"
 )
 
 // once is the value of a flag that may be given once: a second
@@ -102,6 +103,7 @@ func filterFlags() []cli.Flag {
 		onceFlag("sources", nil, "", "`full`: list every source, however many (by default up to 30, and beyond that the sources per locality)"),
 		warningsFlag(),
 		langFlag(),
+		configFlag(),
 	}
 }
 
@@ -130,46 +132,56 @@ func language(c *cli.Context) (msg.Lang, error) {
 	return l, nil
 }
 
-// reportOptions checks and parses the filter flags, before any data is
-// read.
-func reportOptions(c *cli.Context) (report.Options, error) {
+// reportOptions checks and parses the filter flags over the settings
+// file's values, before any data is read; it returns the settings too,
+// for the flags of the document.
+func reportOptions(c *cli.Context) (report.Options, *settings.Settings, error) {
 	var opts report.Options
-	if _, err := language(c); err != nil {
-		return opts, err
+	s, err := readSettings(c)
+	if err != nil {
+		return opts, nil, err
+	}
+	if opts.Lang, err = settingLang(c, s); err != nil {
+		return opts, nil, err
 	}
 	opts.Inputs = c.StringSlice("input")
+	if !c.IsSet("input") {
+		opts.Inputs = s.Inputs
+	}
 	opts.Localities = c.StringSlice("locality")
+	if !c.IsSet("locality") {
+		opts.Localities = s.Localities
+	}
 	for _, l := range opts.Localities {
 		if strings.TrimSpace(l) == "" {
-			return opts, usagef("cli.empty_locality")
+			return opts, nil, usagef("cli.empty_locality")
 		}
 	}
-	var err error
-	if opts.Level, err = aggregate.ParseLevel(str(c, "level")); err != nil {
-		return opts, usagef("cli.bad_flag", "--level", err)
+	if opts.Level, err = aggregate.ParseLevel(setting(c, "level", s.Level)); err != nil {
+		return opts, nil, usagef("cli.bad_flag", "--level", err)
 	}
 	if p := str(c, "period"); p != "" {
 		if opts.Period, err = record.ParsePeriod(p); err != nil {
-			return opts, usagef("cli.bad_flag", "--period", err)
+			return opts, nil, usagef("cli.bad_flag", "--period", err)
 		}
 	}
-	switch b := str(c, "boundaries"); b {
+	switch b := setting(c, "boundaries", s.Boundaries); b {
 	case "":
 	case "2025":
 		opts.Boundaries2025 = true
 	default:
-		return opts, usagef("cli.bad_boundaries", msg.Quote(b))
+		return opts, nil, usagef("cli.bad_boundaries", msg.Quote(b))
 	}
 	if opts.Encoding, err = charset.Parse(str(c, "encoding")); err != nil {
-		return opts, usagef("cli.bad_encoding", msg.Quote(str(c, "encoding")))
+		return opts, nil, usagef("cli.bad_encoding", msg.Quote(str(c, "encoding")))
 	}
 	if p := str(c, "assume-period"); p != "" {
 		if opts.AssumePeriod, err = record.ParsePeriod(p); err != nil {
-			return opts, usagef("cli.bad_flag", "--assume-period", err)
+			return opts, nil, usagef("cli.bad_flag", "--assume-period", err)
 		}
 	}
 	if w := str(c, "warnings"); w != "" && w != "all" {
-		return opts, usagef("cli.bad_choice", "--warnings", msg.Quote(w), "all")
+		return opts, nil, usagef("cli.bad_choice", "--warnings", msg.Quote(w), "all")
 	}
 	switch v := str(c, "compare"); v {
 	case "both", "":
@@ -180,20 +192,29 @@ func reportOptions(c *cli.Context) (report.Options, error) {
 		opts.Compare = compare.Options{YearAgo: true, History: 8}
 	case "none":
 	default:
-		return opts, usagef("cli.bad_choice", "--compare", msg.Quote(v), "both, previous, year, none")
+		return opts, nil, usagef("cli.bad_choice", "--compare", msg.Quote(v), "both, previous, year, none")
 	}
 	switch v := str(c, "sources"); v {
 	case "":
 	case "full":
 		opts.AllSources = true
 	default:
-		return opts, usagef("cli.bad_choice", "--sources", msg.Quote(v), "full")
+		return opts, nil, usagef("cli.bad_choice", "--sources", msg.Quote(v), "full")
 	}
 	opts.HideEmpty = c.Bool("hide-empty")
 	opts.Models = c.Bool("models")
 	opts.StrictNames = c.Bool("strict-names")
 	opts.SkipInvalid = c.Bool("skip-invalid")
-	return opts, nil
+	return opts, s, nil
+}
+
+// settingLang is the language of --lang, or of the settings file.
+func settingLang(c *cli.Context, s *settings.Settings) (msg.Lang, error) {
+	if c.IsSet("lang") || s.Lang == "" {
+		return language(c)
+	}
+	l, _ := msg.ParseLang(s.Lang) // checked by package settings
+	return l, nil
 }
 
 // noArgs refuses arguments to a command that takes none, with a hint when

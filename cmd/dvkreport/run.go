@@ -25,6 +25,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -33,7 +34,9 @@ import (
 	"github.com/dvkreport/dvkreport/report/load"
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/output"
+	"github.com/dvkreport/dvkreport/report/settings"
 	"github.com/dvkreport/dvkreport/report/validate"
+	"github.com/dvkreport/dvkreport/templates"
 )
 
 // Exit statuses.
@@ -97,18 +100,36 @@ func run(args []string, stdout, stderr io.Writer, e env) (code int) {
 }
 
 // scanLang finds the language of messages in the arguments before they
-// are parsed, so that even a message about them is in that language. An
-// unknown language is left for the flag's own check.
+// are parsed, so that even a message about them is in that language: that
+// of --lang, else the settings file's (--config, or dvkreport.toml in the
+// current folder). An unknown language is left for the flag's own check,
+// a broken settings file for the command's.
 func scanLang(args []string) msg.Lang {
-	for i, a := range args {
-		a = strings.TrimLeft(a, "-")
-		if v, ok := strings.CutPrefix(a, "lang="); ok {
-			l, _ := msg.ParseLang(v)
-			return l
+	value := func(name string) (string, bool) {
+		for i, a := range args {
+			a = strings.TrimLeft(a, "-")
+			if v, ok := strings.CutPrefix(a, name+"="); ok {
+				return v, true
+			}
+			if a == name && i+1 < len(args) {
+				return args[i+1], true
+			}
 		}
-		if a == "lang" && i+1 < len(args) {
-			l, _ := msg.ParseLang(args[i+1])
-			return l
+		return "", false
+	}
+	if v, ok := value("lang"); ok {
+		l, _ := msg.ParseLang(v)
+		return l
+	}
+	name, ok := value("config")
+	if !ok {
+		name = settings.Find()
+	}
+	if name != "" {
+		if s, err := settings.Read(name); err == nil {
+			if l, ok := msg.ParseLang(s.Lang); ok {
+				return l
+			}
 		}
 	}
 	return msg.VI
@@ -126,6 +147,7 @@ func (u *ui) exit(err error) int {
 		le       *load.Error
 		oe       *output.Error
 		over     *aggregate.OverflowError
+		te       *templates.Error
 		sh       shown
 	)
 	switch {
@@ -158,6 +180,13 @@ func (u *ui) exit(err error) int {
 	case errors.As(err, &over):
 		u.line(u.err, "dvkreport: "+over.In(u.lang))
 		return exitData
+	case errors.As(err, &te):
+		pos := te.File
+		if te.Line > 0 {
+			pos += ":" + strconv.Itoa(te.Line)
+		}
+		u.say(msg.New("cli.template_error", pos, te.Err))
+		return exitUsage
 	}
 	u.line(u.err, "dvkreport: "+u.text(err))
 	return exitData

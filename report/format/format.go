@@ -1,44 +1,35 @@
-// Package format writes numbers, money and periods the way Vietnamese and
-// English reports print them: 3.410.000.000 đồng and 3,41 tỷ đồng in
-// Vietnamese (dot for thousands, comma for decimals), 3,410,000,000 VND and
-// VND 3.41 billion in English; Quý III/2025 and Q3 2025.
+// Package format writes numbers, money, periods and dates the way a report
+// in one language prints them: 3.410.000.000 đồng, 3,41 tỷ đồng, Quý
+// III/2025, ngày 05 tháng 10 năm 2025 in Vietnamese (dot for thousands,
+// comma for decimals); 3,410,000,000 VND, 3.41 billion VND, Q3 2025,
+// 5 October 2025 in English. The separators follow the language (as CLDR
+// has them for vi and en); every word (units, period and month names)
+// comes from the language's templates, so that an office can change them
+// without rebuilding the program.
 package format
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
+	"time"
 
+	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
+	"github.com/dvkreport/dvkreport/templates"
 )
 
-// Lang is a report language.
-type Lang uint8
+// Lang is a report language (the same as package msg's).
+type Lang = msg.Lang
 
+// The languages.
 const (
-	VI Lang = iota // Vietnamese
-	EN             // English
+	VI = msg.VI
+	EN = msg.EN
 )
 
-// ParseLang reads vi or en.
-func ParseLang(s string) (Lang, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "", "vi", "vn", "vie":
-		return VI, nil
-	case "en", "eng":
-		return EN, nil
-	}
-	return 0, fmt.Errorf("unknown language %q: want vi or en", s)
-}
-
-func (l Lang) String() string {
-	if l == EN {
-		return "en"
-	}
-	return "vi"
-}
-
-func (l Lang) separators() (thousands, decimal byte) {
+func separators(l Lang) (thousands, decimal byte) {
 	if l == EN {
 		return ',', '.'
 	}
@@ -47,7 +38,7 @@ func (l Lang) separators() (thousands, decimal byte) {
 
 // Int writes n with thousands separators: 3.410.000.000 (vi), 3,410,000,000 (en).
 func Int(n int64, l Lang) string {
-	th, _ := l.separators()
+	th, _ := separators(l)
 	s := strconv.FormatInt(n, 10)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
@@ -67,7 +58,7 @@ func Int(n int64, l Lang) string {
 // Decimal writes n/10^scale without trailing zeros in the fraction:
 // Decimal(341, 2, VI) is "3,41", Decimal(3400, 3, EN) is "3.4".
 func Decimal(n int64, scale int, l Lang) string {
-	_, dec := l.separators()
+	_, dec := separators(l)
 	p := pow10(scale)
 	s := Int(n/p, l)
 	if n < 0 && n/p == 0 {
@@ -109,78 +100,143 @@ func roundDiv(n, d int64) int64 {
 	return q
 }
 
-// Money writes an amount in đồng in full: 3.410.000.000 đồng, or
-// 3,410,000,000 VND.
-func Money(vnd int64, l Lang) string {
-	if l == EN {
-		return Int(vnd, l) + " VND"
-	}
-	return Int(vnd, l) + " đồng"
-}
-
-// MoneyShort writes an amount in the unit reports use for it, to at most
-// two decimals: 3,41 tỷ đồng, 380 triệu đồng; in English VND 3.41 billion,
-// VND 380 million. Amounts under a million are written in full. An amount
-// that rounds to 1.000 triệu is written in tỷ: 999.999.999 đồng is 1 tỷ
-// đồng, while 995.000.000 stays 995 triệu đồng.
-func MoneyShort(vnd int64, l Lang) string {
-	millionths := roundDiv(vnd, 1e4) // hundredths of a million
-	switch {
-	case abs(millionths) >= 1000*100:
-		h := roundDiv(vnd, 1e7) // hundredths of a billion
-		if l == EN {
-			return "VND " + Decimal(h, 2, l) + " billion"
-		}
-		return Decimal(h, 2, l) + " tỷ đồng"
-	case abs(vnd) >= 1e6:
-		if l == EN {
-			return "VND " + Decimal(millionths, 2, l) + " million"
-		}
-		return Decimal(millionths, 2, l) + " triệu đồng"
-	}
-	return Money(vnd, l)
-}
-
 // Millions writes an amount in millions of đồng to one decimal, for table
 // columns headed "triệu đồng": 3.410, 348,9, 0,5.
 func Millions(vnd int64, l Lang) string {
 	return Decimal(roundDiv(vnd, 1e5), 1, l)
 }
 
-var roman = [...]string{"", "I", "II", "III", "IV"}
+// Formatter writes money, periods and dates in one language, with the
+// words of its templates.
+type Formatter struct {
+	Lang Lang
+	t    *templates.Texts
+}
+
+// New returns the formatter of language l, whose words are t's.
+func New(l Lang, t *templates.Texts) *Formatter { return &Formatter{Lang: l, t: t} }
+
+// Int writes n with the language's thousands separator.
+func (f *Formatter) Int(n int64) string { return Int(n, f.Lang) }
+
+// Decimal writes n/10^scale with the language's separators.
+func (f *Formatter) Decimal(n int64, scale int) string { return Decimal(n, scale, f.Lang) }
+
+// Millions writes an amount in millions of đồng to one decimal.
+func (f *Formatter) Millions(vnd int64) string { return Millions(vnd, f.Lang) }
+
+// Money writes an amount in đồng in full: 3.410.000.000 đồng.
+func (f *Formatter) Money(vnd int64) string { return f.Int(vnd) + " " + f.t.Units.Dong }
+
+// MoneyShort writes an amount in the unit reports use for it, to at most
+// two decimals: 3,41 tỷ đồng, 380 triệu đồng. Amounts under a million are
+// written in full. An amount that rounds to 1.000 triệu is written in tỷ:
+// 999.999.999 đồng is 1 tỷ đồng, while 995.000.000 stays 995 triệu đồng.
+func (f *Formatter) MoneyShort(vnd int64) string {
+	millionths := roundDiv(vnd, 1e4) // hundredths of a million
+	switch {
+	case abs(millionths) >= 1000*100:
+		return f.Decimal(roundDiv(vnd, 1e7), 2) + " " + f.t.Units.Billion
+	case abs(vnd) >= 1e6:
+		return f.Decimal(millionths, 2) + " " + f.t.Units.Million
+	}
+	return f.Money(vnd)
+}
+
+// Percent writes a share in per cent to one decimal, always written, and
+// without its sign: 66,7 and 8,0 (vi), 66.7 (en).
+func (f *Formatter) Percent(p float64) string {
+	if math.IsNaN(p) || math.IsInf(p, 0) {
+		return ""
+	}
+	n := int64(math.Round(math.Abs(p) * 10))
+	_, dec := separators(f.Lang)
+	return f.Int(n/10) + string(dec) + strconv.FormatInt(n%10, 10)
+}
+
+// Quarter writes a quarter for a title: Quý III/2025, Q3 2025.
+func (f *Formatter) Quarter(q record.Quarter) string {
+	return templates.Expand(f.t.Periods.Quarter, f.quarterValues(q))
+}
+
+func (f *Formatter) quarterValues(q record.Quarter) map[string]string {
+	name := strconv.Itoa(q.Num())
+	if n := f.t.Periods.QuarterNames; len(n) == 4 {
+		name = n[q.Num()-1]
+	}
+	return map[string]string{"q": name, "n": strconv.Itoa(q.Num()), "year": strconv.Itoa(q.Year())}
+}
 
 // Period writes a period for a report's title: Quý III/2025, 6 tháng đầu
 // năm 2025, Năm 2025, Giai đoạn 2021 - 2025; in English Q3 2025, H1 2025,
 // 2025, 2021–2025.
-func Period(p record.Period, l Lang) string {
-	y := p.First.Year()
+func (f *Formatter) Period(p record.Period) string {
+	return f.period(p, false)
+}
+
+// PeriodWords writes a period in a sentence: quý III năm 2025, năm 2025;
+// in English the third quarter of 2025, 2025.
+func (f *Formatter) PeriodWords(p record.Period) string {
+	return f.period(p, true)
+}
+
+func (f *Formatter) period(p record.Period, words bool) string {
+	t := &f.t.Periods
+	y := strconv.Itoa(p.First.Year())
 	switch p.Kind {
 	case record.KindQuarter:
-		if l == EN {
-			return fmt.Sprintf("Q%d %d", p.First.Num(), y)
+		if words {
+			return templates.Expand(t.QuarterWords, f.quarterValues(p.First))
 		}
-		return fmt.Sprintf("Quý %s/%d", roman[p.First.Num()], y)
+		return f.Quarter(p.First)
 	case record.KindHalf:
-		h := (p.First.Num() + 1) / 2
-		if l == EN {
-			return fmt.Sprintf("H%d %d", h, y)
+		if p.First.Num() <= 2 {
+			return templates.Expand(t.Half1, map[string]string{"year": y})
 		}
-		if h == 1 {
-			return fmt.Sprintf("6 tháng đầu năm %d", y)
-		}
-		return fmt.Sprintf("6 tháng cuối năm %d", y)
+		return templates.Expand(t.Half2, map[string]string{"year": y})
 	case record.KindYear:
-		if l == EN {
-			return strconv.Itoa(y)
+		if words {
+			return templates.Expand(t.YearWords, map[string]string{"year": y})
 		}
-		return fmt.Sprintf("Năm %d", y)
+		return templates.Expand(t.Year, map[string]string{"year": y})
 	case record.KindYears:
-		if l == EN {
-			return fmt.Sprintf("%d–%d", y, p.Last.Year())
+		form := t.Years
+		if words {
+			form = t.YearsWords
 		}
-		return fmt.Sprintf("Giai đoạn %d - %d", y, p.Last.Year())
+		return templates.Expand(form, map[string]string{"from": y, "to": strconv.Itoa(p.Last.Year())})
 	case record.KindRange:
-		return Period(record.QuarterPeriod(y, p.First.Num()), l) + " – " + Period(record.QuarterPeriod(p.Last.Year(), p.Last.Num()), l)
+		if p.First.Num() == 1 && p.Last.Num() == 3 && p.First.Year() == p.Last.Year() {
+			return templates.Expand(t.NineMonths, map[string]string{"year": y})
+		}
+		if words {
+			return templates.Expand(t.RangeWords, map[string]string{
+				"from": templates.Expand(t.QuarterWords, f.quarterValues(p.First)),
+				"to":   templates.Expand(t.QuarterWords, f.quarterValues(p.Last)),
+			})
+		}
+		return templates.Expand(t.Range, map[string]string{"from": f.Quarter(p.First), "to": f.Quarter(p.Last)})
 	}
 	return ""
+}
+
+// Date writes a day: ngày 05 tháng 10 năm 2025 (the day below 10 and the
+// months 1 and 2 written with two digits, as Decree 30/2020/NĐ-CP and
+// Hướng dẫn 36-HD/VPTW want), 5 October 2025.
+func (f *Formatter) Date(d time.Time) string {
+	month := strconv.Itoa(int(d.Month()))
+	if m := f.t.Periods.Months; len(m) == 12 {
+		month = m[d.Month()-1]
+	}
+	return templates.Expand(f.t.Periods.Date, map[string]string{
+		"day": strconv.Itoa(d.Day()), "day2": fmt.Sprintf("%02d", d.Day()),
+		"month": month, "year": strconv.Itoa(d.Year()),
+	})
+}
+
+// EndOf returns the last day of a period, a report's date when none is
+// given: never the clock's, so that the same data always gives the same
+// document.
+func EndOf(p record.Period) time.Time {
+	return time.Date(p.Last.Year(), time.Month(p.Last.Num()*3), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, -1)
 }

@@ -2,9 +2,24 @@ package format
 
 import (
 	"testing"
+	"time"
 
 	"github.com/dvkreport/dvkreport/report/record"
+	"github.com/dvkreport/dvkreport/templates"
 )
+
+func formatters(t *testing.T) (vi, en *Formatter) {
+	t.Helper()
+	v, err := templates.Load("vi", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := templates.Load("en", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(VI, &v.Texts), New(EN, &e.Texts)
+}
 
 func TestInt(t *testing.T) {
 	tests := []struct {
@@ -28,77 +43,79 @@ func TestInt(t *testing.T) {
 }
 
 func TestMoneyShort(t *testing.T) {
+	vi, en := formatters(t)
 	tests := []struct {
 		vnd    int64
 		vi, en string
 	}{
-		{3410000000, "3,41 tỷ đồng", "VND 3.41 billion"},
-		{380000000, "380 triệu đồng", "VND 380 million"},
-		{348900000, "348,9 triệu đồng", "VND 348.9 million"},
-		{662400000000, "662,4 tỷ đồng", "VND 662.4 billion"},
-		{1000000000, "1 tỷ đồng", "VND 1 billion"},
+		{3410000000, "3,41 tỷ đồng", "3.41 billion VND"},
+		{13570000000, "13,57 tỷ đồng", "13.57 billion VND"},
+		{380000000, "380 triệu đồng", "380 million VND"},
+		{348900000, "348,9 triệu đồng", "348.9 million VND"},
+		{662400000000, "662,4 tỷ đồng", "662.4 billion VND"},
+		{1000000000, "1 tỷ đồng", "1 billion VND"},
 		// At the rounding boundary the larger unit wins.
-		{999999999, "1 tỷ đồng", "VND 1 billion"},
-		{994999999, "995 triệu đồng", "VND 995 million"},
-		{995000000, "995 triệu đồng", "VND 995 million"},
-		{999994999, "999,99 triệu đồng", "VND 999.99 million"},
-		{999995000, "1 tỷ đồng", "VND 1 billion"},
-		{999999, "999.999 đồng", "999,999 VND"},
-		{1000000, "1 triệu đồng", "VND 1 million"},
+		{999999999, "1 tỷ đồng", "1 billion VND"},
+		{995000000, "995 triệu đồng", "995 million VND"},
+		{999994999, "999,99 triệu đồng", "999.99 million VND"},
+		{999995000, "1 tỷ đồng", "1 billion VND"},
+		{500000, "500.000 đồng", "500,000 VND"},
 		{0, "0 đồng", "0 VND"},
 	}
 	for _, tt := range tests {
-		if got := MoneyShort(tt.vnd, VI); got != tt.vi {
-			t.Errorf("MoneyShort(%d, VI) = %q, want %q", tt.vnd, got, tt.vi)
+		if got := vi.MoneyShort(tt.vnd); got != tt.vi {
+			t.Errorf("MoneyShort(%d) vi = %q, want %q", tt.vnd, got, tt.vi)
 		}
-		if got := MoneyShort(tt.vnd, EN); got != tt.en {
-			t.Errorf("MoneyShort(%d, EN) = %q, want %q", tt.vnd, got, tt.en)
+		if got := en.MoneyShort(tt.vnd); got != tt.en {
+			t.Errorf("MoneyShort(%d) en = %q, want %q", tt.vnd, got, tt.en)
 		}
+	}
+	if got := vi.Money(3410000000); got != "3.410.000.000 đồng" {
+		t.Error(got)
 	}
 }
 
-func TestMoneyAndMillions(t *testing.T) {
-	if got := Money(3410000000, VI); got != "3.410.000.000 đồng" {
-		t.Errorf("Money = %q", got)
-	}
-	if got := Money(705000000, EN); got != "705,000,000 VND" {
-		t.Errorf("Money EN = %q", got)
-	}
-	tests := []struct {
-		vnd int64
-		vi  string
+func TestPeriodsAndDates(t *testing.T) {
+	vi, en := formatters(t)
+	for _, tt := range []struct {
+		p                                  string
+		viTitle, viWords, enTitle, enWords string
 	}{
-		{3410000000, "3.410"}, {348900000, "348,9"}, {500000, "0,5"}, {49999, "0"}, {50000, "0,1"}, {0, "0"},
-	}
-	for _, tt := range tests {
-		if got := Millions(tt.vnd, VI); got != tt.vi {
-			t.Errorf("Millions(%d) = %q, want %q", tt.vnd, got, tt.vi)
-		}
-	}
-}
-
-func TestPeriod(t *testing.T) {
-	tests := []struct {
-		in     string
-		vi, en string
-	}{
-		{"2025-Q3", "Quý III/2025", "Q3 2025"},
-		{"2025-H1", "6 tháng đầu năm 2025", "H1 2025"},
-		{"2025-H2", "6 tháng cuối năm 2025", "H2 2025"},
-		{"2025", "Năm 2025", "2025"},
-		{"2021-2025", "Giai đoạn 2021 - 2025", "2021–2025"},
-		{"2024-Q3..2025-Q2", "Quý III/2024 – Quý II/2025", "Q3 2024 – Q2 2025"},
-	}
-	for _, tt := range tests {
-		p, err := record.ParsePeriod(tt.in)
+		{"2025-Q3", "Quý III/2025", "quý III năm 2025", "Q3 2025", "the third quarter of 2025"},
+		{"2025-H1", "6 tháng đầu năm 2025", "6 tháng đầu năm 2025", "H1 2025", "H1 2025"},
+		{"2025-H2", "6 tháng cuối năm 2025", "6 tháng cuối năm 2025", "H2 2025", "H2 2025"},
+		{"2025", "Năm 2025", "năm 2025", "2025", "2025"},
+		{"2021-2025", "Giai đoạn 2021 - 2025", "giai đoạn 2021 - 2025", "2021–2025", "2021–2025"},
+		{"9 tháng đầu năm 2025", "9 tháng đầu năm 2025", "9 tháng đầu năm 2025", "the first nine months of 2025", "the first nine months of 2025"},
+		{"2024-Q3..2025-Q2", "Quý III/2024 – Quý II/2025", "từ quý III năm 2024 đến quý II năm 2025", "Q3 2024 – Q2 2025", "the third quarter of 2024 to the second quarter of 2025"},
+	} {
+		p, err := record.ParsePeriod(tt.p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := Period(p, VI); got != tt.vi {
-			t.Errorf("Period(%s, VI) = %q, want %q", tt.in, got, tt.vi)
+		if got := []string{vi.Period(p), vi.PeriodWords(p), en.Period(p), en.PeriodWords(p)}; got[0] != tt.viTitle || got[1] != tt.viWords || got[2] != tt.enTitle || got[3] != tt.enWords {
+			t.Errorf("%s: %q", tt.p, got)
 		}
-		if got := Period(p, EN); got != tt.en {
-			t.Errorf("Period(%s, EN) = %q, want %q", tt.in, got, tt.en)
+	}
+	for _, tt := range []struct {
+		d      time.Time
+		vi, en string
+	}{
+		{time.Date(2025, 10, 5, 0, 0, 0, 0, time.UTC), "ngày 05 tháng 10 năm 2025", "5 October 2025"},
+		{time.Date(2025, 2, 20, 0, 0, 0, 0, time.UTC), "ngày 20 tháng 02 năm 2025", "20 February 2025"},
+		{time.Date(2018, 4, 3, 0, 0, 0, 0, time.UTC), "ngày 03 tháng 4 năm 2018", "3 April 2018"},
+	} {
+		if got := vi.Date(tt.d); got != tt.vi {
+			t.Errorf("vi %v = %q", tt.d, got)
 		}
+		if got := en.Date(tt.d); got != tt.en {
+			t.Errorf("en %v = %q", tt.d, got)
+		}
+	}
+	if got := EndOf(record.QuarterPeriod(2025, 3)); got.Format("2006-01-02") != "2025-09-30" {
+		t.Error(got)
+	}
+	if vi.Percent(66.6667) != "66,7" || en.Percent(-12.34) != "12.3" {
+		t.Error("percent")
 	}
 }

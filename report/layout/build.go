@@ -1,11 +1,16 @@
 package layout
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
-	"slices"
+	"strconv"
 	"strings"
+	"time"
+	"unicode"
 
 	"github.com/dvkreport/dvkreport/report/aggregate"
+	"github.com/dvkreport/dvkreport/report/compare"
 	"github.com/dvkreport/dvkreport/report/format"
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/names"
@@ -13,14 +18,125 @@ import (
 	"github.com/dvkreport/dvkreport/templates"
 )
 
+// Form is the form a document follows.
+type Form uint8
+
+const (
+	// Plain is a report without the elements of an official document: a
+	// title, the figures, page numbers "Trang X/Y" on every page.
+	Plain Form = iota
+	// Party is the form of documents of Party bodies (Hướng dẫn
+	// 36-HD/VPTW of 3 April 2018).
+	Party
+	// State is the form of administrative documents (Decree
+	// 30/2020/NĐ-CP, Appendix I).
+	State
+)
+
+// Forms are the forms by name, as --layout takes them.
+var Forms = []string{"plain", "party", "state"}
+
+// ParseForm reads a form's name: plain, party or state.
+func ParseForm(s string) (Form, bool) {
+	for i, f := range Forms {
+		if strings.EqualFold(strings.TrimSpace(s), f) {
+			return Form(i), true
+		}
+	}
+	return Plain, false
+}
+
+func (f Form) String() string {
+	if int(f) < len(Forms) {
+		return Forms[f]
+	}
+	return "form(" + strconv.Itoa(int(f)) + ")"
+}
+
+// Agency is the body that issues a report, and who signs it.
+type Agency struct {
+	// Parent is the superior body, as the letterhead prints it: TỈNH ỦY
+	// LẠNG SƠN; it may be empty.
+	Parent string
+	// Name is the issuing body: BAN TUYÊN GIÁO VÀ DÂN VẬN.
+	Name string
+	// Symbol is the body's mark in document numbers (BTGDVTU in "Số
+	// 12-BC/BTGDVTU"); empty, it is made of the initials of Name's words
+	// and of Parent's first two (Symbol).
+	Symbol string
+	// Number is the document's number; empty leaves room to write it by
+	// hand, as an office's clerk numbers documents when they go out.
+	Number string
+	// Place is the place of the date line: Lạng Sơn.
+	Place      string
+	Signer     Signer
+	Recipients []string
+}
+
+// Authority is how a signer signs.
+type Authority uint8
+
+const (
+	// Head signs in their own name: TRƯỞNG BAN.
+	Head Authority = iota
+	// Deputy signs for the head: K/T TRƯỞNG BAN over PHÓ TRƯỞNG BAN.
+	Deputy
+	// Collective signs on behalf of a collective body: T/M BAN THƯỜNG VỤ
+	// over the position (a report of a Party committee itself).
+	Collective
+	// ByOrder signs by order of the head: T/L TRƯỞNG BAN over the
+	// position.
+	ByOrder
+)
+
+// Authorities are the authorities by name, as settings write them.
+var Authorities = []string{"head", "deputy", "collective", "by_order"}
+
+// ParseAuthority reads an authority's name.
+func ParseAuthority(s string) (Authority, bool) {
+	for i, a := range Authorities {
+		if strings.EqualFold(strings.TrimSpace(s), a) {
+			return Authority(i), true
+		}
+	}
+	return Head, false
+}
+
+func (a Authority) String() string {
+	if int(a) < len(Authorities) {
+		return Authorities[a]
+	}
+	return "authority(" + strconv.Itoa(int(a)) + ")"
+}
+
+// Signer is who signs a report.
+type Signer struct {
+	Authority Authority
+	// HeadTitle is the head's title, for Head, Deputy and ByOrder
+	// (TRƯỞNG BAN); empty, the templates' default.
+	HeadTitle string
+	// Collective is the collective body for Collective (BAN THƯỜNG VỤ);
+	// empty, the templates' default.
+	Collective string
+	// Position is the signer's own position (PHÓ TRƯỞNG BAN); empty for
+	// a head, whose position is HeadTitle.
+	Position string
+	Name     string
+}
+
 // Options shape a document.
 type Options struct {
-	// MaxBars is how many localities a chart shows before the rest are
-	// summed as "Còn lại" (others); 0 means 36, so that the 34 provinces all show. Charts of more than 12
-	// localities lay their bars horizontally, one row per locality.
-	MaxBars int
+	Form   Form
+	Agency Agency
+	// Date is the document's date; the zero time means the last day of
+	// the period, never the clock's, so that the same data always gives
+	// the same document.
+	Date time.Time
+	// Comparison holds the base periods' summaries; nil compares with
+	// nothing.
+	Comparison *compare.Comparison
 	// Boundaries2025 says the records were mapped to the units in force
-	// from 1 July 2025; the report says so.
+	// from 1 July 2025.
 	Boundaries2025 bool
 	// Unassigned are the rows that the roll-up could not place in a 2025
 	// commune; the report lists them with their candidate communes.
@@ -28,426 +144,440 @@ type Options struct {
 	// Excluded are the problems of rows left out of the figures; a last
 	// page lists them, so that nothing disappears unseen.
 	Excluded []*record.InputError
+	// Models lists the summary's models; when it has none, the report
+	// says so.
+	Models bool
+	// AllSources lists every source, however many.
+	AllSources bool
+	// MaxBars is how many localities a chart shows before the rest are
+	// summed as one bar; 0 means 36, so that the 34 provinces all show.
+	MaxBars int
 }
 
 // MaxExcludedListed is how many problems of rows left out a report lists;
 // the others are counted.
 const MaxExcludedListed = 200
 
-// Build lays out the report of a summary.
-func Build(s *aggregate.Summary, t *templates.Texts, opts Options) *Document {
+// MaxSourcesListed is how many sources a report lists one by one; beyond
+// that it lists those each locality uses most, unless Options.AllSources.
+const MaxSourcesListed = 30
+
+// ErrNoAgency is the error of an official form without an issuing body.
+var ErrNoAgency = errors.New("layout: an official form needs the issuing body's name")
+
+// builder holds what the parts of a document share.
+type builder struct {
+	s    *aggregate.Summary
+	set  *templates.Set
+	t    *templates.Texts
+	f    *format.Formatter
+	opts Options
+	doc  *Document
+	// sections and charts count the numbered headings and charts.
+	sections, charts int
+	// err is the first error of a sentence that keep was given.
+	err error
+}
+
+// keep returns a sentence's text, keeping its error for Build to return.
+func (b *builder) keep(text string, err error) string {
+	if err != nil && b.err == nil {
+		b.err = err
+	}
+	return text
+}
+
+// Build lays out the report of a summary in the language of set. An error
+// is a sentence of set that does not run (a *templates.Error, naming the
+// file and line), or ErrNoAgency.
+func Build(s *aggregate.Summary, set *templates.Set, opts Options) (*Document, error) {
+	if opts.Form != Plain && strings.TrimSpace(opts.Agency.Name) == "" {
+		return nil, ErrNoAgency
+	}
 	if opts.MaxBars <= 0 {
 		opts.MaxBars = 36
 	}
-	vi, en := format.VI, format.EN
-	where := Bi(t.AllLocalities)
-	if len(s.Scope) > 0 {
-		var names []string
-		for _, p := range s.Scope {
-			names = append(names, strings.Join(slices.DeleteFunc(slices.Clone(p), func(s string) bool { return s == "" }), " – "))
-		}
-		where = Bi{VI: strings.Join(names, "; "), EN: strings.Join(names, "; ")}
+	if opts.Date.IsZero() {
+		opts.Date = format.EndOf(s.Period)
 	}
-	level := t.Level[s.Level.String()]
-	d := &Document{
-		Title:      fmt.Sprintf("%s – %s – %s", t.Title.VI, where.VI, format.Period(s.Period, vi)),
-		Subject:    t.Subject.VI + " / " + t.Subject.EN,
-		Author:     t.Author.VI,
-		Keywords:   "Dân vận khéo; " + format.Period(s.Period, vi),
-		Language:   "vi",
-		Date:       s.Period.Last,
-		Heading:    Bi(t.Title),
-		Scope:      Bi{VI: where.VI + " (số liệu theo cấp " + level.VI + ")", EN: where.EN + " (figures by " + level.EN + ")"},
-		Boundaries: Bi{VI: "Địa bàn ghi theo số liệu gửi lên", EN: "Localities as the data names them"},
-		Period:     Bi{VI: t.Period.VI + ": " + format.Period(s.Period, vi), EN: t.Period.EN + ": " + format.Period(s.Period, en)},
-		PageWord:   Bi(t.Page),
+	lang, _ := msg.ParseLang(set.Lang)
+	b := &builder{s: s, set: set, t: &set.Texts, f: format.New(lang, &set.Texts), opts: opts}
+	t := b.t
+	period := b.f.Period(s.Period)
+	b.doc = &Document{
+		Title:    t.Document.Title + " – " + b.scopeName(t.Document.AllLocalities) + " – " + period,
+		Subject:  t.Document.Subject,
+		Author:   t.Document.Author,
+		Keywords: t.Document.Keywords + "; " + period,
+		Language: set.Lang,
+		Date:     opts.Date,
 	}
-	add := func(b Block) { d.Blocks = append(d.Blocks, b) }
-	if opts.Boundaries2025 {
-		d.Boundaries = Bi{VI: "Địa giới hành chính từ ngày 01/7/2025 (34 tỉnh, thành phố; 3.321 xã, phường, đặc khu)", EN: "Administrative units in force from 1 July 2025"}
+	if opts.Agency.Name != "" {
+		b.doc.Author = opts.Agency.Name
 	}
-
-	// I. Key figures.
-	add(&Section{Title: Bi(t.KeyFigures)})
-	tot := s.Total
-	var byField []string
-	for _, f := range record.Fields {
-		byField = append(byField, fmt.Sprintf("%s: %s", t.Fields[f.Key()].VI, format.Int(tot.ByField[f], vi)))
+	if err := b.head(); err != nil {
+		return nil, err
 	}
-	if n := tot.ByField[record.Unclassified]; n > 0 {
-		byField = append(byField, fmt.Sprintf("%s: %s", strings.ToLower(t.Unclassified.VI), format.Int(n, vi)))
+	if err := b.body(); err != nil {
+		return nil, err
 	}
-	add(&Facts{Items: []Fact{
-		{Label: Bi(t.Models), Value: format.Int(tot.Models, vi),
-			Note: fmt.Sprintf("%s: %s; %s: %s. %s.", t.New.VI, format.Int(tot.New, vi), strings.ToLower(t.Sustained.VI), format.Int(tot.Sustained, vi), strings.Join(byField, "; "))},
-		{Label: Bi(t.Funds), Value: format.MoneyShort(tot.FundsVND, vi), Note: format.Money(tot.FundsVND, vi)},
-		{Label: Bi(t.Households), Value: format.Int(tot.Households, vi)},
-		{Label: Bi(t.Beneficiaries), Value: format.Int(tot.Beneficiaries, vi)},
-	}})
-
-	// Charts.
-	if tot.Models > 0 {
-		add(modelsChart(s, t, opts.MaxBars))
+	if err := b.closing(); err != nil {
+		return nil, err
 	}
-	if tot.FundsVND > 0 {
-		add(fundsChart(s, t, opts.MaxBars))
+	if err := b.excluded(); err != nil {
+		return nil, err
 	}
-	if len(s.Quarters) > 1 {
-		add(quarterModelsChart(s, t))
-		if tot.FundsVND > 0 {
-			add(quarterFundsChart(s, t))
-		}
+	if b.err != nil {
+		return nil, b.err
 	}
-
-	// II. The table.
-	add(&Section{Title: Bi(t.TableHeading)})
-	add(table(s, t))
-
-	// III. Extra indicators.
-	if len(s.Extras) > 0 {
-		add(&Section{Title: Bi(t.Extras)})
-		et := &Table{Columns: []Column{
-			{Header: Bi(t.Number), Width: 8, Right: true},
-			{Header: Bi(t.Indicator), Width: 112},
-			{Header: Bi(t.Value), Width: 45, Right: true},
-		}}
-		for i, name := range s.Extras {
-			label := Bi{VI: name}
-			if l, ok := t.Indicators[name]; ok {
-				label = Bi(l)
-			}
-			v := int64(0)
-			if i < len(tot.Extra) {
-				v = tot.Extra[i]
-			}
-			cell := label.VI
-			if label.EN != "" {
-				cell += " / " + label.EN
-			}
-			et.Rows = append(et.Rows, TableRow{Cells: []string{fmt.Sprint(i + 1), cell, format.Int(v, vi)}})
-		}
-		add(et)
-	}
-
-	// Rows the roll-up could not place.
-	if len(opts.Unassigned) > 0 {
-		add(&Section{Title: Bi{VI: "Số liệu chưa gán được vào xã mới", EN: "Rows not assigned to a 2025 commune"}})
-		l := &List{}
-		for _, u := range opts.Unassigned {
-			l.Items = append(l.Items, fmt.Sprintf("%s (%s): xã cũ %s đã chia cho %s; số liệu được tính cho %s.",
-				u.Pos, u.Province, u.From, strings.Join(u.Candidates, ", "), u.Province))
-		}
-		add(l)
-	}
-
-	// IV. Sources.
-	if len(s.Sources) > 0 {
-		add(&Section{Title: Bi(t.Sources)})
-		add(&List{Items: slices.Clone(s.Sources)})
-	}
-
-	// The rows left out, on a page of their own.
-	if len(opts.Excluded) > 0 {
-		add(&PageBreak{})
-		add(&Section{Title: Bi{VI: "CÁC DÒNG SỐ LIỆU BỊ LOẠI KHỎI BÁO CÁO", EN: "Excluded rows"}})
-		rows := map[record.Pos]bool{}
-		tb := &Table{Columns: []Column{
-			{Header: Bi{VI: "TT", EN: "No."}, Width: 8, Right: true},
-			{Header: Bi{VI: "Vị trí (tệp:dòng:cột)", EN: "File:row:column"}, Width: 55},
-			{Header: Bi{VI: "Cột", EN: "Column"}, Width: 25},
-			{Header: Bi{VI: "Lý do", EN: "Reason"}, Width: 77},
-		}}
-		for i, p := range opts.Excluded {
-			pos := p.Pos
-			pos.Col = 0
-			rows[pos] = true
-			if i < MaxExcludedListed {
-				tb.Rows = append(tb.Rows, TableRow{Cells: []string{fmt.Sprint(i + 1), p.Pos.String(), p.Column, p.Msg.In(msg.VI)}})
-			}
-		}
-		note := "Các dòng dưới đây có lỗi và không được tính vào số liệu của báo cáo."
-		if n := len(opts.Excluded) - MaxExcludedListed; n > 0 {
-			note = fmt.Sprintf("Các dòng dưới đây có lỗi và không được tính vào số liệu của báo cáo; %s lỗi đầu tiên được liệt kê, %s lỗi khác không in ra (dvkreport --excluded-csv TỆP ghi tất cả).",
-				format.Int(MaxExcludedListed, format.VI), format.Int(int64(n), format.VI))
-		}
-		add(&Facts{Items: []Fact{{
-			Label: Bi{VI: "Số dòng bị loại", EN: "Rows left out"}, Value: format.Int(int64(len(rows)), format.VI),
-			Note: note,
-		}}})
-		add(tb)
-	}
-	return d
+	return b.doc, nil
 }
 
-// lineName is a line's label in tables and charts: its own name, and for
-// a partial line the note that the figures are for the whole unit.
-func lineName(l aggregate.Line, s *aggregate.Summary, t *templates.Texts) string {
-	name := l.Name()
-	if l.Unassigned {
-		return name + " (chưa gán được vào xã mới)"
-	}
-	if l.Partial {
-		unit := "tỉnh"
-		if len(l.Path) == 2 {
-			unit = "huyện"
-		}
-		name += " (" + t.Wide.VI + " " + unit + ")"
-	}
-	return name
+func (b *builder) add(bl ...Block) { b.doc.Blocks = append(b.doc.Blocks, bl...) }
+
+// Sizes of the forms' elements, in points, and their page setup.
+type formSizes struct {
+	body, table, small float64
+	page               Page
 }
 
-// table is the one-row-per-locality table.
-func table(s *aggregate.Summary, t *templates.Texts) *Table {
-	vi := format.VI
-	cols := []Column{
-		{Header: Bi(t.Number), Width: 9, Right: true},
-		{Header: Bi(t.Locality), Width: 34},
+func (b *builder) sizes() formSizes {
+	switch b.opts.Form {
+	case Party:
+		return formSizes{body: 14, table: 10, small: 12,
+			page: Page{Top: 20, Bottom: 20, Left: 30, Right: 15, Number: "{page}", NumberSize: 14, BodySize: 14}}
+	case State:
+		return formSizes{body: 13, table: 10, small: 11,
+			page: Page{Top: 20, Bottom: 20, Left: 30, Right: 15, Number: "{page}", NumberSize: 13, BodySize: 13}}
 	}
-	short := map[string]Bi{
-		"economy":          {VI: "Kinh tế", EN: "Economy"},
-		"culture_society":  {VI: "VH - XH", EN: "Cult.-Soc."},
-		"defense_security": {VI: "QP - AN", EN: "Def.-Sec."},
-		"party_building":   {VI: "XD Đảng", EN: "Party"},
-	}
-	for _, f := range record.Fields {
-		cols = append(cols, Column{Header: short[f.Key()], Width: 12.5, Right: true})
-	}
-	cols = append(cols,
-		Column{Header: Bi{VI: "Chưa PL", EN: "Uncl."}, Width: 12, Right: true},
-		Column{Header: Bi{VI: "Mới", EN: "New"}, Width: 10, Right: true},
-		Column{Header: Bi{VI: "Duy trì", EN: "Sust."}, Width: 11, Right: true},
-		Column{Header: Bi{VI: "Tổng", EN: "Total"}, Width: 10, Right: true},
-		Column{Header: Bi{VI: "Kinh phí", EN: "VND m"}, Width: 17, Right: true},
-		Column{Header: Bi{VI: "Số hộ", EN: "Households"}, Width: 13, Right: true},
-	)
-	row := func(f aggregate.Figures) []string {
-		var cells []string
-		for _, fl := range record.Fields {
-			cells = append(cells, format.Int(f.ByField[fl], vi))
-		}
-		return append(cells,
-			format.Int(f.ByField[record.Unclassified], vi),
-			format.Int(f.New, vi),
-			format.Int(f.Sustained, vi),
-			format.Int(f.Models, vi),
-			format.Millions(f.FundsVND, vi),
-			format.Int(f.Households, vi),
-		)
-	}
-	tb := &Table{Columns: cols}
-	// Below province level, a heading row names each province, since
-	// commune names repeat from one province to another.
-	groups := s.Level != aggregate.LevelProvince && spansProvinces(s)
-	prev := ""
-	for i, l := range s.Lines {
-		if groups && l.Path[0] != prev && !(l.Partial && len(l.Path) == 1) {
-			tb.Rows = append(tb.Rows, TableRow{Cells: []string{l.Path[0]}, Group: true})
-		}
-		prev = l.Path[0]
-		cells := append([]string{fmt.Sprint(i + 1), lineName(l, s, t)}, row(l.Figures)...)
-		tb.Rows = append(tb.Rows, TableRow{Cells: cells, Minor: l.Partial})
-	}
-	tb.Total = append([]string{"", t.Total.VI}, row(s.Total)...)
-	return tb
+	return formSizes{body: 13, table: 10, small: 11,
+		page: Page{Top: 20, Bottom: 20, Left: 30, Right: 15, Number: b.t.Document.PageOf, NumberFirst: true, NumberSize: 11, BodySize: 13}}
 }
 
-// spansProvinces reports whether the summary's lines lie in more than one
-// province.
-func spansProvinces(s *aggregate.Summary) bool {
-	for _, l := range s.Lines {
-		if l.Path[0] != s.Lines[0].Path[0] {
+// head lays out page 1's head: the letterhead, the document's type and
+// subject line of an official form, or a plain report's title.
+func (b *builder) head() error {
+	t := b.t
+	sz := b.sizes()
+	b.doc.Page = sz.page
+	subject, err := b.sentence("subject", map[string]any{
+		"PeriodWords": b.f.PeriodWords(b.s.Period),
+		"Scope":       b.scopeName(""),
+	})
+	if err != nil {
+		return err
+	}
+	a := b.opts.Agency
+	date := b.f.Date(b.opts.Date)
+	switch b.opts.Form {
+	case Party:
+		lh := &Letterhead{LeftWidth: 80, Space: 1}
+		if a.Parent != "" {
+			lh.Left = append(lh.Left, Line{Text: upper(a.Parent), Size: 14})
+		}
+		lh.Left = append(lh.Left, Line{Text: upper(a.Name), Size: 14, Bold: true}, Line{Text: t.Party.Star, Size: 14})
+		lh.Right = []Line{{Text: t.Party.Heading, Size: 15, Bold: true, Rule: 1}}
+		number, err := b.sentence("number_party", map[string]any{"Number": docNumber(a.Number), "Symbol": b.symbol(a)})
+		if err != nil {
+			return err
+		}
+		lh.Number = Line{Text: number, Size: 14}
+		placeDate, err := b.sentence("place_date", map[string]any{"Place": a.Place, "Date": date})
+		if err != nil {
+			return err
+		}
+		lh.Date = Line{Text: placeDate, Size: 14, Italic: true}
+		b.add(lh, &Centered{Space: 8, Lines: []Line{
+			{Text: t.Document.Kind, Size: 16, Bold: true},
+			{Text: lowerFirst(subject), Size: 14, Bold: true, Rule: 0.2},
+		}})
+	case State:
+		lh := &Letterhead{LeftWidth: 67, Space: 2}
+		if a.Parent != "" {
+			lh.Left = append(lh.Left, Line{Text: upper(a.Parent), Size: 13})
+		}
+		lh.Left = append(lh.Left, Line{Text: upper(a.Name), Size: 13, Bold: true, Rule: 0.4})
+		lh.Right = []Line{
+			{Text: t.State.Nation, Size: 12, Bold: true},
+			{Text: t.State.Motto, Size: 13, Bold: true, Rule: 1},
+		}
+		number, err := b.sentence("number_state", map[string]any{"Number": docNumber(a.Number), "Symbol": b.symbol(a)})
+		if err != nil {
+			return err
+		}
+		lh.Number = Line{Text: number, Size: 13}
+		placeDate, err := b.sentence("place_date", map[string]any{"Place": a.Place, "Date": date})
+		if err != nil {
+			return err
+		}
+		lh.Date = Line{Text: placeDate, Size: 13, Italic: true}
+		b.add(lh, &Centered{Space: 8, Lines: []Line{
+			{Text: t.Document.Kind, Size: 14, Bold: true},
+			{Text: upperFirst(subject), Size: 13, Bold: true, Rule: 0.4},
+		}})
+	default:
+		lines := []Line{
+			{Text: t.Document.Title, Size: 14, Bold: true},
+			{Text: b.scopeLine(), Size: 13},
+			{Text: templates.Expand(t.Document.PeriodLine, map[string]string{"period": b.f.Period(b.s.Period)}), Size: 13, Italic: true},
+			{Text: b.boundaries(), Size: 11, Italic: true, Rule: 0.3},
+		}
+		b.add(&Centered{Lines: lines})
+	}
+	return nil
+}
+
+// scopeName names the report's localities, or returns all when it has
+// none.
+func (b *builder) scopeName(all string) string {
+	if len(b.s.Scope) == 0 {
+		return all
+	}
+	var out []string
+	for _, p := range b.s.Scope {
+		var parts []string
+		for _, n := range p {
+			if n != "" {
+				parts = append(parts, n)
+			}
+		}
+		// The locality first, then where it lies: Xã Ba Chẽ, Quảng Ninh.
+		for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
+			parts[i], parts[j] = parts[j], parts[i]
+		}
+		out = append(out, strings.Join(parts, ", "))
+	}
+	return strings.Join(out, "; ")
+}
+
+// scopeLine is the plain title's line of localities and level.
+func (b *builder) scopeLine() string {
+	return templates.Expand(b.t.Document.ScopeLine, map[string]string{
+		"scope": b.scopeName(b.t.Document.AllLocalities),
+		"level": b.levelName(),
+	})
+}
+
+func (b *builder) levelName() string {
+	switch b.s.Level {
+	case aggregate.LevelDistrict:
+		return b.t.Document.LevelDistrict
+	case aggregate.LevelCommune:
+		return b.t.Document.LevelCommune
+	}
+	return b.t.Document.LevelProvince
+}
+
+func (b *builder) boundaries() string {
+	if b.opts.Boundaries2025 {
+		return b.t.Document.Boundaries2025
+	}
+	return b.t.Document.BoundariesWritten
+}
+
+// sentence runs one of the templates' sentences.
+func (b *builder) sentence(name string, data any) (string, error) {
+	tm := b.set.Sentences.Lookup(name)
+	if tm == nil {
+		return "", &templates.Error{File: "report.tmpl", Err: fmt.Errorf("no sentence %q", name)}
+	}
+	var buf bytes.Buffer
+	if err := tm.Execute(&buf, data); err != nil {
+		return "", b.set.ExecError(err)
+	}
+	return collapse(buf.String()), nil
+}
+
+// collapse joins the lines of a sentence and its runs of spaces, tabs and
+// line breaks into single spaces. Other spaces (no-break spaces, as the
+// room left for a document's number) stay.
+func collapse(s string) string {
+	f := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' })
+	return strings.Join(f, " ")
+}
+
+// docNumber writes a document's number with two digits at least, as both
+// forms number documents (Số 05-BC/…); a number that is not only digits
+// stays as written.
+func docNumber(n string) string {
+	n = strings.TrimSpace(n)
+	if len(n) == 1 && n[0] >= '1' && n[0] <= '9' {
+		return "0" + n
+	}
+	return n
+}
+
+// symbol returns the agency's symbol, or makes one: the initials of the
+// body's words but the templates' joining words, then those of the
+// superior body's first two words (a Party form's symbol names both: BAN
+// TUYÊN GIÁO VÀ DÂN VẬN of TỈNH ỦY LẠNG SƠN is BTGDVTU; a State form's
+// only the body: BTGDV).
+func (b *builder) symbol(a Agency) string {
+	if a.Symbol != "" {
+		return a.Symbol
+	}
+	initials := func(s string, n int) string {
+		var out []rune
+		for _, w := range strings.Fields(s) {
+			if n == 0 {
+				break
+			}
+			if b.skipWord(w) {
+				continue
+			}
+			r := []rune(record.Fold(w))
+			if len(r) == 0 {
+				continue
+			}
+			first := []rune(w)[0]
+			if first == 'Đ' || first == 'đ' {
+				out = append(out, 'Đ')
+			} else {
+				out = append(out, unicode.ToUpper(r[0]))
+			}
+			n--
+		}
+		return string(out)
+	}
+	sym := initials(a.Name, -1)
+	if b.opts.Form == Party {
+		sym += initials(a.Parent, 2)
+	}
+	return sym
+}
+
+func (b *builder) skipWord(w string) bool {
+	for _, s := range b.t.Document.SymbolSkip {
+		if strings.EqualFold(s, w) {
 			return true
 		}
 	}
 	return false
 }
 
-// topLines returns the indexes of the n lines with the largest value, in
-// the summary's order, and whether some lines were left out.
-func topLines(s *aggregate.Summary, n int, value func(aggregate.Figures) int64) ([]int, bool) {
-	idx := make([]int, len(s.Lines))
-	for i := range idx {
-		idx[i] = i
+// closing lays out the recipients and the signature of an official form.
+func (b *builder) closing() error {
+	if b.opts.Form == Plain {
+		return nil
 	}
-	if len(idx) <= n {
-		return idx, false
+	t := b.t
+	a := b.opts.Agency
+	sg := a.Signer
+	head := sg.HeadTitle
+	if head == "" {
+		head = t.Signature.HeadTitle
 	}
-	slices.SortStableFunc(idx, func(a, b int) int {
-		va, vb := value(s.Lines[a].Figures), value(s.Lines[b].Figures)
-		switch {
-		case va > vb:
-			return -1
-		case va < vb:
-			return 1
+	collective := sg.Collective
+	if collective == "" {
+		collective = t.Signature.Collective
+	}
+	forms := t.Party.Authority
+	if b.opts.Form == State {
+		forms = t.State.Authority
+	}
+	values := map[string]string{"head": upper(head), "collective": upper(collective)}
+	c := &Closing{LeftWidth: 80, Gap: 28}
+	size := 14.0
+	positionBold := false
+	recipientsLabel := Line{Text: t.Party.Recipients, Size: 14, Underline: true}
+	recipientSize := 12.0
+	archive := t.Party.Archive
+	if b.opts.Form == State {
+		c.LeftWidth = 67
+		size = 13
+		positionBold = true
+		recipientsLabel = Line{Text: t.State.Recipients, Size: 12, Bold: true, Italic: true}
+		recipientSize = 11
+		archive = t.State.Archive
+	}
+	position := upper(sg.Position)
+	switch sg.Authority {
+	case Head:
+		if position == "" {
+			position = upper(head)
 		}
-		return 0
-	})
-	top := idx[:n-1] // the last bar is "others"
-	slices.Sort(top)
-	return top, true
+		c.Authority = []Line{{Text: position, Size: size, Bold: true}}
+	default:
+		form := forms.Deputy
+		switch sg.Authority {
+		case Collective:
+			form = forms.Collective
+		case ByOrder:
+			form = forms.ByOrder
+		}
+		c.Authority = []Line{{Text: templates.Expand(form, values), Size: size, Bold: true}}
+		if position != "" {
+			c.Authority = append(c.Authority, Line{Text: position, Size: size, Bold: positionBold})
+		}
+	}
+	c.Name = Line{Text: sg.Name, Size: size, Bold: true}
+	c.Left = []Line{recipientsLabel}
+	items := append(clean(a.Recipients), archive)
+	for i, r := range items {
+		r = strings.TrimRight(r, ";,. ")
+		end := ";"
+		if i == len(items)-1 {
+			end = "."
+		}
+		c.Left = append(c.Left, Line{Text: "- " + r + end, Size: recipientSize})
+	}
+	b.add(c)
+	return nil
 }
 
-// chartLabel shortens a locality label for a chart axis.
-func chartLabel(l aggregate.Line) string {
-	name := l.Name()
-	if l.Partial {
-		name += " (*)"
+// clean drops the empty strings of ss and trims the others.
+func clean(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
 	}
-	return name
+	return out
 }
 
-// verticalBars is how many bars a chart stands upright; more are laid
-// horizontally, where their names have room.
-const verticalBars = 12
+// upper writes a name in capitals, as letterheads and signatures print
+// them.
+func upper(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
 
-func modelsChart(s *aggregate.Summary, t *templates.Texts, maxBars int) *Chart {
-	vi := format.VI
-	top, rest := topLines(s, maxBars, func(f aggregate.Figures) int64 { return f.Models })
-	c := &Chart{Title: Bi(t.ChartModels), Stacked: true, Thousands: ".", Decimal: ",", Horizontal: len(s.Lines) > verticalBars}
-	fields := append([]record.Field{}, record.Fields[:]...)
-	if s.Total.ByField[record.Unclassified] > 0 {
-		fields = append(fields, record.Unclassified)
+// lowerFirst and upperFirst change the case of a text's first letter: a
+// Party form's subject line begins in lower case, a State form's with a
+// capital.
+func lowerFirst(s string) string {
+	for i, r := range s {
+		return string(unicode.ToLower(r)) + s[i+len(string(r)):]
 	}
-	var others aggregate.Figures
-	if rest {
-		others = s.Total
-		biggest := int64(0)
-		for _, i := range top {
-			for f := range others.ByField {
-				others.ByField[f] -= s.Lines[i].ByField[f]
-			}
-			biggest = max(biggest, s.Lines[i].Models)
-		}
-		others.Models = s.Total.Models
-		for _, i := range top {
-			others.Models -= s.Lines[i].Models
-		}
-		if others.Models > 2*biggest {
-			// A bar of the others would flatten every other bar: say it.
-			rest = false
-			c.Note = othersNote(len(top), len(s.Lines)-len(top), format.Int(others.Models, vi)+" mô hình",
-				format.Int(others.Models, format.EN)+" models")
-		}
-	}
-	for _, i := range top {
-		c.Categories = append(c.Categories, chartLabel(s.Lines[i]))
-	}
-	if rest {
-		c.Categories = append(c.Categories, t.Others.VI)
-	}
-	for _, f := range fields {
-		name := t.Unclassified.VI
-		if f != record.Unclassified {
-			name = t.Fields[f.Key()].VI
-		}
-		sr := Series{Name: name}
-		put := func(v int64) {
-			sr.Values = append(sr.Values, float64(v))
-			sr.Labels = append(sr.Labels, format.Int(v, vi))
-		}
-		for _, i := range top {
-			put(s.Lines[i].ByField[f])
-		}
-		if rest {
-			put(others.ByField[f])
-		}
-		c.Series = append(c.Series, sr)
-	}
-	return c
+	return s
 }
 
-func fundsChart(s *aggregate.Summary, t *templates.Texts, maxBars int) *Chart {
-	vi := format.VI
-	top, rest := topLines(s, maxBars, func(f aggregate.Figures) int64 { return f.FundsVND })
-	// The axis is in tỷ đồng when a bar reaches one tỷ, else in triệu.
-	var biggest int64
-	for _, l := range s.Lines {
-		biggest = max(biggest, l.FundsVND)
+func upperFirst(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
 	}
-	unit, unitVI, unitEN := moneyUnit(biggest)
-	c := &Chart{
-		Title:      Bi{VI: t.ChartFunds.VI + " (" + unitVI + ")", EN: t.ChartFunds.EN + " (" + unitEN + ")"},
-		Horizontal: true, Thousands: ".", Decimal: ",",
-	}
-	sr := Series{Name: t.Funds.VI}
-	put := func(label string, vnd int64) {
-		c.Categories = append(c.Categories, label)
-		sr.Values = append(sr.Values, float64(vnd)/float64(unit))
-		sr.Labels = append(sr.Labels, format.Decimal(roundDiv(vnd, unit/100), 2, vi))
-	}
-	sum, biggest := int64(0), int64(0)
-	for _, i := range top {
-		put(chartLabel(s.Lines[i]), s.Lines[i].FundsVND)
-		sum += s.Lines[i].FundsVND
-		biggest = max(biggest, s.Lines[i].FundsVND)
-	}
-	if others := s.Total.FundsVND - sum; rest && others > 2*biggest {
-		c.Note = othersNote(len(top), len(s.Lines)-len(top), format.MoneyShort(others, vi), format.MoneyShort(others, format.EN))
-	} else if rest {
-		put(t.Others.VI, others)
-	}
-	c.Series = []Series{sr}
-	return c
+	return s
 }
 
-// othersNote says that a chart shows only its first n localities, and what
-// the other m amount to.
-func othersNote(n, m int, vi, en string) Bi {
-	return Bi{
-		VI: fmt.Sprintf("Biểu đồ thể hiện %d địa bàn có số liệu lớn nhất; %d địa bàn còn lại: %s.", n, m, vi),
-		EN: fmt.Sprintf("The %d localities with the largest figures; the other %d: %s.", n, m, en),
+// romans are the section numbers.
+var romans = []string{"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"}
+
+// section adds a numbered section heading: "I- " in the Party form, as
+// 36-HD numbers its own parts, "I. " otherwise.
+func (b *builder) section(title string) {
+	n := strconv.Itoa(b.sections + 1)
+	if b.sections < len(romans) {
+		n = romans[b.sections]
 	}
+	b.sections++
+	sep := ". "
+	if b.opts.Form == Party {
+		sep = "- "
+	}
+	b.add(&Section{Title: n + sep + title, Size: b.sizes().body})
 }
 
-// roundDiv returns n/d rounded half up, for positive n.
-func roundDiv(n, d int64) int64 { return (n + d/2) / d }
-
-// quarterModelsChart is the models per quarter, by field, for the records
-// reported by quarter.
-func quarterModelsChart(s *aggregate.Summary, t *templates.Texts) *Chart {
-	vi := format.VI
-	c := &Chart{Title: Bi(t.ChartQuarterModels), Stacked: true, Thousands: ".", Decimal: ","}
-	for _, q := range s.Quarters {
-		c.Categories = append(c.Categories, format.Period(record.QuarterPeriod(q.Quarter.Year(), q.Quarter.Num()), vi))
+// paragraph adds body text.
+func (b *builder) paragraph(text string) {
+	if text != "" {
+		b.add(&Paragraph{Text: text, Size: b.sizes().body, Indent: 10})
 	}
-	fields := append([]record.Field{}, record.Fields[:]...)
-	if s.Total.ByField[record.Unclassified] > 0 {
-		fields = append(fields, record.Unclassified)
-	}
-	for _, f := range fields {
-		name := t.Unclassified.VI
-		if f != record.Unclassified {
-			name = t.Fields[f.Key()].VI
-		}
-		sr := Series{Name: name}
-		for _, q := range s.Quarters {
-			sr.Values = append(sr.Values, float64(q.ByField[f]))
-			sr.Labels = append(sr.Labels, format.Int(q.ByField[f], vi))
-		}
-		c.Series = append(c.Series, sr)
-	}
-	return c
-}
-
-// quarterFundsChart is the funds mobilised per quarter.
-func quarterFundsChart(s *aggregate.Summary, t *templates.Texts) *Chart {
-	vi := format.VI
-	unit, unitVI, unitEN := moneyUnit(s.Total.FundsVND / int64(len(s.Quarters)))
-	c := &Chart{Title: Bi{VI: t.ChartQuarterFunds.VI + " (" + unitVI + ")", EN: t.ChartQuarterFunds.EN + " (" + unitEN + ")"}, Thousands: ".", Decimal: ","}
-	sr := Series{Name: t.Funds.VI}
-	for _, q := range s.Quarters {
-		c.Categories = append(c.Categories, format.Period(record.QuarterPeriod(q.Quarter.Year(), q.Quarter.Num()), vi))
-		sr.Values = append(sr.Values, float64(q.FundsVND)/float64(unit))
-		sr.Labels = append(sr.Labels, format.Decimal(roundDiv(q.FundsVND, unit/100), 2, vi))
-	}
-	c.Series = []Series{sr}
-	return c
-}
-
-// moneyUnit is the unit for amounts around v: tỷ from one tỷ, else triệu.
-func moneyUnit(v int64) (unit int64, vi, en string) {
-	if v >= 1e9 {
-		return 1e9, "tỷ đồng", "billion đồng"
-	}
-	return 1e6, "triệu đồng", "million đồng"
 }

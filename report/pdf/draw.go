@@ -24,128 +24,252 @@ type drawer struct {
 	chartFont *truetype.Font
 	opts      Options
 	cells     cellWriter
+	// The page's geometry, in millimetres, from doc.Page.
+	left, top, right, bottom, width float64
 }
-
-// Text sizes in points.
-const (
-	sizeBody    = 13
-	sizeTitle   = 14
-	sizeSection = 13
-	sizeSmall   = 11
-	sizeTable   = 9
-	sizeHeadVI  = 8
-	sizeTableEN = 6.5
-)
 
 func (d *drawer) font(style string, size float64) {
 	d.pdf.SetFont(serif, style, size)
 }
 
-// grey sets the text colour of English secondary texts.
-func (d *drawer) grey()  { d.pdf.SetTextColor(80, 80, 80) }
-func (d *drawer) black() { d.pdf.SetTextColor(0, 0, 0) }
+// style is fpdf's style string of a line.
+func style(l layout.Line) string {
+	s := ""
+	if l.Bold {
+		s += "B"
+	}
+	if l.Italic {
+		s += "I"
+	}
+	if l.Underline {
+		s += "U"
+	}
+	return s
+}
 
-// lineHeight returns a comfortable line height in mm for a size in points.
+// lineHeight returns the height of a line in mm for a size in points: 1.3
+// times the size (18 points for the 14 of a body, within the 18–22 of the
+// forms' exact spacing).
 func lineHeight(size float64) float64 { return size * 0.3528 * 1.3 }
+
+// pt is a length in points, in millimetres.
+func pt(n float64) float64 { return n * 0.3528 }
 
 // ensure starts a new page unless h millimetres fit on this one.
 func (d *drawer) ensure(h float64) {
-	_, y := d.pdf.GetXY()
-	if y+h > pageHeight-marginBottom {
+	if d.pdf.GetY()+h > pageHeight-d.bottom {
 		d.pdf.AddPage()
 	}
 }
 
-func (d *drawer) titleBlock() {
+// room is what is left of the page under the current position.
+func (d *drawer) room() float64 { return pageHeight - d.bottom - d.pdf.GetY() }
+
+// textLine draws one line of text centred in the column [x, x+w] from y,
+// wrapped if it is too long, with its rule; it returns the y under it.
+func (d *drawer) textLine(l layout.Line, x, y, w float64, align string) float64 {
 	p := d.pdf
-	p.SetY(marginTop)
-	d.font("B", sizeTitle)
-	p.MultiCell(bodyWidth, lineHeight(sizeTitle), d.doc.Heading.VI, "", "C", false)
-	if d.doc.Heading.EN != "" {
-		d.font("I", sizeSmall)
-		d.grey()
-		p.MultiCell(bodyWidth, lineHeight(sizeSmall), d.doc.Heading.EN, "", "C", false)
-		d.black()
+	if l.Text == "" {
+		return y
 	}
-	p.Ln(2)
-	d.font("", sizeBody)
-	p.MultiCell(bodyWidth, lineHeight(sizeBody), d.doc.Scope.VI, "", "C", false)
-	d.font("I", sizeBody)
-	p.MultiCell(bodyWidth, lineHeight(sizeBody), d.doc.Period.VI, "", "C", false)
-	if d.doc.Boundaries.VI != "" {
-		d.font("I", sizeSmall)
-		p.MultiCell(bodyWidth, lineHeight(sizeSmall), d.doc.Boundaries.VI, "", "C", false)
+	d.font(style(l), l.Size)
+	h := lineHeight(l.Size)
+	lines := p.SplitText(l.Text, w) // less its cell margins
+	widest := 0.0
+	for _, s := range lines {
+		p.SetXY(x, y)
+		p.CellFormat(w, h, s, "", 0, align, false, 0, "")
+		widest = max(widest, p.GetStringWidth(s))
+		y += h
 	}
-	if d.doc.Scope.EN != "" || d.doc.Period.EN != "" {
-		d.font("I", sizeSmall)
-		d.grey()
-		en := d.doc.Scope.EN + " · " + d.doc.Period.EN
-		if d.doc.Boundaries.EN != "" {
-			en += " · " + d.doc.Boundaries.EN
+	if l.Rule > 0 {
+		rw := widest * l.Rule
+		p.SetLineWidth(0.2)
+		p.Line(x+(w-rw)/2, y+0.2, x+(w+rw)/2, y+0.2)
+		y += 1.2
+	}
+	return y
+}
+
+func (d *drawer) letterhead(lh *layout.Letterhead) {
+	p := d.pdf
+	x, y := d.left, p.GetY()
+	rw := d.width - lh.LeftWidth
+	yl, yr := y, y
+	for _, l := range lh.Left {
+		yl = d.textLine(l, x, yl, lh.LeftWidth, "C")
+	}
+	for _, l := range lh.Right {
+		yr = d.textLine(l, x+lh.LeftWidth, yr, rw, "C")
+	}
+	y = max(yl, yr) + lh.Space
+	yl = d.textLine(lh.Number, x, y, lh.LeftWidth, "C")
+	yr = d.textLine(lh.Date, x+lh.LeftWidth, y, rw, "C")
+	p.SetXY(d.left, max(yl, yr))
+}
+
+func (d *drawer) centered(c *layout.Centered) {
+	p := d.pdf
+	y := p.GetY() + c.Space
+	for _, l := range c.Lines {
+		y = d.textLine(l, d.left, y, d.width, "C")
+	}
+	p.SetXY(d.left, y+pt(6))
+}
+
+// words splits a text into the lines of a justified paragraph, the first
+// narrower by indent; a word wider than a line is cut.
+func (d *drawer) words(text string, w, indent float64) [][]string {
+	p := d.pdf
+	space := p.GetStringWidth(" ")
+	var lines [][]string
+	var cur []string
+	used := 0.0
+	avail := w - indent
+	for _, word := range strings.Fields(text) {
+		ww := p.GetStringWidth(word)
+		for ww > w && len(word) > 1 {
+			// A word longer than a line (an address): cut it.
+			r := []rune(word)
+			n := len(r)
+			for n > 1 && p.GetStringWidth(string(r[:n])) > avail-used-space {
+				n--
+			}
+			if len(cur) > 0 && n <= 1 {
+				lines, cur, used, avail = append(lines, cur), nil, 0, w
+				continue
+			}
+			cur = append(cur, string(r[:n]))
+			lines, cur, used, avail = append(lines, cur), nil, 0, w
+			word = string(r[n:])
+			ww = p.GetStringWidth(word)
 		}
-		p.MultiCell(bodyWidth, lineHeight(sizeSmall), strings.TrimSpace(en), "", "C", false)
-		d.black()
+		need := ww
+		if len(cur) > 0 {
+			need += space
+		}
+		if len(cur) > 0 && used+need > avail {
+			lines, cur, used, avail = append(lines, cur), nil, 0, w
+			need = ww
+		}
+		cur = append(cur, word)
+		used += need
 	}
-	// A short rule under the title block, as Vietnamese documents have.
-	y := p.GetY() + 2
-	p.SetLineWidth(0.3)
-	p.Line(marginLeft+bodyWidth/2-25, y, marginLeft+bodyWidth/2+25, y)
-	p.SetY(y + 4)
+	if len(cur) > 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// paragraph draws justified text, its first line indented; the last line
+// is left as it is.
+func (d *drawer) paragraph(para *layout.Paragraph) {
+	p := d.pdf
+	st := ""
+	if para.Italic {
+		st = "I"
+	}
+	d.font(st, para.Size)
+	h := lineHeight(para.Size)
+	lines := d.words(para.Text, d.width, para.Indent)
+	space := p.GetStringWidth(" ")
+	for i, ws := range lines {
+		if d.room() < h {
+			p.AddPage()
+			d.font(st, para.Size)
+		}
+		x, y := d.left, p.GetY()
+		avail := d.width
+		if i == 0 {
+			x += para.Indent
+			avail -= para.Indent
+		}
+		total := 0.0
+		for _, w := range ws {
+			total += p.GetStringWidth(w)
+		}
+		gap := space
+		if i < len(lines)-1 && len(ws) > 1 {
+			if g := (avail - total) / float64(len(ws)-1); g < 4*space {
+				gap = g
+			}
+		}
+		base := y + h/2 + 0.3*pt(para.Size)
+		for _, w := range ws {
+			p.Text(x, base, w)
+			x += p.GetStringWidth(w) + gap
+		}
+		p.SetXY(d.left, y+h)
+	}
+	p.Ln(pt(6))
 }
 
 func (d *drawer) section(s *layout.Section) {
 	p := d.pdf
-	d.ensure(lineHeight(sizeSection)*2 + 20) // keep a heading with what follows
-	p.Ln(2)
-	d.font("B", sizeSection)
-	w := p.GetStringWidth(s.Title.VI)
-	p.CellFormat(w+1, lineHeight(sizeSection), s.Title.VI, "", 0, "L", false, 0, "")
-	if s.Title.EN != "" {
-		d.font("I", sizeSmall)
-		d.grey()
-		p.CellFormat(bodyWidth-w-1, lineHeight(sizeSection), "  "+s.Title.EN, "", 0, "L", false, 0, "")
-		d.black()
-	}
-	p.Ln(lineHeight(sizeSection) + 1)
+	h := lineHeight(s.Size)
+	d.ensure(h*2 + 25) // keep a heading with what follows
+	p.Ln(pt(6))
+	d.font("B", s.Size)
+	p.SetX(d.left)
+	p.MultiCell(d.width, h, s.Title, "", "L", false)
+	p.Ln(pt(3))
 }
 
-func (d *drawer) facts(f *layout.Facts) {
+func (d *drawer) list(l *layout.List) {
 	p := d.pdf
-	labelW := 95.0
-	for _, it := range f.Items {
-		d.ensure(lineHeight(sizeBody) * 2)
-		// "- Tổng số mô hình (Models):  5.124", the English in grey.
-		d.font("", sizeBody)
-		p.SetX(marginLeft + 5)
-		label := "- " + it.Label.VI
-		w := p.GetStringWidth(label)
-		p.CellFormat(w, lineHeight(sizeBody), label, "", 0, "L", false, 0, "")
-		rest := ":"
-		if it.Label.EN != "" {
-			d.font("I", sizeSmall)
-			d.grey()
-			en := " (" + it.Label.EN + ")"
-			p.CellFormat(p.GetStringWidth(en), lineHeight(sizeBody), en, "", 0, "L", false, 0, "")
-			d.black()
+	h := lineHeight(l.Size)
+	indent := 7.0
+	for i, it := range l.Items {
+		d.font("", l.Size)
+		d.ensure(h)
+		mark := "-"
+		if l.Numbered {
+			mark = fmt.Sprintf("%d.", i+1)
+			indent = 9
 		}
-		d.font("", sizeBody)
-		p.CellFormat(1, lineHeight(sizeBody), rest, "", 0, "L", false, 0, "")
-		p.SetX(marginLeft + labelW)
-		d.font("B", sizeBody)
-		p.CellFormat(bodyWidth-labelW, lineHeight(sizeBody), it.Value, "", 1, "L", false, 0, "")
-		if it.Note != "" {
-			d.font("I", sizeSmall)
-			p.SetX(marginLeft + 8)
-			p.MultiCell(bodyWidth-8, lineHeight(sizeSmall), it.Note, "", "L", false)
-		}
-		p.Ln(0.5)
+		y := p.GetY()
+		p.SetXY(d.left, y)
+		p.CellFormat(indent-1.5, h, mark, "", 0, "R", false, 0, "")
+		p.SetXY(d.left+indent, y)
+		p.MultiCell(d.width-indent, h, it, "", "L", false)
 	}
+	p.Ln(pt(6))
 }
 
-// Chart size on the page, in millimetres.
+// closing draws the recipients (left) and the signature (right), kept
+// together on one page.
+func (d *drawer) closing(c *layout.Closing) {
+	p := d.pdf
+	height := func(ls []layout.Line) float64 {
+		h := 0.0
+		for _, l := range ls {
+			h += lineHeight(l.Size)
+		}
+		return h
+	}
+	right := height(c.Authority) + c.Gap + lineHeight(c.Name.Size)
+	d.ensure(max(height(c.Left), right) + pt(12))
+	p.Ln(pt(12))
+	x, y := d.left, p.GetY()
+	yl := y
+	for _, l := range c.Left {
+		yl = d.textLine(l, x, yl, c.LeftWidth, "L")
+	}
+	rx, rw := x+c.LeftWidth, d.width-c.LeftWidth
+	yr := y
+	for _, l := range c.Authority {
+		yr = d.textLine(l, rx, yr, rw, "C")
+	}
+	yr = d.textLine(c.Name, rx, yr+c.Gap, rw, "C")
+	p.SetXY(d.left, max(yl, yr))
+}
+
+// Chart size on the page, in millimetres, and the sizes of its title and
+// note, in points.
 const (
-	chartWidth  = bodyWidth
 	chartHeight = 72.0
+	chartTitle  = 11
+	chartNote   = 9
 )
 
 func (d *drawer) chart(c *layout.Chart, n int) {
@@ -155,26 +279,22 @@ func (d *drawer) chart(c *layout.Chart, n int) {
 		n := float64(len(c.Categories))
 		// Rather than leave most of a page empty, close the rows up to
 		// what is left of it, down to 3.5 mm a row.
-		titles := 2*lineHeight(sizeSmall) + 4
-		if left := pageHeight - marginBottom - p.GetY() - titles; left < height && left >= n*3.5+14 {
+		titles := 2*lineHeight(chartTitle) + 4
+		if left := d.room() - titles; left < height && left >= n*3.5+14 {
 			height = left
 		}
 	}
-	d.ensure(height + 2*lineHeight(sizeSmall) + 4)
+	d.ensure(height + 2*lineHeight(chartTitle) + 4)
 	p.Ln(2)
-	d.font("B", sizeSmall)
-	p.MultiCell(bodyWidth, lineHeight(sizeSmall), c.Title.VI, "", "C", false)
-	if c.Title.EN != "" {
-		d.font("I", sizeTableEN+1)
-		d.grey()
-		p.MultiCell(bodyWidth, lineHeight(sizeTableEN+1), c.Title.EN, "", "C", false)
-		d.black()
+	d.font("B", chartTitle)
+	p.SetX(d.left)
+	p.MultiCell(d.width, lineHeight(chartTitle), c.Title, "", "C", false)
+	if c.Note != "" {
+		d.font("I", chartNote)
+		p.SetX(d.left)
+		p.MultiCell(d.width, lineHeight(chartNote), c.Note, "", "C", false)
 	}
-	if c.Note.VI != "" {
-		d.font("I", sizeTable)
-		p.MultiCell(bodyWidth, lineHeight(sizeTable), c.Note.VI+" "+c.Note.EN, "", "C", false)
-	}
-	box := fpdfrender.Box{X: marginLeft, Y: p.GetY() + 1, W: chartWidth, H: height}
+	box := fpdfrender.Box{X: d.left, Y: p.GetY() + 1, W: d.width, H: height}
 	spec := ChartSpec(c, d.chartFont)
 	if d.opts.RasterCharts {
 		d.rasterChart(spec, box, n)
@@ -261,7 +381,7 @@ func (d *drawer) fitNumbers(t *layout.Table, widths []float64) {
 	margin := p.GetCellMargin()
 	need := make([]float64, len(widths)) // of a number column
 	measure := func(cells []string, style string) {
-		d.font(style, sizeTable)
+		d.font(style, t.Size)
 		for i, c := range cells {
 			if i < len(widths) && t.Columns[i].Right && c != "" {
 				need[i] = max(need[i], p.GetStringWidth(c)+2*margin)
@@ -282,7 +402,7 @@ func (d *drawer) fitNumbers(t *layout.Table, widths []float64) {
 	}
 	// Room to spare, by column.
 	spare := make([]float64, len(widths))
-	d.font("B", sizeHeadVI)
+	d.font("B", t.Size)
 	names := -1
 	for i, c := range t.Columns {
 		if !c.Right {
@@ -291,7 +411,7 @@ func (d *drawer) fitNumbers(t *layout.Table, widths []float64) {
 			}
 			continue
 		}
-		spare[i] = max(0, widths[i]-max(need[i], p.GetStringWidth(c.Header.VI)+2*margin))
+		spare[i] = max(0, widths[i]-max(need[i], longestWord(p, c.Header)+2*margin))
 	}
 	if names >= 0 {
 		spare[names] = 0.15 * widths[names]
@@ -324,30 +444,48 @@ func (d *drawer) table(t *layout.Table) {
 	}
 	widths := make([]float64, len(t.Columns))
 	for i, c := range t.Columns {
-		widths[i] = c.Width / total * bodyWidth
+		widths[i] = c.Width / total * d.width
 	}
 	d.fitNumbers(t, widths)
-	rowH := lineHeight(sizeTable)
+	rowH := lineHeight(t.Size)
+	// The header's texts wrap in their column; the row is as high as the
+	// longest.
+	// The header is set smaller, down to 6 points, until each column
+	// holds its longest word: "Quý III/2026" is not to be cut.
+	headSize := t.Size
+	for ; headSize > 6; headSize -= 0.5 {
+		d.font("B", headSize)
+		fits := true
+		for i, c := range t.Columns {
+			fits = fits && longestWord(p, c.Header)+2*p.GetCellMargin() <= widths[i]
+		}
+		if fits {
+			break
+		}
+	}
+	headH := lineHeight(headSize)
+	heads := make([][]string, len(t.Columns))
+	headLines := 1
+	for i, c := range t.Columns {
+		heads[i] = p.SplitText(c.Header, widths[i])
+		headLines = max(headLines, len(heads[i]))
+	}
 	header := func() {
-		x, y := marginLeft, p.GetY()
-		h := lineHeight(sizeHeadVI) + lineHeight(sizeTableEN) + 1.5
+		x, y := d.left, p.GetY()
+		h := float64(headLines)*headH + 1.5
 		p.SetFillColor(235, 235, 235)
 		p.SetLineWidth(0.2)
-		for i, c := range t.Columns {
+		d.font("B", headSize)
+		for i := range t.Columns {
 			p.Rect(x, y, widths[i], h, "FD")
-			d.font("B", sizeHeadVI)
-			p.SetXY(x, y+0.5)
-			p.CellFormat(widths[i], lineHeight(sizeHeadVI), fit(p, c.Header.VI, widths[i]-0.6), "", 0, "C", false, 0, "")
-			if c.Header.EN != "" {
-				d.font("I", sizeTableEN)
-				d.grey()
-				p.SetXY(x, y+0.5+lineHeight(sizeHeadVI))
-				p.CellFormat(widths[i], lineHeight(sizeTableEN), fit(p, c.Header.EN, widths[i]-0.6), "", 0, "C", false, 0, "")
-				d.black()
+			top := y + (h-float64(len(heads[i]))*headH)/2
+			for j, l := range heads[i] {
+				p.SetXY(x, top+float64(j)*headH)
+				p.CellFormat(widths[i], headH, fit(p, l, widths[i]-0.6), "", 0, "C", false, 0, "")
 			}
 			x += widths[i]
 		}
-		p.SetXY(marginLeft, y+h)
+		p.SetXY(d.left, y+h)
 	}
 	// The body's borders are a rule under each row and the column lines,
 	// drawn once for each stretch of rows between page breaks and group
@@ -360,7 +498,7 @@ func (d *drawer) table(t *layout.Table) {
 			return
 		}
 		p.SetLineWidth(0.2)
-		x := marginLeft
+		x := d.left
 		p.Line(x, top, x, y)
 		for _, w := range widths {
 			x += w
@@ -379,26 +517,26 @@ func (d *drawer) table(t *layout.Table) {
 		if p.GetStringWidth(c) <= widths[i]-2 {
 			return nil
 		}
-		return p.SplitText(c, widths[i]-2)
+		return p.SplitText(c, widths[i])
 	}
 	row := func(cells []string, style string, fill bool) {
 		// A long name wraps; the row grows to fit it.
 		lines := 1
-		d.font(style, sizeTable)
+		d.font(style, t.Size)
 		for i, c := range cells {
 			if i < len(widths) && !t.Columns[i].Right {
 				lines = max(lines, len(wrapped(c, i)))
 			}
 		}
 		h := float64(lines) * rowH
-		if p.GetY()+h > pageHeight-marginBottom {
+		if p.GetY()+h > pageHeight-d.bottom {
 			newPage()
-			d.font(style, sizeTable)
+			d.font(style, t.Size)
 		}
-		x, y := marginLeft, p.GetY()
+		x, y := d.left, p.GetY()
 		if fill {
 			p.SetFillColor(245, 245, 245)
-			p.Rect(x, y, bodyWidth, h, "F")
+			p.Rect(x, y, d.width, h, "F")
 		}
 		// Text is filled with the fill colour: with both black, fpdf
 		// writes no colour around each text, and neither does cells.
@@ -418,8 +556,8 @@ func (d *drawer) table(t *layout.Table) {
 			x += widths[i]
 		}
 		p.SetLineWidth(0.2)
-		p.Line(marginLeft, y+h, marginLeft+bodyWidth, y+h)
-		p.SetXY(marginLeft, y+h)
+		p.Line(d.left, y+h, d.left+d.width, y+h)
+		p.SetXY(d.left, y+h)
 	}
 	d.ensure(3 * rowH * 2)
 	header()
@@ -427,13 +565,14 @@ func (d *drawer) table(t *layout.Table) {
 	for _, r := range t.Rows {
 		if r.Group {
 			// Keep a group heading with its first row.
-			if p.GetY()+2*rowH > pageHeight-marginBottom {
+			if p.GetY()+2*rowH > pageHeight-d.bottom {
 				newPage()
 			}
 			columnLines()
-			d.font("B", sizeTable)
+			d.font("B", t.Size)
 			p.SetFillColor(250, 250, 250)
-			p.CellFormat(bodyWidth, rowH, r.Cells[0], "1", 1, "L", true, 0, "")
+			p.SetX(d.left)
+			p.CellFormat(d.width, rowH, r.Cells[0], "1", 1, "L", true, 0, "")
 			top = p.GetY()
 			continue
 		}
@@ -447,7 +586,22 @@ func (d *drawer) table(t *layout.Table) {
 		row(t.Total, "B", true)
 	}
 	columnLines()
-	p.Ln(3)
+	if t.Note != "" {
+		d.font("I", t.Size)
+		p.SetX(d.left)
+		p.MultiCell(d.width, rowH, t.Note, "", "L", false)
+	}
+	p.Ln(pt(6))
+}
+
+// longestWord is the width of the widest word of s, which a column must
+// hold whatever else wraps.
+func longestWord(p *fpdf.Fpdf, s string) float64 {
+	w := 0.0
+	for _, f := range strings.Fields(s) {
+		w = max(w, p.GetStringWidth(f))
+	}
+	return w
 }
 
 // cellWriter writes the texts of table cells, vertically centred and left-
@@ -543,33 +697,31 @@ func fit(p *fpdf.Fpdf, s string, w float64) string {
 	return string(r) + "…"
 }
 
-func (d *drawer) list(l *layout.List) {
-	p := d.pdf
-	d.font("", sizeSmall)
-	for i, it := range l.Items {
-		d.ensure(lineHeight(sizeSmall) * 2)
-		num := fmt.Sprintf("%d. ", i+1)
-		p.SetX(marginLeft)
-		p.CellFormat(8, lineHeight(sizeSmall), num, "", 0, "R", false, 0, "")
-		p.MultiCell(bodyWidth-8, lineHeight(sizeSmall), it, "", "L", false)
-	}
-}
-
-// pageNumbers writes "Trang X/Y" centred in the top margin of every page
-// but the first, as Decree 30/2020/NĐ-CP sets page numbers.
+// pageNumbers writes the page numbers centred in the top margin, 10 mm
+// from the edge: from page 2 on in the official forms, as Decree
+// 30/2020/NĐ-CP and Hướng dẫn 36-HD/VPTW set them, on every page with
+// doc.Page.NumberFirst.
 func (d *drawer) pageNumbers() {
 	p := d.pdf
+	pg := d.doc.Page
 	n := p.PageCount()
-	if n < 2 {
+	if pg.Number == "" {
 		return
+	}
+	first := 2
+	if pg.NumberFirst {
+		first = 1
 	}
 	// Writing in the top margin must not start a new page.
 	p.SetAutoPageBreak(false, 0)
-	for i := 2; i <= n; i++ {
+	total := strconv.Itoa(n)
+	for i := first; i <= n; i++ {
 		p.SetPage(i)
-		d.font("", sizeBody)
-		p.SetXY(marginLeft, 8)
-		p.CellFormat(bodyWidth, lineHeight(sizeBody), fmt.Sprintf("%s %d/%d", d.doc.PageWord.VI, i, n), "", 0, "C", false, 0, "")
+		d.font("", pg.NumberSize)
+		h := lineHeight(pg.NumberSize)
+		p.SetXY(d.left, 10-h/2)
+		text := strings.NewReplacer("{page}", strconv.Itoa(i), "{pages}", total).Replace(pg.Number)
+		p.CellFormat(d.width, h, text, "", 0, "C", false, 0, "")
 	}
-	p.SetAutoPageBreak(true, marginBottom)
+	p.SetAutoPageBreak(true, d.bottom)
 }

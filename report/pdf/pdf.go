@@ -25,16 +25,10 @@ import (
 	"github.com/dvkreport/dvkreport/report/layout"
 )
 
-// Page geometry in millimetres: A4 with the margins of Decree 30/2020/NĐ-CP
-// (top and bottom 20, left 30, right 15).
+// The page: A4, portrait, in millimetres; the margins are the Document's.
 const (
-	marginTop    = 20.0
-	marginBottom = 20.0
-	marginLeft   = 30.0
-	marginRight  = 15.0
-	pageWidth    = 210.0
-	pageHeight   = 297.0
-	bodyWidth    = pageWidth - marginLeft - marginRight
+	pageWidth  = 210.0
+	pageHeight = 297.0
 )
 
 const (
@@ -94,7 +88,10 @@ func Render(doc *layout.Document, opts Options) ([]byte, error) {
 	if err := p.Error(); err != nil {
 		return nil, fmt.Errorf("pdf: fonts: %w", err)
 	}
-	date := time.Date(doc.Date.Year(), time.Month(doc.Date.Num()*3), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, -1)
+	date := doc.Date
+	if date.IsZero() {
+		date = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
 	p.SetCreationDate(date)
 	p.SetModificationDate(date)
 	p.SetCatalogSort(true)
@@ -107,21 +104,28 @@ func Render(doc *layout.Document, opts Options) ([]byte, error) {
 	p.SetCreator("dvkreport", true)
 	p.SetProducer("dvkreport (go-pdf/fpdf)", true)
 	p.SetLang(doc.Language)
-	p.SetMargins(marginLeft, marginTop, marginRight)
-	p.SetAutoPageBreak(true, marginBottom)
+	pg := doc.Page
+	p.SetMargins(pg.Left, pg.Top, pg.Right)
+	p.SetAutoPageBreak(true, pg.Bottom)
 	p.SetTextColor(0, 0, 0)
 	p.SetDrawColor(0, 0, 0)
 
 	d := &drawer{pdf: p, doc: doc, chartFont: chartFont, opts: opts,
-		cells: cellWriter{p: p, drawn: map[string]*[utf8.RuneSelf]bool{}, fpdfText: opts.fpdfText}}
+		cells: cellWriter{p: p, drawn: map[string]*[utf8.RuneSelf]bool{}, fpdfText: opts.fpdfText},
+		left:  pg.Left, top: pg.Top, right: pg.Right, bottom: pg.Bottom, width: pageWidth - pg.Left - pg.Right}
 	d.pdf.AddPage()
-	d.titleBlock()
 	for i, b := range doc.Blocks {
 		switch b := b.(type) {
+		case *layout.Letterhead:
+			d.letterhead(b)
+		case *layout.Centered:
+			d.centered(b)
+		case *layout.Paragraph:
+			d.paragraph(b)
 		case *layout.Section:
 			d.section(b)
-		case *layout.Facts:
-			d.facts(b)
+		case *layout.Closing:
+			d.closing(b)
 		case *layout.Chart:
 			d.chart(b, i)
 		case *layout.Table:

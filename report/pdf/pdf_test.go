@@ -7,30 +7,37 @@ import (
 	"regexp"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/go-pdf/fpdf"
 
 	"github.com/dvkreport/dvkreport/report/layout"
-	"github.com/dvkreport/dvkreport/report/record"
 )
 
 func smallDoc() *layout.Document {
 	return &layout.Document{
 		Title: "Báo cáo", Subject: "Dân vận khéo", Author: "dvkreport", Language: "vi",
-		Date:     record.QuarterOf(2025, 3),
-		Heading:  layout.Bi{VI: "BÁO CÁO DÂN VẬN KHÉO", EN: "Report"},
-		Scope:    layout.Bi{VI: "Lạng Sơn"},
-		Period:   layout.Bi{VI: "Quý III/2025"},
-		PageWord: layout.Bi{VI: "Trang"},
+		Date: time.Date(2025, 9, 30, 0, 0, 0, 0, time.UTC),
+		Page: layout.Page{Top: 20, Bottom: 20, Left: 30, Right: 15, Number: "{page}", NumberSize: 14, BodySize: 14},
 		Blocks: []layout.Block{
-			&layout.Section{Title: layout.Bi{VI: "I. KẾT QUẢ", EN: "Results"}},
-			&layout.Facts{Items: []layout.Fact{{Label: layout.Bi{VI: "Tổng số mô hình", EN: "Models"}, Value: "35"}}},
-			&layout.Chart{Title: layout.Bi{VI: "Biểu đồ"}, Categories: []string{"Lạng Sơn", "Lai Châu"},
+			&layout.Letterhead{LeftWidth: 80, Space: 1,
+				Left:   []layout.Line{{Text: "TỈNH ỦY LẠNG SƠN", Size: 14}, {Text: "BAN TUYÊN GIÁO VÀ DÂN VẬN", Size: 14, Bold: true}, {Text: "*", Size: 14}},
+				Right:  []layout.Line{{Text: "ĐẢNG CỘNG SẢN VIỆT NAM", Size: 15, Bold: true, Rule: 1}},
+				Number: layout.Line{Text: "Số 12-BC/BTGDVTU", Size: 14},
+				Date:   layout.Line{Text: "Lạng Sơn, ngày 30 tháng 9 năm 2025", Size: 14, Italic: true}},
+			&layout.Centered{Space: 8, Lines: []layout.Line{{Text: "BÁO CÁO", Size: 16, Bold: true}, {Text: "kết quả quý III năm 2025", Size: 14, Bold: true, Rule: 0.2}}},
+			&layout.Section{Title: "I- KẾT QUẢ", Size: 14},
+			&layout.Paragraph{Text: "Trong quý III năm 2025, Lạng Sơn có 35 mô hình “Dân vận khéo”, tăng 3 mô hình so với quý II năm 2025; một câu dài để dòng được căn đều hai bên.", Size: 14, Indent: 10},
+			&layout.Chart{Title: "Biểu đồ 1. Số mô hình", Categories: []string{"Lạng Sơn", "Lai Châu"}, ID: "models",
 				Series: []layout.Series{{Name: "Kinh tế", Values: []float64{3, 0}, Labels: []string{"3", "0"}}}},
-			&layout.Table{Columns: []layout.Column{{Header: layout.Bi{VI: "Địa bàn"}, Width: 1}, {Header: layout.Bi{VI: "Tổng"}, Width: 1, Right: true}},
+			&layout.Table{Size: 10, Columns: []layout.Column{{Header: "Địa bàn", Width: 1}, {Header: "Tổng số", Width: 1, Right: true}},
 				Rows: []layout.TableRow{{Cells: []string{"Lạng Sơn", "35"}}}, Total: []string{"Tổng cộng", "35"}},
 			&layout.PageBreak{},
-			&layout.List{Items: []string{"https://baolangson.vn/"}},
+			&layout.List{Size: 12, Items: []string{"https://baolangson.vn/"}},
+			&layout.Closing{LeftWidth: 80, Gap: 28,
+				Left:      []layout.Line{{Text: "Nơi nhận:", Size: 14, Underline: true}, {Text: "- Lưu VP.", Size: 12}},
+				Authority: []layout.Line{{Text: "K/T TRƯỞNG BAN", Size: 14, Bold: true}, {Text: "PHÓ TRƯỞNG BAN", Size: 14}},
+				Name:      layout.Line{Text: "Nguyễn Văn A", Size: 14, Bold: true}},
 		},
 	}
 }
@@ -112,7 +119,7 @@ func TestTagSubsetsErrors(t *testing.T) {
 // fpdf's Text writes, in a table long enough for pages of numbers.
 func TestCellWriter(t *testing.T) {
 	doc := smallDoc()
-	tb := &layout.Table{Columns: []layout.Column{{Header: layout.Bi{VI: "Địa bàn"}, Width: 3}, {Header: layout.Bi{VI: "Số"}, Width: 1, Right: true}, {Header: layout.Bi{VI: "Ghi chú"}, Width: 2}}}
+	tb := &layout.Table{Size: 9, Columns: []layout.Column{{Header: "Địa bàn", Width: 3}, {Header: "Số", Width: 1, Right: true}, {Header: "Ghi chú", Width: 2}}}
 	for i := range 300 {
 		tb.Rows = append(tb.Rows, layout.TableRow{Cells: []string{fmt.Sprintf("Xã %d (mới)", i), strconv.Itoa(i * 1000), `a\b(c)` + "\r"}, Minor: i%7 == 0})
 	}
@@ -140,14 +147,16 @@ func TestFitNumbers(t *testing.T) {
 		p.AddUTF8FontFromBytes(f.family, f.style, f.data)
 	}
 	p.AddPage()
-	d := &drawer{pdf: p}
+	const bodyWidth = 165.0
+	d := &drawer{pdf: p, width: bodyWidth}
 	tb := &layout.Table{
+		Size: 9,
 		Columns: []layout.Column{
-			{Header: layout.Bi{VI: "TT"}, Width: 9, Right: true},
-			{Header: layout.Bi{VI: "Địa bàn"}, Width: 104},
-			{Header: layout.Bi{VI: "Chưa PL"}, Width: 25, Right: true},
-			{Header: layout.Bi{VI: "Mới"}, Width: 10, Right: true},
-			{Header: layout.Bi{VI: "Kinh phí"}, Width: 17, Right: true},
+			{Header: "TT", Width: 9, Right: true},
+			{Header: "Địa bàn", Width: 104},
+			{Header: "Chưa PL", Width: 25, Right: true},
+			{Header: "Mới", Width: 10, Right: true},
+			{Header: "Kinh phí", Width: 17, Right: true},
 		},
 		Rows:  []layout.TableRow{{Cells: []string{"1", "Phường Trường Long Hòa", "0", "35", "7.880"}}},
 		Total: []string{"", "Tổng cộng", "0", "106.971", "24.883.241"},
@@ -161,7 +170,7 @@ func TestFitNumbers(t *testing.T) {
 		widths[i] = c.Width / total * bodyWidth
 	}
 	fits := func() bool {
-		d.font("B", sizeTable)
+		d.font("B", tb.Size)
 		for i, c := range tb.Total {
 			if tb.Columns[i].Right && p.GetStringWidth(c)+2*p.GetCellMargin() > widths[i]+1e-9 {
 				return false

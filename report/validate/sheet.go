@@ -42,7 +42,6 @@ type Skip struct {
 // headerCell is a column's header, from the rows of the header.
 type headerCell struct {
 	parts []string // the distinct texts from top to bottom
-	col   column
 }
 
 // filledRows returns the first rows of t with merged cells filled: every

@@ -1,0 +1,203 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/dvkreport/dvkreport/report"
+	"github.com/dvkreport/dvkreport/report/layout"
+	"github.com/dvkreport/dvkreport/report/msg"
+	"github.com/dvkreport/dvkreport/report/output"
+	"github.com/dvkreport/dvkreport/report/settings"
+	"github.com/dvkreport/dvkreport/templates"
+)
+
+func configFlag() cli.Flag {
+	return onceFlag("config", nil, "", "read the office's settings from `FILE` (default: dvkreport.toml in the current folder, when there is one); flags override it")
+}
+
+// The flags of the document's form, agency and signature.
+func documentFlags() []cli.Flag {
+	return []cli.Flag{
+		onceFlag("layout", nil, "", "the document's `FORM`: party (Party documents, Hướng dẫn 36-HD/VPTW), state (Decree 30/2020/NĐ-CP) or plain (default: plain, or the settings file's)"),
+		onceFlag("agency", nil, "", "the issuing body, as the letterhead prints it: `NAME` (\"BAN TUYÊN GIÁO VÀ DÂN VẬN\")"),
+		onceFlag("parent-agency", nil, "", "the superior body: `NAME` (\"TỈNH ỦY LẠNG SƠN\")"),
+		onceFlag("symbol", nil, "", "the body's `SYMBOL` in document numbers (BTGDVTU in \"Số 12-BC/BTGDVTU\"; default: the initials of the bodies' names)"),
+		onceFlag("number", nil, "", "the document's `NUMBER` (12); without it the number line leaves room to write it"),
+		onceFlag("date", nil, "", "the document's `DATE`, YYYY-MM-DD (default: the last day of the period, never the clock's)"),
+		onceFlag("place", nil, "", "the `PLACE` of the date line (\"Lạng Sơn\"; default: the settings file's, or the province the agency names)"),
+		onceFlag("signer", nil, "", "the signer's `NAME`"),
+		onceFlag("position", nil, "", "the signer's `POSITION` (\"PHÓ TRƯỞNG BAN\")"),
+		onceFlag("authority", nil, "", "how the signer signs: `AUTHORITY` head, deputy (K/T), collective (T/M) or by_order (T/L)"),
+		onceFlag("template", nil, "", "use edited report texts: a `FILE` (report.toml or report.tmpl) or a folder of them, as dvkreport templates writes"),
+	}
+}
+
+// readSettings reads the settings file of --config, or dvkreport.toml in
+// the current folder; none gives empty settings.
+func readSettings(c *cli.Context) (*settings.Settings, error) {
+	name := str(c, "config")
+	if name == "" {
+		name = settings.Find()
+	}
+	if name == "" {
+		return &settings.Settings{}, nil
+	}
+	s, err := settings.Read(name)
+	if err != nil {
+		return nil, settingsError(err)
+	}
+	return s, nil
+}
+
+// settingsError words a settings file's error as a usage error.
+func settingsError(err error) error {
+	var se *settings.Error
+	if !errors.As(err, &se) {
+		return usagef("error", err)
+	}
+	pos := se.File
+	if se.Line > 0 {
+		pos += ":" + strconv.Itoa(se.Line)
+	}
+	var ve *settings.ValueError
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return usagef("settings.no_file", se.File)
+	case errors.Is(err, settings.ErrUnknownKey):
+		return usagef("settings.unknown_key", pos, se.Key)
+	case errors.As(err, &ve):
+		return usagef("settings.bad_value", pos, se.Key, msg.Quote(ve.Value), strings.Join(ve.Allowed, ", "))
+	case se.Key != "":
+		return usagef("settings.invalid_key", pos, se.Key, se.Err)
+	}
+	return usagef("settings.invalid", pos, se.Err)
+}
+
+// setting returns a flag's value, or the settings file's when the flag is
+// not given.
+func setting(c *cli.Context, name, fromFile string) string {
+	if v := str(c, name); c.IsSet(name) || fromFile == "" {
+		return v
+	}
+	return fromFile
+}
+
+// documentOptions reads the flags of the document, over the settings.
+func documentOptions(c *cli.Context, s *settings.Settings, opts *report.Options) error {
+	lf := setting(c, "layout", s.Layout)
+	if lf != "" {
+		f, ok := layout.ParseForm(lf)
+		if !ok {
+			return usagef("cli.bad_choice", "--layout", msg.Quote(lf), strings.Join(layout.Forms, ", "))
+		}
+		opts.Form = f
+	}
+	a := &opts.Agency
+	a.Name = setting(c, "agency", s.Agency.Name)
+	a.Parent = setting(c, "parent-agency", s.Agency.Parent)
+	a.Symbol = setting(c, "symbol", s.Agency.Symbol)
+	a.Number = strings.TrimSpace(str(c, "number"))
+	a.Place = setting(c, "place", s.Agency.Place)
+	a.Recipients = s.Recipients
+	a.Signer.Name = setting(c, "signer", s.Signer.Name)
+	a.Signer.Position = setting(c, "position", s.Signer.Position)
+	a.Signer.HeadTitle = s.Signer.HeadTitle
+	a.Signer.Collective = s.Signer.Collective
+	if v := setting(c, "authority", s.Signer.Authority); v != "" {
+		au, ok := layout.ParseAuthority(v)
+		if !ok {
+			return usagef("cli.bad_choice", "--authority", msg.Quote(v), strings.Join(layout.Authorities, ", "))
+		}
+		a.Signer.Authority = au
+	}
+	if d := str(c, "date"); d != "" {
+		t, err := settings.Date(d)
+		if err != nil {
+			return usagef("cli.bad_date", msg.Quote(d))
+		}
+		opts.Date = t
+	}
+	opts.Templates = setting(c, "template", s.Templates)
+	if opts.Templates != "" {
+		if _, err := os.Stat(opts.Templates); err != nil {
+			return usagef("cli.no_template", opts.Templates)
+		}
+	}
+	if opts.Form != layout.Plain && strings.TrimSpace(a.Name) == "" {
+		return usagef("report.no_agency", opts.Form.String())
+	}
+	if opts.Form != layout.Plain && strings.TrimSpace(a.Place) == "" {
+		if a.Place = report.PlaceOf(a.Parent, a.Name); a.Place == "" {
+			return usagef("cli.no_place", opts.Form.String())
+		}
+	}
+	return nil
+}
+
+// initSettings writes the commented settings file for an office to fill
+// in.
+func initSettings(c *cli.Context, u *ui, e env) error {
+	if err := noArgs(c); err != nil {
+		return err
+	}
+	lang, err := language(c)
+	if err != nil {
+		return err
+	}
+	name := str(c, "output")
+	if name == "" {
+		name = settings.Name
+	}
+	if err := outputPath(name); err != nil {
+		return err
+	}
+	data, err := templates.Settings(lang.String())
+	if err != nil {
+		return err
+	}
+	if err := output.Write(name, data, output.Options{Overwrite: c.Bool("force"), Temps: e.temps}); err != nil {
+		return err
+	}
+	u.say(msg.New("cli.wrote_settings", name))
+	return nil
+}
+
+// writeTemplates writes copies of the report texts for an office to edit.
+func writeTemplates(c *cli.Context, u *ui) error {
+	if err := noArgs(c); err != nil {
+		return err
+	}
+	if _, err := language(c); err != nil {
+		return err
+	}
+	dir := str(c, "out")
+	if dir == "" {
+		return usagef("cli.flag_needs_value", "--out")
+	}
+	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+		return usagef("cli.out_not_folder", dir)
+	}
+	if !c.Bool("force") {
+		for _, l := range templates.Langs {
+			for _, f := range templates.Files {
+				p := dir + string(os.PathSeparator) + l + string(os.PathSeparator) + f
+				if _, err := os.Stat(p); err == nil {
+					return usagef("cli.templates_exist", p)
+				}
+			}
+		}
+	}
+	written, err := templates.Write(dir)
+	if err != nil {
+		return &output.Error{Name: dir, Text: msg.New("output.failed", err), Err: err}
+	}
+	for _, w := range written {
+		u.say(msg.New("cli.wrote_template", w))
+	}
+	return nil
+}

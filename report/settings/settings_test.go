@@ -1,0 +1,100 @@
+package settings
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dvkreport/dvkreport/templates"
+)
+
+// The files dvkreport init writes parse, and say what they show.
+func TestInitFiles(t *testing.T) {
+	for _, lang := range templates.Langs {
+		data, err := templates.Settings(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := Parse(lang+"/dvkreport.toml", data)
+		if err != nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		if s.Lang != lang || s.Layout != "party" || s.Agency.Name != "BAN TUYÊN GIÁO VÀ DÂN VẬN" || s.Signer.Authority != "deputy" ||
+			len(s.Recipients) != 3 || s.Boundaries != "2025" {
+			t.Errorf("%s: %+v", lang, s)
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	for _, tc := range []struct {
+		text      string
+		line      int
+		key       string
+		is        error
+		valueText string
+	}{
+		{"lang = \"vi\"\n\n[agency]\nnmae = \"X\"\n", 4, "agency.nmae", ErrUnknownKey, ""},
+		{"# c\nlayout = \"Party\"\n[signer]\nauthority = \"vice\"\n", 4, "signer.authority", ErrBadValue, "vice"},
+		{"layout = \"letter\"\n", 1, "layout", ErrBadValue, "letter"},
+		{"lang = \"vi\"\nrecipients = \"one\"\n", 2, "recipients", nil, ""},
+		{"lang = \"vi\"\n[agency\n", 2, "", nil, ""},
+		{"boundaries = 2025\n", 1, "boundaries", nil, ""},
+	} {
+		_, err := Parse("f.toml", []byte(tc.text))
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Errorf("%q: %v, want an *Error", tc.text, err)
+			continue
+		}
+		if e.File != "f.toml" || e.Line != tc.line || e.Key != tc.key {
+			t.Errorf("%q: %s (line %d, key %q), want line %d key %q", tc.text, err, e.Line, e.Key, tc.line, tc.key)
+		}
+		if tc.is != nil && !errors.Is(err, tc.is) {
+			t.Errorf("%q: %v is not %v", tc.text, err, tc.is)
+		}
+		var ve *ValueError
+		if tc.valueText != "" && (!errors.As(err, &ve) || ve.Value != tc.valueText) {
+			t.Errorf("%q: %v", tc.text, err)
+		}
+	}
+	// A value's case does not matter; it is kept in lower case.
+	s, err := Parse("f.toml", []byte("layout = \"Party\"\nlang = \"EN\"\n"))
+	if err != nil || s.Layout != "party" || s.Lang != "en" {
+		t.Errorf("%+v %v", s, err)
+	}
+}
+
+func TestRead(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, Name)
+	os.WriteFile(name, []byte("inputs = [\"so-lieu\", \"/abs/x.csv\"]\ntemplates = \"mau\"\n"), 0o644)
+	s, err := Read(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Inputs[0] != filepath.Join(dir, "so-lieu") || s.Inputs[1] != "/abs/x.csv" || s.Templates != filepath.Join(dir, "mau") {
+		t.Errorf("paths not relative to the file: %+v", s)
+	}
+	big := filepath.Join(dir, "big.toml")
+	os.WriteFile(big, []byte("# "+strings.Repeat("x", MaxSize)+"\n"), 0o644)
+	if _, err := Read(big); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("a big file: %v", err)
+	}
+	if _, err := Read(filepath.Join(dir, "none.toml")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("no file: %v", err)
+	}
+}
+
+func TestDate(t *testing.T) {
+	if d, err := Date(" 2025-10-05 "); err != nil || d.Day() != 5 || d.Month() != 10 {
+		t.Errorf("%v %v", d, err)
+	}
+	for _, bad := range []string{"05/10/2025", "2025-02-30", ""} {
+		if _, err := Date(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
