@@ -154,7 +154,7 @@ func TestSameRegisterEveryFormat(t *testing.T) {
 			t.Fatalf("%s: %v", file, err)
 		}
 		var buf bytes.Buffer
-		if err := report.WriteSummary(&buf, r, "csv"); err != nil {
+		if err := report.WriteSummary(&buf, r, "csv", report.Options{}); err != nil {
 			t.Fatal(err)
 		}
 		return buf.String()

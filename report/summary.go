@@ -14,6 +14,7 @@ import (
 	"github.com/dvkreport/dvkreport/report/format"
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
+	"github.com/dvkreport/dvkreport/templates"
 )
 
 // SummaryColumns are the first columns of the CSV summary, in order.
@@ -68,10 +69,14 @@ var ComparisonColumns = []string{
 // text for a terminal, numbers grouped the Vietnamese way), "csv" (plain
 // integers, one row per locality and a TOTAL row: the contract's columns,
 // the comparisons, the extra indicators) or "json".
-func WriteSummary(w io.Writer, r *Result, form string) error {
+func WriteSummary(w io.Writer, r *Result, form string, opts Options) error {
 	switch form {
 	case "", "table":
-		return writeTable(w, r.Summary)
+		set, err := templates.Load(opts.Lang.String(), opts.Templates)
+		if err != nil {
+			return err
+		}
+		return writeTable(w, r.Summary, set, opts.Lang)
 	case "csv":
 		return writeCSV(w, r)
 	case "json":
@@ -171,37 +176,47 @@ func csvText(s string) string {
 	return s
 }
 
-// writeTable writes the contract's columns as an aligned table, and the
-// extra indicators' totals after it: a terminal is not wide enough for
-// them all as columns (csv and json have them per locality).
-func writeTable(w io.Writer, s *aggregate.Summary) error {
+// writeTable writes the figures as an aligned table in language l, with
+// the headings of the report's texts, and the extra indicators' totals
+// after it: a terminal is not wide enough for them all as columns (csv and
+// json have them per locality).
+func writeTable(w io.Writer, s *aggregate.Summary, set *templates.Set, l msg.Lang) error {
+	t := &set.Texts
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "%s\t\n", strings.Join(SummaryColumns, "\t"))
+	head := []string{t.Table.Locality, t.ShortFields.Economy, t.ShortFields.CultureSociety, t.ShortFields.DefenseSecurity,
+		t.ShortFields.PartyBuilding, t.ShortFields.Unclassified, t.Table.New, t.Table.Sustained, t.Table.Models,
+		t.Table.FundsDong, t.Table.Households, t.Table.Beneficiaries}
+	fmt.Fprintf(tw, "%s\t\n", strings.Join(head, "\t"))
 	row := func(name string, f aggregate.Figures) {
 		cells := []string{name}
 		for _, v := range figureValues(f, 0) {
-			cells = append(cells, format.Int(v, format.VI))
+			cells = append(cells, format.Int(v, l))
 		}
 		fmt.Fprintf(tw, "%s\t\n", strings.Join(cells, "\t"))
 	}
-	for _, l := range s.Lines {
-		row(LineName(l), l.Figures)
+	for _, ln := range s.Lines {
+		row(LineName(ln), ln.Figures)
 	}
-	row(TotalName, s.Total)
+	row(t.Table.Total, s.Total)
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	if len(s.Extras) > 0 {
-		fmt.Fprintln(w, "\nother indicators, total:")
+		fmt.Fprintln(w, "\n"+msg.New("summary.other_indicators").In(l))
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for i, name := range s.Extras {
-			fmt.Fprintf(tw, "  %s\t%s\n", name, format.Int(s.Total.ExtraAt(i), format.VI))
+			label := name
+			if x, ok := t.Indicators[name]; ok {
+				label = x
+			}
+			fmt.Fprintf(tw, "  %s\t%s\n", label, format.Int(s.Total.ExtraAt(i), l))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
 		}
 	}
-	_, err := fmt.Fprintf(w, "\nperiod %s, level %s, %d records\n", s.Period, s.Level, s.Records)
+	f := format.New(l, t)
+	_, err := fmt.Fprintln(w, "\n"+msg.New("summary.footer", f.PeriodWords(s.Period), msg.Number(s.Records)).In(l))
 	return err
 }
 

@@ -137,6 +137,7 @@ type Texts struct {
 		NotStated       string `toml:"not_stated"`
 		Models          string `toml:"models"`
 		FundsMillion    string `toml:"funds_million"`
+		FundsDong       string `toml:"funds_dong"`
 		Households      string `toml:"households"`
 		Beneficiaries   string `toml:"beneficiaries"`
 		Total           string `toml:"total"`

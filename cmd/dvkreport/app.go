@@ -217,10 +217,11 @@ func summary(c *cli.Context, u *ui, e env) error {
 	if err := noArgs(c); err != nil {
 		return err
 	}
-	opts, _, err := reportOptions(c)
+	opts, set, err := reportOptions(c)
 	if err != nil {
 		return err
 	}
+	opts.Templates = set.Templates
 	form, err := oneOf(c, "format", "table", "csv", "json")
 	if err != nil {
 		return err
@@ -233,7 +234,7 @@ func summary(c *cli.Context, u *ui, e env) error {
 	if err := printExcluded(c, u, e, s); err != nil {
 		return err
 	}
-	return report.WriteSummary(u.out, s, form)
+	return report.WriteSummary(u.out, s, form, opts)
 }
 
 func charts(c *cli.Context, u *ui, e env) error {

@@ -396,7 +396,7 @@ func TestSummaryFormats(t *testing.T) {
 		t.Errorf("json summary: %+v", got)
 	}
 	code, out, _ = runCmd(t, "summary")
-	if code != 0 || !strings.Contains(out, "11.103.900.000") || !strings.Contains(out, "houses_built            258") {
+	if code != 0 || !strings.Contains(out, "11.103.900.000") || !strings.Contains(out, "Nhà được xây dựng                               258") {
 		t.Errorf("table summary:\n%s", out)
 	}
 }
