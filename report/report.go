@@ -24,6 +24,7 @@ import (
 	"github.com/dvkreport/dvkreport/fonts"
 	"github.com/dvkreport/dvkreport/report/aggregate"
 	"github.com/dvkreport/dvkreport/report/compare"
+	"github.com/dvkreport/dvkreport/report/format"
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/layout"
 	"github.com/dvkreport/dvkreport/report/load"
@@ -352,6 +353,20 @@ func Document(r *Result, opts Options) (*layout.Document, error) {
 		return nil, usage("report.no_agency", opts.Form.String())
 	}
 	return doc, err
+}
+
+// PartyRules2026 is the date of Quy định 399-QĐ/TW (9 January 2026), which
+// replaced the rules that Hướng dẫn 36-HD/VPTW, the Party form's source,
+// applies; the guide said to follow it (05-HD/VPTW) could not be sourced.
+var PartyRules2026 = time.Date(2026, 1, 9, 0, 0, 0, 0, time.UTC)
+
+// DocumentDate is the date a report of r bears: opts.Date, or the last
+// day of its period.
+func DocumentDate(r *Result, opts Options) time.Time {
+	if !opts.Date.IsZero() {
+		return opts.Date
+	}
+	return format.EndOf(r.Period)
 }
 
 // communeScope reports whether a summary is of one commune, whose report

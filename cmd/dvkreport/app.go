@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/dvkreport/dvkreport/report"
+	"github.com/dvkreport/dvkreport/report/layout"
 	"github.com/dvkreport/dvkreport/report/load/charset"
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/output"
@@ -194,6 +195,9 @@ func generate(c *cli.Context, u *ui, e env) error {
 	printWarnings(c, u, s.Warnings)
 	if err := printExcluded(c, u, e, s); err != nil {
 		return err
+	}
+	if opts.Form == layout.Party && !report.DocumentDate(s, opts).Before(report.PartyRules2026) {
+		u.say(msg.New("cli.party_rules_2026"))
 	}
 	data, err := report.PDF(s, opts)
 	if err != nil {

@@ -57,7 +57,7 @@ func TestOfficialForms(t *testing.T) {
 			[]string{"Nơi nhận:", "- Lưu VP.", "TRƯỞNG BAN"},
 			[]string{"CỘNG HÒA", "Trang"}},
 		{"state",
-			[]string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BAN TUYÊN GIÁO VÀ DÂN", "/BC-BTGDV",
+			[]string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BAN TUYÊN GIÁO", "VÀ DÂN VẬN", "/BC-BTGDV",
 				"Lạng Sơn, ngày 30 tháng 9 năm 2025", "BÁO CÁO", "Kết quả thực hiện phong trào thi đua", "I. KẾT QUẢ CHUNG"},
 			[]string{"Nơi nhận:", "- Lưu: VT.", "TRƯỞNG BAN"},
 			[]string{"ĐẢNG CỘNG SẢN", "Trang"}},

@@ -74,7 +74,7 @@ func (d *drawer) textLine(l layout.Line, x, y, w float64, align string) float64 
 	}
 	d.font(style(l), l.Size)
 	h := lineHeight(l.Size)
-	lines := p.SplitText(l.Text, w) // less its cell margins
+	lines := balanced(p, l.Text, w)
 	widest := 0.0
 	for _, s := range lines {
 		p.SetXY(x, y)
@@ -89,6 +89,26 @@ func (d *drawer) textLine(l layout.Line, x, y, w float64, align string) float64 
 		y += 1.2
 	}
 	return y
+}
+
+// balanced splits a text into as few lines as fit w (less the cell
+// margins), as even as they can be: a body's name over two lines reads
+// "BAN TUYÊN GIÁO / VÀ DÂN VẬN", not "BAN TUYÊN GIÁO VÀ DÂN / VẬN".
+func balanced(p *fpdf.Fpdf, text string, w float64) []string {
+	lines := p.SplitText(text, w)
+	if len(lines) < 2 {
+		return lines
+	}
+	lo, hi := 0.0, w
+	for range 20 {
+		mid := (lo + hi) / 2
+		if len(p.SplitText(text, mid)) == len(lines) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return p.SplitText(text, hi)
 }
 
 func (d *drawer) letterhead(lh *layout.Letterhead) {
@@ -411,7 +431,12 @@ func (d *drawer) fitNumbers(t *layout.Table, widths []float64) {
 			}
 			continue
 		}
-		spare[i] = max(0, widths[i]-max(need[i], longestWord(p, c.Header)+2*margin))
+		// A header on one line stays on one line.
+		head := longestWord(p, c.Header)
+		if whole := p.GetStringWidth(c.Header); whole+2*margin <= widths[i] {
+			head = whole
+		}
+		spare[i] = max(0, widths[i]-max(need[i], head+2*margin))
 	}
 	if names >= 0 {
 		spare[names] = 0.15 * widths[names]
