@@ -129,6 +129,16 @@ func TestSendNoTLS(t *testing.T) {
 		}
 	})
 
+	t.Run("refused on 127.0.0.1 too", func(t *testing.T) {
+		// go-mail's and net/smtp's PLAIN would send the password here.
+		ts := startServer(t, serverOpts{ip: "127.0.0.1", auth: true, insecureAuth: true})
+		srv := &Server{Addr: ts.addr, User: testUser, Password: testPass, Backoff: time.Millisecond}
+		err := srv.Send(testCtx(t), []*Message{vnMessage()})[0]
+		if !errors.Is(err, ErrNoTLS) || len(ts.authRecords()) != 0 || bytes.Contains(ts.wireBytes(), []byte("AUTH")) {
+			t.Fatalf("got %v, %d AUTH", err, len(ts.authRecords()))
+		}
+	})
+
 	t.Run("insecure", func(t *testing.T) {
 		ts := startServer(t, serverOpts{ip: "127.0.0.2", auth: true, insecureAuth: true})
 		srv := &Server{Addr: ts.addr, User: testUser, Password: testPass, Insecure: true, Backoff: time.Millisecond}
