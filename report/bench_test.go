@@ -7,11 +7,13 @@ import (
 
 	"github.com/dvkreport/dvkreport/report"
 	"github.com/dvkreport/dvkreport/report/aggregate"
+	"github.com/dvkreport/dvkreport/report/compare"
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/layout"
 	"github.com/dvkreport/dvkreport/report/load"
 	"github.com/dvkreport/dvkreport/report/names"
 	"github.com/dvkreport/dvkreport/report/pdf"
+	"github.com/dvkreport/dvkreport/report/record"
 	"github.com/dvkreport/dvkreport/report/synth"
 	"github.com/dvkreport/dvkreport/report/validate"
 	"github.com/dvkreport/dvkreport/templates"
@@ -164,5 +166,38 @@ func BenchmarkRead(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkSplitCommune makes the reports of one commune each, as
+// generate --split-by commune does, of the national register's first 60
+// communes: the time per report, with the split itself (loading once,
+// partitioning) outside the loop.
+func BenchmarkSplitCommune(b *testing.B) {
+	file := nationalRegister(b)
+	opts := report.Options{Inputs: []string{file}, Period: record.QuarterPeriod(2026, 3), Compare: compare.Both()}
+	d, err := report.Load(opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := d.Check(opts); err != nil {
+		b.Fatal(err)
+	}
+	parts, err := d.Split(opts, aggregate.LevelCommune)
+	if err != nil {
+		b.Fatal(err)
+	}
+	parts = parts[:60]
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		p := parts[i%len(parts)]
+		r, err := p.Result()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := report.PDF(r, p.Options()); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

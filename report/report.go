@@ -23,6 +23,7 @@ import (
 	"github.com/dvkreport/dvkreport/charts"
 	"github.com/dvkreport/dvkreport/fonts"
 	"github.com/dvkreport/dvkreport/report/aggregate"
+	"github.com/dvkreport/dvkreport/report/batch"
 	"github.com/dvkreport/dvkreport/report/compare"
 	"github.com/dvkreport/dvkreport/report/format"
 	"github.com/dvkreport/dvkreport/report/gazetteer"
@@ -130,6 +131,38 @@ type Data struct {
 	// warningRecord is, for each warning, the index of its record, or -1
 	// for a warning about a file (a total row that does not match).
 	warningRecord []int
+	// excluded are the problems of the rows Check left out.
+	excluded validate.Problems
+}
+
+// subset returns the data of some of d's records, by index in order: the
+// warnings and unassigned rows of the others are left out, those of the
+// records kept point at their new indexes.
+func (d *Data) subset(keep []int) *Data {
+	sub := *d
+	sub.Dataset = &record.Dataset{Extras: d.Dataset.Extras, Records: make([]record.Record, len(keep))}
+	at := make(map[int]int, len(keep))
+	for j, i := range keep {
+		sub.Dataset.Records[j] = d.Dataset.Records[i]
+		at[i] = j
+	}
+	sub.Warnings, sub.warningRecord = nil, nil
+	for i, w := range d.Warnings {
+		r := d.warningRecord[i]
+		if r < 0 {
+			sub.Warnings, sub.warningRecord = append(sub.Warnings, w), append(sub.warningRecord, -1)
+		} else if j, ok := at[r]; ok {
+			sub.Warnings, sub.warningRecord = append(sub.Warnings, w), append(sub.warningRecord, j)
+		}
+	}
+	sub.Unassigned = nil
+	for _, u := range d.Unassigned {
+		if j, ok := at[u.Record]; ok {
+			u.Record = j
+			sub.Unassigned = append(sub.Unassigned, u)
+		}
+	}
+	return &sub
 }
 
 // Load reads and validates the inputs of opts (the seed data when there
@@ -194,21 +227,22 @@ type Result struct {
 	Files []string
 }
 
-// withoutRows drops the records at the positions of problems.
-func withoutRows(recs []record.Record, problems []*record.InputError) []record.Record {
+// withoutRows returns the indexes of the records not at the positions of
+// problems.
+func withoutRows(recs []record.Record, problems []*record.InputError) []int {
 	bad := map[record.Pos]bool{}
 	for _, p := range problems {
 		pos := p.Pos
 		pos.Col = 0
 		bad[pos] = true
 	}
-	kept := recs[:0]
-	for _, r := range recs {
+	var keep []int
+	for i, r := range recs {
 		if !bad[r.Pos()] {
-			kept = append(kept, r)
+			keep = append(keep, i)
 		}
 	}
-	return kept
+	return keep
 }
 
 // Summarize loads the inputs and aggregates them as opts select, with
@@ -221,23 +255,42 @@ func Summarize(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := d.Check(opts); err != nil {
+		return nil, err
+	}
+	return d.Summarize(opts)
+}
+
+// Check refuses data with problems (with the name warnings too under
+// opts.StrictNames): the error is the validate.Problems. Under
+// opts.SkipInvalid it keeps them to list in the report instead, and leaves
+// the rows out; the error is then that no row is left.
+func (d *Data) Check(opts Options) error {
 	problems := d.Problems
 	if opts.StrictNames {
 		problems = append(problems, d.Warnings...)
 	}
-	var excluded validate.Problems
-	if len(problems) > 0 {
-		if !opts.SkipInvalid {
-			return nil, problems
-		}
-		excluded = problems
-		if opts.StrictNames {
-			d.Dataset.Records = withoutRows(d.Dataset.Records, d.Warnings)
-		}
-		if len(d.Dataset.Records) == 0 {
-			return nil, problems // every row is bad: nothing to report on
-		}
+	if len(problems) == 0 {
+		return nil
 	}
+	if !opts.SkipInvalid {
+		return problems
+	}
+	d.excluded = problems
+	if opts.StrictNames {
+		keep := withoutRows(d.Dataset.Records, d.Warnings)
+		*d = *d.subset(keep)
+		d.excluded = problems
+	}
+	if len(d.Dataset.Records) == 0 {
+		return problems // every row is bad: nothing to report on
+	}
+	return nil
+}
+
+// Summarize aggregates checked data as opts select, with the comparisons
+// opts.Compare asks for.
+func (d *Data) Summarize(opts Options) (*Result, error) {
 	g := gazetteer.Default()
 	localities, err := resolveCodes(g, opts.Localities)
 	if err != nil {
@@ -246,6 +299,25 @@ func Summarize(opts Options) (*Result, error) {
 	if opts.Boundaries2025 {
 		localities = rollUpNames(g, localities)
 	}
+	aopts := aggregateOptions(g, opts, localities)
+	s, err := aggregate.Summarize(d.Dataset, aopts)
+	switch {
+	case errors.Is(err, aggregate.ErrUnknownLocality), errors.Is(err, aggregate.ErrAmbiguousLocality), errors.Is(err, aggregate.ErrNoRecords):
+		return nil, &UsageError{Err: err}
+	case err != nil:
+		return nil, err
+	}
+	res := &Result{Summary: s, Boundaries2025: opts.Boundaries2025, Files: d.Files}
+	if res.Comparison, err = compare.Compare(d.Dataset, aopts, s, opts.Compare); err != nil {
+		return nil, err
+	}
+	res.Warnings, res.Excluded, res.Unassigned = inScope(d, s, d.excluded)
+	return res, nil
+}
+
+// aggregateOptions are the options of package aggregate for a report of
+// localities.
+func aggregateOptions(g *gazetteer.Gazetteer, opts Options, localities []string) aggregate.Options {
 	aopts := aggregate.Options{Localities: localities, Period: opts.Period, Level: opts.Level,
 		Models:   opts.Models || len(localities) == 1,
 		Fallback: func(name string) ([]string, bool) { return locate(g, opts, name) },
@@ -259,19 +331,7 @@ func Summarize(opts Options) (*Result, error) {
 			return names.Expected(g, era, scope, int(level))
 		}
 	}
-	s, err := aggregate.Summarize(d.Dataset, aopts)
-	switch {
-	case errors.Is(err, aggregate.ErrUnknownLocality), errors.Is(err, aggregate.ErrAmbiguousLocality), errors.Is(err, aggregate.ErrNoRecords):
-		return nil, &UsageError{Err: err}
-	case err != nil:
-		return nil, err
-	}
-	res := &Result{Summary: s, Boundaries2025: opts.Boundaries2025, Files: d.Files}
-	if res.Comparison, err = compare.Compare(d.Dataset, aopts, s, opts.Compare); err != nil {
-		return nil, err
-	}
-	res.Warnings, res.Excluded, res.Unassigned = inScope(d, s, excluded)
-	return res, nil
+	return aopts
 }
 
 // rollUpNames replaces, among the --locality values, the provinces that
@@ -452,7 +512,7 @@ func Generate(opts Options, w io.Writer) error {
 func FileName(s *aggregate.Summary) string {
 	var parts []string
 	for _, p := range s.Scope {
-		parts = append(parts, slug(gazetteer.Key(p[len(p)-1])))
+		parts = append(parts, batch.Slug(gazetteer.Key(p[len(p)-1])))
 	}
 	if len(parts) == 0 {
 		parts = []string{"toan-quoc"}
@@ -460,25 +520,13 @@ func FileName(s *aggregate.Summary) string {
 	if len(parts) > 3 {
 		parts = append(parts[:3], "va-khac")
 	}
-	return "dvk-" + strings.Join(parts, "-") + "-" + strings.ToLower(strings.ReplaceAll(s.Period.String(), "..", "-")) + ".pdf"
+	return "dvk-" + strings.Join(parts, "-") + "-" + PeriodSlug(s.Period) + ".pdf"
 }
 
-// slug writes a name in lower-case ASCII words joined by hyphens:
-// "Lạng Sơn" is "lang-son".
-func slug(name string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range record.Fold(name) {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		default:
-			dash = true
-		}
-	}
-	return b.String()
+// PeriodSlug writes a period for a file name: 2025-q3, 2021-2025.
+func PeriodSlug(p record.Period) string {
+	return strings.ToLower(strings.ReplaceAll(p.String(), "..", "-"))
 }
+
+// Pages counts the pages of a report's PDF.
+func Pages(pdfData []byte) int { return pdf.Pages(pdfData) }

@@ -20,7 +20,7 @@ import (
 )
 
 // commandNames lists the commands, for the message about an unknown one.
-const commandNames = "generate, summary, charts, validate, inspect, localities, init, templates"
+const commandNames = "generate, summary, charts, mail, validate, inspect, localities, init, templates"
 
 func newApp(u *ui, e env) *cli.App {
 	onUsage := func(c *cli.Context, err error, _ bool) error {
@@ -64,7 +64,7 @@ func newApp(u *ui, e env) *cli.App {
 				Description: "Writes the report to OUT.pdf, by default to a name made of the scope and period\n" +
 					"(dvk-lang-son-2025-q3.pdf) in the current directory; \"-o -\" writes to standard output.\n" +
 					"Bad data is refused with every problem listed, and no file is written.",
-				Flags: append(append(filterFlags(), documentFlags()...),
+				Flags: append(append(append(filterFlags(), documentFlags()...), batchFlags()...),
 					onceFlag("output", []string{"o"}, "", "write the PDF to `FILE` (\"-\" for standard output)"),
 					&cli.BoolFlag{Name: "raster-charts", Usage: "embed the charts as 300-dpi PNG images instead of vector drawings"},
 				),
@@ -94,6 +94,21 @@ func newApp(u *ui, e env) *cli.App {
 					onceFlag("template", nil, "", "use edited report texts: a `FILE` or a folder, as dvkreport templates writes"),
 				),
 				Action: func(c *cli.Context) error { return charts(c, u, e) },
+			}),
+			cmd(&cli.Command{
+				Name:      "mail",
+				Usage:     "email the report: as an .eml file, or over SMTP; one report per locality with --split-by",
+				UsageText: "dvkreport mail [FILTERS] [DOCUMENT] --to ADDR... [--cc ADDR...] [--subject S] [--body-file F] (--eml FILE | --smtp HOST:PORT)\n   dvkreport mail [FILTERS] [DOCUMENT] --split-by LEVEL --to-map FILE (--smtp HOST:PORT | --dry-run --out-dir DIR)",
+				Description: "Makes the report as generate does and a message carrying it: the subject and a body with the\n" +
+					"report's key figures in the report's language (templates' mail_subject and mail_body), the PDF\n" +
+					"attached. --eml writes the message to a file; --smtp sends it (STARTTLS when the server offers\n" +
+					"it, TLS from the start on port 465; a password is never sent without TLS unless --insecure). The\n" +
+					"user and password come from DVK_SMTP_USER and DVK_SMTP_PASSWORD (or the settings' mail.user);\n" +
+					"with none, the message goes without AUTH, as to an office's own relay. With --split-by each\n" +
+					"locality of --to-map gets its own report; localities not in the map are listed, a failed\n" +
+					"send is retried and then reported without stopping the others.",
+				Flags:  append(append(filterFlags(), documentFlags()...), mailFlags()...),
+				Action: func(c *cli.Context) error { return sendMail(c, u, e) },
 			}),
 			cmd(&cli.Command{
 				Name:      "init",
@@ -180,14 +195,21 @@ func generate(c *cli.Context, u *ui, e env) error {
 	if err := documentOptions(c, set, &opts); err != nil {
 		return err
 	}
+	level, dir, jobs, err := splitOptions(c)
+	if err != nil {
+		return err
+	}
 	out := str(c, "output")
-	if err := outputPath(out); err != nil {
+	if err := reportPath(out); err != nil {
 		return err
 	}
 	if err := outputPath(str(c, "excluded-csv")); err != nil {
 		return err
 	}
 	opts.RasterCharts = c.Bool("raster-charts")
+	if level != 0 {
+		return generateBatch(c, u, e, opts, level, dir, jobs)
+	}
 	s, err := report.Summarize(opts)
 	if err != nil {
 		return err
@@ -207,9 +229,7 @@ func generate(c *cli.Context, u *ui, e env) error {
 		_, err := u.out.Write(data)
 		return err
 	}
-	if out == "" {
-		out = report.FileName(s.Summary)
-	}
+	out = singleOutput(out, report.FileName(s.Summary))
 	if err := output.Write(out, data, output.Options{Overwrite: true, Inputs: s.Files, Temps: e.temps}); err != nil {
 		return err
 	}

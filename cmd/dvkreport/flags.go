@@ -258,6 +258,25 @@ func outputPath(name string) error {
 	return nil
 }
 
+// reportPath checks generate's -o before the data is read: a file whose
+// folder exists, or a folder that exists (with or without a final slash),
+// into which the report goes under its default name.
+func reportPath(name string) error {
+	if name == "" || name == "-" {
+		return nil
+	}
+	if strings.HasSuffix(name, "/") || strings.HasSuffix(name, string(filepath.Separator)) {
+		if fi, err := os.Stat(name); err != nil || !fi.IsDir() {
+			return usagef("output.no_folder_flag", name, name)
+		}
+		return nil
+	}
+	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+		return nil
+	}
+	return outputPath(name)
+}
+
 // era reads --as-of.
 func era(c *cli.Context) (gazetteer.Era, error) {
 	switch v := strings.TrimSpace(str(c, "as-of")); v {

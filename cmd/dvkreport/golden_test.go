@@ -94,7 +94,7 @@ var goldenCases = []struct {
 	{"usage-unknown-locality", "summary --lang en -l Lang Sonn"},
 	{"usage-unknown-locality-vi", "summary -l Lang Sonn"},
 	{"issue12-no-records", "summary --lang en -p 2019 --hide-empty --format csv"},
-	{"usage-output-folder", "generate --lang en -o testdata"},
+	{"usage-output-folder", "generate --lang en -o testdata/no-such-folder/"},
 	{"usage-output-is-input", "generate --lang en -i testdata/good.csv -o testdata/good.csv"},
 }
 

@@ -339,8 +339,69 @@ func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 		key = gazetteer.UnitKey
 	}
 	idx := newIndex(ds, key)
-	var scope [][]string
-	var scopeKeys [][]string
+	scope, scopeKeys, err := resolveScope(idx, opts, key)
+	if err != nil {
+		return nil, err
+	}
+	return summarize(ds, opts, idx, key, scope, scopeKeys)
+}
+
+// Partition groups the records of ds in the scope of opts.Localities, of
+// every period, by the line a summary at opts.Level (which must be set)
+// would sum them on: by the line's Key. Records that a roll-up could not
+// place in a 2025 commune, and those without a unit at the level (a
+// province's own rows in a partition by commune), are in no part: they
+// belong to the whole scope's report.
+func Partition(ds *record.Dataset, opts Options) (map[string][]int, error) {
+	if opts.Level == LevelAuto {
+		return nil, errors.New("aggregate: Partition needs a level")
+	}
+	key := opts.Key
+	if key == nil {
+		key = gazetteer.UnitKey
+	}
+	idx := newIndex(ds, key)
+	_, scopeKeys, err := resolveScope(idx, opts, key)
+	if err != nil {
+		return nil, err
+	}
+	s := &Summary{Level: opts.Level}
+	lines := map[[3]string]int{}
+	lineOf := make([]int, len(idx.tuples)) // by tuple: its line + 1
+	parts := map[string][]int{}
+	for i := range ds.Records {
+		keys := idx.keys(i)
+		if !inScopeKeys(keys, scopeKeys) || ds.Records[i].Unassigned && s.Level == LevelCommune {
+			continue
+		}
+		li := lineOf[idx.tuple[i]] - 1
+		if li < 0 {
+			li = s.line(idx, i, lines, false)
+			lineOf[idx.tuple[i]] = li + 1
+		}
+		if l := &s.Lines[li]; !l.Partial {
+			parts[l.Key()] = append(parts[l.Key()], i)
+		}
+	}
+	return parts, nil
+}
+
+// inScopeKeys reports whether a record with keys lies in the scope.
+func inScopeKeys(keys *[3]string, scopeKeys [][]string) bool {
+	if len(scopeKeys) == 0 {
+		return true
+	}
+	for _, sk := range scopeKeys {
+		if matchPath(keys, sk) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveScope finds the localities of opts in the index: their paths as
+// the data writes them, and their keys.
+func resolveScope(idx *index, opts Options, key func(string) string) (scope, scopeKeys [][]string, err error) {
 	for _, name := range opts.Localities {
 		path, keys, err := idx.resolve(name)
 		if errors.Is(err, ErrUnknownLocality) && opts.Fallback != nil {
@@ -355,21 +416,16 @@ func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
 			}
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		scope, scopeKeys = append(scope, path), append(scopeKeys, keys)
 	}
-	inScope := func(keys *[3]string) bool {
-		if len(scopeKeys) == 0 {
-			return true
-		}
-		for _, sk := range scopeKeys {
-			if matchPath(keys, sk) {
-				return true
-			}
-		}
-		return false
-	}
+	return scope, scopeKeys, nil
+}
+
+// summarize is Summarize once the scope is resolved.
+func summarize(ds *record.Dataset, opts Options, idx *index, key func(string) string, scope, scopeKeys [][]string) (*Summary, error) {
+	inScope := func(keys *[3]string) bool { return inScopeKeys(keys, scopeKeys) }
 	s := &Summary{Scope: scope, Period: opts.Period, Extras: ds.Extras, scopeKeys: scopeKeys, key: key,
 		selected: make([]uint64, (len(ds.Records)+63)/64)}
 	for _, sk := range scopeKeys {

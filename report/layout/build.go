@@ -581,3 +581,43 @@ func (b *builder) paragraph(text string) {
 		b.add(&Paragraph{Text: text, Size: b.sizes().body, Indent: 10})
 	}
 }
+
+// Email returns the subject and body of the email that carries a report:
+// the templates' sentences mail_subject and mail_body, given the report's
+// summary paragraph, its file's name and its pages.
+func Email(s *aggregate.Summary, set *templates.Set, opts Options, file string, pages int) (subject, body string, err error) {
+	if opts.MaxBars <= 0 {
+		opts.MaxBars = 36
+	}
+	if opts.Date.IsZero() {
+		opts.Date = format.EndOf(s.Period)
+	}
+	lang, _ := msg.ParseLang(set.Lang)
+	b := &builder{s: s, set: set, t: &set.Texts, f: format.New(lang, &set.Texts), opts: opts}
+	summary, err := b.summary()
+	if err != nil {
+		return "", "", err
+	}
+	data := map[string]any{
+		"PeriodWords": b.f.PeriodWords(s.Period),
+		"Period":      b.f.Period(s.Period),
+		"Scope":       b.scopeName(""),
+		"Agency":      opts.Agency.Name,
+		"Signer":      opts.Agency.Signer.Name,
+		"Summary":     summary,
+		"File":        file,
+		"Pages":       b.f.Int(int64(pages)),
+	}
+	if subject, err = b.sentence("mail_subject", data); err != nil {
+		return "", "", err
+	}
+	var buf bytes.Buffer
+	tm := set.Sentences.Lookup("mail_body")
+	if tm == nil {
+		return "", "", &templates.Error{File: "report.tmpl", Err: fmt.Errorf("no sentence %q", "mail_body")}
+	}
+	if err := tm.Execute(&buf, data); err != nil {
+		return "", "", set.ExecError(err)
+	}
+	return subject, strings.TrimSpace(buf.String()) + "\n", nil
+}

@@ -6,6 +6,7 @@ import (
 	"crypto/tls"
 	"encoding/base64"
 	"errors"
+	"github.com/dvkreport/dvkreport/report/mail/mailtest"
 	"net"
 	"slices"
 	"strings"
@@ -20,10 +21,10 @@ import (
 // a Vietnamese message with a 300 KB PDF arrives whole, and an independent
 // reader gets every part of it back.
 func TestSendSTARTTLSAuthVietnamese(t *testing.T) {
-	cert := newCertificate(t)
-	ts := startServer(t, serverOpts{cert: cert, startTLS: true, auth: true})
+	cert := mailtest.NewCert(t)
+	ts := mailtest.Start(t, mailtest.Options{Cert: cert, StartTLS: true, Auth: true})
 	srv := &Server{
-		Addr: ts.addr, User: testUser, Password: testPass,
+		Addr: ts.Addr, User: mailtest.User, Password: mailtest.Password,
 		TLSConfig: tlsConfig(cert), Backoff: time.Millisecond,
 	}
 	m := vnMessage()
@@ -32,30 +33,30 @@ func TestSendSTARTTLSAuthVietnamese(t *testing.T) {
 		t.Fatalf("Send: %v", errs)
 	}
 
-	auths := ts.authRecords()
-	if len(auths) != 1 || !auths[0].ok || !auths[0].tls || auths[0].user != testUser {
+	auths := ts.Auths()
+	if len(auths) != 1 || !auths[0].OK || !auths[0].TLS || auths[0].User != mailtest.User {
 		t.Fatalf("AUTH seen by the server: %+v, want one, successful, under TLS", auths)
 	}
-	if bytes.Contains(ts.wireBytes(), []byte("AUTH")) {
+	if bytes.Contains(ts.Wire(), []byte("AUTH")) {
 		t.Error("the word AUTH crossed the wire in clear")
 	}
-	got := ts.received()
+	got := ts.Received()
 	if len(got) != 1 {
 		t.Fatalf("the server got %d messages", len(got))
 	}
 	r := got[0]
-	if !r.tls || r.user != testUser {
-		t.Errorf("message received with tls=%v user=%q", r.tls, r.user)
+	if !r.TLS || r.User != mailtest.User {
+		t.Errorf("message received with tls=%v user=%q", r.TLS, r.User)
 	}
-	if r.from != "btgdv@langson.dcs.vn" {
-		t.Errorf("MAIL FROM %q", r.from)
+	if r.From != "btgdv@langson.dcs.vn" {
+		t.Errorf("MAIL FROM %q", r.From)
 	}
 	wantRcpts := []string{"ubnd@huulung.langson.gov.vn", "vanphong@huulung.langson.gov.vn", "vp@langson.dcs.vn"}
-	if !slices.Equal(r.rcpts, wantRcpts) {
-		t.Errorf("RCPT TO %q, want %q", r.rcpts, wantRcpts)
+	if !slices.Equal(r.Rcpts, wantRcpts) {
+		t.Errorf("RCPT TO %q, want %q", r.Rcpts, wantRcpts)
 	}
 
-	p := parseMessage(t, r.data)
+	p := parseMessage(t, r.Data)
 	if p.subject != vnSubject {
 		t.Errorf("subject\n got %q\nwant %q", p.subject, vnSubject)
 	}
@@ -89,7 +90,7 @@ func TestSendSTARTTLSAuthVietnamese(t *testing.T) {
 	}
 }
 
-func tlsConfig(c *certificate) *tls.Config { return &tls.Config{RootCAs: c.pool} }
+func tlsConfig(c *mailtest.Cert) *tls.Config { return &tls.Config{RootCAs: c.Pool} }
 
 // Test 2: a server without TLS on 127.0.0.2 (not 127.0.0.1, which go-mail
 // and net/smtp would trust for plain AUTH): the password is not sent unless
@@ -102,10 +103,10 @@ func TestSendNoTLS(t *testing.T) {
 	probe.Close()
 
 	t.Run("refused", func(t *testing.T) {
-		ts := startServer(t, serverOpts{ip: "127.0.0.2", auth: true, insecureAuth: true})
-		srv := &Server{Addr: ts.addr, User: testUser, Password: testPass, Backoff: time.Millisecond}
+		ts := mailtest.Start(t, mailtest.Options{IP: "127.0.0.2", Auth: true, InsecureAuth: true})
+		srv := &Server{Addr: ts.Addr, User: mailtest.User, Password: mailtest.Password, Backoff: time.Millisecond}
 		errs := srv.Send(testCtx(t), []*Message{vnMessage(), vnMessage()})
-		want := ts.addr + ": the server offers no TLS; refusing to send the password in clear (use --insecure to allow it)"
+		want := ts.Addr + ": the server offers no TLS; refusing to send the password in clear (use --insecure to allow it)"
 		for i, err := range errs {
 			if err == nil || err.Error() != want {
 				t.Fatalf("message %d: got %v\nwant %s", i, err, want)
@@ -114,68 +115,68 @@ func TestSendNoTLS(t *testing.T) {
 				t.Errorf("message %d: not ErrNoTLS", i)
 			}
 		}
-		if a := ts.authRecords(); len(a) != 0 {
+		if a := ts.Auths(); len(a) != 0 {
 			t.Errorf("the server saw AUTH: %+v", a)
 		}
-		wire := ts.wireBytes()
-		if bytes.Contains(wire, []byte("AUTH")) || bytes.Contains(wire, []byte(base64.StdEncoding.EncodeToString([]byte("\x00"+testUser+"\x00"+testPass)))) {
+		wire := ts.Wire()
+		if bytes.Contains(wire, []byte("AUTH")) || bytes.Contains(wire, []byte(base64.StdEncoding.EncodeToString([]byte("\x00"+mailtest.User+"\x00"+mailtest.Password)))) {
 			t.Errorf("AUTH went on the wire: %q", wire)
 		}
-		if conns, mails, _, _ := ts.counts(); conns != 1 || mails != 0 {
+		if conns, mails, _, _ := ts.Counts(); conns != 1 || mails != 0 {
 			t.Errorf("%d connections, %d MAIL: want one connection (not one per message), no MAIL", conns, mails)
 		}
-		if len(ts.received()) != 0 {
+		if len(ts.Received()) != 0 {
 			t.Error("a message arrived")
 		}
 	})
 
 	t.Run("refused on 127.0.0.1 too", func(t *testing.T) {
 		// go-mail's and net/smtp's PLAIN would send the password here.
-		ts := startServer(t, serverOpts{ip: "127.0.0.1", auth: true, insecureAuth: true})
-		srv := &Server{Addr: ts.addr, User: testUser, Password: testPass, Backoff: time.Millisecond}
+		ts := mailtest.Start(t, mailtest.Options{IP: "127.0.0.1", Auth: true, InsecureAuth: true})
+		srv := &Server{Addr: ts.Addr, User: mailtest.User, Password: mailtest.Password, Backoff: time.Millisecond}
 		err := srv.Send(testCtx(t), []*Message{vnMessage()})[0]
-		if !errors.Is(err, ErrNoTLS) || len(ts.authRecords()) != 0 || bytes.Contains(ts.wireBytes(), []byte("AUTH")) {
-			t.Fatalf("got %v, %d AUTH", err, len(ts.authRecords()))
+		if !errors.Is(err, ErrNoTLS) || len(ts.Auths()) != 0 || bytes.Contains(ts.Wire(), []byte("AUTH")) {
+			t.Fatalf("got %v, %d AUTH", err, len(ts.Auths()))
 		}
 	})
 
 	t.Run("insecure", func(t *testing.T) {
-		ts := startServer(t, serverOpts{ip: "127.0.0.2", auth: true, insecureAuth: true})
-		srv := &Server{Addr: ts.addr, User: testUser, Password: testPass, Insecure: true, Backoff: time.Millisecond}
+		ts := mailtest.Start(t, mailtest.Options{IP: "127.0.0.2", Auth: true, InsecureAuth: true})
+		srv := &Server{Addr: ts.Addr, User: mailtest.User, Password: mailtest.Password, Insecure: true, Backoff: time.Millisecond}
 		if errs := srv.Send(testCtx(t), []*Message{vnMessage()}); errs[0] != nil {
 			t.Fatal(errs[0])
 		}
-		a := ts.authRecords()
-		if len(a) != 1 || !a[0].ok || a[0].tls {
+		a := ts.Auths()
+		if len(a) != 1 || !a[0].OK || a[0].TLS {
 			t.Errorf("AUTH records %+v: want one, successful, without TLS", a)
 		}
-		if got := ts.received(); len(got) != 1 || got[0].user != testUser {
+		if got := ts.Received(); len(got) != 1 || got[0].User != mailtest.User {
 			t.Errorf("received %d messages", len(got))
 		}
 	})
 
 	t.Run("no user", func(t *testing.T) {
-		ts := startServer(t, serverOpts{ip: "127.0.0.2"})
-		srv := &Server{Addr: ts.addr, Backoff: time.Millisecond}
+		ts := mailtest.Start(t, mailtest.Options{IP: "127.0.0.2"})
+		srv := &Server{Addr: ts.Addr, Backoff: time.Millisecond}
 		if errs := srv.Send(testCtx(t), []*Message{vnMessage()}); errs[0] != nil {
 			t.Fatal(errs[0])
 		}
-		if bytes.Contains(ts.wireBytes(), []byte("AUTH")) {
+		if bytes.Contains(ts.Wire(), []byte("AUTH")) {
 			t.Error("AUTH was sent")
 		}
-		got := ts.received()
-		if len(got) != 1 || got[0].user != "" || got[0].tls {
+		got := ts.Received()
+		if len(got) != 1 || got[0].User != "" || got[0].TLS {
 			t.Fatalf("received %+v", got)
 		}
-		p := parseMessage(t, got[0].data)
+		p := parseMessage(t, got[0].Data)
 		if p.subject != vnSubject || !bytes.Equal(p.fileData, vnMessage().Attachments[0].Data) {
 			t.Error("the message did not arrive whole")
 		}
 	})
 
 	t.Run("server wants AUTH, no user given", func(t *testing.T) {
-		ts := startServer(t, serverOpts{ip: "127.0.0.2", auth: true, insecureAuth: true})
-		srv := &Server{Addr: ts.addr, Backoff: time.Millisecond}
+		ts := mailtest.Start(t, mailtest.Options{IP: "127.0.0.2", Auth: true, InsecureAuth: true})
+		srv := &Server{Addr: ts.Addr, Backoff: time.Millisecond}
 		err := srv.Send(testCtx(t), []*Message{vnMessage()})[0]
 		var e *Error
 		if !errors.As(err, &e) || e.Stage != "MAIL FROM" || e.Code != 502 || e.Temporary || e.Attempts != 1 {
@@ -190,28 +191,28 @@ func TestSendNoTLS(t *testing.T) {
 // Test 3: implicit TLS (SMTPS) on a random port, chosen with ImplicitTLS;
 // port 465 chooses it by itself.
 func TestSendImplicitTLS(t *testing.T) {
-	cert := newCertificate(t)
-	ts := startServer(t, serverOpts{cert: cert, implicit: true, auth: true})
-	srv := &Server{Addr: ts.addr, ImplicitTLS: true, User: testUser, Password: testPass,
+	cert := mailtest.NewCert(t)
+	ts := mailtest.Start(t, mailtest.Options{Cert: cert, Implicit: true, Auth: true})
+	srv := &Server{Addr: ts.Addr, ImplicitTLS: true, User: mailtest.User, Password: mailtest.Password,
 		TLSConfig: tlsConfig(cert), Backoff: time.Millisecond}
 	if errs := srv.Send(testCtx(t), []*Message{vnMessage()}); errs[0] != nil {
 		t.Fatal(errs[0])
 	}
-	a := ts.authRecords()
-	if len(a) != 1 || !a[0].ok || !a[0].tls {
+	a := ts.Auths()
+	if len(a) != 1 || !a[0].OK || !a[0].TLS {
 		t.Errorf("AUTH records %+v", a)
 	}
-	got := ts.received()
-	if len(got) != 1 || !got[0].tls {
+	got := ts.Received()
+	if len(got) != 1 || !got[0].TLS {
 		t.Fatalf("received %d messages", len(got))
 	}
-	if bytes.Contains(ts.wireBytes(), []byte("EHLO")) {
+	if bytes.Contains(ts.Wire(), []byte("EHLO")) {
 		t.Error("EHLO went in clear")
 	}
 
 	// Without ImplicitTLS the client waits for a greeting that a TLS
 	// server never sends in clear: the attempt times out, it does not hang.
-	srv = &Server{Addr: ts.addr, TLSConfig: tlsConfig(cert), Timeout: 300 * time.Millisecond, Retries: -1}
+	srv = &Server{Addr: ts.Addr, TLSConfig: tlsConfig(cert), Timeout: 300 * time.Millisecond, Retries: -1}
 	err := srv.Send(testCtx(t), []*Message{vnMessage()})[0]
 	var e *Error
 	if !errors.As(err, &e) || e.Stage != "connect" || !e.Temporary {
@@ -233,9 +234,9 @@ func TestSendImplicitTLS(t *testing.T) {
 
 // A certificate the client does not trust fails at once, not retried.
 func TestSendUntrustedCertificate(t *testing.T) {
-	cert := newCertificate(t)
-	ts := startServer(t, serverOpts{cert: cert, startTLS: true, auth: true})
-	srv := &Server{Addr: ts.addr, User: testUser, Password: testPass, Backoff: time.Millisecond} // system roots
+	cert := mailtest.NewCert(t)
+	ts := mailtest.Start(t, mailtest.Options{Cert: cert, StartTLS: true, Auth: true})
+	srv := &Server{Addr: ts.Addr, User: mailtest.User, Password: mailtest.Password, Backoff: time.Millisecond} // system roots
 	errs := srv.Send(testCtx(t), []*Message{vnMessage(), vnMessage()})
 	var e *Error
 	if !errors.As(errs[0], &e) || e.Stage != "TLS" || e.Temporary || e.Attempts != 1 {
@@ -247,31 +248,31 @@ func TestSendUntrustedCertificate(t *testing.T) {
 	if errs[1] != errs[0] {
 		t.Errorf("second message: %v", errs[1])
 	}
-	if conns, _, _, _ := ts.counts(); conns != 1 {
+	if conns, _, _, _ := ts.Counts(); conns != 1 {
 		t.Errorf("%d connections", conns)
 	}
-	if len(ts.authRecords()) != 0 {
+	if len(ts.Auths()) != 0 {
 		t.Error("AUTH was tried")
 	}
 }
 
 func TestSendWrongPassword(t *testing.T) {
-	cert := newCertificate(t)
-	ts := startServer(t, serverOpts{cert: cert, startTLS: true, auth: true})
-	srv := &Server{Addr: ts.addr, User: testUser, Password: "sai", TLSConfig: tlsConfig(cert), Backoff: time.Millisecond}
+	cert := mailtest.NewCert(t)
+	ts := mailtest.Start(t, mailtest.Options{Cert: cert, StartTLS: true, Auth: true})
+	srv := &Server{Addr: ts.Addr, User: mailtest.User, Password: "sai", TLSConfig: tlsConfig(cert), Backoff: time.Millisecond}
 	errs := srv.Send(testCtx(t), []*Message{vnMessage(), vnMessage()})
 	var e *Error
 	if !errors.As(errs[0], &e) || e.Stage != "AUTH" || e.Code != 535 || e.Temporary || e.Attempts != 1 {
 		t.Fatalf("got %v", errs[0])
 	}
-	want := ts.addr + `: authentication as "` + testUser + `" failed: 535 5.7.8 Authentication failed`
+	want := ts.Addr + `: authentication as "` + mailtest.User + `" failed: 535 5.7.8 Authentication failed`
 	if errs[0].Error() != want {
 		t.Errorf("got  %s\nwant %s", errs[0], want)
 	}
 	if errs[1] != errs[0] {
 		t.Errorf("second message: %v", errs[1])
 	}
-	if a := ts.authRecords(); len(a) != 1 {
+	if a := ts.Auths(); len(a) != 1 {
 		t.Errorf("%d AUTH exchanges, want 1 (a 5xx is not retried)", len(a))
 	}
 }
@@ -279,27 +280,27 @@ func TestSendWrongPassword(t *testing.T) {
 // Test 4: retries.
 func TestSendRetries(t *testing.T) {
 	t.Run("451 then accepted", func(t *testing.T) {
-		ts := startServer(t, serverOpts{onData: func(n int) error {
+		ts := mailtest.Start(t, mailtest.Options{OnData: func(n int) error {
 			if n == 1 {
 				return &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 3, 0}, Message: "try again later"}
 			}
 			return nil
 		}})
-		srv := &Server{Addr: ts.addr, Backoff: 10 * time.Millisecond}
+		srv := &Server{Addr: ts.Addr, Backoff: 10 * time.Millisecond}
 		if errs := srv.Send(testCtx(t), []*Message{vnMessage()}); errs[0] != nil {
 			t.Fatal(errs[0])
 		}
-		_, _, datas, _ := ts.counts()
-		if got := ts.received(); len(got) != 1 || datas != 2 {
+		_, _, datas, _ := ts.Counts()
+		if got := ts.Received(); len(got) != 1 || datas != 2 {
 			t.Errorf("delivered %d times after %d DATA, want once after 2", len(got), datas)
 		}
 	})
 
 	t.Run("451 until the retries run out", func(t *testing.T) {
-		ts := startServer(t, serverOpts{onMail: func(int) error {
+		ts := mailtest.Start(t, mailtest.Options{OnMail: func(int) error {
 			return &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 3, 0}, Message: "busy"}
 		}})
-		srv := &Server{Addr: ts.addr, Backoff: time.Millisecond} // Retries 0 means 2
+		srv := &Server{Addr: ts.Addr, Backoff: time.Millisecond} // Retries 0 means 2
 		err := srv.Send(testCtx(t), []*Message{vnMessage()})[0]
 		var e *Error
 		if !errors.As(err, &e) || !e.Temporary || e.Attempts != 3 || e.Code != 451 {
@@ -308,7 +309,7 @@ func TestSendRetries(t *testing.T) {
 		if !strings.HasSuffix(err.Error(), "451 4.3.0 busy (tried 3 times)") {
 			t.Errorf("error %q", err)
 		}
-		if conns, mails, _, _ := ts.counts(); mails != 3 || conns != 1 {
+		if conns, mails, _, _ := ts.Counts(); mails != 3 || conns != 1 {
 			t.Errorf("%d MAIL on %d connections, want 3 on 1 (the connection stays usable)", mails, conns)
 		}
 	})
@@ -322,36 +323,36 @@ func TestSendRetries(t *testing.T) {
 	}
 
 	t.Run("550 for a recipient", func(t *testing.T) {
-		ts := startServer(t, serverOpts{onRcpt: refuse})
+		ts := mailtest.Start(t, mailtest.Options{OnRcpt: refuse})
 		m := vnMessage()
 		m.To = append(m.To, "Không tồn tại <"+bad+">")
-		srv := &Server{Addr: ts.addr, Backoff: time.Millisecond}
+		srv := &Server{Addr: ts.Addr, Backoff: time.Millisecond}
 		err := srv.Send(testCtx(t), []*Message{m})[0]
 		var e *Error
 		if !errors.As(err, &e) || e.Stage != "RCPT TO" || e.Code != 550 || e.Temporary || e.Attempts != 1 ||
 			!slices.Equal(e.Recipients, []string{bad}) {
 			t.Fatalf("got %#v", err)
 		}
-		want := ts.addr + ": recipient refused, the message was sent to no one: <" + bad + ">: 550 5.1.1 no such user"
+		want := ts.Addr + ": recipient refused, the message was sent to no one: <" + bad + ">: 550 5.1.1 no such user"
 		if err.Error() != want {
 			t.Errorf("got  %s\nwant %s", err, want)
 		}
-		_, _, _, rcpts := ts.counts()
+		_, _, _, rcpts := ts.Counts()
 		if n := slices.Index(rcpts, bad); n < 0 || slices.Index(rcpts[n+1:], bad) >= 0 {
 			t.Errorf("RCPT TO seen: %q, want the bad one once", rcpts)
 		}
-		if len(ts.received()) != 0 {
+		if len(ts.Received()) != 0 {
 			t.Error("the message was sent")
 		}
 	})
 
 	t.Run("first fails for good, second sent", func(t *testing.T) {
-		ts := startServer(t, serverOpts{onRcpt: refuse})
+		ts := mailtest.Start(t, mailtest.Options{OnRcpt: refuse})
 		first := vnMessage()
 		first.To = []string{bad}
 		first.Cc = nil
 		second := vnMessage()
-		srv := &Server{Addr: ts.addr, Backoff: time.Millisecond}
+		srv := &Server{Addr: ts.Addr, Backoff: time.Millisecond}
 		errs := srv.Send(testCtx(t), []*Message{first, second})
 		if errs[0] == nil || !strings.Contains(errs[0].Error(), bad) {
 			t.Errorf("first: %v", errs[0])
@@ -359,26 +360,26 @@ func TestSendRetries(t *testing.T) {
 		if errs[1] != nil {
 			t.Errorf("second: %v", errs[1])
 		}
-		got := ts.received()
-		if len(got) != 1 || got[0].rcpts[0] != "ubnd@huulung.langson.gov.vn" {
+		got := ts.Received()
+		if len(got) != 1 || got[0].Rcpts[0] != "ubnd@huulung.langson.gov.vn" {
 			t.Fatalf("received %d messages", len(got))
 		}
-		if conns, _, _, _ := ts.counts(); conns != 1 {
+		if conns, _, _, _ := ts.Counts(); conns != 1 {
 			t.Errorf("%d connections for two messages, want 1", conns)
 		}
 	})
 
 	t.Run("a bad message does not stop the others", func(t *testing.T) {
-		ts := startServer(t, serverOpts{})
+		ts := mailtest.Start(t, mailtest.Options{})
 		bad := vnMessage()
 		bad.Subject = "x\r\nBcc: everyone@example.org"
-		srv := &Server{Addr: ts.addr, Backoff: time.Millisecond}
+		srv := &Server{Addr: ts.Addr, Backoff: time.Millisecond}
 		errs := srv.Send(testCtx(t), []*Message{bad, vnMessage(), nil})
 		var fe *FieldError
 		if !errors.As(errs[0], &fe) || fe.Field != "Subject" || errs[1] != nil || errs[2] == nil {
 			t.Fatalf("errors %v", errs)
 		}
-		if len(ts.received()) != 1 {
+		if len(ts.Received()) != 1 {
 			t.Error("the good message was not sent")
 		}
 	})
@@ -411,27 +412,27 @@ func TestSendRetries(t *testing.T) {
 	t.Run("server closes an idle connection", func(t *testing.T) {
 		// The second message finds the connection closed by the server
 		// (421 at MAIL FROM); a new one is made at once, no retry spent.
-		ts := startServer(t, serverOpts{onMail: func(n int) error {
+		ts := mailtest.Start(t, mailtest.Options{OnMail: func(n int) error {
 			if n == 2 {
 				return &smtp.SMTPError{Code: 421, EnhancedCode: smtp.EnhancedCode{4, 4, 2}, Message: "idle too long"}
 			}
 			return nil
 		}})
-		srv := &Server{Addr: ts.addr, Retries: -1, Backoff: time.Hour}
+		srv := &Server{Addr: ts.Addr, Retries: -1, Backoff: time.Hour}
 		errs := srv.Send(testCtx(t), []*Message{vnMessage(), vnMessage()})
 		if errs[0] != nil || errs[1] != nil {
 			t.Fatalf("errors %v", errs)
 		}
-		if conns, mails, _, _ := ts.counts(); conns != 2 || mails != 3 || len(ts.received()) != 2 {
-			t.Errorf("%d connections, %d MAIL, %d received", conns, mails, len(ts.received()))
+		if conns, mails, _, _ := ts.Counts(); conns != 2 || mails != 3 || len(ts.Received()) != 2 {
+			t.Errorf("%d connections, %d MAIL, %d received", conns, mails, len(ts.Received()))
 		}
 	})
 }
 
 // The server's SIZE limit is respected before anything is sent.
 func TestSendTooBig(t *testing.T) {
-	ts := startServer(t, serverOpts{maxBytes: 100 << 10})
-	srv := &Server{Addr: ts.addr, Backoff: time.Millisecond}
+	ts := mailtest.Start(t, mailtest.Options{MaxBytes: 100 << 10})
+	srv := &Server{Addr: ts.Addr, Backoff: time.Millisecond}
 	small := vnMessage()
 	small.Attachments[0].Data = pdfData(10 << 10)
 	errs := srv.Send(testCtx(t), []*Message{vnMessage(), small})
@@ -442,7 +443,7 @@ func TestSendTooBig(t *testing.T) {
 	if errs[1] != nil {
 		t.Fatal(errs[1])
 	}
-	if _, mails, _, _ := ts.counts(); mails != 1 {
+	if _, mails, _, _ := ts.Counts(); mails != 1 {
 		t.Errorf("%d MAIL, want 1", mails)
 	}
 }
@@ -452,7 +453,7 @@ func TestSendTooBig(t *testing.T) {
 func TestSendCancel(t *testing.T) {
 	release := make(chan struct{})
 	entered := make(chan struct{}, 1)
-	ts := startServer(t, serverOpts{onData: func(int) error {
+	ts := mailtest.Start(t, mailtest.Options{OnData: func(int) error {
 		entered <- struct{}{}
 		<-release
 		return nil
@@ -463,7 +464,7 @@ func TestSendCancel(t *testing.T) {
 		<-entered
 		cancel()
 	}()
-	srv := &Server{Addr: ts.addr, Timeout: time.Minute, Backoff: time.Millisecond}
+	srv := &Server{Addr: ts.Addr, Timeout: time.Minute, Backoff: time.Millisecond}
 	start := time.Now()
 	errs := srv.Send(ctx, []*Message{vnMessage(), vnMessage()})
 	if time.Since(start) > 10*time.Second {

@@ -15,6 +15,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"regexp"
 	"time"
 	"unicode/utf8"
 
@@ -166,3 +167,9 @@ func fontNames() map[string]string {
 	}
 	return m
 }
+
+// pageObject matches the dictionary of a page in what Render writes.
+var pageObject = regexp.MustCompile(`/Type /Page[^s]`)
+
+// Pages counts the pages of a PDF that Render wrote.
+func Pages(pdf []byte) int { return len(pageObject.FindAllIndex(pdf, -1)) }

@@ -197,3 +197,13 @@ func TestFitNumbers(t *testing.T) {
 		t.Errorf("the names column went from %.2f to %.2f mm, though Chưa PL had room to spare", names, widths[1])
 	}
 }
+
+func TestPages(t *testing.T) {
+	data, err := Render(smallDoc(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := Pages(data); n != 2 {
+		t.Errorf("%d pages, want 2", n)
+	}
+}

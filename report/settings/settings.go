@@ -76,6 +76,9 @@ type Settings struct {
 		Insecure bool   `toml:"insecure"`
 		// ToMap names a CSV file of localities and their addresses.
 		ToMap string `toml:"to_map"`
+		// CAFile names a PEM file of certificates to trust besides the
+		// system's: an office's own authority.
+		CAFile string `toml:"ca_file"`
 	} `toml:"mail"`
 }
 
@@ -210,6 +213,7 @@ func (s *Settings) resolve(dir string) {
 	s.Templates = abs(s.Templates)
 	s.Output = abs(s.Output)
 	s.Mail.ToMap = abs(s.Mail.ToMap)
+	s.Mail.CAFile = abs(s.Mail.CAFile)
 }
 
 var (

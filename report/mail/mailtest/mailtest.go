@@ -1,8 +1,10 @@
-package mail
-
-// A real SMTP server for the tests (github.com/emersion/go-smtp), on a
-// loopback address and a random port, that keeps what arrives and what the
-// clients sent on the wire.
+// Package mailtest is a real SMTP server for tests
+// (github.com/emersion/go-smtp), on a loopback address and a random port,
+// with STARTTLS or TLS from the first byte on a self-signed certificate,
+// and AUTH PLAIN: it keeps what arrives, the AUTH exchanges, and what the
+// clients sent on the wire. Package mail's tests and the command line's
+// use it.
+package mailtest
 
 import (
 	"bytes"
@@ -12,6 +14,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/pem"
 	"io"
 	"log"
 	"math/big"
@@ -24,49 +27,52 @@ import (
 	"github.com/emersion/go-smtp"
 )
 
+// The user and password the server takes when Options.Auth is set.
 const (
-	testUser = "btgdv@langson.dcs.vn"
-	testPass = "mật khẩu bí mật 2025"
+	User     = "btgdv@langson.dcs.vn"
+	Password = "mật khẩu bí mật 2025"
 )
 
-// received is one message the server accepted.
-type received struct {
-	from  string
-	rcpts []string
-	data  []byte
-	user  string // who authenticated, "" for no one
-	tls   bool   // the session was under TLS
+// Message is one message the server accepted.
+type Message struct {
+	From  string
+	Rcpts []string
+	Data  []byte
+	User  string // who authenticated, "" for no one
+	TLS   bool   // the session was under TLS
 }
 
-// authRecord is one AUTH exchange the server saw.
-type authRecord struct {
-	user string
-	tls  bool
-	ok   bool
+// Auth is one AUTH exchange the server saw.
+type Auth struct {
+	User string
+	TLS  bool
+	OK   bool
 }
 
-type serverOpts struct {
-	ip           string       // loopback address to listen on; 127.0.0.1 when empty
-	cert         *certificate // needed for startTLS and implicit
-	startTLS     bool         // offer STARTTLS
-	implicit     bool         // TLS from the first byte
-	auth         bool         // require AUTH PLAIN with testUser and testPass
-	insecureAuth bool         // offer AUTH without TLS too
-	maxBytes     int64        // SIZE the server announces; 0: none
+// Options say what the server does.
+type Options struct {
+	IP           string // loopback address to listen on; 127.0.0.1 when empty
+	Cert         *Cert  // needed for StartTLS and Implicit
+	StartTLS     bool   // offer STARTTLS
+	Implicit     bool   // TLS from the first byte
+	Auth         bool   // require AUTH PLAIN with User and Password
+	InsecureAuth bool   // offer AUTH without TLS too
+	MaxBytes     int64  // SIZE the server announces; 0: none
 	// The hooks may refuse a command with an *smtp.SMTPError; n counts
 	// the commands of the kind since the server started, from 1.
-	onMail func(n int) error
-	onRcpt func(to string) error
-	onData func(n int) error
+	OnMail func(n int) error
+	OnRcpt func(to string) error
+	OnData func(n int) error
 }
 
-type testServer struct {
-	addr string
-	opts serverOpts
+// Server is a running server.
+type Server struct {
+	Addr string // host:port
+	opts Options
 
 	mu    sync.Mutex
-	msgs  []received
-	auths []authRecord
+	msgs  []Message
+	auths []Auth
 	rcpts []string // every RCPT TO, accepted or not
 	mails int
 	datas int
@@ -74,38 +80,39 @@ type testServer struct {
 	wire  bytes.Buffer // every byte clients sent, as sent (TLS records stay ciphertext)
 }
 
-func startServer(t *testing.T, opts serverOpts) *testServer {
+// Start starts a server that stops when the test ends.
+func Start(t testing.TB, opts Options) *Server {
 	t.Helper()
-	if opts.ip == "" {
-		opts.ip = "127.0.0.1"
+	if opts.IP == "" {
+		opts.IP = "127.0.0.1"
 	}
-	ts := &testServer{opts: opts}
-	ln, err := net.Listen("tcp", net.JoinHostPort(opts.ip, "0"))
+	ts := &Server{opts: opts}
+	ln, err := net.Listen("tcp", net.JoinHostPort(opts.IP, "0"))
 	if err != nil {
-		t.Fatalf("listen on %s: %v", opts.ip, err)
+		t.Fatalf("listen on %s: %v", opts.IP, err)
 	}
-	ts.addr = ln.Addr().String()
+	ts.Addr = ln.Addr().String()
 	var l net.Listener = &recListener{Listener: ln, srv: ts}
 
 	s := smtp.NewServer(smtp.BackendFunc(func(c *smtp.Conn) (smtp.Session, error) {
 		base := &relaySession{srv: ts, conn: c}
-		if opts.auth {
+		if opts.Auth {
 			return &authSession{base}, nil
 		}
 		return base, nil
 	}))
 	s.Domain = "mail.test"
-	s.AllowInsecureAuth = opts.insecureAuth
-	s.MaxMessageBytes = opts.maxBytes
+	s.AllowInsecureAuth = opts.InsecureAuth
+	s.MaxMessageBytes = opts.MaxBytes
 	s.ReadTimeout = 20 * time.Second
 	s.WriteTimeout = 20 * time.Second
 	s.ErrorLog = log.New(io.Discard, "", 0)
-	if opts.startTLS || opts.implicit {
-		if opts.cert == nil {
+	if opts.StartTLS || opts.Implicit {
+		if opts.Cert == nil {
 			t.Fatal("a TLS server needs a certificate")
 		}
-		cfg := &tls.Config{Certificates: []tls.Certificate{opts.cert.tls}}
-		if opts.implicit {
+		cfg := &tls.Config{Certificates: []tls.Certificate{opts.Cert.TLS}}
+		if opts.Implicit {
 			l = tls.NewListener(l, cfg)
 		} else {
 			s.TLSConfig = cfg
@@ -116,25 +123,31 @@ func startServer(t *testing.T, opts serverOpts) *testServer {
 	return ts
 }
 
-func (ts *testServer) received() []received {
+// Received returns the messages accepted so far.
+func (ts *Server) Received() []Message {
 	ts.mu.Lock()
 	defer ts.mu.Unlock()
-	return append([]received(nil), ts.msgs...)
+	return append([]Message(nil), ts.msgs...)
 }
 
-func (ts *testServer) authRecords() []authRecord {
+// Auths returns the AUTH exchanges so far.
+func (ts *Server) Auths() []Auth {
 	ts.mu.Lock()
 	defer ts.mu.Unlock()
-	return append([]authRecord(nil), ts.auths...)
+	return append([]Auth(nil), ts.auths...)
 }
 
-func (ts *testServer) wireBytes() []byte {
+// Wire returns every byte clients sent, as sent (TLS records stay
+// ciphertext).
+func (ts *Server) Wire() []byte {
 	ts.mu.Lock()
 	defer ts.mu.Unlock()
 	return bytes.Clone(ts.wire.Bytes())
 }
 
-func (ts *testServer) counts() (conns, mails, datas int, rcpts []string) {
+// Counts returns the connections, MAIL and DATA commands so far, and
+// every RCPT TO, accepted or not.
+func (ts *Server) Counts() (conns, mails, datas int, rcpts []string) {
 	ts.mu.Lock()
 	defer ts.mu.Unlock()
 	return ts.conns, ts.mails, ts.datas, append([]string(nil), ts.rcpts...)
@@ -142,7 +155,7 @@ func (ts *testServer) counts() (conns, mails, datas int, rcpts []string) {
 
 // relaySession is an office relay: no AUTH.
 type relaySession struct {
-	srv   *testServer
+	srv   *Server
 	conn  *smtp.Conn
 	user  string
 	from  string
@@ -158,11 +171,11 @@ func (s *relaySession) Mail(from string, _ *smtp.MailOptions) error {
 	ts.mails++
 	n := ts.mails
 	ts.mu.Unlock()
-	if ts.opts.auth && s.user == "" {
+	if ts.opts.Auth && s.user == "" {
 		return smtp.ErrAuthRequired
 	}
-	if ts.opts.onMail != nil {
-		if err := ts.opts.onMail(n); err != nil {
+	if ts.opts.OnMail != nil {
+		if err := ts.opts.OnMail(n); err != nil {
 			return err
 		}
 	}
@@ -175,8 +188,8 @@ func (s *relaySession) Rcpt(to string, _ *smtp.RcptOptions) error {
 	ts.mu.Lock()
 	ts.rcpts = append(ts.rcpts, to)
 	ts.mu.Unlock()
-	if ts.opts.onRcpt != nil {
-		if err := ts.opts.onRcpt(to); err != nil {
+	if ts.opts.OnRcpt != nil {
+		if err := ts.opts.OnRcpt(to); err != nil {
 			return err
 		}
 	}
@@ -194,14 +207,14 @@ func (s *relaySession) Data(r io.Reader) error {
 	ts.datas++
 	n := ts.datas
 	ts.mu.Unlock()
-	if ts.opts.onData != nil {
-		if err := ts.opts.onData(n); err != nil {
+	if ts.opts.OnData != nil {
+		if err := ts.opts.OnData(n); err != nil {
 			return err
 		}
 	}
 	_, isTLS := s.conn.TLSConnectionState()
 	ts.mu.Lock()
-	ts.msgs = append(ts.msgs, received{from: s.from, rcpts: s.rcpts, data: data, user: s.user, tls: isTLS})
+	ts.msgs = append(ts.msgs, Message{From: s.from, Rcpts: s.rcpts, Data: data, User: s.user, TLS: isTLS})
 	ts.mu.Unlock()
 	return nil
 }
@@ -214,9 +227,9 @@ func (s *authSession) AuthMechanisms() []string { return []string{sasl.Plain} }
 func (s *authSession) Auth(string) (sasl.Server, error) {
 	return sasl.NewPlainServer(func(_, user, pass string) error {
 		_, isTLS := s.conn.TLSConnectionState()
-		ok := user == testUser && pass == testPass
+		ok := user == User && pass == Password
 		s.srv.mu.Lock()
-		s.srv.auths = append(s.srv.auths, authRecord{user: user, tls: isTLS, ok: ok})
+		s.srv.auths = append(s.srv.auths, Auth{User: user, TLS: isTLS, OK: ok})
 		s.srv.mu.Unlock()
 		if !ok {
 			return smtp.ErrAuthFailed
@@ -229,7 +242,7 @@ func (s *authSession) Auth(string) (sasl.Server, error) {
 // recListener counts connections and records what clients send.
 type recListener struct {
 	net.Listener
-	srv *testServer
+	srv *Server
 }
 
 func (l *recListener) Accept() (net.Conn, error) {
@@ -245,7 +258,7 @@ func (l *recListener) Accept() (net.Conn, error) {
 
 type recConn struct {
 	net.Conn
-	srv *testServer
+	srv *Server
 }
 
 func (c *recConn) Read(p []byte) (int, error) {
@@ -256,14 +269,17 @@ func (c *recConn) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// certificate is a self-signed ECDSA certificate for the loopback
-// addresses, and a pool that trusts it.
-type certificate struct {
-	tls  tls.Certificate
-	pool *x509.CertPool
+// Cert is a self-signed ECDSA certificate for the loopback addresses, a
+// pool that trusts it, and the certificate in PEM form, for a client that
+// reads its roots from a file.
+type Cert struct {
+	TLS  tls.Certificate
+	Pool *x509.CertPool
+	PEM  []byte
 }
 
-func newCertificate(t *testing.T) *certificate {
+// NewCert makes a certificate.
+func NewCert(t testing.TB) *Cert {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
@@ -294,8 +310,9 @@ func newCertificate(t *testing.T) *certificate {
 	}
 	pool := x509.NewCertPool()
 	pool.AddCert(cert)
-	return &certificate{
-		tls:  tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key, Leaf: cert},
-		pool: pool,
+	return &Cert{
+		TLS:  tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key, Leaf: cert},
+		Pool: pool,
+		PEM:  pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}),
 	}
 }

@@ -1,0 +1,517 @@
+package main
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/csv"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/dvkreport/dvkreport/report"
+	"github.com/dvkreport/dvkreport/report/aggregate"
+	"github.com/dvkreport/dvkreport/report/batch"
+	"github.com/dvkreport/dvkreport/report/gazetteer"
+	"github.com/dvkreport/dvkreport/report/mail"
+	"github.com/dvkreport/dvkreport/report/msg"
+	"github.com/dvkreport/dvkreport/report/output"
+	"github.com/dvkreport/dvkreport/report/settings"
+)
+
+// The flags of the mail command, after the report's.
+func mailFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{Name: "to", Usage: "send to `ADDR` (\"Ban Dân vận <bdv@example.vn>\" or bdv@example.vn); repeat for several"},
+		&cli.StringSliceFlag{Name: "cc", Usage: "send a copy to `ADDR`; repeat for several"},
+		onceFlag("from", nil, "", "the sender's `ADDR` (default: the settings file's mail.from)"),
+		onceFlag("subject", nil, "", "the `SUBJECT` (default: made from the report's period and scope)"),
+		onceFlag("body-file", nil, "", "the body, UTF-8 text from `FILE` (default: made from the report's key figures)"),
+		onceFlag("eml", nil, "", "write the message to `FILE` (.eml, opens in Thunderbird and Outlook) instead of sending it"),
+		onceFlag("smtp", nil, "", "send through the SMTP server `HOST:PORT` (STARTTLS when offered, TLS from the start on 465); the user and password come from DVK_SMTP_USER and DVK_SMTP_PASSWORD, never from a flag"),
+		&cli.BoolFlag{Name: "insecure", Usage: "allow the password over a connection without TLS"},
+		onceFlag("smtp-ca", nil, "", "trust the certificates of `FILE` (PEM) too, for a server whose certificate an office's own authority signed"),
+		onceFlag("to-map", nil, "", "with --split-by, send each locality its own report: `FILE` (CSV) of localities (names, paths or codes) and their addresses"),
+		&cli.BoolFlag{Name: "dry-run", Usage: "with --split-by, write the messages as .eml files into --out-dir instead of sending them"},
+		onceFlag("max-attachment", nil, "10MB", "warn when a report is larger than `SIZE` (a common mail limit)"),
+		onceFlag("split-by", nil, "", "send one report per `LEVEL` of the scope: province, district or commune (with --to-map)"),
+		onceFlag("out-dir", nil, "", "with --dry-run, write the .eml files into folder `DIR`"),
+		onceFlag("jobs", nil, "", "make `N` reports at once (default: one per processor)"),
+		&cli.BoolFlag{Name: "force", Usage: "replace files that exist"},
+	}
+}
+
+// mailSetup is what the mail command checked before reading any data.
+type mailSetup struct {
+	from     string
+	to, cc   []string
+	subject  string
+	body     string
+	eml      string
+	server   *mail.Server
+	maxBytes int
+	toMap    []mapEntry
+	dryRun   bool
+}
+
+// readMailSetup checks the mail flags over the settings.
+func readMailSetup(c *cli.Context, s *settings.Settings, e env, split bool) (*mailSetup, error) {
+	m := &mailSetup{
+		from: setting(c, "from", s.Mail.From), to: c.StringSlice("to"), cc: c.StringSlice("cc"),
+		subject: str(c, "subject"), eml: str(c, "eml"), dryRun: c.Bool("dry-run"),
+	}
+	if m.from == "" {
+		return nil, usagef("cli.mail_needs_from")
+	}
+	if _, err := mail.ParseAddressList([]string{m.from}); err != nil {
+		return nil, usagef("cli.bad_address", "--from", msg.Quote(m.from), err)
+	}
+	for _, f := range []struct {
+		flag string
+		list []string
+	}{{"--to", m.to}, {"--cc", m.cc}} {
+		for _, a := range f.list {
+			if _, err := mail.ParseAddressList([]string{a}); err != nil {
+				return nil, usagef("cli.bad_address", f.flag, msg.Quote(a), err)
+			}
+		}
+	}
+	if split {
+		if len(m.to) > 0 {
+			return nil, usagef("cli.to_and_split")
+		}
+		name := setting(c, "to-map", s.Mail.ToMap)
+		if name == "" {
+			return nil, usagef("cli.needs_to_map")
+		}
+		var err error
+		if m.toMap, err = readToMap(name); err != nil {
+			return nil, err
+		}
+		if m.dryRun && str(c, "out-dir") == "" {
+			return nil, usagef("cli.needs_out_dir")
+		}
+	} else {
+		if len(m.to) == 0 {
+			return nil, usagef("cli.mail_needs_to")
+		}
+		for _, f := range []string{"to-map", "dry-run", "out-dir"} {
+			if c.IsSet(f) {
+				return nil, usagef("cli.needs_split", "--"+f)
+			}
+		}
+	}
+	if b := str(c, "body-file"); b != "" {
+		data, err := os.ReadFile(b)
+		if err != nil {
+			return nil, usagef("cli.no_file", b)
+		}
+		m.body = string(data)
+	}
+	size, err := parseSize(str(c, "max-attachment"))
+	if err != nil {
+		return nil, usagef("cli.bad_size", "--max-attachment", msg.Quote(str(c, "max-attachment")))
+	}
+	m.maxBytes = size
+	addr := setting(c, "smtp", s.Mail.SMTP)
+	switch {
+	case m.eml != "" && c.IsSet("smtp"):
+		return nil, usagef("cli.eml_and_smtp")
+	case m.eml != "" || m.dryRun:
+		if m.eml != "" {
+			if err := outputPath(m.eml); err != nil {
+				return nil, err
+			}
+		}
+	case addr == "":
+		return nil, usagef("cli.mail_needs_server")
+	default:
+		if _, _, err := splitHostPort(addr); err != nil {
+			return nil, usagef("cli.bad_smtp", msg.Quote(addr))
+		}
+		user := e.getenv("DVK_SMTP_USER")
+		if user == "" {
+			user = s.Mail.User
+		}
+		m.server = &mail.Server{Addr: addr, User: user, Password: e.getenv("DVK_SMTP_PASSWORD"),
+			Insecure: c.Bool("insecure") || s.Mail.Insecure}
+		if ca := setting(c, "smtp-ca", s.Mail.CAFile); ca != "" {
+			pem, err := os.ReadFile(ca)
+			if err != nil {
+				return nil, usagef("cli.no_file", ca)
+			}
+			pool, err := x509.SystemCertPool()
+			if err != nil {
+				pool = x509.NewCertPool()
+			}
+			if !pool.AppendCertsFromPEM(pem) {
+				return nil, usagef("cli.bad_ca", ca)
+			}
+			m.server.TLSConfig = &tls.Config{RootCAs: pool}
+		}
+		if user != "" && m.server.Password == "" {
+			return nil, usagef("cli.no_password")
+		}
+	}
+	return m, nil
+}
+
+func splitHostPort(addr string) (string, int, error) {
+	i := strings.LastIndexByte(addr, ':')
+	if i <= 0 {
+		return "", 0, errors.New("no port")
+	}
+	p, err := strconv.Atoi(addr[i+1:])
+	if err != nil || p < 1 || p > 65535 {
+		return "", 0, errors.New("bad port")
+	}
+	return addr[:i], p, nil
+}
+
+// parseSize reads 10MB, 512KB, 2000000.
+func parseSize(s string) (int, error) {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	mult := 1
+	for _, u := range []struct {
+		suffix string
+		n      int
+	}{{"MIB", 1 << 20}, {"KIB", 1 << 10}, {"MB", 1e6}, {"KB", 1e3}, {"M", 1e6}, {"K", 1e3}, {"B", 1}} {
+		if strings.HasSuffix(s, u.suffix) {
+			s, mult = strings.TrimSpace(strings.TrimSuffix(s, u.suffix)), u.n
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(s, 64)
+	if err != nil || n <= 0 {
+		return 0, errors.New("bad size")
+	}
+	return int(n * float64(mult)), nil
+}
+
+// mapEntry is a row of a --to-map file: a locality and its addresses.
+type mapEntry struct {
+	row       int
+	locality  string
+	addresses []string
+}
+
+// readToMap reads a --to-map CSV file: a locality (a name, a path
+// "Lạng Sơn/Xã Ba Sơn" or an official code), then its addresses, in one
+// cell separated by ";" or "," or in cells of their own. A first row whose
+// first cell is a heading is left out.
+func readToMap(name string) ([]mapEntry, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, usagef("cli.no_file", name)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, 16<<20))
+	if err != nil {
+		return nil, usagef("cli.no_file", name)
+	}
+	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(data), "\ufeff")))
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		return nil, usagef("cli.bad_to_map", name, err)
+	}
+	var out []mapEntry
+	for i, row := range rows {
+		if len(row) == 0 || strings.TrimSpace(strings.Join(row, "")) == "" {
+			continue
+		}
+		loc := strings.TrimSpace(row[0])
+		if i == 0 && isHeading(loc) {
+			continue
+		}
+		var addrs []string
+		for _, cell := range row[1:] {
+			for _, a := range strings.FieldsFunc(cell, func(r rune) bool { return r == ';' || r == ',' }) {
+				if a = strings.TrimSpace(a); a != "" {
+					addrs = append(addrs, a)
+				}
+			}
+		}
+		pos := name + ":" + strconv.Itoa(i+1)
+		if loc == "" || len(addrs) == 0 {
+			return nil, usagef("cli.to_map_row", pos)
+		}
+		for _, a := range addrs {
+			if _, err := mail.ParseAddressList([]string{a}); err != nil {
+				return nil, usagef("cli.bad_address", pos, msg.Quote(a), err)
+			}
+		}
+		out = append(out, mapEntry{row: i + 1, locality: loc, addresses: addrs})
+	}
+	if len(out) == 0 {
+		return nil, usagef("cli.to_map_empty", name)
+	}
+	return out, nil
+}
+
+func isHeading(s string) bool {
+	switch strings.ToLower(s) {
+	case "locality", "code", "địa bàn", "đơn vị", "mã", "ma", "dia ban", "xã", "xa", "tỉnh", "tinh":
+		return true
+	}
+	return false
+}
+
+// recipients finds the addresses of a part in the map: by official code,
+// by path, or by its own name when no other part has it.
+func recipients(toMap []mapEntry, p *report.Part, nameCount map[string]int) []string {
+	key := func(parts []string) string {
+		var ks []string
+		for _, s := range parts {
+			ks = append(ks, gazetteer.UnitKey(s))
+		}
+		return strings.Join(ks, "/")
+	}
+	path := key(p.Path)
+	name := gazetteer.UnitKey(p.Name())
+	var out []string
+	for _, m := range toMap {
+		l := strings.TrimSpace(m.locality)
+		switch {
+		case p.Code != "" && strings.TrimLeft(l, "0") == strings.TrimLeft(p.Code, "0") && strings.Trim(l, "0123456789") == "":
+		case key(strings.Split(l, "/")) == path:
+		case !strings.Contains(l, "/") && gazetteer.UnitKey(l) == name && nameCount[name] == 1:
+		default:
+			continue
+		}
+		out = append(out, m.addresses...)
+	}
+	return out
+}
+
+// sendMail is the mail command.
+func sendMail(c *cli.Context, u *ui, e env) error {
+	if err := noArgs(c); err != nil {
+		return err
+	}
+	opts, set, err := reportOptions(c)
+	if err != nil {
+		return err
+	}
+	if err := documentOptions(c, set, &opts); err != nil {
+		return err
+	}
+	level := aggregate.LevelAuto
+	if v := str(c, "split-by"); v != "" {
+		if level, err = aggregate.ParseLevel(v); err != nil || level == aggregate.LevelAuto {
+			return usagef("cli.bad_choice", "--split-by", msg.Quote(v), "province, district, commune")
+		}
+	}
+	jobs := 0
+	if j := str(c, "jobs"); j != "" {
+		if jobs, err = strconv.Atoi(j); err != nil || jobs < 1 || jobs > 1024 {
+			return usagef("cli.bad_jobs", msg.Quote(j))
+		}
+	}
+	m, err := readMailSetup(c, set, e, level != aggregate.LevelAuto)
+	if err != nil {
+		return err
+	}
+	d, err := report.Load(opts)
+	if err != nil {
+		return err
+	}
+	if err := d.Check(opts); err != nil {
+		return err
+	}
+	whole, err := d.Summarize(opts)
+	if err != nil {
+		return err
+	}
+	printWarnings(c, u, whole.Warnings)
+	if err := printExcluded(c, u, e, whole); err != nil {
+		return err
+	}
+	if level == aggregate.LevelAuto {
+		msg1, err := m.message(u, whole, opts, m.to, report.FileName(whole.Summary))
+		if err != nil {
+			return err
+		}
+		return m.deliver(c, u, e, []*mail.Message{msg1}, []string{scopeName(whole)}, d.Files)
+	}
+	parts, err := d.Split(opts, level)
+	if err != nil {
+		return err
+	}
+	nameCount := map[string]int{}
+	for _, p := range parts {
+		nameCount[gazetteer.UnitKey(p.Name())]++
+	}
+	var chosen []*report.Part
+	var addrs [][]string
+	var missing []string
+	for _, p := range parts {
+		to := recipients(m.toMap, p, nameCount)
+		if len(to) == 0 {
+			missing = append(missing, strings.Join(p.Path, "/"))
+			continue
+		}
+		chosen, addrs = append(chosen, p), append(addrs, to)
+	}
+	if len(missing) > 0 {
+		shown := missing[:min(len(missing), maxLines)]
+		u.say(msg.New("cli.to_map_missing", len(missing), strings.Join(shown, ", ")))
+	}
+	// The reports, in parallel; each a message.
+	msgs := make([]*mail.Message, len(chosen))
+	errs := make([]error, len(chosen))
+	names := make([]string, len(chosen))
+	var jobsList []batch.Job
+	for _, p := range chosen {
+		jobsList = append(jobsList, batch.Job{Name: p.Name(), Code: p.Code, Parent: parentOf(p.Path)})
+	}
+	fileNames := batch.Names(jobsList, "dvk-", "-"+report.PeriodSlug(whole.Period), ".pdf")
+	parallel(len(chosen), jobs, func(i int) {
+		p := chosen[i]
+		names[i] = strings.Join(p.Path, "/")
+		r, err := p.Result()
+		if err == nil {
+			msgs[i], err = m.message(u, r, p.Options(), addrs[i], fileNames[i])
+		}
+		errs[i] = err
+	})
+	var ok []*mail.Message
+	var okNames []string
+	failed := 0
+	for i, err := range errs {
+		if err != nil {
+			failed++
+			u.say(msg.New("cli.batch_failed", names[i], msg.Arg(err, u.lang)))
+			continue
+		}
+		ok, okNames = append(ok, msgs[i]), append(okNames, names[i])
+	}
+	err = m.deliver(c, u, e, ok, okNames, d.Files)
+	if err == nil && failed > 0 {
+		return shown{errors.New("mail: some reports failed")}
+	}
+	return err
+}
+
+func parentOf(path []string) string {
+	if len(path) > 1 {
+		return path[len(path)-2]
+	}
+	return ""
+}
+
+// parallel calls f(0) … f(n-1) on up to jobs goroutines (0: one per
+// processor).
+func parallel(n, jobs int, f func(int)) {
+	if jobs <= 0 {
+		jobs = max(1, runtime.GOMAXPROCS(0))
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(jobs, max(n, 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// message makes the email of one report.
+func (m *mailSetup) message(u *ui, r *report.Result, opts report.Options, to []string, file string) (*mail.Message, error) {
+	data, err := report.PDF(r, opts)
+	if err != nil {
+		return nil, err
+	}
+	subject, body, err := report.Email(r, opts, file, report.Pages(data))
+	if err != nil {
+		return nil, err
+	}
+	if m.subject != "" {
+		subject = m.subject
+	}
+	if m.body != "" {
+		body = m.body
+	}
+	if m.maxBytes > 0 && len(data) > m.maxBytes {
+		u.say(msg.New("cli.attachment_large", file, msg.Number(len(data)), msg.Number(m.maxBytes)))
+	}
+	return &mail.Message{
+		From: m.from, To: to, Cc: m.cc, Subject: subject, Body: body,
+		Attachments: []mail.Attachment{{Name: file, ContentType: "application/pdf", Data: data}},
+	}, nil
+}
+
+// deliver writes the messages as .eml files, or sends them.
+func (m *mailSetup) deliver(c *cli.Context, u *ui, e env, msgs []*mail.Message, names []string, inputs []string) error {
+	switch {
+	case m.eml != "":
+		data, err := mail.Build(msgs[0])
+		if err != nil {
+			return err
+		}
+		if err := output.Write(m.eml, data, output.Options{Overwrite: true, Inputs: inputs, Temps: e.temps}); err != nil {
+			return err
+		}
+		u.say(msg.New("cli.wrote_eml", m.eml, msg.Number(len(data))))
+		return nil
+	case m.dryRun:
+		var list []batch.Job
+		for i, mm := range msgs {
+			mm := mm
+			list = append(list, batch.Job{Locality: names[i], Name: strings.TrimSuffix(mm.Attachments[0].Name, ".pdf"),
+				Make: func() ([]byte, int, error) {
+					data, err := mail.Build(mm)
+					return data, 1, err
+				}})
+		}
+		fileNames := make([]string, len(list))
+		for i, mm := range msgs {
+			fileNames[i] = strings.TrimSuffix(mm.Attachments[0].Name, ".pdf") + ".eml"
+		}
+		dir := str(c, "out-dir")
+		res, err := batch.Run(context.Background(), list, batch.Options{Dir: dir, Names: fileNames, Force: c.Bool("force"), Inputs: inputs, Temps: e.temps})
+		var ee *batch.ExistsError
+		if errors.As(err, &ee) {
+			return usagef("cli.batch_exists", len(ee.Names), dir, ee.Names[0])
+		}
+		if res == nil {
+			return err
+		}
+		printFailures(u, res.Failures)
+		u.say(msg.New("cli.wrote_emls", msg.Number(len(res.Files)), filepath.Clean(dir)))
+		if len(res.Failures) > 0 {
+			return shown{errors.New("mail: some messages failed")}
+		}
+		return err
+	}
+	errs := m.server.Send(context.Background(), msgs)
+	failed := 0
+	for i, err := range errs {
+		if err != nil {
+			failed++
+			u.say(msg.New("cli.send_failed", names[i], err))
+			continue
+		}
+		u.say(msg.New("cli.sent", names[i], strings.Join(append(append([]string{}, msgs[i].To...), msgs[i].Cc...), ", ")))
+	}
+	u.say(msg.New("cli.sent_count", msg.Number(len(msgs)-failed), failed))
+	if failed > 0 {
+		return shown{errors.New("mail: some messages were not sent")}
+	}
+	return nil
+}

@@ -1,0 +1,107 @@
+package report
+
+import (
+	"strings"
+
+	"github.com/dvkreport/dvkreport/report/aggregate"
+	"github.com/dvkreport/dvkreport/report/compare"
+	"github.com/dvkreport/dvkreport/report/gazetteer"
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+// Part is the report of one locality of a split: what Split found of it,
+// and how to make it.
+type Part struct {
+	// Path names the locality from its province down, as the data writes
+	// the names (in the gazetteer's spelling when they match).
+	Path []string
+	// Code is its official code, "" when the gazetteer has none.
+	Code string
+	// Empty says it reported nothing in the period.
+	Empty bool
+	// Period is the period of the split's reports.
+	Period record.Period
+	data   *Data
+	opts   Options
+}
+
+// Name is the locality's own name.
+func (p *Part) Name() string { return p.Path[len(p.Path)-1] }
+
+// Result summarises the part's report.
+func (p *Part) Result() (*Result, error) { return p.data.Summarize(p.opts) }
+
+// Options are the options of the part's report.
+func (p *Part) Options() Options { return p.opts }
+
+// Split divides the report opts select into one report per locality at
+// level, for the command that writes them all: one part per line of the
+// scope's summary at that level, the units that reported nothing included
+// (unless opts.HideEmpty). d must be checked (Data.Check). Each part holds
+// the records of its locality, of every period, so that its comparisons
+// are those of its own report; the records of a province as a whole (a
+// row with no commune in a split by commune) and those a roll-up could not
+// place are in the whole scope's report only.
+func (d *Data) Split(opts Options, level aggregate.Level) ([]*Part, error) {
+	lopts := opts
+	lopts.Level = level
+	lopts.Compare = compare.Options{}
+	lopts.Models = false
+	whole, err := d.Summarize(lopts)
+	if err != nil {
+		return nil, err
+	}
+	g := gazetteer.Default()
+	localities, err := resolveCodes(g, opts.Localities)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Boundaries2025 {
+		localities = rollUpNames(g, localities)
+	}
+	aopts := aggregateOptions(g, opts, localities)
+	aopts.Level = level
+	records, err := aggregate.Partition(d.Dataset, aopts)
+	if err != nil {
+		return nil, err
+	}
+	era, _ := boundaries(opts.Boundaries2025, whole.Period)
+	var parts []*Part
+	for _, l := range whole.Lines {
+		if l.Partial || l.Unassigned {
+			continue
+		}
+		popts := opts
+		popts.Localities = []string{strings.Join(l.Path, "/")}
+		if opts.Level <= level {
+			popts.Level = aggregate.LevelAuto
+		}
+		parts = append(parts, &Part{
+			Path: l.Path, Code: unitCode(g, era, level, l.Path), Empty: l.Empty, Period: whole.Period,
+			data: d.subset(records[l.Key()]), opts: popts,
+		})
+	}
+	return parts, nil
+}
+
+// unitCode returns the official code of a locality named by its path, ""
+// when the gazetteer does not know it.
+func unitCode(g *gazetteer.Gazetteer, era gazetteer.Era, level aggregate.Level, path []string) string {
+	pl := gazetteer.Place{Province: path[0]}
+	switch len(path) {
+	case 2:
+		if level == aggregate.LevelDistrict {
+			pl.District = path[1]
+		} else {
+			pl.Commune = path[1] // a 2025 commune, without a district
+		}
+	case 3:
+		pl.District, pl.Commune = path[1], path[2]
+	}
+	for _, e := range []gazetteer.Era{era, gazetteer.Era2025, gazetteer.EraPre2025} {
+		if u, err := g.Resolve(e, pl); err == nil {
+			return u.Code
+		}
+	}
+	return ""
+}
