@@ -93,6 +93,9 @@ type Options struct {
 	// Date is the document's date; the zero time is the period's last
 	// day.
 	Date time.Time
+	// BOM starts a CSV summary with a byte-order mark, for Excel on
+	// Windows.
+	BOM bool
 }
 
 // UsageError is an error in what the user asked for, rather than in the

@@ -78,11 +78,22 @@ func WriteSummary(w io.Writer, r *Result, form string, opts Options) error {
 		}
 		return writeTable(w, r.Summary, set, opts.Lang)
 	case "csv":
+		if opts.BOM {
+			if _, err := io.WriteString(w, "\ufeff"); err != nil {
+				return err
+			}
+		}
 		return writeCSV(w, r)
+	case "xlsx":
+		set, err := templates.Load(opts.Lang.String(), opts.Templates)
+		if err != nil {
+			return err
+		}
+		return writeXLSX(w, r, set, opts.Lang)
 	case "json":
 		return writeJSON(w, r)
 	}
-	return usage("report.unknown_format", msg.Quote(form), "table, csv, json")
+	return usage("report.unknown_format", msg.Quote(form), "table, csv, json, xlsx")
 }
 
 // comparisons returns a line's (or, for key "", the total's) figures of

@@ -78,7 +78,9 @@ func newApp(u *ui, e env) *cli.App {
 					"locality,economy,culture_society,defense_security,party_building,unclassified,new,sustained,\n" +
 					"models,funds_vnd,households,beneficiaries and then the extra indicators, as plain integers.",
 				Flags: append(filterFlags(),
-					onceFlag("format", []string{"f"}, "table", "output `FORMAT`: table, csv or json"),
+					onceFlag("format", []string{"f"}, "table", "output `FORMAT`: table, csv, json or xlsx (a workbook, one sheet per level; with -o)"),
+					onceFlag("output", []string{"o"}, "", "write to `FILE` instead of standard output"),
+					&cli.BoolFlag{Name: "bom", Usage: "start the CSV with a byte-order mark, for Excel on Windows"},
 				),
 				Action: func(c *cli.Context) error { return summary(c, u, e) },
 			}),
@@ -246,10 +248,18 @@ func summary(c *cli.Context, u *ui, e env) error {
 		return err
 	}
 	opts.Templates = set.Templates
-	form, err := oneOf(c, "format", "table", "csv", "json")
+	form, err := oneOf(c, "format", "table", "csv", "json", "xlsx")
 	if err != nil {
 		return err
 	}
+	out := str(c, "output")
+	if err := outputPath(out); err != nil {
+		return err
+	}
+	if form == "xlsx" && (out == "" || out == "-") && isTerminal(u.out) {
+		return usagef("cli.xlsx_needs_output")
+	}
+	opts.BOM = c.Bool("bom")
 	s, err := report.Summarize(opts)
 	if err != nil {
 		return err
@@ -258,7 +268,18 @@ func summary(c *cli.Context, u *ui, e env) error {
 	if err := printExcluded(c, u, e, s); err != nil {
 		return err
 	}
-	return report.WriteSummary(u.out, s, form, opts)
+	if out == "" || out == "-" {
+		return report.WriteSummary(u.out, s, form, opts)
+	}
+	var buf bytes.Buffer
+	if err := report.WriteSummary(&buf, s, form, opts); err != nil {
+		return err
+	}
+	if err := output.Write(out, buf.Bytes(), output.Options{Overwrite: true, Inputs: s.Files, Temps: e.temps}); err != nil {
+		return err
+	}
+	u.say(msg.New("cli.wrote_chart", out, msg.Number(buf.Len())))
+	return nil
 }
 
 func charts(c *cli.Context, u *ui, e env) error {

@@ -351,3 +351,22 @@ func sha(data []byte) string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// Issue 14: --bom for Excel on Windows, off by default; xlsx into a file.
+func TestSummaryFiles(t *testing.T) {
+	_, out, _ := runCmd(t, "summary", "--format", "csv")
+	if strings.HasPrefix(out, "\ufeff") {
+		t.Error("a BOM without --bom")
+	}
+	_, out, _ = runCmd(t, "summary", "--format", "csv", "--bom")
+	if !strings.HasPrefix(out, "\ufefflocality,") {
+		t.Errorf("--bom: %q", out[:min(20, len(out))])
+	}
+	name := filepath.Join(t.TempDir(), "s.xlsx")
+	if code, _, errOut := runCmd(t, "summary", "--format", "xlsx", "-o", name); code != 0 {
+		t.Fatal(errOut)
+	}
+	if data, err := os.ReadFile(name); err != nil || !bytes.HasPrefix(data, []byte("PK")) {
+		t.Errorf("not a workbook: %v", err)
+	}
+}

@@ -1,0 +1,251 @@
+package report
+
+import (
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/dvkreport/dvkreport/report/aggregate"
+	"github.com/dvkreport/dvkreport/report/compare"
+	"github.com/dvkreport/dvkreport/report/format"
+	"github.com/dvkreport/dvkreport/report/gazetteer"
+	"github.com/dvkreport/dvkreport/report/msg"
+	"github.com/dvkreport/dvkreport/report/record"
+	"github.com/dvkreport/dvkreport/templates"
+)
+
+// writeXLSX writes the summary as a workbook with one sheet per level,
+// from the provinces down to the summary's own: a header row, bold and
+// frozen, a row per locality and a total, the numbers stored as numbers
+// in a format that groups their digits as the reader's Excel does
+// (1.234.567 on a Vietnamese system), the comparisons beside them.
+func writeXLSX(w io.Writer, r *Result, set *templates.Set, l msg.Lang) error {
+	t := &set.Texts
+	s := r.Summary
+	f := excelize.NewFile()
+	defer f.Close()
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8E8E8"}}})
+	if err != nil {
+		return err
+	}
+	number, err := f.NewStyle(&excelize.Style{NumFmt: 3}) // #,##0
+	if err != nil {
+		return err
+	}
+	boldNumber, err := f.NewStyle(&excelize.Style{NumFmt: 3, Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return err
+	}
+	fm := format.New(l, t)
+	var bases []*compare.Base
+	var baseNames []string
+	if c := r.Comparison; c != nil {
+		for _, b := range []*compare.Base{c.Previous, c.YearAgo} {
+			if b != nil {
+				bases = append(bases, b)
+				baseNames = append(baseNames, fm.Period(b.Period))
+			}
+		}
+	}
+	header := []string{t.Table.Locality, t.ShortFields.Economy, t.ShortFields.CultureSociety, t.ShortFields.DefenseSecurity,
+		t.ShortFields.PartyBuilding, t.ShortFields.Unclassified, t.Table.New, t.Table.Sustained, t.Table.NotStated, t.Table.Models,
+		t.Table.FundsDong, t.Table.Households, t.Table.Beneficiaries}
+	for _, e := range s.Extras {
+		label := e
+		if x, ok := t.Indicators[e]; ok {
+			label = x
+		}
+		header = append(header, label)
+	}
+	for _, n := range baseNames {
+		header = append(header, t.Table.Models+" – "+n, t.Table.FundsDong+" – "+n)
+	}
+	levels := []struct {
+		depth int
+		name  string
+	}{{1, t.Document.UnitsProvince}, {2, t.Document.UnitsDistrict}, {3, t.Document.UnitsCommune}}
+	first := true
+	for _, lv := range levels {
+		if lv.depth > int(s.Level) || lv.depth == 2 && s.Level == aggregate.LevelCommune && !hasDistricts(s) {
+			continue
+		}
+		name := sheetName(lv.name)
+		if first {
+			if err := f.SetSheetName("Sheet1", name); err != nil {
+				return err
+			}
+			first = false
+		} else if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+		sw, err := f.NewStreamWriter(name)
+		if err != nil {
+			return err
+		}
+		if err := sw.SetColWidth(1, 1, 36); err != nil {
+			return err
+		}
+		if err := sw.SetColWidth(2, len(header), 14); err != nil {
+			return err
+		}
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, Split: false, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
+			return err
+		}
+		row := make([]any, len(header))
+		for i, h := range header {
+			row[i] = excelize.Cell{StyleID: bold, Value: h}
+		}
+		if err := sw.SetRow("A1", row); err != nil {
+			return err
+		}
+		groups := groupLines(s.Lines, lv.depth, int(s.Level))
+		baseGroups := make([]map[string]aggregate.Figures, len(bases))
+		for i, b := range bases {
+			baseGroups[i] = map[string]aggregate.Figures{}
+			for _, g := range groupLines(b.Summary.Lines, lv.depth, int(s.Level)) {
+				baseGroups[i][g.key] = g.fig
+			}
+		}
+		n := 2
+		put := func(label string, fig aggregate.Figures, cmp []*int64, style int) error {
+			cells := []any{excelize.Cell{StyleID: max(style, 0), Value: label}}
+			vals := []int64{fig.ByField[record.Economy], fig.ByField[record.CultureSociety], fig.ByField[record.DefenseSecurity],
+				fig.ByField[record.PartyBuilding], fig.ByField[record.Unclassified], fig.New, fig.Sustained, fig.NotStated, fig.Models,
+				fig.FundsVND, fig.Households, fig.Beneficiaries}
+			for i := range s.Extras {
+				vals = append(vals, fig.ExtraAt(i))
+			}
+			st := number
+			if style == bold {
+				st = boldNumber
+			}
+			for _, v := range vals {
+				cells = append(cells, excelize.Cell{StyleID: st, Value: v})
+			}
+			for _, c := range cmp {
+				if c == nil {
+					cells = append(cells, excelize.Cell{StyleID: st, Value: t.Figures.None})
+				} else {
+					cells = append(cells, excelize.Cell{StyleID: st, Value: *c})
+				}
+			}
+			cell, _ := excelize.CoordinatesToCellName(1, n)
+			n++
+			return sw.SetRow(cell, cells)
+		}
+		for _, g := range groups {
+			var cmp []*int64
+			for i := range bases {
+				bf, ok := baseGroups[i][g.key]
+				if !ok {
+					bf = aggregate.Figures{}
+				}
+				m, fu := bf.Models, bf.FundsVND
+				cmp = append(cmp, &m, &fu)
+			}
+			if err := put(g.name, g.fig, cmp, -1); err != nil {
+				return err
+			}
+		}
+		var cmp []*int64
+		for _, b := range bases {
+			m, fu := b.Summary.Total.Models, b.Summary.Total.FundsVND
+			cmp = append(cmp, &m, &fu)
+		}
+		if err := put(t.Table.Total, s.Total, cmp, bold); err != nil {
+			return err
+		}
+		if err := sw.Flush(); err != nil {
+			return err
+		}
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
+
+// hasDistricts reports whether a summary's lines name districts.
+func hasDistricts(s *aggregate.Summary) bool {
+	for _, l := range s.Lines {
+		if len(l.Path) == 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// group is the figures of the lines under one locality.
+type group struct {
+	key, name string
+	fig       aggregate.Figures
+}
+
+// groupLines sums lines up to depth, in their order: a province's
+// communes into the province. At the summary's own level the lines stay
+// as they are, each with its name.
+func groupLines(lines []aggregate.Line, depth, level int) []group {
+	var out []group
+	at := map[string]int{}
+	for _, l := range lines {
+		d := min(depth, len(l.Path))
+		var keys []string
+		for _, n := range l.Path[:d] {
+			keys = append(keys, gazetteer.UnitKey(n))
+		}
+		key := strings.Join(keys, "/")
+		name := strings.Join(l.Path[:d], "/")
+		if depth == level {
+			key, name = l.Key(), LineName(l)
+		} else if len(l.Path) < depth {
+			continue // a province's own rows are in its province's line only
+		}
+		i, ok := at[key]
+		if !ok {
+			i = len(out)
+			at[key] = i
+			out = append(out, group{key: key, name: name})
+		}
+		addFigures(&out[i].fig, &l.Figures)
+	}
+	return out
+}
+
+// addFigures adds b to a. The sums are below the summary's total, which
+// was checked for overflow.
+func addFigures(a, b *aggregate.Figures) {
+	for i := range a.ByField {
+		a.ByField[i] += b.ByField[i]
+	}
+	a.New += b.New
+	a.Sustained += b.Sustained
+	a.NotStated += b.NotStated
+	a.Models += b.Models
+	a.FundsVND += b.FundsVND
+	a.Households += b.Households
+	a.Beneficiaries += b.Beneficiaries
+	if len(b.Extra) > len(a.Extra) {
+		a.Extra = append(a.Extra, make([]int64, len(b.Extra)-len(a.Extra))...)
+	}
+	for i, v := range b.Extra {
+		a.Extra[i] += v
+	}
+}
+
+// sheetName makes a text a sheet's name: at most 31 characters, none of
+// []:*?/\, the first letter a capital.
+func sheetName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) {
+			return '-'
+		}
+		return r
+	}, s)
+	r := []rune(s)
+	if len(r) > 31 {
+		r = r[:31]
+	}
+	if len(r) > 0 {
+		r[0] = []rune(strings.ToUpper(string(r[0])))[0]
+	}
+	return string(r)
+}
