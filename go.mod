@@ -25,3 +25,5 @@ require (
 	golang.org/x/image v0.44.0 // indirect
 	golang.org/x/net v0.62.0 // indirect
 )
+
+replace github.com/go-pdf/fpdf => ./third_party/fpdf
