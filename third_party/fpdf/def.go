@@ -792,22 +792,50 @@ type FontDescType struct {
 }
 
 type fontDefType struct {
-	Tp           string        // "Core", "TrueType", ...
-	Name         string        // "Courier-Bold", ...
-	Desc         FontDescType  // Font descriptor
-	Up           int           // Underline position
-	Ut           int           // Underline thickness
-	Cw           []int         // Character width by ordinal
-	Enc          string        // "cp1252", ...
-	Diff         string        // Differences from reference encoding
-	File         string        // "Redressed.z"
-	Size1, Size2 int           // Type1 values
-	OriginalSize int           // Size of uncompressed font file
-	N            int           // Set by font loader
-	DiffN        int           // Position of diff in app array, set by font loader
-	i            string        // 1-based position in font list, set by font loader, not this program
-	utf8File     *utf8FontFile // UTF-8 font
-	usedRunes    map[int]int   // Array of used runes
+	Tp           string       // "Core", "TrueType", ...
+	Name         string       // "Courier-Bold", ...
+	Desc         FontDescType // Font descriptor
+	Up           int          // Underline position
+	Ut           int          // Underline thickness
+	Cw           []int        // Character width by ordinal
+	Enc          string       // "cp1252", ...
+	Diff         string       // Differences from reference encoding
+	File         string       // "Redressed.z"
+	Size1, Size2 int          // Type1 values
+	OriginalSize int          // Size of uncompressed font file
+	N            int          // Set by font loader
+	DiffN        int          // Position of diff in app array, set by font loader
+	i            string       // 1-based position in font list, set by font loader, not this program
+	utf8         *utf8Font    // UTF-8 font: its TrueType face and the runes drawn with it
+}
+
+// cw returns the width of character c as Cw holds it: for a UTF-8 font, 0
+// if the face has no glyph for c and 65535 for a glyph of no width.
+func (fd *fontDefType) cw(c int) int {
+	if fd.utf8 != nil {
+		if fd.utf8.face == nil {
+			return 0
+		}
+		return fd.utf8.face.width(c)
+	}
+	if c >= 0 && c < len(fd.Cw) {
+		return fd.Cw[c]
+	}
+	return 0
+}
+
+// written tells whether the font goes into the PDF: a UTF-8 font only if
+// SetFont selected it.
+func (fd *fontDefType) written() bool {
+	return fd.utf8 == nil || fd.utf8.selected
+}
+
+// cwLen returns the number of characters Cw holds, 65,536 for UTF-8 fonts.
+func (fd *fontDefType) cwLen() int {
+	if fd.utf8 != nil {
+		return 1 << 16
+	}
+	return len(fd.Cw)
 }
 
 // generateFontID generates a font Id from the font definition

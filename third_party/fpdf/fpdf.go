@@ -992,10 +992,9 @@ func (f *Fpdf) GetStringSymbolWidth(s string) int {
 	w := 0
 	if f.isCurrentUTF8 {
 		for _, char := range s {
-			intChar := int(char)
-			if len(f.currentFont.Cw) >= intChar && f.currentFont.Cw[intChar] > 0 {
-				if f.currentFont.Cw[intChar] != 65535 {
-					w += f.currentFont.Cw[intChar]
+			if cw := f.currentFont.cw(int(char)); cw > 0 {
+				if cw != 65535 {
+					w += cw
 				}
 			} else if f.currentFont.Desc.MissingWidth != 0 {
 				w += f.currentFont.Desc.MissingWidth
@@ -1916,67 +1915,19 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 		if ok {
 			return
 		}
-		var ttfStat os.FileInfo
-		var err error
 		fileStr = path.Join(f.fontpath, fileStr)
-		ttfStat, err = os.Stat(fileStr)
+		utf8Bytes, err := os.ReadFile(fileStr)
 		if err != nil {
 			f.SetError(err)
 			return
 		}
-		originalSize := ttfStat.Size()
-		Type := "UTF8"
-		var utf8Bytes []byte
-		utf8Bytes, err = os.ReadFile(fileStr)
-		if err != nil {
+		if err = f.addUTF8Font(fontKey, utf8Bytes); err != nil {
 			f.SetError(err)
 			return
 		}
-		reader := fileReader{readerPosition: 0, array: utf8Bytes}
-		utf8File := newUTF8Font(&reader)
-		err = utf8File.parseFile()
-		if err != nil {
-			f.SetError(err)
-			return
-		}
-
-		desc := FontDescType{
-			Ascent:       int(utf8File.Ascent),
-			Descent:      int(utf8File.Descent),
-			CapHeight:    utf8File.CapHeight,
-			Flags:        utf8File.Flags,
-			FontBBox:     utf8File.Bbox,
-			ItalicAngle:  utf8File.ItalicAngle,
-			StemV:        utf8File.StemV,
-			MissingWidth: round(utf8File.DefaultWidth),
-		}
-
-		var sbarr map[int]int
-		if f.aliasNbPagesStr == "" {
-			sbarr = makeSubsetRange(57)
-		} else {
-			sbarr = makeSubsetRange(32)
-		}
-		def := fontDefType{
-			Tp:        Type,
-			Name:      fontKey,
-			Desc:      desc,
-			Up:        int(round(utf8File.UnderlinePosition)),
-			Ut:        round(utf8File.UnderlineThickness),
-			Cw:        utf8File.CharWidths,
-			usedRunes: sbarr,
-			File:      fileStr,
-			utf8File:  utf8File,
-		}
-		def.i, _ = generateFontID(def)
+		def := f.fonts[fontKey]
+		def.File = fileStr
 		f.fonts[fontKey] = def
-		f.fontFiles[fontKey] = fontFileType{
-			length1:  originalSize,
-			fontType: "UTF8",
-		}
-		f.fontFiles[fileStr] = fontFileType{
-			fontType: "UTF8",
-		}
 	} else {
 		if f.fontLoader != nil {
 			reader, err := f.fontLoader.Open(fileStr)
@@ -2001,12 +1952,40 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 	}
 }
 
-func makeSubsetRange(end int) map[int]int {
-	answer := make(map[int]int)
-	for i := 0; i < end; i++ {
-		answer[i] = 0
+// addUTF8Font registers the TrueType font of utf8Bytes under fontKey. The
+// face is parsed when the document first selects it (SetFont) or asks for
+// its descriptor (GetFontDesc), and is embedded only if it was selected.
+func (f *Fpdf) addUTF8Font(fontKey string, utf8Bytes []byte) error {
+	if err := checkTTF(utf8Bytes); err != nil {
+		return err
 	}
-	return answer
+	f.fonts[fontKey] = fontDefType{
+		Tp:   "UTF8",
+		Name: fontKey,
+		i:    ttfFaceID(fontKey, utf8Bytes),
+		utf8: &utf8Font{data: utf8Bytes},
+	}
+	return nil
+}
+
+// loadFont returns the font of fontKey, parsing its face first if it is a
+// UTF-8 font not parsed yet.
+func (f *Fpdf) loadFont(fontKey string) (fontDefType, bool) {
+	def, ok := f.fonts[fontKey]
+	if !ok || def.utf8 == nil || def.utf8.face != nil {
+		return def, ok
+	}
+	face, err := parseTTF(def.utf8.data)
+	if err != nil {
+		f.SetErrorf("font %s: %w", fontKey, err)
+		return def, ok
+	}
+	def.utf8.face = face
+	def.Desc = face.desc
+	def.Up = face.up
+	def.Ut = face.ut
+	f.fonts[fontKey] = def
+	return def, ok
 }
 
 // AddFontFromBytes imports a TrueType, OpenType or Type1 font from static
@@ -2062,50 +2041,9 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 	}
 
 	if utf8Bytes != nil {
-
-		// if styleStr == "IB" {
-		// 	styleStr = "BI"
-		// }
-
-		Type := "UTF8"
-		reader := fileReader{readerPosition: 0, array: utf8Bytes}
-
-		utf8File := newUTF8Font(&reader)
-
-		err := utf8File.parseFile()
-		if err != nil {
-			fmt.Printf("get metrics Error: %e\n", err)
-			return
+		if err := f.addUTF8Font(fontkey, utf8Bytes); err != nil {
+			f.SetErrorf("font %s: %w", fontkey, err)
 		}
-		desc := FontDescType{
-			Ascent:       int(utf8File.Ascent),
-			Descent:      int(utf8File.Descent),
-			CapHeight:    utf8File.CapHeight,
-			Flags:        utf8File.Flags,
-			FontBBox:     utf8File.Bbox,
-			ItalicAngle:  utf8File.ItalicAngle,
-			StemV:        utf8File.StemV,
-			MissingWidth: round(utf8File.DefaultWidth),
-		}
-
-		var sbarr map[int]int
-		if f.aliasNbPagesStr == "" {
-			sbarr = makeSubsetRange(57)
-		} else {
-			sbarr = makeSubsetRange(32)
-		}
-		def := fontDefType{
-			Tp:        Type,
-			Name:      fontkey,
-			Desc:      desc,
-			Up:        int(round(utf8File.UnderlinePosition)),
-			Ut:        round(utf8File.UnderlineThickness),
-			Cw:        utf8File.CharWidths,
-			utf8File:  utf8File,
-			usedRunes: sbarr,
-		}
-		def.i, _ = generateFontID(def)
-		f.fonts[fontkey] = def
 	} else {
 		// load font definitions
 		var info fontDefType
@@ -2230,7 +2168,8 @@ func (f *Fpdf) GetFontDesc(familyStr, styleStr string) FontDescType {
 	if familyStr == "" {
 		return f.currentFont.Desc
 	}
-	return f.fonts[getFontKey(fontFamilyEscape(familyStr), styleStr)].Desc
+	def, _ := f.loadFont(getFontKey(fontFamilyEscape(familyStr), styleStr))
+	return def.Desc
 }
 
 // SetFont sets the font used to print character strings. It is mandatory to
@@ -2328,9 +2267,10 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 	f.fontStyle = styleStr
 	f.fontSizePt = size
 	f.fontSize = size / f.k
-	f.currentFont = f.fonts[fontKey]
+	f.currentFont, _ = f.loadFont(fontKey)
 	if f.currentFont.Tp == "UTF8" {
 		f.isCurrentUTF8 = true
+		f.currentFont.utf8.selected = true
 	} else {
 		f.isCurrentUTF8 = false
 	}
@@ -2445,9 +2385,7 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 			x -= f.GetStringWidth(txtStr)
 		}
 		txt2 = f.escape(utf8toutf16(txtStr, false))
-		for _, uni := range txtStr {
-			f.currentFont.usedRunes[int(uni)] = int(uni)
-		}
+		f.currentFont.utf8.use(txtStr)
 	} else {
 		txt2 = f.escape(txtStr)
 	}
@@ -2658,9 +2596,7 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 				txtStr = reverseText(txtStr)
 			}
 			wmax := int(math.Ceil((w - 2*f.cMargin) * 1000 / f.fontSize))
-			for _, uni := range txtStr {
-				f.currentFont.usedRunes[int(uni)] = int(uni)
-			}
+			f.currentFont.utf8.use(txtStr)
 			space := f.escape(utf8toutf16(" ", false))
 			strSize := f.GetStringSymbolWidth(txtStr)
 			s.printf("BT 0 Tw %.2f %.2f Td [", (f.x+dx)*k, (f.h-(f.y+.5*h+.3*f.fontSize))*k)
@@ -2683,9 +2619,7 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 					txtStr = reverseText(txtStr)
 				}
 				txt2 = f.escape(utf8toutf16(txtStr, false))
-				for _, uni := range txtStr {
-					f.currentFont.usedRunes[int(uni)] = int(uni)
-				}
+				f.currentFont.utf8.use(txtStr)
 			} else {
 
 				txt2 = strings.Replace(txtStr, "\\", "\\\\", -1)
@@ -2764,7 +2698,7 @@ func (f *Fpdf) Cellf(w, h float64, fmtStr string, args ...interface{}) {
 func (f *Fpdf) SplitLines(txt []byte, w float64) [][]byte {
 	// Function contributed by Bruno Michel
 	lines := [][]byte{}
-	cw := f.currentFont.Cw
+	cw := f.currentFont.cw
 	wmax := int(math.Ceil((w - 2*f.cMargin) * 1000 / f.fontSize))
 	s := bytes.Replace(txt, []byte("\r"), []byte{}, -1)
 	nb := len(s)
@@ -2778,7 +2712,7 @@ func (f *Fpdf) SplitLines(txt []byte, w float64) [][]byte {
 	l := 0
 	for i < nb {
 		c := s[i]
-		l += cw[c]
+		l += cw(int(c))
 		if c == ' ' || c == '\t' || c == '\n' {
 			sep = i
 		}
@@ -2836,7 +2770,7 @@ func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill 
 	if alignStr == "" {
 		alignStr = "J"
 	}
-	cw := f.currentFont.Cw
+	cw := f.currentFont.cw
 	if w == 0 {
 		w = f.w - f.rMargin - f.x
 	}
@@ -2942,14 +2876,14 @@ func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill 
 			ls = l
 			ns++
 		}
-		if int(c) >= len(cw) {
+		if int(c) >= f.currentFont.cwLen() {
 			f.err = fmt.Errorf("character outside the supported range: %s", string(c))
 			return
 		}
-		if cw[int(c)] == 0 { //Marker width 0 used for missing symbols
+		if cw(int(c)) == 0 { //Marker width 0 used for missing symbols
 			l += f.currentFont.Desc.MissingWidth
-		} else if cw[int(c)] != 65535 { //Marker width 65535 used for zero width symbols
-			l += cw[int(c)]
+		} else if cw(int(c)) != 65535 { //Marker width 65535 used for zero width symbols
+			l += cw(int(c))
 		}
 		if l > wmax {
 			// Automatic line break
@@ -3022,7 +2956,7 @@ func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill 
 // write outputs text in flowing mode
 func (f *Fpdf) write(h float64, txtStr string, link int, linkStr string) {
 	// dbg("Write")
-	cw := f.currentFont.Cw
+	cw := f.currentFont.cw
 	w := f.w - f.rMargin - f.x
 	wmax := (w - 2*f.cMargin) * 1000 / f.fontSize
 	s := strings.Replace(txtStr, "\r", "", -1)
@@ -3071,7 +3005,7 @@ func (f *Fpdf) write(h float64, txtStr string, link int, linkStr string) {
 		if c == ' ' {
 			sep = i
 		}
-		l += float64(cw[int(c)])
+		l += float64(cw(int(c)))
 		if l > wmax {
 			// Automatic line break
 			if sep == -1 {
@@ -4281,8 +4215,10 @@ func (f *Fpdf) putfonts() {
 		var keyList []string
 		var font fontDefType
 		var key string
-		for key = range f.fonts {
-			keyList = append(keyList, key)
+		for key, font = range f.fonts {
+			if font.written() {
+				keyList = append(keyList, key)
+			}
 		}
 		if f.catalogSort {
 			sort.SliceStable(keyList, func(i, j int) bool { return keyList[i] < keyList[j] })
@@ -4355,228 +4291,16 @@ func (f *Fpdf) putfonts() {
 				f.out(s.String())
 				f.out("endobj")
 			case "UTF8":
-				fontName := "utf8" + font.Name
-				usedRunes := font.usedRunes
-				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
-				delete(CodeSignDictionary, 0)
-
-				f.newobj()
-				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
-
-				f.newobj()
-				f.out("<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /" + fontName + "\n" +
-					"/CIDSystemInfo " + strconv.Itoa(f.n+2) + " 0 R\n/FontDescriptor " + strconv.Itoa(f.n+3) + " 0 R")
-				if font.Desc.MissingWidth != 0 {
-					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
+				f.putUTF8Font(font)
+				if f.err != nil {
+					return
 				}
-				f.generateCIDFontMap(&font, font.utf8File.LastRune)
-				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
-				f.out("endobj")
-
-				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
-				f.putstream([]byte(toUnicode))
-				f.out("endobj")
-
-				// CIDInfo
-				f.newobj()
-				f.out("<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0>>")
-				f.out("endobj")
-
-				// Font descriptor
-				f.newobj()
-				var s fmtBuffer
-				s.printf("<</Type /FontDescriptor /FontName /%s\n /Ascent %d", fontName, font.Desc.Ascent)
-				s.printf(" /Descent %d", font.Desc.Descent)
-				s.printf(" /CapHeight %d", font.Desc.CapHeight)
-				v := font.Desc.Flags
-				v = v | 4
-				v = v &^ 32
-				s.printf(" /Flags %d", v)
-				s.printf("/FontBBox [%d %d %d %d] ", font.Desc.FontBBox.Xmin, font.Desc.FontBBox.Ymin,
-					font.Desc.FontBBox.Xmax, font.Desc.FontBBox.Ymax)
-				s.printf(" /ItalicAngle %d", font.Desc.ItalicAngle)
-				s.printf(" /StemV %d", font.Desc.StemV)
-				s.printf(" /MissingWidth %d", font.Desc.MissingWidth)
-				s.printf("/FontFile2 %d 0 R", f.n+2)
-				s.printf(">>")
-				f.out(s.String())
-				f.out("endobj")
-
-				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				mem := xmem.compress(cidToGidMap)
-				cidToGidMap = mem.bytes()
-				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
-				f.putstream(cidToGidMap)
-				f.out("endobj")
-				mem.release()
-
-				//Font file
-				mem = xmem.compress(utf8FontStream)
-				compressedFontStream := mem.bytes()
-				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
-				f.out("/Filter /FlateDecode")
-				f.out("/Length1 " + strconv.Itoa(utf8FontSize))
-				f.out(">>")
-				f.putstream(compressedFontStream)
-				f.out("endobj")
-				mem.release()
 			default:
 				f.err = fmt.Errorf("unsupported font type: %s", tp)
 				return
 			}
 		}
 	}
-}
-
-func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
-	rangeID := 0
-	cidArray := make(map[int]*untypedKeyMap)
-	cidArrayKeys := make([]int, 0)
-	prevCid := -2
-	prevWidth := -1
-	interval := false
-	startCid := 1
-	cwLen := LastRune + 1
-
-	// for each character
-	for cid := startCid; cid < cwLen; cid++ {
-		if font.Cw[cid] == 0x00 {
-			continue
-		}
-		width := font.Cw[cid]
-		if width == 65535 {
-			width = 0
-		}
-		if numb, OK := font.usedRunes[cid]; cid > 255 && (!OK || numb == 0) {
-			continue
-		}
-
-		if cid == prevCid+1 {
-			if width == prevWidth {
-
-				if width == cidArray[rangeID].get(0) {
-					cidArray[rangeID].put(nil, width)
-				} else {
-					cidArray[rangeID].pop()
-					rangeID = prevCid
-					r := untypedKeyMap{
-						valueSet: make([]int, 0),
-						keySet:   make([]interface{}, 0),
-					}
-					cidArray[rangeID] = &r
-					cidArrayKeys = append(cidArrayKeys, rangeID)
-					cidArray[rangeID].put(nil, prevWidth)
-					cidArray[rangeID].put(nil, width)
-				}
-				interval = true
-				cidArray[rangeID].put("interval", 1)
-			} else {
-				if interval {
-					// new range
-					rangeID = cid
-					r := untypedKeyMap{
-						valueSet: make([]int, 0),
-						keySet:   make([]interface{}, 0),
-					}
-					cidArray[rangeID] = &r
-					cidArrayKeys = append(cidArrayKeys, rangeID)
-					cidArray[rangeID].put(nil, width)
-				} else {
-					cidArray[rangeID].put(nil, width)
-				}
-				interval = false
-			}
-		} else {
-			rangeID = cid
-			r := untypedKeyMap{
-				valueSet: make([]int, 0),
-				keySet:   make([]interface{}, 0),
-			}
-			cidArray[rangeID] = &r
-			cidArrayKeys = append(cidArrayKeys, rangeID)
-			cidArray[rangeID].put(nil, width)
-			interval = false
-		}
-		prevCid = cid
-		prevWidth = width
-
-	}
-	previousKey := -1
-	nextKey := -1
-	isInterval := false
-	for g := 0; g < len(cidArrayKeys); {
-		key := cidArrayKeys[g]
-		ws := *cidArray[key]
-		cws := len(ws.keySet)
-		if (key == nextKey) && (!isInterval) && (ws.getIndex("interval") < 0 || cws < 4) {
-			if cidArray[key].getIndex("interval") >= 0 {
-				cidArray[key].delete("interval")
-			}
-			cidArray[previousKey] = arrayMerge(cidArray[previousKey], cidArray[key])
-			cidArrayKeys = remove(cidArrayKeys, key)
-		} else {
-			g++
-			previousKey = key
-		}
-		nextKey = key + cws
-		// ui := ws.getIndex("interval")
-		// ui = ui + 1
-		if ws.getIndex("interval") >= 0 {
-			if cws > 3 {
-				isInterval = true
-			} else {
-				isInterval = false
-			}
-			cidArray[key].delete("interval")
-			nextKey--
-		} else {
-			isInterval = false
-		}
-	}
-	var w fmtBuffer
-	for _, k := range cidArrayKeys {
-		ws := cidArray[k]
-		if len(arrayCountValues(ws.valueSet)) == 1 {
-			w.printf(" %d %d %d", k, k+len(ws.valueSet)-1, ws.get(0))
-		} else {
-			w.printf(" %d [ %s ]\n", k, implode(" ", ws.valueSet))
-		}
-	}
-	f.out("/W [" + w.String() + " ]")
-}
-
-func implode(sep string, arr []int) string {
-	var s fmtBuffer
-	for i := 0; i < len(arr)-1; i++ {
-		s.printf("%v", arr[i])
-		s.printf(sep)
-	}
-	if len(arr) > 0 {
-		s.printf("%v", arr[len(arr)-1])
-	}
-	return s.String()
-}
-
-// arrayCountValues counts the occurrences of each item in the $mp array.
-func arrayCountValues(mp []int) map[int]int {
-	answer := make(map[int]int)
-	for _, v := range mp {
-		answer[v] = answer[v] + 1
-	}
-	return answer
 }
 
 func (f *Fpdf) loadFontFile(name string) ([]byte, error) {
@@ -4738,8 +4462,10 @@ func (f *Fpdf) putresourcedict() {
 		var keyList []string
 		var font fontDefType
 		var key string
-		for key = range f.fonts {
-			keyList = append(keyList, key)
+		for key, font = range f.fonts {
+			if font.written() {
+				keyList = append(keyList, key)
+			}
 		}
 		if f.catalogSort {
 			sort.SliceStable(keyList, func(i, j int) bool { return f.fonts[keyList[i]].i < f.fonts[keyList[j]].i })
@@ -5176,7 +4902,7 @@ func (f *Fpdf) ClosePath() {
 //
 // The MoveTo() example demonstrates this method.
 func (f *Fpdf) DrawPath(styleStr string) {
-	f.outf(fillDrawOp(styleStr))
+	f.out(fillDrawOp(styleStr))
 }
 
 // ArcTo draws an elliptical arc centered at point (x, y). rx and ry specify its

@@ -14,7 +14,7 @@ import (
 // function can be used to determine the total height of wrapped text for
 // vertical placement purposes.
 func (f *Fpdf) SplitText(txt string, w float64) (lines []string) {
-	cw := f.currentFont.Cw
+	cw := f.currentFont.cw
 	wmax := int(math.Ceil((w - 2*f.cMargin) * 1000 / f.fontSize))
 	s := []rune(txt) // Return slice of UTF-8 runes
 	nb := len(s)
@@ -28,7 +28,7 @@ func (f *Fpdf) SplitText(txt string, w float64) (lines []string) {
 	l := 0
 	for i < nb {
 		c := s[i]
-		l += cw[c]
+		l += cw(int(c))
 		if unicode.IsSpace(c) || isChinese(c) {
 			sep = i
 		}

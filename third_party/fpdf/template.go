@@ -135,8 +135,10 @@ func (f *Fpdf) templateFontCatalog() {
 	var font fontDefType
 	var key string
 	f.out("/Font <<")
-	for key = range f.fonts {
-		keyList = append(keyList, key)
+	for key, font = range f.fonts {
+		if font.written() {
+			keyList = append(keyList, key)
+		}
 	}
 	if f.catalogSort {
 		sort.Strings(keyList)
