@@ -3905,8 +3905,20 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	f.outBytes(b)
 	f.out("endstream")
+}
+
+// outBytes adds a line of bytes to the document, as out does a string,
+// without converting them to a string first.
+func (f *Fpdf) outBytes(b []byte) {
+	if f.state == 2 {
+		must(f.pages[f.page].Write(b))
+		must(0, f.pages[f.page].WriteByte('\n'))
+	} else {
+		must(f.buffer.Write(b))
+		must(0, f.buffer.WriteByte('\n'))
+	}
 }
 
 // out; Add a line to the document
