@@ -578,6 +578,7 @@ type Fpdf struct {
 	importedTplObjs  map[string]string          // imported template names and IDs (hashed) (gofpdi)
 	importedTplIDs   map[string]int             // imported template ids hash to object id int (gofpdi)
 	buffer           fmtBuffer                  // buffer holding in-memory PDF
+	zbuf             bytes.Buffer               // compressed stream being written, reused
 	pages            []*bytes.Buffer            // slice[page] of page content; 1-based
 	state            int                        // current document state
 	compress         bool                       // compression flag

@@ -4135,11 +4135,9 @@ func (f *Fpdf) putpages() {
 		// Page content
 		f.newobj()
 		if f.compress {
-			mem := xmem.compress(f.pages[n].Bytes())
-			data := mem.bytes()
+			data := f.deflate(f.pages[n].Bytes())
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 			f.putstream(data)
-			mem.release()
 		} else {
 			f.outf("<</Length %d>>", f.pages[n].Len())
 			f.putstream(f.pages[n].Bytes())
@@ -4772,6 +4770,7 @@ func (f *Fpdf) enddoc() {
 		return
 	}
 	f.layerEndDoc()
+	f.buffer.Grow(f.outputSizeEstimate())
 	f.putheader()
 	// Embedded files
 	f.putAttachments()

@@ -34,6 +34,10 @@ type utf8Font struct {
 	face     *ttfFace // nil until parsed
 	selected bool     // SetFont has selected the font: it is embedded
 	used     runeSet  // the runes drawn with the font
+
+	// Made when the document is written.
+	sub     *ttfSubset
+	program []byte
 }
 
 // use records the runes of s as drawn with the font.
@@ -841,31 +845,71 @@ func UTF8CutFont(inBuf []byte, cutset string) (outBuf []byte) {
 	return outBuf
 }
 
-// putUTF8Font writes a UTF-8 font as a Type0 font of Identity-H encoding
-// whose CIDs are the runes' code points: the CIDFont with the widths of
-// the runes drawn, a ToUnicode map, the descriptor, the CIDToGIDMap and
-// the subset font program, named with a subset tag.
-func (f *Fpdf) putUTF8Font(font fontDefType) {
-	face := font.utf8.face
-	if face == nil {
-		f.SetErrorf("font %s was selected but not parsed", font.Name)
+// outputSizeEstimate returns a guess of the size of the PDF: the pages (a
+// quarter of their size if compressed) and the font subsets, which it
+// makes (see prepareUTF8Font). Growing the output buffer to it at once
+// spares the copies of growing it by doubling; touching fresh memory is
+// slow on some machines.
+func (f *Fpdf) outputSizeEstimate() int {
+	n := 8 << 10
+	for p := 1; p <= f.page && p < len(f.pages); p++ {
+		if f.compress {
+			n += f.pages[p].Len() / 4
+		} else {
+			n += f.pages[p].Len()
+		}
+	}
+	for key, font := range f.fonts {
+		if font.utf8 == nil || !font.utf8.selected {
+			continue
+		}
+		f.prepareUTF8Font(key, font)
+		if font.utf8.program != nil {
+			// Font programs compress to about two thirds.
+			n += 1<<10 + 3*len(font.utf8.program)/4 + 8*len(font.utf8.sub.runes)
+		}
+	}
+	return n
+}
+
+// prepareUTF8Font chooses the subset of a UTF-8 font and writes its
+// program, once.
+func (f *Fpdf) prepareUTF8Font(key string, font fontDefType) {
+	u := font.utf8
+	if u.program != nil || f.err != nil {
+		return
+	}
+	if u.face == nil {
+		f.SetErrorf("font %s was selected but not parsed", key)
 		return
 	}
 	// Aliases (AliasNbPages, RegisterAlias) are replaced in the pages
 	// after their text was drawn: their replacements may use any font.
 	for _, r := range f.aliasMap {
-		font.utf8.use(r)
+		u.use(r)
 	}
-	sub, err := face.subset(font.utf8.used.runes())
+	if f.aliasNbPagesStr != "" {
+		u.use(strconv.Itoa(f.page)) // registered as an alias when the pages are written
+	}
+	var err error
+	if u.sub, err = u.face.subset(u.used.runes()); err == nil {
+		u.program, err = u.face.program(u.sub)
+	}
 	if err != nil {
-		f.SetErrorf("font %s: %w", font.Name, err)
+		f.SetErrorf("font %s: %w", key, err)
+	}
+}
+
+// putUTF8Font writes a UTF-8 font as a Type0 font of Identity-H encoding
+// whose CIDs are the runes' code points: the CIDFont with the widths of
+// the runes drawn, a ToUnicode map, the descriptor, the CIDToGIDMap and
+// the subset font program, named with a subset tag.
+func (f *Fpdf) putUTF8Font(font fontDefType) {
+	f.prepareUTF8Font(font.Name, font)
+	if f.err != nil {
 		return
 	}
-	program, err := face.program(sub)
-	if err != nil {
-		f.SetErrorf("font %s: %w", font.Name, err)
-		return
-	}
+	face, sub, program := font.utf8.face, font.utf8.sub, font.utf8.program
 	ps := face.psName
 	if ps == "" {
 		ps = "utf8" + font.Name
@@ -921,14 +965,20 @@ func (f *Fpdf) putUTF8Font(font fontDefType) {
 	f.out("endobj")
 }
 
+// deflate returns data compressed by zlib, in a buffer of the document
+// that the next call reuses.
+func (f *Fpdf) deflate(data []byte) []byte {
+	f.zbuf.Reset()
+	zlibCompress(&f.zbuf, data)
+	return f.zbuf.Bytes()
+}
+
 // putCompressedStream writes a stream's dictionary, with extra entries,
 // and the stream, compressed with FlateDecode if compress is true.
 func (f *Fpdf) putCompressedStream(extra string, data []byte, compress bool) {
 	filter := ""
 	if compress {
-		mem := xmem.compress(data)
-		defer mem.release()
-		data = mem.bytes()
+		data = f.deflate(data)
 		filter = "/Filter /FlateDecode "
 	}
 	f.out("<<" + filter + extra + "/Length " + strconv.Itoa(len(data)) + ">>")

@@ -259,6 +259,34 @@ func TestToUnicode(t *testing.T) {
 	}
 }
 
+// The page count that replaces AliasNbPages, and the replacement of an
+// alias, are drawn with glyphs of the subset.
+func TestAliasesInSubset(t *testing.T) {
+	p := New("P", "mm", "A4", "")
+	p.AddUTF8FontFromBytes("serif", "", liberation(t, "LiberationSerif-Regular"))
+	p.AliasNbPages("")
+	p.RegisterAlias("{who}", "Đức")
+	for range 7 {
+		p.AddPage()
+		p.SetFont("serif", "", 12)
+		p.Cell(0, 10, "Trang {nb} {who}")
+	}
+	pdf := output(t, p)
+	progs := streams(t, pdf, `/Filter /FlateDecode /Length1 \d+`)
+	if len(progs) != 1 {
+		t.Fatalf("%d font programs", len(progs))
+	}
+	sub, err := parseTTF(progs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range "Trang 7 Đức" {
+		if sub.gid(r) == 0 {
+			t.Errorf("%q is not in the subset", r)
+		}
+	}
+}
+
 func TestUTF8CutFont(t *testing.T) {
 	data := liberation(t, "LiberationSerif-Bold")
 	cut := UTF8CutFont(data, "Việt Nam")

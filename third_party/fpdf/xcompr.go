@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"io"
 	"sync"
 )
 
@@ -22,36 +23,62 @@ var xmem = xmempool{
 
 type xmempool struct{ sync.Pool }
 
-// zlibWriters holds zlib writers for reuse: a new one allocates and
-// clears about a megabyte of state, which cost more than compressing the
-// few kilobytes of most streams.
-var zlibWriters = sync.Pool{
-	New: func() interface{} {
-		zw, err := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-		if err != nil {
-			panic(fmt.Errorf("could not create zlib writer: %w", err))
-		}
+// zlibWriters keeps zlib writers for reuse: a new one allocates about
+// 1.2 MB of state, more than compressing most streams costs. It is a list
+// rather than a sync.Pool, which the garbage collector empties and whose
+// per-processor slot misses when a goroutine moves to another processor.
+var zlibWriters struct {
+	sync.Mutex
+	free []*zlib.Writer
+}
+
+// getZlibWriter returns a zlib writer (level BestSpeed) writing to w.
+func getZlibWriter(w io.Writer) *zlib.Writer {
+	zlibWriters.Lock()
+	defer zlibWriters.Unlock()
+	if n := len(zlibWriters.free); n > 0 {
+		zw := zlibWriters.free[n-1]
+		zlibWriters.free = zlibWriters.free[:n-1]
+		zw.Reset(w)
 		return zw
-	},
+	}
+	zw, err := zlib.NewWriterLevel(w, zlib.BestSpeed)
+	if err != nil {
+		panic(fmt.Errorf("could not create zlib writer: %w", err))
+	}
+	return zw
+}
+
+// putZlibWriter gives back a writer of getZlibWriter; at most four are
+// kept.
+func putZlibWriter(zw *zlib.Writer) {
+	zw.Reset(io.Discard) // drop the reference to the last output
+	zlibWriters.Lock()
+	defer zlibWriters.Unlock()
+	if len(zlibWriters.free) < 4 {
+		zlibWriters.free = append(zlibWriters.free, zw)
+	}
+}
+
+// zlibCompress appends data compressed by zlib (BestSpeed) to buf.
+func zlibCompress(buf *bytes.Buffer, data []byte) {
+	zw := getZlibWriter(buf)
+	defer putZlibWriter(zw)
+	_, err := zw.Write(data)
+	if err != nil {
+		panic(fmt.Errorf("could not zlib-compress slice: %w", err))
+	}
+	err = zw.Close()
+	if err != nil {
+		panic(fmt.Errorf("could not close zlib writer: %w", err))
+	}
 }
 
 func (pool *xmempool) compress(data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)
 	buf := &mem.buf
 	buf.Grow(len(data))
-
-	zw := zlibWriters.Get().(*zlib.Writer)
-	defer zlibWriters.Put(zw)
-	zw.Reset(buf)
-	_, err := zw.Write(data)
-	if err != nil {
-		panic(fmt.Errorf("could not zlib-compress slice: %w", err))
-	}
-
-	err = zw.Close()
-	if err != nil {
-		panic(fmt.Errorf("could not close zlib writer: %w", err))
-	}
+	zlibCompress(buf, data)
 	return mem
 }
 
