@@ -547,28 +547,16 @@ func eachComponent(data []byte, fn func(at, glyph int)) error {
 func (t *ttfFace) program(s *ttfSubset) ([]byte, error) {
 	glyf, loca, hmtx := t.tables["glyf"], t.tables["loca"], t.tables["hmtx"]
 	n := len(s.glyphs)
-	size := 0
-	for _, g := range s.glyphs {
+	// The glyphs' offsets in the new glyf table, each glyph padded to 4
+	// bytes; the table is written straight into the font (writeGlyf).
+	offsets := make([]int, n+1)
+	newHmtx := make([]byte, 0, 4*n)
+	for i, g := range s.glyphs {
 		data, err := t.glyph(glyf, loca, g)
 		if err != nil {
 			return nil, err
 		}
-		size += (len(data) + 3) &^ 3
-	}
-	newGlyf := make([]byte, 0, size)
-	offsets := make([]int, 0, n+1)
-	newHmtx := make([]byte, 0, 4*n)
-	for _, g := range s.glyphs {
-		offsets = append(offsets, len(newGlyf))
-		data, _ := t.glyph(glyf, loca, g)
-		at := len(newGlyf)
-		newGlyf = append(newGlyf, data...)
-		_ = eachComponent(data, func(p, c int) {
-			binary.BigEndian.PutUint16(newGlyf[at+p:], uint16(sort.SearchInts(s.glyphs, c)))
-		})
-		for len(newGlyf)%4 != 0 {
-			newGlyf = append(newGlyf, 0)
-		}
+		offsets[i+1] = offsets[i] + (len(data)+3)&^3
 		if g < t.numHMetrics {
 			newHmtx = append(newHmtx, hmtx[4*g:4*g+4]...)
 		} else {
@@ -577,8 +565,18 @@ func (t *ttfFace) program(s *ttfSubset) ([]byte, error) {
 			newHmtx = append(newHmtx, hmtx[last], hmtx[last+1], hmtx[lsb], hmtx[lsb+1])
 		}
 	}
-	offsets = append(offsets, len(newGlyf))
-	longLoca := (len(newGlyf)+1)>>1 > 0xFFFF
+	glyfSize := offsets[n]
+	writeGlyf := func(dst []byte) {
+		for i, g := range s.glyphs {
+			data, _ := t.glyph(glyf, loca, g)
+			at := offsets[i]
+			copy(dst[at:], data)
+			_ = eachComponent(data, func(p, c int) {
+				binary.BigEndian.PutUint16(dst[at+p:], uint16(sort.SearchInts(s.glyphs, c)))
+			})
+		}
+	}
+	longLoca := (glyfSize+1)>>1 > 0xFFFF
 	var newLoca []byte
 	if longLoca {
 		newLoca = make([]byte, 4*len(offsets))
@@ -607,16 +605,26 @@ func (t *ttfFace) program(s *ttfSubset) ([]byte, error) {
 	binary.BigEndian.PutUint32(post, 0x00030000)
 	copy(post[4:16], t.tables["post"][4:])
 
-	tables := map[string][]byte{
-		"cmap": s.cmap(), "glyf": newGlyf, "head": head, "hhea": hhea,
-		"hmtx": newHmtx, "loca": newLoca, "maxp": maxp, "post": post,
+	tables := []ttfTable{
+		{tag: "cmap", data: s.cmap()}, {tag: "glyf", size: glyfSize, write: writeGlyf},
+		{tag: "head", data: head}, {tag: "hhea", data: hhea}, {tag: "hmtx", data: newHmtx},
+		{tag: "loca", data: newLoca}, {tag: "maxp", data: maxp}, {tag: "post", data: post},
 	}
 	for _, tag := range []string{"OS/2", "name", "cvt ", "fpgm", "prep", "gasp"} {
 		if b := t.tables[tag]; len(b) > 0 {
-			tables[tag] = b
+			tables = append(tables, ttfTable{tag: tag, data: b})
 		}
 	}
 	return assembleTTF(tables), nil
+}
+
+// ttfTable is a table of a font being written: its data, or its size and
+// a function that writes it.
+type ttfTable struct {
+	tag   string
+	data  []byte
+	size  int
+	write func(dst []byte)
 }
 
 // cmap returns a cmap table with one subtable (3,1) of format 4 mapping the
@@ -668,16 +676,17 @@ func (s *ttfSubset) cmap() []byte {
 
 // assembleTTF writes a TrueType file of tables, in the order of their
 // tags, with their checksums and head's checkSumAdjustment.
-func assembleTTF(tables map[string][]byte) []byte {
-	tags := make([]string, 0, len(tables))
-	size := 12 + 16*len(tables)
-	for tag, b := range tables {
-		tags = append(tags, tag)
-		size += (len(b) + 3) &^ 3
+func assembleTTF(tables []ttfTable) []byte {
+	sort.Slice(tables, func(a, b int) bool { return tables[a].tag < tables[b].tag })
+	n := len(tables)
+	size := 12 + 16*n
+	for i := range tables {
+		if tables[i].write == nil {
+			tables[i].size = len(tables[i].data)
+		}
+		size += (tables[i].size + 3) &^ 3
 	}
-	sort.Strings(tags)
-	n := len(tags)
-	out := make([]byte, 12+16*n, size)
+	out := make([]byte, size)
 	binary.BigEndian.PutUint32(out, 0x00010000)
 	sr, sel := 1, 0
 	for sr*2 <= n {
@@ -689,21 +698,23 @@ func assembleTTF(tables map[string][]byte) []byte {
 	binary.BigEndian.PutUint16(out[8:], uint16(sel))
 	binary.BigEndian.PutUint16(out[10:], uint16(16*n-16*sr))
 	headAt := -1
-	for i, tag := range tags {
-		b := tables[tag]
+	at := 12 + 16*n
+	for i, tb := range tables {
 		rec := out[12+16*i:]
-		copy(rec, tag)
-		binary.BigEndian.PutUint32(rec[8:], uint32(len(out)))
-		binary.BigEndian.PutUint32(rec[12:], uint32(len(b)))
-		if tag == "head" {
-			headAt = len(out)
+		copy(rec, tb.tag)
+		binary.BigEndian.PutUint32(rec[8:], uint32(at))
+		binary.BigEndian.PutUint32(rec[12:], uint32(tb.size))
+		if tb.tag == "head" {
+			headAt = at
 		}
-		start := len(out)
-		out = append(out, b...)
-		for len(out)%4 != 0 {
-			out = append(out, 0)
+		padded := (tb.size + 3) &^ 3
+		if tb.write != nil {
+			tb.write(out[at : at+tb.size])
+		} else {
+			copy(out[at:], tb.data)
 		}
-		binary.BigEndian.PutUint32(rec[4:], ttfChecksum(out[start:]))
+		binary.BigEndian.PutUint32(rec[4:], ttfChecksum(out[at:at+padded]))
+		at += padded
 	}
 	if headAt >= 0 {
 		binary.BigEndian.PutUint32(out[headAt+8:], 0xB1B0AFBA-ttfChecksum(out))

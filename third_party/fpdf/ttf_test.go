@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -21,12 +22,24 @@ import (
 // fork (fonts/ two levels up), and skip without them.
 func liberation(tb testing.TB, name string) []byte {
 	tb.Helper()
+	fontFiles.Lock()
+	defer fontFiles.Unlock()
+	if data, ok := fontFiles.m[name]; ok {
+		return data
+	}
 	data, err := os.ReadFile(filepath.Join("..", "..", "fonts", name+".ttf"))
 	if err != nil {
 		tb.Skipf("no test font: %v", err)
 	}
+	fontFiles.m[name] = data
 	return data
 }
+
+// fontFiles holds the test fonts read, so that benchmarks read them once.
+var fontFiles = struct {
+	sync.Mutex
+	m map[string][]byte
+}{m: map[string][]byte{}}
 
 var testFaces = []struct{ style, file string }{
 	{"", "LiberationSerif-Regular"},
