@@ -35,3 +35,5 @@ require (
 	golang.org/x/net v0.62.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 )
+
+replace github.com/go-pdf/fpdf => ./third_party/fpdf

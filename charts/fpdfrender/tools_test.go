@@ -52,7 +52,7 @@ func TestChartPDFIsValid(t *testing.T) {
 	file := testChartPDF(t)
 	run(t, "qpdf", "--check", file) // fails on a non-zero exit
 	fonts := run(t, "pdffonts", file)
-	if !strings.Contains(fonts, "CID TrueType") || strings.Count(fonts, "liberationsans") != 2 {
+	if !strings.Contains(fonts, "CID TrueType") || strings.Count(fonts, "+LiberationSans") != 2 {
 		t.Errorf("want the two embedded Liberation Sans faces; pdffonts:\n%s", fonts)
 	}
 }

@@ -73,7 +73,7 @@ func newApp(u *ui, e env) *cli.App {
 			cmd(&cli.Command{
 				Name:      "summary",
 				Usage:     "print the aggregated figures",
-				UsageText: "dvkreport summary [--input FILE]... [--locality NAME]... [--level LEVEL] [--period PERIOD] [--format table|csv|json]",
+				UsageText: "dvkreport summary [--input FILE]... [--locality NAME]... [--level LEVEL] [--period PERIOD] [--format table|csv|json|xlsx] [-o FILE] [--bom]",
 				Description: "Prints one row per locality at the chosen level, then a TOTAL row. The CSV's columns are\n" +
 					"locality,economy,culture_society,defense_security,party_building,unclassified,new,sustained,\n" +
 					"models,funds_vnd,households,beneficiaries and then the extra indicators, as plain integers.",

@@ -9,6 +9,10 @@
 //
 // The same Document always gives the same bytes: the PDF's dates are the
 // Document's, and fpdf's catalogue is sorted.
+//
+// fpdf is the fork in third_party/fpdf (see its CHANGES.md): it names the
+// font subsets (ABCDEF+LiberationSerif-Bold), embeds only the faces that
+// SetFont selects, and compresses the streams itself.
 package pdf
 
 import (
@@ -37,17 +41,17 @@ const (
 	sans  = "LiberationSans"
 )
 
-// Font files by fpdf family and style; the PostScript names are those the
-// PDF's font dictionaries carry.
+// Font files by fpdf family and style. Registering a face costs nothing
+// until SetFont selects it; a face never selected is not embedded.
 var fontFiles = []struct {
-	family, style, psName string
-	data                  []byte
+	family, style string
+	data          []byte
 }{
-	{serif, "", "LiberationSerif", fonts.SerifRegular},
-	{serif, "B", "LiberationSerif-Bold", fonts.SerifBold},
-	{serif, "I", "LiberationSerif-Italic", fonts.SerifItalic},
-	{serif, "BI", "LiberationSerif-BoldItalic", fonts.SerifBoldItalic},
-	{sans, "", "LiberationSans", fonts.SansRegular},
+	{serif, "", fonts.SerifRegular},
+	{serif, "B", fonts.SerifBold},
+	{serif, "I", fonts.SerifItalic},
+	{serif, "BI", fonts.SerifBoldItalic},
+	{sans, "", fonts.SansRegular},
 }
 
 // Options control drawing.
@@ -96,7 +100,7 @@ func Render(doc *layout.Document, opts Options) ([]byte, error) {
 	p.SetCreationDate(date)
 	p.SetModificationDate(date)
 	p.SetCatalogSort(true)
-	p.SetCompression(false) // finish compresses the streams
+	p.SetCompression(true)
 
 	p.SetTitle(doc.Title, true)
 	p.SetSubject(doc.Subject, true)
@@ -147,25 +151,7 @@ func Render(doc *layout.Document, opts Options) ([]byte, error) {
 	if err := p.Output(&buf); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	return finish(buf.Bytes())
-}
-
-// finish tags the font subsets and compresses the streams of fpdf's output.
-func finish(pdf []byte) ([]byte, error) {
-	edits, err := compressEdits(pdf)
-	if err != nil {
-		return nil, err
-	}
-	return applyEdits(pdf, append(edits, subsetEdits(pdf, fontNames())...))
-}
-
-// fontNames maps fpdf's internal name of each font to its PostScript name.
-func fontNames() map[string]string {
-	m := map[string]string{}
-	for _, f := range fontFiles {
-		m[fpdfFontKey(f.family, f.style)] = f.psName
-	}
-	return m
+	return buf.Bytes(), nil
 }
 
 // pageObject matches the dictionary of a page in what Render writes.

@@ -52,6 +52,12 @@ func TestSubsetNamesAndXref(t *testing.T) {
 	if bytes.Contains(data, []byte("/utf8")) {
 		t.Error("an fpdf font name is left")
 	}
+	if bytes.Contains(data, []byte("BoldItalic")) {
+		t.Error("Bold Italic, never used, is embedded")
+	}
+	if n, m := bytes.Count(data, []byte(">>\nstream\n")), bytes.Count(data, []byte("/FlateDecode")); n == 0 || n != m {
+		t.Errorf("%d streams, %d compressed", n, m)
+	}
 	names := regexp.MustCompile(`/BaseFont /([A-Z]{6})\+(LiberationS[a-zA-Z-]+)`).FindAllSubmatch(data, -1)
 	if len(names) < 4 {
 		t.Fatalf("subset-tagged fonts: %q", names)
@@ -100,18 +106,6 @@ func TestRenderDeterministic(t *testing.T) {
 	}
 	if !bytes.Contains(a, []byte("/CreationDate (D:20250930")) {
 		t.Error("the creation date is not the end of the period")
-	}
-}
-
-func TestTagSubsetsErrors(t *testing.T) {
-	if _, err := fixXref([]byte("%PDF-1.3\nno xref"), func(int) int { return 0 }); err == nil {
-		t.Error("a PDF without startxref was accepted")
-	}
-	// Nothing to rename: the bytes are returned as they are.
-	in := []byte("%PDF-1.3\n/BaseFont /Helvetica\n")
-	out, err := tagSubsets(in, map[string]string{"utf8x": "X"})
-	if err != nil || !bytes.Equal(in, out) {
-		t.Errorf("tagSubsets changed a PDF with nothing to rename: %v", err)
 	}
 }
 
