@@ -47,11 +47,18 @@ func (d *Data) Split(opts Options, level aggregate.Level) ([]*Part, error) {
 	lopts.Level = level
 	lopts.Compare = compare.Options{}
 	lopts.Models = false
+	g := gazetteer.Default()
+	if era, ok := boundaries(opts.Boundaries2025, opts.Period); ok && len(opts.Localities) == 0 && !opts.HideEmpty && level != aggregate.LevelProvince {
+		// A national split is one of every province's units, those
+		// that reported nothing included, as a split of one province is.
+		for _, p := range g.Provinces(era) {
+			lopts.Localities = append(lopts.Localities, p.Name)
+		}
+	}
 	whole, err := d.Summarize(lopts)
 	if err != nil {
 		return nil, err
 	}
-	g := gazetteer.Default()
 	localities, err := resolveCodes(g, opts.Localities)
 	if err != nil {
 		return nil, err
