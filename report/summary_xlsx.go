@@ -4,14 +4,13 @@ import (
 	"io"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/dvkreport/dvkreport/report/aggregate"
 	"github.com/dvkreport/dvkreport/report/compare"
 	"github.com/dvkreport/dvkreport/report/format"
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
+	"github.com/dvkreport/dvkreport/report/xlsx"
 	"github.com/dvkreport/dvkreport/templates"
 )
 
@@ -19,32 +18,17 @@ import (
 // from the provinces down to the summary's own: a header row, bold and
 // frozen, a row per locality and a total, the numbers stored as numbers
 // in a format that groups their digits as the reader's Excel does
-// (1.234.567 on a Vietnamese system), the comparisons beside them.
+// (1.234.567 on a Vietnamese system), the comparisons beside them (0 for a
+// locality without figures in a base period the data has).
 func writeXLSX(w io.Writer, r *Result, set *templates.Set, l msg.Lang) error {
 	t := &set.Texts
 	s := r.Summary
-	f := excelize.NewFile()
-	defer f.Close()
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8E8E8"}}})
-	if err != nil {
-		return err
-	}
-	number, err := f.NewStyle(&excelize.Style{NumFmt: 3}) // #,##0
-	if err != nil {
-		return err
-	}
-	boldNumber, err := f.NewStyle(&excelize.Style{NumFmt: 3, Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return err
-	}
 	fm := format.New(l, t)
 	var bases []*compare.Base
-	var baseNames []string
 	if c := r.Comparison; c != nil {
 		for _, b := range []*compare.Base{c.Previous, c.YearAgo} {
 			if b != nil {
 				bases = append(bases, b)
-				baseNames = append(baseNames, fm.Period(b.Period))
 			}
 		}
 	}
@@ -58,48 +42,39 @@ func writeXLSX(w io.Writer, r *Result, set *templates.Set, l msg.Lang) error {
 		}
 		header = append(header, label)
 	}
-	for _, n := range baseNames {
+	for _, b := range bases {
+		n := fm.Period(b.Period)
 		header = append(header, t.Table.Models+" – "+n, t.Table.FundsDong+" – "+n)
+	}
+	widths := []float64{36}
+	for range header[1:] {
+		widths = append(widths, 14)
+	}
+	values := func(label string, fig aggregate.Figures, cmp []int64) []any {
+		cells := []any{label}
+		for _, v := range []int64{fig.ByField[record.Economy], fig.ByField[record.CultureSociety], fig.ByField[record.DefenseSecurity],
+			fig.ByField[record.PartyBuilding], fig.ByField[record.Unclassified], fig.New, fig.Sustained, fig.NotStated, fig.Models,
+			fig.FundsVND, fig.Households, fig.Beneficiaries} {
+			cells = append(cells, v)
+		}
+		for i := range s.Extras {
+			cells = append(cells, fig.ExtraAt(i))
+		}
+		for _, v := range cmp {
+			cells = append(cells, v)
+		}
+		return cells
 	}
 	levels := []struct {
 		depth int
 		name  string
 	}{{1, t.Document.UnitsProvince}, {2, t.Document.UnitsDistrict}, {3, t.Document.UnitsCommune}}
-	first := true
+	var sheets []xlsx.Sheet
 	for _, lv := range levels {
 		if lv.depth > int(s.Level) || lv.depth == 2 && s.Level == aggregate.LevelCommune && !hasDistricts(s) {
 			continue
 		}
-		name := sheetName(lv.name)
-		if first {
-			if err := f.SetSheetName("Sheet1", name); err != nil {
-				return err
-			}
-			first = false
-		} else if _, err := f.NewSheet(name); err != nil {
-			return err
-		}
-		sw, err := f.NewStreamWriter(name)
-		if err != nil {
-			return err
-		}
-		if err := sw.SetColWidth(1, 1, 36); err != nil {
-			return err
-		}
-		if err := sw.SetColWidth(2, len(header), 14); err != nil {
-			return err
-		}
-		if err := sw.SetPanes(&excelize.Panes{Freeze: true, Split: false, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
-			return err
-		}
-		row := make([]any, len(header))
-		for i, h := range header {
-			row[i] = excelize.Cell{StyleID: bold, Value: h}
-		}
-		if err := sw.SetRow("A1", row); err != nil {
-			return err
-		}
-		groups := groupLines(s.Lines, lv.depth, int(s.Level))
+		sh := xlsx.Sheet{Name: sheetName(lv.name), Widths: widths, Header: header}
 		baseGroups := make([]map[string]aggregate.Figures, len(bases))
 		for i, b := range bases {
 			baseGroups[i] = map[string]aggregate.Figures{}
@@ -107,61 +82,23 @@ func writeXLSX(w io.Writer, r *Result, set *templates.Set, l msg.Lang) error {
 				baseGroups[i][g.key] = g.fig
 			}
 		}
-		n := 2
-		put := func(label string, fig aggregate.Figures, cmp []*int64, style int) error {
-			cells := []any{excelize.Cell{StyleID: max(style, 0), Value: label}}
-			vals := []int64{fig.ByField[record.Economy], fig.ByField[record.CultureSociety], fig.ByField[record.DefenseSecurity],
-				fig.ByField[record.PartyBuilding], fig.ByField[record.Unclassified], fig.New, fig.Sustained, fig.NotStated, fig.Models,
-				fig.FundsVND, fig.Households, fig.Beneficiaries}
-			for i := range s.Extras {
-				vals = append(vals, fig.ExtraAt(i))
-			}
-			st := number
-			if style == bold {
-				st = boldNumber
-			}
-			for _, v := range vals {
-				cells = append(cells, excelize.Cell{StyleID: st, Value: v})
-			}
-			for _, c := range cmp {
-				if c == nil {
-					cells = append(cells, excelize.Cell{StyleID: st, Value: t.Figures.None})
-				} else {
-					cells = append(cells, excelize.Cell{StyleID: st, Value: *c})
-				}
-			}
-			cell, _ := excelize.CoordinatesToCellName(1, n)
-			n++
-			return sw.SetRow(cell, cells)
-		}
-		for _, g := range groups {
-			var cmp []*int64
+		for _, g := range groupLines(s.Lines, lv.depth, int(s.Level)) {
+			var cmp []int64
 			for i := range bases {
-				bf, ok := baseGroups[i][g.key]
-				if !ok {
-					bf = aggregate.Figures{}
-				}
-				m, fu := bf.Models, bf.FundsVND
-				cmp = append(cmp, &m, &fu)
+				bf := baseGroups[i][g.key]
+				cmp = append(cmp, bf.Models, bf.FundsVND)
 			}
-			if err := put(g.name, g.fig, cmp, -1); err != nil {
-				return err
-			}
+			sh.Rows = append(sh.Rows, values(g.name, g.fig, cmp))
 		}
-		var cmp []*int64
+		var cmp []int64
 		for _, b := range bases {
-			m, fu := b.Summary.Total.Models, b.Summary.Total.FundsVND
-			cmp = append(cmp, &m, &fu)
+			cmp = append(cmp, b.Summary.Total.Models, b.Summary.Total.FundsVND)
 		}
-		if err := put(t.Table.Total, s.Total, cmp, bold); err != nil {
-			return err
-		}
-		if err := sw.Flush(); err != nil {
-			return err
-		}
+		sh.Bold = map[int]bool{len(sh.Rows): true}
+		sh.Rows = append(sh.Rows, values(t.Table.Total, s.Total, cmp))
+		sheets = append(sheets, sh)
 	}
-	_, err = f.WriteTo(w)
-	return err
+	return xlsx.Write(w, sheets)
 }
 
 // hasDistricts reports whether a summary's lines name districts.
