@@ -398,6 +398,7 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 	var cellType string // "s", "inlineStr", "b", "e" or "" for the others
 	var value, inline strings.Builder
 	inRow, inCell, inV, inIS, inT := false, false, false, false, false
+	values := 0 // the <v> elements of the current cell
 	endRow := func() {
 		if c := cleanCells(cells, true, nil); len(c) > 0 { // blank rows are skipped
 			t.Rows = append(t.Rows, Row{Num: rowNum, Cells: c})
@@ -485,12 +486,20 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 			cellType = cellTypeOf(typ)
 			value.Reset()
 			inline.Reset()
+			values = 0
 			if tg.empty {
 				col++
 			} else {
 				inCell = true
 			}
 		case "v":
+			if !tg.end {
+				// A cell holds one value: two would be read as one
+				// number made of both ("1" and "2" as 12).
+				if values++; values > 1 {
+					return fail(rowNum, msg.New("load.xlsx_two_values"))
+				}
+			}
 			inV = !tg.end && !tg.empty
 		case "is":
 			inIS = !tg.end && !tg.empty

@@ -123,3 +123,24 @@ func TestUnescape(t *testing.T) {
 		}
 	}
 }
+
+// A cell with two values is a damaged file, never the number made of both
+// (found by reading the code after a fuzzing campaign).
+func TestXLSXTwoValues(t *testing.T) {
+	data := zipParts(t, func(w *bytes.Buffer) {
+		w.WriteString(`<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>funds_vnd</t></is></c></row>` +
+			`<row r="2"><c r="A2"><v>1</v><v>2</v></c></row></sheetData></worksheet>`)
+	}, nil)
+	_, err := Bytes("x.xlsx", data, FormatXLSX, Options{})
+	if err == nil || !strings.Contains(err.Error(), "two values") {
+		t.Errorf("two values in a cell: %v", err)
+	}
+	// One value is read as it is.
+	data = zipParts(t, func(w *bytes.Buffer) {
+		w.WriteString(`<worksheet><sheetData><row r="1"><c r="A1"><v>12</v></c></row></sheetData></worksheet>`)
+	}, nil)
+	tables, err := Bytes("x.xlsx", data, FormatXLSX, Options{})
+	if err != nil || tables[0].Rows[0].Cells[0] != "12" {
+		t.Errorf("one value: %v", err)
+	}
+}
