@@ -144,3 +144,12 @@ func TestXLSXTwoValues(t *testing.T) {
 		t.Errorf("one value: %v", err)
 	}
 }
+
+// The fuzzer's stored workbook is a workbook: its mutations start from one
+// that reads.
+func TestStoredWorkbook(t *testing.T) {
+	tables, err := Bytes("x.xlsx", storedWorkbook(t), FormatXLSX, Options{})
+	if err != nil || len(tables) != 1 || len(tables[0].Rows) != 2 || tables[0].Rows[1].Cells[1] != "Kinh tế" || tables[0].Rows[1].Cells[3] != "380000000" {
+		t.Fatalf("%v %+v", err, tables)
+	}
+}
