@@ -37,10 +37,12 @@ func buildOrder(ed *eraData) []int32 {
 
 // rank returns the alphabetical rank of each unit of ed.
 func (g *Gazetteer) rank(ed *eraData) []int32 {
-	if ed.era == Era2025 {
-		return g.order[0]()
+	for i, e := range Eras {
+		if e == ed.era {
+			return g.order[i]()
+		}
 	}
-	return g.order[1]()
+	return nil
 }
 
 // units returns copies of the units ids of ed in list order, or nil.
