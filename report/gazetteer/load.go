@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/dvkreport/dvkreport/report/gazetteer/internal/namekey"
 )
 
 // The official lists; see data/PROVENANCE.md.
@@ -200,8 +202,8 @@ func buildEra(era Era, files []unitFile) (*eraData, error) {
 				return fmt.Errorf("duplicate code %q", u.Code)
 			}
 			ed.units = append(ed.units, u)
-			k := normalize(u.Name)
-			fk := fold(k)
+			k := namekey.Normalize(u.Name)
+			fk := namekey.Fold(k)
 			ed.keys = append(ed.keys, k)
 			ed.fkeys = append(ed.fkeys, fk)
 			l := u.Level - 1
