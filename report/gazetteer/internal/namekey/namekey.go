@@ -1,8 +1,9 @@
 // Package namekey is the normaliser of locality names that package
-// gazetteer matches names with. It is its own package so that the
-// generator of the gazetteer's tables (package tablegen) computes the keys
-// of the official names with the very code that computes the keys of the
-// names looked up, and the tables cannot drift from the lookups.
+// gazetteer matches names with, and the hash its tables index the keys by.
+// It is its own package so that the generator of the gazetteer's tables
+// (package tablegen) computes and hashes the keys of the official names
+// with the very code that computes and hashes the keys of the names looked
+// up, and the tables cannot drift from the lookups.
 package namekey
 
 import (
@@ -163,4 +164,22 @@ func withTone(base rune, tone int) rune {
 		return [...]rune{'ù', 'ú', 'ủ', 'ũ', 'ụ'}[tone]
 	}
 	return [...]rune{'ò', 'ó', 'ỏ', 'õ', 'ọ'}[tone]
+}
+
+// Hash returns the hash under which the gazetteer's tables index a key of a
+// unit of the given level (1 to 3), or a code with level 0: FNV-1a of the
+// level and the bytes of key, mixed as by MurmurHash3's finaliser so that
+// its low bits, which index the tables, depend on every byte.
+func Hash(level uint8, key string) uint32 {
+	h := uint32(2166136261)
+	h = (h ^ uint32(level)) * 16777619
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint32(key[i])) * 16777619
+	}
+	h ^= h >> 16
+	h *= 0x85ebca6b
+	h ^= h >> 13
+	h *= 0xc2b2ae35
+	h ^= h >> 16
+	return h
 }
