@@ -4,55 +4,6 @@ import (
 	"testing"
 )
 
-// BenchmarkLoad measures parsing and indexing each part of the embedded
-// data, as the first use of it does.
-func BenchmarkLoad(b *testing.B) {
-	b.Run("era=2025", func(b *testing.B) {
-		for b.Loop() {
-			if _, err := buildEra(Era2025, eraFiles[0]); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("era=pre-2025", func(b *testing.B) {
-		for b.Loop() {
-			if _, err := buildEra(EraPre2025, eraFiles[1]); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("rollup-table", func(b *testing.B) {
-		g := New()
-		if err := g.Check(); err != nil {
-			b.Fatal(err)
-		}
-		for b.Loop() {
-			if _, err := g.buildRollup(); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("alphabetical-order/pre-2025", func(b *testing.B) {
-		ed, err := New().era(EraPre2025)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for b.Loop() {
-			buildOrder(ed)
-		}
-	})
-	b.Run("everything", func(b *testing.B) {
-		for b.Loop() {
-			g := New()
-			if err := g.Check(); err != nil {
-				b.Fatal(err)
-			}
-			g.order[0]()
-			g.order[1]()
-		}
-	})
-}
-
 // BenchmarkFirstLookup measures a first use on a fresh gazetteer (New):
 // whatever the era, the conversion table or the alphabetical order costs on
 // first use, then the lookup itself. It uses only the exported API, so that
