@@ -4,59 +4,13 @@ import (
 	"testing"
 )
 
-// BenchmarkLoad measures parsing and indexing each part of the embedded
-// data, as the first use of it does.
-func BenchmarkLoad(b *testing.B) {
-	b.Run("era=2025", func(b *testing.B) {
-		for b.Loop() {
-			if _, err := buildEra(Era2025, eraFiles[0]); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("era=pre-2025", func(b *testing.B) {
-		for b.Loop() {
-			if _, err := buildEra(EraPre2025, eraFiles[1]); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("rollup-table", func(b *testing.B) {
-		g := New()
-		if err := g.Check(); err != nil {
-			b.Fatal(err)
-		}
-		for b.Loop() {
-			if _, err := g.buildRollup(); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("alphabetical-order/pre-2025", func(b *testing.B) {
-		ed, err := New().era(EraPre2025)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for b.Loop() {
-			buildOrder(ed)
-		}
-	})
-	b.Run("everything", func(b *testing.B) {
-		for b.Loop() {
-			g := New()
-			if err := g.Check(); err != nil {
-				b.Fatal(err)
-			}
-			g.order[0]()
-			g.order[1]()
-		}
-	})
-}
-
-// BenchmarkFirstLookup measures a first lookup on a fresh gazetteer: parsing
-// and indexing the era, then resolving.
+// BenchmarkFirstLookup measures a first use on a fresh gazetteer (New):
+// whatever the era, the conversion table or the alphabetical order costs on
+// first use, then the lookup itself. It uses only the exported API, so that
+// its figures compare across implementations.
 func BenchmarkFirstLookup(b *testing.B) {
 	b.Run("province/2025", func(b *testing.B) {
+		b.ReportAllocs()
 		for b.Loop() {
 			if _, err := New().Province(Era2025, "Lạng Sơn"); err != nil {
 				b.Fatal(err)
@@ -64,16 +18,64 @@ func BenchmarkFirstLookup(b *testing.B) {
 		}
 	})
 	b.Run("commune/pre-2025", func(b *testing.B) {
+		b.ReportAllocs()
 		for b.Loop() {
 			if _, err := New().Resolve(EraPre2025, Place{Province: "Lạng Sơn", District: "Bắc Sơn", Commune: "Thị trấn Bắc Sơn"}); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
+	b.Run("commune/2022", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := New().Resolve(Era2022, Place{Province: "Thừa Thiên Huế", District: "Phú Vang", Commune: "Phú Thuận"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("rollup/pre-2025", func(b *testing.B) {
+		b.ReportAllocs()
 		for b.Loop() {
 			if _, err := New().RollUpPlace(Place{Province: "Bến Tre"}); err != nil {
 				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("rollup/commune", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := New().RollUpPlace(Place{Province: "Lạng Sơn", District: "Bắc Sơn", Commune: "Thị trấn Bắc Sơn"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("list/2025", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if len(New().Provinces(Era2025)) != 34 {
+				b.Fatal("want 34 provinces")
+			}
+		}
+	})
+	b.Run("list/pre-2025", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if len(New().Provinces(EraPre2025)) != 63 {
+				b.Fatal("want 63 provinces")
+			}
+		}
+	})
+	b.Run("everything", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			g := New()
+			if err := g.Check(); err != nil {
+				b.Fatal(err)
+			}
+			for _, era := range Eras {
+				if len(g.Provinces(era)) == 0 {
+					b.Fatal("no provinces")
+				}
 			}
 		}
 	})

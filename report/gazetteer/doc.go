@@ -4,18 +4,21 @@
 //
 // # Eras
 //
-// Two official lists are embedded (see data/PROVENANCE.md):
+// Three official lists are embedded (see data/PROVENANCE.md):
 //
 //   - Era2025, in force from 1 July 2025: 34 provinces and 3,321 communes,
 //     two tiers;
 //   - EraPre2025, the state of 1 March to 30 June 2025: 63 provinces,
-//     696 districts and 10,035 communes, three tiers.
+//     696 districts and 10,035 communes, three tiers;
+//   - Era2022, the state of 1 October 2022, for older registers: 63
+//     provinces, 705 districts and 10,599 communes.
 //
 // A Unit carries both the official full name ("Tỉnh Lạng Sơn", for display)
 // and the short name ("Lạng Sơn"), its GSO/NSO code with leading zeros, its
-// type and its parents. Default returns the shared Gazetteer. Nothing is
-// parsed until it is used: the first lookup in an era parses and indexes that
-// era's lists (a few milliseconds), later lookups take about a microsecond.
+// type and its parents. Default returns the shared Gazetteer. The lists,
+// their indexes and the conversion table are tables built into the binary
+// (see Data): nothing is parsed or indexed at run time, and a lookup takes
+// about a microsecond, the first one included.
 //
 // # Name matching
 //
@@ -77,4 +80,18 @@
 // The CSV files in data/ are copied unchanged from the project's gazetteer
 // sources; data/PROVENANCE.md records where they come from, their checks and
 // corrections, and data/NOTICE.md the licences of the sources.
+//
+// The package does not read them at run time. go generate (gen.go) runs
+// internal/tablegen, which parses and checks them (data/README.md says
+// how), computes the keys of the names with the normaliser the lookups use
+// (internal/namekey), the alphabetical order with collate and the indexes,
+// and writes it all to the files ztable_*.go: one string constant holding
+// every name once, and slices of structs of integers pointing into it,
+// without pointers. They are committed. The compiler lays them out in the
+// binary's data, so that they cost no start-up time and no heap, and the
+// garbage collector does not scan them. TestTables makes them again and
+// fails if they differ from the committed files: after a change to data/,
+// to the generator or to the normaliser, run
+//
+//	go generate ./report/gazetteer
 package gazetteer

@@ -2,10 +2,8 @@ package gazetteer
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/dvkreport/dvkreport/report/gazetteer/internal/namekey"
 )
 
 // prefix is a unit-type prefix that may start a written name.
@@ -64,7 +62,7 @@ var loosePrefixes = [...]prefix{
 // comparison the gazetteer itself uses, which also tolerates missing
 // diacritics.
 func Key(name string) string {
-	_, k := stripPrefix(normalize(name), exactPrefixes[:])
+	_, k := stripPrefix(namekey.Normalize(name), exactPrefixes[:])
 	return k
 }
 
@@ -78,7 +76,7 @@ func Key(name string) string {
 // SameName and the gazetteer's lookups try removing such a prefix as a last
 // resort.
 func FoldKey(name string) string {
-	return fold(Key(name))
+	return namekey.Fold(Key(name))
 }
 
 // SameName reports whether a and b can name the same locality: whether a key
@@ -123,7 +121,7 @@ type query struct {
 // the prefix kept, both folded, and the folded key with a prefix written
 // without diacritics removed.
 func parseQuery(name string) *query {
-	q := &query{norm: normalize(name)}
+	q := &query{norm: namekey.Normalize(name)}
 	var typ string
 	typ, q.key = stripPrefix(q.norm, exactPrefixes[:])
 	q.stages = make([]stage, 0, 5)
@@ -137,7 +135,7 @@ func parseQuery(name string) *query {
 func (q *query) stage(i int) (stage, bool) {
 	if i >= len(q.stages) && !q.folded {
 		q.folded = true
-		fk, fn := fold(q.key), fold(q.norm)
+		fk, fn := namekey.Fold(q.key), namekey.Fold(q.norm)
 		typ := ""
 		if len(q.stages) > 0 {
 			typ = q.stages[0].typ
@@ -183,156 +181,4 @@ func stripPrefix(s string, prefixes []prefix) (typ, rest string) {
 		}
 	}
 	return "", s
-}
-
-// isApostrophe reports whether r is one of the apostrophes found in
-// Vietnamese names of ethnic-minority origin (Ea H'leo, Đắk R’Lấp).
-func isApostrophe(r rune) bool {
-	switch r {
-	case '\'', '’', 'ʼ', '‘', '`', '´', 'ʹ', '′':
-		return true
-	}
-	return false
-}
-
-// normalize returns name in NFC, lower-case, with apostrophes and the spaces
-// around them removed, other non-letters folded to single spaces, and the
-// tone marks of word-final oa, oe and uy placed on the first vowel. It does
-// not remove a prefix.
-func normalize(name string) string {
-	name = norm.NFC.String(name)
-	var arr [64]rune
-	buf := arr[:0]
-	space, joined := false, false
-	for _, r := range name {
-		switch {
-		case isApostrophe(r):
-			space, joined = false, true
-		case isWordRune(r):
-			if space && len(buf) > 0 {
-				buf = append(buf, ' ')
-			}
-			space, joined = false, false
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			} else if r >= utf8.RuneSelf {
-				r = unicode.ToLower(r)
-			}
-			buf = append(buf, r)
-		default:
-			if !joined {
-				space = true
-			}
-		}
-	}
-	start := 0
-	for i := 0; i <= len(buf); i++ {
-		if i == len(buf) || buf[i] == ' ' {
-			placeTone(buf[start:i])
-			start = i + 1
-		}
-	}
-	return string(buf)
-}
-
-// isWordRune reports whether r belongs in a word: a letter, a digit or a
-// combining mark.
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-}
-
-// splitTone returns the base vowel and tone (0..4: huyền, sắc, hỏi, ngã,
-// nặng) of one of the plain vowels a, e, o, u, y, with tone -1 if r carries
-// no tone. ok is false for any other rune.
-func splitTone(r rune) (base rune, tone int, ok bool) {
-	switch r {
-	case 'a', 'e', 'o', 'u', 'y':
-		return r, -1, true
-	case 'à', 'è', 'ò', 'ù', 'ỳ':
-		tone = 0
-	case 'á', 'é', 'ó', 'ú', 'ý':
-		tone = 1
-	case 'ả', 'ẻ', 'ỏ', 'ủ', 'ỷ':
-		tone = 2
-	case 'ã', 'ẽ', 'õ', 'ũ', 'ỹ':
-		tone = 3
-	case 'ạ', 'ẹ', 'ọ', 'ụ', 'ỵ':
-		tone = 4
-	default:
-		return 0, 0, false
-	}
-	switch r {
-	case 'à', 'á', 'ả', 'ã', 'ạ':
-		base = 'a'
-	case 'è', 'é', 'ẻ', 'ẽ', 'ẹ':
-		base = 'e'
-	case 'ò', 'ó', 'ỏ', 'õ', 'ọ':
-		base = 'o'
-	case 'ù', 'ú', 'ủ', 'ũ', 'ụ':
-		base = 'u'
-	default:
-		base = 'y'
-	}
-	return base, tone, true
-}
-
-// withTone returns vowel base (o or u) carrying tone (0..4).
-func withTone(base rune, tone int) rune {
-	if base == 'u' {
-		return [...]rune{'ù', 'ú', 'ủ', 'ũ', 'ụ'}[tone]
-	}
-	return [...]rune{'ò', 'ó', 'ỏ', 'õ', 'ọ'}[tone]
-}
-
-// placeTone moves the tone of a word-final oa, oe or uy to its first vowel,
-// in place: "hoà" becomes "hòa", "thuý" becomes "thúy", "khoẻ" becomes "khỏe".
-func placeTone(word []rune) {
-	n := len(word)
-	if n < 2 {
-		return
-	}
-	b1, t1, ok1 := splitTone(word[n-2])
-	b2, t2, ok2 := splitTone(word[n-1])
-	if !ok1 || !ok2 || t1 >= 0 || t2 < 0 {
-		return
-	}
-	if (b1 == 'o' && (b2 == 'a' || b2 == 'e')) || (b1 == 'u' && b2 == 'y') {
-		word[n-2], word[n-1] = withTone(b1, t2), b2
-	}
-}
-
-// fold removes the diacritics from a normalised string: each precomposed
-// letter becomes its base letter, đ becomes d, combining marks are dropped.
-func fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i, r := range s {
-		switch {
-		case r < utf8.RuneSelf:
-			b.WriteByte(byte(r))
-		case r == 'đ' || r == 'Đ':
-			b.WriteByte('d')
-		case unicode.Is(unicode.Mn, r):
-		default:
-			if d := norm.NFD.PropertiesString(s[i:]).Decomposition(); len(d) > 0 && d[0] < utf8.RuneSelf {
-				b.WriteByte(d[0])
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	return b.String()
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/dvkreport/dvkreport/report/gazetteer/internal/namekey"
 )
 
 func TestKey(t *testing.T) {
@@ -131,7 +133,7 @@ func TestKeyOfEveryName(t *testing.T) {
 		for _, r := range readData(t, f) {
 			name, full := r["name"], r["full_name"]
 			// The index holds the short name normalised, prefix kept.
-			k := normalize(name)
+			k := namekey.Normalize(name)
 			if k == "" {
 				t.Errorf("%s %s: empty key for %q", f, r["code"], name)
 			}

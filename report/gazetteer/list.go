@@ -1,47 +1,10 @@
 package gazetteer
 
 import (
-	"bytes"
 	"cmp"
 	"slices"
 	"strings"
-
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 )
-
-// buildOrder ranks the units of ed in Vietnamese alphabetical order of their
-// short names (collate, language.Vietnamese, numbers by value), ties broken
-// by code.
-func buildOrder(ed *eraData) []int32 {
-	col := collate.New(language.Vietnamese, collate.Numeric)
-	var buf collate.Buffer
-	keys := make([][]byte, len(ed.units))
-	ids := make([]int32, len(ed.units))
-	for i := range ed.units {
-		keys[i] = col.KeyFromString(&buf, ed.units[i].Name)
-		ids[i] = int32(i)
-	}
-	slices.SortFunc(ids, func(a, b int32) int {
-		if c := bytes.Compare(keys[a], keys[b]); c != 0 {
-			return c
-		}
-		return cmp.Compare(ed.units[a].Code, ed.units[b].Code)
-	})
-	rank := make([]int32, len(ids))
-	for pos, id := range ids {
-		rank[id] = int32(pos)
-	}
-	return rank
-}
-
-// rank returns the alphabetical rank of each unit of ed.
-func (g *Gazetteer) rank(ed *eraData) []int32 {
-	if ed.era == Era2025 {
-		return g.order[0]()
-	}
-	return g.order[1]()
-}
 
 // units returns copies of the units ids of ed in list order, or nil.
 func (g *Gazetteer) units(ed *eraData, ids []int32) []Unit {
@@ -50,12 +13,11 @@ func (g *Gazetteer) units(ed *eraData, ids []int32) []Unit {
 	}
 	sorted := slices.Clone(ids)
 	if len(sorted) > 1 {
-		rank := g.rank(ed)
-		slices.SortFunc(sorted, func(a, b int32) int { return cmp.Compare(rank[a], rank[b]) })
+		slices.SortFunc(sorted, func(a, b int32) int { return cmp.Compare(ed.rank(a), ed.rank(b)) })
 	}
 	out := make([]Unit, len(sorted))
 	for i, id := range sorted {
-		out[i] = ed.units[id]
+		out[i] = ed.unit(id)
 	}
 	return out
 }
@@ -67,7 +29,7 @@ func (g *Gazetteer) Provinces(era Era) []Unit {
 	if err != nil {
 		return nil
 	}
-	return g.units(ed, ed.level[LevelProvince-1])
+	return g.units(ed, ed.ofLevel(LevelProvince))
 }
 
 // Districts returns the districts of an EraPre2025 province in list order.
@@ -77,7 +39,8 @@ func (g *Gazetteer) Districts(province Unit) []Unit {
 	if !ok || province.Level != LevelProvince {
 		return nil
 	}
-	return g.units(ed, ed.districts[ed.code[province.Code]])
+	id, _ := ed.id(province.Code)
+	return g.units(ed, ed.districts(id))
 }
 
 // Communes returns the communes of a province or (EraPre2025) district in
@@ -87,7 +50,8 @@ func (g *Gazetteer) Communes(within Unit) []Unit {
 	if !ok || within.Level == LevelCommune {
 		return nil
 	}
-	return g.units(ed, ed.communes[ed.code[within.Code]])
+	id, _ := ed.id(within.Code)
+	return g.units(ed, ed.communes(id))
 }
 
 // own returns the era data of u, if u is a unit of the gazetteer.
@@ -96,8 +60,8 @@ func (g *Gazetteer) own(u Unit) (*eraData, bool) {
 	if err != nil {
 		return nil, false
 	}
-	id, ok := ed.code[u.Code]
-	return ed, ok && ed.units[id].Level == u.Level
+	id, ok := ed.id(u.Code)
+	return ed, ok && ed.level(id) == u.Level
 }
 
 // Search returns the units of era, of every level, whose names contain text
@@ -122,9 +86,9 @@ func (g *Gazetteer) Search(era Era, text string) []Unit {
 			continue
 		}
 		var ids []int32
-		for id, fk := range ed.fkeys {
-			if containsWords(fk, st.key) {
-				ids = append(ids, int32(id))
+		for id := range int32(len(ed.units)) {
+			if containsWords(ed.fkey(id), st.key) {
+				ids = append(ids, id)
 			}
 		}
 		if st.typ != "" {
@@ -133,12 +97,11 @@ func (g *Gazetteer) Search(era Era, text string) []Unit {
 		if len(ids) == 0 {
 			continue
 		}
-		rank := g.rank(ed)
 		relevance := func(id int32) int {
 			switch {
-			case ed.keys[id] == exact:
+			case ed.key(id) == exact:
 				return 0
-			case ed.fkeys[id] == st.key:
+			case ed.fkey(id) == st.key:
 				return 1
 			}
 			return 2
@@ -146,13 +109,13 @@ func (g *Gazetteer) Search(era Era, text string) []Unit {
 		slices.SortFunc(ids, func(a, b int32) int {
 			return cmp.Or(
 				cmp.Compare(relevance(a), relevance(b)),
-				cmp.Compare(ed.units[a].Level, ed.units[b].Level),
-				cmp.Compare(rank[a], rank[b]),
+				cmp.Compare(ed.level(a), ed.level(b)),
+				cmp.Compare(ed.rank(a), ed.rank(b)),
 			)
 		})
 		out := make([]Unit, len(ids))
 		for i, id := range ids {
-			out[i] = ed.units[id]
+			out[i] = ed.unit(id)
 		}
 		return out
 	}

@@ -1,7 +1,9 @@
 package gazetteer
 
 import (
+	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/collate"
@@ -221,5 +223,37 @@ func TestContainsWords(t *testing.T) {
 		if got := containsWords(tt.s, tt.words); got != tt.want {
 			t.Errorf("containsWords(%q, %q) = %v", tt.s, tt.words, got)
 		}
+	}
+}
+
+// TestOrder2022 checks that the lists of Era2022, whose unit ids run past
+// those of EraPre2025, are in the order of their own era.
+func TestOrder2022(t *testing.T) {
+	g := New()
+	communes := 0
+	for _, p := range g.Provinces(Era2022) {
+		cs := g.Communes(p)
+		communes += len(cs)
+		names := make([]string, len(cs))
+		for i, c := range cs {
+			names[i] = c.Name
+		}
+		if !slices.IsSortedFunc(names, compareVietnamese) {
+			t.Errorf("Communes(%s) of 2022 not in Vietnamese order", p.FullName)
+		}
+	}
+	if communes != 10599 {
+		t.Errorf("%d communes in 2022, want 10599", communes)
+	}
+	// Names shared with communes of Cà Mau, whose communes have the last ids.
+	us := g.Named(Era2022, LevelCommune, "Phường 1")
+	if len(us) < 2 || us[len(us)-1].ProvinceCode != "96" || !slices.IsSortedFunc(us, func(a, b Unit) int { return strings.Compare(a.Code, b.Code) }) {
+		t.Errorf("Named(2022, Phường 1) = %q", codes(us))
+	}
+	_, err := g.Resolve(Era2022, Place{Province: "Thừa Thiên Huế", District: "Phú Vang", Commune: "Thuận An"})
+	var le *LookupError
+	if !errors.As(err, &le) || !errors.Is(err, ErrMisplaced) || len(le.Candidates) < 2 ||
+		!slices.IsSortedFunc(le.Candidates, func(a, b Unit) int { return strings.Compare(a.Code, b.Code) }) {
+		t.Errorf("Resolve(2022, Phú Vang, Thuận An): %v", err)
 	}
 }

@@ -14,8 +14,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// TestDataMatchesProvenance checks that the embedded files are the ones
-// PROVENANCE.md describes, by their sha256 sums.
+// TestDataMatchesProvenance checks that the files the tables are made from
+// are the ones PROVENANCE.md describes, by their sha256 sums.
 func TestDataMatchesProvenance(t *testing.T) {
 	prov, err := os.ReadFile(filepath.Join("data", "PROVENANCE.md"))
 	if err != nil {
@@ -25,13 +25,17 @@ func TestDataMatchesProvenance(t *testing.T) {
 	for _, m := range regexp.MustCompile(`(?m)^([0-9a-f]{64})  (\S+)$`).FindAllStringSubmatch(string(prov), -1) {
 		sums[m[2]] = m[1]
 	}
-	files := map[string]string{
-		"provinces-2025.csv": provinces2025CSV, "communes-2025.csv": communes2025CSV,
-		"provinces-2008.csv": provinces2008CSV, "districts-2008.csv": districts2008CSV,
-		"communes-2008.csv": communes2008CSV, "old_to_new.csv": oldToNewCSV,
+	files := []string{
+		"provinces-2025.csv", "communes-2025.csv",
+		"provinces-2008.csv", "districts-2008.csv", "communes-2008.csv", "old_to_new.csv",
+		"snapshot-2022-10/provinces.csv", "snapshot-2022-10/districts.csv", "snapshot-2022-10/communes.csv",
 	}
-	for name, data := range files {
-		sum := sha256.Sum256([]byte(data))
+	for _, name := range files {
+		data, err := os.ReadFile(filepath.Join("data", filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(data)
 		if got, want := hex.EncodeToString(sum[:]), sums[name]; got != want {
 			t.Errorf("%s: sha256 %s, PROVENANCE.md says %q", name, got, want)
 		}
@@ -71,37 +75,14 @@ func TestCheck(t *testing.T) {
 	}{
 		{Era2025, LevelProvince, 34}, {Era2025, LevelDistrict, 0}, {Era2025, LevelCommune, 3321},
 		{EraPre2025, LevelProvince, 63}, {EraPre2025, LevelDistrict, 696}, {EraPre2025, LevelCommune, 10035},
+		{Era2022, LevelProvince, 63}, {Era2022, LevelDistrict, 705}, {Era2022, LevelCommune, 10599},
 	} {
 		ed, err := g.era(tt.era)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := len(ed.level[tt.level-1]); got != tt.want {
+		if got := len(ed.ofLevel(tt.level)); got != tt.want {
 			t.Errorf("%v: %d units of level %v, want %d", tt.era, got, tt.level, tt.want)
-		}
-	}
-}
-
-func TestBuildErrors(t *testing.T) {
-	header := []string{"code", "name", "type", "parent_code", "full_name"}
-	province := unitFile{"p.csv", "code,name,type,parent_code,full_name\n01,Hà Nội,thành phố,,Thành phố Hà Nội\n", LevelProvince, header, -1}
-	tests := []struct {
-		name  string
-		files []unitFile
-		want  string
-	}{
-		{"bad header", []unitFile{{"p.csv", "code,name\n", LevelProvince, header, -1}}, "p.csv:1: 2 fields, want 5"},
-		{"wrong header", []unitFile{{"p.csv", "code,name,type,parent,full_name\n", LevelProvince, header, -1}}, "p.csv: header"},
-		{"quoted", []unitFile{{"p.csv", "code,name,type,parent_code,full_name\n\"01\",a,b,,c\n", LevelProvince, header, -1}}, "p.csv:2: quoted field"},
-		{"too many fields", []unitFile{{"p.csv", "code,name,type,parent_code,full_name\n01,a,b,,c,d\n", LevelProvince, header, -1}}, "p.csv:2: 6 fields, want 5"},
-		{"bad code", []unitFile{{"p.csv", "code,name,type,parent_code,full_name\n1,a,b,,c\n", LevelProvince, header, -1}}, `p.csv:2: bad province code "1"`},
-		{"duplicate", []unitFile{{"p.csv", "code,name,type,parent_code,full_name\n01,a,b,,c\n01,d,e,,f\n", LevelProvince, header, -1}}, `p.csv:3: duplicate code "01"`},
-		{"unknown parent", []unitFile{province, {"d.csv", "code,name,type,parent_code,full_name\n001,a,quận,02,Quận a\n", LevelDistrict, header, 3}}, `d.csv:2: district 001: unknown parent code "02"`},
-	}
-	for _, tt := range tests {
-		_, err := buildEra(EraPre2025, tt.files)
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%s: error %v, want it to contain %q", tt.name, err, tt.want)
 		}
 	}
 }

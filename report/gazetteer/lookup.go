@@ -1,9 +1,6 @@
 package gazetteer
 
-import (
-	"errors"
-	"strings"
-)
+import "strings"
 
 // scope restricts a lookup to a province and, before 2025, to one or more
 // districts.
@@ -13,15 +10,21 @@ type scope struct {
 	within    string   // description for errors, "" for the whole country
 }
 
-func (s scope) contains(u *Unit) bool {
-	if s.province != "" && u.ProvinceCode != s.province {
+// contains reports whether s contains unit id of ed.
+func (s scope) contains(ed *eraData, id int32) bool {
+	r := &ed.units[id]
+	if s.province != "" && ed.code(r.province) != s.province {
 		return false
 	}
 	if s.districts == nil {
 		return true
 	}
+	if r.district < 0 {
+		return false
+	}
+	dc := ed.code(r.district)
 	for _, d := range s.districts {
-		if u.DistrictCode == d {
+		if dc == d {
 			return true
 		}
 	}
@@ -38,17 +41,9 @@ func (ed *eraData) match(l Level, q *query, s scope) []int32 {
 		if !ok {
 			return nil
 		}
-		head, next := ed.exact[l-1], ed.nextExact
-		if st.folded {
-			head, next = ed.folded[l-1], ed.nextFolded
-		}
-		first, ok := head[st.key]
-		if !ok {
-			continue
-		}
 		var ids []int32
-		for id := first; id >= 0; id = next[id] {
-			if s.contains(&ed.units[id]) {
+		for _, id := range ed.named(l, st.folded, st.key) {
+			if s.contains(ed, id) {
 				ids = append(ids, id)
 			}
 		}
@@ -71,11 +66,11 @@ func (g *Gazetteer) lookup(ed *eraData, l Level, text string, s scope, all bool)
 		return &LookupError{Era: ed.era, Level: l, Query: text, Within: s.within, Candidates: g.units(ed, cands), Err: err}
 	}
 	if code, ok := asCode(l, text); ok {
-		id, ok := ed.code[code]
-		if !ok || ed.units[id].Level != l {
+		id, ok := ed.id(code)
+		if !ok || ed.level(id) != l {
 			return nil, fail(ErrNotFound, nil)
 		}
-		if !s.contains(&ed.units[id]) {
+		if !s.contains(ed, id) {
 			return nil, fail(ErrMisplaced, []int32{id})
 		}
 		return []int32{id}, nil
@@ -159,8 +154,7 @@ func (g *Gazetteer) Resolve(era Era, p Place) (Unit, error) {
 		if err != nil {
 			return Unit{}, err
 		}
-		u := &ed.units[ids[0]]
-		s = scope{province: u.Code, within: u.FullName}
+		s = scope{province: ed.code(ids[0]), within: ed.fullName(ids[0])}
 	}
 	if target == LevelCommune && strings.TrimSpace(p.District) != "" {
 		ids, err := g.lookup(ed, LevelDistrict, p.District, s, true)
@@ -174,7 +168,7 @@ func (g *Gazetteer) Resolve(era Era, p Place) (Unit, error) {
 	if err != nil {
 		return Unit{}, err
 	}
-	return ed.units[ids[0]], nil
+	return ed.unit(ids[0]), nil
 }
 
 // districtScope narrows s to the districts ids.
@@ -182,11 +176,10 @@ func districtScope(ed *eraData, s scope, ids []int32) scope {
 	names := make([]string, 0, len(ids))
 	s.districts = make([]string, 0, len(ids))
 	for _, id := range ids {
-		u := &ed.units[id]
-		s.districts = append(s.districts, u.Code)
-		names = append(names, u.FullName)
+		s.districts = append(s.districts, ed.code(id))
+		names = append(names, ed.fullName(id))
 	}
-	s.within = strings.Join(names, " or ") + ", " + ed.units[ids[0]].Province
+	s.within = strings.Join(names, " or ") + ", " + ed.fullName(ed.province(ids[0]))
 	return s
 }
 
@@ -220,11 +213,11 @@ func (g *Gazetteer) ByCode(era Era, code string) (Unit, error) {
 	if err != nil {
 		return Unit{}, eraError(era, level, code, err)
 	}
-	id, ok := ed.code[code]
+	id, ok := ed.id(code)
 	if !ok {
 		return Unit{}, &LookupError{Era: era, Level: level, Query: code, Err: ErrNotFound}
 	}
-	return ed.units[id], nil
+	return ed.unit(id), nil
 }
 
 // Named returns every unit of the given era and level, in the whole country,
@@ -249,7 +242,7 @@ func (g *Gazetteer) CommuneProvinces(era Era, name string) []Unit {
 	}
 	var ids []int32
 	for _, id := range ed.match(LevelCommune, parseQuery(name), scope{}) {
-		pid := ed.code[ed.units[id].ProvinceCode]
+		pid := ed.province(id)
 		if !containsID(ids, pid) {
 			ids = append(ids, pid)
 		}
@@ -266,21 +259,17 @@ func containsID(ids []int32, id int32) bool {
 	return false
 }
 
-// eraError returns err, the error of g.era, as a *LookupError for query if
-// it is ErrUnknownEra; other errors (corrupt embedded data) are returned as
-// they are.
+// eraError returns err, the error of g.era (ErrUnknownEra), as a
+// *LookupError for query.
 func eraError(era Era, l Level, query string, err error) error {
-	if errors.Is(err, ErrUnknownEra) {
-		return &LookupError{Era: era, Level: l, Query: query, Err: err}
-	}
-	return err
+	return &LookupError{Era: era, Level: l, Query: query, Err: err}
 }
 
 // keepType keeps the units of ids of type typ, if there are any; else all.
 func keepType(ed *eraData, ids []int32, typ string) []int32 {
 	var typed []int32
 	for _, id := range ids {
-		if ed.units[id].Type == typ {
+		if ed.unitType(id) == typ {
 			typed = append(typed, id)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/dvkreport/dvkreport/report/gazetteer/internal/namekey"
 )
 
 func TestProvince(t *testing.T) {
@@ -172,7 +174,7 @@ func TestAmbiguousWithoutDistrict(t *testing.T) {
 	rawGroups := map[key]int{}
 	for _, c := range readData(t, "communes-2008.csv") {
 		prov := districts[c["parent_code"]]["parent_code"]
-		k := key{prov, normalize(c["full_name"])}
+		k := key{prov, namekey.Normalize(c["full_name"])}
 		groups[k] = append(groups[k], c)
 		rawGroups[key{prov, c["full_name"]}]++
 	}

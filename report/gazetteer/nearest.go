@@ -37,20 +37,20 @@ func (g *Gazetteer) Nearest(era Era, p Place) []Unit {
 
 	// Candidates: the units of the target level in the narrowest scope
 	// that resolves.
-	cands := ed.level[target-1]
+	cands := ed.ofLevel(target)
 	if target != LevelProvince && strings.TrimSpace(p.Province) != "" {
 		if ids, err := g.lookup(ed, LevelProvince, p.Province, scope{}, false); err == nil {
 			prov := ids[0]
-			cands = ed.communes[prov]
+			cands = ed.communes(prov)
 			if target == LevelDistrict {
-				cands = ed.districts[prov]
+				cands = ed.districts(prov)
 			}
 			if target == LevelCommune && strings.TrimSpace(p.District) != "" {
-				s := scope{province: ed.units[prov].Code}
+				s := scope{province: ed.code(prov)}
 				if ids, err := g.lookup(ed, LevelDistrict, p.District, s, true); err == nil {
 					cands = nil
 					for _, id := range ids {
-						cands = append(cands, ed.communes[id]...)
+						cands = append(cands, ed.communes(id)...)
 					}
 				}
 			}
@@ -80,7 +80,7 @@ func (g *Gazetteer) Nearest(era Era, p Place) []Unit {
 	for _, id := range cands {
 		best := limit + 1
 		for _, k := range keys {
-			best = min(best, d.between(k, ed.fkeys[id], limit))
+			best = min(best, d.between(k, ed.fkey(id), limit))
 		}
 		if best <= limit {
 			hits = append(hits, hit{id, best})
@@ -89,13 +89,12 @@ func (g *Gazetteer) Nearest(era Era, p Place) []Unit {
 	if len(hits) == 0 {
 		return nil
 	}
-	rank := g.rank(ed)
 	slices.SortFunc(hits, func(a, b hit) int {
-		return cmp.Or(cmp.Compare(a.dist, b.dist), cmp.Compare(rank[a.id], rank[b.id]))
+		return cmp.Or(cmp.Compare(a.dist, b.dist), cmp.Compare(ed.rank(a.id), ed.rank(b.id)))
 	})
 	out := make([]Unit, 0, MaxNearest)
 	for _, h := range hits[:min(len(hits), MaxNearest)] {
-		out = append(out, ed.units[h.id])
+		out = append(out, ed.unit(h.id))
 	}
 	return out
 }

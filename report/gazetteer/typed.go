@@ -1,5 +1,7 @@
 package gazetteer
 
+import "github.com/dvkreport/dvkreport/report/gazetteer/internal/namekey"
+
 // UnitKey is the key under which a report groups and compares locality
 // names: Key, except that for a name two official units of one parent share
 // with different types (Thị trấn Hiệp Hòa and Xã Hiệp Hòa, both of Huyện
@@ -15,7 +17,7 @@ package gazetteer
 // The names of that kind (typedKeys, in typed_keys.go) are listed from the
 // embedded lists of both eras; a test keeps the list in step with them.
 func UnitKey(name string) string {
-	typ, k := stripPrefix(normalize(name), exactPrefixes[:])
+	typ, k := stripPrefix(namekey.Normalize(name), exactPrefixes[:])
 	if typ != "" && typedKeys[k] {
 		return typ + " " + k
 	}
@@ -29,6 +31,6 @@ func IsTyped(key string) bool { return typedKeys[key] }
 // TypeOf returns the unit type a name is written with ("thành phố" for
 // "TP. Lạng Sơn", "xã" for "Xã Bắc Sơn"), or "" when it has no prefix.
 func TypeOf(name string) string {
-	typ, _ := stripPrefix(normalize(name), exactPrefixes[:])
+	typ, _ := stripPrefix(namekey.Normalize(name), exactPrefixes[:])
 	return typ
 }

@@ -23,7 +23,8 @@ func typedFromLists(t *testing.T) []string {
 			t.Fatal(err)
 		}
 		types := map[string]map[string]bool{} // parent/level/key → types
-		for _, u := range ed.units {
+		for id := range int32(len(ed.units)) {
+			u := ed.unit(id)
 			if u.Level == LevelProvince {
 				continue
 			}
