@@ -149,9 +149,12 @@ func ParsePeriod(s string) (Period, error) {
 	return p, nil
 }
 
+// dashes turns the dashes people type between years into hyphens.
+var dashes = strings.NewReplacer("–", "-", "—", "-", "‒", "-")
+
 func parsePeriod(s string) (Period, error) {
 	s = strings.Join(strings.Fields(s), " ")
-	s = strings.NewReplacer("–", "-", "—", "-", "‒", "-").Replace(s)
+	s = dashes.Replace(s)
 	for _, prefix := range []string{"giai doan ", "nam ", "ky ", "period ", "year "} {
 		s = strings.TrimPrefix(s, prefix)
 	}
@@ -412,7 +415,7 @@ var findRes = []*regexp.Regexp{
 // half-year or nine months, a month, and last a year.
 func FindPeriod(text string) (Period, bool) {
 	f := strings.Join(strings.Fields(Fold(text)), " ")
-	f = strings.NewReplacer("–", "-", "—", "-").Replace(f)
+	f = dashes.Replace(f)
 	for k, re := range findRes {
 		m := re.FindStringSubmatch(f)
 		if m == nil {

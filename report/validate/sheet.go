@@ -169,10 +169,13 @@ func groupRows(t *load.Table, rows []load.Row, width int) bool {
 	return true
 }
 
+// separators are the characters that group a number's digits.
+var separators = strings.NewReplacer(".", "", ",", "", " ", "")
+
 // hasNumber reports whether a row holds a cell that is a number.
 func hasNumber(cells []string) bool {
 	for _, c := range cells {
-		if _, ok := plainDigits(strings.NewReplacer(".", "", ",", "", " ", "").Replace(c)); ok && c != "" {
+		if _, ok := plainDigits(separators.Replace(c)); ok && c != "" {
 			return true
 		}
 	}
@@ -397,10 +400,12 @@ func isSignature(cells []string) bool {
 	return false
 }
 
-// looksLikeData reports whether a row has a province and a field, as a
-// row of data has; such a row is never left out as a signature.
+// looksLikeData reports whether a row has a province, and a field or a
+// period that reads as one, as a row of data has (a row of an unclassified
+// model has no field); such a row is never left out as a signature.
 func (lay *sheetLayout) looksLikeData(r load.Row) bool {
 	var province, field bool
+	period := ""
 	for i, c := range r.Cells {
 		if c == "" || i >= len(lay.cols) {
 			continue
@@ -410,7 +415,13 @@ func (lay *sheetLayout) looksLikeData(r load.Row) bool {
 			province = true
 		case colField:
 			field = true
+		case colPeriod:
+			period = c
 		}
+	}
+	if province && !field && period != "" {
+		_, err := record.ParsePeriod(period)
+		field = err == nil
 	}
 	return province && field
 }
