@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/dvkreport/dvkreport/report/output"
@@ -39,5 +40,6 @@ func main() {
 		}
 		os.Exit(code)
 	}()
-	os.Exit(run(os.Args, os.Stdout, os.Stderr, env{temps: temps, getenv: os.Getenv}))
+	limit := func(n int64) { debug.SetMemoryLimit(n) }
+	os.Exit(run(os.Args, os.Stdout, os.Stderr, env{temps: temps, getenv: os.Getenv, memoryLimit: limit}))
 }
