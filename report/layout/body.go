@@ -158,8 +158,13 @@ func (b *builder) summary() (string, error) {
 	if tot.NotStated > 0 {
 		data["NotStated"] = b.f.Int(tot.NotStated)
 	}
+	data["FundsFull"] = ""
 	if tot.FundsVND > 0 {
 		data["Funds"] = b.f.MoneyShort(tot.FundsVND)
+		// The exact amount too, when the short one is rounded.
+		if full := b.f.Money(tot.FundsVND); full != data["Funds"] {
+			data["FundsFull"] = full
+		}
 	}
 	if tot.Households > 0 {
 		data["Households"] = b.f.Int(tot.Households)
@@ -456,10 +461,10 @@ func (b *builder) localityTable() *Table {
 	t := b.t
 	s := b.s
 	tot := s.Total
-	cols := []Column{{Header: t.Table.Number, Width: 8, Right: true}, {Header: t.Table.Locality, Width: 36}}
+	cols := []Column{{Header: t.Table.Number, Width: 8, Right: true}, {Header: t.Table.Locality, Width: 32}}
 	fields := b.fields()
 	for _, f := range fields {
-		cols = append(cols, Column{Header: b.shortField(f), Width: 12, Right: true})
+		cols = append(cols, Column{Header: b.shortField(f), Width: 13, Right: true})
 	}
 	cols = append(cols, Column{Header: t.Table.New, Width: 11, Right: true}, Column{Header: t.Table.Sustained, Width: 11, Right: true})
 	notStated := tot.NotStated > 0

@@ -476,7 +476,9 @@ func (d *drawer) table(t *layout.Table) {
 	// The header's texts wrap in their column; the row is as high as the
 	// longest.
 	// The header is set smaller, down to 6 points, until each column
-	// holds its longest word: "Quý III/2026" is not to be cut.
+	// holds its longest word: "Quý III/2026" is not to be cut; then, down
+	// to 2 points below the table's size, at the size that keeps the most
+	// headers on one line: "Kinh tế" is better whole.
 	headSize := t.Size
 	for ; headSize > 6; headSize -= 0.5 {
 		d.font("B", headSize)
@@ -486,6 +488,23 @@ func (d *drawer) table(t *layout.Table) {
 		}
 		if fits {
 			break
+		}
+	}
+	// Down to 2 points smaller, the size with the most headers whole.
+	whole := func(size float64) int {
+		d.font("B", size)
+		n := 0
+		for i, c := range t.Columns {
+			if p.GetStringWidth(c.Header)+2*p.GetCellMargin() <= widths[i] {
+				n++
+			}
+		}
+		return n
+	}
+	best := whole(headSize)
+	for s := t.Size; s > headSize && s >= t.Size-2; s -= 0.5 {
+		if n := whole(s); n > best {
+			headSize, best = s, n
 		}
 	}
 	headH := lineHeight(headSize)
