@@ -27,11 +27,15 @@ func (b *builder) body() error {
 	b.paragraph(summary)
 	if s.Records > 0 {
 		b.add(b.keyFigures())
-		if s.Total.Models > 0 {
-			b.add(b.modelsChart())
-		}
-		if s.Total.FundsVND > 0 {
-			b.add(b.fundsChart())
+		// Charts by locality, when there are localities to set side by
+		// side: one bar would only repeat the table.
+		if b.regularLines() > 1 {
+			if s.Total.Models > 0 {
+				b.add(b.modelsChart())
+			}
+			if s.Total.FundsVND > 0 {
+				b.add(b.fundsChart())
+			}
 		}
 	}
 	// II. By locality.
