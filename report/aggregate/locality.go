@@ -3,6 +3,7 @@ package aggregate
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
@@ -10,26 +11,53 @@ import (
 	"github.com/dvkreport/dvkreport/report/record"
 )
 
-// index holds the keys of every record's province, district and commune.
-// Records share them through tuples: one for each distinct triple of names
-// as written, so that a record costs one look-up, not one per name.
-type index struct {
-	tuple   []int32          // by record: its tuple
-	tuples  [][3]string      // by tuple: the keys of its names
-	names   map[string]place // path key → the place, as first written
-	keyFunc func(string) string
+// An Index is a dataset made ready for summaries: the keys of its
+// records' provinces, districts and communes, and, as summaries need them,
+// the identities of their models, so that summaries of several periods or
+// scopes of one dataset (a report and its comparisons) find them once.
+// Records share their keys through tuples: one for each distinct triple
+// of names as written, so that a record costs one look-up, not one per
+// name.
+//
+// An Index is of the records as they are when it is made: change them and
+// make another. It is safe for concurrent use.
+type Index struct {
+	ds      *record.Dataset
+	first   *record.Record      // &ds.Records[0] when made, to tell another slice
+	tuple   []int32             // by record: its tuple
+	tuples  [][3]string         // by tuple: the keys of its names
+	place   []int32             // by tuple: its keys' number; tuples of equal keys share it
+	names   map[string]place    // path key → the place, as first written
+	keyFunc func(string) string // the key of a name, "" for ""
+	key     func(string) string // as given, nil for the default
+
+	// mu guards what summaries find as they go: the records' models
+	// (models.go) and the lines' sort keys.
+	mu sync.Mutex
+	recordModels
+	lineCache
+	sortKeys
 }
 
 // keys returns the keys of record i's province, district and commune.
-func (idx *index) keys(i int) *[3]string { return &idx.tuples[idx.tuple[i]] }
+func (idx *Index) keys(i int) *[3]string { return &idx.tuples[idx.tuple[i]] }
 
 type place struct {
 	path []string // display names
 	keys []string
 }
 
-func newIndex(ds *record.Dataset, key func(string) string) *index {
-	idx := &index{tuple: make([]int32, len(ds.Records)), names: map[string]place{}}
+// NewIndex indexes ds for summaries with key, the key of a locality name
+// (nil: gazetteer.UnitKey; see Options.Key).
+func NewIndex(ds *record.Dataset, key func(string) string) *Index {
+	unitKey := key
+	if unitKey == nil {
+		unitKey = gazetteer.UnitKey
+	}
+	idx := &Index{ds: ds, key: key, tuple: make([]int32, len(ds.Records)), names: map[string]place{}}
+	if len(ds.Records) > 0 {
+		idx.first = &ds.Records[0]
+	}
 	cache := map[string]string{}
 	k := func(s string) string {
 		if s == "" {
@@ -37,13 +65,13 @@ func newIndex(ds *record.Dataset, key func(string) string) *index {
 		}
 		v, ok := cache[s]
 		if !ok {
-			v = key(s)
+			v = unitKey(s)
 			cache[s] = v
 		}
 		return v
 	}
 	tuples := map[[3]string]int32{} // names as written → tuple
-	seen := map[[3]string]bool{}    // keys already named
+	places := map[[3]string]int32{} // keys → their number
 	for i := range ds.Records {
 		r := &ds.Records[i]
 		names := [3]string{r.Province, r.District, r.Commune}
@@ -54,11 +82,19 @@ func newIndex(ds *record.Dataset, key func(string) string) *index {
 			idx.tuples = append(idx.tuples, [3]string{k(r.Province), k(r.District), k(r.Commune)})
 		}
 		idx.tuple[i] = t
-		keys := idx.tuples[t]
-		if ok || seen[keys] {
+		if ok {
 			continue
 		}
-		seen[keys] = true
+		keys := idx.tuples[t]
+		pi, seen := places[keys]
+		if !seen {
+			pi = int32(len(places))
+			places[keys] = pi
+		}
+		idx.place = append(idx.place, pi)
+		if seen {
+			continue
+		}
 		var path, pk []string
 		for j := 0; j < 3; j++ {
 			path, pk = append(path, names[j]), append(pk, keys[j])
@@ -78,14 +114,29 @@ func newIndex(ds *record.Dataset, key func(string) string) *index {
 			}
 		}
 	}
-	idx.keyFunc = k
+	// Not the cache, which summaries running at once would share.
+	idx.keyFunc = func(s string) string {
+		if s == "" {
+			return ""
+		}
+		return unitKey(s)
+	}
 	return idx
+}
+
+// Of reports whether idx is an index of ds: made of it, and of the same
+// records (not of a copy, nor of a dataset whose records were replaced).
+func (idx *Index) Of(ds *record.Dataset) bool {
+	if idx == nil || idx.ds != ds || len(ds.Records) != len(idx.tuple) {
+		return false
+	}
+	return len(ds.Records) == 0 || &ds.Records[0] == idx.first
 }
 
 // resolve finds the one place that a --locality value names: a name at any
 // level or a path of names separated by "/". It returns the place's display
 // path and its keys by level ("" for a level the place does not fix).
-func (idx *index) resolve(query string) ([]string, []string, error) {
+func (idx *Index) resolve(query string) ([]string, []string, error) {
 	var parts, qk []string
 	for _, p := range strings.Split(query, "/") {
 		p = strings.TrimSpace(p)
@@ -196,7 +247,7 @@ func quoted(texts []string) msg.List {
 }
 
 // suggest names up to three known localities closest to key.
-func (idx *index) suggest(key string) msg.List {
+func (idx *Index) suggest(key string) msg.List {
 	type cand struct {
 		name string
 		d    int

@@ -103,13 +103,18 @@ func Compare(ds *record.Dataset, aopts aggregate.Options, current *aggregate.Sum
 	}
 	aopts.Expected, aopts.Models = nil, false
 	aopts.Level = current.Level
+	// The records' keys and models, found once for all the summaries.
+	idx := current.Index()
+	if !idx.Of(ds) {
+		idx = aggregate.NewIndex(ds, aopts.Key)
+	}
 	base := func(want bool, period record.Period, ok bool) (*Base, error) {
 		if !want || !ok || !hasRecords(ds, period) {
 			return nil, nil
 		}
 		o := aopts
 		o.Period = period
-		s, err := aggregate.Summarize(ds, o)
+		s, err := idx.Summarize(o)
 		if err != nil {
 			return nil, err
 		}
@@ -135,7 +140,7 @@ func Compare(ds *record.Dataset, aopts aggregate.Options, current *aggregate.Sum
 	if opts.History > 0 {
 		o := aopts
 		o.Period = record.Period{First: p.Last - record.Quarter(opts.History) + 1, Last: p.Last, Kind: record.KindRange}
-		s, err := aggregate.Summarize(ds, o)
+		s, err := idx.Summarize(o)
 		if err != nil {
 			return nil, err
 		}
