@@ -110,13 +110,19 @@ func (f *Figures) sum(a, b int64, bit uint64) int64 {
 // addFlows adds a record's flows: funds, households, beneficiaries and
 // the extra indicators.
 func (f *Figures) addFlows(r *record.Record, extras int) {
-	f.FundsVND = f.sum(f.FundsVND, r.FundsVND, overFunds)
-	f.Households = f.sum(f.Households, r.Households, overHouseholds)
-	f.Beneficiaries = f.sum(f.Beneficiaries, r.Beneficiaries, overBeneficiaries)
+	f.addFlowsOf(&recordFlows{funds: r.FundsVND, households: r.Households, beneficiaries: r.Beneficiaries}, r.Extra, extras)
+}
+
+// addFlowsOf adds the flows of a record: fl, and its extra indicators
+// e (nil when it has none).
+func (f *Figures) addFlowsOf(fl *recordFlows, e []int64, extras int) {
+	f.FundsVND = f.sum(f.FundsVND, fl.funds, overFunds)
+	f.Households = f.sum(f.Households, fl.households, overHouseholds)
+	f.Beneficiaries = f.sum(f.Beneficiaries, fl.beneficiaries, overBeneficiaries)
 	if f.Extra == nil && extras > 0 {
 		f.Extra = make([]int64, extras)
 	}
-	for i, v := range r.Extra {
+	for i, v := range e {
 		f.Extra[i] = f.sum(f.Extra[i], v, overExtra0<<min(i, 59))
 	}
 }
@@ -352,7 +358,26 @@ func (idx *Index) Summarize(opts Options) (*Summary, error) {
 // summarises its dataset again, for another period, at less cost.
 func (s *Summary) Index() *Index { return s.idx }
 
+// SummarizePeriods makes the summaries that Summarize would make of opts
+// with each of periods as Options.Period, in one pass over the records
+// rather than one for each: a report's base periods (the previous one, a
+// year ago, the year to date, the quarters of a chart). It stops at the
+// first error, in the order of periods.
+func (idx *Index) SummarizePeriods(opts Options, periods []record.Period) ([]*Summary, error) {
+	opts.Key = idx.key
+	return idx.summarizeEach(opts, periods)
+}
+
 func (idx *Index) summarize(opts Options) (*Summary, error) {
+	s, err := idx.summarizeEach(opts, []record.Period{opts.Period})
+	if err != nil {
+		return nil, err
+	}
+	return s[0], nil
+}
+
+// summarizeEach summarises opts with each of periods.
+func (idx *Index) summarizeEach(opts Options, periods []record.Period) ([]*Summary, error) {
 	key := opts.Key
 	if key == nil {
 		key = gazetteer.UnitKey
@@ -361,7 +386,52 @@ func (idx *Index) summarize(opts Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	return summarize(idx.ds, opts, idx, key, scope, scopeKeys)
+	ds := idx.ds
+	sums := make([]*Summary, len(periods))
+	selected := make([][]int32, len(periods)) // by period, the records it sums
+	for k, p := range periods {
+		sums[k] = &Summary{Scope: scope, Period: p, Extras: ds.Extras, scopeKeys: scopeKeys, key: key, idx: idx,
+			selected: make([]uint64, (len(ds.Records)+63)/64)}
+		for _, sk := range scopeKeys {
+			sums[k].ScopeLevels = append(sums[k].ScopeLevels, Level(len(sk)))
+		}
+	}
+	if len(periods) == 1 {
+		selected[0] = make([]int32, 0, len(ds.Records))
+	}
+	var union []int32 // the records any period sums
+	for i := range ds.Records {
+		if !inScopeKeys(idx.keys(i), scopeKeys) {
+			continue
+		}
+		rp, in := idx.period[i], false
+		for k, p := range periods {
+			if !p.IsZero() && !p.Contains(rp) {
+				if p.Overlaps(rp) {
+					sums[k].Straddling++
+				}
+				continue
+			}
+			selected[k] = append(selected[k], int32(i))
+			sums[k].selected[i>>6] |= 1 << (i & 63)
+			in = true
+		}
+		if in && len(periods) > 1 {
+			union = append(union, int32(i))
+		}
+	}
+	// What the records are, found in one pass over them all.
+	if len(periods) > 1 {
+		idx.prepare(union, LevelAuto)
+	}
+	for k, p := range periods {
+		o := opts
+		o.Period = p
+		if err := summarize(sums[k], o, selected[k]); err != nil {
+			return nil, err
+		}
+	}
+	return sums, nil
 }
 
 // Partition groups the records of ds in the scope of opts.Localities, of
@@ -441,29 +511,10 @@ func resolveScope(idx *Index, opts Options, key func(string) string) (scope, sco
 	return scope, scopeKeys, nil
 }
 
-// summarize is Summarize once the scope is resolved.
-func summarize(ds *record.Dataset, opts Options, idx *Index, key func(string) string, scope, scopeKeys [][]string) (*Summary, error) {
-	inScope := func(keys *[3]string) bool { return inScopeKeys(keys, scopeKeys) }
-	s := &Summary{Scope: scope, Period: opts.Period, Extras: ds.Extras, scopeKeys: scopeKeys, key: key, idx: idx,
-		selected: make([]uint64, (len(ds.Records)+63)/64)}
-	for _, sk := range scopeKeys {
-		s.ScopeLevels = append(s.ScopeLevels, Level(len(sk)))
-	}
-	selected := make([]int32, 0, len(ds.Records))
-	for i := range ds.Records {
-		r := &ds.Records[i]
-		if !inScope(idx.keys(i)) {
-			continue
-		}
-		if !opts.Period.IsZero() && !opts.Period.Contains(r.Period) {
-			if opts.Period.Overlaps(r.Period) {
-				s.Straddling++
-			}
-			continue
-		}
-		selected = append(selected, int32(i))
-		s.selected[i>>6] |= 1 << (i & 63)
-	}
+// summarize sums the records selected into s, a summary of opts whose
+// scope and selection are set.
+func summarize(s *Summary, opts Options, selected []int32) error {
+	idx, ds, key, scope, scopeKeys := s.idx, s.idx.ds, s.key, s.Scope, s.scopeKeys
 	level := opts.Level
 	if level == LevelAuto {
 		level = autoLevel(scopeKeys, selected, idx)
@@ -476,9 +527,9 @@ func summarize(ds *record.Dataset, opts Options, idx *Index, key func(string) st
 		named: make([]modelState, 0, min(len(selected), v.models))}
 	s.Lines = make([]Line, 0, min(len(selected), len(v.lines)))
 	for _, i := range selected {
-		a.add(&ds.Records[i], int(i))
+		a.add(ds, int(i))
 		if opts.Period.IsZero() {
-			s.Period = s.Period.Union(ds.Records[i].Period)
+			s.Period = s.Period.Union(idx.period[i])
 		}
 	}
 	a.finish()
@@ -496,14 +547,14 @@ func summarize(ds *record.Dataset, opts Options, idx *Index, key func(string) st
 	s.addExpected(own, key)
 	// The total overflows whenever a line does.
 	if err := s.Total.overflowError(s.Extras); err != nil {
-		return nil, err
+		return err
 	}
 	idx.sortLines(s.Lines)
 	slices.SortFunc(s.Quarters, func(a, b QuarterFigures) int { return int(a.Quarter - b.Quarter) })
 	if s.Records == 0 && len(opts.Localities) == 0 && opts.Period.IsZero() {
-		return nil, msg.New("aggregate.no_records").Wrap(ErrNoRecords)
+		return msg.New("aggregate.no_records").Wrap(ErrNoRecords)
 	}
-	return s, nil
+	return nil
 }
 
 // isCommuneType reports whether a unit type is a commune's.
@@ -513,6 +564,9 @@ func isCommuneType(t string) bool {
 
 // addExpected adds an Empty line for each expected unit without a line.
 func (s *Summary) addExpected(paths [][]string, key func(string) string) {
+	if len(paths) == 0 {
+		return
+	}
 	have := map[string]bool{}
 	for _, l := range s.Lines {
 		have[l.Key()] = true
@@ -575,21 +629,27 @@ type groupState struct {
 	count  int64
 }
 
-func (a *accumulator) add(r *record.Record, i int) {
-	s := a.s
-	li := a.line(r, i)
+// add adds record i of ds. It reads what the index found of the record,
+// in less memory than the record, and the record itself only for what is
+// rarely needed: extra indicators, a source's or a model's name.
+func (a *accumulator) add(ds *record.Dataset, i int) {
+	s, in, fl, p := a.s, &a.v.info[i], &a.v.flows[i], a.v.period[i]
+	var e []int64
+	if in.flags&extra != 0 {
+		e = ds.Records[i].Extra
+	}
+	li := a.line(in, i)
 	l := &s.Lines[li]
-	l.addFlows(r, a.extras)
+	l.addFlowsOf(fl, e, a.extras)
 	l.Records++
-	s.Total.addFlows(r, a.extras)
+	s.Total.addFlowsOf(fl, e, a.extras)
 	s.Records++
-	in := &a.v.info[i]
 	if in.source >= 0 {
 		si := int(a.sourceAt[in.source]) - 1
 		if si < 0 {
 			si = len(s.Sources)
 			a.sourceAt[in.source] = int32(si) + 1
-			s.Sources = append(s.Sources, r.Source)
+			s.Sources = append(s.Sources, ds.Records[i].Source)
 			s.SourceRecords = append(s.SourceRecords, 0)
 		}
 		s.SourceRecords[si]++
@@ -600,60 +660,62 @@ func (a *accumulator) add(r *record.Record, i int) {
 		if qi < 0 {
 			qi = len(s.Quarters)
 			a.quarterAt[in.quarter] = int32(qi) + 1
-			s.Quarters = append(s.Quarters, QuarterFigures{Quarter: r.Period.First})
+			s.Quarters = append(s.Quarters, QuarterFigures{Quarter: p.First})
 		}
-		s.Quarters[qi].add(r, a.extras)
+		// Within one quarter, where a model is reported once, the stock
+		// is a sum.
+		q := &s.Quarters[qi]
+		q.addFlowsOf(fl, e, a.extras)
+		q.addModels(fl.count, in.field, in.status)
 	}
 	slot := &a.slot[in.model-1]
-	// A row of one named model; anything else is a group row (see
-	// Index.prepare, which tells them apart alike).
-	if r.Model != "" && r.Count == 1 {
+	// A row of one named model; anything else is a group row.
+	if in.flags&namedModel != 0 {
 		if *slot == 0 {
-			a.named = append(a.named, modelState{line: int32(li), field: r.Field, model: a.model(r, li, 1)})
+			a.named = append(a.named, modelState{line: int32(li), field: in.field, model: a.model(&ds.Records[i], li, 1)})
 			*slot = int32(len(a.named))
 		}
 		m := &a.named[*slot-1]
-		m.new = m.new || r.Status == record.New
-		m.sus = m.sus || r.Status == record.Sustained
-		a.modelFlows(m.model, r)
+		m.new = m.new || in.status == record.New
+		m.sus = m.sus || in.status == record.Sustained
+		a.modelFlows(m.model, fl)
 		return
 	}
 	if *slot == 0 {
-		a.groups = append(a.groups, groupState{line: int32(li), field: r.Field, status: r.Status, latest: r.Period.Last, count: r.Count, model: a.model(r, li, 0)})
+		a.groups = append(a.groups, groupState{line: int32(li), field: in.field, status: in.status, latest: p.Last, count: fl.count, model: a.model(&ds.Records[i], li, 0)})
 		*slot = int32(len(a.groups))
-		a.modelFlows(a.groups[*slot-1].model, r)
+		a.modelFlows(a.groups[*slot-1].model, fl)
 		return
 	}
 	g := &a.groups[*slot-1]
 	switch {
-	case r.Period.Last > g.latest:
-		g.latest, g.count = r.Period.Last, r.Count
-	case r.Period.Last == g.latest:
-		g.count = l.sum(g.count, r.Count, overModels)
+	case p.Last > g.latest:
+		g.latest, g.count = p.Last, fl.count
+	case p.Last == g.latest:
+		g.count = l.sum(g.count, fl.count, overModels)
 	}
-	a.modelFlows(g.model, r)
+	a.modelFlows(g.model, fl)
 }
 
 // line returns the index in Summary.Lines of record i's line, adding the
 // line if it is new.
-func (a *accumulator) line(r *record.Record, i int) int {
+func (a *accumulator) line(in *recordInfo, i int) int {
 	s := a.s
-	t := a.v.tuple[i]
 	var n int32
-	if r.Unassigned && s.Level == LevelCommune {
-		n = a.v.unassignedOf[t] - 1
+	if in.flags&unassigned != 0 && s.Level == LevelCommune {
+		n = a.v.unassignedOf[a.v.tuple[i]] - 1
 	} else {
-		n = a.v.lineOf[t] - 1
+		n = a.v.lineOf[a.v.tuple[i]] - 1
 	}
 	if li := a.lineAt[n] - 1; li >= 0 {
 		return int(li)
 	}
-	l := a.v.lines[n]
-	li, ok := a.lines[l.keys]
+	t := &a.v.lines[n]
+	li, ok := a.lines[t.keys]
 	if !ok {
 		li = int32(len(s.Lines))
-		a.lines[l.keys] = li
-		s.Lines = append(s.Lines, l)
+		a.lines[t.keys] = li
+		s.Lines = append(s.Lines, t.line())
 	}
 	a.lineAt[n] = li + 1
 	return int(li)
@@ -692,14 +754,14 @@ func (a *accumulator) model(r *record.Record, line int, count int64) int32 {
 }
 
 // modelFlows adds a record's flows to its model's entry, if any.
-func (a *accumulator) modelFlows(i int32, r *record.Record) {
+func (a *accumulator) modelFlows(i int32, fl *recordFlows) {
 	if i < 0 {
 		return
 	}
 	m := &a.s.Models[i]
-	m.FundsVND += r.FundsVND
-	m.Households += r.Households
-	m.Beneficiaries += r.Beneficiaries
+	m.FundsVND += fl.funds
+	m.Households += fl.households
+	m.Beneficiaries += fl.beneficiaries
 }
 
 // finish counts the models, once all records are in, and orders each

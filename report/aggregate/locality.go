@@ -25,8 +25,10 @@ type Index struct {
 	ds      *record.Dataset
 	first   *record.Record      // &ds.Records[0] when made, to tell another slice
 	tuple   []int32             // by record: its tuple
+	period  []record.Period     // by record: its period
 	tuples  [][3]string         // by tuple: the keys of its names
 	place   []int32             // by tuple: its keys' number; tuples of equal keys share it
+	places  int                 // how many
 	names   map[string]place    // path key → the place, as first written
 	keyFunc func(string) string // the key of a name, "" for ""
 	key     func(string) string // as given, nil for the default
@@ -54,7 +56,8 @@ func NewIndex(ds *record.Dataset, key func(string) string) *Index {
 	if unitKey == nil {
 		unitKey = gazetteer.UnitKey
 	}
-	idx := &Index{ds: ds, key: key, tuple: make([]int32, len(ds.Records)), names: map[string]place{}}
+	idx := &Index{ds: ds, key: key, tuple: make([]int32, len(ds.Records)), period: make([]record.Period, len(ds.Records)),
+		names: map[string]place{}}
 	if len(ds.Records) > 0 {
 		idx.first = &ds.Records[0]
 	}
@@ -74,6 +77,7 @@ func NewIndex(ds *record.Dataset, key func(string) string) *Index {
 	places := map[[3]string]int32{} // keys → their number
 	for i := range ds.Records {
 		r := &ds.Records[i]
+		idx.period[i] = r.Period
 		names := [3]string{r.Province, r.District, r.Commune}
 		t, ok := tuples[names]
 		if !ok {
@@ -114,6 +118,7 @@ func NewIndex(ds *record.Dataset, key func(string) string) *Index {
 			}
 		}
 	}
+	idx.places = len(places)
 	// Not the cache, which summaries running at once would share.
 	idx.keyFunc = func(s string) string {
 		if s == "" {

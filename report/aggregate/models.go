@@ -13,34 +13,53 @@ import (
 // them, once for all its summaries: what does not depend on the period.
 // Its fields are guarded by Index.mu.
 type recordModels struct {
-	info []recordInfo // by record, once known
+	info  []recordInfo  // by record, once known
+	flows []recordFlows // by record, once known
 	// names numbers the units' and models' names as written, by their
 	// folded form (see appendFold): equal numbers, equal folded names.
 	names  map[string]int32
 	folded map[string]int32
-	// models numbers the identities of the models and groups.
-	models   map[identity]int32
+	// byPlace numbers the identities of the models and groups, by the
+	// place of their keys; models is how many there are.
+	byPlace  []map[modelKey]int32
+	models   int
 	sources  map[string]int32 // numbers the sources
 	quarters map[record.Quarter]int32
 	buf      []byte
 }
 
-// recordInfo is what a record is, once known: its model's (or group's)
-// identity, its source and its quarter, as numbers of the Index.
+// recordInfo is what a summary needs of a record, once known, in less
+// memory than the record: its model's (or group's) identity, its source
+// and its quarter as numbers of the Index, its field and status.
 type recordInfo struct {
 	model   int32 // its identity + 1; 0 until known
 	source  int32 // -1 for none
 	quarter int32 // -1 for a period longer than a quarter
+	field   record.Field
+	status  record.Status
+	flags   uint8
 }
 
-// identity is what makes a model (or a group) one: its locality's keys,
-// its unit and name compared as validate compares them (folded), its
-// field and, for a group, its status (named for a named model). Every part
-// is an exact number, not a hash: two models are never taken for one.
-type identity struct {
-	place, unit, name int32
-	field             record.Field
-	status            uint8
+// Flags of a recordInfo.
+const (
+	known      = 1 << iota // the info is set
+	namedModel             // the record is a row of one named model
+	unassigned             // a roll-up could not place it in a commune
+	extra                  // it has extra indicators
+)
+
+// recordFlows are a record's count and flows.
+type recordFlows struct{ count, funds, households, beneficiaries int64 }
+
+// A model's (or a group's) identity is what makes it one: its locality's
+// keys (its place), and its modelKey: its unit and name compared as
+// validate compares them (folded), its field and, for a group, its status
+// (named for a named model). Every part is an exact number, not a hash:
+// two models are never taken for one.
+type modelKey struct {
+	unit, name int32
+	field      record.Field
+	status     uint8
 }
 
 // named is the status part of a named model's identity: a named model is
@@ -50,8 +69,10 @@ const named = 0xff
 // view is what an Index knows of the records a summary selected, as
 // prepare found it: none of it changes after.
 type view struct {
-	tuple []int32      // by record: its tuple
-	info  []recordInfo // by record
+	tuple  []int32         // by record: its tuple
+	period []record.Period // by record
+	info   []recordInfo    // by record
+	flows  []recordFlows   // by record
 	// models, sources and quarters are how many the index knows, for a
 	// summary's tables by number.
 	models, sources, quarters int
@@ -59,16 +80,28 @@ type view struct {
 	// + 1, and unassignedOf of its line for records a roll-up could not
 	// place; lines are the lines by number.
 	lineOf, unassignedOf []int32
-	lines                []Line
+	lines                []lineTemplate
 }
 
 // lineCache holds the lines of the records' tuples, by level: their keys
 // and paths, found once for all summaries. Its fields are guarded by
 // Index.mu.
 type lineCache struct {
-	of         [3][]int32 // by level - 1, by tuple: its line's number + 1
-	unassigned []int32    // by tuple: its line for unassigned records + 1
-	lines      []Line     // by number: the line, without figures
+	of         [3][]int32     // by level - 1, by tuple: its line's number + 1
+	unassigned []int32        // by tuple: its line for unassigned records + 1
+	lines      []lineTemplate // by number
+}
+
+// lineTemplate is a line without figures.
+type lineTemplate struct {
+	keys                [3]string
+	path                []string
+	partial, unassigned bool
+}
+
+// line returns a new line of the template.
+func (t *lineTemplate) line() Line {
+	return Line{Path: t.path, Partial: t.partial, Unassigned: t.unassigned, keys: t.keys}
 }
 
 // line returns record i's line at level, a number of the lineCache.
@@ -85,71 +118,126 @@ func (idx *Index) line(i int, level Level, unassigned bool) int32 {
 	if n := (*of)[t]; n > 0 {
 		return n - 1
 	}
-	lc.lines = append(lc.lines, idx.newLine(&idx.tuples[t], level, unassigned))
+	l := idx.newLine(&idx.tuples[t], level, unassigned)
+	lc.lines = append(lc.lines, lineTemplate{keys: l.keys, path: l.Path, partial: l.Partial, unassigned: l.Unassigned})
 	n := int32(len(lc.lines))
 	(*of)[t] = n
 	return n - 1
 }
 
 // prepare finds what the records selected are, for those not yet known,
-// and their lines at level.
+// and their lines at level (none for LevelAuto).
 func (idx *Index) prepare(selected []int32, level Level) view {
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
 	m := &idx.recordModels
 	if m.info == nil {
-		m.info = make([]recordInfo, len(idx.tuple))
+		m.info, m.flows = make([]recordInfo, len(idx.tuple)), make([]recordFlows, len(idx.tuple))
 		m.names, m.folded = map[string]int32{}, map[string]int32{}
-		m.models = make(map[identity]int32, len(selected))
+		m.byPlace = make([]map[modelKey]int32, idx.places)
 		m.sources, m.quarters = map[string]int32{}, map[record.Quarter]int32{}
 	}
 	recs := idx.ds.Records
+	var todo []int32    // the records whose identity is not known
+	var keys []modelKey // and their keys
 	for _, i := range selected {
-		r := &recs[i]
-		if r.Unassigned && level == LevelCommune {
-			idx.line(int(i), level, true)
-		} else {
-			idx.line(int(i), level, false)
-		}
 		in := &m.info[i]
-		if in.model != 0 {
-			continue
-		}
-		id := identity{place: idx.place[idx.tuple[i]], unit: m.name(r.Unit), name: m.name(r.Model), field: r.Field, status: byte(r.Status)}
-		// A row of one named model; anything else is a group row: a
-		// count of models, with a name or not (or a count of none: a row
-		// of figures).
-		if r.Model != "" && r.Count == 1 {
-			id.status = named
-		}
-		n, ok := m.models[id]
-		if !ok {
-			n = int32(len(m.models))
-			m.models[id] = n
-		}
-		in.model = n + 1
-		in.source = -1
-		if r.Source != "" {
-			si, ok := m.sources[r.Source]
-			if !ok {
-				si = int32(len(m.sources))
-				m.sources[r.Source] = si
+		if in.flags&known == 0 {
+			r := &recs[i]
+			*in = recordInfo{source: -1, quarter: -1, field: r.Field, status: r.Status, flags: known}
+			m.flows[i] = recordFlows{count: r.Count, funds: r.FundsVND, households: r.Households, beneficiaries: r.Beneficiaries}
+			k := modelKey{unit: m.name(r.Unit), name: m.name(r.Model), field: r.Field, status: byte(r.Status)}
+			// A row of one named model; anything else is a group row: a
+			// count of models, with a name or not (or a count of none: a
+			// row of figures).
+			if r.Model != "" && r.Count == 1 {
+				k.status = named
+				in.flags |= namedModel
 			}
-			in.source = si
-		}
-		in.quarter = -1
-		if r.Period.Kind == record.KindQuarter {
-			qi, ok := m.quarters[r.Period.First]
-			if !ok {
-				qi = int32(len(m.quarters))
-				m.quarters[r.Period.First] = qi
+			if r.Unassigned {
+				in.flags |= unassigned
 			}
-			in.quarter = qi
+			if len(r.Extra) > 0 {
+				in.flags |= extra
+			}
+			if todo == nil {
+				todo, keys = make([]int32, 0, len(selected)), make([]modelKey, 0, len(selected))
+			}
+			todo, keys = append(todo, i), append(keys, k)
+			if r.Source != "" {
+				si, ok := m.sources[r.Source]
+				if !ok {
+					si = int32(len(m.sources))
+					m.sources[r.Source] = si
+				}
+				in.source = si
+			}
+			if r.Period.Kind == record.KindQuarter {
+				qi, ok := m.quarters[r.Period.First]
+				if !ok {
+					qi = int32(len(m.quarters))
+					m.quarters[r.Period.First] = qi
+				}
+				in.quarter = qi
+			}
+		}
+		if level != LevelAuto {
+			idx.line(int(i), level, in.flags&unassigned != 0 && level == LevelCommune)
 		}
 	}
+	idx.identify(todo, keys)
 	lc := &idx.lineCache
-	return view{tuple: idx.tuple, info: m.info, models: len(m.models), sources: len(m.sources), quarters: len(m.quarters),
-		lineOf: lc.of[level-1], unassignedOf: lc.unassigned, lines: lc.lines}
+	v := view{tuple: idx.tuple, period: idx.period, info: m.info, flows: m.flows, models: m.models, sources: len(m.sources), quarters: len(m.quarters),
+		unassignedOf: lc.unassigned, lines: lc.lines}
+	if level != LevelAuto {
+		v.lineOf = lc.of[level-1]
+	}
+	return v
+}
+
+// identify numbers the identities of records todo, whose keys are keys.
+// It takes them place by place, so that the numbers of a place's models
+// are at hand while its records are.
+func (idx *Index) identify(todo []int32, keys []modelKey) {
+	if len(todo) == 0 {
+		return
+	}
+	m := &idx.recordModels
+	start := make([]int32, idx.places+1) // by place: where its records start in order
+	for _, i := range todo {
+		start[idx.place[idx.tuple[i]]+1]++
+	}
+	for p := 1; p < len(start); p++ {
+		start[p] += start[p-1]
+	}
+	order := make([]int32, len(todo)) // indexes in todo, by place
+	for j, i := range todo {
+		p := idx.place[idx.tuple[i]]
+		order[start[p]] = int32(j)
+		start[p]++
+	}
+	// Now start[p] is where place p's records end, and p+1's start.
+	lo := int32(0)
+	for p, hi := range start[:idx.places] {
+		if hi == lo {
+			continue
+		}
+		ids := m.byPlace[p]
+		if ids == nil {
+			ids = make(map[modelKey]int32, hi-lo)
+			m.byPlace[p] = ids
+		}
+		for _, j := range order[lo:hi] {
+			n, ok := ids[keys[j]]
+			if !ok {
+				n = int32(m.models)
+				ids[keys[j]] = n
+				m.models++
+			}
+			m.info[todo[j]].model = n + 1
+		}
+		lo = hi
+	}
 }
 
 // name returns the number of a unit's or model's name: the number of its

@@ -521,3 +521,45 @@ func TestIndexOverflow(t *testing.T) {
 		}
 	}
 }
+
+// SummarizePeriods makes, in one pass, the summaries that Summarize makes
+// one by one, and stops at the first error in the order of the periods.
+func TestSummarizePeriodsAsBefore(t *testing.T) {
+	for seed := range uint64(8) {
+		rng := rand.New(rand.NewPCG(seed, 9))
+		ds := randomData(rng, 50+rng.IntN(400))
+		opts := randomOptions(rng)
+		idx := NewIndex(ds, nil)
+		var periods []record.Period
+		for _, o := range opts {
+			if !slices.Contains(periods, o.Period) {
+				periods = append(periods, o.Period)
+			}
+		}
+		for _, o := range opts {
+			if o.Period != periods[0] {
+				continue // each scope, level and model option once
+			}
+			ps := slices.Clone(periods)
+			rng.Shuffle(len(ps), func(i, j int) { ps[i], ps[j] = ps[j], ps[i] })
+			ps = ps[:1+rng.IntN(len(ps))]
+			got, err := idx.SummarizePeriods(o, ps)
+			var wantErr error
+			for k, p := range ps {
+				op := o
+				op.Period = p
+				want, werr := refSummarize(ds, op)
+				if werr != nil {
+					wantErr = werr
+					break
+				}
+				if err == nil {
+					sameResult(t, fmt.Sprintf("seed %d, %+v, %v", seed, op, ps), got[k], nil, want, nil)
+				}
+			}
+			if (err != nil) != (wantErr != nil) || err != nil && err.Error() != wantErr.Error() {
+				t.Errorf("seed %d, %+v, %v: error %v; want %v", seed, o, ps, err, wantErr)
+			}
+		}
+	}
+}
