@@ -404,7 +404,7 @@ func (idx *Index) summarizeEach(opts Options, periods []record.Period) ([]*Summa
 		if !inScopeKeys(idx.keys(i), scopeKeys) {
 			continue
 		}
-		rp, in := idx.period[i], false
+		rp, in := ds.Records[i].Period, false
 		for k, p := range periods {
 			if !p.IsZero() && !p.Contains(rp) {
 				if p.Overlaps(rp) {
@@ -529,7 +529,7 @@ func summarize(s *Summary, opts Options, selected []int32) error {
 	for _, i := range selected {
 		a.add(ds, int(i))
 		if opts.Period.IsZero() {
-			s.Period = s.Period.Union(idx.period[i])
+			s.Period = s.Period.Union(ds.Records[i].Period)
 		}
 	}
 	a.finish()
@@ -549,7 +549,7 @@ func summarize(s *Summary, opts Options, selected []int32) error {
 	if err := s.Total.overflowError(s.Extras); err != nil {
 		return err
 	}
-	idx.sortLines(s.Lines)
+	idx.sortLines(s.Lines, a.from)
 	slices.SortFunc(s.Quarters, func(a, b QuarterFigures) int { return int(a.Quarter - b.Quarter) })
 	if s.Records == 0 && len(opts.Localities) == 0 && opts.Period.IsZero() {
 		return msg.New("aggregate.no_records").Wrap(ErrNoRecords)
@@ -611,6 +611,7 @@ type accumulator struct {
 	lastSource  []int32
 	lineSources map[[2]int32]int32
 	models      bool
+	from        []int32 // by line: its template
 }
 
 type modelState struct {
@@ -629,14 +630,14 @@ type groupState struct {
 	count  int64
 }
 
-// add adds record i of ds. It reads what the index found of the record,
-// in less memory than the record, and the record itself only for what is
-// rarely needed: extra indicators, a source's or a model's name.
+// add adds record i of ds, with what the index found of it.
 func (a *accumulator) add(ds *record.Dataset, i int) {
-	s, in, fl, p := a.s, &a.v.info[i], &a.v.flows[i], a.v.period[i]
+	r := &ds.Records[i]
+	s, in, p := a.s, &a.v.info[i], r.Period
+	fl := &recordFlows{count: r.Count, funds: r.FundsVND, households: r.Households, beneficiaries: r.Beneficiaries}
 	var e []int64
 	if in.flags&extra != 0 {
-		e = ds.Records[i].Extra
+		e = r.Extra
 	}
 	li := a.line(in, i)
 	l := &s.Lines[li]
@@ -649,7 +650,7 @@ func (a *accumulator) add(ds *record.Dataset, i int) {
 		if si < 0 {
 			si = len(s.Sources)
 			a.sourceAt[in.source] = int32(si) + 1
-			s.Sources = append(s.Sources, ds.Records[i].Source)
+			s.Sources = append(s.Sources, r.Source)
 			s.SourceRecords = append(s.SourceRecords, 0)
 		}
 		s.SourceRecords[si]++
@@ -672,7 +673,7 @@ func (a *accumulator) add(ds *record.Dataset, i int) {
 	// A row of one named model; anything else is a group row.
 	if in.flags&namedModel != 0 {
 		if *slot == 0 {
-			a.named = append(a.named, modelState{line: int32(li), field: in.field, model: a.model(&ds.Records[i], li, 1)})
+			a.named = append(a.named, modelState{line: int32(li), field: in.field, model: a.model(r, li, 1)})
 			*slot = int32(len(a.named))
 		}
 		m := &a.named[*slot-1]
@@ -682,7 +683,7 @@ func (a *accumulator) add(ds *record.Dataset, i int) {
 		return
 	}
 	if *slot == 0 {
-		a.groups = append(a.groups, groupState{line: int32(li), field: in.field, status: in.status, latest: p.Last, count: fl.count, model: a.model(&ds.Records[i], li, 0)})
+		a.groups = append(a.groups, groupState{line: int32(li), field: in.field, status: in.status, latest: p.Last, count: fl.count, model: a.model(r, li, 0)})
 		*slot = int32(len(a.groups))
 		a.modelFlows(a.groups[*slot-1].model, fl)
 		return
@@ -716,6 +717,7 @@ func (a *accumulator) line(in *recordInfo, i int) int {
 		li = int32(len(s.Lines))
 		a.lines[t.keys] = li
 		s.Lines = append(s.Lines, t.line())
+		a.from = append(a.from, n)
 	}
 	a.lineAt[n] = li + 1
 	return int(li)
@@ -854,7 +856,7 @@ func sortModels(ms []Model) {
 // line returns the index in s.Lines of record i's line, adding the line
 // if it is new.
 func (s *Summary) line(idx *Index, i int, lines map[[3]string]int, unassigned bool) int {
-	l := idx.newLine(idx.keys(i), s.Level, unassigned)
+	l := idx.newLine(idx.tuple[i], s.Level, unassigned)
 	li, ok := lines[l.keys]
 	if !ok {
 		li = len(s.Lines)
@@ -864,10 +866,11 @@ func (s *Summary) line(idx *Index, i int, lines map[[3]string]int, unassigned bo
 	return li
 }
 
-// newLine returns the line at level of a record whose locality has keys k:
-// its keys, its path and whether it is partial; unassigned says the record
-// is one a roll-up could not place in a commune (at commune level).
-func (idx *Index) newLine(k *[3]string, level Level, unassigned bool) Line {
+// newLine returns the line at level of a record of tuple t: its keys, its
+// path and whether it is partial; unassigned says the record is one a
+// roll-up could not place in a commune (at commune level).
+func (idx *Index) newLine(t int32, level Level, unassigned bool) Line {
+	k, names := &idx.tuples[t], &idx.placeNames[idx.place[t]]
 	depth := int(level)
 	// A record without a unit at some level stops there.
 	n := 0
@@ -889,8 +892,7 @@ func (idx *Index) newLine(k *[3]string, level Level, unassigned bool) Line {
 	var path []string
 	for j := 0; j < n; j++ {
 		if k[j] != "" {
-			pl := idx.names[strings.Join(k[:j+1], "/")]
-			path = append(path, pl.path[j])
+			path = append(path, names[j])
 		}
 	}
 	return Line{Path: slices.Clip(path), Partial: n < depth, Unassigned: unassigned, keys: lk}
@@ -913,11 +915,20 @@ func autoLevel(scopeKeys [][]string, selected []int32, idx *Index) Level {
 	return Level(max(narrowest, 1))
 }
 
-func (idx *Index) sortLines(lines []Line) {
+// sortLines sorts a summary's lines, the first of which are of the
+// lineCache's templates from (by number), whose sort keys it keeps.
+func (idx *Index) sortLines(lines []Line, from []int32) {
 	keys := make([][]byte, len(lines))
 	join := func(k [3]string) string { return strings.Join(k[:], "\x01") }
 	idx.mu.Lock()
 	for i, l := range lines {
+		var t *lineTemplate
+		if i < len(from) {
+			if t = &idx.lineCache.lines[from[i]]; t.sortKey != nil {
+				keys[i] = t.sortKey
+				continue
+			}
+		}
 		// By the names' keys, which have no unit-type prefix, so that
 		// Phường and Xã sort together; a province's own line (its
 		// province-wide records) and its records not assigned to a 2025
@@ -931,6 +942,9 @@ func (idx *Index) sortLines(lines []Line) {
 			}
 		}
 		keys[i] = idx.sortKey(k, join)
+		if t != nil {
+			t.sortKey = keys[i]
+		}
 	}
 	idx.mu.Unlock()
 	order := make([]int, len(lines))

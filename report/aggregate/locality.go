@@ -22,16 +22,18 @@ import (
 // An Index is of the records as they are when it is made: change them and
 // make another. It is safe for concurrent use.
 type Index struct {
-	ds      *record.Dataset
-	first   *record.Record      // &ds.Records[0] when made, to tell another slice
-	tuple   []int32             // by record: its tuple
-	period  []record.Period     // by record: its period
-	tuples  [][3]string         // by tuple: the keys of its names
-	place   []int32             // by tuple: its keys' number; tuples of equal keys share it
-	places  int                 // how many
-	names   map[string]place    // path key → the place, as first written
-	keyFunc func(string) string // the key of a name, "" for ""
-	key     func(string) string // as given, nil for the default
+	ds     *record.Dataset
+	first  *record.Record // &ds.Records[0] when made, to tell another slice
+	tuple  []int32        // by record: its tuple
+	tuples [][3]string    // by tuple: the keys of its names
+	place  []int32        // by tuple: its keys' number; tuples of equal keys share it
+	places int            // how many
+	// placeNames are, by place, the names of its levels as first written
+	// anywhere in the data ("" for a level it has none at).
+	placeNames [][3]string
+	names      map[string]place    // path key → the place, as first written
+	keyFunc    func(string) string // the key of a name, "" for ""
+	key        func(string) string // as given, nil for the default
 
 	// mu guards what summaries find as they go: the records' models
 	// (models.go) and the lines' sort keys.
@@ -56,7 +58,7 @@ func NewIndex(ds *record.Dataset, key func(string) string) *Index {
 	if unitKey == nil {
 		unitKey = gazetteer.UnitKey
 	}
-	idx := &Index{ds: ds, key: key, tuple: make([]int32, len(ds.Records)), period: make([]record.Period, len(ds.Records)),
+	idx := &Index{ds: ds, key: key, tuple: make([]int32, len(ds.Records)),
 		names: map[string]place{}}
 	if len(ds.Records) > 0 {
 		idx.first = &ds.Records[0]
@@ -77,7 +79,13 @@ func NewIndex(ds *record.Dataset, key func(string) string) *Index {
 	places := map[[3]string]int32{} // keys → their number
 	for i := range ds.Records {
 		r := &ds.Records[i]
-		idx.period[i] = r.Period
+		// A register's rows of one commune often follow one another.
+		if i > 0 {
+			if p := &ds.Records[i-1]; r.Commune == p.Commune && r.Province == p.Province && r.District == p.District {
+				idx.tuple[i] = idx.tuple[i-1]
+				continue
+			}
+		}
 		names := [3]string{r.Province, r.District, r.Commune}
 		t, ok := tuples[names]
 		if !ok {
@@ -99,6 +107,7 @@ func NewIndex(ds *record.Dataset, key func(string) string) *Index {
 		if seen {
 			continue
 		}
+		var pn [3]string // the place's names, as first written anywhere
 		var path, pk []string
 		for j := 0; j < 3; j++ {
 			path, pk = append(path, names[j]), append(pk, keys[j])
@@ -116,7 +125,9 @@ func NewIndex(ds *record.Dataset, key func(string) string) *Index {
 				}
 				idx.names[id] = place{path: p, keys: slices.Clone(pk)}
 			}
+			pn[j] = idx.names[id].path[j]
 		}
+		idx.placeNames = append(idx.placeNames, pn)
 	}
 	idx.places = len(places)
 	// Not the cache, which summaries running at once would share.

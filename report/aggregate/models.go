@@ -13,24 +13,26 @@ import (
 // them, once for all its summaries: what does not depend on the period.
 // Its fields are guarded by Index.mu.
 type recordModels struct {
-	info  []recordInfo  // by record, once known
-	flows []recordFlows // by record, once known
+	info []recordInfo // by record, once known
 	// names numbers the units' and models' names as written, by their
 	// folded form (see appendFold): equal numbers, equal folded names.
 	names  map[string]int32
 	folded map[string]int32
 	// byPlace numbers the identities of the models and groups, by the
 	// place of their keys; models is how many there are.
-	byPlace  []map[modelKey]int32
-	models   int
-	sources  map[string]int32 // numbers the sources
-	quarters map[record.Quarter]int32
-	buf      []byte
+	byPlace []map[modelKey]int32
+	models  int
+	sources map[string]int32 // numbers the sources
+	// quarterList and quarters number the quarters: the first 16 in
+	// the list, the others in the map, numbered after them.
+	quarterList []record.Quarter
+	quarters    map[record.Quarter]int32
+	buf         []byte
 }
 
-// recordInfo is what a summary needs of a record, once known, in less
-// memory than the record: its model's (or group's) identity, its source
-// and its quarter as numbers of the Index, its field and status.
+// recordInfo is what a summary needs of a record beside its figures, once
+// known: its model's (or group's) identity, its source and its quarter as
+// numbers of the Index, its field and status.
 type recordInfo struct {
 	model   int32 // its identity + 1; 0 until known
 	source  int32 // -1 for none
@@ -69,10 +71,8 @@ const named = 0xff
 // view is what an Index knows of the records a summary selected, as
 // prepare found it: none of it changes after.
 type view struct {
-	tuple  []int32         // by record: its tuple
-	period []record.Period // by record
-	info   []recordInfo    // by record
-	flows  []recordFlows   // by record
+	tuple []int32      // by record: its tuple
+	info  []recordInfo // by record
 	// models, sources and quarters are how many the index knows, for a
 	// summary's tables by number.
 	models, sources, quarters int
@@ -97,6 +97,7 @@ type lineTemplate struct {
 	keys                [3]string
 	path                []string
 	partial, unassigned bool
+	sortKey             []byte // once sortLines found it
 }
 
 // line returns a new line of the template.
@@ -118,7 +119,7 @@ func (idx *Index) line(i int, level Level, unassigned bool) int32 {
 	if n := (*of)[t]; n > 0 {
 		return n - 1
 	}
-	l := idx.newLine(&idx.tuples[t], level, unassigned)
+	l := idx.newLine(t, level, unassigned)
 	lc.lines = append(lc.lines, lineTemplate{keys: l.keys, path: l.Path, partial: l.Partial, unassigned: l.Unassigned})
 	n := int32(len(lc.lines))
 	(*of)[t] = n
@@ -132,12 +133,14 @@ func (idx *Index) prepare(selected []int32, level Level) view {
 	defer idx.mu.Unlock()
 	m := &idx.recordModels
 	if m.info == nil {
-		m.info, m.flows = make([]recordInfo, len(idx.tuple)), make([]recordFlows, len(idx.tuple))
+		m.info = make([]recordInfo, len(idx.tuple))
 		m.names, m.folded = map[string]int32{}, map[string]int32{}
 		m.byPlace = make([]map[modelKey]int32, idx.places)
 		m.sources, m.quarters = map[string]int32{}, map[record.Quarter]int32{}
 	}
 	recs := idx.ds.Records
+	var lastSource string // the source of the last record with one
+	var lastSourceAt int32
 	var todo []int32    // the records whose identity is not known
 	var keys []modelKey // and their keys
 	for _, i := range selected {
@@ -145,7 +148,6 @@ func (idx *Index) prepare(selected []int32, level Level) view {
 		if in.flags&known == 0 {
 			r := &recs[i]
 			*in = recordInfo{source: -1, quarter: -1, field: r.Field, status: r.Status, flags: known}
-			m.flows[i] = recordFlows{count: r.Count, funds: r.FundsVND, households: r.Households, beneficiaries: r.Beneficiaries}
 			k := modelKey{unit: m.name(r.Unit), name: m.name(r.Model), field: r.Field, status: byte(r.Status)}
 			// A row of one named model; anything else is a group row: a
 			// count of models, with a name or not (or a count of none: a
@@ -164,21 +166,19 @@ func (idx *Index) prepare(selected []int32, level Level) view {
 				todo, keys = make([]int32, 0, len(selected)), make([]modelKey, 0, len(selected))
 			}
 			todo, keys = append(todo, i), append(keys, k)
-			if r.Source != "" {
+			// A register's rows mostly cite one source, or a few.
+			if r.Source != "" && r.Source == lastSource {
+				in.source = lastSourceAt
+			} else if r.Source != "" {
 				si, ok := m.sources[r.Source]
 				if !ok {
 					si = int32(len(m.sources))
 					m.sources[r.Source] = si
 				}
-				in.source = si
+				in.source, lastSource, lastSourceAt = si, r.Source, si
 			}
 			if r.Period.Kind == record.KindQuarter {
-				qi, ok := m.quarters[r.Period.First]
-				if !ok {
-					qi = int32(len(m.quarters))
-					m.quarters[r.Period.First] = qi
-				}
-				in.quarter = qi
+				in.quarter = m.quarter(r.Period.First)
 			}
 		}
 		if level != LevelAuto {
@@ -187,7 +187,7 @@ func (idx *Index) prepare(selected []int32, level Level) view {
 	}
 	idx.identify(todo, keys)
 	lc := &idx.lineCache
-	v := view{tuple: idx.tuple, period: idx.period, info: m.info, flows: m.flows, models: m.models, sources: len(m.sources), quarters: len(m.quarters),
+	v := view{tuple: idx.tuple, info: m.info, models: m.models, sources: len(m.sources), quarters: len(m.quarterList) + len(m.quarters),
 		unassignedOf: lc.unassigned, lines: lc.lines}
 	if level != LevelAuto {
 		v.lineOf = lc.of[level-1]
@@ -238,6 +238,26 @@ func (idx *Index) identify(todo []int32, keys []modelKey) {
 		}
 		lo = hi
 	}
+}
+
+// quarter returns the number of quarter q.
+func (m *recordModels) quarter(q record.Quarter) int32 {
+	// A register has few quarters: a look along them beats a map.
+	for i, x := range m.quarterList {
+		if x == q {
+			return int32(i)
+		}
+	}
+	if len(m.quarterList) < 16 {
+		m.quarterList = append(m.quarterList, q)
+		return int32(len(m.quarterList) - 1)
+	}
+	qi, ok := m.quarters[q]
+	if !ok {
+		qi = int32(len(m.quarterList) + len(m.quarters))
+		m.quarters[q] = qi
+	}
+	return qi
 }
 
 // name returns the number of a unit's or model's name: the number of its

@@ -563,3 +563,28 @@ func TestSummarizePeriodsAsBefore(t *testing.T) {
 		}
 	}
 }
+
+// Data over many quarters (more than a look along them serves), its rows
+// sorted by locality as registers often are, sums as before.
+func TestManyQuartersSortedAsBefore(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	ds := randomData(rng, 800)
+	for i := range ds.Records {
+		if rng.IntN(2) == 0 {
+			q := record.QuarterOf(2000, 1) + record.Quarter(rng.IntN(120))
+			ds.Records[i].Period = record.Period{First: q, Last: q, Kind: record.KindQuarter}
+		}
+	}
+	slices.SortStableFunc(ds.Records, func(a, b record.Record) int {
+		return strings.Compare(a.Province+"/"+a.District+"/"+a.Commune, b.Province+"/"+b.District+"/"+b.Commune)
+	})
+	idx := NewIndex(ds, nil)
+	for _, o := range append(randomOptions(rng), Options{Period: record.YearsPeriod(2000, 2029), Level: LevelCommune}, Options{Models: true}) {
+		want, wantErr := refSummarize(ds, o)
+		got, err := idx.Summarize(o)
+		sameResult(t, fmt.Sprintf("%+v", o), got, err, want, wantErr)
+		if err == nil && o.Period.IsZero() && len(got.Quarters) <= 16 {
+			t.Errorf("%d quarters", len(got.Quarters))
+		}
+	}
+}
