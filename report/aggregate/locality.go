@@ -75,6 +75,7 @@ func NewIndex(ds *record.Dataset, key func(string) string) *Index {
 		}
 		return v
 	}
+	var id []byte
 	tuples := map[[3]string]int32{} // names as written → tuple
 	places := map[[3]string]int32{} // keys → their number
 	for i := range ds.Records {
@@ -108,24 +109,33 @@ func NewIndex(ds *record.Dataset, key func(string) string) *Index {
 			continue
 		}
 		var pn [3]string // the place's names, as first written anywhere
-		var path, pk []string
 		for j := 0; j < 3; j++ {
-			path, pk = append(path, names[j]), append(pk, keys[j])
 			if keys[j] == "" {
 				continue
 			}
-			id := strings.Join(pk, "/")
-			if _, ok := idx.names[id]; !ok {
-				// Each level is named as first written anywhere.
-				p := slices.Clone(path)
+			// The path key of the place's first j+1 levels: their keys
+			// joined by "/".
+			id = id[:0]
+			for l, k := range keys[:j+1] {
+				if l > 0 {
+					id = append(id, '/')
+				}
+				id = append(id, k...)
+			}
+			pl, ok := idx.names[string(id)]
+			if !ok {
+				// Each level is named as first written anywhere: the
+				// levels above as their places were.
+				p := slices.Clone(names[:j+1])
 				for l := 0; l < j; l++ {
-					if pk[l] != "" {
-						p[l] = idx.names[strings.Join(pk[:l+1], "/")].path[l]
+					if keys[l] != "" {
+						p[l] = pn[l]
 					}
 				}
-				idx.names[id] = place{path: p, keys: slices.Clone(pk)}
+				pl = place{path: p, keys: slices.Clone(keys[:j+1])}
+				idx.names[string(id)] = pl
 			}
-			pn[j] = idx.names[id].path[j]
+			pn[j] = pl.path[j]
 		}
 		idx.placeNames = append(idx.placeNames, pn)
 	}

@@ -1,6 +1,7 @@
 package aggregate
 
 import (
+	"cmp"
 	"slices"
 
 	"golang.org/x/text/collate"
@@ -20,7 +21,7 @@ type recordModels struct {
 	folded map[string]int32
 	// byPlace numbers the identities of the models and groups, by the
 	// place of their keys; models is how many there are.
-	byPlace []map[modelKey]int32
+	byPlace [][]placeModel // by place, sorted by key
 	models  int
 	sources map[string]int32 // numbers the sources
 	// quarterList and quarters number the quarters: the first 16 in
@@ -135,7 +136,7 @@ func (idx *Index) prepare(selected []int32, level Level) view {
 	if m.info == nil {
 		m.info = make([]recordInfo, len(idx.tuple))
 		m.names, m.folded = map[string]int32{}, map[string]int32{}
-		m.byPlace = make([]map[modelKey]int32, idx.places)
+		m.byPlace = make([][]placeModel, idx.places)
 		m.sources, m.quarters = map[string]int32{}, map[record.Quarter]int32{}
 	}
 	recs := idx.ds.Records
@@ -217,27 +218,82 @@ func (idx *Index) identify(todo []int32, keys []modelKey) {
 		start[p]++
 	}
 	// Now start[p] is where place p's records end, and p+1's start.
+	var batch, added []placeModel
 	lo := int32(0)
 	for p, hi := range start[:idx.places] {
 		if hi == lo {
 			continue
 		}
-		ids := m.byPlace[p]
-		if ids == nil {
-			ids = make(map[modelKey]int32, hi-lo)
-			m.byPlace[p] = ids
-		}
+		// The place's records by key (and then in order, for numbers
+		// that do not depend on the sort), each run of one key a model.
+		batch = batch[:0]
 		for _, j := range order[lo:hi] {
-			n, ok := ids[keys[j]]
-			if !ok {
-				n = int32(m.models)
-				ids[keys[j]] = n
-				m.models++
+			batch = append(batch, placeModel{key: keys[j], id: j})
+		}
+		slices.SortFunc(batch, func(a, b placeModel) int {
+			if c := compareModelKeys(a.key, b.key); c != 0 {
+				return c
 			}
-			m.info[todo[j]].model = n + 1
+			return cmp.Compare(a.id, b.id)
+		})
+		known := m.byPlace[p]
+		added = added[:0]
+		for r := 0; r < len(batch); {
+			k := batch[r].key
+			e := r + 1
+			for e < len(batch) && batch[e].key == k {
+				e++
+			}
+			n := int32(-1)
+			if at, ok := slices.BinarySearchFunc(known, k, func(x placeModel, k modelKey) int { return compareModelKeys(x.key, k) }); ok {
+				n = known[at].id
+			} else {
+				n = int32(m.models)
+				m.models++
+				added = append(added, placeModel{key: k, id: n})
+			}
+			for _, b := range batch[r:e] {
+				m.info[todo[b.id]].model = n + 1
+			}
+			r = e
+		}
+		if len(added) > 0 {
+			m.byPlace[p] = mergeModels(known, added)
 		}
 		lo = hi
 	}
+}
+
+// placeModel is a model of a place: its key and number (in identify's
+// batch, the index of a record in todo).
+type placeModel struct {
+	key modelKey
+	id  int32
+}
+
+func compareModelKeys(a, b modelKey) int {
+	switch {
+	case a.unit != b.unit:
+		return cmp.Compare(a.unit, b.unit)
+	case a.name != b.name:
+		return cmp.Compare(a.name, b.name)
+	case a.field != b.field:
+		return cmp.Compare(a.field, b.field)
+	}
+	return cmp.Compare(a.status, b.status)
+}
+
+// mergeModels merges two lists of models sorted by key, none in both.
+func mergeModels(a, b []placeModel) []placeModel {
+	out := make([]placeModel, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if compareModelKeys(a[0].key, b[0].key) < 0 {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // quarter returns the number of quarter q.
