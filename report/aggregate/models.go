@@ -20,7 +20,7 @@ type recordModels struct {
 	names  map[string]int32
 	folded map[string]int32
 	// byPlace numbers the identities of the models and groups, by the
-	// place of their keys; models is how many there are.
+	// place of their keys (see identify); models is how many there are.
 	byPlace [][]placeModel // by place, sorted by key
 	models  int
 	sources map[string]int32 // numbers the sources
@@ -197,8 +197,9 @@ func (idx *Index) prepare(selected []int32, level Level) view {
 }
 
 // identify numbers the identities of records todo, whose keys are keys.
-// It takes them place by place, so that the numbers of a place's models
-// are at hand while its records are.
+// It takes them place by place: a place's new records sorted by key, each
+// run of one key a model, found in the place's sorted list of models or
+// merged into it.
 func (idx *Index) identify(todo []int32, keys []modelKey) {
 	if len(todo) == 0 {
 		return
