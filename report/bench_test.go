@@ -119,6 +119,25 @@ func BenchmarkNationalReport(b *testing.B) {
 			}
 		}
 	})
+	// A quarter's report with both comparisons and eight quarters of
+	// history, as every quarterly report is: the aggregate and compare
+	// steps, the data loaded and checked outside the loop.
+	qopts := report.Options{Inputs: []string{file}, Period: record.QuarterPeriod(2026, 3), Compare: compare.Both(), Level: aggregate.LevelCommune}
+	d, err := report.Load(qopts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := d.Check(qopts); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("compare", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := d.Summarize(qopts); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	texts, err := templates.Load("vi", "")
 	if err != nil {
 		b.Fatal(err)

@@ -7,8 +7,8 @@
 package aggregate
 
 import (
+	"bytes"
 	"errors"
-	"hash/maphash"
 	"math"
 	"slices"
 	"strings"
@@ -110,13 +110,19 @@ func (f *Figures) sum(a, b int64, bit uint64) int64 {
 // addFlows adds a record's flows: funds, households, beneficiaries and
 // the extra indicators.
 func (f *Figures) addFlows(r *record.Record, extras int) {
-	f.FundsVND = f.sum(f.FundsVND, r.FundsVND, overFunds)
-	f.Households = f.sum(f.Households, r.Households, overHouseholds)
-	f.Beneficiaries = f.sum(f.Beneficiaries, r.Beneficiaries, overBeneficiaries)
+	f.addFlowsOf(&recordFlows{funds: r.FundsVND, households: r.Households, beneficiaries: r.Beneficiaries}, r.Extra, extras)
+}
+
+// addFlowsOf adds the flows of a record: fl, and its extra indicators
+// e (nil when it has none).
+func (f *Figures) addFlowsOf(fl *recordFlows, e []int64, extras int) {
+	f.FundsVND = f.sum(f.FundsVND, fl.funds, overFunds)
+	f.Households = f.sum(f.Households, fl.households, overHouseholds)
+	f.Beneficiaries = f.sum(f.Beneficiaries, fl.beneficiaries, overBeneficiaries)
 	if f.Extra == nil && extras > 0 {
 		f.Extra = make([]int64, extras)
 	}
-	for i, v := range r.Extra {
+	for i, v := range e {
 		f.Extra[i] = f.sum(f.Extra[i], v, overExtra0<<min(i, 59))
 	}
 }
@@ -244,6 +250,7 @@ type Summary struct {
 	selected  []uint64
 	scopeKeys [][]string
 	key       func(string) string
+	idx       *Index
 }
 
 // Selected reports whether the summary sums record i of its dataset.
@@ -334,16 +341,97 @@ var (
 // flows, summed over the period. A record whose own period overlaps the
 // report's without lying inside it is left out, and counted.
 func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
+	return NewIndex(ds, opts.Key).summarize(opts)
+}
+
+// Summarize aggregates the index's dataset as opts select, as the
+// package's Summarize does, with the index's key of names (opts.Key is
+// not used). What the index found of the records for one summary serves
+// the next: a summary of another period or scope of the same dataset costs
+// the records it selects.
+func (idx *Index) Summarize(opts Options) (*Summary, error) {
+	opts.Key = idx.key
+	return idx.summarize(opts)
+}
+
+// Index returns the index the summary was made with: Index.Summarize
+// summarises its dataset again, for another period, at less cost.
+func (s *Summary) Index() *Index { return s.idx }
+
+// SummarizePeriods makes the summaries that Summarize would make of opts
+// with each of periods as Options.Period, in one pass over the records
+// rather than one for each: a report's base periods (the previous one, a
+// year ago, the year to date, the quarters of a chart). It stops at the
+// first error, in the order of periods.
+func (idx *Index) SummarizePeriods(opts Options, periods []record.Period) ([]*Summary, error) {
+	opts.Key = idx.key
+	return idx.summarizeEach(opts, periods)
+}
+
+func (idx *Index) summarize(opts Options) (*Summary, error) {
+	s, err := idx.summarizeEach(opts, []record.Period{opts.Period})
+	if err != nil {
+		return nil, err
+	}
+	return s[0], nil
+}
+
+// summarizeEach summarises opts with each of periods.
+func (idx *Index) summarizeEach(opts Options, periods []record.Period) ([]*Summary, error) {
 	key := opts.Key
 	if key == nil {
 		key = gazetteer.UnitKey
 	}
-	idx := newIndex(ds, key)
 	scope, scopeKeys, err := resolveScope(idx, opts, key)
 	if err != nil {
 		return nil, err
 	}
-	return summarize(ds, opts, idx, key, scope, scopeKeys)
+	ds := idx.ds
+	sums := make([]*Summary, len(periods))
+	selected := make([][]int32, len(periods)) // by period, the records it sums
+	for k, p := range periods {
+		sums[k] = &Summary{Scope: scope, Period: p, Extras: ds.Extras, scopeKeys: scopeKeys, key: key, idx: idx,
+			selected: make([]uint64, (len(ds.Records)+63)/64)}
+		for _, sk := range scopeKeys {
+			sums[k].ScopeLevels = append(sums[k].ScopeLevels, Level(len(sk)))
+		}
+	}
+	if len(periods) == 1 {
+		selected[0] = make([]int32, 0, len(ds.Records))
+	}
+	var union []int32 // the records any period sums
+	for i := range ds.Records {
+		if !inScopeKeys(idx.keys(i), scopeKeys) {
+			continue
+		}
+		rp, in := ds.Records[i].Period, false
+		for k, p := range periods {
+			if !p.IsZero() && !p.Contains(rp) {
+				if p.Overlaps(rp) {
+					sums[k].Straddling++
+				}
+				continue
+			}
+			selected[k] = append(selected[k], int32(i))
+			sums[k].selected[i>>6] |= 1 << (i & 63)
+			in = true
+		}
+		if in && len(periods) > 1 {
+			union = append(union, int32(i))
+		}
+	}
+	// What the records are, found in one pass over them all.
+	if len(periods) > 1 {
+		idx.prepare(union, LevelAuto)
+	}
+	for k, p := range periods {
+		o := opts
+		o.Period = p
+		if err := summarize(sums[k], o, selected[k]); err != nil {
+			return nil, err
+		}
+	}
+	return sums, nil
 }
 
 // Partition groups the records of ds in the scope of opts.Localities, of
@@ -360,24 +448,24 @@ func Partition(ds *record.Dataset, opts Options) (map[string][]int, error) {
 	if key == nil {
 		key = gazetteer.UnitKey
 	}
-	idx := newIndex(ds, key)
+	idx := NewIndex(ds, key)
 	_, scopeKeys, err := resolveScope(idx, opts, key)
 	if err != nil {
 		return nil, err
 	}
 	s := &Summary{Level: opts.Level}
 	lines := map[[3]string]int{}
-	lineOf := make([]int, len(idx.tuples)) // by tuple: its line + 1
+	lineOf := make([]int32, len(idx.tuples)) // by tuple: its line + 1
 	parts := map[string][]int{}
 	for i := range ds.Records {
 		keys := idx.keys(i)
 		if !inScopeKeys(keys, scopeKeys) || ds.Records[i].Unassigned && s.Level == LevelCommune {
 			continue
 		}
-		li := lineOf[idx.tuple[i]] - 1
+		li := int(lineOf[idx.tuple[i]]) - 1
 		if li < 0 {
 			li = s.line(idx, i, lines, false)
-			lineOf[idx.tuple[i]] = li + 1
+			lineOf[idx.tuple[i]] = int32(li) + 1
 		}
 		if l := &s.Lines[li]; !l.Partial {
 			parts[l.Key()] = append(parts[l.Key()], i)
@@ -401,7 +489,7 @@ func inScopeKeys(keys *[3]string, scopeKeys [][]string) bool {
 
 // resolveScope finds the localities of opts in the index: their paths as
 // the data writes them, and their keys.
-func resolveScope(idx *index, opts Options, key func(string) string) (scope, scopeKeys [][]string, err error) {
+func resolveScope(idx *Index, opts Options, key func(string) string) (scope, scopeKeys [][]string, err error) {
 	for _, name := range opts.Localities {
 		path, keys, err := idx.resolve(name)
 		if errors.Is(err, ErrUnknownLocality) && opts.Fallback != nil {
@@ -423,38 +511,23 @@ func resolveScope(idx *index, opts Options, key func(string) string) (scope, sco
 	return scope, scopeKeys, nil
 }
 
-// summarize is Summarize once the scope is resolved.
-func summarize(ds *record.Dataset, opts Options, idx *index, key func(string) string, scope, scopeKeys [][]string) (*Summary, error) {
-	inScope := func(keys *[3]string) bool { return inScopeKeys(keys, scopeKeys) }
-	s := &Summary{Scope: scope, Period: opts.Period, Extras: ds.Extras, scopeKeys: scopeKeys, key: key,
-		selected: make([]uint64, (len(ds.Records)+63)/64)}
-	for _, sk := range scopeKeys {
-		s.ScopeLevels = append(s.ScopeLevels, Level(len(sk)))
-	}
-	selected := make([]int, 0, len(ds.Records))
-	for i := range ds.Records {
-		r := &ds.Records[i]
-		if !inScope(idx.keys(i)) {
-			continue
-		}
-		if !opts.Period.IsZero() && !opts.Period.Contains(r.Period) {
-			if opts.Period.Overlaps(r.Period) {
-				s.Straddling++
-			}
-			continue
-		}
-		selected = append(selected, i)
-		s.selected[i>>6] |= 1 << (i & 63)
-	}
+// summarize sums the records selected into s, a summary of opts whose
+// scope and selection are set.
+func summarize(s *Summary, opts Options, selected []int32) error {
+	idx, ds, key, scope, scopeKeys := s.idx, s.idx.ds, s.key, s.Scope, s.scopeKeys
 	level := opts.Level
 	if level == LevelAuto {
 		level = autoLevel(scopeKeys, selected, idx)
 	}
 	s.Level = level
-	a := &accumulator{s: s, idx: idx, extras: len(ds.Extras), lines: map[[3]string]int{},
-		lineOf: make([]int, len(idx.tuples)), models: opts.Models, seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
+	v := idx.prepare(selected, level)
+	a := &accumulator{s: s, v: v, extras: len(ds.Extras), lines: map[[3]string]int32{},
+		lineAt: make([]int32, len(v.lines)), models: opts.Models, slot: make([]int32, v.models),
+		sourceAt: make([]int32, v.sources), quarterAt: make([]int32, v.quarters),
+		named: make([]modelState, 0, min(len(selected), v.models))}
+	s.Lines = make([]Line, 0, min(len(selected), len(v.lines)))
 	for _, i := range selected {
-		a.add(&ds.Records[i], i)
+		a.add(ds, int(i))
 		if opts.Period.IsZero() {
 			s.Period = s.Period.Union(ds.Records[i].Period)
 		}
@@ -474,14 +547,14 @@ func summarize(ds *record.Dataset, opts Options, idx *index, key func(string) st
 	s.addExpected(own, key)
 	// The total overflows whenever a line does.
 	if err := s.Total.overflowError(s.Extras); err != nil {
-		return nil, err
+		return err
 	}
-	sortLines(s.Lines)
+	idx.sortLines(s.Lines, a.from)
 	slices.SortFunc(s.Quarters, func(a, b QuarterFigures) int { return int(a.Quarter - b.Quarter) })
 	if s.Records == 0 && len(opts.Localities) == 0 && opts.Period.IsZero() {
-		return nil, msg.New("aggregate.no_records").Wrap(ErrNoRecords)
+		return msg.New("aggregate.no_records").Wrap(ErrNoRecords)
 	}
-	return s, nil
+	return nil
 }
 
 // isCommuneType reports whether a unit type is a commune's.
@@ -491,6 +564,9 @@ func isCommuneType(t string) bool {
 
 // addExpected adds an Empty line for each expected unit without a line.
 func (s *Summary) addExpected(paths [][]string, key func(string) string) {
+	if len(paths) == 0 {
+		return
+	}
 	have := map[string]bool{}
 	for _, l := range s.Lines {
 		have[l.Key()] = true
@@ -515,156 +591,187 @@ func (s *Summary) addExpected(paths [][]string, key func(string) string) {
 // once, their models by identity, counted when all are in.
 type accumulator struct {
 	s      *Summary
-	idx    *index
+	v      view // the index's, of the records selected
 	extras int
-	lines  map[[3]string]int
-	lineOf []int // by tuple: its line + 1, once known
-	// named holds each model's identity and what its rows said; groups
-	// each group's identity and its latest quarter.
-	named    map[[2]uint64]*modelState
-	groups   map[[2]uint64]*groupState
-	quarters map[record.Quarter]int
-	sources  map[string]int
-	// lineSources counts records by line and source.
-	lineSources map[[2]int]int
+	// lineAt is, by line of the index, its index in Summary.Lines + 1;
+	// lines, by line keys.
+	lineAt []int32
+	lines  map[[3]string]int32
+	// slot is, by identity of the index, its state + 1: in named for a
+	// named model, in groups for a group.
+	slot   []int32
+	named  []modelState
+	groups []groupState
+	// quarterAt and sourceAt are, by quarter and source of the index,
+	// their index in Summary.Quarters and Summary.Sources + 1.
+	quarterAt, sourceAt []int32
+	// lastSource is, by line, the index in its Sources of the source it
+	// counted last; lineSources, by line and source, the index in the
+	// line's Sources.
+	lastSource  []int32
+	lineSources map[[2]int32]int32
 	models      bool
-	seeds       [2]maphash.Seed
-	buf         []byte
+	from        []int32 // by line: its template
 }
 
 type modelState struct {
-	line     int
+	line     int32
+	model    int32 // in Summary.Models, or -1
 	field    record.Field
 	new, sus bool
-	model    int // in Summary.Models, or -1
 }
 
 type groupState struct {
-	line   int
+	line   int32
+	model  int32
 	field  record.Field
 	status record.Status
 	latest record.Quarter
 	count  int64
-	model  int
 }
 
-func (a *accumulator) add(r *record.Record, i int) {
-	s := a.s
-	unassigned := r.Unassigned && s.Level == LevelCommune
-	li := a.lineOf[a.idx.tuple[i]] - 1
-	if li < 0 || unassigned {
-		li = s.line(a.idx, i, a.lines, unassigned)
-		if !unassigned {
-			a.lineOf[a.idx.tuple[i]] = li + 1
-		}
+// add adds record i of ds, with what the index found of it.
+func (a *accumulator) add(ds *record.Dataset, i int) {
+	r := &ds.Records[i]
+	s, in, p := a.s, &a.v.info[i], r.Period
+	fl := &recordFlows{count: r.Count, funds: r.FundsVND, households: r.Households, beneficiaries: r.Beneficiaries}
+	var e []int64
+	if in.flags&extra != 0 {
+		e = r.Extra
 	}
+	li := a.line(in, i)
 	l := &s.Lines[li]
-	l.addFlows(r, a.extras)
+	l.addFlowsOf(fl, e, a.extras)
 	l.Records++
-	s.Total.addFlows(r, a.extras)
+	s.Total.addFlowsOf(fl, e, a.extras)
 	s.Records++
-	if r.Source != "" {
-		si, ok := a.sources[r.Source]
-		if !ok {
-			if a.sources == nil {
-				a.sources, a.lineSources = map[string]int{}, map[[2]int]int{}
-			}
+	if in.source >= 0 {
+		si := int(a.sourceAt[in.source]) - 1
+		if si < 0 {
 			si = len(s.Sources)
-			a.sources[r.Source] = si
+			a.sourceAt[in.source] = int32(si) + 1
 			s.Sources = append(s.Sources, r.Source)
 			s.SourceRecords = append(s.SourceRecords, 0)
 		}
 		s.SourceRecords[si]++
-		a.lineSources[[2]int{li, si}]++
+		a.countSource(l, li, si)
 	}
-	if r.Period.Kind == record.KindQuarter {
-		if a.quarters == nil {
-			a.quarters = map[record.Quarter]int{}
-		}
-		qi, ok := a.quarters[r.Period.First]
-		if !ok {
+	if in.quarter >= 0 {
+		qi := int(a.quarterAt[in.quarter]) - 1
+		if qi < 0 {
 			qi = len(s.Quarters)
-			a.quarters[r.Period.First] = qi
-			s.Quarters = append(s.Quarters, QuarterFigures{Quarter: r.Period.First})
+			a.quarterAt[in.quarter] = int32(qi) + 1
+			s.Quarters = append(s.Quarters, QuarterFigures{Quarter: p.First})
 		}
-		s.Quarters[qi].add(r, a.extras)
+		// Within one quarter, where a model is reported once, the stock
+		// is a sum.
+		q := &s.Quarters[qi]
+		q.addFlowsOf(fl, e, a.extras)
+		q.addModels(fl.count, in.field, in.status)
 	}
-	keys := a.idx.keys(i)
-	// A row of one named model; anything else is a group row: a count of
-	// models, with a name or not (or a count of none: a row of figures).
-	if r.Model != "" && r.Count == 1 {
-		id := a.identity(keys, r.Unit, r.Model, r.Field, 0xff)
-		m, ok := a.named[id]
-		if !ok {
-			if a.named == nil {
-				a.named = map[[2]uint64]*modelState{}
-			}
-			m = &modelState{line: li, field: r.Field, model: a.model(r, li, 1)}
-			a.named[id] = m
+	slot := &a.slot[in.model-1]
+	// A row of one named model; anything else is a group row.
+	if in.flags&namedModel != 0 {
+		if *slot == 0 {
+			a.named = append(a.named, modelState{line: int32(li), field: in.field, model: a.model(r, li, 1)})
+			*slot = int32(len(a.named))
 		}
-		m.new = m.new || r.Status == record.New
-		m.sus = m.sus || r.Status == record.Sustained
-		a.modelFlows(m.model, r)
+		m := &a.named[*slot-1]
+		m.new = m.new || in.status == record.New
+		m.sus = m.sus || in.status == record.Sustained
+		a.modelFlows(m.model, fl)
 		return
 	}
-	id := a.identity(keys, r.Unit, r.Model, r.Field, byte(r.Status))
-	g, ok := a.groups[id]
-	switch {
-	case !ok:
-		if a.groups == nil {
-			a.groups = map[[2]uint64]*groupState{}
-		}
-		g = &groupState{line: li, field: r.Field, status: r.Status, latest: r.Period.Last, count: r.Count, model: a.model(r, li, 0)}
-		a.groups[id] = g
-	case r.Period.Last > g.latest:
-		g.latest, g.count = r.Period.Last, r.Count
-	case r.Period.Last == g.latest:
-		g.count = l.sum(g.count, r.Count, overModels)
+	if *slot == 0 {
+		a.groups = append(a.groups, groupState{line: int32(li), field: in.field, status: in.status, latest: p.Last, count: fl.count, model: a.model(r, li, 0)})
+		*slot = int32(len(a.groups))
+		a.modelFlows(a.groups[*slot-1].model, fl)
+		return
 	}
-	a.modelFlows(g.model, r)
+	g := &a.groups[*slot-1]
+	switch {
+	case p.Last > g.latest:
+		g.latest, g.count = p.Last, fl.count
+	case p.Last == g.latest:
+		g.count = l.sum(g.count, fl.count, overModels)
+	}
+	a.modelFlows(g.model, fl)
 }
 
-// identity hashes what makes a model (or a group) one: its locality's
-// keys, its unit and name compared as validate compares them, its field
-// and, for a group, its status; in 128 bits, so that two models are never
-// taken for one.
-func (a *accumulator) identity(keys *[3]string, unit, model string, field record.Field, status byte) [2]uint64 {
-	b := a.buf[:0]
-	for _, k := range keys {
-		b = append(append(b, k...), 0)
+// line returns the index in Summary.Lines of record i's line, adding the
+// line if it is new.
+func (a *accumulator) line(in *recordInfo, i int) int {
+	s := a.s
+	var n int32
+	if in.flags&unassigned != 0 && s.Level == LevelCommune {
+		n = a.v.unassignedOf[a.v.tuple[i]] - 1
+	} else {
+		n = a.v.lineOf[a.v.tuple[i]] - 1
 	}
-	b = append(appendFold(b, unit), 0)
-	b = append(appendFold(b, model), 0, byte(field), status)
-	a.buf = b
-	return [2]uint64{maphash.Bytes(a.seeds[0], b), maphash.Bytes(a.seeds[1], b)}
+	if li := a.lineAt[n] - 1; li >= 0 {
+		return int(li)
+	}
+	t := &a.v.lines[n]
+	li, ok := a.lines[t.keys]
+	if !ok {
+		li = int32(len(s.Lines))
+		a.lines[t.keys] = li
+		s.Lines = append(s.Lines, t.line())
+		a.from = append(a.from, n)
+	}
+	a.lineAt[n] = li + 1
+	return int(li)
+}
+
+// countSource counts a record of line l (li) citing source si.
+func (a *accumulator) countSource(l *Line, li, si int) {
+	for len(a.lastSource) <= li {
+		a.lastSource = append(a.lastSource, -1)
+	}
+	j := a.lastSource[li]
+	if j < 0 || l.Sources[j].Source != si {
+		k := [2]int32{int32(li), int32(si)}
+		var ok bool
+		if j, ok = a.lineSources[k]; !ok {
+			if a.lineSources == nil {
+				a.lineSources = map[[2]int32]int32{}
+			}
+			j = int32(len(l.Sources))
+			l.Sources = append(l.Sources, SourceCount{Source: si})
+			a.lineSources[k] = j
+		}
+		a.lastSource[li] = j
+	}
+	l.Sources[j].Records++
 }
 
 // model adds an entry to Summary.Models, if asked for, and returns its
 // index, or -1.
-func (a *accumulator) model(r *record.Record, line int, count int64) int {
+func (a *accumulator) model(r *record.Record, line int, count int64) int32 {
 	if !a.models {
 		return -1
 	}
 	a.s.Models = append(a.s.Models, Model{Path: a.s.Lines[line].Path, Unit: r.Unit, Name: r.Model, Count: count, Field: r.Field, Status: r.Status})
-	return len(a.s.Models) - 1
+	return int32(len(a.s.Models) - 1)
 }
 
 // modelFlows adds a record's flows to its model's entry, if any.
-func (a *accumulator) modelFlows(i int, r *record.Record) {
+func (a *accumulator) modelFlows(i int32, fl *recordFlows) {
 	if i < 0 {
 		return
 	}
 	m := &a.s.Models[i]
-	m.FundsVND += r.FundsVND
-	m.Households += r.Households
-	m.Beneficiaries += r.Beneficiaries
+	m.FundsVND += fl.funds
+	m.Households += fl.households
+	m.Beneficiaries += fl.beneficiaries
 }
 
 // finish counts the models, once all records are in, and orders each
 // line's sources.
 func (a *accumulator) finish() {
 	s := a.s
-	for _, m := range a.named {
+	for i := range a.named {
+		m := &a.named[i]
 		st := record.NotStated
 		switch {
 		case m.new:
@@ -678,16 +785,13 @@ func (a *accumulator) finish() {
 			s.Models[m.model].Status = st
 		}
 	}
-	for _, g := range a.groups {
+	for i := range a.groups {
+		g := &a.groups[i]
 		s.Lines[g.line].addModels(g.count, g.field, g.status)
 		s.Total.addModels(g.count, g.field, g.status)
 		if g.model >= 0 {
 			s.Models[g.model].Count = g.count
 		}
-	}
-	for k, n := range a.lineSources {
-		l := &s.Lines[k[0]]
-		l.Sources = append(l.Sources, SourceCount{Source: k[1], Records: n})
 	}
 	for i := range s.Lines {
 		slices.SortFunc(s.Lines[i].Sources, func(x, y SourceCount) int {
@@ -751,16 +855,30 @@ func sortModels(ms []Model) {
 
 // line returns the index in s.Lines of record i's line, adding the line
 // if it is new.
-func (s *Summary) line(idx *index, i int, lines map[[3]string]int, unassigned bool) int {
-	k := idx.keys(i)
-	depth := int(s.Level)
+func (s *Summary) line(idx *Index, i int, lines map[[3]string]int, unassigned bool) int {
+	l := idx.newLine(idx.tuple[i], s.Level, unassigned)
+	li, ok := lines[l.keys]
+	if !ok {
+		li = len(s.Lines)
+		lines[l.keys] = li
+		s.Lines = append(s.Lines, l)
+	}
+	return li
+}
+
+// newLine returns the line at level of a record of tuple t: its keys, its
+// path and whether it is partial; unassigned says the record is one a
+// roll-up could not place in a commune (at commune level).
+func (idx *Index) newLine(t int32, level Level, unassigned bool) Line {
+	k, names := &idx.tuples[t], &idx.placeNames[idx.place[t]]
+	depth := int(level)
 	// A record without a unit at some level stops there.
 	n := 0
 	for n < depth && k[n] != "" {
 		n++
 	}
 	// A commune-level row with no district still has its commune.
-	if s.Level == LevelCommune && n == 1 && k[2] != "" {
+	if level == LevelCommune && n == 1 && k[2] != "" {
 		n = 3
 	}
 	var lk [3]string
@@ -769,34 +887,27 @@ func (s *Summary) line(idx *index, i int, lines map[[3]string]int, unassigned bo
 		lk[2] = "\x7funassigned" // after the province's communes
 		n = 1
 	}
-	li, ok := lines[lk]
-	if !ok {
-		li = len(s.Lines)
-		lines[lk] = li
-		// Names as first written anywhere in the data, so that one place
-		// reads the same on every line.
-		var path []string
-		for j := 0; j < n; j++ {
-			if k[j] != "" {
-				pl := idx.names[strings.Join(k[:j+1], "/")]
-				path = append(path, pl.path[j])
-			}
+	// Names as first written anywhere in the data, so that one place
+	// reads the same on every line.
+	var path []string
+	for j := 0; j < n; j++ {
+		if k[j] != "" {
+			path = append(path, names[j])
 		}
-		s.Lines = append(s.Lines, Line{Path: path, Partial: n < depth, Unassigned: unassigned, keys: lk})
 	}
-	return li
+	return Line{Path: slices.Clip(path), Partial: n < depth, Unassigned: unassigned, keys: lk}
 }
 
 // autoLevel is one level below the narrowest filter, skipping a level that
 // no selected record has (districts in data after the 2025 reform).
-func autoLevel(scopeKeys [][]string, selected []int, idx *index) Level {
+func autoLevel(scopeKeys [][]string, selected []int32, idx *Index) Level {
 	narrowest := 0
 	for _, sk := range scopeKeys {
 		narrowest = max(narrowest, len(sk))
 	}
 	for l := narrowest + 1; l <= 3; l++ {
 		for _, i := range selected {
-			if idx.keys(i)[l-1] != "" {
+			if idx.keys(int(i))[l-1] != "" {
 				return Level(l)
 			}
 		}
@@ -804,11 +915,20 @@ func autoLevel(scopeKeys [][]string, selected []int, idx *index) Level {
 	return Level(max(narrowest, 1))
 }
 
-func sortLines(lines []Line) {
-	c := collate.New(language.Vietnamese, collate.IgnoreCase, collate.Numeric)
-	var buf collate.Buffer
+// sortLines sorts a summary's lines, the first of which are of the
+// lineCache's templates from (by number), whose sort keys it keeps.
+func (idx *Index) sortLines(lines []Line, from []int32) {
 	keys := make([][]byte, len(lines))
+	join := func(k [3]string) string { return strings.Join(k[:], "\x01") }
+	idx.mu.Lock()
 	for i, l := range lines {
+		var t *lineTemplate
+		if i < len(from) {
+			if t = &idx.lineCache.lines[from[i]]; t.sortKey != nil {
+				keys[i] = t.sortKey
+				continue
+			}
+		}
 		// By the names' keys, which have no unit-type prefix, so that
 		// Phường and Xã sort together; a province's own line (its
 		// province-wide records) and its records not assigned to a 2025
@@ -821,21 +941,41 @@ func sortLines(lines []Line) {
 				}
 			}
 		}
-		keys[i] = c.KeyFromString(&buf, strings.Join(k[:], "\x01"))
+		keys[i] = idx.sortKey(k, join)
+		if t != nil {
+			t.sortKey = keys[i]
+		}
 	}
+	idx.mu.Unlock()
 	order := make([]int, len(lines))
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return compareBytes(keys[a], keys[b]) })
-	sorted := make([]Line, len(lines))
-	for i, o := range order {
-		sorted[i] = lines[o]
+	// Stable: lines of equal keys stay in the order they came.
+	slices.SortFunc(order, func(a, b int) int {
+		if c := bytes.Compare(keys[a], keys[b]); c != 0 {
+			return c
+		}
+		return a - b
+	})
+	// Line i is to be the line now at order[i]: each cycle of the
+	// permutation moves its lines round.
+	for i := range order {
+		if order[i] < 0 {
+			continue
+		}
+		first, j := lines[i], i
+		for {
+			k := order[j]
+			order[j] = -1
+			if k == i {
+				lines[j] = first
+				break
+			}
+			lines[j], j = lines[k], k
+		}
 	}
-	copy(lines, sorted)
 }
-
-func compareBytes(a, b []byte) int { return strings.Compare(string(a), string(b)) }
 
 // matchPath reports whether a record with keys lies inside the locality
 // whose path keys are sk (a suffix of the record's path: "Đắk Song" matches

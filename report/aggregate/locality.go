@@ -3,6 +3,7 @@ package aggregate
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
@@ -10,26 +11,58 @@ import (
 	"github.com/dvkreport/dvkreport/report/record"
 )
 
-// index holds the keys of every record's province, district and commune.
-// Records share them through tuples: one for each distinct triple of names
-// as written, so that a record costs one look-up, not one per name.
-type index struct {
-	tuple   []int32          // by record: its tuple
-	tuples  [][3]string      // by tuple: the keys of its names
-	names   map[string]place // path key → the place, as first written
-	keyFunc func(string) string
+// An Index is a dataset made ready for summaries: the keys of its
+// records' provinces, districts and communes, and, as summaries need them,
+// the identities of their models, so that summaries of several periods or
+// scopes of one dataset (a report and its comparisons) find them once.
+// Records share their keys through tuples: one for each distinct triple
+// of names as written, so that a record costs one look-up, not one per
+// name.
+//
+// An Index is of the records as they are when it is made: change them and
+// make another. It is safe for concurrent use.
+type Index struct {
+	ds     *record.Dataset
+	first  *record.Record // &ds.Records[0] when made, to tell another slice
+	tuple  []int32        // by record: its tuple
+	tuples [][3]string    // by tuple: the keys of its names
+	place  []int32        // by tuple: its keys' number; tuples of equal keys share it
+	places int            // how many
+	// placeNames are, by place, the names of its levels as first written
+	// anywhere in the data ("" for a level it has none at).
+	placeNames [][3]string
+	names      map[string]place    // path key → the place, as first written
+	keyFunc    func(string) string // the key of a name, "" for ""
+	key        func(string) string // as given, nil for the default
+
+	// mu guards what summaries find as they go: the records' models
+	// (models.go) and the lines' sort keys.
+	mu sync.Mutex
+	recordModels
+	lineCache
+	sortKeys
 }
 
 // keys returns the keys of record i's province, district and commune.
-func (idx *index) keys(i int) *[3]string { return &idx.tuples[idx.tuple[i]] }
+func (idx *Index) keys(i int) *[3]string { return &idx.tuples[idx.tuple[i]] }
 
 type place struct {
 	path []string // display names
 	keys []string
 }
 
-func newIndex(ds *record.Dataset, key func(string) string) *index {
-	idx := &index{tuple: make([]int32, len(ds.Records)), names: map[string]place{}}
+// NewIndex indexes ds for summaries with key, the key of a locality name
+// (nil: gazetteer.UnitKey; see Options.Key).
+func NewIndex(ds *record.Dataset, key func(string) string) *Index {
+	unitKey := key
+	if unitKey == nil {
+		unitKey = gazetteer.UnitKey
+	}
+	idx := &Index{ds: ds, key: key, tuple: make([]int32, len(ds.Records)),
+		names: map[string]place{}}
+	if len(ds.Records) > 0 {
+		idx.first = &ds.Records[0]
+	}
 	cache := map[string]string{}
 	k := func(s string) string {
 		if s == "" {
@@ -37,15 +70,23 @@ func newIndex(ds *record.Dataset, key func(string) string) *index {
 		}
 		v, ok := cache[s]
 		if !ok {
-			v = key(s)
+			v = unitKey(s)
 			cache[s] = v
 		}
 		return v
 	}
+	var id []byte
 	tuples := map[[3]string]int32{} // names as written → tuple
-	seen := map[[3]string]bool{}    // keys already named
+	places := map[[3]string]int32{} // keys → their number
 	for i := range ds.Records {
 		r := &ds.Records[i]
+		// A register's rows of one commune often follow one another.
+		if i > 0 {
+			if p := &ds.Records[i-1]; r.Commune == p.Commune && r.Province == p.Province && r.District == p.District {
+				idx.tuple[i] = idx.tuple[i-1]
+				continue
+			}
+		}
 		names := [3]string{r.Province, r.District, r.Commune}
 		t, ok := tuples[names]
 		if !ok {
@@ -54,38 +95,74 @@ func newIndex(ds *record.Dataset, key func(string) string) *index {
 			idx.tuples = append(idx.tuples, [3]string{k(r.Province), k(r.District), k(r.Commune)})
 		}
 		idx.tuple[i] = t
-		keys := idx.tuples[t]
-		if ok || seen[keys] {
+		if ok {
 			continue
 		}
-		seen[keys] = true
-		var path, pk []string
+		keys := idx.tuples[t]
+		pi, seen := places[keys]
+		if !seen {
+			pi = int32(len(places))
+			places[keys] = pi
+		}
+		idx.place = append(idx.place, pi)
+		if seen {
+			continue
+		}
+		var pn [3]string // the place's names, as first written anywhere
 		for j := 0; j < 3; j++ {
-			path, pk = append(path, names[j]), append(pk, keys[j])
 			if keys[j] == "" {
 				continue
 			}
-			id := strings.Join(pk, "/")
-			if _, ok := idx.names[id]; !ok {
-				// Each level is named as first written anywhere.
-				p := slices.Clone(path)
+			// The path key of the place's first j+1 levels: their keys
+			// joined by "/".
+			id = id[:0]
+			for l, k := range keys[:j+1] {
+				if l > 0 {
+					id = append(id, '/')
+				}
+				id = append(id, k...)
+			}
+			pl, ok := idx.names[string(id)]
+			if !ok {
+				// Each level is named as first written anywhere: the
+				// levels above as their places were.
+				p := slices.Clone(names[:j+1])
 				for l := 0; l < j; l++ {
-					if pk[l] != "" {
-						p[l] = idx.names[strings.Join(pk[:l+1], "/")].path[l]
+					if keys[l] != "" {
+						p[l] = pn[l]
 					}
 				}
-				idx.names[id] = place{path: p, keys: slices.Clone(pk)}
+				pl = place{path: p, keys: slices.Clone(keys[:j+1])}
+				idx.names[string(id)] = pl
 			}
+			pn[j] = pl.path[j]
 		}
+		idx.placeNames = append(idx.placeNames, pn)
 	}
-	idx.keyFunc = k
+	idx.places = len(places)
+	// Not the cache, which summaries running at once would share.
+	idx.keyFunc = func(s string) string {
+		if s == "" {
+			return ""
+		}
+		return unitKey(s)
+	}
 	return idx
+}
+
+// Of reports whether idx is an index of ds: made of it, and of the same
+// records (not of a copy, nor of a dataset whose records were replaced).
+func (idx *Index) Of(ds *record.Dataset) bool {
+	if idx == nil || idx.ds != ds || len(ds.Records) != len(idx.tuple) {
+		return false
+	}
+	return len(ds.Records) == 0 || &ds.Records[0] == idx.first
 }
 
 // resolve finds the one place that a --locality value names: a name at any
 // level or a path of names separated by "/". It returns the place's display
 // path and its keys by level ("" for a level the place does not fix).
-func (idx *index) resolve(query string) ([]string, []string, error) {
+func (idx *Index) resolve(query string) ([]string, []string, error) {
 	var parts, qk []string
 	for _, p := range strings.Split(query, "/") {
 		p = strings.TrimSpace(p)
@@ -196,7 +273,7 @@ func quoted(texts []string) msg.List {
 }
 
 // suggest names up to three known localities closest to key.
-func (idx *index) suggest(key string) msg.List {
+func (idx *Index) suggest(key string) msg.List {
 	type cand struct {
 		name string
 		d    int

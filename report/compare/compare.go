@@ -103,43 +103,45 @@ func Compare(ds *record.Dataset, aopts aggregate.Options, current *aggregate.Sum
 	}
 	aopts.Expected, aopts.Models = nil, false
 	aopts.Level = current.Level
-	base := func(want bool, period record.Period, ok bool) (*Base, error) {
-		if !want || !ok || !hasRecords(ds, period) {
-			return nil, nil
-		}
-		o := aopts
-		o.Period = period
-		s, err := aggregate.Summarize(ds, o)
-		if err != nil {
-			return nil, err
-		}
-		b := &Base{Period: period, Summary: s, lines: map[string]*aggregate.Line{}}
-		for i := range s.Lines {
-			b.lines[s.Lines[i].Key()] = &s.Lines[i]
-		}
-		return b, nil
+	// The records' keys and models, found once for all the summaries.
+	idx := current.Index()
+	if !idx.Of(ds) {
+		idx = aggregate.NewIndex(ds, aopts.Key)
 	}
-	var err error
+	// The periods to summarise, in one pass: the bases that the data
+	// has records in, then the quarters of the history.
+	var periods []record.Period
+	var bases []**Base
+	base := func(b **Base, want bool, period record.Period, ok bool) {
+		if want && ok && hasRecords(ds, period) {
+			periods, bases = append(periods, period), append(bases, b)
+		}
+	}
 	prev, ok := Previous(p)
-	if c.Previous, err = base(opts.Previous, prev, ok); err != nil {
-		return nil, err
-	}
+	base(&c.Previous, opts.Previous, prev, ok)
 	ago, ok := YearAgo(p)
-	if c.YearAgo, err = base(opts.YearAgo, ago, ok); err != nil {
+	base(&c.YearAgo, opts.YearAgo, ago, ok)
+	ytd, ok := YearToDate(p)
+	base(&c.YearToDate, opts.Previous || opts.YearAgo, ytd, ok)
+	if opts.History > 0 {
+		periods = append(periods, record.Period{First: p.Last - record.Quarter(opts.History) + 1, Last: p.Last, Kind: record.KindRange})
+	}
+	if len(periods) == 0 {
+		return c, nil
+	}
+	sums, err := idx.SummarizePeriods(aopts, periods)
+	if err != nil {
 		return nil, err
 	}
-	ytd, ok := YearToDate(p)
-	if c.YearToDate, err = base(opts.Previous || opts.YearAgo, ytd, ok); err != nil {
-		return nil, err
+	for k, b := range bases {
+		s := sums[k]
+		*b = &Base{Period: periods[k], Summary: s, lines: make(map[string]*aggregate.Line, len(s.Lines))}
+		for i := range s.Lines {
+			(*b).lines[s.Lines[i].Key()] = &s.Lines[i]
+		}
 	}
 	if opts.History > 0 {
-		o := aopts
-		o.Period = record.Period{First: p.Last - record.Quarter(opts.History) + 1, Last: p.Last, Kind: record.KindRange}
-		s, err := aggregate.Summarize(ds, o)
-		if err != nil {
-			return nil, err
-		}
-		c.History = s.Quarters
+		c.History = sums[len(sums)-1].Quarters
 	}
 	return c, nil
 }

@@ -1,0 +1,362 @@
+package aggregate
+
+import (
+	"cmp"
+	"slices"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+// recordModels is what an Index finds of its records as summaries select
+// them, once for all its summaries: what does not depend on the period.
+// Its fields are guarded by Index.mu.
+type recordModels struct {
+	info []recordInfo // by record, once known
+	// names numbers the units' and models' names as written, by their
+	// folded form (see appendFold): equal numbers, equal folded names.
+	names  map[string]int32
+	folded map[string]int32
+	// byPlace numbers the identities of the models and groups, by the
+	// place of their keys (see identify); models is how many there are.
+	byPlace [][]placeModel // by place, sorted by key
+	models  int
+	sources map[string]int32 // numbers the sources
+	// quarterList and quarters number the quarters: the first 16 in
+	// the list, the others in the map, numbered after them.
+	quarterList []record.Quarter
+	quarters    map[record.Quarter]int32
+	buf         []byte
+}
+
+// recordInfo is what a summary needs of a record beside its figures, once
+// known: its model's (or group's) identity, its source and its quarter as
+// numbers of the Index, its field and status.
+type recordInfo struct {
+	model   int32 // its identity + 1; 0 until known
+	source  int32 // -1 for none
+	quarter int32 // -1 for a period longer than a quarter
+	field   record.Field
+	status  record.Status
+	flags   uint8
+}
+
+// Flags of a recordInfo.
+const (
+	known      = 1 << iota // the info is set
+	namedModel             // the record is a row of one named model
+	unassigned             // a roll-up could not place it in a commune
+	extra                  // it has extra indicators
+)
+
+// recordFlows are a record's count and flows.
+type recordFlows struct{ count, funds, households, beneficiaries int64 }
+
+// A model's (or a group's) identity is what makes it one: its locality's
+// keys (its place), and its modelKey: its unit and name compared as
+// validate compares them (folded), its field and, for a group, its status
+// (named for a named model). Every part is an exact number, not a hash:
+// two models are never taken for one.
+type modelKey struct {
+	unit, name int32
+	field      record.Field
+	status     uint8
+}
+
+// named is the status part of a named model's identity: a named model is
+// one whatever its rows' statuses.
+const named = 0xff
+
+// view is what an Index knows of the records a summary selected, as
+// prepare found it: none of it changes after.
+type view struct {
+	tuple []int32      // by record: its tuple
+	info  []recordInfo // by record
+	// models, sources and quarters are how many the index knows, for a
+	// summary's tables by number.
+	models, sources, quarters int
+	// lineOf is, by tuple, the number of its line at the summary's level
+	// + 1, and unassignedOf of its line for records a roll-up could not
+	// place; lines are the lines by number.
+	lineOf, unassignedOf []int32
+	lines                []lineTemplate
+}
+
+// lineCache holds the lines of the records' tuples, by level: their keys
+// and paths, found once for all summaries. Its fields are guarded by
+// Index.mu.
+type lineCache struct {
+	of         [3][]int32     // by level - 1, by tuple: its line's number + 1
+	unassigned []int32        // by tuple: its line for unassigned records + 1
+	lines      []lineTemplate // by number
+}
+
+// lineTemplate is a line without figures.
+type lineTemplate struct {
+	keys                [3]string
+	path                []string
+	partial, unassigned bool
+	sortKey             []byte // once sortLines found it
+}
+
+// line returns a new line of the template.
+func (t *lineTemplate) line() Line {
+	return Line{Path: t.path, Partial: t.partial, Unassigned: t.unassigned, keys: t.keys}
+}
+
+// line returns record i's line at level, a number of the lineCache.
+func (idx *Index) line(i int, level Level, unassigned bool) int32 {
+	lc := &idx.lineCache
+	of := &lc.of[level-1]
+	if unassigned {
+		of = &lc.unassigned
+	}
+	if *of == nil {
+		*of = make([]int32, len(idx.tuples))
+	}
+	t := idx.tuple[i]
+	if n := (*of)[t]; n > 0 {
+		return n - 1
+	}
+	l := idx.newLine(t, level, unassigned)
+	lc.lines = append(lc.lines, lineTemplate{keys: l.keys, path: l.Path, partial: l.Partial, unassigned: l.Unassigned})
+	n := int32(len(lc.lines))
+	(*of)[t] = n
+	return n - 1
+}
+
+// prepare finds what the records selected are, for those not yet known,
+// and their lines at level (none for LevelAuto).
+func (idx *Index) prepare(selected []int32, level Level) view {
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
+	m := &idx.recordModels
+	if m.info == nil {
+		m.info = make([]recordInfo, len(idx.tuple))
+		m.names, m.folded = map[string]int32{}, map[string]int32{}
+		m.byPlace = make([][]placeModel, idx.places)
+		m.sources, m.quarters = map[string]int32{}, map[record.Quarter]int32{}
+	}
+	recs := idx.ds.Records
+	var lastSource string // the source of the last record with one
+	var lastSourceAt int32
+	var todo []int32    // the records whose identity is not known
+	var keys []modelKey // and their keys
+	for _, i := range selected {
+		in := &m.info[i]
+		if in.flags&known == 0 {
+			r := &recs[i]
+			*in = recordInfo{source: -1, quarter: -1, field: r.Field, status: r.Status, flags: known}
+			k := modelKey{unit: m.name(r.Unit), name: m.name(r.Model), field: r.Field, status: byte(r.Status)}
+			// A row of one named model; anything else is a group row: a
+			// count of models, with a name or not (or a count of none: a
+			// row of figures).
+			if r.Model != "" && r.Count == 1 {
+				k.status = named
+				in.flags |= namedModel
+			}
+			if r.Unassigned {
+				in.flags |= unassigned
+			}
+			if len(r.Extra) > 0 {
+				in.flags |= extra
+			}
+			if todo == nil {
+				todo, keys = make([]int32, 0, len(selected)), make([]modelKey, 0, len(selected))
+			}
+			todo, keys = append(todo, i), append(keys, k)
+			// A register's rows mostly cite one source, or a few.
+			if r.Source != "" && r.Source == lastSource {
+				in.source = lastSourceAt
+			} else if r.Source != "" {
+				si, ok := m.sources[r.Source]
+				if !ok {
+					si = int32(len(m.sources))
+					m.sources[r.Source] = si
+				}
+				in.source, lastSource, lastSourceAt = si, r.Source, si
+			}
+			if r.Period.Kind == record.KindQuarter {
+				in.quarter = m.quarter(r.Period.First)
+			}
+		}
+		if level != LevelAuto {
+			idx.line(int(i), level, in.flags&unassigned != 0 && level == LevelCommune)
+		}
+	}
+	idx.identify(todo, keys)
+	lc := &idx.lineCache
+	v := view{tuple: idx.tuple, info: m.info, models: m.models, sources: len(m.sources), quarters: len(m.quarterList) + len(m.quarters),
+		unassignedOf: lc.unassigned, lines: lc.lines}
+	if level != LevelAuto {
+		v.lineOf = lc.of[level-1]
+	}
+	return v
+}
+
+// identify numbers the identities of records todo, whose keys are keys.
+// It takes them place by place: a place's new records sorted by key, each
+// run of one key a model, found in the place's sorted list of models or
+// merged into it.
+func (idx *Index) identify(todo []int32, keys []modelKey) {
+	if len(todo) == 0 {
+		return
+	}
+	m := &idx.recordModels
+	start := make([]int32, idx.places+1) // by place: where its records start in order
+	for _, i := range todo {
+		start[idx.place[idx.tuple[i]]+1]++
+	}
+	for p := 1; p < len(start); p++ {
+		start[p] += start[p-1]
+	}
+	order := make([]int32, len(todo)) // indexes in todo, by place
+	for j, i := range todo {
+		p := idx.place[idx.tuple[i]]
+		order[start[p]] = int32(j)
+		start[p]++
+	}
+	// Now start[p] is where place p's records end, and p+1's start.
+	var batch, added []placeModel
+	lo := int32(0)
+	for p, hi := range start[:idx.places] {
+		if hi == lo {
+			continue
+		}
+		// The place's records by key (and then in order, for numbers
+		// that do not depend on the sort), each run of one key a model.
+		batch = batch[:0]
+		for _, j := range order[lo:hi] {
+			batch = append(batch, placeModel{key: keys[j], id: j})
+		}
+		slices.SortFunc(batch, func(a, b placeModel) int {
+			if c := compareModelKeys(a.key, b.key); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.id, b.id)
+		})
+		known := m.byPlace[p]
+		added = added[:0]
+		for r := 0; r < len(batch); {
+			k := batch[r].key
+			e := r + 1
+			for e < len(batch) && batch[e].key == k {
+				e++
+			}
+			n := int32(-1)
+			if at, ok := slices.BinarySearchFunc(known, k, func(x placeModel, k modelKey) int { return compareModelKeys(x.key, k) }); ok {
+				n = known[at].id
+			} else {
+				n = int32(m.models)
+				m.models++
+				added = append(added, placeModel{key: k, id: n})
+			}
+			for _, b := range batch[r:e] {
+				m.info[todo[b.id]].model = n + 1
+			}
+			r = e
+		}
+		if len(added) > 0 {
+			m.byPlace[p] = mergeModels(known, added)
+		}
+		lo = hi
+	}
+}
+
+// placeModel is a model of a place: its key and number (in identify's
+// batch, the index of a record in todo).
+type placeModel struct {
+	key modelKey
+	id  int32
+}
+
+func compareModelKeys(a, b modelKey) int {
+	switch {
+	case a.unit != b.unit:
+		return cmp.Compare(a.unit, b.unit)
+	case a.name != b.name:
+		return cmp.Compare(a.name, b.name)
+	case a.field != b.field:
+		return cmp.Compare(a.field, b.field)
+	}
+	return cmp.Compare(a.status, b.status)
+}
+
+// mergeModels merges two lists of models sorted by key, none in both.
+func mergeModels(a, b []placeModel) []placeModel {
+	out := make([]placeModel, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if compareModelKeys(a[0].key, b[0].key) < 0 {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// quarter returns the number of quarter q.
+func (m *recordModels) quarter(q record.Quarter) int32 {
+	// A register has few quarters: a look along them beats a map.
+	for i, x := range m.quarterList {
+		if x == q {
+			return int32(i)
+		}
+	}
+	if len(m.quarterList) < 16 {
+		m.quarterList = append(m.quarterList, q)
+		return int32(len(m.quarterList) - 1)
+	}
+	qi, ok := m.quarters[q]
+	if !ok {
+		qi = int32(len(m.quarterList) + len(m.quarters))
+		m.quarters[q] = qi
+	}
+	return qi
+}
+
+// name returns the number of a unit's or model's name: the number of its
+// folded form.
+func (m *recordModels) name(s string) int32 {
+	if n, ok := m.names[s]; ok {
+		return n
+	}
+	m.buf = appendFold(m.buf[:0], s)
+	f := s
+	if string(m.buf) != f {
+		f = string(m.buf)
+	}
+	n, ok := m.folded[f]
+	if !ok {
+		n = int32(len(m.folded))
+		m.folded[f] = n
+	}
+	m.names[s] = n
+	return n
+}
+
+// sortKeys are the collation keys of the lines' sort keys (see sortLines),
+// by line key. Its fields are guarded by Index.mu.
+type sortKeys struct {
+	collator *collate.Collator
+	cbuf     collate.Buffer
+	keys     map[[3]string][]byte
+}
+
+// sortKey returns the collation key of a line's sort key k.
+func (sk *sortKeys) sortKey(k [3]string, join func([3]string) string) []byte {
+	if key, ok := sk.keys[k]; ok {
+		return key
+	}
+	if sk.collator == nil {
+		sk.collator = collate.New(language.Vietnamese, collate.IgnoreCase, collate.Numeric)
+		sk.keys = map[[3]string][]byte{}
+	}
+	// The key is in the buffer, which the next one would overwrite.
+	key := slices.Clone(sk.collator.KeyFromString(&sk.cbuf, join(k)))
+	sk.cbuf.Reset()
+	sk.keys[k] = key
+	return key
+}
