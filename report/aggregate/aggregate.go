@@ -163,6 +163,25 @@ func (e *OverflowError) Text() msg.Text { return msg.New("aggregate.overflow", m
 // In writes the error in language l.
 func (e *OverflowError) In(l msg.Lang) string { return e.Text().In(l) }
 
+// overflowError returns the error of the first overflowing figure of the
+// summary: of its total, then of its lines and quarters.
+func (s *Summary) overflowError() error {
+	if err := s.Total.overflowError(s.Extras); err != nil {
+		return err
+	}
+	for i := range s.Lines {
+		if err := s.Lines[i].overflowError(s.Extras); err != nil {
+			return err
+		}
+	}
+	for i := range s.Quarters {
+		if err := s.Quarters[i].overflowError(s.Extras); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // overflowError returns the error of the first overflowing figure of f.
 func (f *Figures) overflowError(extras []string) error {
 	if f.overflow == 0 {
@@ -545,8 +564,10 @@ func summarize(s *Summary, opts Options, selected []int32) error {
 		}
 	}
 	s.addExpected(own, key)
-	// The total overflows whenever a line does.
-	if err := s.Total.overflowError(s.Extras); err != nil {
+	// A sum past the largest figure anywhere (a line, a group of models
+	// summed on its line, a quarter, the total) refuses the summary: a
+	// saturated figure is never printed.
+	if err := s.overflowError(); err != nil {
 		return err
 	}
 	idx.sortLines(s.Lines, a.from)

@@ -162,3 +162,31 @@ func TestParseLevel(t *testing.T) {
 		t.Error("ParseLevel(village) succeeded")
 	}
 }
+
+// A group of models reported in rows whose counts overflow when summed is
+// an error, not a saturated figure printed with success: the group's sum
+// went past the largest figure on its line while the total, to which the
+// saturated count was then added once, did not (found by a helper's
+// review; the count 999999999999999999 ten times printed 9223372036854775807).
+func TestGroupOverflow(t *testing.T) {
+	var recs []record.Record
+	for range 10 {
+		r := rec("Lạng Sơn", "", "Xã Bắc Sơn", record.Economy, record.New, "2025-Q3", 999_999_999_999_999_999, 0)
+		r.Unit = "Hội Phụ nữ"
+		recs = append(recs, r)
+	}
+	for _, level := range []Level{LevelProvince, LevelCommune} {
+		s, err := Summarize(&record.Dataset{Records: recs}, Options{Level: level})
+		var oe *OverflowError
+		if !errors.As(err, &oe) || oe.Column != "count" {
+			t.Errorf("level %v: %v, want an overflow of count (total %d)", level, err, totalModels(s))
+		}
+	}
+}
+
+func totalModels(s *Summary) int64 {
+	if s == nil {
+		return 0
+	}
+	return s.Total.Models
+}
