@@ -295,14 +295,10 @@ func (d *Data) Check(opts Options) error {
 // opts.Compare asks for.
 func (d *Data) Summarize(opts Options) (*Result, error) {
 	g := gazetteer.Default()
-	localities, err := resolveCodes(g, opts.Localities)
+	aopts, err := aggregateOptions(g, opts)
 	if err != nil {
 		return nil, err
 	}
-	if opts.Boundaries2025 {
-		localities = rollUpNames(g, localities)
-	}
-	aopts := aggregateOptions(g, opts, localities)
 	s, err := aggregate.Summarize(d.Dataset, aopts)
 	switch {
 	case errors.Is(err, aggregate.ErrUnknownLocality), errors.Is(err, aggregate.ErrAmbiguousLocality), errors.Is(err, aggregate.ErrNoRecords):
@@ -318,9 +314,18 @@ func (d *Data) Summarize(opts Options) (*Result, error) {
 	return res, nil
 }
 
-// aggregateOptions are the options of package aggregate for a report of
-// localities.
-func aggregateOptions(g *gazetteer.Gazetteer, opts Options, localities []string) aggregate.Options {
+// aggregateOptions are the options of package aggregate for a report:
+// its localities' codes replaced by their names, and the provinces the
+// 2025 reform merged away by the province they became when rows are
+// rolled up.
+func aggregateOptions(g *gazetteer.Gazetteer, opts Options) (aggregate.Options, error) {
+	localities, err := resolveCodes(g, opts.Localities)
+	if err != nil {
+		return aggregate.Options{}, err
+	}
+	if opts.Boundaries2025 {
+		localities = rollUpNames(g, localities)
+	}
 	aopts := aggregate.Options{Localities: localities, Period: opts.Period, Level: opts.Level,
 		Models:   opts.Models || len(localities) == 1,
 		Fallback: func(name string) ([]string, bool) { return locate(g, opts, name) },
@@ -334,7 +339,7 @@ func aggregateOptions(g *gazetteer.Gazetteer, opts Options, localities []string)
 			return names.Expected(g, era, scope, int(level))
 		}
 	}
-	return aopts
+	return aopts, nil
 }
 
 // rollUpNames replaces, among the --locality values, the provinces that

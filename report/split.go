@@ -59,14 +59,10 @@ func (d *Data) Split(opts Options, level aggregate.Level) ([]*Part, error) {
 	if err != nil {
 		return nil, err
 	}
-	localities, err := resolveCodes(g, opts.Localities)
+	aopts, err := aggregateOptions(g, opts)
 	if err != nil {
 		return nil, err
 	}
-	if opts.Boundaries2025 {
-		localities = rollUpNames(g, localities)
-	}
-	aopts := aggregateOptions(g, opts, localities)
 	aopts.Level = level
 	records, err := aggregate.Partition(d.Dataset, aopts)
 	if err != nil {

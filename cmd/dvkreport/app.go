@@ -187,14 +187,8 @@ func newApp(u *ui, e env) *cli.App {
 }
 
 func generate(c *cli.Context, u *ui, e env) error {
-	if err := noArgs(c); err != nil {
-		return err
-	}
-	opts, set, err := reportOptions(c)
+	opts, _, err := documentReport(c)
 	if err != nil {
-		return err
-	}
-	if err := documentOptions(c, set, &opts); err != nil {
 		return err
 	}
 	level, dir, jobs, err := splitOptions(c)

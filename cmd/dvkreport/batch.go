@@ -68,19 +68,8 @@ func splitOptions(c *cli.Context) (level aggregate.Level, dir string, jobs int, 
 // dir: the data is loaded and checked once, the reports made in parallel.
 func generateBatch(c *cli.Context, u *ui, e env, opts report.Options, level aggregate.Level, dir string, jobs int) error {
 	start := time.Now()
-	d, err := report.Load(opts)
+	d, whole, err := loadWhole(c, u, e, opts)
 	if err != nil {
-		return err
-	}
-	if err := d.Check(opts); err != nil {
-		return err
-	}
-	whole, err := d.Summarize(opts)
-	if err != nil {
-		return err
-	}
-	printWarnings(c, u, whole.Warnings)
-	if err := printExcluded(c, u, e, whole); err != nil {
 		return err
 	}
 	parts, err := d.Split(opts, level)
@@ -145,6 +134,28 @@ func generateBatch(c *cli.Context, u *ui, e env, opts report.Options, level aggr
 		return shown{errors.New("batch: some reports failed")}
 	}
 	return nil
+}
+
+// loadWhole loads and checks the data once, for several reports, and
+// summarises the whole scope, saying what loading found (the name
+// warnings, the rows left out).
+func loadWhole(c *cli.Context, u *ui, e env, opts report.Options) (*report.Data, *report.Result, error) {
+	d, err := report.Load(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := d.Check(opts); err != nil {
+		return nil, nil, err
+	}
+	whole, err := d.Summarize(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	printWarnings(c, u, whole.Warnings)
+	if err := printExcluded(c, u, e, whole); err != nil {
+		return nil, nil, err
+	}
+	return d, whole, nil
 }
 
 // scopeName names a summary's scope for the manifest.

@@ -293,14 +293,8 @@ func recipients(toMap []mapEntry, p *report.Part, nameCount map[string]int) []st
 
 // sendMail is the mail command.
 func sendMail(c *cli.Context, u *ui, e env) error {
-	if err := noArgs(c); err != nil {
-		return err
-	}
-	opts, set, err := reportOptions(c)
+	opts, set, err := documentReport(c)
 	if err != nil {
-		return err
-	}
-	if err := documentOptions(c, set, &opts); err != nil {
 		return err
 	}
 	level := aggregate.LevelAuto
@@ -319,19 +313,8 @@ func sendMail(c *cli.Context, u *ui, e env) error {
 	if err != nil {
 		return err
 	}
-	d, err := report.Load(opts)
+	d, whole, err := loadWhole(c, u, e, opts)
 	if err != nil {
-		return err
-	}
-	if err := d.Check(opts); err != nil {
-		return err
-	}
-	whole, err := d.Summarize(opts)
-	if err != nil {
-		return err
-	}
-	printWarnings(c, u, whole.Warnings)
-	if err := printExcluded(c, u, e, whole); err != nil {
 		return err
 	}
 	if level == aggregate.LevelAuto {

@@ -87,6 +87,23 @@ func setting(c *cli.Context, name, fromFile string) string {
 	return fromFile
 }
 
+// documentReport reads the command line of a command that makes a
+// document (generate, mail): no argument, the filters and the document's
+// flags over the settings file.
+func documentReport(c *cli.Context) (report.Options, *settings.Settings, error) {
+	if err := noArgs(c); err != nil {
+		return report.Options{}, nil, err
+	}
+	opts, set, err := reportOptions(c)
+	if err != nil {
+		return opts, nil, err
+	}
+	if err := documentOptions(c, set, &opts); err != nil {
+		return opts, nil, err
+	}
+	return opts, set, nil
+}
+
 // documentOptions reads the flags of the document, over the settings.
 func documentOptions(c *cli.Context, s *settings.Settings, opts *report.Options) error {
 	lf := setting(c, "layout", s.Layout)

@@ -38,19 +38,29 @@ var Forms = []string{"plain", "party", "state"}
 
 // ParseForm reads a form's name: plain, party or state.
 func ParseForm(s string) (Form, bool) {
-	for i, f := range Forms {
-		if strings.EqualFold(strings.TrimSpace(s), f) {
-			return Form(i), true
-		}
-	}
-	return Plain, false
+	i, ok := parseName(Forms, s)
+	return Form(i), ok
 }
 
-func (f Form) String() string {
-	if int(f) < len(Forms) {
-		return Forms[f]
+func (f Form) String() string { return nameOf(Forms, int(f), "form") }
+
+// parseName finds a name among names, case and spaces around it ignored:
+// its index, or 0 and false.
+func parseName(names []string, s string) (int, bool) {
+	for i, n := range names {
+		if strings.EqualFold(strings.TrimSpace(s), n) {
+			return i, true
+		}
 	}
-	return "form(" + strconv.Itoa(int(f)) + ")"
+	return 0, false
+}
+
+// nameOf is the name of value i, or kind(i) when it has none.
+func nameOf(names []string, i int, kind string) string {
+	if i >= 0 && i < len(names) {
+		return names[i]
+	}
+	return kind + "(" + strconv.Itoa(i) + ")"
 }
 
 // Agency is the body that issues a report, and who signs it.
@@ -94,20 +104,11 @@ var Authorities = []string{"head", "deputy", "collective", "by_order"}
 
 // ParseAuthority reads an authority's name.
 func ParseAuthority(s string) (Authority, bool) {
-	for i, a := range Authorities {
-		if strings.EqualFold(strings.TrimSpace(s), a) {
-			return Authority(i), true
-		}
-	}
-	return Head, false
+	i, ok := parseName(Authorities, s)
+	return Authority(i), ok
 }
 
-func (a Authority) String() string {
-	if int(a) < len(Authorities) {
-		return Authorities[a]
-	}
-	return "authority(" + strconv.Itoa(int(a)) + ")"
-}
+func (a Authority) String() string { return nameOf(Authorities, int(a), "authority") }
 
 // Signer is who signs a report.
 type Signer struct {
