@@ -203,7 +203,7 @@ func generate(c *cli.Context, u *ui, e env) error {
 		return err
 	}
 	opts.RasterCharts = c.Bool("raster-charts")
-	setMemoryLimit(e, opts.Inputs)
+	setMemoryLimit(e, opts.Inputs, level == 0)
 	if level != 0 {
 		return generateBatch(c, u, e, opts, level, dir, jobs)
 	}
@@ -255,7 +255,7 @@ func summary(c *cli.Context, u *ui, e env) error {
 		return usagef("cli.xlsx_needs_output")
 	}
 	opts.BOM = c.Bool("bom")
-	setMemoryLimit(e, opts.Inputs)
+	setMemoryLimit(e, opts.Inputs, true)
 	s, err := report.Summarize(opts)
 	if err != nil {
 		return err

@@ -7,32 +7,43 @@ import (
 )
 
 // The soft memory limit is set for inputs it holds several times over,
-// never for a bigger register, and never over the user's GOMEMLIMIT.
+// never for a bigger register, and never over the user's GOMEMLIMIT; a
+// one-document run over a small input does not collect below it, unless
+// the user set GOGC.
 func TestSetMemoryLimit(t *testing.T) {
 	dir := t.TempDir()
 	small := filepath.Join(dir, "small.csv")
 	os.WriteFile(small, []byte("province,field,period\n"), 0o644)
-	big := filepath.Join(dir, "big.csv")
-	f, _ := os.Create(big)
-	f.Truncate(softLimitUpTo + 1) // sparse: no disk used
+	medium := filepath.Join(dir, "medium.csv")
+	f, _ := os.Create(medium)
+	f.Truncate(collectorUpTo + 1) // sparse: no disk used
 	f.Close()
+	big := filepath.Join(dir, "big.csv")
+	f, _ = os.Create(big)
+	f.Truncate(softLimitUpTo + 1)
+	f.Close()
+	none := memoryPolicy{}
 	for _, tc := range []struct {
 		inputs []string
+		one    bool
 		vars   map[string]string
-		want   int64
+		want   memoryPolicy
 	}{
-		{nil, nil, softLimit},
-		{[]string{small}, nil, softLimit},
-		{[]string{dir}, nil, 0},
-		{[]string{filepath.Join(dir, "*.csv")}, nil, 0},
-		{[]string{big}, nil, 0},
-		{[]string{small}, map[string]string{"GOMEMLIMIT": "1GiB"}, 0},
+		{nil, true, nil, memoryPolicy{limit: softLimit, off: true}},
+		{nil, false, nil, memoryPolicy{limit: softLimit}},
+		{[]string{small}, true, nil, memoryPolicy{limit: softLimit, off: true}},
+		{[]string{small}, true, map[string]string{"GOGC": "100"}, memoryPolicy{limit: softLimit}},
+		{[]string{medium}, true, nil, memoryPolicy{limit: softLimit}},
+		{[]string{dir}, true, nil, none},
+		{[]string{filepath.Join(dir, "*.csv")}, true, nil, none},
+		{[]string{big}, true, nil, none},
+		{[]string{small}, true, map[string]string{"GOMEMLIMIT": "1GiB"}, none},
 	} {
-		got := int64(0)
-		e := env{getenv: func(k string) string { return tc.vars[k] }, memoryLimit: func(n int64) { got = n }}
-		setMemoryLimit(e, tc.inputs)
+		var got memoryPolicy
+		e := env{getenv: func(k string) string { return tc.vars[k] }, memory: func(p memoryPolicy) { got = p }}
+		setMemoryLimit(e, tc.inputs, tc.one)
 		if got != tc.want {
-			t.Errorf("%v %v: limit %d, want %d", tc.inputs, tc.vars, got, tc.want)
+			t.Errorf("%v one document %v, %v: %+v, want %+v", tc.inputs, tc.one, tc.vars, got, tc.want)
 		}
 	}
 }

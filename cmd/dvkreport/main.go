@@ -40,6 +40,11 @@ func main() {
 		}
 		os.Exit(code)
 	}()
-	limit := func(n int64) { debug.SetMemoryLimit(n) }
-	os.Exit(run(os.Args, os.Stdout, os.Stderr, env{temps: temps, getenv: os.Getenv, memoryLimit: limit}))
+	memory := func(p memoryPolicy) {
+		debug.SetMemoryLimit(p.limit)
+		if p.off {
+			debug.SetGCPercent(-1)
+		}
+	}
+	os.Exit(run(os.Args, os.Stdout, os.Stderr, env{temps: temps, getenv: os.Getenv, memory: memory}))
 }

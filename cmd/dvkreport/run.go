@@ -52,9 +52,9 @@ const (
 type env struct {
 	temps  *output.Temps       // temporary files to remove on a signal
 	getenv func(string) string // the environment
-	// memoryLimit sets the process's soft memory limit; nil when the
+	// memory sets how the process's garbage collector runs; nil when the
 	// command runs inside another program (a test) that keeps its own.
-	memoryLimit func(int64)
+	memory func(memoryPolicy)
 }
 
 // usageError is an error in the command line.
