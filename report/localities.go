@@ -9,8 +9,10 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/dvkreport/dvkreport/report/aggregate"
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/msg"
+	"github.com/dvkreport/dvkreport/report/names"
 	"github.com/dvkreport/dvkreport/report/record"
 )
 
@@ -171,4 +173,94 @@ func PlaceOf(bodies ...string) string {
 		}
 	}
 	return best
+}
+
+// aggregateOptions are the options of package aggregate for a report:
+// its localities' codes replaced by their names, and the provinces the
+// 2025 reform merged away by the province they became when rows are
+// rolled up.
+func aggregateOptions(g *gazetteer.Gazetteer, opts Options) (aggregate.Options, error) {
+	localities, err := resolveCodes(g, opts.Localities)
+	if err != nil {
+		return aggregate.Options{}, err
+	}
+	if opts.Boundaries2025 {
+		localities = rollUpNames(g, localities)
+	}
+	aopts := aggregate.Options{Localities: localities, Period: opts.Period, Level: opts.Level,
+		Models:   opts.Models || len(localities) == 1,
+		Fallback: func(name string) ([]string, bool) { return locate(g, opts, name) },
+	}
+	if !opts.HideEmpty {
+		aopts.Expected = func(scope [][]string, level aggregate.Level, p record.Period) [][]string {
+			era, ok := boundaries(opts.Boundaries2025, p)
+			if !ok {
+				return nil
+			}
+			return names.Expected(g, era, scope, int(level))
+		}
+	}
+	return aopts, nil
+}
+
+// rollUpNames replaces, among the --locality values, the provinces that
+// the 2025 reform merged away by the province they became, so that
+// "--boundaries 2025 -l Bến Tre" reports on Vĩnh Long, which holds Bến Tre's
+// rows after the roll-up.
+func rollUpNames(g *gazetteer.Gazetteer, localities []string) []string {
+	out := make([]string, len(localities))
+	for i, l := range localities {
+		out[i] = l
+		if strings.Contains(l, "/") {
+			continue
+		}
+		if _, err := g.Province(gazetteer.Era2025, l); err == nil {
+			continue
+		}
+		old, err := g.Province(gazetteer.EraPre2025, l)
+		if err != nil {
+			continue
+		}
+		if ru, err := g.RollUp(old); err == nil {
+			out[i] = ru.Province.Name
+		}
+	}
+	return out
+}
+
+// resolveCodes replaces official codes among the --locality values (20 for
+// Lạng Sơn, 06970 for Xã Ba Chẽ) by the units' names.
+func resolveCodes(g *gazetteer.Gazetteer, localities []string) ([]string, error) {
+	out := make([]string, len(localities))
+	for i, l := range localities {
+		out[i] = l
+		code := strings.TrimSpace(l)
+		if code == "" || strings.Trim(code, "0123456789") != "" {
+			continue
+		}
+		var u gazetteer.Unit
+		var err error
+		for _, era := range []gazetteer.Era{gazetteer.Era2025, gazetteer.EraPre2025} {
+			if u, err = g.ByCode(era, code); err == nil {
+				break
+			}
+		}
+		if err != nil {
+			return nil, usage("report.no_code", code)
+		}
+		parts := []string{u.FullName}
+		switch u.Level {
+		case gazetteer.LevelProvince:
+			parts = []string{u.Name}
+		case gazetteer.LevelDistrict:
+			parts = []string{u.Province, u.FullName}
+		case gazetteer.LevelCommune:
+			parts = []string{u.Province, u.FullName}
+			if u.District != "" {
+				parts = []string{u.Province, u.District, u.FullName}
+			}
+		}
+		out[i] = strings.Join(parts, "/")
+	}
+	return out, nil
 }
