@@ -1,7 +1,9 @@
 package validate
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/dvkreport/dvkreport/report/load"
@@ -143,8 +145,57 @@ func findLayout(t *load.Table) (sheetLayout, bool) {
 	if !found {
 		return sheetLayout{}, false
 	}
+	best.fillMerged(t)
 	best.sortRows()
 	return best, true
+}
+
+// fillMerged gives every cell of a range merged down the rows under the
+// header the text of its top cell, in the columns of names, field,
+// status, period and source: a clerk merges a province's or a commune's
+// cell over its rows to say that they all belong to it. Figures are never
+// copied: a figure merged over rows counts once, as it is written. The
+// rows filled get cells of their own.
+func (lay *sheetLayout) fillMerged(t *load.Table) {
+	rows := lay.data
+	if len(t.Merged) == 0 || len(rows) == 0 {
+		return
+	}
+	own := map[int]bool{}
+	for _, m := range t.Merged {
+		if m.LastRow <= m.FirstRow || m.FirstRow <= lay.headerLast {
+			continue
+		}
+		top, ok := slices.BinarySearchFunc(rows, m.FirstRow, func(r load.Row, num int) int { return cmp.Compare(r.Num, num) })
+		if !ok {
+			continue
+		}
+		for c := m.FirstCol; c <= m.LastCol && c <= len(lay.cols); c++ {
+			switch lay.cols[c-1] {
+			case colProvince, colDistrict, colCommune, colUnit, colModel, colField, colStatus, colPeriod, colSource:
+			default:
+				continue
+			}
+			v := cell(rows[top], c-1)
+			if v == "" {
+				continue
+			}
+			for i := top + 1; i < len(rows) && rows[i].Num <= m.LastRow; i++ {
+				r := &rows[i]
+				if cell(*r, c-1) != "" {
+					continue
+				}
+				if !own[i] {
+					r.Cells = append(make([]string, 0, max(len(r.Cells), c)), r.Cells...)
+					own[i] = true
+				}
+				for len(r.Cells) < c {
+					r.Cells = append(r.Cells, "")
+				}
+				r.Cells[c-1] = v
+			}
+		}
+	}
 }
 
 // groupRows reports whether each of rows holds a group cell: a cell
@@ -259,6 +310,11 @@ var (
 	// A total row's first text: Tổng cộng, Tổng số, Cộng, Toàn tỉnh…
 	totalRe    = regexp.MustCompile(`^(tong cong|tong so|tong|toan tinh|toan huyen|toan xa|toan quoc|grand total|total)\b`)
 	subtotalRe = regexp.MustCompile(`^(cong|subtotal)\b`)
+	// A district's or commune's cell of a total row: the total's words
+	// alone, or a subtotal's followed by the kind of unit it sums (Cộng xã
+	// Bắc Sơn, Tổng cộng huyện Văn Quan); never a name (Xã Cộng Hòa).
+	namedTotalRe    = regexp.MustCompile(`^(tong cong|tong so|tong|toan tinh|toan quoc|grand total|total)$`)
+	namedSubtotalRe = regexp.MustCompile(`^(cong|subtotal|toan huyen|toan xa|toan phuong)$|^(cong|tong cong|tong so|tong|toan)\s+(cac\s+)?(xa|phuong|thi tran|dac khu|huyen|quan|thi xa|thanh pho|tinh)\b`)
 	// A heading inside the table: I. Huyện Bắc Sơn, A- Lĩnh vực kinh tế.
 	headingRe = regexp.MustCompile(`^([ivx]+|[a-d])\s*[.\-–:)]\s*\S`)
 	// The first line of what follows a table: signatures, dates, notes.
@@ -293,22 +349,23 @@ func (lay *sheetLayout) sortRows() {
 		// Most rows are data: they are told apart with a look at a few
 		// cells, and only the others are read more closely.
 		data := lay.looksLikeData(r)
-		var first string
-		if f := firstText(r.Cells); !data && mayBeTotal(f) {
-			first = record.Fold(f)
-		}
+		total := lay.totalKind(r, data)
 		switch {
 		case data && lay.repeatsHeader(r):
 			drop(i)
 			lay.skip(r, "header") // files put together, or a table printed over pages
-		case first != "" && totalRe.MatchString(first):
+		case total == "total":
 			drop(i)
 			lay.totals = append(lay.totals, r)
 			lay.skip(r, "total")
-		case first != "" && subtotalRe.MatchString(first):
+		case total == "subtotal":
 			drop(i)
 			lay.skip(r, "subtotal")
 		case data:
+			keep(i, r)
+		case lay.hasFigures(r):
+			// A row with figures is never part of a signature block:
+			// kept, it is data, or an error that names what it lacks.
 			keep(i, r)
 		case signed:
 			drop(i)
@@ -329,19 +386,106 @@ func (lay *sheetLayout) sortRows() {
 	}
 }
 
-// mayBeTotal reports whether a text may start a total or subtotal row:
-// whether it starts with one of their first letters (Tổng, Cộng, Toàn,
-// Grand total, Subtotal), so that other rows skip the closer look.
-func mayBeTotal(s string) bool {
-	if s == "" {
-		return false
+// totalKind tells a total row ("total") or a subtotal row ("subtotal")
+// from the rest (""). Its first text starts with their words: Tổng cộng,
+// Tổng số, Toàn tỉnh, Cộng… A row that otherwise looks like data, with a
+// province and a period ("Cộng, Lạng Sơn, …, Quý III/2025, 2, …" or
+// "Tổng cộng" in the province's column) is one too, when that text is in
+// the row-number column, a column of no meaning or the province's, where
+// no name starts so; a model's name may ("Tổng vệ sinh môi trường",
+// "Cộng đồng chung tay…"). A district's or commune's cell that says what
+// it sums ("Cộng xã Bắc Sơn", "Tổng cộng"), in a row that names no model
+// and no unit, makes one whatever comes first.
+func (lay *sheetLayout) totalKind(r load.Row, data bool) string {
+	at := -1
+	for i, c := range r.Cells {
+		if c != "" {
+			at = i
+			break
+		}
 	}
-	switch s[0] {
-	case 'T', 't', 'C', 'c', 'G', 'g', 'S', 's':
-		return true
+	if at < 0 {
+		return ""
+	}
+	if f := r.Cells[at]; mayBeTotal(f) {
+		col := colNone
+		if at < len(lay.cols) {
+			col = lay.cols[at]
+		}
+		if !data || col == colNone || col == colRowNumber || col == colProvince {
+			switch f := record.Fold(f); {
+			case totalRe.MatchString(f):
+				return "total"
+			case subtotalRe.MatchString(f):
+				return "subtotal"
+			}
+		}
+	}
+	for i, c := range r.Cells {
+		if c != "" && i < len(lay.cols) && (lay.cols[i] == colModel || lay.cols[i] == colUnit) {
+			return "" // a total row names no model and no unit
+		}
+	}
+	for i, c := range r.Cells {
+		if c == "" || i >= len(lay.cols) || !mayBeTotal(c) || lay.cols[i] != colDistrict && lay.cols[i] != colCommune {
+			continue
+		}
+		switch f := record.Fold(c); {
+		case namedTotalRe.MatchString(f):
+			return "total"
+		case namedSubtotalRe.MatchString(f):
+			return "subtotal"
+		}
+	}
+	return ""
+}
+
+// hasFigures reports whether a row has a number in a column of figures,
+// or a field, status or period that reads as one: what a row of a
+// signature block never has (its names and titles may stand in any
+// column).
+func (lay *sheetLayout) hasFigures(r load.Row) bool {
+	for i, c := range r.Cells {
+		if c == "" || i >= len(lay.cols) {
+			continue
+		}
+		var err error
+		switch lay.cols[i] {
+		case colCount, colFunds, colHouseholds, colBeneficiaries:
+			if looksNumeric(c) {
+				return true
+			}
+			continue
+		case colField:
+			_, err = record.ParseField(c)
+		case colStatus:
+			_, err = record.ParseStatus(c)
+		case colPeriod:
+			_, err = record.ParsePeriod(c)
+		default:
+			continue
+		}
+		if err == nil {
+			return true
+		}
 	}
 	return false
 }
+
+// mayBeTotal reports whether a text may start a total or subtotal row:
+// whether it starts with Tổng, Toàn, Cộng, Total, Subtotal or Grand, in
+// any case, with or without their diacritics; other rows, names of places
+// among them, skip the closer look.
+func mayBeTotal(s string) bool {
+	for _, w := range totalStarts {
+		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
+var totalStarts = []string{"tổng", "toàn", "cộng", "tong", "toan", "cong", "total", "subtotal", "grand"}
 
 // repeatsHeader reports whether a row is the header again: every cell
 // names the same column as the header's cell above it, two at least.

@@ -1,0 +1,124 @@
+package validate
+
+import (
+	"testing"
+
+	"github.com/dvkreport/dvkreport/report/load"
+)
+
+// sums is what a table's records add up to.
+type sums struct{ records, count, funds, households int64 }
+
+func sumOf(t *testing.T, tabs []*load.Table) (sums, Problems) {
+	t.Helper()
+	ds, problems := Tables(tabs)
+	var s sums
+	for _, r := range ds.Records {
+		s.records++
+		s.count += r.Count
+		s.funds += r.FundsVND
+		s.households += r.Households
+	}
+	return s, problems
+}
+
+// Total and subtotal rows are never summed, whatever they carry: a
+// province and a period (they were read as data, and each doubled the
+// figures with exit 0), the total's words in the province's column, or a
+// subtotal's in the commune's. Model names that start with the same
+// words are data.
+func TestTotalRowsWithProvinceAndPeriod(t *testing.T) {
+	const head = "STT,Tỉnh,Xã,Đơn vị,Tên mô hình,Lĩnh vực,Tình trạng,Kỳ báo cáo,Số mô hình,Kinh phí huy động (đồng),Số hộ\n" +
+		"1,Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,Nuôi bò,Kinh tế,Xây dựng mới,Quý III/2025,1,100.000.000,10\n" +
+		"2,Lạng Sơn,Xã Bắc Sơn,Hội Phụ nữ,Tổ vệ sinh,Văn hóa - Xã hội,Duy trì,Quý III/2025,1,50.000.000,20\n"
+	for _, tc := range []struct {
+		name, rows string
+		want       sums
+	}{
+		{"subtotal with province and period", "Cộng,Lạng Sơn,,,,,,Quý III/2025,2,150.000.000,30\n", sums{2, 2, 150_000_000, 30}},
+		{"total with province and period", "Tổng cộng,Lạng Sơn,,,,,,Quý III/2025,2,150.000.000,30\n", sums{2, 2, 150_000_000, 30}},
+		{"total in the province's column", ",Tổng cộng,,,,,,Quý III/2025,2,150.000.000,30\n", sums{2, 2, 150_000_000, 30}},
+		{"TOÀN TỈNH in the province's column", ",TOÀN TỈNH,,,,,,Quý III/2025,2,150.000.000,30\n", sums{2, 2, 150_000_000, 30}},
+		{"subtotal in the commune's column", ",Lạng Sơn,Cộng xã Bắc Sơn,,,,,Quý III/2025,2,150.000.000,30\n", sums{2, 2, 150_000_000, 30}},
+		{"total in the commune's column", ",Lạng Sơn,Tổng cộng,,,,,,2,150.000.000,30\n", sums{2, 2, 150_000_000, 30}},
+		{"models named like totals are data",
+			"3,Lạng Sơn,Xã Bắc Sơn,Đoàn Thanh niên,Tổng vệ sinh môi trường,Văn hóa - Xã hội,Duy trì,Quý III/2025,1,5.000.000,4\n" +
+				"4,Lạng Sơn,Xã Bắc Sơn,Hội Cựu chiến binh,Cộng đồng chung tay,Kinh tế,Duy trì,Quý III/2025,1,7.000.000,6\n",
+			sums{4, 4, 162_000_000, 40}},
+		{"a commune named Cộng Hòa is data", "3,Lạng Sơn,Cộng Hòa,Hội Nông dân,Nuôi dê,Kinh tế,Duy trì,Quý III/2025,1,1.000.000,1\n",
+			sums{3, 3, 151_000_000, 31}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, problems := sumOf(t, tables(t, "t.csv", head+tc.rows))
+			if len(problems) > 0 {
+				t.Fatalf("problems: %v", problems)
+			}
+			if got != tc.want {
+				t.Errorf("sums %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+// A row with figures is never taken for a line of the signature block,
+// whatever its text ("Ngày Chủ nhật xanh", "Bí thư chi bộ gương mẫu"),
+// and so never dropped with the rows after it: a row that lacks its
+// province is an error that says so.
+func TestSignatureWordsInData(t *testing.T) {
+	csv := "Tỉnh,Xã,Đơn vị,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động (đồng)\n" +
+		"Lạng Sơn,Xã Bắc Sơn,Hội ND,Nuôi bò,Kinh tế,Quý III/2025,1,1000000\n" +
+		",Xã Bắc Sơn,Đoàn Thanh niên,Ngày Chủ nhật xanh,Văn hóa - Xã hội,Quý III/2025,1,2000000\n" +
+		",Xã Bắc Sơn,Hội PN,Tổ phụ nữ tự quản,Văn hóa - Xã hội,Quý III/2025,1,4000000\n" +
+		"Lạng Sơn,Xã Vũ Lễ,Hội ND,Nuôi dê,Kinh tế,Quý III/2025,1,8000000\n" +
+		",,,,,,,\n" +
+		",,,Người lập biểu,,,Thủ trưởng đơn vị,\n" +
+		",,,Nguyễn Văn A,,,(Ký tên, đóng dấu),\n"
+	_, problems := sumOf(t, tables(t, "sig.csv", csv))
+	if len(problems) != 2 || problems[0].Pos.Row != 3 || problems[1].Pos.Row != 4 {
+		t.Fatalf("problems %v, want the missing province of rows 3 and 4", problems)
+	}
+	// With its period in the title and no field, a row is still data.
+	csv = "BÁO CÁO MÔ HÌNH DÂN VẬN KHÉO QUÝ III/2025\n" +
+		"Tỉnh,Xã,Đơn vị,Tên mô hình,Lĩnh vực,Số mô hình,Kinh phí huy động (đồng)\n" +
+		"Lạng Sơn,Xã Bắc Sơn,Hội ND,Nuôi bò,Kinh tế,1,1000000\n" +
+		"Lạng Sơn,Xã Bắc Sơn,Đoàn Thanh niên,Ngày Chủ nhật xanh,,1,2000000\n" +
+		"Lạng Sơn,Xã Bắc Sơn,Hội PN,Tổ phụ nữ tự quản,,1,4000000\n" +
+		"Lạng Sơn,Xã Vũ Lễ,Hội ND,Nuôi dê,Kinh tế,1,8000000\n"
+	got, problems := sumOf(t, tables(t, "sig1.csv", csv))
+	if len(problems) > 0 || got != (sums{4, 4, 15_000_000, 0}) {
+		t.Errorf("sums %+v, problems %v; want 4 records, 15,000,000", got, problems)
+	}
+}
+
+// A province's (or commune's, unit's…) cell merged down its rows names
+// every row; a figure merged over rows counts once.
+func TestMergedCellsInData(t *testing.T) {
+	tab := &load.Table{File: "w.xlsx", Sheet: "S", Rows: []load.Row{
+		{Num: 1, Cells: []string{"Tỉnh", "Xã", "Đơn vị", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động (đồng)"}},
+		{Num: 2, Cells: []string{"Lạng Sơn", "Xã Bắc Sơn", "Hội ND", "Nuôi bò", "Kinh tế", "Quý III/2025", "1", "1000000"}},
+		{Num: 3, Cells: []string{"", "", "Chi bộ thôn", "Bí thư chi bộ gương mẫu", "Xây dựng Đảng", "Quý III/2025", "1", "2000000"}},
+		{Num: 4, Cells: []string{"", "Xã Vũ Lễ", "Hội PN", "Tổ phụ nữ tự quản", "Văn hóa - Xã hội", "Quý III/2025", "1", "4000000"}},
+		{Num: 5, Cells: []string{"", "", "Hội ND", "Nuôi dê", "Kinh tế", "Quý III/2025", "1"}},
+	}, Merged: []load.Range{
+		{FirstRow: 2, FirstCol: 1, LastRow: 5, LastCol: 1}, // Lạng Sơn
+		{FirstRow: 2, FirstCol: 2, LastRow: 3, LastCol: 2}, // Xã Bắc Sơn
+		{FirstRow: 4, FirstCol: 2, LastRow: 5, LastCol: 2}, // Xã Vũ Lễ
+		{FirstRow: 4, FirstCol: 8, LastRow: 5, LastCol: 8}, // 4,000,000 for both
+	}}
+	ds, problems := Tables([]*load.Table{tab})
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	var funds int64
+	communes := map[string]int{}
+	for _, r := range ds.Records {
+		if r.Province != "Lạng Sơn" {
+			t.Errorf("row %d: province %q", r.Row, r.Province)
+		}
+		communes[r.Commune]++
+		funds += r.FundsVND
+	}
+	if len(ds.Records) != 4 || funds != 7_000_000 || communes["Xã Bắc Sơn"] != 2 || communes["Xã Vũ Lễ"] != 2 {
+		t.Errorf("%d records, funds %d, communes %v; want 4, 7,000,000, two each", len(ds.Records), funds, communes)
+	}
+}
