@@ -3,6 +3,7 @@ package validate
 import (
 	"errors"
 	"hash/maphash"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -118,7 +119,8 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	rows := lay.data
 	// Numeric columns: the contract's, and the extra indicators: the
 	// other columns with a header whose values are all numbers, one at
-	// least. A column of text, or of row numbers, is never one.
+	// least. A column of text, or of row numbers, is never one, nor one
+	// whose header names a code, a year, a date or a telephone number.
 	numeric := []int{rc.where[colCount], rc.where[colFunds], rc.where[colHouseholds], rc.where[colBeneficiaries]}
 	kinds := make([]string, len(rc.header))
 	for _, i := range unknown {
@@ -135,6 +137,8 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 		switch {
 		case !some:
 			kinds[i] = "empty"
+		case identifierRe.MatchString(record.Fold(rc.header[i])):
+			kinds[i] = "identifier" // numbers, but no quantity: never summed
 		case !all:
 			kinds[i] = "text"
 			if c := nearHeader(rc.header[i]); c != colNone && rc.where[c] < 0 {
@@ -486,3 +490,9 @@ func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Rec
 	}
 	return total.Num, matches
 }
+
+// identifierRe matches the folded header of a column of numbers that are
+// no quantity: codes (Mã xã, Mã số), years and dates (Năm bắt đầu, Ngày
+// thành lập), telephone numbers, document numbers. Summed as another
+// indicator, such a column printed "Mã xã 12.650" in a report.
+var identifierRe = regexp.MustCompile(`^(ma|code|id|nam|year|ngay|date|thang|month|sdt|so dt|dien thoai|so dien thoai|phone|tel|telephone|fax|so hieu|ky hieu|so van ban|so quyet dinh|so bao cao|cmnd|cccd|mst|ma so thue|zip|postal code)\b|\b(ma so|dien thoai|so dt|sdt|nam thanh lap|nam bat dau|nam xay dung|nam sinh)\b`)

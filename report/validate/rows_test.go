@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dvkreport/dvkreport/report/load"
@@ -120,5 +121,28 @@ func TestMergedCellsInData(t *testing.T) {
 	}
 	if len(ds.Records) != 4 || funds != 7_000_000 || communes["Xã Bắc Sơn"] != 2 || communes["Xã Vũ Lễ"] != 2 {
 		t.Errorf("%d records, funds %d, communes %v; want 4, 7,000,000, two each", len(ds.Records), funds, communes)
+	}
+}
+
+// Columns of numbers that are no quantity (a commune's code, a year, a
+// telephone number) are never summed as other indicators: summed, they
+// printed "Mã xã 12.650" in a report. A count of houses still is one.
+func TestIdentifierColumnsNotSummed(t *testing.T) {
+	csv := "province,commune,Mã xã,unit,model,field,period,funds_vnd,Năm bắt đầu,Số điện thoại liên hệ,Số nhà xây mới\n" +
+		"Lạng Sơn,Xã Bắc Sơn,06325,U,A,Kinh tế,2025-Q3,1000000,2019,0912345678,3\n" +
+		"Lạng Sơn,Xã Bắc Sơn,06325,U,B,Kinh tế,2025-Q3,1000000,2021,0987654321,4\n"
+	r := Read(tables(t, "ex.csv", csv), Options{})
+	if len(r.Problems) > 0 {
+		t.Fatal(r.Problems)
+	}
+	if len(r.Dataset.Extras) != 1 || r.Dataset.Extras[0] != "Số nhà xây mới" {
+		t.Errorf("extras %q, want only Số nhà xây mới", r.Dataset.Extras)
+	}
+	var keys []string
+	for _, c := range r.Sheets[0].Columns {
+		keys = append(keys, c.Key)
+	}
+	if want := "province commune identifier unit model field period funds_vnd identifier identifier extra"; strings.Join(keys, " ") != want {
+		t.Errorf("columns %q, want %q", strings.Join(keys, " "), want)
 	}
 }
