@@ -71,6 +71,25 @@ func Load(o Options) (*Data, error) {
 		d.warningRecord = append(d.warningRecord, -1)
 	}
 	d.warningRecord = append(d.warningRecord, res.WarningRecords...)
+	if len(res.DuplicateRecords) > 0 {
+		// Models reported twice that only the settled names show: errors,
+		// their rows out of the data like validate's.
+		dup := make(map[int]bool, len(res.DuplicateRecords))
+		for _, i := range res.DuplicateRecords {
+			dup[i] = true
+			r := &d.Dataset.Records[i]
+			d.Rejected = append(d.Rejected, validate.Rejected{Pos: r.Pos(), Province: r.Province, District: r.District, Commune: r.Commune, Period: r.Period})
+		}
+		keep := make([]int, 0, len(d.Dataset.Records)-len(dup))
+		for i := range d.Dataset.Records {
+			if !dup[i] {
+				keep = append(keep, i)
+			}
+		}
+		problems := append(d.Problems, res.Duplicates...)
+		d = d.subset(keep)
+		d.Problems = problems
+	}
 	return d, nil
 }
 

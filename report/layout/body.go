@@ -85,7 +85,7 @@ func (b *builder) body() error {
 		l := &List{Size: b.sizes().small}
 		for _, u := range b.opts.Unassigned {
 			item, err := b.sentence("unassigned_item", map[string]any{
-				"Where": u.Pos.String(), "Province": u.Province, "From": u.From, "Candidates": u.Candidates,
+				"Where": u.Pos.String(), "Province": u.Province, "From": u.From, "Candidates": u.Candidates, "Ambiguous": u.Ambiguous,
 			})
 			if err != nil {
 				return err

@@ -21,6 +21,7 @@ import (
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
+	"github.com/dvkreport/dvkreport/report/validate"
 )
 
 // reform is the first quarter of the two-tier system (1 July 2025).
@@ -70,6 +71,10 @@ type Unassigned struct {
 	Province   string   // the 2025 province it counts for
 	From       string   // the old commune, as the gazetteer writes it
 	Candidates []string // the 2025 communes that share its territory
+	// Ambiguous says the row's commune is the name of several old
+	// communes and the row does not say which (it names no district);
+	// Candidates are then the 2025 communes they became.
+	Ambiguous bool
 }
 
 // Result is what Apply found.
@@ -82,6 +87,13 @@ type Result struct {
 	// Unassigned lists the records the roll-up could not place in a 2025
 	// commune.
 	Unassigned []Unassigned
+	// Duplicates are the models reported twice that only the settled
+	// names show (a commune named with its district in one row and
+	// without it in another), one per record after the first, in record
+	// order; DuplicateRecords are their records' indexes. They are errors,
+	// as package validate's duplicates are.
+	Duplicates       []*record.InputError
+	DuplicateRecords []int
 }
 
 // Apply checks the names of ds's records and writes those that match a unit
@@ -140,7 +152,48 @@ func Apply(ds *record.Dataset, g *gazetteer.Gazetteer, rollUp bool) Result {
 		}
 		r.Province, r.District, r.Commune = names[0], names[1], names[2]
 	}
+	res.duplicates(ds, which, outcomes)
 	return res
+}
+
+// duplicates finds the models reported twice that the names settled
+// reveal: among the records of the places where a district was named for
+// a row that gave none, two that SameModel calls one model (compared by
+// the names of the rows' own period, not the roll-up's: two old communes
+// merged into one are two places).
+func (res *Result) duplicates(ds *record.Dataset, which []int32, outcomes []outcome) {
+	places := map[[3]string]bool{}
+	for j := range outcomes {
+		if o := &outcomes[j]; o.filled {
+			places[o.names] = true
+		}
+	}
+	if len(places) == 0 {
+		return
+	}
+	type id struct {
+		place       [3]string
+		unit, model string
+		field       record.Field
+		period      record.Period
+	}
+	first := map[id]int{}
+	for i := range ds.Records {
+		o := &outcomes[which[i]]
+		r := &ds.Records[i]
+		if !places[o.names] || r.Model == "" {
+			continue
+		}
+		k := id{o.names, validate.ModelKey(r.Unit), validate.ModelKey(r.Model), r.Field, r.Period}
+		j, seen := first[k]
+		if !seen {
+			first[k] = i
+			continue
+		}
+		res.Duplicates = append(res.Duplicates, &record.InputError{Pos: r.Pos(),
+			Msg: msg.New("validate.duplicate", msg.Quote(r.Model), r.Period, ds.Records[j].Pos())})
+		res.DuplicateRecords = append(res.DuplicateRecords, i)
+	}
 }
 
 // parallelMin is the number of combinations of names from which Apply
@@ -165,6 +218,10 @@ type outcome struct {
 	era      gazetteer.Era // the era the names matched in
 	rolled   [3]string     // the names after the roll-up
 	split    *Unassigned
+	filled   bool // a district named for a commune the row gave without one
+	// ambiguous are the communes of the row's period that its commune's
+	// name may be, when the row does not say which.
+	ambiguous []gazetteer.Unit
 }
 
 func settle(g *gazetteer.Gazetteer, r *record.Record) outcome {
@@ -180,19 +237,27 @@ func settle(g *gazetteer.Gazetteer, r *record.Record) outcome {
 	}
 	m, ok := match(g, r, candidates)
 	if ok {
+		o.filled = m.fillDistrict(g)
 		o.take(m)
 		return o
 	}
 	// Not among the units of its period: a unit of another era (an old
 	// ward named in a row of 2025-Q3) is said so, with what it became, and
-	// is rolled up like the rows of its era.
-	if other, found := match(g, r, otherEras(candidates)); found {
+	// is rolled up like the rows of its era. A name that several units of
+	// its period have is not: it is one of them, and which the row does
+	// not say (two Xã Chi Lăng in Lạng Sơn before 2025, one in 2025).
+	if found, ok := match(g, r, otherEras(candidates)); ok && !errors.Is(m.err, gazetteer.ErrAmbiguous) {
+		other := found
 		o.take(other)
 		o.warnings = append(o.warnings, warning{m.level, otherEra(g, m.level, o.names[m.level], other)})
 		return o
 	}
 	o.era = m.era
 	o.units = m.units
+	var le *gazetteer.LookupError
+	if m.level == 2 && errors.Is(m.err, gazetteer.ErrAmbiguous) && errors.As(m.err, &le) {
+		o.ambiguous = le.Candidates
+	}
 	for l := 0; l < m.level; l++ {
 		if m.units[l] != nil {
 			o.names[l] = m.names[l]
@@ -212,6 +277,23 @@ type found struct {
 	level int // the level that failed
 	place gazetteer.Place
 	err   error
+}
+
+// fillDistrict names the district of a pre-2025 commune that a row of its
+// own period names without one: the commune is in one district, and its
+// rows and those that name the district are one place (a model reported
+// in both is reported twice).
+func (m *found) fillDistrict(g *gazetteer.Gazetteer) bool {
+	c := m.units[2]
+	if c == nil || m.units[1] != nil || c.DistrictCode == "" {
+		return false
+	}
+	d, err := g.ByCode(m.era, c.DistrictCode)
+	if err != nil {
+		return false
+	}
+	m.units[1], m.names[1] = &d, d.FullName
+	return true
 }
 
 // take sets the outcome's units and names from what match found.
@@ -387,6 +469,29 @@ func (o *outcome) rollUp(g *gazetteer.Gazetteer) {
 		return
 	}
 	o.rolled = [3]string{ru.Province.Name, "", ""}
+	if o.units[2] == nil && len(o.ambiguous) > 0 {
+		// One of several communes, and the row does not say which: its
+		// province's, and listed with the 2025 communes it may be in,
+		// never the 2025 commune that happens to bear its name.
+		u := &Unassigned{Province: ru.Province.Name, From: o.names[2], Ambiguous: true}
+		for _, c := range o.ambiguous {
+			cu, err := g.RollUp(c)
+			if err != nil {
+				continue
+			}
+			if n, ok := cu.Commune(); ok {
+				u.Candidates = append(u.Candidates, n.FullName)
+				continue
+			}
+			for _, t := range cu.Targets {
+				if !slices.Contains(u.Candidates, t.Unit.FullName) {
+					u.Candidates = append(u.Candidates, t.Unit.FullName)
+				}
+			}
+		}
+		o.split = u
+		return
+	}
 	if o.units[2] == nil {
 		// A commune the gazetteer does not know keeps its name, under its
 		// 2025 province: never a province-wide line in disguise.

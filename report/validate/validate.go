@@ -263,6 +263,16 @@ func (b *builder) duplicates() Problems {
 // same reports whether two records are the same model: the same locality,
 // unit, model name (see modelKey), field and period. Two units (Hội Nông
 // dân and Hội Phụ nữ) may each run a model of the same name.
+// SameModel reports whether two records report the same model: the same
+// locality, unit, model name, field and period, names compared as the
+// duplicate check compares them. A later step that settles names (package
+// names) uses it to find the duplicates that only its names reveal.
+func SameModel(a, b *record.Record) bool { return a.Model != "" && same(a, b) }
+
+// ModelKey is the key of a model's or a unit's name in SameModel: lower
+// case, trimmed, runs of white space as one space.
+func ModelKey(s string) string { return modelKey(s) }
+
 func same(a, b *record.Record) bool {
 	return a.Field == b.Field && a.Period == b.Period && modelKey(a.Model) == modelKey(b.Model) &&
 		modelKey(a.Unit) == modelKey(b.Unit) &&
