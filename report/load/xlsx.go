@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"math"
 	"path"
 	"strconv"
 	"strings"
@@ -545,8 +546,39 @@ func cellText(typ, v, inline string, shared []string) (string, msg.Text) {
 			return "FALSE", msg.Text{}
 		}
 		return "", msg.New("load.xlsx_boolean", msg.Quote(v))
+	case "n":
+		return excelNumber(unescape([]byte(v))), msg.Text{}
 	}
 	return unescape([]byte(v)), msg.Text{}
+}
+
+// excelNumber is a number cell's value as Excel shows it: to 15
+// significant digits, the precision Excel keeps, so that the binary noise
+// of a formula (0.1 + 0.2 stored as 0.30000000000000004, or 1,5 million as
+// 1499999.9999999998) is not read as a figure of its own. Values of 10^15
+// and more, and whatever is no number, are left as they are written.
+func excelNumber(s string) string {
+	digits := 0
+	for i := 0; i < len(s) && s[i] != 'e' && s[i] != 'E'; i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			digits++
+		}
+	}
+	if digits <= 15 {
+		return s
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || math.IsNaN(v) || math.Abs(v) >= 1e15 {
+		return s
+	}
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
+	if err != nil {
+		return s
+	}
+	if r == math.Trunc(r) {
+		return strconv.FormatInt(int64(r), 10)
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
 // cellTypeOf names the cell types whose value needs more than unescaping,
@@ -560,6 +592,8 @@ func cellTypeOf(t []byte) string {
 		return "inlineStr"
 	case "b":
 		return "b"
+	case "n", "":
+		return "n"
 	}
 	return ""
 }

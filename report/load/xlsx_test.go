@@ -153,3 +153,18 @@ func TestStoredWorkbook(t *testing.T) {
 		t.Fatalf("%v %+v", err, tables)
 	}
 }
+
+// A number cell is read as Excel shows it, to 15 significant digits: the
+// binary noise of a formula was refused as a figure of its own
+// ("0.30000000000000004" in a column of millions: "too large").
+func TestExcelNumber(t *testing.T) {
+	for in, want := range map[string]string{
+		"0.30000000000000004": "0.3", "1499999.9999999998": "1500000", "380": "380", "0.1": "0.1",
+		"3410000000": "3410000000", "123456789012345678": "123456789012345678", "1.5E+21": "1.5E+21",
+		"0.333333333333333333": "0.333333333333333", "abc": "abc", "": "",
+	} {
+		if got := excelNumber(in); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}

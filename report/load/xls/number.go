@@ -40,7 +40,13 @@ func formatNumber(v float64) string {
 	case a < 1e15 && v == math.Trunc(v):
 		return strconv.FormatInt(int64(v), 10)
 	case a >= 1e-5 && a < 1e15:
-		return strconv.FormatFloat(v, 'f', -1, 64)
+		// To 15 significant digits, the precision Excel keeps (as the
+		// XLSX reader does): a formula's 0.30000000000000004 is 0.3.
+		r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
+		if r == math.Trunc(r) {
+			return strconv.FormatInt(int64(r), 10)
+		}
+		return strconv.FormatFloat(r, 'f', -1, 64)
 	}
 	return strconv.FormatFloat(v, 'E', -1, 64)
 }
