@@ -413,6 +413,10 @@ func notFound(g *gazetteer.Gazetteer, level int, name string, p gazetteer.Place,
 		for _, c := range le.Candidates {
 			cands = append(cands, c.String())
 		}
+		if era == gazetteer.Era2025 {
+			// No districts since July 2025: the code tells them apart.
+			return msg.New("names.ambiguous_2025", what, msg.Quote(name), cands)
+		}
 		return msg.New("names.ambiguous", what, msg.Quote(name), cands)
 	}
 	key := "names.not_2025"
