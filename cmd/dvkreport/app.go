@@ -211,6 +211,7 @@ func generate(c *cli.Context, u *ui, e env) error {
 	if err != nil {
 		return err
 	}
+	printSkipped(u, s.Skipped)
 	printWarnings(c, u, s.Warnings)
 	if err := printExcluded(c, u, e, s); err != nil {
 		return err
@@ -260,6 +261,7 @@ func summary(c *cli.Context, u *ui, e env) error {
 	if err != nil {
 		return err
 	}
+	printSkipped(u, s.Skipped)
 	printWarnings(c, u, s.Warnings)
 	if err := printExcluded(c, u, e, s); err != nil {
 		return err
@@ -303,6 +305,7 @@ func charts(c *cli.Context, u *ui, e env) error {
 	if err != nil {
 		return err
 	}
+	printSkipped(u, s.Skipped)
 	printWarnings(c, u, s.Warnings)
 	files, err := report.Charts(s, form, opts)
 	if err != nil {
@@ -367,6 +370,7 @@ func validateFiles(c *cli.Context, u *ui) error {
 	if err != nil {
 		return err
 	}
+	printSkipped(u, d.Skipped)
 	problems := d.Problems
 	if c.Bool("strict-names") {
 		problems = append(problems, d.Warnings...)
@@ -421,6 +425,14 @@ func printExcluded(c *cli.Context, u *ui, e env, r *report.Result) error {
 		u.say(msg.New("cli.wrote_excluded", name, msg.Number(len(r.Excluded))))
 	}
 	return nil
+}
+
+// printSkipped says which files of the folders read were left out
+// because dvkreport wrote them itself (a batch's manifest, a summary).
+func printSkipped(u *ui, files []report.OwnFile) {
+	for _, f := range files {
+		u.say(msg.New("report.own_skipped", f.File, msg.New("report.own_"+f.Kind)))
+	}
 }
 
 // printWarnings writes the warnings, which do not stop the command,
@@ -523,6 +535,7 @@ func inspect(c *cli.Context, u *ui) error {
 		return err
 	}
 	say := func(indent string, t msg.Text) { u.line(u.out, indent+t.In(u.lang)) }
+	printSkipped(u, d.Skipped)
 	for _, sh := range d.Sheets {
 		where := record.Pos{File: sh.File, Sheet: sh.Sheet}.String()
 		if !sh.Register {

@@ -151,6 +151,7 @@ func loadWhole(c *cli.Context, u *ui, e env, opts report.Options) (*report.Data,
 	if err != nil {
 		return nil, nil, err
 	}
+	printSkipped(u, whole.Skipped)
 	printWarnings(c, u, whole.Warnings)
 	if err := printExcluded(c, u, e, whole); err != nil {
 		return nil, nil, err

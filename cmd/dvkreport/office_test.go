@@ -1,0 +1,103 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copyFile copies a test file into dir.
+func copyFile(t *testing.T, from, dir string) string {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	to := filepath.Join(dir, filepath.Base(from))
+	if err := os.WriteFile(to, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return to
+}
+
+// The reports, their manifest and the summaries an office saves inside
+// its folder of registers are not registers: a later run on the folder
+// skips them, saying so, instead of failing on them.
+func TestOwnFilesInInputFolder(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "so-lieu")
+	copyFile(t, "testdata/good.csv", data)
+	out := filepath.Join(data, "bao-cao")
+	if code, _, errOut := runCmd(t, "generate", "-i", data, "-p", "2025-Q3", "--split-by", "province", "--out-dir", out); code != 0 {
+		t.Fatalf("batch: exit %d: %s", code, errOut)
+	}
+	for _, f := range []string{"csv", "xlsx", "json"} {
+		args := []string{"summary", "-i", data, "-p", "2025-Q3", "--format", f, "-o", filepath.Join(data, "tonghop."+f)}
+		if f == "xlsx" {
+			args = append(args, "--lang", "en") // the workbook's header is in the report's language
+		}
+		if code, _, errOut := runCmd(t, args...); code != 0 {
+			t.Fatalf("summary %s: exit %d: %s", f, code, errOut)
+		}
+	}
+	if code, _, errOut := runCmd(t, "generate", "-i", data, "-i", "testdata/bad.csv", "-p", "2025-Q3", "--skip-invalid",
+		"--excluded-csv", filepath.Join(data, "loai.csv"), "-o", filepath.Join(dir, "r.pdf")); code != 0 {
+		t.Fatalf("generate: exit %d: %s", code, errOut)
+	}
+	manifests, _ := filepath.Glob(filepath.Join(out, "manifest*.csv"))
+	if len(manifests) != 1 {
+		t.Fatalf("manifests: %q", manifests)
+	}
+
+	// Every command that reads the folder still works, and says what it
+	// left out, once per file.
+	for _, args := range [][]string{
+		{"generate", "-i", data, "-p", "2025-Q3", "-o", filepath.Join(dir, "r2.pdf")},
+		{"summary", "-i", data, "--format", "csv"},
+		{"generate", "-i", filepath.Join(data, "*"), "-p", "2025-Q3", "-o", filepath.Join(dir, "r3.pdf")},
+		{"validate", data},
+	} {
+		code, _, errOut := runCmd(t, append([]string{args[0], "--lang", "en"}, args[1:]...)...)
+		if code != 0 {
+			t.Errorf("%s: exit %d: %s", args, code, errOut)
+			continue
+		}
+		for _, f := range []string{manifests[0], "tonghop.csv", "tonghop.xlsx", "tonghop.json", "loai.csv"} {
+			if n := strings.Count(errOut, f+": skipped:"); n != 1 {
+				t.Errorf("%s: %d notes about %s, want 1:\n%s", args, n, f, errOut)
+			}
+		}
+	}
+	code, _, errOut := runCmd(t, "validate", data)
+	if code != 0 || !strings.Contains(errOut, "bỏ qua: đây là danh sách báo cáo") {
+		t.Errorf("Vietnamese note: exit %d: %s", code, errOut)
+	}
+
+	// Named, such a file is read, and refused for what it is.
+	for file, what := range map[string]string{
+		manifests[0]:                        "the list of a batch's reports (manifest) that dvkreport wrote, not a register",
+		filepath.Join(data, "tonghop.csv"):  "a summary that dvkreport wrote",
+		filepath.Join(data, "tonghop.xlsx"): "a summary that dvkreport wrote",
+		filepath.Join(data, "tonghop.json"): "a summary that dvkreport wrote",
+		filepath.Join(data, "loai.csv"):     "the list of the rows --skip-invalid left out",
+	} {
+		code, out, errOut := runCmd(t, "validate", "--lang", "en", file)
+		if code != 1 || !strings.Contains(out, file+": this is "+what) || strings.Contains(out, "no row among") {
+			t.Errorf("validate %s: exit %d\nstdout: %s\nstderr: %s", file, code, out, errOut)
+		}
+		code, _, errOut = runCmd(t, "generate", "--lang", "en", "-i", file, "-o", filepath.Join(dir, "x.pdf"))
+		if code != 1 || !strings.Contains(errOut, "dvkreport wrote, not a register") {
+			t.Errorf("generate -i %s: exit %d: %s", file, code, errOut)
+		}
+	}
+
+	// A folder of nothing but dvkreport's own files has no register.
+	code, _, errOut = runCmd(t, "summary", "--lang", "en", "-i", out)
+	if code != 2 || !strings.Contains(errOut, "no register to read") {
+		t.Errorf("the batch's folder: exit %d: %s", code, errOut)
+	}
+}
