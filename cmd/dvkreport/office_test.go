@@ -101,3 +101,44 @@ func TestOwnFilesInInputFolder(t *testing.T) {
 		t.Errorf("the batch's folder: exit %d: %s", code, errOut)
 	}
 }
+
+// Every row of --to-map that names no locality of the split is said, at
+// its line, with the nearest names; a map none of whose rows is used is
+// refused, and no message is made.
+func TestMailToMapUnmatched(t *testing.T) {
+	dir := t.TempDir()
+	toMap := filepath.Join(dir, "to.csv")
+	os.WriteFile(toMap, []byte("địa bàn,email\nPhường Lương Văn Tri,lvt@example.vn\n\nXã Ba Sonn,bs@example.vn\nHà Nội,hn@example.vn\n99999,x@example.vn\n"), 0o644)
+	args := []string{"-i", quarters, "--boundaries", "2025", "-p", "2025-Q3", "-l", "Lạng Sơn", "--split-by", "commune",
+		"--from", "btgdv@example.vn", "--dry-run"}
+	out := filepath.Join(dir, "eml")
+	code, _, errOut := runCmd(t, append([]string{"mail", "--lang", "en", "--to-map", toMap, "--out-dir", out}, args...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		toMap + `:4: warning: "Xã Ba Sonn" is not a commune of this report, and its row is not used; did you mean Xã Ba Sơn?`,
+		toMap + `:5: warning: "Hà Nội" is not a commune of this report, and its row is not used` + "\n",
+		toMap + `:6: warning: "99999" is not a commune of this report`,
+		"wrote 1 messages",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	if strings.Contains(errOut, ":2: warning") {
+		t.Errorf("a row that matches is reported:\n%s", errOut)
+	}
+
+	// In Vietnamese, and with no row that matches.
+	os.WriteFile(toMap, []byte("Xã Ba Sonn,bs@example.vn\nHà Nội,hn@example.vn\n"), 0o644)
+	out = filepath.Join(dir, "eml2")
+	code, _, errOut = runCmd(t, append([]string{"mail", "--to-map", toMap, "--out-dir", out}, args...)...)
+	if code != 2 || !strings.Contains(errOut, toMap+`:1: cảnh báo: "Xã Ba Sonn" không phải là xã nào trong báo cáo này, dòng này không được dùng; có phải là Xã Ba Sơn?`) ||
+		!strings.Contains(errOut, "không dòng nào của bảng địa chỉ ghi một xã trong báo cáo này") {
+		t.Errorf("exit %d, stderr:\n%s", code, errOut)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("messages were written for a map that matches nothing: %v", err)
+	}
+}
