@@ -213,6 +213,7 @@ func generate(c *cli.Context, u *ui, e env) error {
 	}
 	printSkipped(u, s.Skipped)
 	printWarnings(c, u, s.Warnings)
+	warnEmpty(u, s)
 	if err := printExcluded(c, u, e, s); err != nil {
 		return err
 	}
@@ -263,6 +264,7 @@ func summary(c *cli.Context, u *ui, e env) error {
 	}
 	printSkipped(u, s.Skipped)
 	printWarnings(c, u, s.Warnings)
+	warnEmpty(u, s)
 	if err := printExcluded(c, u, e, s); err != nil {
 		return err
 	}
@@ -307,6 +309,7 @@ func charts(c *cli.Context, u *ui, e env) error {
 	}
 	printSkipped(u, s.Skipped)
 	printWarnings(c, u, s.Warnings)
+	warnEmpty(u, s)
 	files, err := report.Charts(s, form, opts)
 	if err != nil {
 		return err
@@ -433,6 +436,30 @@ func printSkipped(u *ui, files []report.OwnFile) {
 	for _, f := range files {
 		u.say(msg.New("report.own_skipped", f.File, msg.New("report.own_"+f.Kind)))
 	}
+}
+
+// warnEmpty warns when a report of a period has no row at all: a quarter
+// with nothing reported is a report to sign, but more often the period
+// or the data is not the one meant, so the periods the data has are
+// named.
+func warnEmpty(u *ui, r *report.Result) {
+	if r.Records > 0 || r.Summary.Period.IsZero() {
+		return
+	}
+	periods := r.Summary.Periods()
+	if len(periods) == 0 {
+		u.say(msg.New("warning", msg.New("cli.empty_scope", r.Summary.Period)))
+		return
+	}
+	var list msg.List
+	for i, p := range periods {
+		if i == 12 {
+			list = append(list, "…")
+			break
+		}
+		list = append(list, p)
+	}
+	u.say(msg.New("warning", msg.New("cli.empty_period", r.Summary.Period, list)))
 }
 
 // printWarnings writes the warnings, which do not stop the command,

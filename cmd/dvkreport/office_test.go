@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -140,5 +141,45 @@ func TestMailToMapUnmatched(t *testing.T) {
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("messages were written for a map that matches nothing: %v", err)
+	}
+}
+
+// A period the data has no row in makes a report (a quarter with nothing
+// reported is one to sign), with a warning naming the periods the data
+// has; the report itself says that no model was reported.
+func TestEmptyPeriodWarns(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r.pdf")
+	code, _, errOut := runCmd(t, "generate", "-p", "2025-Q3", "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	want := "dvkreport: cảnh báo: số liệu không có dòng nào trong kỳ 2025-Q3, nên không có mô hình nào và mọi số liệu bằng 0; số liệu có các kỳ 2020-2021, 2020-2025, 2021-2025, 2025\n"
+	if !strings.Contains(errOut, want) {
+		t.Errorf("stderr lacks %q:\n%s", want, errOut)
+	}
+	code, _, errOut = runCmd(t, "summary", "--lang", "en", "-p", "2025-Q3", "-l", "Hà Nội")
+	if code != 0 || !strings.Contains(errOut, "warning: the data has no row of this scope in 2025-Q3, nor in any other period") {
+		t.Errorf("a locality without data: exit %d: %s", code, errOut)
+	}
+	code, _, errOut = runCmd(t, "generate", "-p", "2025-Q3", "--split-by", "province", "--out-dir", filepath.Join(t.TempDir(), "b"))
+	if code != 0 || strings.Count(errOut, "cảnh báo: số liệu không có dòng nào trong kỳ 2025-Q3,") != 1 {
+		t.Errorf("a batch: exit %d: %s", code, errOut)
+	}
+	// A period with rows: no warning.
+	for _, p := range []string{"2025", ""} {
+		args := []string{"summary", "--format", "csv"}
+		if p != "" {
+			args = append(args, "-p", p)
+		}
+		if code, _, errOut := runCmd(t, args...); code != 0 || strings.Contains(errOut, "cảnh báo: số liệu không có dòng") {
+			t.Errorf("-p %q: exit %d: %s", p, code, errOut)
+		}
+	}
+	text, err := exec.Command(tool(t, "pdftotext"), out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(strings.Fields(string(text)), " "), "không có mô hình “Dân vận khéo” nào được báo cáo") {
+		t.Errorf("the report does not say that no model was reported:\n%s", text)
 	}
 }
