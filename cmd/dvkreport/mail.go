@@ -60,6 +60,7 @@ type mailSetup struct {
 	maxBytes int
 	toMap    []mapEntry
 	dryRun   bool
+	manifest string // with --dry-run, the manifest's name in --out-dir
 }
 
 // readMailSetup checks the mail flags over the settings.
@@ -452,6 +453,7 @@ func sendMail(c *cli.Context, u *ui, e env) error {
 		}
 		ok, okNames = append(ok, msgs[i]), append(okNames, names[i])
 	}
+	m.manifest = batch.ManifestFor(report.PeriodSlug(whole.Period))
 	err = m.deliver(c, u, e, ok, okNames, d.Files)
 	if err == nil && failed > 0 {
 		return shown{errors.New("mail: some reports failed")}
@@ -543,7 +545,8 @@ func (m *mailSetup) deliver(c *cli.Context, u *ui, e env, msgs []*mail.Message, 
 			fileNames[i] = strings.TrimSuffix(mm.Attachments[0].Name, ".pdf") + ".eml"
 		}
 		dir := str(c, "out-dir")
-		res, err := batch.Run(context.Background(), list, batch.Options{Dir: dir, Names: fileNames, Force: c.Bool("force"), Inputs: inputs, Temps: e.temps})
+		res, err := batch.Run(context.Background(), list, batch.Options{Dir: dir, Names: fileNames, Force: c.Bool("force"), Inputs: inputs, Temps: e.temps,
+			Manifest: m.manifest})
 		var ee *batch.ExistsError
 		if errors.As(err, &ee) {
 			return usagef("cli.batch_exists", len(ee.Names), dir, ee.Names[0])

@@ -183,3 +183,56 @@ func TestEmptyPeriodWarns(t *testing.T) {
 		t.Errorf("the report does not say that no model was reported:\n%s", text)
 	}
 }
+
+// Each quarter's batch has its own manifest, so that the quarters share a
+// folder; a folder that cannot be written into is one message, before
+// any report is made, and no list is claimed.
+func TestBatchQuartersAndUnwritable(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "bao-cao")
+	for _, p := range []string{"2025-Q2", "2025-Q3"} {
+		code, _, errOut := runCmd(t, "generate", "-i", quarters, "-p", p, "-l", "Lạng Sơn", "--boundaries", "2025",
+			"--split-by", "commune", "--hide-empty", "--out-dir", out)
+		manifest := filepath.Join(out, "manifest-"+strings.ToLower(p)+".csv")
+		if code != 0 || !strings.Contains(errOut, "danh sách: "+manifest+"\n") {
+			t.Fatalf("%s: exit %d: %s", p, code, errOut)
+		}
+		if _, err := os.Stat(manifest); err != nil {
+			t.Error(err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "manifest.csv")); !os.IsNotExist(err) {
+		t.Errorf("manifest.csv: %v", err)
+	}
+
+	dir := "/proc/self"
+	if os.Geteuid() != 0 {
+		dir = t.TempDir()
+		os.Chmod(dir, 0o555)
+		t.Cleanup(func() { os.Chmod(dir, 0o755) })
+	} else if _, err := os.Stat(dir); err != nil {
+		t.Skip("no folder root cannot write into")
+	}
+	for lang, want := range map[string]string{
+		"vi": dir + ": không ghi được vào thư mục này (không có quyền ghi, hoặc ổ đĩa chỉ đọc), nên chưa tạo tệp nào; hãy chọn --out-dir khác",
+		"en": dir + ": cannot write into this folder (permission denied, or a read-only disk), so nothing was made; choose another --out-dir",
+	} {
+		code, _, errOut := runCmd(t, "generate", "--lang", lang, "-p", "2025", "--split-by", "province", "--out-dir", dir)
+		if code != 2 || !strings.Contains(errOut, want) || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("%s: exit %d: %s", lang, code, errOut)
+		}
+	}
+	code, _, errOut := runCmd(t, "mail", "--lang", "en", "-i", quarters, "--boundaries", "2025", "-p", "2025-Q3", "-l", "Lạng Sơn",
+		"--split-by", "commune", "--to-map", writeMap(t, "Xã Ba Sơn,bs@example.vn\n"), "--from", "a@example.vn", "--dry-run", "--out-dir", dir)
+	if code != 2 || !strings.Contains(errOut, "cannot write into this folder") || strings.Contains(errOut, "wrote") {
+		t.Errorf("mail --dry-run: exit %d: %s", code, errOut)
+	}
+}
+
+func writeMap(t *testing.T, text string) string {
+	t.Helper()
+	name := filepath.Join(t.TempDir(), "to.csv")
+	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
