@@ -126,6 +126,9 @@ func generateBatch(c *cli.Context, u *ui, e env, opts report.Options, level aggr
 	}
 	printFailures(u, res.Failures)
 	secs := strconv.FormatFloat(time.Since(start).Seconds(), 'f', 1, 64)
+	if u.lang == msg.VI {
+		secs = strings.Replace(secs, ".", ",", 1) // 0,5 giây
+	}
 	if res.Manifest == "" {
 		u.say(msg.New("cli.batch_done_no_list", msg.Number(len(res.Files)), dir, len(res.Failures), secs))
 	} else {

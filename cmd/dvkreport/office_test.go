@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -235,4 +236,30 @@ func writeMap(t *testing.T, text string) string {
 		t.Fatal(err)
 	}
 	return name
+}
+
+// A date the calendar does not have is said as such; the time of a batch
+// is written with the language's decimal mark.
+func TestDateAndDecimalMark(t *testing.T) {
+	for d, want := range map[string]string{
+		"2025-09-31": `--date "2025-09-31": tháng 9 năm 2025 chỉ có 30 ngày`,
+		"2025-02-29": `--date "2025-02-29": tháng 2 năm 2025 chỉ có 28 ngày`,
+		"2025-13-01": `--date "2025-13-01": không có tháng 13`,
+		"05/10/2025": `--date "05/10/2025": cần ngày dạng NĂM-THÁNG-NGÀY`,
+	} {
+		code, _, errOut := runCmd(t, "generate", "--date", d, "-o", filepath.Join(t.TempDir(), "r.pdf"))
+		if code != 2 || !strings.Contains(errOut, want) {
+			t.Errorf("--date %s: exit %d: %s", d, code, errOut)
+		}
+	}
+	code, _, errOut := runCmd(t, "generate", "--date", "2024-02-29", "-o", filepath.Join(t.TempDir(), "r.pdf"))
+	if code != 0 {
+		t.Errorf("--date 2024-02-29: exit %d: %s", code, errOut)
+	}
+	for lang, re := range map[string]string{"vi": "trong [0-9]+,[0-9] giây", "en": "in [0-9]+\\.[0-9] s"} {
+		code, _, errOut := runCmd(t, "generate", "--lang", lang, "-p", "2025", "--split-by", "province", "--out-dir", t.TempDir())
+		if code != 0 || !regexp.MustCompile(re).MatchString(errOut) {
+			t.Errorf("%s: exit %d: %s", lang, code, errOut)
+		}
+	}
 }
