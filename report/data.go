@@ -11,6 +11,10 @@ type Data struct {
 	*record.Dataset
 	// Files are the files read, each once, in order.
 	Files []string
+	// Skipped are the files of the folders read that dvkreport wrote
+	// itself (a manifest, a summary): they are not registers, and were
+	// not read.
+	Skipped []OwnFile
 	// Problems are the cells that break the input contract; their rows
 	// are not in the dataset.
 	Problems validate.Problems

@@ -17,11 +17,11 @@ import (
 // target, a folder and a file in it), in the order given, a folder's files
 // in name order. Every file must be a regular file: a device, a named pipe
 // or a symbolic link loop is an error naming it, whether it is named or
-// found in a folder, never read and never skipped unseen.
-func expandInputs(inputs []string) ([]string, error) {
-	var files []string
+// found in a folder, never read and never skipped unseen. found[i] says
+// whether files[i] was found in a folder or by a pattern rather than named.
+func expandInputs(inputs []string) (files []string, found []bool, err error) {
 	var seen []os.FileInfo
-	add := func(name string) error {
+	add := func(name string, byFolder bool) error {
 		fi, err := os.Stat(name)
 		if err != nil {
 			return missing(name, err)
@@ -36,6 +36,7 @@ func expandInputs(inputs []string) ([]string, error) {
 		}
 		seen = append(seen, fi)
 		files = append(files, name)
+		found = append(found, byFolder)
 		return nil
 	}
 	for _, in := range inputs {
@@ -44,10 +45,10 @@ func expandInputs(inputs []string) ([]string, error) {
 			if _, err := os.Lstat(in); err != nil { // a name with such characters is not a pattern
 				m, err := filepath.Glob(in)
 				if err != nil {
-					return nil, usage("report.bad_glob", in, err)
+					return nil, nil, usage("report.bad_glob", in, err)
 				}
 				if len(m) == 0 {
-					return nil, usage("report.glob_matches_nothing", in)
+					return nil, nil, usage("report.glob_matches_nothing", in)
 				}
 				matches = m
 			}
@@ -55,26 +56,26 @@ func expandInputs(inputs []string) ([]string, error) {
 		for _, m := range matches {
 			fi, err := os.Stat(m)
 			if err != nil {
-				return nil, missing(m, err)
+				return nil, nil, missing(m, err)
 			}
 			if !fi.IsDir() {
 				if _, err := load.FormatOf(m); err != nil && len(matches) == 1 {
-					return nil, &UsageError{Err: err}
+					return nil, nil, &UsageError{Err: err}
 				} else if err != nil {
 					continue // a pattern's match of another type
 				}
-				if err := add(m); err != nil {
-					return nil, err
+				if err := add(m, len(matches) > 1 || m != in); err != nil {
+					return nil, nil, err
 				}
 				continue
 			}
 			n := len(files)
-			var found []string
+			var inFolder []string
 			// The folder may be a symbolic link, which WalkDir would not
 			// enter: walk where it leads, and name what it finds from m.
 			root, err := filepath.EvalSymlinks(m)
 			if err != nil {
-				return nil, missing(m, err)
+				return nil, nil, missing(m, err)
 			}
 			err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 				if err != nil {
@@ -97,25 +98,25 @@ func expandInputs(inputs []string) ([]string, error) {
 					if rel, err := filepath.Rel(root, p); err == nil {
 						p = filepath.Join(m, rel)
 					}
-					found = append(found, p)
+					inFolder = append(inFolder, p)
 				}
 				return nil
 			})
 			if err != nil {
-				return nil, missing(m, err)
+				return nil, nil, missing(m, err)
 			}
-			slices.Sort(found)
-			for _, f := range found {
-				if err := add(f); err != nil {
-					return nil, err
+			slices.Sort(inFolder)
+			for _, f := range inFolder {
+				if err := add(f, true); err != nil {
+					return nil, nil, err
 				}
 			}
-			if len(files) == n && len(found) == 0 {
-				return nil, usage("report.empty_folder", m)
+			if len(files) == n && len(inFolder) == 0 {
+				return nil, nil, usage("report.empty_folder", m)
 			}
 		}
 	}
-	return files, nil
+	return files, found, nil
 }
 
 // missing words the error of a name that cannot be read.

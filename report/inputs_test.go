@@ -27,12 +27,18 @@ func TestExpandInputs(t *testing.T) {
 	write("data/.hidden.csv")
 	write("data/~$lock.xlsx")
 	os.Symlink(a, filepath.Join(dir, "link.csv"))
-	files, err := expandInputs([]string{a, filepath.Join(dir, "data", ".", "a.csv"), filepath.Join(dir, "link.csv"), filepath.Join(dir, "data")})
+	files, found, err := expandInputs([]string{a, filepath.Join(dir, "data", ".", "a.csv"), filepath.Join(dir, "link.csv"), filepath.Join(dir, "data")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(files) != 2 || files[0] != a || filepath.Base(files[1]) != "b.xlsx" {
 		t.Errorf("files = %q", files)
+	}
+	if len(found) != 2 || found[0] || !found[1] {
+		t.Errorf("found = %v, want a named, b.xlsx found in the folder", found)
+	}
+	if _, found, err := expandInputs([]string{filepath.Join(dir, "data", "a.c*")}); err != nil || len(found) != 1 || !found[0] {
+		t.Errorf("a pattern's match: found = %v, %v", found, err)
 	}
 
 	// A link to /dev/zero, named or in a folder.
@@ -41,7 +47,7 @@ func TestExpandInputs(t *testing.T) {
 	os.Symlink("/dev/zero", zero)
 	for _, in := range []string{zero, filepath.Dir(zero)} {
 		var ue *UsageError
-		if _, err := expandInputs([]string{in}); !errors.As(err, &ue) {
+		if _, _, err := expandInputs([]string{in}); !errors.As(err, &ue) {
 			t.Errorf("%s: err = %v, want a usage error", in, err)
 		}
 	}
@@ -51,13 +57,13 @@ func TestExpandInputs(t *testing.T) {
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		t.Skipf("mkfifo: %v", err)
 	}
-	if _, err := expandInputs([]string{filepath.Dir(fifo)}); err == nil {
+	if _, _, err := expandInputs([]string{filepath.Dir(fifo)}); err == nil {
 		t.Error("a named pipe was accepted")
 	}
 	// A link loop.
 	loop := filepath.Join(dir, "loop.csv")
 	os.Symlink("loop.csv", loop)
-	if _, err := expandInputs([]string{loop}); err == nil || !strings.Contains(err.Error(), "loop") {
+	if _, _, err := expandInputs([]string{loop}); err == nil || !strings.Contains(err.Error(), "loop") {
 		t.Errorf("loop: %v", err)
 	}
 }

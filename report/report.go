@@ -22,6 +22,7 @@ import (
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/layout"
 	"github.com/dvkreport/dvkreport/report/load"
+	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/names"
 	"github.com/dvkreport/dvkreport/report/pdf"
 	"github.com/dvkreport/dvkreport/report/record"
@@ -52,20 +53,45 @@ func Load(o Options) (*Data, error) {
 		}
 		tables = t
 	}
-	files, err := expandInputs(inputs)
+	files, found, err := expandInputs(inputs)
 	if err != nil {
 		return nil, err
 	}
-	for _, name := range files {
-		t, err := load.File(name, opts)
-		if err != nil {
+	// A file dvkreport wrote itself (a batch's manifest, a summary) is
+	// not a register: found in a folder it is skipped, and said so;
+	// named, it is a problem that says what it is.
+	var read []string
+	var own []OwnFile
+	var ownProblems validate.Problems
+	for i, name := range files {
+		kind := ""
+		var t []*load.Table
+		if f, _ := load.FormatOf(name); f == load.FormatJSON && ownJSON(name) {
+			kind = OwnSummary
+		} else if t, err = load.File(name, opts); err != nil {
 			return nil, err
+		} else {
+			kind = ownTables(t)
 		}
+		switch {
+		case kind != "" && found[i]:
+			own = append(own, OwnFile{File: name, Kind: kind})
+			continue
+		case kind != "":
+			ownProblems = append(ownProblems, &record.InputError{Pos: record.Pos{File: name},
+				Msg: msg.New("report.own_file", msg.New("report.own_"+kind))})
+			read = append(read, name)
+			continue
+		}
+		read = append(read, name)
 		tables = append(tables, t...)
+	}
+	if len(read) == 0 && len(own) > 0 {
+		return nil, usage("report.only_own", len(own), own[0].File)
 	}
 	v := validate.Read(tables, validate.Options{AssumePeriod: o.AssumePeriod})
 	res := names.Apply(&v.Dataset, gazetteer.Default(), o.Boundaries2025)
-	d := &Data{Dataset: &v.Dataset, Files: files, Problems: v.Problems, Rejected: v.Rejected,
+	d := &Data{Dataset: &v.Dataset, Files: read, Skipped: own, Problems: append(ownProblems, v.Problems...), Rejected: v.Rejected,
 		Warnings: append(v.Warnings, res.Warnings...), Unassigned: res.Unassigned, Sheets: v.Sheets}
 	for range v.Warnings {
 		d.warningRecord = append(d.warningRecord, -1)
@@ -112,6 +138,9 @@ type Result struct {
 	Excluded validate.Problems
 	// Files are the register files read.
 	Files []string
+	// Skipped are the files of the folders read that dvkreport wrote
+	// itself, and that were not read.
+	Skipped []OwnFile
 }
 
 // Summarize loads the inputs and aggregates them as opts select, with
@@ -145,7 +174,7 @@ func (d *Data) Summarize(opts Options) (*Result, error) {
 	case err != nil:
 		return nil, err
 	}
-	res := &Result{Summary: s, Boundaries2025: opts.Boundaries2025, Files: d.Files}
+	res := &Result{Summary: s, Boundaries2025: opts.Boundaries2025, Files: d.Files, Skipped: d.Skipped}
 	if res.Comparison, err = compare.Compare(d.Dataset, aopts, s, opts.Compare); err != nil {
 		return nil, err
 	}

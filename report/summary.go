@@ -300,7 +300,7 @@ func writeJSON(w io.Writer, r *Result) error {
 // problem in language l.
 func WriteProblemsCSV(w io.Writer, problems []*record.InputError, l msg.Lang) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write([]string{"file", "sheet", "row", "column", "header", "problem"}); err != nil {
+	if err := cw.Write(ProblemsColumns); err != nil {
 		return err
 	}
 	num := func(n int) string {

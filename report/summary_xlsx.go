@@ -14,6 +14,14 @@ import (
 	"github.com/dvkreport/dvkreport/templates"
 )
 
+// xlsxHeader is the first columns of the workbook's header, in the
+// language of t: the locality and the figures every summary has.
+func xlsxHeader(t *templates.Texts) []string {
+	return []string{t.Table.Locality, t.ShortFields.Economy, t.ShortFields.CultureSociety, t.ShortFields.DefenseSecurity,
+		t.ShortFields.PartyBuilding, t.ShortFields.Unclassified, t.Table.New, t.Table.Sustained, t.Table.NotStated, t.Table.Models,
+		t.Table.FundsDong, t.Table.Households, t.Table.Beneficiaries}
+}
+
 // writeXLSX writes the summary as a workbook with one sheet per level,
 // from the provinces down to the summary's own: a header row, bold and
 // frozen, a row per locality and a total, the numbers stored as numbers
@@ -32,9 +40,7 @@ func writeXLSX(w io.Writer, r *Result, set *templates.Set, l msg.Lang) error {
 			}
 		}
 	}
-	header := []string{t.Table.Locality, t.ShortFields.Economy, t.ShortFields.CultureSociety, t.ShortFields.DefenseSecurity,
-		t.ShortFields.PartyBuilding, t.ShortFields.Unclassified, t.Table.New, t.Table.Sustained, t.Table.NotStated, t.Table.Models,
-		t.Table.FundsDong, t.Table.Households, t.Table.Beneficiaries}
+	header := xlsxHeader(t)
 	for _, e := range s.Extras {
 		label := e
 		if x, ok := t.Indicators[e]; ok {

@@ -211,7 +211,9 @@ func generate(c *cli.Context, u *ui, e env) error {
 	if err != nil {
 		return err
 	}
+	printSkipped(u, s.Skipped)
 	printWarnings(c, u, s.Warnings)
+	warnEmpty(u, s)
 	if err := printExcluded(c, u, e, s); err != nil {
 		return err
 	}
@@ -260,7 +262,9 @@ func summary(c *cli.Context, u *ui, e env) error {
 	if err != nil {
 		return err
 	}
+	printSkipped(u, s.Skipped)
 	printWarnings(c, u, s.Warnings)
+	warnEmpty(u, s)
 	if err := printExcluded(c, u, e, s); err != nil {
 		return err
 	}
@@ -303,7 +307,9 @@ func charts(c *cli.Context, u *ui, e env) error {
 	if err != nil {
 		return err
 	}
+	printSkipped(u, s.Skipped)
 	printWarnings(c, u, s.Warnings)
+	warnEmpty(u, s)
 	files, err := report.Charts(s, form, opts)
 	if err != nil {
 		return err
@@ -367,6 +373,7 @@ func validateFiles(c *cli.Context, u *ui) error {
 	if err != nil {
 		return err
 	}
+	printSkipped(u, d.Skipped)
 	problems := d.Problems
 	if c.Bool("strict-names") {
 		problems = append(problems, d.Warnings...)
@@ -421,6 +428,38 @@ func printExcluded(c *cli.Context, u *ui, e env, r *report.Result) error {
 		u.say(msg.New("cli.wrote_excluded", name, msg.Number(len(r.Excluded))))
 	}
 	return nil
+}
+
+// printSkipped says which files of the folders read were left out
+// because dvkreport wrote them itself (a batch's manifest, a summary).
+func printSkipped(u *ui, files []report.OwnFile) {
+	for _, f := range files {
+		u.say(msg.New("report.own_skipped", f.File, msg.New("report.own_"+f.Kind)))
+	}
+}
+
+// warnEmpty warns when a report of a period has no row at all: a quarter
+// with nothing reported is a report to sign, but more often the period
+// or the data is not the one meant, so the periods the data has are
+// named.
+func warnEmpty(u *ui, r *report.Result) {
+	if r.Records > 0 || r.Summary.Period.IsZero() {
+		return
+	}
+	periods := r.Summary.Periods()
+	if len(periods) == 0 {
+		u.say(msg.New("warning", msg.New("cli.empty_scope", r.Summary.Period)))
+		return
+	}
+	var list msg.List
+	for i, p := range periods {
+		if i == 12 {
+			list = append(list, "…")
+			break
+		}
+		list = append(list, p)
+	}
+	u.say(msg.New("warning", msg.New("cli.empty_period", r.Summary.Period, list)))
 }
 
 // printWarnings writes the warnings, which do not stop the command,
@@ -523,6 +562,7 @@ func inspect(c *cli.Context, u *ui) error {
 		return err
 	}
 	say := func(indent string, t msg.Text) { u.line(u.out, indent+t.In(u.lang)) }
+	printSkipped(u, d.Skipped)
 	for _, sh := range d.Sheets {
 		where := record.Pos{File: sh.File, Sheet: sh.Sheet}.String()
 		if !sh.Register {

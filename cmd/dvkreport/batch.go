@@ -24,7 +24,7 @@ import (
 func batchFlags() []cli.Flag {
 	return []cli.Flag{
 		onceFlag("split-by", nil, "", "write one report per `LEVEL` of the scope: province, district or commune (with --out-dir)"),
-		onceFlag("out-dir", nil, "", "with --split-by, write the reports into folder `DIR`, with DIR/manifest.csv"),
+		onceFlag("out-dir", nil, "", "with --split-by, write the reports into folder `DIR`, with the list of them (DIR/manifest-2025-q3.csv for 2025-Q3)"),
 		&cli.BoolFlag{Name: "with-total", Usage: "with --split-by, write the report of the whole scope too"},
 		onceFlag("jobs", nil, "", "with --split-by, make `N` reports at once (default: one per processor)"),
 		&cli.BoolFlag{Name: "force", Usage: "replace reports that exist (a batch never does without it)"},
@@ -114,7 +114,7 @@ func generateBatch(c *cli.Context, u *ui, e env, opts report.Options, level aggr
 	prog := newProgress(u, len(list))
 	res, err := batch.Run(context.Background(), list, batch.Options{
 		Dir: dir, Names: names, Force: c.Bool("force"), Jobs: jobs, Inputs: d.Files, Temps: e.temps,
-		Progress: prog.event,
+		Progress: prog.event, Manifest: batch.ManifestFor(report.PeriodSlug(whole.Period)),
 	})
 	prog.wait()
 	var ee *batch.ExistsError
@@ -125,8 +125,15 @@ func generateBatch(c *cli.Context, u *ui, e env, opts report.Options, level aggr
 		return err
 	}
 	printFailures(u, res.Failures)
-	u.say(msg.New("cli.batch_done", msg.Number(len(res.Files)), dir, len(res.Failures),
-		strconv.FormatFloat(time.Since(start).Seconds(), 'f', 1, 64), res.Manifest))
+	secs := strconv.FormatFloat(time.Since(start).Seconds(), 'f', 1, 64)
+	if u.lang == msg.VI {
+		secs = strings.Replace(secs, ".", ",", 1) // 0,5 giây
+	}
+	if res.Manifest == "" {
+		u.say(msg.New("cli.batch_done_no_list", msg.Number(len(res.Files)), dir, len(res.Failures), secs))
+	} else {
+		u.say(msg.New("cli.batch_done", msg.Number(len(res.Files)), dir, len(res.Failures), secs, res.Manifest))
+	}
 	if err != nil {
 		return err
 	}
@@ -151,7 +158,9 @@ func loadWhole(c *cli.Context, u *ui, e env, opts report.Options) (*report.Data,
 	if err != nil {
 		return nil, nil, err
 	}
+	printSkipped(u, whole.Skipped)
 	printWarnings(c, u, whole.Warnings)
+	warnEmpty(u, whole)
 	if err := printExcluded(c, u, e, whole); err != nil {
 		return nil, nil, err
 	}

@@ -231,7 +231,7 @@ func TestMailSplit(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if strings.Join(names, " ") != "dvk-phuong-luong-van-tri-2025-q3.eml dvk-xa-ba-son-2025-q3.eml manifest.csv" {
+	if strings.Join(names, " ") != "dvk-phuong-luong-van-tri-2025-q3.eml dvk-xa-ba-son-2025-q3.eml manifest-2025-q3.csv" {
 		t.Fatalf("files %q", names)
 	}
 	data, _ := os.ReadFile(filepath.Join(out, "dvk-xa-ba-son-2025-q3.eml"))
@@ -265,7 +265,7 @@ func TestSplitBy(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	f, _ := os.Open(filepath.Join(out, "manifest.csv"))
+	f, _ := os.Open(filepath.Join(out, "manifest-2025-q3.csv"))
 	rows, err := csv.NewReader(f).ReadAll()
 	f.Close()
 	if err != nil {
@@ -293,12 +293,12 @@ func TestSplitBy(t *testing.T) {
 		t.Errorf("manifest:\n%s\nwant:\n%s", strings.Join(files, "|"), want)
 	}
 	// Run again: refused, nothing replaced.
-	before, _ := os.ReadFile(filepath.Join(out, "manifest.csv"))
+	before, _ := os.ReadFile(filepath.Join(out, "manifest-2025-q3.csv"))
 	code, _, errOut = runCmd(t, append(args, "--lang", "en")...)
 	if code != 2 || !strings.Contains(errOut, "--force") {
 		t.Errorf("second run: exit %d\n%s", code, errOut)
 	}
-	if after, _ := os.ReadFile(filepath.Join(out, "manifest.csv")); !bytes.Equal(before, after) {
+	if after, _ := os.ReadFile(filepath.Join(out, "manifest-2025-q3.csv")); !bytes.Equal(before, after) {
 		t.Error("the manifest changed")
 	}
 	if code, _, errOut := runCmd(t, append(args, "--force")...); code != 0 {

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 
@@ -59,6 +60,7 @@ type mailSetup struct {
 	maxBytes int
 	toMap    []mapEntry
 	dryRun   bool
+	manifest string // with --dry-run, the manifest's name in --out-dir
 }
 
 // readMailSetup checks the mail flags over the settings.
@@ -197,7 +199,7 @@ func parseSize(s string) (int, error) {
 
 // mapEntry is a row of a --to-map file: a locality and its addresses.
 type mapEntry struct {
-	row       int
+	pos       string // FILE:LINE
 	locality  string
 	addresses []string
 }
@@ -218,12 +220,16 @@ func readToMap(name string) ([]mapEntry, error) {
 	}
 	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(data), "\ufeff")))
 	r.FieldsPerRecord = -1
-	rows, err := r.ReadAll()
-	if err != nil {
-		return nil, usagef("cli.bad_to_map", name, err)
-	}
 	var out []mapEntry
-	for i, row := range rows {
+	for i := 0; ; i++ {
+		row, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, usagef("cli.bad_to_map", name, err)
+		}
+		line, _ := r.FieldPos(0)
 		if len(row) == 0 || strings.TrimSpace(strings.Join(row, "")) == "" {
 			continue
 		}
@@ -239,7 +245,7 @@ func readToMap(name string) ([]mapEntry, error) {
 				}
 			}
 		}
-		pos := name + ":" + strconv.Itoa(i+1)
+		pos := name + ":" + strconv.Itoa(line)
 		if loc == "" || len(addrs) == 0 {
 			return nil, usagef("cli.to_map_row", pos)
 		}
@@ -248,7 +254,7 @@ func readToMap(name string) ([]mapEntry, error) {
 				return nil, usagef("cli.bad_address", pos, msg.Quote(a), err)
 			}
 		}
-		out = append(out, mapEntry{row: i + 1, locality: loc, addresses: addrs})
+		out = append(out, mapEntry{pos: pos, locality: loc, addresses: addrs})
 	}
 	if len(out) == 0 {
 		return nil, usagef("cli.to_map_empty", name)
@@ -264,31 +270,97 @@ func isHeading(s string) bool {
 	return false
 }
 
-// recipients finds the addresses of a part in the map: by official code,
-// by path, or by its own name when no other part has it.
-func recipients(toMap []mapEntry, p *report.Part, nameCount map[string]int) []string {
-	key := func(parts []string) string {
-		var ks []string
-		for _, s := range parts {
-			ks = append(ks, gazetteer.UnitKey(s))
-		}
-		return strings.Join(ks, "/")
+// pathKey is the key of a locality's path, "Lạng Sơn/Xã Ba Sơn".
+func pathKey(parts []string) string {
+	var ks []string
+	for _, s := range parts {
+		ks = append(ks, gazetteer.UnitKey(strings.TrimSpace(s)))
 	}
-	path := key(p.Path)
+	return strings.Join(ks, "/")
+}
+
+// names says whether a map entry names a part: by official code, by path,
+// or by its own name when no other part has it.
+func (m mapEntry) names(p *report.Part, nameCount map[string]int) bool {
+	l := strings.TrimSpace(m.locality)
+	switch {
+	case p.Code != "" && strings.TrimLeft(l, "0") == strings.TrimLeft(p.Code, "0") && strings.Trim(l, "0123456789") == "":
+		return true
+	case pathKey(strings.Split(l, "/")) == pathKey(p.Path):
+		return true
+	}
 	name := gazetteer.UnitKey(p.Name())
-	var out []string
-	for _, m := range toMap {
-		l := strings.TrimSpace(m.locality)
-		switch {
-		case p.Code != "" && strings.TrimLeft(l, "0") == strings.TrimLeft(p.Code, "0") && strings.Trim(l, "0123456789") == "":
-		case key(strings.Split(l, "/")) == path:
-		case !strings.Contains(l, "/") && gazetteer.UnitKey(l) == name && nameCount[name] == 1:
-		default:
+	return !strings.Contains(l, "/") && gazetteer.UnitKey(l) == name && nameCount[name] == 1
+}
+
+// recipients finds the addresses of each part in the map, and says
+// which rows of the map named no part.
+func recipients(toMap []mapEntry, parts []*report.Part) (addrs [][]string, unused []mapEntry) {
+	nameCount := map[string]int{}
+	for _, p := range parts {
+		nameCount[gazetteer.UnitKey(p.Name())]++
+	}
+	used := make([]bool, len(toMap))
+	addrs = make([][]string, len(parts))
+	for i, p := range parts {
+		for j, m := range toMap {
+			if m.names(p, nameCount) {
+				used[j] = true
+				addrs[i] = append(addrs[i], m.addresses...)
+			}
+		}
+	}
+	for j, m := range toMap {
+		if !used[j] {
+			unused = append(unused, m)
+		}
+	}
+	return addrs, unused
+}
+
+// unusedRow says why a row of the map names no part of the split: a name
+// several parts share, or a name none has, with the nearest ones.
+func unusedRow(m mapEntry, parts []*report.Part, level aggregate.Level) msg.Text {
+	l := strings.TrimSpace(m.locality)
+	segs := strings.Split(l, "/")
+	last := segs[len(segs)-1]
+	var same msg.List
+	if len(segs) == 1 {
+		for _, p := range parts {
+			if gazetteer.UnitKey(p.Name()) == gazetteer.UnitKey(last) {
+				same = append(same, strings.Join(p.Path, "/"))
+			}
+		}
+	}
+	if len(same) > 1 {
+		return msg.New("cli.to_map_ambiguous", msg.Quote(l), same, msg.Quote(same[0].(string)))
+	}
+	t := msg.New("cli.to_map_unmatched", msg.Quote(l), msg.New("level."+level.String()))
+	if strings.Trim(l, "0123456789") == "" {
+		return t // a code: no name is near it
+	}
+	best, limit := -1, max(2, utf8.RuneCountInString(gazetteer.FoldKey(last))/3)
+	var near msg.List
+	for _, p := range parts {
+		d := gazetteer.EditDistance(last, p.Name())
+		if d > limit || best >= 0 && d > best {
 			continue
 		}
-		out = append(out, m.addresses...)
+		if d < best || best < 0 {
+			best, near = d, nil
+		}
+		name := p.Name()
+		if len(segs) > 1 || len(same) > 0 {
+			name = strings.Join(p.Path, "/")
+		}
+		if len(near) < 3 {
+			near = append(near, name)
+		}
 	}
-	return out
+	if len(near) > 0 {
+		t = msg.New("did_you_mean", t, near)
+	}
+	return t
 }
 
 // sendMail is the mail command.
@@ -328,20 +400,25 @@ func sendMail(c *cli.Context, u *ui, e env) error {
 	if err != nil {
 		return err
 	}
-	nameCount := map[string]int{}
-	for _, p := range parts {
-		nameCount[gazetteer.UnitKey(p.Name())]++
+	all, unused := recipients(m.toMap, parts)
+	// A row that names no locality of the split is a typo, a name the
+	// split does not have, or one outside the scope: each is said, and a
+	// map none of whose rows is used is refused.
+	for _, e := range unused {
+		u.line(u.err, e.pos+": "+msg.New("warning", unusedRow(e, parts, level)).In(u.lang))
+	}
+	if len(unused) == len(m.toMap) {
+		return usagef("cli.to_map_matches_nothing", setting(c, "to-map", set.Mail.ToMap), msg.New("level."+level.String()))
 	}
 	var chosen []*report.Part
 	var addrs [][]string
 	var missing []string
-	for _, p := range parts {
-		to := recipients(m.toMap, p, nameCount)
-		if len(to) == 0 {
+	for i, p := range parts {
+		if len(all[i]) == 0 {
 			missing = append(missing, strings.Join(p.Path, "/"))
 			continue
 		}
-		chosen, addrs = append(chosen, p), append(addrs, to)
+		chosen, addrs = append(chosen, p), append(addrs, all[i])
 	}
 	if len(missing) > 0 {
 		shown := missing[:min(len(missing), maxLines)]
@@ -376,6 +453,7 @@ func sendMail(c *cli.Context, u *ui, e env) error {
 		}
 		ok, okNames = append(ok, msgs[i]), append(okNames, names[i])
 	}
+	m.manifest = batch.ManifestFor(report.PeriodSlug(whole.Period))
 	err = m.deliver(c, u, e, ok, okNames, d.Files)
 	if err == nil && failed > 0 {
 		return shown{errors.New("mail: some reports failed")}
@@ -467,7 +545,8 @@ func (m *mailSetup) deliver(c *cli.Context, u *ui, e env, msgs []*mail.Message, 
 			fileNames[i] = strings.TrimSuffix(mm.Attachments[0].Name, ".pdf") + ".eml"
 		}
 		dir := str(c, "out-dir")
-		res, err := batch.Run(context.Background(), list, batch.Options{Dir: dir, Names: fileNames, Force: c.Bool("force"), Inputs: inputs, Temps: e.temps})
+		res, err := batch.Run(context.Background(), list, batch.Options{Dir: dir, Names: fileNames, Force: c.Bool("force"), Inputs: inputs, Temps: e.temps,
+			Manifest: m.manifest})
 		var ee *batch.ExistsError
 		if errors.As(err, &ee) {
 			return usagef("cli.batch_exists", len(ee.Names), dir, ee.Names[0])

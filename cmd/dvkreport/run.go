@@ -31,6 +31,7 @@ import (
 
 	"github.com/dvkreport/dvkreport/report"
 	"github.com/dvkreport/dvkreport/report/aggregate"
+	"github.com/dvkreport/dvkreport/report/batch"
 	"github.com/dvkreport/dvkreport/report/load"
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/output"
@@ -174,7 +175,7 @@ func (u *ui) exit(err error) int {
 		return exitData
 	case errors.As(err, &oe):
 		u.line(u.err, "dvkreport: "+oe.In(u.lang))
-		for _, k := range []error{output.ErrExists, output.ErrIsFolder, output.ErrIsInput, output.ErrNoFolder, output.ErrReadOnly} {
+		for _, k := range []error{output.ErrExists, output.ErrIsFolder, output.ErrIsInput, output.ErrNoFolder, output.ErrReadOnly, batch.ErrNotWritable} {
 			if errors.Is(err, k) {
 				return exitUsage
 			}

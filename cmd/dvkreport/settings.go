@@ -5,6 +5,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -135,7 +136,7 @@ func documentOptions(c *cli.Context, s *settings.Settings, opts *report.Options)
 	if d := str(c, "date"); d != "" {
 		t, err := settings.Date(d)
 		if err != nil {
-			return usagef("cli.bad_date", msg.Quote(d))
+			return badDate(d)
 		}
 		opts.Date = t
 	}
@@ -217,4 +218,25 @@ func writeTemplates(c *cli.Context, u *ui) error {
 		u.say(msg.New("cli.wrote_template", w))
 	}
 	return nil
+}
+
+// badDate words the error of a --date that does not parse: a month or a
+// day the calendar does not have (2025-09-31) is said as such, not as a
+// bad format.
+func badDate(d string) error {
+	parts := strings.Split(strings.TrimSpace(d), "-")
+	if len(parts) == 3 && len(parts[0]) == 4 && len(parts[1]) == 2 && len(parts[2]) == 2 {
+		y, err1 := strconv.Atoi(parts[0])
+		m, err2 := strconv.Atoi(parts[1])
+		day, err3 := strconv.Atoi(parts[2])
+		if err1 == nil && err2 == nil && err3 == nil {
+			if m < 1 || m > 12 {
+				return usagef("cli.date_no_month", msg.Quote(d), m)
+			}
+			if last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(); day < 1 || day > last {
+				return usagef("cli.date_no_day", msg.Quote(d), m, y, last)
+			}
+		}
+	}
+	return usagef("cli.bad_date", msg.Quote(d))
 }

@@ -8,6 +8,7 @@ package aggregate
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"math"
 	"slices"
@@ -1009,4 +1010,27 @@ func matchPath(keys *[3]string, sk []string) bool {
 		}
 	}
 	return true
+}
+
+// Periods returns the periods of the records in the summary's scope,
+// whatever its period, each once, in order: what the data has, for a
+// summary of a period it has nothing in.
+func (s *Summary) Periods() []record.Period {
+	if s.idx == nil {
+		return nil
+	}
+	seen := map[record.Period]bool{}
+	var out []record.Period
+	for i := range s.idx.ds.Records {
+		p := s.idx.ds.Records[i].Period
+		if seen[p] || !inScopeKeys(s.idx.keys(i), s.scopeKeys) {
+			continue
+		}
+		seen[p] = true
+		out = append(out, p)
+	}
+	slices.SortFunc(out, func(a, b record.Period) int {
+		return cmp.Or(cmp.Compare(a.First, b.First), cmp.Compare(a.Last, b.Last), cmp.Compare(a.Kind, b.Kind))
+	})
+	return out
 }

@@ -7,7 +7,8 @@
 // dot-dot, no Windows device name, never empty, at most MaxName bytes) and
 // therefore inside the folder. Run makes and writes the files: it refuses
 // to begin when one exists (unless Options.Force), goes on when one
-// locality fails, and writes DIR/manifest.csv listing the files with their
+// locality fails, and writes a manifest (DIR/manifest-2025-q3.csv for a
+// batch of that quarter, see ManifestFor) listing the files with their
 // pages, bytes and SHA-256. It prints nothing: Options.Progress hears of
 // each file. The package knows nothing of reports: a Job's Make returns
 // bytes.
@@ -217,6 +218,10 @@ type Options struct {
 	// Progress, if not nil, is called after each file, from one goroutine
 	// at a time.
 	Progress func(Event)
+	// Manifest is the manifest's name in Dir; "" means ManifestName.
+	// A batch per period names it after the period
+	// (ManifestFor), so that the quarters' batches may share a folder.
+	Manifest string
 }
 
 // Event is the end of one job.
@@ -246,12 +251,25 @@ type Failure struct {
 type Result struct {
 	Files    []File // in the jobs' order
 	Failures []Failure
-	Manifest string // the manifest's path
+	Manifest string // the manifest's path, "" when it was not written
 	Elapsed  time.Duration
 }
 
-// ManifestName is the manifest's name in Dir.
+// ManifestName is the manifest's name in Dir when Options.Manifest is "".
 const ManifestName = "manifest.csv"
+
+// ManifestFor is the name of the manifest of a batch of one period,
+// given as the slug its files' names end with: "manifest-2025-q3.csv".
+func ManifestFor(periodSlug string) string {
+	if s := Slug(periodSlug); s != "" {
+		return "manifest-" + s + ".csv"
+	}
+	return ManifestName
+}
+
+// ErrNotWritable is wrapped by the error of a Run whose folder cannot be
+// written into.
+var ErrNotWritable = errors.New("batch: folder not writable")
 
 // ErrExists is wrapped by the error of a Run that would replace files
 // without Options.Force.
@@ -286,7 +304,14 @@ func Run(ctx context.Context, jobs []Job, opts Options) (*Result, error) {
 		}
 		paths[i] = filepath.Join(opts.Dir, n)
 	}
-	manifest := filepath.Join(opts.Dir, ManifestName)
+	mname := opts.Manifest
+	if mname == "" {
+		mname = ManifestName
+	}
+	if mname != filepath.Base(mname) || strings.ContainsAny(mname, `/\`) || mname == "." || mname == ".." {
+		return nil, fmt.Errorf("batch: %q is not a file name", mname)
+	}
+	manifest := filepath.Join(opts.Dir, mname)
 	if !opts.Force {
 		var exist []string
 		for _, p := range append(paths, manifest) {
@@ -301,6 +326,14 @@ func Run(ctx context.Context, jobs []Job, opts Options) (*Result, error) {
 	if err := os.MkdirAll(opts.Dir, 0o777); err != nil {
 		return nil, &output.Error{Name: opts.Dir, Text: msg.New("output.failed", err), Err: err}
 	}
+	// Once, before making anything: a folder that cannot be written into
+	// would fail every file, one message each.
+	f, err := os.CreateTemp(opts.Dir, ".dvkreport-check-*")
+	if err != nil {
+		return nil, &output.Error{Name: opts.Dir, Text: msg.New("output.not_writable"), Err: fmt.Errorf("%w: %w", ErrNotWritable, err)}
+	}
+	f.Close()
+	os.Remove(f.Name())
 	n := opts.Jobs
 	if n <= 0 {
 		n = runtime.GOMAXPROCS(0)
@@ -346,7 +379,7 @@ feed:
 	}
 	close(next)
 	wg.Wait()
-	res := &Result{Manifest: manifest}
+	res := &Result{}
 	for i, d := range results {
 		switch {
 		case d.file != nil:
@@ -358,6 +391,7 @@ feed:
 	if err := writeManifest(manifest, res.Files, opts); err != nil {
 		return res, err
 	}
+	res.Manifest = manifest
 	res.Elapsed = time.Since(start)
 	return res, ctxErr
 }

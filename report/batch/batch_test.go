@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dvkreport/dvkreport/report/output"
 )
 
 func TestSlug(t *testing.T) {
@@ -186,5 +188,72 @@ func TestRunCancelled(t *testing.T) {
 	res, err := Run(ctx, jobs, Options{Dir: t.TempDir(), Names: Names(jobs, "", "", ".pdf"), Jobs: 1})
 	if !errors.Is(err, context.Canceled) || len(res.Files) >= 50 {
 		t.Errorf("%v, %d files", err, len(res.Files))
+	}
+}
+
+// unwritable returns a folder that cannot be written into, whoever runs
+// the test.
+func unwritable(t *testing.T) string {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		dir := t.TempDir()
+		if err := os.Chmod(dir, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.Chmod(dir, 0o755) })
+		return dir
+	}
+	if fi, err := os.Stat("/proc/self"); err == nil && fi.IsDir() {
+		return "/proc/self" // root may write anywhere but there
+	}
+	t.Skip("no folder root cannot write into")
+	return ""
+}
+
+// A folder that cannot be written into is found once, before any job is
+// made; a manifest that could not be written is not claimed.
+func TestRunUnwritable(t *testing.T) {
+	made := 0
+	jobs := jobsOf(5, nil)
+	for i := range jobs {
+		jobs[i].Make = func() ([]byte, int, error) { made++; return []byte("x"), 1, nil }
+	}
+	dir := unwritable(t)
+	res, err := Run(context.Background(), jobs, Options{Dir: dir, Names: Names(jobs, "zz-dvk-", "", ".pdf"), Force: true})
+	var oe *output.Error
+	if !errors.Is(err, ErrNotWritable) || !errors.As(err, &oe) || res != nil || made != 0 {
+		t.Errorf("err %v, res %v, %d made", err, res, made)
+	}
+
+	// The manifest's name is a folder: the files are written, the
+	// manifest is not, and Result says so.
+	dir = t.TempDir()
+	os.Mkdir(filepath.Join(dir, "manifest-2025-q3.csv"), 0o755)
+	res, err = Run(context.Background(), jobs, Options{Dir: dir, Names: Names(jobs, "dvk-", "", ".pdf"), Force: true,
+		Manifest: ManifestFor("2025-q3")})
+	if err == nil || res == nil || len(res.Files) != 5 || res.Manifest != "" {
+		t.Errorf("err %v, res %+v", err, res)
+	}
+}
+
+// The manifest of a batch of one period is named after it, so that the
+// quarters' batches share a folder without replacing one another's.
+func TestManifestFor(t *testing.T) {
+	for in, want := range map[string]string{"2025-q3": "manifest-2025-q3.csv", "2025-Q3": "manifest-2025-q3.csv",
+		"2021-2025": "manifest-2021-2025.csv", "../..": ManifestName, "": ManifestName} {
+		if got := ManifestFor(in); got != want {
+			t.Errorf("ManifestFor(%q) = %q, want %q", in, got, want)
+		}
+	}
+	dir := t.TempDir()
+	for _, p := range []string{"2025-q3", "2025-q4"} {
+		jobs := jobsOf(2, nil)
+		res, err := Run(context.Background(), jobs, Options{Dir: dir, Names: Names(jobs, "dvk-", "-"+p, ".pdf"), Manifest: ManifestFor(p)})
+		if err != nil || res.Manifest != filepath.Join(dir, "manifest-"+p+".csv") {
+			t.Fatalf("%s: %v, %+v", p, err, res)
+		}
+	}
+	if rows := readManifest(t, filepath.Join(dir, "manifest-2025-q3.csv")); len(rows) != 3 || !strings.HasSuffix(rows[1][2], "-2025-q3.pdf") {
+		t.Errorf("the Q3 manifest: %q", rows)
 	}
 }

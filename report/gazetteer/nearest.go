@@ -158,3 +158,12 @@ func abs(x int) int {
 	}
 	return x
 }
+
+// EditDistance returns the edit distance between two names, as Nearest
+// measures it: insertions, deletions, substitutions and swaps of adjacent
+// letters between their FoldKeys (no diacritics, no unit-type prefix).
+func EditDistance(a, b string) int {
+	a, b = FoldKey(a), FoldKey(b)
+	var d distance
+	return d.between(a, b, max(utf8.RuneCountInString(a), utf8.RuneCountInString(b)))
+}

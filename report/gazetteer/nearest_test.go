@@ -70,3 +70,19 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestEditDistanceOfNames(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{
+		{"Xã An Bienn", "Xã An Biên", 1},
+		{"an bien", "Xã An Biên", 0},
+		{"Lạng Sơn", "Tỉnh Lạng Sơn", 0},
+		{"An Bình", "An Biên", 2},
+	} {
+		if got := EditDistance(c.a, c.b); got != c.want {
+			t.Errorf("EditDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+}
