@@ -2,6 +2,7 @@ package validate
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/dvkreport/dvkreport/report/record"
 )
@@ -102,9 +103,14 @@ var required = []column{colProvince, colField, colPeriod}
 // splitUnit) and marks in brackets, a leading number ("1. Tỉnh", "(2) Xã")
 // or trailing stars.
 func headerKey(h string) string {
-	h, _ = splitUnit(h)
+	h, _ = splitUnit(h) // folded
 	h = strings.TrimSpace(strings.TrimRight(h, "*: "))
-	k := record.Compact(h)
+	k := strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, h) // record.Compact, on a folded text
 	// A leading number: "1tinh" from "1. Tỉnh"; not "stt" nor a name that
 	// is a number.
 	i := 0

@@ -21,13 +21,14 @@ const maxHeaderRows = 3
 // what each column means, which rows are data and which are not, and the
 // period of the sheet when it has no period column.
 type sheetLayout struct {
-	headerFirst, headerLast int        // row numbers of the header (0 for JSON keys)
-	header                  []string   // each column's header as written, group and sub-header joined by " / "
-	bottom                  []string   // each column's lowest header text
-	cols                    []column   // each column's meaning
-	scale                   []int64    // each column's money unit, from its header (0: none)
-	lineScale               []int64    // each column's money unit from a unit line among its header rows ("ĐVT: triệu đồng"), for money columns without their own
-	unitBad                 []msg.Text // each column's problem with its unit: a header text whose unit is not understood, or two units
+	headerFirst, headerLast int          // row numbers of the header (0 for JSON keys)
+	header                  []string     // each column's header as written, group and sub-header joined by " / "
+	bottom                  []string     // each column's lowest header text
+	cols                    []column     // each column's meaning
+	scale                   []int64      // each column's money unit, from its header (0: none)
+	lineScale               []int64      // each column's money unit from a unit line among its header rows ("ĐVT: triệu đồng"), for money columns without their own
+	cells                   []headerCell // each column's texts, from top to bottom
+	unitBad                 []msg.Text   // each column's problem with its unit: a header text whose unit is not understood, or two units
 	data                    []load.Row
 	skipped                 []Skip     // rows left out, and why
 	totals                  []load.Row // total rows: never summed, the last checked against the sum
@@ -108,6 +109,7 @@ func findLayout(t *load.Table) (sheetLayout, bool) {
 	if t.Keys != nil {
 		lay := sheetLayout{data: t.Rows}
 		lay.setHeader(headerCells(t.Keys))
+		lay.setUnits()
 		return lay, lay.known > 0
 	}
 	rows := filledRows(t, headerSearchRows+maxHeaderRows)
@@ -147,6 +149,7 @@ func findLayout(t *load.Table) (sheetLayout, bool) {
 	if !found {
 		return sheetLayout{}, false
 	}
+	best.setUnits()
 	best.sortRows()
 	return best, true
 }
@@ -250,14 +253,12 @@ func headerCells(texts []string) []headerCell {
 
 // setHeader gives the layout its header: each column's meaning, from its
 // most specific text (the lowest), then all its texts together, then each
-// text above; its unit of money; and its header as written.
+// text above; and its header as written. setUnits gives the units.
 func (lay *sheetLayout) setHeader(cells []headerCell) {
 	lay.header = make([]string, len(cells))
 	lay.bottom = make([]string, len(cells))
 	lay.cols = make([]column, len(cells))
-	lay.scale = make([]int64, len(cells))
-	lay.lineScale = make([]int64, len(cells))
-	lay.unitBad = make([]msg.Text, len(cells))
+	lay.cells = cells
 	seen := map[column]bool{}
 	for i, hc := range cells {
 		p := hc.parts
@@ -274,10 +275,31 @@ func (lay *sheetLayout) setHeader(cells []headerCell) {
 			c = matchHeader(p[j])
 		}
 		lay.cols[i] = c
-		// The unit: the lowest text's that names one. A text whose unit is
-		// not understood, or that names another unit than a text below it
-		// (Kinh phí (đồng) over Triệu đồng), is a problem for a column of
-		// money, never read as đồng.
+		if c != colNone && c != colRowNumber && c != colNote && !seen[c] {
+			seen[c] = true
+			lay.known++
+			for _, r := range required {
+				if r == c {
+					lay.requiredFound++
+				}
+			}
+		}
+	}
+}
+
+// setUnits gives each column of the layout its unit of money: the lowest
+// of its header's texts that names one. A text whose unit is not
+// understood, or that names another unit than a text below it (Kinh phí
+// (đồng) over Triệu đồng), is a problem for a column of money, never read
+// as đồng. A unit line among the header's rows ("ĐVT: triệu đồng") is
+// kept apart, for the columns of money that name no unit of their own.
+func (lay *sheetLayout) setUnits() {
+	n := len(lay.cells)
+	lay.scale = make([]int64, n)
+	lay.lineScale = make([]int64, n)
+	lay.unitBad = make([]msg.Text, n)
+	for i, hc := range lay.cells {
+		p := hc.parts
 		var ownFrom, lineFrom string
 		for j := len(p) - 1; j >= 0 && lay.unitBad[i].IsZero(); j-- {
 			s, line, problem := headerUnit(p[j])
@@ -293,15 +315,6 @@ func (lay *sheetLayout) setHeader(cells []headerCell) {
 				lay.scale[i], ownFrom = s, p[j]
 			case !line && lay.scale[i] != s:
 				lay.unitBad[i] = msg.New("validate.units_differ", msg.Quote(p[j]), msg.Quote(ownFrom))
-			}
-		}
-		if c != colNone && c != colRowNumber && c != colNote && !seen[c] {
-			seen[c] = true
-			lay.known++
-			for _, r := range required {
-				if r == c {
-					lay.requiredFound++
-				}
 			}
 		}
 	}

@@ -96,6 +96,11 @@ type unitPart struct {
 // never taken for đồng.
 func splitUnit(h string) (name string, units []unitPart) {
 	f := record.Fold(h)
+	if !strings.ContainsAny(f, "([{,-–—:") && !hasLabel(f) && !unitHint(f) {
+		// The most common header, and most cells of data looked at for
+		// a header: no bracket, label, comma, dash, nor word of money.
+		return f, nil
+	}
 	for _, m := range bracketRe.FindAllStringSubmatch(f, -1) {
 		if u, ok := readUnit(m[1], true); ok {
 			units = append(units, u)
@@ -133,6 +138,43 @@ func splitUnit(h string) (name string, units []unitPart) {
 		return "", append(units, unitPart{}) // "USD", "Triệu USD": a row of its own under the column
 	}
 	return rest, units
+}
+
+// hasLabel reports whether a folded text may hold the label of a unit.
+func hasLabel(f string) bool {
+	return strings.Contains(f, "dvt") || strings.Contains(f, "d.v.t") || strings.Contains(f, "don vi tinh") || strings.Contains(f, "dv tinh")
+}
+
+// unitHints are the words, folded and without dots, that may belong to
+// a unit of money.
+var unitHints = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("d dong vnd dongvn trieu tr trd trdong trieud trieudong nghin ngan nghind ngand nghindong ngandong " +
+		"ty ti tyd tid tydong tidong thousand million billion usd us$ eur euro euros ndt cny yen jpy dollar dollars do dola gbp baht kip won rub") {
+		m[w] = true
+	}
+	return m
+}()
+
+// unitHint reports whether a folded text has a word that may belong to a
+// unit of money, or a factor ("x1000", "1.000d"): the others need no
+// closer look.
+func unitHint(f string) bool {
+	for _, w := range strings.Fields(f) {
+		w = strings.ReplaceAll(w, ".", "")
+		if w == "" {
+			continue
+		}
+		if unitHints[w] || strings.ContainsAny(w, "$€£¥₫×*") {
+			return true
+		}
+		if c := w[0]; c >= '0' && c <= '9' || c == 'x' && len(w) > 1 && w[1] >= '0' && w[1] <= '9' {
+			if strings.Trim(w, "0123456789,x") != "" || c == 'x' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // readUnit reads a text that may be a unit, in brackets or after a comma
