@@ -581,8 +581,11 @@ func inspect(c *cli.Context, u *ui) error {
 			if col.Key == "" {
 				meaning = msg.New("inspect.col_none")
 			} else if strings.HasPrefix(col.Key, "funds") || col.Key == "extra" {
-				if col.Scale > 1 {
-					meaning = msg.New("inspect.in_unit", meaning, msg.New(fmt.Sprintf("inspect.unit_%d", col.Scale)))
+				switch unit := msg.New(fmt.Sprintf("inspect.unit_%d", col.Scale)); {
+				case col.Scale > 0 && col.UnitRow > 0:
+					meaning = msg.New("inspect.in_unit_line", meaning, unit, col.UnitRow)
+				case col.Scale > 1:
+					meaning = msg.New("inspect.in_unit", meaning, unit)
 				}
 			}
 			u.line(u.out, fmt.Sprintf("  %-3s %-44s %s", record.ColumnName(col.Col), msg.Shorten(col.Header, 44), meaning.In(u.lang)))

@@ -73,6 +73,14 @@ var goldenCases = []struct {
 	{"issue11-old-names-2025", "summary --lang en -i testdata/in/old-names.csv --level commune --boundaries 2025 --format csv"},
 	{"issue11-old-names-vi", "summary -i testdata/in/old-names.csv --level commune --boundaries 2025 --format csv"},
 	{"issue11-two-units", "validate --lang en testdata/in/units.csv"},
+	// Units of money wherever clerks write them.
+	{"units-summary-clerk", "summary --lang en -i testdata/in/units-clerk.csv --format csv --hide-empty"},
+	{"units-inspect-clerk", "inspect --lang en testdata/in/units-clerk.csv"},
+	{"units-inspect-clerk-vi", "inspect testdata/in/units-clerk.csv"},
+	{"units-summary-two-rows", "summary --lang en -i testdata/in/units-two-rows.csv --format csv --hide-empty"},
+	{"units-inspect-two-rows", "inspect --lang en testdata/in/units-two-rows.csv"},
+	{"units-unknown", "summary --lang en -i testdata/in/units-unknown.csv --format csv"},
+	{"units-unknown-vi", "validate testdata/in/units-unknown.csv"},
 	// Issue 12: quarters compared.
 	{"issue12-quarter-csv", "summary --lang en -i testdata/in/quarters.csv --boundaries 2025 -p 2025-Q3 --level commune --hide-empty --format csv"},
 	{"issue12-quarter-json", "summary --lang en -i testdata/in/quarters.csv --boundaries 2025 -p 2025-Q3 -l Xã Bắc Sơn --format json"},

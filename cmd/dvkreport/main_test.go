@@ -417,3 +417,40 @@ func TestInspectMessages(t *testing.T) {
 		}
 	}
 }
+
+// A register as clerks type it, its unit of money in a line above the
+// table ("ĐVT: triệu đồng", right-aligned in the last column), or in a
+// row of units under the header's names: the figures are read in that
+// unit, end to end, and inspect says so. A unit that is not understood
+// stops the run. The funds and indicators are computed by hand:
+// units-clerk.csv: 380 + 1.250,5 triệu = 1,630,500,000 đồng; households
+// 12 + 30 = 42, never scaled; Số tiền hỗ trợ 1,5 + 20 triệu = 21,500,000
+// đồng; Số buổi tuyên truyền 4 + 2 = 6, never scaled. units-two-rows.csv:
+// 380 + 1,5 triệu = 381,500,000 đồng; households 12 + 3 = 15; Giá trị
+// hiện vật 2.500 + 500 nghìn = 3,000,000 đồng.
+func TestHeaderUnitsClerk(t *testing.T) {
+	for _, c := range []struct {
+		file, total, inspect string
+	}{
+		{"testdata/in/units-clerk.csv", "TOTAL,1,1,0,0,0,0,0,2,1630500000,42,0,,,,,,,,,21500000,6",
+			"funds (đồng), in triệu đồng (from the unit line in row 3)"},
+		{"testdata/in/units-two-rows.csv", "TOTAL,1,1,0,0,0,0,0,2,381500000,15,0,,,,,,,,,3000000",
+			"funds (đồng), in triệu đồng"},
+	} {
+		code, out, errOut := runCmd(t, "summary", "--lang", "en", "-i", c.file, "--format", "csv")
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.file, code, errOut)
+		}
+		if !strings.Contains(out, "\n"+c.total+"\n") {
+			t.Errorf("%s: no line %q in\n%s", c.file, c.total, out)
+		}
+		code, out, errOut = runCmd(t, "inspect", "--lang", "en", c.file)
+		if code != 0 || !strings.Contains(out, c.inspect) {
+			t.Errorf("%s: inspect exit %d, want %q in\n%s%s", c.file, code, c.inspect, out, errOut)
+		}
+	}
+	code, out, errOut := runCmd(t, "summary", "--lang", "en", "-i", "testdata/in/units-unknown.csv", "--format", "csv")
+	if code != 1 || out != "" || !strings.Contains(errOut, `testdata/in/units-unknown.csv:2:4: "ĐVT: USD": dvkreport does not read this unit of money; write đồng`) {
+		t.Errorf("a unit not understood: exit %d, stdout %q, stderr:\n%s", code, out, errOut)
+	}
+}

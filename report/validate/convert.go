@@ -2,6 +2,7 @@ package validate
 
 import (
 	"errors"
+	"fmt"
 	"hash/maphash"
 	"regexp"
 	"runtime"
@@ -150,6 +151,12 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 			numeric = append(numeric, i)
 		}
 	}
+	// Units of money: a column's own, from its header; else, for a column
+	// of money, the unit line among its header rows or above the table.
+	unitRow, ok := b.units(t, lay, rc, kinds)
+	if !ok {
+		return
+	}
 	// A known column that is there but empty in every row reads as zero:
 	// say so.
 	for _, c := range []column{colField, colStatus, colCount, colFunds, colHouseholds, colBeneficiaries} {
@@ -203,13 +210,64 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 		if lay.cols[i] != colNone {
 			k = columnKeys[lay.cols[i]]
 		}
-		sheet.Columns = append(sheet.Columns, Column{Col: i + 1, Header: h, Key: k, Scale: rc.scale[i]})
+		sheet.Columns = append(sheet.Columns, Column{Col: i + 1, Header: h, Key: k, Scale: rc.scale[i], UnitRow: unitRow[i]})
 	}
 	base := len(b.ds.Records)
 	b.convert(rc, rows)
 	if len(lay.totals) > 0 {
 		sheet.TotalRow, sheet.TotalMatches = b.checkTotal(rc, lay.totals[len(lay.totals)-1], b.ds.Records[base:], len(rows))
 	}
+}
+
+// units gives each column of money its unit, in rc.scale: the funds, and
+// the extra indicators whose header says they are money (Số tiền, Giá trị
+// hiện vật) or names a unit of money. A column's own unit, in its header,
+// comes first; a column without one takes the unit of a line among its
+// header rows, else of a line above the table ("ĐVT: triệu đồng"), whose
+// row unitRow holds. A unit that is not understood is a problem at the
+// header, and the table's rows are not read: no figure is read in a unit
+// it may not be in. Columns of counts (households, people) never take a
+// unit of money.
+func (b *builder) units(t *load.Table, lay *sheetLayout, rc *rowConverter, kinds []string) (unitRow []int, ok bool) {
+	rc.scale = slices.Clone(lay.scale)
+	unitRow = make([]int, len(rc.header))
+	title, titleRow, titleProblem := titleUnit(t, lay)
+	ok = true
+	at := func(i int) record.Pos { return rc.at(lay.headerLast, i+1) }
+	for i, h := range rc.header {
+		switch {
+		case lay.cols[i] == colFunds:
+		case kinds[i] == "extra" && (lay.scale[i] > 0 || moneyHeader(h) || foreignMoneyRe.MatchString(record.Fold(h))):
+		default:
+			continue
+		}
+		if !lay.unitBad[i].IsZero() {
+			b.res.Problems = append(b.res.Problems, &record.InputError{Pos: at(i), Column: h, Msg: lay.unitBad[i]})
+			ok = false
+			continue
+		}
+		line, row := lay.lineScale[i], 0
+		if line == 0 {
+			line, row = title, titleRow
+		}
+		switch own := lay.scale[i]; {
+		case own != 0 && line != 0 && line != own:
+			b.warn(at(i), h, msg.New("validate.unit_line_overridden", unitName(line), unitName(own)))
+		case own != 0:
+		case line != 0:
+			rc.scale[i], unitRow[i] = line, row
+		case titleProblem != nil:
+			b.res.Problems = append(b.res.Problems, titleProblem)
+			titleProblem = nil // once
+			ok = false
+		}
+	}
+	return unitRow, ok
+}
+
+// unitName is the name of a unit of money, for a message.
+func unitName(scale int64) msg.Text {
+	return msg.New(fmt.Sprintf("inspect.unit_%d", scale))
 }
 
 // warn notes a warning at pos.

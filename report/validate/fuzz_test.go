@@ -39,6 +39,11 @@ func FuzzHeader(f *testing.F) {
 	f.Add("province,field,period,funds_vnd", "Lạng Sơn,Kinh tế,2025-Q3,380 triệu")
 	f.Add("Tỉnh;Lĩnh vực;Kỳ báo cáo;Số mô hình", "Lai Châu;;Quý III/2025;4")
 	f.Add("tỉnh,tỉnh,kỳ", ",,")
+	// Units of money, as clerks write them.
+	f.Add("province,field,period,Kinh phí huy động (ĐVT: triệu đồng)", "Lạng Sơn,Kinh tế,2025-Q3,380")
+	f.Add("province,field,period,Kinh phí huy động - tr.đ,Số tiền [x 1.000 đồng]", "Lạng Sơn,Kinh tế,2025-Q3,380,2")
+	f.Add("Tỉnh,Lĩnh vực,Kỳ báo cáo,Kinh phí (ĐVT: USD)", "Lạng Sơn,Kinh tế,2025-Q3,380")
+	f.Add(",,,ĐVT: triệu đồng", "Tỉnh,Lĩnh vực,Kỳ báo cáo,Kinh phí huy động")
 	f.Fuzz(func(t *testing.T, header, row string) {
 		tb := &load.Table{File: "f.csv", Rows: []load.Row{{Num: 1, Cells: strings.Split(header, ",")}, {Num: 2, Cells: strings.Split(row, ",")}}}
 		ds, problems := Tables([]*load.Table{tb})

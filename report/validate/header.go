@@ -1,8 +1,8 @@
 package validate
 
 import (
-	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/dvkreport/dvkreport/report/record"
 )
@@ -99,36 +99,18 @@ var headerRules = []struct {
 // be the sheet's (in its title or name) or given with --assume-period.
 var required = []column{colProvince, colField, colPeriod}
 
-// unitRe finds a money unit in a header, in brackets: "(đồng)",
-// "(triệu đồng)", "(tr.đ)", "(1.000 đồng)".
-var unitRe = regexp.MustCompile(`\(([^()]*)\)`)
-
-// headerScale returns the factor a header's unit multiplies its money by:
-// 1 for đồng, 1,000 for nghìn đồng, 1,000,000 for triệu đồng, 1e9 for tỷ
-// đồng; 0 when the header names none.
-func headerScale(h string) int64 {
-	for _, m := range unitRe.FindAllStringSubmatch(h, -1) {
-		switch record.Compact(m[1]) {
-		case "dong", "d", "vnd", "vnđ", "dongvn", "đong":
-			return 1
-		case "nghindong", "ngandong", "nghind", "1000dong", "1000d", "nghin", "ngan", "ngand":
-			return 1e3
-		case "trieudong", "trieu", "trd", "trdong", "trieud", "tr", "trieuvnd":
-			return 1e6
-		case "tydong", "tidong", "ty", "tyd", "tyvnd":
-			return 1e9
-		}
-	}
-	return 0
-}
-
-// headerKey is a header compacted for matching, without its units and
-// marks in brackets, a leading number ("1. Tỉnh", "(2) Xã") or trailing
-// stars.
+// headerKey is a header compacted for matching, without its units (see
+// splitUnit) and marks in brackets, a leading number ("1. Tỉnh", "(2) Xã")
+// or trailing stars.
 func headerKey(h string) string {
-	h = unitRe.ReplaceAllString(h, " ")
+	h, _ = splitUnit(h) // folded
 	h = strings.TrimSpace(strings.TrimRight(h, "*: "))
-	k := record.Compact(h)
+	k := strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, h) // record.Compact, on a folded text
 	// A leading number: "1tinh" from "1. Tỉnh"; not "stt" nor a name that
 	// is a number.
 	i := 0

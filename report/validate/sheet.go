@@ -23,11 +23,14 @@ const maxHeaderRows = 3
 // what each column means, which rows are data and which are not, and the
 // period of the sheet when it has no period column.
 type sheetLayout struct {
-	headerFirst, headerLast int      // row numbers of the header (0 for JSON keys)
-	header                  []string // each column's header as written, group and sub-header joined by " / "
-	bottom                  []string // each column's lowest header text
-	cols                    []column // each column's meaning
-	scale                   []int64  // each column's money unit, from its header (0: none)
+	headerFirst, headerLast int          // row numbers of the header (0 for JSON keys)
+	header                  []string     // each column's header as written, group and sub-header joined by " / "
+	bottom                  []string     // each column's lowest header text
+	cols                    []column     // each column's meaning
+	scale                   []int64      // each column's money unit, from its header (0: none)
+	lineScale               []int64      // each column's money unit from a unit line among its header rows ("ĐVT: triệu đồng"), for money columns without their own
+	cells                   []headerCell // each column's texts, from top to bottom
+	unitBad                 []msg.Text   // each column's problem with its unit: a header text whose unit is not understood, or two units
 	data                    []load.Row
 	skipped                 []Skip     // rows left out, and why
 	totals                  []load.Row // total rows: never summed, the last checked against the sum
@@ -108,6 +111,7 @@ func findLayout(t *load.Table) (sheetLayout, bool) {
 	if t.Keys != nil {
 		lay := sheetLayout{data: t.Rows}
 		lay.setHeader(headerCells(t.Keys))
+		lay.setUnits()
 		return lay, lay.known > 0
 	}
 	rows := filledRows(t, headerSearchRows+maxHeaderRows)
@@ -128,7 +132,9 @@ func findLayout(t *load.Table) (sheetLayout, bool) {
 			// columns, not all: a title's merge spans them all), which
 			// belong to the header.
 			score := [3]int{lay.requiredFound, lay.known, -h}
-			if groupRows(t, t.Rows[i:i+h-1], len(lay.header)) {
+			// So does a last row that gives the columns' units ("Triệu
+			// đồng", "Hộ" under "Kinh phí", "Số hộ").
+			if groupRows(t, t.Rows[i:i+h-1], len(lay.header)) || h > 1 && isUnitRow(rows[i+h-1]) {
 				score[2] = h
 			}
 			if score[0] > bestScore[0] || score[0] == bestScore[0] && (score[1] > bestScore[1] || score[1] == bestScore[1] && score[2] > bestScore[2]) {
@@ -145,6 +151,7 @@ func findLayout(t *load.Table) (sheetLayout, bool) {
 	if !found {
 		return sheetLayout{}, false
 	}
+	best.setUnits()
 	best.fillMerged(t)
 	best.sortRows()
 	return best, true
@@ -220,6 +227,37 @@ func groupRows(t *load.Table, rows []load.Row, width int) bool {
 	return true
 }
 
+// countUnits are the units of counts a row of units under a header gives
+// the columns that are not money, folded.
+var countUnits = map[string]bool{
+	"ho": true, "nguoi": true, "luot": true, "luot nguoi": true, "mo hinh": true, "buoi": true, "cuoc": true,
+	"lop": true, "cai": true, "can": true, "ngoi": true, "nha": true, "km": true, "m": true, "m2": true, "ha": true,
+	"tan": true, "con": true, "ngay cong": true, "suat": true, "phan qua": true, "%": true, "so": true, "dem": true,
+}
+
+// isUnitRow reports whether a row under a header's names gives their
+// units: one cell at least a unit of money written out ("Triệu đồng",
+// "(nghìn đồng)", "Tr.đ", "ĐVT: triệu đồng"), every other a unit of counts
+// ("Hộ", "Người") or empty. A row of data never is one.
+func isUnitRow(cells []string) bool {
+	money := false
+	for _, c := range cells {
+		if c == "" {
+			continue
+		}
+		f := strings.Trim(record.Fold(c), " ()[]{}")
+		if countUnits[f] {
+			continue
+		}
+		name, units := splitUnit(c)
+		if name != "" || len(units) == 0 || f != "" && f[0] >= '0' && f[0] <= '9' {
+			return false
+		}
+		money = true
+	}
+	return money
+}
+
 // separators are the characters that group a number's digits.
 var separators = strings.NewReplacer(".", "", ",", "", " ", "")
 
@@ -266,12 +304,12 @@ func headerCells(texts []string) []headerCell {
 
 // setHeader gives the layout its header: each column's meaning, from its
 // most specific text (the lowest), then all its texts together, then each
-// text above; its unit of money; and its header as written.
+// text above; and its header as written. setUnits gives the units.
 func (lay *sheetLayout) setHeader(cells []headerCell) {
 	lay.header = make([]string, len(cells))
 	lay.bottom = make([]string, len(cells))
 	lay.cols = make([]column, len(cells))
-	lay.scale = make([]int64, len(cells))
+	lay.cells = cells
 	seen := map[column]bool{}
 	for i, hc := range cells {
 		p := hc.parts
@@ -288,9 +326,6 @@ func (lay *sheetLayout) setHeader(cells []headerCell) {
 			c = matchHeader(p[j])
 		}
 		lay.cols[i] = c
-		for j := len(p) - 1; j >= 0 && lay.scale[i] == 0; j-- {
-			lay.scale[i] = headerScale(p[j])
-		}
 		if c != colNone && c != colRowNumber && c != colNote && !seen[c] {
 			seen[c] = true
 			lay.known++
@@ -298,6 +333,39 @@ func (lay *sheetLayout) setHeader(cells []headerCell) {
 				if r == c {
 					lay.requiredFound++
 				}
+			}
+		}
+	}
+}
+
+// setUnits gives each column of the layout its unit of money: the lowest
+// of its header's texts that names one. A text whose unit is not
+// understood, or that names another unit than a text below it (Kinh phí
+// (đồng) over Triệu đồng), is a problem for a column of money, never read
+// as đồng. A unit line among the header's rows ("ĐVT: triệu đồng") is
+// kept apart, for the columns of money that name no unit of their own.
+func (lay *sheetLayout) setUnits() {
+	n := len(lay.cells)
+	lay.scale = make([]int64, n)
+	lay.lineScale = make([]int64, n)
+	lay.unitBad = make([]msg.Text, n)
+	for i, hc := range lay.cells {
+		p := hc.parts
+		var ownFrom, lineFrom string
+		for j := len(p) - 1; j >= 0 && lay.unitBad[i].IsZero(); j-- {
+			s, line, problem := headerUnit(p[j])
+			switch {
+			case problem != "":
+				lay.unitBad[i] = msg.New(problem, msg.Quote(p[j]))
+			case s == 0:
+			case line && lay.lineScale[i] == 0:
+				lay.lineScale[i], lineFrom = s, p[j]
+			case line && lay.lineScale[i] != s:
+				lay.unitBad[i] = msg.New("validate.units_differ", msg.Quote(p[j]), msg.Quote(lineFrom))
+			case !line && lay.scale[i] == 0:
+				lay.scale[i], ownFrom = s, p[j]
+			case !line && lay.scale[i] != s:
+				lay.unitBad[i] = msg.New("validate.units_differ", msg.Quote(p[j]), msg.Quote(ownFrom))
 			}
 		}
 	}
@@ -632,4 +700,38 @@ func sheetPeriod(t *load.Table, lay *sheetLayout) (record.Period, msg.Text, *rec
 		return name, msg.New("validate.period_from_sheet"), nil
 	}
 	return record.Period{}, msg.Text{}, nil
+}
+
+// titleUnit finds a line among the title rows above a table's header that
+// gives the unit of all its money ("ĐVT: triệu đồng", often in the last
+// column): its factor and row. problem is set for a line whose unit is not
+// understood, or for lines that name two units.
+func titleUnit(t *load.Table, lay *sheetLayout) (scale int64, row int, problem *record.InputError) {
+	var first string
+	for _, r := range t.Rows {
+		if r.Num >= lay.headerFirst {
+			break
+		}
+		for i, c := range r.Cells {
+			s, found, bad := lineUnit(c)
+			pos := record.Pos{File: t.File, Sheet: t.Sheet, Row: r.Num, Col: i + 1}
+			switch {
+			case !found:
+			case bad:
+				if problem == nil {
+					problem = &record.InputError{Pos: pos, Msg: msg.New("validate.unit_unknown", msg.Quote(c))}
+				}
+			case scale == 0:
+				scale, row, first = s, r.Num, c
+			case s != scale:
+				if problem == nil {
+					problem = &record.InputError{Pos: pos, Msg: msg.New("validate.units_differ", msg.Quote(c), msg.Quote(first))}
+				}
+			}
+		}
+	}
+	if problem != nil {
+		scale, row = 0, 0
+	}
+	return scale, row, problem
 }

@@ -117,7 +117,10 @@ type Column struct {
 	// "empty" for a column without values, "text" for one of text that
 	// is no indicator, or "" for a column without header.
 	Key   string
-	Scale int64 // the unit its header gives money in (1, 1e3, 1e6, 1e9), or 0
+	Scale int64 // the unit its money is in (1, 1e3, 1e6, 1e9), or 0: from its header, or from a unit line
+	// UnitRow is the row of the line above the table ("ĐVT: triệu đồng")
+	// that Scale comes from, or 0 when it comes from the header.
+	UnitRow int
 }
 
 // Tables validates the tables and merges their rows into one dataset, as
