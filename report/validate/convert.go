@@ -191,6 +191,9 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	rc.extraSlot = make([]int, len(rc.extras))
 	for k, i := range rc.extras {
 		name := rc.header[i]
+		if rc.scale[i] > 0 {
+			name = moneyName(name)
+		}
 		slot, ok := b.extraIndex[name]
 		if !ok {
 			slot = len(b.ds.Extras)

@@ -146,3 +146,35 @@ func TestIdentifierColumnsNotSummed(t *testing.T) {
 		t.Errorf("columns %q, want %q", strings.Join(keys, " "), want)
 	}
 }
+
+// An indicator of money is reported under its name without its unit, in
+// đồng, as its figures are: "Giá trị hiện vật (nghìn đồng)" printed
+// 5.000.000 beside 5,000 nghìn đồng.
+func TestMoneyName(t *testing.T) {
+	for h, want := range map[string]string{
+		"Giá trị hiện vật (nghìn đồng)":               "Giá trị hiện vật (đồng)",
+		"Giá trị hiện vật [tr.đ]":                     "Giá trị hiện vật (đồng)",
+		"Số tiền ủng hộ, triệu đồng":                  "Số tiền ủng hộ (đồng)",
+		"Số tiền ủng hộ - triệu đồng":                 "Số tiền ủng hộ (đồng)",
+		"Giá trị hiện vật / Nghìn đồng":               "Giá trị hiện vật (đồng)",
+		"Giá trị hiện vật (ĐVT: triệu đồng)":          "Giá trị hiện vật (đồng)",
+		"Giá trị hiện vật ĐVT: triệu đồng":            "Giá trị hiện vật (đồng)",
+		"Giá trị hiện vật":                            "Giá trị hiện vật (đồng)",
+		"Giá trị (quy đổi) (triệu đồng)":              "Giá trị (quy đổi) (đồng)",
+		"Vốn Ngân hàng Chính sách - Xã hội (tỷ đồng)": "Vốn Ngân hàng Chính sách - Xã hội (đồng)",
+	} {
+		if got := moneyName(h); got != want {
+			t.Errorf("%q: %q, want %q", h, got, want)
+		}
+	}
+	csv := "province,field,period,funds_vnd,Giá trị hiện vật (nghìn đồng),Số nhà xây mới\n" +
+		"Lạng Sơn,Kinh tế,2025-Q3,1000000,5000,3\n"
+	r := Read(tables(t, "ext.csv", csv), Options{})
+	if len(r.Problems) > 0 {
+		t.Fatal(r.Problems)
+	}
+	if got := strings.Join(r.Dataset.Extras, "|"); got != "Giá trị hiện vật (đồng)|Số nhà xây mới" ||
+		r.Dataset.Records[0].Extra[0] != 5_000_000 {
+		t.Errorf("extras %q, values %v; want Giá trị hiện vật (đồng) 5,000,000", got, r.Dataset.Records[0].Extra)
+	}
+}

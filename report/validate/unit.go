@@ -282,3 +282,47 @@ func lineUnit(cell string) (scale int64, found, bad bool) {
 func moneyHeader(h string) bool {
 	return moneyWordsRe.MatchString(record.Fold(h))
 }
+
+// moneyName is the name under which an indicator of money is reported: its
+// header without the unit it was written in, then "(đồng)", for its
+// figures are summed in đồng. Kept as written, "Giá trị hiện vật (nghìn
+// đồng)" printed 5.000.000 beside 5,000 nghìn đồng, as if it were five
+// billion. Indicators of one name in different units are then one.
+func moneyName(h string) string {
+	name := origBracketRe.ReplaceAllStringFunc(h, func(b string) string {
+		if _, ok := readUnit(record.Fold(b[1:len(b)-1]), true); ok {
+			return " "
+		}
+		return b
+	})
+	name = strings.Join(strings.Fields(name), " ")
+	// A unit after its label (ĐVT: triệu đồng), then a tail after a
+	// separator that reads as one (, triệu đồng; / Nghìn đồng).
+	if j := origLabelRe.FindStringIndex(name); j != nil {
+		if _, ok := readUnit(record.Fold(name[j[0]:]), false); ok {
+			name = strings.TrimRight(strings.TrimSpace(name[:j[0]]), " ,-–—:/")
+		}
+	}
+	for {
+		i := strings.LastIndexAny(name, ",-–—:/")
+		if i < 0 {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(name[i:])
+		if _, ok := readUnit(record.Fold(name[i+size:]), false); !ok {
+			break
+		}
+		name = strings.TrimRight(strings.TrimSpace(name[:i]), " ,-–—:/")
+	}
+	if name == "" {
+		name = h
+	}
+	return name + " (đồng)"
+}
+
+var (
+	// origBracketRe finds a text in brackets, as written.
+	origBracketRe = regexp.MustCompile(`[(\[{][^()\[\]{}]*[)\]}]`)
+	// origLabelRe finds the label of a unit, as written.
+	origLabelRe = regexp.MustCompile(`(?i)\s(ĐVT|Đ\.V\.T\.?|DVT|Đơn vị tính|Đơn vị:|Unit:)`)
+)
