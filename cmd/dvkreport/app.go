@@ -214,6 +214,7 @@ func generate(c *cli.Context, u *ui, e env) error {
 	printSkipped(u, s.Skipped)
 	printWarnings(c, u, s.Warnings)
 	warnEmpty(u, s)
+	warnReform(u, s)
 	if err := printExcluded(c, u, e, s); err != nil {
 		return err
 	}
@@ -265,6 +266,7 @@ func summary(c *cli.Context, u *ui, e env) error {
 	printSkipped(u, s.Skipped)
 	printWarnings(c, u, s.Warnings)
 	warnEmpty(u, s)
+	warnReform(u, s)
 	if err := printExcluded(c, u, e, s); err != nil {
 		return err
 	}
@@ -310,6 +312,7 @@ func charts(c *cli.Context, u *ui, e env) error {
 	printSkipped(u, s.Skipped)
 	printWarnings(c, u, s.Warnings)
 	warnEmpty(u, s)
+	warnReform(u, s)
 	files, err := report.Charts(s, form, opts)
 	if err != nil {
 		return err
@@ -435,6 +438,28 @@ func printExcluded(c *cli.Context, u *ui, e env, r *report.Result) error {
 func printSkipped(u *ui, files []report.OwnFile) {
 	for _, f := range files {
 		u.say(msg.New("report.own_skipped", f.File, msg.New("report.own_"+f.Kind)))
+	}
+}
+
+// warnReform warns when a report without --boundaries 2025 sums rows
+// from both sides of the reform of 1 July 2025: the rows before it name
+// the old units (districts, old communes), those after it the new ones,
+// so one model reported on both sides may be two places, and two models.
+func warnReform(u *ui, r *report.Result) {
+	if r.Boundaries2025 || r.Records == 0 {
+		return
+	}
+	reform := record.QuarterOf(2025, 3)
+	before, after := false, false
+	for _, p := range r.Summary.Periods() {
+		if !r.Summary.Period.IsZero() && !r.Summary.Period.Contains(p) {
+			continue
+		}
+		before = before || p.Last < reform
+		after = after || p.First >= reform
+	}
+	if before && after {
+		u.say(msg.New("warning", msg.New("cli.reform_span")))
 	}
 }
 
