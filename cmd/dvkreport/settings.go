@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/dvkreport/dvkreport/report"
+	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/layout"
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/output"
@@ -66,17 +67,38 @@ func settingsError(err error) error {
 		pos += ":" + strconv.Itoa(se.Line)
 	}
 	var ve *settings.ValueError
+	var te *settings.TypeError
+	var syn *settings.SyntaxError
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		return usagef("settings.no_file", se.File)
 	case errors.Is(err, settings.ErrUnknownKey):
+		if near := nearestKey(se.Key); near != "" {
+			return usagef("did_you_mean", msg.New("settings.unknown_key", pos, se.Key), near)
+		}
 		return usagef("settings.unknown_key", pos, se.Key)
 	case errors.As(err, &ve):
 		return usagef("settings.bad_value", pos, se.Key, msg.Quote(ve.Value), strings.Join(ve.Allowed, ", "))
+	case errors.As(err, &te):
+		return usagef("settings.wrong_type", pos, se.Key, msg.New("settings.kind_"+te.Want))
+	case errors.As(err, &syn):
+		return usagef("settings.syntax", pos, syn.Detail)
 	case se.Key != "":
 		return usagef("settings.invalid_key", pos, se.Key, se.Err)
 	}
 	return usagef("settings.invalid", pos, se.Err)
+}
+
+// nearestKey is the settings key nearest to an unknown one (a typing
+// error: signer.authoriti), "" when none is near.
+func nearestKey(key string) string {
+	best, bestD := "", 3
+	for _, k := range settings.Keys() {
+		if d := gazetteer.EditDistance(k, key); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
 }
 
 // setting returns a flag's value, or the settings file's when the flag is

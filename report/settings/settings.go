@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -125,6 +126,59 @@ func (e *ValueError) Error() string {
 
 func (e *ValueError) Unwrap() error { return ErrBadValue }
 
+// TypeError is a value of the wrong kind: Got is the TOML kind written
+// (integer, string, boolean, array…), Want the kind the key takes: "text",
+// "list" (of texts), "boolean" or "number".
+type TypeError struct{ Got, Want string }
+
+func (e *TypeError) Error() string {
+	return fmt.Sprintf("a TOML %s where a %s is wanted", e.Got, e.Want)
+}
+func (e *TypeError) Unwrap() error { return ErrBadValue }
+
+// SyntaxError is a file that is not TOML: Detail is the parser's words.
+type SyntaxError struct{ Detail string }
+
+func (e *SyntaxError) Error() string { return "not TOML: " + e.Detail }
+
+var typeErrorRe = regexp.MustCompile(`cannot decode TOML (\w+) into .* of type (\S+)$`)
+
+// kindOf names a Go type as the kind of value a key takes.
+func kindOf(goType string) string {
+	switch {
+	case strings.HasPrefix(goType, "[]"):
+		return "list"
+	case goType == "bool":
+		return "boolean"
+	case goType == "string":
+		return "text"
+	}
+	return "number"
+}
+
+// Keys returns every key a settings file may have, dotted by table
+// ("signer.authority").
+func Keys() []string {
+	var keys []string
+	var walk func(t reflect.Type, prefix string)
+	walk = func(t reflect.Type, prefix string) {
+		for i := range t.NumField() {
+			f := t.Field(i)
+			tag := strings.Split(f.Tag.Get("toml"), ",")[0]
+			if tag == "" || tag == "-" {
+				continue
+			}
+			if f.Type.Kind() == reflect.Struct {
+				walk(f.Type, prefix+tag+".")
+				continue
+			}
+			keys = append(keys, prefix+tag)
+		}
+	}
+	walk(reflect.TypeFor[Settings](), "")
+	return keys
+}
+
 // Allowed values.
 var (
 	Langs       = []string{"vi", "en"}
@@ -171,7 +225,13 @@ func Parse(name string, data []byte) (*Settings, error) {
 			return nil, &Error{File: name, Line: line, Key: strings.Join(se.Errors[0].Key(), "."), Err: ErrUnknownKey}
 		case errors.As(err, &de):
 			line, _ := de.Position()
-			return nil, &Error{File: name, Line: line, Key: strings.Join(de.Key(), "."), Err: errors.New(de.Error())}
+			e := &Error{File: name, Line: line, Key: strings.Join(de.Key(), "."), Err: errors.New(de.Error())}
+			if m := typeErrorRe.FindStringSubmatch(de.Error()); m != nil {
+				e.Err = &TypeError{Got: m[1], Want: kindOf(m[2])}
+			} else if e.Key == "" {
+				e.Err = &SyntaxError{Detail: strings.TrimPrefix(de.Error(), "toml: ")}
+			}
+			return nil, e
 		}
 		return nil, &Error{File: name, Err: err}
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -95,6 +96,34 @@ func TestDate(t *testing.T) {
 	for _, bad := range []string{"05/10/2025", "2025-02-30", ""} {
 		if _, err := Date(bad); err == nil {
 			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+// A value of the wrong kind, and a file that is not TOML, are said in
+// words a user can act on, not in the parser's (it named Go types:
+// "struct field settings.Settings.Level of type string").
+func TestKindErrors(t *testing.T) {
+	for text, want := range map[string]string{
+		"level = 3\n":                  "text",
+		"recipients = \"one\"\n":       "list",
+		"[mail]\ninsecure = \"yes\"\n": "boolean",
+	} {
+		_, err := Parse("f.toml", []byte(text))
+		var te *TypeError
+		if !errors.As(err, &te) || te.Want != want || !errors.Is(err, ErrBadValue) {
+			t.Errorf("%q: %v, want a TypeError wanting %s", text, err, want)
+		}
+	}
+	_, err := Parse("f.toml", []byte("agency = \"abc\n"))
+	var se *SyntaxError
+	if !errors.As(err, &se) || se.Detail == "" {
+		t.Errorf("unclosed quote: %v, want a SyntaxError", err)
+	}
+	keys := Keys()
+	for _, k := range []string{"lang", "signer.authority", "mail.insecure", "recipients"} {
+		if !slices.Contains(keys, k) {
+			t.Errorf("Keys() lacks %s: %v", k, keys)
 		}
 	}
 }
