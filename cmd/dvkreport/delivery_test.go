@@ -370,3 +370,28 @@ func TestSummaryFiles(t *testing.T) {
 		t.Errorf("not a workbook: %v", err)
 	}
 }
+
+// Why a message was not sent is said in the user's language with what to
+// do: a certificate of an authority the machine does not trust (name it
+// with --smtp-ca), a login refused (check DVK_SMTP_USER and
+// DVK_SMTP_PASSWORD). The library's English came through as it was.
+func TestMailErrorsInVietnamese(t *testing.T) {
+	cert := mailtest.NewCert(t)
+	ts := mailtest.Start(t, mailtest.Options{Cert: cert, StartTLS: true, Auth: true})
+	args := []string{"mail", "--to", "bdvtw@example.vn", "--from", "btgdv@langson.example.vn", "--smtp", ts.Addr,
+		"-i", quarters, "--boundaries", "2025", "-p", "2025-Q3", "-l", "Lạng Sơn"}
+	code, _, errOut := runEnv(t, map[string]string{"DVK_SMTP_USER": mailtest.User, "DVK_SMTP_PASSWORD": mailtest.Password}, args...)
+	if code != 1 || !strings.Contains(errOut, "do một tổ chức máy này chưa tin cậy cấp") || !strings.Contains(errOut, "--smtp-ca") {
+		t.Errorf("unknown authority: exit %d:\n%s", code, errOut)
+	}
+	ca := filepath.Join(t.TempDir(), "ca.pem")
+	os.WriteFile(ca, cert.PEM, 0o644)
+	code, _, errOut = runEnv(t, map[string]string{"DVK_SMTP_USER": mailtest.User, "DVK_SMTP_PASSWORD": "sai"},
+		append(args, "--smtp-ca", ca)...)
+	if code != 1 || !strings.Contains(errOut, "từ chối đăng nhập") || !strings.Contains(errOut, "DVK_SMTP_PASSWORD") {
+		t.Errorf("wrong password: exit %d:\n%s", code, errOut)
+	}
+	if got := ts.Received(); len(got) != 0 {
+		t.Errorf("%d messages received", len(got))
+	}
+}

@@ -566,7 +566,7 @@ func (m *mailSetup) deliver(c *cli.Context, u *ui, e env, msgs []*mail.Message, 
 	for i, err := range errs {
 		if err != nil {
 			failed++
-			u.say(msg.New("cli.send_failed", names[i], err))
+			u.say(msg.New("cli.send_failed", names[i], sendError(err)))
 			continue
 		}
 		u.say(msg.New("cli.sent", names[i], strings.Join(append(append([]string{}, msgs[i].To...), msgs[i].Cc...), ", ")))
@@ -576,4 +576,35 @@ func (m *mailSetup) deliver(c *cli.Context, u *ui, e env, msgs []*mail.Message, 
 		return shown{errors.New("mail: some messages were not sent")}
 	}
 	return nil
+}
+
+// sendError says why a message was not sent, and what to do, in the
+// user's language; the server's and the system's own words follow.
+func sendError(err error) msg.Text {
+	var me *mail.Error
+	if !errors.As(err, &me) {
+		return msg.New("error", err)
+	}
+	detail := me.Err
+	if detail == nil {
+		detail = err
+	}
+	var ca x509.UnknownAuthorityError
+	switch {
+	case errors.Is(err, mail.ErrNoTLS):
+		return msg.New("mail_error.no_tls", me.Server)
+	case me.Stage == "connect":
+		return msg.New("mail_error.connect", me.Server, max(me.Attempts, 1), detail)
+	case me.Stage == "TLS" && errors.As(err, &ca):
+		return msg.New("mail_error.unknown_ca", me.Server)
+	case me.Stage == "TLS":
+		return msg.New("mail_error.tls", me.Server, detail)
+	case me.Stage == "AUTH":
+		return msg.New("mail_error.auth", me.Server, detail)
+	case me.Stage == "RCPT TO" && len(me.Recipients) > 0:
+		return msg.New("mail_error.recipients", me.Server, strings.Join(me.Recipients, ", "), err)
+	case me.Stage == "SIZE":
+		return msg.New("mail_error.size", me.Server, err)
+	}
+	return msg.New("mail_error.other", err)
 }
