@@ -564,6 +564,9 @@ func (m *mailSetup) deliver(c *cli.Context, u *ui, e env, msgs []*mail.Message, 
 	errs := m.server.Send(context.Background(), msgs)
 	failed := 0
 	for i, err := range errs {
+		if names[i] == "*" && len(msgs[i].Attachments) > 0 {
+			names[i] = msgs[i].Attachments[0].Name // the whole country's report
+		}
 		if err != nil {
 			failed++
 			u.say(msg.New("cli.send_failed", names[i], sendError(err)))
