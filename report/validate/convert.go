@@ -117,6 +117,15 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 		res.Problems = append(res.Problems, &record.InputError{Pos: rc.at(headerRow, 0), Msg: msg.New("validate.header_only")})
 		return
 	}
+	if len(lay.mergedFigures) > 0 {
+		// A count merged over three models' rows: three models, or three
+		// each? The table is not read until each row has its own figure.
+		for _, m := range lay.mergedFigures {
+			res.Problems = append(res.Problems, &record.InputError{Pos: rc.at(m.FirstRow, m.FirstCol), Column: rc.header[m.FirstCol-1],
+				Msg: msg.New("validate.merged_figure", m.FirstRow, m.LastRow)})
+		}
+		return
+	}
 	rows := lay.data
 	// Numeric columns: the contract's, and the extra indicators: the
 	// other columns with a header whose values are all numbers, one at
@@ -138,7 +147,7 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 		switch {
 		case !some:
 			kinds[i] = "empty"
-		case identifierRe.MatchString(record.Fold(rc.header[i])):
+		case identifierRe.MatchString(strings.ToLower(strings.TrimSpace(rc.header[i]))):
 			kinds[i] = "identifier" // numbers, but no quantity: never summed
 		case !all:
 			kinds[i] = "text"
@@ -552,8 +561,10 @@ func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Rec
 	return total.Num, matches
 }
 
-// identifierRe matches the folded header of a column of numbers that are
-// no quantity: codes (Mã xã, Mã số), years and dates (Năm bắt đầu, Ngày
-// thành lập), telephone numbers, document numbers. Summed as another
-// indicator, such a column printed "Mã xã 12.650" in a report.
-var identifierRe = regexp.MustCompile(`^(ma|code|id|nam|year|ngay|date|thang|month|sdt|so dt|dien thoai|so dien thoai|phone|tel|telephone|fax|so hieu|ky hieu|so van ban|so quyet dinh|so bao cao|cmnd|cccd|mst|ma so thue|zip|postal code)\b|\b(ma so|dien thoai|so dt|sdt|nam thanh lap|nam bat dau|nam xay dung|nam sinh)\b`)
+// identifierRe matches the header, in lower case with its diacritics, of
+// a column of numbers that are no quantity: codes (Mã xã, Mã số), years
+// and dates (Năm bắt đầu, Ngày thành lập), telephone and document numbers.
+// Summed as another indicator, such a column printed "Mã xã 12.650" in a
+// report. Quantities that start alike stay indicators: Ngày công (days of
+// work), Nam (men), Nấm (mushrooms).
+var identifierRe = regexp.MustCompile(`^(mã|ma|code|id|sđt|sdt|số đt|số điện thoại|điện thoại|đt|phone|tel|telephone|fax|số hiệu|ký hiệu|số văn bản|số quyết định|số báo cáo|cmnd|cccd|mst|mã số thuế|zip|postal code)(\s|$|[.:(/])|^(năm|year|ngày|date|tháng|month)(\s*$|\s*[(/:]|\s+(bắt đầu|thành lập|xây dựng|triển khai|sinh|đăng ký|công nhận|khởi công|hoàn thành|ký|cấp|báo cáo|ra mắt|of))|(mã số|điện thoại|số đt|sđt)`)

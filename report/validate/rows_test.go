@@ -1,6 +1,9 @@
 package validate
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -104,7 +107,6 @@ func TestMergedCellsInData(t *testing.T) {
 		{FirstRow: 2, FirstCol: 1, LastRow: 5, LastCol: 1}, // Lạng Sơn
 		{FirstRow: 2, FirstCol: 2, LastRow: 3, LastCol: 2}, // Xã Bắc Sơn
 		{FirstRow: 4, FirstCol: 2, LastRow: 5, LastCol: 2}, // Xã Vũ Lễ
-		{FirstRow: 4, FirstCol: 8, LastRow: 5, LastCol: 8}, // 4,000,000 for both
 	}}
 	ds, problems := Tables([]*load.Table{tab})
 	if len(problems) > 0 {
@@ -121,6 +123,14 @@ func TestMergedCellsInData(t *testing.T) {
 	}
 	if len(ds.Records) != 4 || funds != 7_000_000 || communes["Xã Bắc Sơn"] != 2 || communes["Xã Vũ Lễ"] != 2 {
 		t.Errorf("%d records, funds %d, communes %v; want 4, 7,000,000, two each", len(ds.Records), funds, communes)
+	}
+	// A figure merged over rows is nobody's: a count of 3 over three
+	// models' rows was 3 and then 1 for each of the two others. The table
+	// is refused, naming the cell.
+	tab.Merged = append(tab.Merged, load.Range{FirstRow: 4, FirstCol: 8, LastRow: 5, LastCol: 8})
+	ds, problems = Tables([]*load.Table{tab})
+	if len(problems) != 1 || problems[0].Pos.Row != 4 || problems[0].Pos.Col != 8 || len(ds.Records) != 0 {
+		t.Errorf("merged figure: problems %v, %d records; want the cell H4 and no record", problems, len(ds.Records))
 	}
 }
 
@@ -176,5 +186,87 @@ func TestMoneyName(t *testing.T) {
 	if got := strings.Join(r.Dataset.Extras, "|"); got != "Giá trị hiện vật (đồng)|Số nhà xây mới" ||
 		r.Dataset.Records[0].Extra[0] != 5_000_000 {
 		t.Errorf("extras %q, values %v; want Giá trị hiện vật (đồng) 5,000,000", got, r.Dataset.Records[0].Extra)
+	}
+}
+
+// What a second review found in the fixes above, each a wrong figure with
+// exit 0 (testdata/review holds its files): a model named "Tổng vệ sinh…"
+// in a column of no meaning, or first in a row without a period column,
+// dropped as a total (t10, t3); a total's label in the model's column
+// counted as a model (t7); "Ngày công", "Nam" and "Nấm" taken for a date, a
+// year, a year (t8); counts whose header holds "vốn" or "tiến" scaled by
+// the unit line (u3); models named like signatures, with no figure,
+// dropped with the rows after them (t6).
+func TestReviewFiles(t *testing.T) {
+	for _, tc := range []struct {
+		file   string
+		want   sums
+		extras map[string]int64
+	}{
+		{"t10.csv", sums{3, 3, 7_000_000, 7}, nil},
+		{"t3.csv", sums{4, 4, 15_000_000, 15}, nil},
+		{"t7.csv", sums{2, 2, 3_000_000, 3}, nil},
+		{"t6.csv", sums{5, 5, 0, 0}, nil},
+		{"t8.csv", sums{2, 2, 0, 0}, map[string]int64{"Ngày công lao động": 200, "Nam": 40, "Nữ": 60, "Nấm thu hoạch (tấn)": 12}},
+		{"u3.csv", sums{2, 2, 580_000_000, 7}, map[string]int64{"Số hộ được vay vốn": 30, "Số sáng kiến cải tiến": 5, "Số gia đình tiên tiến": 11}},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", "review", tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			tabs := tables(t, tc.file, string(data))
+			got, problems := sumOf(t, tabs)
+			if len(problems) > 0 {
+				t.Fatalf("problems: %v", problems)
+			}
+			if got != tc.want {
+				t.Errorf("sums %+v, want %+v", got, tc.want)
+			}
+			if tc.extras == nil {
+				return
+			}
+			r := Read(tables(t, tc.file, string(data)), Options{})
+			for name, want := range tc.extras {
+				k := slices.Index(r.Dataset.Extras, name)
+				if k < 0 {
+					t.Errorf("no indicator %q in %q", name, r.Dataset.Extras)
+					continue
+				}
+				var sum int64
+				for _, rec := range r.Dataset.Records {
+					if k < len(rec.Extra) {
+						sum += rec.Extra[k]
+					}
+				}
+				if sum != want {
+					t.Errorf("%s: %d, want %d", name, sum, want)
+				}
+			}
+		})
+	}
+}
+
+// A heading numbered I, II… in the row-number column, with the province
+// and the period merged down over it and its models, is no model; a total's
+// label in the model's column, under merged names, is no model either.
+func TestHeadingsAndTotalsUnderMerges(t *testing.T) {
+	tab := &load.Table{File: "m.xlsx", Sheet: "S", Rows: []load.Row{
+		{Num: 1, Cells: []string{"STT", "Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Kinh phí huy động", "Số hộ"}},
+		{Num: 2, Cells: []string{"I", "Lạng Sơn", "", "Xã Bắc Sơn", "", "2025-Q3"}},
+		{Num: 3, Cells: []string{"1", "", "Xã Bắc Sơn", "Mô hình A", "Kinh tế", "", "1000000", "1"}},
+		{Num: 4, Cells: []string{"2", "", "Xã Bắc Sơn", "Mô hình B", "Kinh tế", "", "2000000", "2"}},
+		{Num: 5, Cells: []string{"", "", "", "Cộng", "", "", "3000000", "3"}},
+		{Num: 6, Cells: []string{"", "", "", "Tổng cộng", "", "", "3000000", "3"}},
+	}, Merged: []load.Range{
+		{FirstRow: 2, FirstCol: 2, LastRow: 6, LastCol: 2},
+		{FirstRow: 2, FirstCol: 6, LastRow: 6, LastCol: 6},
+	}}
+	got, problems := sumOf(t, []*load.Table{tab})
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	if got != (sums{2, 2, 3_000_000, 3}) {
+		t.Errorf("sums %+v, want 2 models, 3,000,000, 3 households", got)
 	}
 }

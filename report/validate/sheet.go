@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/load"
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
@@ -32,9 +33,10 @@ type sheetLayout struct {
 	cells                   []headerCell // each column's texts, from top to bottom
 	unitBad                 []msg.Text   // each column's problem with its unit: a header text whose unit is not understood, or two units
 	data                    []load.Row
-	skipped                 []Skip     // rows left out, and why
-	totals                  []load.Row // total rows: never summed, the last checked against the sum
-	known, requiredFound    int        // distinct contract columns named, and of them the required
+	skipped                 []Skip       // rows left out, and why
+	totals                  []load.Row   // total rows: never summed, the last checked against the sum
+	mergedFigures           []load.Range // figure cells merged over data rows
+	known, requiredFound    int          // distinct contract columns named, and of them the required
 }
 
 // Skip is a run of rows left out of a table, and why.
@@ -180,6 +182,12 @@ func (lay *sheetLayout) fillMerged(t *load.Table) {
 		for c := m.FirstCol; c <= m.LastCol && c <= len(lay.cols); c++ {
 			switch lay.cols[c-1] {
 			case colProvince, colDistrict, colCommune, colUnit, colModel, colField, colStatus, colPeriod, colSource:
+			case colCount, colFunds, colHouseholds, colBeneficiaries, colNone:
+				// A figure merged over rows: whose is it? Never guessed.
+				if looksNumeric(cell(rows[top], c-1)) && top+1 < len(rows) && rows[top+1].Num <= m.LastRow {
+					lay.mergedFigures = append(lay.mergedFigures, load.Range{FirstRow: m.FirstRow, FirstCol: c, LastRow: m.LastRow, LastCol: c})
+				}
+				continue
 			default:
 				continue
 			}
@@ -381,8 +389,8 @@ var (
 	// A district's or commune's cell of a total row: the total's words
 	// alone, or a subtotal's followed by the kind of unit it sums (Cộng xã
 	// Bắc Sơn, Tổng cộng huyện Văn Quan); never a name (Xã Cộng Hòa).
-	namedTotalRe    = regexp.MustCompile(`^(tong cong|tong so|tong|toan tinh|toan quoc|grand total|total)$`)
-	namedSubtotalRe = regexp.MustCompile(`^(cong|subtotal|toan huyen|toan xa|toan phuong)$|^(cong|tong cong|tong so|tong|toan)\s+(cac\s+)?(xa|phuong|thi tran|dac khu|huyen|quan|thi xa|thanh pho|tinh)\b`)
+	namedTotalRe    = regexp.MustCompile(`^(tong cong|tong so|tong)(\s+(toan|ca)\s+(tinh|thanh pho|quoc))?$|^cong\s+(toan|ca)\s+(tinh|thanh pho|quoc)$|^(toan tinh|toan quoc|grand total|total)$`)
+	namedSubtotalRe = regexp.MustCompile(`^(cong|subtotal|toan huyen|toan xa|toan phuong)$|^(cong|tong cong|tong so|tong|toan)\s+(toan\s+|cac\s+)?(xa|phuong|thi tran|dac khu|huyen|quan|thi xa)\b`)
 	// A heading inside the table: I. Huyện Bắc Sơn, A- Lĩnh vực kinh tế.
 	headingRe = regexp.MustCompile(`^([ivx]+|[a-d])\s*[.\-–:)]\s*\S`)
 	// The first line of what follows a table: signatures, dates, notes.
@@ -417,7 +425,7 @@ func (lay *sheetLayout) sortRows() {
 		// Most rows are data: they are told apart with a look at a few
 		// cells, and only the others are read more closely.
 		data := lay.looksLikeData(r)
-		total := lay.totalKind(r, data)
+		total := lay.totalKind(r)
 		switch {
 		case data && lay.repeatsHeader(r):
 			drop(i)
@@ -429,9 +437,14 @@ func (lay *sheetLayout) sortRows() {
 		case total == "subtotal":
 			drop(i)
 			lay.skip(r, "subtotal")
+		case lay.isNumberedHeading(r):
+			// I, II, A, B… in the row-number column and no figure: a
+			// heading, even with a province or a period merged over it.
+			drop(i)
+			lay.skip(r, "heading")
 		case data:
 			keep(i, r)
-		case lay.hasFigures(r):
+		case lay.hasFigures(r) || lay.namesProvince(r):
 			// A row with figures is never part of a signature block:
 			// kept, it is data, or an error that names what it lacks.
 			keep(i, r)
@@ -455,47 +468,47 @@ func (lay *sheetLayout) sortRows() {
 }
 
 // totalKind tells a total row ("total") or a subtotal row ("subtotal")
-// from the rest (""). Its first text starts with their words: Tổng cộng,
-// Tổng số, Toàn tỉnh, Cộng… A row that otherwise looks like data, with a
-// province and a period ("Cộng, Lạng Sơn, …, Quý III/2025, 2, …" or
-// "Tổng cộng" in the province's column) is one too, when that text is in
-// the row-number column, a column of no meaning or the province's, where
-// no name starts so; a model's name may ("Tổng vệ sinh môi trường",
-// "Cộng đồng chung tay…"). A district's or commune's cell that says what
-// it sums ("Cộng xã Bắc Sơn", "Tổng cộng"), in a row that names no model
-// and no unit, makes one whatever comes first.
-func (lay *sheetLayout) totalKind(r load.Row, data bool) string {
-	at := -1
+// from the rest (""). Either its first text starts with their words
+// (Tổng cộng, Tổng số, Toàn tỉnh, Cộng…) in the row-number column or the
+// province's, where no name starts so, whatever else the row holds ("Cộng,
+// Lạng Sơn, …, Quý III/2025, 2, …"); or a cell of names (a district's, a
+// commune's, a unit's, a model's, or a column of no meaning) is nothing but
+// what a total says it sums: "Tổng cộng", "Cộng", "Cộng xã Bắc Sơn", "Tổng
+// cộng toàn tỉnh". A model's name that starts with the same words
+// ("Tổng vệ sinh môi trường", "Cộng đồng tự quản") is data.
+func (lay *sheetLayout) totalKind(r load.Row) string {
 	for i, c := range r.Cells {
-		if c != "" {
-			at = i
-			break
+		if c == "" {
+			continue
 		}
-	}
-	if at < 0 {
-		return ""
-	}
-	if f := r.Cells[at]; mayBeTotal(f) {
 		col := colNone
-		if at < len(lay.cols) {
-			col = lay.cols[at]
+		if i < len(lay.cols) {
+			col = lay.cols[i]
 		}
-		if !data || col == colNone || col == colRowNumber || col == colProvince {
-			switch f := record.Fold(f); {
+		if col == colRowNumber || col == colProvince {
+			if !mayBeTotal(c) {
+				break // the first text, and no total's
+			}
+			switch f := record.Fold(c); {
 			case totalRe.MatchString(f):
 				return "total"
 			case subtotalRe.MatchString(f):
 				return "subtotal"
 			}
 		}
+		break
 	}
 	for i, c := range r.Cells {
-		if c != "" && i < len(lay.cols) && (lay.cols[i] == colModel || lay.cols[i] == colUnit) {
-			return "" // a total row names no model and no unit
+		if c == "" || !mayBeTotal(c) {
+			continue
 		}
-	}
-	for i, c := range r.Cells {
-		if c == "" || i >= len(lay.cols) || !mayBeTotal(c) || lay.cols[i] != colDistrict && lay.cols[i] != colCommune {
+		col := colNone
+		if i < len(lay.cols) {
+			col = lay.cols[i]
+		}
+		switch col {
+		case colNone, colDistrict, colCommune, colUnit, colModel:
+		default:
 			continue
 		}
 		switch f := record.Fold(c); {
@@ -506,6 +519,50 @@ func (lay *sheetLayout) totalKind(r load.Row, data bool) string {
 		}
 	}
 	return ""
+}
+
+// isNumberedHeading reports whether a row is a heading numbered in the
+// row-number column (I, II, A, b.) with no amount and no field: "I | Xã
+// Bắc Sơn" above the commune's models.
+func (lay *sheetLayout) isNumberedHeading(r load.Row) bool {
+	numbered := false
+	for i, c := range r.Cells {
+		if c == "" || i >= len(lay.cols) {
+			continue
+		}
+		switch lay.cols[i] {
+		case colRowNumber:
+			numbered = sectionNumberRe.MatchString(record.Fold(c))
+		case colCount, colFunds, colHouseholds, colBeneficiaries:
+			if looksNumeric(c) {
+				return false
+			}
+		case colField:
+			if _, err := record.ParseField(c); err == nil {
+				return false
+			}
+		}
+	}
+	return numbered
+}
+
+var sectionNumberRe = regexp.MustCompile(`^([ivxlc]+|[a-h])[.)]?$`)
+
+// namesProvince reports whether a row's province cell names a province of
+// the gazetteer, as no line of a signature block does.
+func (lay *sheetLayout) namesProvince(r load.Row) bool {
+	for i, c := range r.Cells {
+		if c == "" || i >= len(lay.cols) || lay.cols[i] != colProvince {
+			continue
+		}
+		g := gazetteer.Default()
+		for _, era := range gazetteer.Eras {
+			if _, err := g.Province(era, c); err == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasFigures reports whether a row has a number in a column of figures,

@@ -31,9 +31,6 @@ var (
 	// foreignMoneyRe finds money that is not đồng: a unit meant, never
 	// read as đồng.
 	foreignMoneyRe = regexp.MustCompile(`(?:^|[^a-z])(usd|us\$|eur|euro|euros|ndt|cny|yen|jpy|dollar|dollars|do la|dola|bang anh|gbp|baht|kip|won|rub)(?:$|[^a-z])|[$€£¥]`)
-	// moneyWordsRe finds the words of a header of money, which a unit line
-	// above the table applies to when the header names no unit itself.
-	moneyWordsRe = regexp.MustCompile(`(?:^|[^a-z])(kinh phi|tien|gia tri|von|nguon luc|ngan sach|funds?|money|value)(?:$|[^a-z])`)
 )
 
 // unitScales are the factors a unit may have.
@@ -280,8 +277,16 @@ func lineUnit(cell string) (scale int64, found, bad bool) {
 // ("Số tiền hỗ trợ", "Giá trị hiện vật"), which a unit line above the
 // table applies to.
 func moneyHeader(h string) bool {
-	return moneyWordsRe.MatchString(record.Fold(h))
+	l := strings.ToLower(strings.TrimSpace(h))
+	if strings.HasPrefix(l, "số ") && !strings.HasPrefix(l, "số tiền") && !strings.HasPrefix(l, "số vốn") {
+		return false // Số hộ được vay vốn, Số sáng kiến…: counts
+	}
+	return moneyWordsLower.MatchString(l)
 }
+
+// moneyWordsLower finds the words of a header of money, in lower case with
+// their diacritics: "tiền", never "tiến" (progress).
+var moneyWordsLower = regexp.MustCompile(`(?:^|[^\p{L}])(kinh phí|tiền|giá trị|vốn|nguồn lực|ngân sách|funds?|money|value)(?:$|[^\p{L}])`)
 
 // moneyName is the name under which an indicator of money is reported: its
 // header without the unit it was written in, then "(đồng)", for its
