@@ -527,12 +527,19 @@ func (lay *sheetLayout) totalKind(r load.Row) string {
 func (lay *sheetLayout) isNumberedHeading(r load.Row) bool {
 	numbered := false
 	for i, c := range r.Cells {
+		if i < len(lay.cols) && lay.cols[i] == colRowNumber && c != "" && len(c) <= 6 {
+			numbered = sectionNumberRe.MatchString(strings.ToLower(c))
+			break
+		}
+	}
+	if !numbered {
+		return false // most rows: a number, or no row-number column
+	}
+	for i, c := range r.Cells {
 		if c == "" || i >= len(lay.cols) {
 			continue
 		}
 		switch lay.cols[i] {
-		case colRowNumber:
-			numbered = sectionNumberRe.MatchString(record.Fold(c))
 		case colCount, colFunds, colHouseholds, colBeneficiaries:
 			if looksNumeric(c) {
 				return false
@@ -543,7 +550,7 @@ func (lay *sheetLayout) isNumberedHeading(r load.Row) bool {
 			}
 		}
 	}
-	return numbered
+	return true
 }
 
 var sectionNumberRe = regexp.MustCompile(`^([ivxlc]+|[a-h])[.)]?$`)
@@ -602,6 +609,14 @@ func (lay *sheetLayout) hasFigures(r load.Row) bool {
 // any case, with or without their diacritics; other rows, names of places
 // among them, skip the closer look.
 func mayBeTotal(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case 'T', 't', 'C', 'c', 'S', 's', 'G', 'g':
+	default:
+		return false // most names: Xã…, Phường…, Hội…, Mô hình…
+	}
 	for _, w := range totalStarts {
 		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
 			return true
