@@ -34,15 +34,12 @@ func newApp(u *ui, e env) *cli.App {
 		c.OnUsageError = onUsage
 		return c
 	}
-	return &cli.App{
-		Name:    "dvkreport",
-		Usage:   "turn \"Dân vận khéo\" model registers into printable PDF reports",
-		Version: version(),
-		Description: "dvkreport reads registers of the \"Dân vận khéo\" (Skilled Mass Mobilization) movement,\n" +
-			"checks them, sums models, funds and households per locality and period, and lays\n" +
-			"the figures out as an A4 PDF report in Vietnamese or English.\n" +
-			"Without --input it uses the embedded seed data from five press articles.\n\n" +
-			"Exit status: 0 success, 1 bad data, 2 bad usage, 3 internal error.",
+	app := &cli.App{
+		Name:           "dvkreport",
+		Usage:          "help.app_usage",
+		UsageText:      "help.app_usage_text",
+		Version:        version(),
+		Description:    "help.app_description",
 		Writer:         u.out,
 		ErrWriter:      u.err,
 		ExitErrHandler: func(*cli.Context, error) {}, // run maps errors to exit statuses
@@ -58,132 +55,110 @@ func newApp(u *ui, e env) *cli.App {
 		},
 		Commands: []*cli.Command{
 			cmd(&cli.Command{
-				Name:      "generate",
-				Usage:     "make the PDF report",
-				UsageText: "dvkreport generate [--input FILE]... [--locality NAME]... [--level LEVEL] [--period PERIOD] [-o OUT.pdf]",
-				Description: "Writes the report to OUT.pdf, by default to a name made of the scope and period\n" +
-					"(dvk-lang-son-2025-q3.pdf) in the current directory; \"-o -\" writes to standard output.\n" +
-					"Bad data is refused with every problem listed, and no file is written.",
+				Name:        "generate",
+				Usage:       "help_generate.usage",
+				UsageText:   "help_generate.usage_text",
+				Description: "help_generate.description",
 				Flags: append(append(append(filterFlags(), documentFlags()...), batchFlags()...),
-					onceFlag("output", []string{"o"}, "", "write the PDF to `FILE` (\"-\" for standard output)"),
-					&cli.BoolFlag{Name: "raster-charts", Usage: "embed the charts as 300-dpi PNG images instead of vector drawings"},
+					onceFlag("output", []string{"o"}, "", "help_flag.generate_output"),
+					&cli.BoolFlag{Name: "raster-charts", Usage: "help_flag.raster_charts"},
 				),
 				Action: func(c *cli.Context) error { return generate(c, u, e) },
 			}),
 			cmd(&cli.Command{
-				Name:      "summary",
-				Usage:     "print the aggregated figures",
-				UsageText: "dvkreport summary [--input FILE]... [--locality NAME]... [--level LEVEL] [--period PERIOD] [--format table|csv|json|xlsx] [-o FILE] [--bom]",
-				Description: "Prints one row per locality at the chosen level, then a TOTAL row. The CSV's columns are\n" +
-					"locality,economy,culture_society,defense_security,party_building,unclassified,new,sustained,\n" +
-					"models,funds_vnd,households,beneficiaries and then the extra indicators, as plain integers.",
+				Name:        "summary",
+				Usage:       "help_summary.usage",
+				UsageText:   "help_summary.usage_text",
+				Description: "help_summary.description",
 				Flags: append(filterFlags(),
-					onceFlag("format", []string{"f"}, "table", "output `FORMAT`: table, csv, json or xlsx (a workbook, one sheet per level; with -o)"),
-					onceFlag("output", []string{"o"}, "", "write to `FILE` instead of standard output"),
-					&cli.BoolFlag{Name: "bom", Usage: "start the CSV with a byte-order mark, for Excel on Windows"},
+					onceFlag("format", []string{"f"}, "table", "help_flag.summary_format"),
+					onceFlag("output", []string{"o"}, "", "help_flag.summary_output"),
+					&cli.BoolFlag{Name: "bom", Usage: "help_flag.bom"},
 				),
 				Action: func(c *cli.Context) error { return summary(c, u, e) },
 			}),
 			cmd(&cli.Command{
-				Name:      "charts",
-				Usage:     "write the report's charts as image files, for slides and web pages",
-				UsageText: "dvkreport charts [--input FILE]... [--locality NAME]... [--level LEVEL] [--period PERIOD] [--format png|svg] --out DIR",
-				Description: "Writes the charts of the report the same filters select into DIR, as PNG at 300 dpi or SVG\n" +
-					"(bieu-do-1-models-by-field-and-locality.png, …). SVG text names the font rather than embedding it.",
+				Name:        "charts",
+				Usage:       "help_charts.usage",
+				UsageText:   "help_charts.usage_text",
+				Description: "help_charts.description",
 				Flags: append(filterFlags(),
-					onceFlag("format", []string{"f"}, "png", "image `FORMAT`: png or svg"),
-					onceFlag("out", nil, ".", "write the files into folder `DIR`"),
-					onceFlag("template", nil, "", "use edited report texts: a `FILE` or a folder, as dvkreport templates writes"),
+					onceFlag("format", []string{"f"}, "png", "help_flag.charts_format"),
+					onceFlag("out", nil, ".", "help_flag.charts_out"),
+					onceFlag("template", nil, "", "help_flag.charts_template"),
 				),
 				Action: func(c *cli.Context) error { return charts(c, u, e) },
 			}),
 			cmd(&cli.Command{
-				Name:      "mail",
-				Usage:     "email the report: as an .eml file, or over SMTP; one report per locality with --split-by",
-				UsageText: "dvkreport mail [FILTERS] [DOCUMENT] --to ADDR... [--cc ADDR...] [--subject S] [--body-file F] (--eml FILE | --smtp HOST:PORT)\n   dvkreport mail [FILTERS] [DOCUMENT] --split-by LEVEL --to-map FILE (--smtp HOST:PORT | --dry-run --out-dir DIR)",
-				Description: "Makes the report as generate does and a message carrying it: the subject and a body with the\n" +
-					"report's key figures in the report's language (templates' mail_subject and mail_body), the PDF\n" +
-					"attached. --eml writes the message to a file; --smtp sends it (STARTTLS when the server offers\n" +
-					"it, TLS from the start on port 465; a password is never sent without TLS unless --insecure). The\n" +
-					"user and password come from DVK_SMTP_USER and DVK_SMTP_PASSWORD (or the settings' mail.user);\n" +
-					"with none, the message goes without AUTH, as to an office's own relay. With --split-by each\n" +
-					"locality of --to-map gets its own report; localities not in the map are listed, a failed\n" +
-					"send is retried and then reported without stopping the others.",
-				Flags:  append(append(filterFlags(), documentFlags()...), mailFlags()...),
-				Action: func(c *cli.Context) error { return sendMail(c, u, e) },
+				Name:        "mail",
+				Usage:       "help_mail.usage",
+				UsageText:   "help_mail.usage_text",
+				Description: "help_mail.description",
+				Flags:       append(append(filterFlags(), documentFlags()...), mailFlags()...),
+				Action:      func(c *cli.Context) error { return sendMail(c, u, e) },
 			}),
 			cmd(&cli.Command{
-				Name:      "init",
-				Usage:     "write a settings file for an office to fill in (dvkreport.toml)",
-				UsageText: "dvkreport init [--lang vi|en] [-o FILE] [--force]",
-				Description: "Writes a commented settings file: the office's language, form, agency, symbol, place,\n" +
-					"signer and recipients, and where its registers are. Filled in, it lets\n" +
-					"\"dvkreport generate -p 2025-Q3\" make the report ready to sign with no other flag.",
+				Name:        "init",
+				Usage:       "help_init.usage",
+				UsageText:   "help_init.usage_text",
+				Description: "help_init.description",
 				Flags: []cli.Flag{
-					onceFlag("output", []string{"o"}, "", "write the settings to `FILE` (default: dvkreport.toml)"),
-					&cli.BoolFlag{Name: "force", Usage: "replace the file if it exists"},
+					onceFlag("output", []string{"o"}, "", "help_flag.init_output"),
+					&cli.BoolFlag{Name: "force", Usage: "help_flag.init_force"},
 					langFlag(),
 				},
 				Action: func(c *cli.Context) error { return initSettings(c, u, e) },
 			}),
 			cmd(&cli.Command{
-				Name:      "templates",
-				Usage:     "write copies of the report's texts to edit (--template uses them)",
-				UsageText: "dvkreport templates --out DIR [--force]",
-				Description: "Writes DIR/vi and DIR/en, each with report.toml (titles, headings, labels, units) and\n" +
-					"report.tmpl (the sentences, as Go text/template). Edit a copy and use it with\n" +
-					"--template DIR (or templates = \"DIR\" in the settings file); a copy may keep only the\n" +
-					"entries it changes.",
+				Name:        "templates",
+				Usage:       "help_templates.usage",
+				UsageText:   "help_templates.usage_text",
+				Description: "help_templates.description",
 				Flags: []cli.Flag{
-					onceFlag("out", nil, "", "write the copies into folder `DIR`"),
-					&cli.BoolFlag{Name: "force", Usage: "replace copies that exist"},
+					onceFlag("out", nil, "", "help_flag.templates_out"),
+					&cli.BoolFlag{Name: "force", Usage: "help_flag.templates_force"},
 					langFlag(),
 				},
 				Action: func(c *cli.Context) error { return writeTemplates(c, u) },
 			}),
 			cmd(&cli.Command{
-				Name:      "localities",
-				Usage:     "look up the official administrative units, to find a name or code to filter on",
-				UsageText: "dvkreport localities [--search NAME] [--province NAME] [--as-of 2025|2024] [--format table|csv|json]",
-				Description: "Lists units of the official gazetteer: with --search, the units whose names contain the words\n" +
-					"(diacritics ignored; the nearest names when none does); with --province, that province's\n" +
-					"communes (and districts, --as-of 2024); with neither, the provinces. --as-of 2025 (the default)\n" +
-					"is the two-tier system from 1 July 2025; --as-of 2024 the units before it.",
+				Name:        "localities",
+				Usage:       "help_localities.usage",
+				UsageText:   "help_localities.usage_text",
+				Description: "help_localities.description",
 				Flags: []cli.Flag{
-					onceFlag("search", []string{"s"}, "", "units whose names contain `NAME`"),
-					onceFlag("province", nil, "", "the communes of province `NAME` (or code)"),
-					onceFlag("as-of", nil, "2025", "`YEAR`: 2025 for the units from 1 July 2025, 2024 for those before"),
-					onceFlag("format", []string{"f"}, "table", "output `FORMAT`: table, csv or json"),
+					onceFlag("search", []string{"s"}, "", "help_flag.search"),
+					onceFlag("province", nil, "", "help_flag.province"),
+					onceFlag("as-of", nil, "2025", "help_flag.as_of"),
+					onceFlag("format", []string{"f"}, "table", "help_flag.localities_format"),
 					langFlag(),
 				},
 				Action: func(c *cli.Context) error { return localities(c, u) },
 			}),
 			cmd(&cli.Command{
-				Name:      "inspect",
-				Usage:     "show how register files are read: header, columns, rows left out, period",
-				UsageText: "dvkreport inspect [--encoding CHARSET] [--assume-period PERIOD] [--lang vi|en] FILE...",
-				Description: "For every sheet of every file: the rows found to be its header, what each column\n" +
-					"means (and the unit its money is in), the rows left out and why (titles, column numbers,\n" +
-					"totals, headings, signatures), whether a total row matches the rows above it, and where the\n" +
-					"period comes from. What a clerk needs to trust the figures.",
+				Name:        "inspect",
+				Usage:       "help_inspect.usage",
+				UsageText:   "help_inspect.usage_text",
+				Description: "help_inspect.description",
 				Flags: []cli.Flag{encodingFlag(),
-					onceFlag("assume-period", nil, "", "the `PERIOD` of a sheet that has no period column and names none in its title or name"),
+					onceFlag("assume-period", nil, "", "help_flag.assume_period"),
 					langFlag()},
 				Action: func(c *cli.Context) error { return inspect(c, u) },
 			}),
 			cmd(&cli.Command{
 				Name:      "validate",
-				Usage:     "check register files and list every problem",
-				UsageText: "dvkreport validate [--strict-names] [--encoding CHARSET] [--lang vi|en] FILE...",
+				Usage:     "help_validate.usage",
+				UsageText: "help_validate.usage_text",
 				Flags: []cli.Flag{strictFlag(), encodingFlag(), warningsFlag(),
-					onceFlag("assume-period", nil, "", "the `PERIOD` of a sheet that has no period column and names none in its title or name"),
+					onceFlag("assume-period", nil, "", "help_flag.assume_period"),
 					langFlag()},
-				Description: "Prints every problem as FILE:ROW:COLUMN: message (row 1 is the header) on standard output\n" +
-					"and exits 1 if there is any. Without files it checks the embedded seed data.",
-				Action: func(c *cli.Context) error { return validateFiles(c, u) },
+				Description: "help_validate.description",
+				Action:      func(c *cli.Context) error { return validateFiles(c, u) },
 			}),
 		},
 	}
+	localize(app, u.lang)
+	return app
 }
 
 func generate(c *cli.Context, u *ui, e env) error {

@@ -23,11 +23,11 @@ import (
 // The flags of a batch of reports.
 func batchFlags() []cli.Flag {
 	return []cli.Flag{
-		onceFlag("split-by", nil, "", "write one report per `LEVEL` of the scope: province, district or commune (with --out-dir)"),
-		onceFlag("out-dir", nil, "", "with --split-by, write the reports into folder `DIR`, with the list of them (DIR/manifest-2025-q3.csv for 2025-Q3)"),
-		&cli.BoolFlag{Name: "with-total", Usage: "with --split-by, write the report of the whole scope too"},
-		onceFlag("jobs", nil, "", "with --split-by, make `N` reports at once (default: one per processor)"),
-		&cli.BoolFlag{Name: "force", Usage: "replace reports that exist (a batch never does without it)"},
+		onceFlag("split-by", nil, "", "help_flag.split_by"),
+		onceFlag("out-dir", nil, "", "help_flag.out_dir"),
+		&cli.BoolFlag{Name: "with-total", Usage: "help_flag.with_total"},
+		onceFlag("jobs", nil, "", "help_flag.jobs"),
+		&cli.BoolFlag{Name: "force", Usage: "help_flag.force"},
 	}
 }
 

@@ -87,20 +87,20 @@ func usageOf(err error, flags []cli.Flag) error {
 // The flags shared by generate, summary and charts.
 func filterFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringSliceFlag{Name: "input", Aliases: []string{"i"}, Usage: "register `FILE` (CSV, XLSX, XLS or JSON), a folder of them, or a glob (\"so-lieu/*.xlsx\"); repeat for several; none: the embedded seed data"},
-		&cli.StringSliceFlag{Name: "locality", Aliases: []string{"l"}, Usage: "report on `NAME` only: a province, district or commune, case and diacritics ignored (\"lang son\"), a path (\"Đắk Nông/Đắk Song\"), or an official code (20, 06970); repeat for several"},
-		onceFlag("level", nil, "", "one line per `LEVEL`: province, district or commune (default: one level below the narrowest --locality, province without one)"),
-		onceFlag("period", []string{"p"}, "", "report `PERIOD`: 2025-Q3, Q3/2025, Quý III/2025, 2025-H1, 2025, 2021-2025…; rows count when their period lies inside it (default: all rows)"),
-		onceFlag("boundaries", nil, "", "`YEAR` 2025: map every row to the units in force from 1 July 2025 (34 provinces, no districts) before summing; without it names stay as the data writes them"),
+		&cli.StringSliceFlag{Name: "input", Aliases: []string{"i"}, Usage: "help_flag.input"},
+		&cli.StringSliceFlag{Name: "locality", Aliases: []string{"l"}, Usage: "help_flag.locality"},
+		onceFlag("level", nil, "", "help_flag.level"),
+		onceFlag("period", []string{"p"}, "", "help_flag.period"),
+		onceFlag("boundaries", nil, "", "help_flag.boundaries"),
 		strictFlag(),
 		encodingFlag(),
-		&cli.BoolFlag{Name: "skip-invalid", Usage: "leave rows with problems out instead of refusing the data; the report lists them"},
-		onceFlag("excluded-csv", nil, "", "with --skip-invalid, write every problem of the rows left out to `FILE` (CSV)"),
-		onceFlag("assume-period", nil, "", "the `PERIOD` of a sheet that has no period column and names none in its title or name"),
-		onceFlag("compare", nil, "both", "compare the period with the `PERIODS`: both (the previous one and a year earlier), previous, year or none"),
-		&cli.BoolFlag{Name: "hide-empty", Usage: "leave out the lines of the units that reported nothing"},
-		&cli.BoolFlag{Name: "models", Usage: "list the models of the scope (a report on one commune always does)"},
-		onceFlag("sources", nil, "", "`full`: list every source, however many (by default up to 30, and beyond that the sources per locality)"),
+		&cli.BoolFlag{Name: "skip-invalid", Usage: "help_flag.skip_invalid"},
+		onceFlag("excluded-csv", nil, "", "help_flag.excluded_csv"),
+		onceFlag("assume-period", nil, "", "help_flag.assume_period"),
+		onceFlag("compare", nil, "both", "help_flag.compare"),
+		&cli.BoolFlag{Name: "hide-empty", Usage: "help_flag.hide_empty"},
+		&cli.BoolFlag{Name: "models", Usage: "help_flag.models"},
+		onceFlag("sources", nil, "", "help_flag.sources"),
 		warningsFlag(),
 		langFlag(),
 		configFlag(),
@@ -108,19 +108,19 @@ func filterFlags() []cli.Flag {
 }
 
 func warningsFlag() cli.Flag {
-	return onceFlag("warnings", nil, "", "`all`: print every warning (grouped by cause); by default the first 20 groups")
+	return onceFlag("warnings", nil, "", "help_flag.warnings")
 }
 
 func langFlag() cli.Flag {
-	return onceFlag("lang", nil, "vi", "`LANGUAGE` of the report and of every message: vi (tiếng Việt) or en")
+	return onceFlag("lang", nil, "vi", "help_flag.lang")
 }
 
 func encodingFlag() cli.Flag {
-	return onceFlag("encoding", nil, "", "`CHARSET` of CSV files: utf-8, utf-16, windows-1258, tcvn3 (ABC, .VnTime) or vni (default: detected for each file)")
+	return onceFlag("encoding", nil, "", "help_flag.encoding")
 }
 
 func strictFlag() cli.Flag {
-	return &cli.BoolFlag{Name: "strict-names", Usage: "treat locality names missing from the official gazetteer (or in the wrong province) as errors, not warnings"}
+	return &cli.BoolFlag{Name: "strict-names", Usage: "help_flag.strict_names"}
 }
 
 // language checks --lang.

@@ -33,6 +33,8 @@ var goldenCases = []struct {
 	{"generate-file", "generate --lang en -o out.pdf -l Lạng Sơn"},
 	{"localities-search", "localities --search bac son --format csv"},
 	{"help-summary", "help summary"},
+	{"help-summary-en", "summary --help --lang en"},
+	{"help-generate", "generate --help"},
 	// Bad data: exit 1, nothing written.
 	{"validate-bad-vi", "validate testdata/bad.csv"},
 	{"validate-bad-en", "validate --lang en testdata/bad.csv"},

@@ -30,22 +30,22 @@ import (
 // The flags of the mail command, after the report's.
 func mailFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringSliceFlag{Name: "to", Usage: "send to `ADDR` (\"Ban Dân vận <bdv@example.vn>\" or bdv@example.vn); repeat for several"},
-		&cli.StringSliceFlag{Name: "cc", Usage: "send a copy to `ADDR`; repeat for several"},
-		onceFlag("from", nil, "", "the sender's `ADDR` (default: the settings file's mail.from)"),
-		onceFlag("subject", nil, "", "the `SUBJECT` (default: made from the report's period and scope)"),
-		onceFlag("body-file", nil, "", "the body, UTF-8 text from `FILE` (default: made from the report's key figures)"),
-		onceFlag("eml", nil, "", "write the message to `FILE` (.eml, opens in Thunderbird and Outlook) instead of sending it"),
-		onceFlag("smtp", nil, "", "send through the SMTP server `HOST:PORT` (STARTTLS when offered, TLS from the start on 465); the user and password come from DVK_SMTP_USER and DVK_SMTP_PASSWORD, never from a flag"),
-		&cli.BoolFlag{Name: "insecure", Usage: "allow the password over a connection without TLS"},
-		onceFlag("smtp-ca", nil, "", "trust the certificates of `FILE` (PEM) too, for a server whose certificate an office's own authority signed"),
-		onceFlag("to-map", nil, "", "with --split-by, send each locality its own report: `FILE` (CSV) of localities (names, paths or codes) and their addresses"),
-		&cli.BoolFlag{Name: "dry-run", Usage: "with --split-by, write the messages as .eml files into --out-dir instead of sending them"},
-		onceFlag("max-attachment", nil, "10MB", "warn when a report is larger than `SIZE` (a common mail limit)"),
-		onceFlag("split-by", nil, "", "send one report per `LEVEL` of the scope: province, district or commune (with --to-map)"),
-		onceFlag("out-dir", nil, "", "with --dry-run, write the .eml files into folder `DIR`"),
-		onceFlag("jobs", nil, "", "make `N` reports at once (default: one per processor)"),
-		&cli.BoolFlag{Name: "force", Usage: "replace files that exist"},
+		&cli.StringSliceFlag{Name: "to", Usage: "help_flag.to"},
+		&cli.StringSliceFlag{Name: "cc", Usage: "help_flag.cc"},
+		onceFlag("from", nil, "", "help_flag.from"),
+		onceFlag("subject", nil, "", "help_flag.subject"),
+		onceFlag("body-file", nil, "", "help_flag.body_file"),
+		onceFlag("eml", nil, "", "help_flag.eml"),
+		onceFlag("smtp", nil, "", "help_flag.smtp"),
+		&cli.BoolFlag{Name: "insecure", Usage: "help_flag.insecure"},
+		onceFlag("smtp-ca", nil, "", "help_flag.smtp_ca"),
+		onceFlag("to-map", nil, "", "help_flag.to_map"),
+		&cli.BoolFlag{Name: "dry-run", Usage: "help_flag.dry_run"},
+		onceFlag("max-attachment", nil, "10MB", "help_flag.max_attachment"),
+		onceFlag("split-by", nil, "", "help_flag.mail_split_by"),
+		onceFlag("out-dir", nil, "", "help_flag.mail_out_dir"),
+		onceFlag("jobs", nil, "", "help_flag.mail_jobs"),
+		&cli.BoolFlag{Name: "force", Usage: "help_flag.mail_force"},
 	}
 }
 

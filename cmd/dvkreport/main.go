@@ -10,8 +10,9 @@
 //	dvkreport localities [--search NAME] [--province NAME] [--as-of 2025|2024] [--format table|csv|json]
 //
 // With no --input, the embedded seed dataset is used. Run "dvkreport help
-// COMMAND" for each command's flags. Exit status is 0 on success, 1 when the
-// data is bad, 2 when the command line is, 3 on an internal error.
+// COMMAND" for each command's flags, in Vietnamese, or in English with
+// --lang en. Exit status is 0 on success, 1 when the data is bad, 2 when
+// the command line is, 3 on an internal error.
 package main
 
 import (

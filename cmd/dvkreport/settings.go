@@ -19,23 +19,23 @@ import (
 )
 
 func configFlag() cli.Flag {
-	return onceFlag("config", nil, "", "read the office's settings from `FILE` (default: dvkreport.toml in the current folder, when there is one); flags override it")
+	return onceFlag("config", nil, "", "help_flag.config")
 }
 
 // The flags of the document's form, agency and signature.
 func documentFlags() []cli.Flag {
 	return []cli.Flag{
-		onceFlag("layout", nil, "", "the document's `FORM`: party (Party documents, Hướng dẫn 36-HD/VPTW), state (Decree 30/2020/NĐ-CP) or plain (default: plain, or the settings file's)"),
-		onceFlag("agency", nil, "", "the issuing body, as the letterhead prints it: `NAME` (\"BAN TUYÊN GIÁO VÀ DÂN VẬN\")"),
-		onceFlag("parent-agency", nil, "", "the superior body: `NAME` (\"TỈNH ỦY LẠNG SƠN\")"),
-		onceFlag("symbol", nil, "", "the body's `SYMBOL` in document numbers (BTGDVTU in \"Số 12-BC/BTGDVTU\"; default: the initials of the bodies' names)"),
-		onceFlag("number", nil, "", "the document's `NUMBER` (12); without it the number line leaves room to write it"),
-		onceFlag("date", nil, "", "the document's `DATE`, YYYY-MM-DD (default: the last day of the period, never the clock's)"),
-		onceFlag("place", nil, "", "the `PLACE` of the date line (\"Lạng Sơn\"; default: the settings file's, or the province the agency names)"),
-		onceFlag("signer", nil, "", "the signer's `NAME`"),
-		onceFlag("position", nil, "", "the signer's `POSITION` (\"PHÓ TRƯỞNG BAN\")"),
-		onceFlag("authority", nil, "", "how the signer signs: `AUTHORITY` head, deputy (K/T), collective (T/M) or by_order (T/L)"),
-		onceFlag("template", nil, "", "use edited report texts: a `FILE` (report.toml or report.tmpl) or a folder of them, as dvkreport templates writes"),
+		onceFlag("layout", nil, "", "help_flag.layout"),
+		onceFlag("agency", nil, "", "help_flag.agency"),
+		onceFlag("parent-agency", nil, "", "help_flag.parent_agency"),
+		onceFlag("symbol", nil, "", "help_flag.symbol"),
+		onceFlag("number", nil, "", "help_flag.number"),
+		onceFlag("date", nil, "", "help_flag.date"),
+		onceFlag("place", nil, "", "help_flag.place"),
+		onceFlag("signer", nil, "", "help_flag.signer"),
+		onceFlag("position", nil, "", "help_flag.position"),
+		onceFlag("authority", nil, "", "help_flag.authority"),
+		onceFlag("template", nil, "", "help_flag.template"),
 	}
 }
 
