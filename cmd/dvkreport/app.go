@@ -157,7 +157,6 @@ func newApp(u *ui, e env) *cli.App {
 			}),
 		},
 	}
-	localize(app, u.lang)
 	return app
 }
 

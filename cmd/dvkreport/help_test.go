@@ -87,6 +87,7 @@ func TestHelpFlags(t *testing.T) {
 	apps := map[msg.Lang]*cli.App{}
 	for _, l := range msg.Langs {
 		apps[l] = newApp(&ui{out: io.Discard, err: io.Discard, lang: l}, env{})
+		localize(apps[l], l)
 	}
 	vi, en := apps[msg.VI], apps[msg.EN]
 	text := func(where, v, e string) {

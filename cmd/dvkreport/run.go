@@ -100,7 +100,27 @@ func run(args []string, stdout, stderr io.Writer, e env) (code int) {
 		e.getenv = func(string) string { return "" }
 	}
 	app := newApp(u, e)
+	if wantsHelp(args) {
+		// The help's texts are written out only for the help: looking
+		// them all up took 3–4 ms of every run.
+		localize(app, u.lang)
+	}
 	return u.exit(app.Run(args))
+}
+
+// wantsHelp reports whether a command line may ask for help: -h, --help
+// or the word help (or h) anywhere before "--". A word help that is a
+// flag's value only costs the lookup of the help's texts.
+func wantsHelp(args []string) bool {
+	for _, a := range args[min(1, len(args)):] {
+		switch a {
+		case "--":
+			return false
+		case "-h", "--help", "-help", "help", "h":
+			return true
+		}
+	}
+	return false
 }
 
 // scanLang finds the language of messages in the arguments before they
