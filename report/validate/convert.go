@@ -147,7 +147,7 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 		switch {
 		case !some:
 			kinds[i] = "empty"
-		case identifierRe.MatchString(strings.ToLower(strings.TrimSpace(rc.header[i]))):
+		case identifier(rc.header[i]):
 			kinds[i] = "identifier" // numbers, but no quantity: never summed
 		case !all:
 			kinds[i] = "text"
@@ -561,10 +561,22 @@ func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Rec
 	return total.Num, matches
 }
 
-// identifierRe matches the header, in lower case with its diacritics, of
-// a column of numbers that are no quantity: codes (Mã xã, Mã số), years
-// and dates (Năm bắt đầu, Ngày thành lập), telephone and document numbers.
-// Summed as another indicator, such a column printed "Mã xã 12.650" in a
-// report. Quantities that start alike stay indicators: Ngày công (days of
-// work), Nam (men), Nấm (mushrooms).
-var identifierRe = regexp.MustCompile(`^(mã|ma|code|id|sđt|sdt|số đt|số điện thoại|điện thoại|đt|phone|tel|telephone|fax|số hiệu|ký hiệu|số văn bản|số quyết định|số báo cáo|cmnd|cccd|mst|mã số thuế|zip|postal code)(\s|$|[.:(/])|^(năm|year|ngày|date|tháng|month)(\s*$|\s*[(/:]|\s+(bắt đầu|thành lập|xây dựng|triển khai|sinh|đăng ký|công nhận|khởi công|hoàn thành|ký|cấp|báo cáo|ra mắt|of))|(mã số|điện thoại|số đt|sđt)`)
+// identifier reports whether a header, as written, names a column of
+// numbers that are no quantity: codes (Mã xã, Mã số), years and dates
+// (Năm thực hiện, Năm TL/XD, Ngày thành lập, "Năm, tháng thành lập"),
+// telephone, identity card, account and document numbers (Số CCCD, Số tài
+// khoản, Quyết định số, Số QĐ). Summed as another indicator, such a column
+// printed "Mã xã 12.650" in a report. Quantities that start alike stay
+// indicators: Ngày công (days of work), Nam (men), Nấm (mushrooms), and a
+// year's or a month's figures (Năm 2025, Tháng 7).
+func identifier(h string) bool {
+	l := strings.Join(strings.Fields(strings.ToLower(h)), " ")
+	if strings.HasPrefix(l, "ngày công") {
+		return false
+	}
+	return identifierRe.MatchString(l)
+}
+
+var identifierRe = regexp.MustCompile(`^(mã|ma|code|id|sđt|sdt|số đt|số điện thoại|điện thoại|đt|phone|tel|telephone|fax|số fax|số hiệu|ký hiệu|số văn bản|số quyết định|số qđ|quyết định|qđ|số báo cáo|cmnd|cccd|mst|mã số thuế|zip|postal code|zalo|email|số tk|stk)(\s|$|[.:(/,])` +
+	`|^(năm|year|ngày|date|tháng|month|thời gian|thời điểm)(\s*$|\s*[(/:.,-]|\s+[^\s\d])` +
+	`|mã số|điện thoại|số đt|sđt|cccd|cmnd|căn cước|chứng minh|tài khoản|số qđ|quyết định số|số quyết định|zalo|fax`)

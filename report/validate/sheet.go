@@ -42,7 +42,7 @@ type sheetLayout struct {
 // Skip is a run of rows left out of a table, and why.
 type Skip struct {
 	First, Last int    // row numbers
-	Kind        string // a key of the messages in validate.skip: title, header, column_numbers, total, subtotal, heading, signature
+	Kind        string // a key of the messages in validate.skip: title, header, column_numbers, total, subtotal, breakdown, heading, signature
 	Text        string // the first cell's text, quoted in notes
 }
 
@@ -183,8 +183,12 @@ func (lay *sheetLayout) fillMerged(t *load.Table) {
 			switch lay.cols[c-1] {
 			case colProvince, colDistrict, colCommune, colUnit, colModel, colField, colStatus, colPeriod, colSource:
 			case colCount, colFunds, colHouseholds, colBeneficiaries, colNone:
-				// A figure merged over rows: whose is it? Never guessed.
-				if looksNumeric(cell(rows[top], c-1)) && top+1 < len(rows) && rows[top+1].Num <= m.LastRow {
+				// A figure merged over rows: whose is it? Never guessed. In
+				// a column of figures, whatever is written ("3 triệu", "1,5
+				// tỷ" read as figures); in another, what starts as one.
+				v := cell(rows[top], c-1)
+				figure := v != "" && (lay.cols[c-1] != colNone || looksNumeric(v) || startsNumeric(v))
+				if figure && top+1 < len(rows) && rows[top+1].Num <= m.LastRow {
 					lay.mergedFigures = append(lay.mergedFigures, load.Range{FirstRow: m.FirstRow, FirstCol: c, LastRow: m.LastRow, LastCol: c})
 				}
 				continue
@@ -211,6 +215,13 @@ func (lay *sheetLayout) fillMerged(t *load.Table) {
 			}
 		}
 	}
+}
+
+// startsNumeric reports whether a text starts with a figure, after a
+// sign or a tilde: "3 triệu", "~3.000.000", "1,5 tỷ".
+func startsNumeric(s string) bool {
+	s = strings.TrimLeft(s, "~≈+-. ")
+	return s != "" && s[0] >= '0' && s[0] <= '9'
 }
 
 // groupRows reports whether each of rows holds a group cell: a cell
@@ -383,14 +394,6 @@ func (lay *sheetLayout) setUnits() {
 var (
 	// A column-number row: (1) (2) … or 1 2 3, or A B C.
 	columnNumberRe = regexp.MustCompile(`^[(\[]?([0-9]{1,2}|[a-z])[)\]]?$`)
-	// A total row's first text: Tổng cộng, Tổng số, Cộng, Toàn tỉnh…
-	totalRe    = regexp.MustCompile(`^(tong cong|tong so|tong|toan tinh|toan huyen|toan xa|toan quoc|grand total|total)\b`)
-	subtotalRe = regexp.MustCompile(`^(cong|subtotal)\b`)
-	// A district's or commune's cell of a total row: the total's words
-	// alone, or a subtotal's followed by the kind of unit it sums (Cộng xã
-	// Bắc Sơn, Tổng cộng huyện Văn Quan); never a name (Xã Cộng Hòa).
-	namedTotalRe    = regexp.MustCompile(`^(tong cong|tong so|tong)(\s+(toan|ca)\s+(tinh|thanh pho|quoc))?$|^cong\s+(toan|ca)\s+(tinh|thanh pho|quoc)$|^(toan tinh|toan quoc|grand total|total)$`)
-	namedSubtotalRe = regexp.MustCompile(`^(cong|subtotal|toan huyen|toan xa|toan phuong)$|^(cong|tong cong|tong so|tong|toan)\s+(toan\s+|cac\s+)?(xa|phuong|thi tran|dac khu|huyen|quan|thi xa)\b`)
 	// A heading inside the table: I. Huyện Bắc Sơn, A- Lĩnh vực kinh tế.
 	headingRe = regexp.MustCompile(`^([ivx]+|[a-d])\s*[.\-–:)]\s*\S`)
 	// The first line of what follows a table: signatures, dates, notes.
@@ -437,6 +440,9 @@ func (lay *sheetLayout) sortRows() {
 		case total == "subtotal":
 			drop(i)
 			lay.skip(r, "subtotal")
+		case total == "breakdown":
+			drop(i)
+			lay.skip(r, "breakdown")
 		case lay.isNumberedHeading(r):
 			// I, II, A, B… in the row-number column and no figure: a
 			// heading, even with a province or a period merged over it.
@@ -444,7 +450,7 @@ func (lay *sheetLayout) sortRows() {
 			lay.skip(r, "heading")
 		case data:
 			keep(i, r)
-		case lay.hasFigures(r) || lay.namesProvince(r):
+		case lay.hasFigures(r) || !signed && lay.namesProvince(r):
 			// A row with figures is never part of a signature block:
 			// kept, it is data, or an error that names what it lacks.
 			keep(i, r)
@@ -467,60 +473,6 @@ func (lay *sheetLayout) sortRows() {
 	}
 }
 
-// totalKind tells a total row ("total") or a subtotal row ("subtotal")
-// from the rest (""). Either its first text starts with their words
-// (Tổng cộng, Tổng số, Toàn tỉnh, Cộng…) in the row-number column or the
-// province's, where no name starts so, whatever else the row holds ("Cộng,
-// Lạng Sơn, …, Quý III/2025, 2, …"); or a cell of names (a district's, a
-// commune's, a unit's, a model's, or a column of no meaning) is nothing but
-// what a total says it sums: "Tổng cộng", "Cộng", "Cộng xã Bắc Sơn", "Tổng
-// cộng toàn tỉnh". A model's name that starts with the same words
-// ("Tổng vệ sinh môi trường", "Cộng đồng tự quản") is data.
-func (lay *sheetLayout) totalKind(r load.Row) string {
-	for i, c := range r.Cells {
-		if c == "" {
-			continue
-		}
-		col := colNone
-		if i < len(lay.cols) {
-			col = lay.cols[i]
-		}
-		if col == colRowNumber || col == colProvince {
-			if !mayBeTotal(c) {
-				break // the first text, and no total's
-			}
-			switch f := record.Fold(c); {
-			case totalRe.MatchString(f):
-				return "total"
-			case subtotalRe.MatchString(f):
-				return "subtotal"
-			}
-		}
-		break
-	}
-	for i, c := range r.Cells {
-		if c == "" || !mayBeTotal(c) {
-			continue
-		}
-		col := colNone
-		if i < len(lay.cols) {
-			col = lay.cols[i]
-		}
-		switch col {
-		case colNone, colDistrict, colCommune, colUnit, colModel:
-		default:
-			continue
-		}
-		switch f := record.Fold(c); {
-		case namedTotalRe.MatchString(f):
-			return "total"
-		case namedSubtotalRe.MatchString(f):
-			return "subtotal"
-		}
-	}
-	return ""
-}
-
 // isNumberedHeading reports whether a row is a heading numbered in the
 // row-number column (I, II, A, b.) with no amount and no field: "I | Xã
 // Bắc Sơn" above the commune's models.
@@ -540,7 +492,9 @@ func (lay *sheetLayout) isNumberedHeading(r load.Row) bool {
 			continue
 		}
 		switch lay.cols[i] {
-		case colCount, colFunds, colHouseholds, colBeneficiaries:
+		case colCount, colFunds, colHouseholds, colBeneficiaries, colNone:
+			// A number in any column of figures, another indicator's
+			// among them: a row of data numbered a, b, c.
 			if looksNumeric(c) {
 				return false
 			}
@@ -603,29 +557,6 @@ func (lay *sheetLayout) hasFigures(r load.Row) bool {
 	}
 	return false
 }
-
-// mayBeTotal reports whether a text may start a total or subtotal row:
-// whether it starts with Tổng, Toàn, Cộng, Total, Subtotal or Grand, in
-// any case, with or without their diacritics; other rows, names of places
-// among them, skip the closer look.
-func mayBeTotal(s string) bool {
-	if s == "" {
-		return false
-	}
-	switch s[0] {
-	case 'T', 't', 'C', 'c', 'S', 's', 'G', 'g':
-	default:
-		return false // most names: Xã…, Phường…, Hội…, Mô hình…
-	}
-	for _, w := range totalStarts {
-		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
-			return true
-		}
-	}
-	return false
-}
-
-var totalStarts = []string{"tổng", "toàn", "cộng", "tong", "toan", "cong", "total", "subtotal", "grand"}
 
 // repeatsHeader reports whether a row is the header again: every cell
 // names the same column as the header's cell above it, two at least.

@@ -274,19 +274,54 @@ func lineUnit(cell string) (scale int64, found, bad bool) {
 }
 
 // moneyHeader reports whether an extra indicator's header is one of money
-// ("Số tiền hỗ trợ", "Giá trị hiện vật"), which a unit line above the
-// table applies to.
+// ("Số tiền hỗ trợ", "Giá trị hiện vật", "Trị giá", "So tien doi ung"),
+// which a unit line above the table applies to. A header of a count that
+// speaks of money is not: it starts with what it counts ("Hộ vay vốn",
+// "Lượt người được hỗ trợ tiền mặt", "Số hộ được hỗ trợ vốn", "Tỷ lệ tăng
+// giá trị") or names a unit of counts ("Vốn vay (hộ)", "Vốn vay, hộ").
 func moneyHeader(h string) bool {
-	l := strings.ToLower(strings.TrimSpace(h))
-	if strings.HasPrefix(l, "số ") && !strings.HasPrefix(l, "số tiền") && !strings.HasPrefix(l, "số vốn") {
-		return false // Số hộ được vay vốn, Số sáng kiến…: counts
+	l := strings.Join(strings.Fields(strings.ToLower(h)), " ")
+	if countHeaderRe.MatchString(l) {
+		return false
 	}
-	return moneyWordsLower.MatchString(l)
+	if a := strings.TrimPrefix(l, "so "); strings.HasPrefix(a, "ho ") && !strings.HasPrefix(a, "ho tro") {
+		return false // "ho vay von", "so ho vay von"; "ho tro" is hỗ trợ (support)
+	}
+	words := moneyWordsLower
+	if isASCII(l) {
+		// Typed without diacritics: "tien" is then tiền, not tiến.
+		words = moneyWordsFolded
+	}
+	if rest, ok := strings.CutPrefix(l, "số "); ok {
+		// Số tiền, Số vốn, Số kinh phí: money; Số hộ, Số sáng kiến: counts.
+		loc := words.FindStringIndex(rest)
+		return loc != nil && loc[0] == 0
+	}
+	return words.MatchString(l)
 }
+
+// isASCII reports whether s has no byte outside ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// countHeaderRe finds the header of a count, in lower case with its
+// diacritics or without: one that starts with what it counts, or that
+// names a unit of counts.
+var countHeaderRe = regexp.MustCompile(`^(số |so )?(hộ|người|nguoi|lượt|luot|tỷ lệ|tỉ lệ|ty le|ti le|%|số lượng|so luong)(\s|$|[,.:(])` +
+	`|[(\[,]\s*(hộ|ho|người|nguoi|lượt|luot|lượt người|%|mô hình|cái|con)\s*[)\]]?$|\(%\)`)
 
 // moneyWordsLower finds the words of a header of money, in lower case with
 // their diacritics: "tiền", never "tiến" (progress).
-var moneyWordsLower = regexp.MustCompile(`(?:^|[^\p{L}])(kinh phí|tiền|giá trị|vốn|nguồn lực|ngân sách|funds?|money|value)(?:$|[^\p{L}])`)
+var moneyWordsLower = regexp.MustCompile(`(?:^|[^\p{L}])(kinh phí|tiền|giá trị|trị giá|vốn|nguồn lực|ngân sách|funds?|money|value)(?:$|[^\p{L}])`)
+
+// moneyWordsFolded finds them in a header typed without diacritics.
+var moneyWordsFolded = regexp.MustCompile(`(?:^|[^a-z])(kinh phi|tien|gia tri|tri gia|von|nguon luc|ngan sach|funds?|money|value)(?:$|[^a-z])`)
 
 // moneyName is the name under which an indicator of money is reported: its
 // header without the unit it was written in, then "(đồng)", for its

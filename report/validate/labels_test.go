@@ -1,0 +1,189 @@
+package validate
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dvkreport/dvkreport/report/load"
+)
+
+// twoModels is a table of two models, 5 in all, 3,000,000 đồng and 30
+// households, with a note column; a row of rest follows it.
+const twoModels = "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ,Ghi chú\n" +
+	"1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10,\n" +
+	"2,Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,Quý III/2025,3,2.000.000,20,\n"
+
+var twoModelsSums = sums{2, 5, 3_000_000, 30}
+
+// csvCell quotes a CSV cell.
+func csvCell(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// A total row's label is written in many ways, in any column of names:
+// each below, in the row-number, province, commune, model and note
+// columns, was summed as a model by a third review (200 cases, 77 with the
+// figures doubled, exit 0).
+func TestTotalLabels(t *testing.T) {
+	labels := []string{"TỔNG CỘNG:", "Tổng cộng:", "Tổng cộng (34 mô hình)", "Cộng I", "Cộng (I)", "Tổng hợp", "TC",
+		"Tổng", "Cộng:", "Tổng cộng toàn tỉnh", "TỔNG SỐ", "Tổng cộng 2 xã", "Cộng xã Bắc Sơn", "Toàn tỉnh",
+		"Tổng cộng toàn huyện", "Cộng toàn huyện", "Cộng các xã", "Cộng huyện Văn Quan", "Tổng cộng.", "- Tổng cộng",
+		"* Tổng cộng", "Tổng cộng Lạng Sơn", "Tổng Cộng", "Tổng  cộng", "Total:", "Grand total", "Sub-total",
+		"Sub total", "Subtotal:", "Cộng 2 xã", "Tổng toàn tỉnh", "Toàn tỉnh Lạng Sơn", "Tổng cộng I+II", "Cộng I+II",
+		"Tổng số mô hình", "Cộng xã", "Tổng cộng xã Bắc Sơn:", "Cộng phường", "Tổng số (I+II)", "Cộng lĩnh vực kinh tế"}
+	for _, l := range labels {
+		for col, at := range map[string]int{"row number": 0, "province": 1, "commune": 2, "model": 3, "note": 9} {
+			cells := []string{"", "Lạng Sơn", "", "", "", "Quý III/2025", "5", "3.000.000", "30", ""}
+			cells[at] = l
+			for i, c := range cells {
+				cells[i] = csvCell(c)
+			}
+			got, problems := sumOf(t, tables(t, "t.csv", twoModels+strings.Join(cells, ",")+"\n"))
+			if len(problems) > 0 || got != twoModelsSums {
+				t.Errorf("%q in the %s column: sums %+v, problems %v; want %+v", l, col, got, problems, twoModelsSums)
+			}
+		}
+	}
+}
+
+// Names that start like a total's label are data: a model "Toàn xã chung
+// sức…" or "Tổng xã hội hóa", a unit "Toàn xã" or "Cộng" beside a model,
+// "Trồng đỗ tương" (which folds to "trong do…", like "Trong đó"), a
+// row-number cell "Cộng đồng". A third review found each dropped.
+func TestNamesLikeLabelsAreData(t *testing.T) {
+	head := "STT,Tỉnh,Xã,Đơn vị,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n" +
+		"1,Lạng Sơn,Xã Bắc Sơn,Hội Phụ nữ,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10\n"
+	for _, row := range []string{
+		"2,Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,Toàn xã chung sức xây dựng nông thôn mới,Kinh tế,Quý III/2025,3,2.000.000,20",
+		"2,Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,Toàn phường chung tay,Kinh tế,Quý III/2025,3,2.000.000,20",
+		"2,Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,Tổng xã hội hóa,Kinh tế,Quý III/2025,3,2.000.000,20",
+		"2,Lạng Sơn,Xã Bắc Sơn,Toàn xã,Mô hình C,Kinh tế,Quý III/2025,3,2.000.000,20",
+		"2,Lạng Sơn,Xã Bắc Sơn,Cộng,Mô hình C,Kinh tế,Quý III/2025,3,2.000.000,20",
+		"2,Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,Trồng đỗ tương,Kinh tế,Quý III/2025,3,2.000.000,20",
+		"2,Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,Cộng đồng tự quản,Kinh tế,Quý III/2025,3,2.000.000,20",
+		"Cộng đồng,Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,Mô hình C,Kinh tế,Quý III/2025,3,2.000.000,20",
+		"2,Lạng Sơn,Xã Cộng Hòa,Hội Nông dân,Mô hình C,Kinh tế,Quý III/2025,3,2.000.000,20",
+	} {
+		got, problems := sumOf(t, tables(t, "fp.csv", head+row+"\n"))
+		if len(problems) > 0 || got != twoModelsSums {
+			t.Errorf("%s: sums %+v, problems %v; want %+v", row, got, problems, twoModelsSums)
+		}
+	}
+}
+
+// A group's row numbered in roman numerals with the sums of its models
+// (I | Lạng Sơn | Xã Bắc Sơn | | | 5 | 3.000.000) is a subtotal; without
+// figures, a heading; a row numbered ii or c with a model and only another
+// indicator's figure is data (a third review found it dropped).
+func TestRomanNumberedRows(t *testing.T) {
+	csv := "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n" +
+		"I,Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025,5,3.000.000,30\n" +
+		"1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10\n" +
+		"2,Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,Quý III/2025,3,2.000.000,20\n" +
+		"II.,Lạng Sơn,Xã Vũ Lễ,,,Quý III/2025,,,\n"
+	if got, problems := sumOf(t, tables(t, "h.csv", csv)); len(problems) > 0 || got != twoModelsSums {
+		t.Errorf("roman group rows: sums %+v, problems %v; want %+v", got, problems, twoModelsSums)
+	}
+	for _, number := range []string{"ii", "c"} {
+		csv := "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ,Ngày công\n" +
+			"1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10,5\n" +
+			number + ",Lạng Sơn,Xã Bắc Sơn,Mô hình C,,Quý III/2025,,,,7\n"
+		r := Read(tables(t, "h.csv", csv), Options{})
+		if len(r.Problems) > 0 || len(r.Dataset.Records) != 2 || r.Dataset.Records[1].Extra[0] != 7 {
+			t.Errorf("row %s with another indicator: %d records, problems %v; want 2, the second with 7", number, len(r.Dataset.Records), r.Problems)
+		}
+	}
+}
+
+// A row that breaks the figures of the row above down ("Trong đó: ngân
+// sách nhà nước"), under a province and a period merged down, is never a
+// model: a third review found it counted, its funds summed twice.
+func TestBreakdownRows(t *testing.T) {
+	tab := &load.Table{File: "s.xlsx", Sheet: "S", Rows: []load.Row{
+		{Num: 1, Cells: []string{"STT", "Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động", "Số hộ"}},
+		{Num: 2, Cells: []string{"1", "Lạng Sơn", "Xã Bắc Sơn", "Mô hình A", "Kinh tế", "Quý III/2025", "2", "1000000", "10"}},
+		{Num: 3, Cells: []string{"", "", "", "Trong đó: ngân sách nhà nước", "", "", "", "400000"}},
+		{Num: 4, Cells: []string{"", "", "", "- Trong số này, hộ nghèo", "", "", "", "", "4"}},
+		{Num: 5, Cells: []string{"2", "", "Xã Bắc Sơn", "Mô hình B", "Kinh tế", "", "3", "2000000", "20"}},
+	}, Merged: []load.Range{
+		{FirstRow: 2, FirstCol: 2, LastRow: 5, LastCol: 2},
+		{FirstRow: 2, FirstCol: 6, LastRow: 5, LastCol: 6},
+	}}
+	r := Read([]*load.Table{tab}, Options{})
+	got, problems := sumOf(t, []*load.Table{tab})
+	if len(problems) > 0 || got != twoModelsSums {
+		t.Errorf("sums %+v, problems %v; want %+v", got, problems, twoModelsSums)
+	}
+	var kinds []string
+	for _, s := range r.Sheets[0].Skipped {
+		kinds = append(kinds, s.Kind)
+	}
+	if strings.Join(kinds, " ") != "breakdown" {
+		t.Errorf("skipped %q, want one run of breakdown rows", kinds)
+	}
+}
+
+// A figure merged over rows is refused whatever it is written as: "3
+// triệu", "3.000.000 đ" and "1,5 tỷ" read as money, and counted once for
+// rows that each had their own (a third review).
+func TestMergedFigureWithUnit(t *testing.T) {
+	for _, v := range []string{"3 triệu", "3.000.000 đ", "1,5 tỷ", "~3.000.000"} {
+		tab := &load.Table{File: "f.xlsx", Sheet: "S", Rows: []load.Row{
+			{Num: 1, Cells: []string{"STT", "Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động", "Số hộ"}},
+			{Num: 2, Cells: []string{"1", "Lạng Sơn", "Xã Bắc Sơn", "Mô hình A", "Kinh tế", "Quý III/2025", "2", v, "10"}},
+			{Num: 3, Cells: []string{"2", "Lạng Sơn", "Xã Bắc Sơn", "Mô hình B", "Kinh tế", "Quý III/2025", "3", "", "20"}},
+		}, Merged: []load.Range{{FirstRow: 2, FirstCol: 8, LastRow: 3, LastCol: 8}}}
+		_, problems := Tables([]*load.Table{tab})
+		if len(problems) != 1 || problems[0].Pos.Row != 2 || problems[0].Pos.Col != 8 || problems[0].Msg.Key != "validate.merged_figure" {
+			t.Errorf("%q merged over two rows: problems %v; want the cell H2 refused", v, problems)
+		}
+	}
+}
+
+// Columns of numbers that are no quantity, as a third review wrote them:
+// none is summed. Ngày công, a year's and a month's figures still are.
+func TestIdentifierHeaders(t *testing.T) {
+	for h, want := range map[string]bool{
+		"Năm thực hiện": true, "Số CCCD": true, "Năm được công nhận": true, "Năm áp dụng": true, "Năm hình thành": true,
+		"Năm TL/XD": true, "Năm, tháng thành lập": true, "Số tài khoản": true, "Quyết định số": true, "Số QĐ": true,
+		"Số fax": true, "Zalo": true, "Số Zalo": true, "Ngày ký": true, "Tháng triển khai": true, "Mã xã": true,
+		"Ngày công": false, "Ngày công lao động": false, "Nam": false, "Năm 2025": false, "Tháng 7": false,
+		"Số nhà xây mới": false, "Số tiền hỗ trợ": false, "Kinh phí theo quyết định": false,
+	} {
+		if got := identifier(h); got != want {
+			t.Errorf("identifier(%q) = %v, want %v", h, got, want)
+		}
+	}
+}
+
+// A unit line above the table ("ĐVT: triệu đồng") applies to the columns
+// of money, as a third review wrote them, and to no count that speaks of
+// money: it scaled "Hộ vay vốn" and "Lượt người được hỗ trợ tiền mặt" a
+// millionfold, and left "So tien doi ung" and "Số  tiền hỗ trợ" in đồng.
+func TestMoneyHeaders(t *testing.T) {
+	for h, want := range map[string]bool{
+		"Số tiền hỗ trợ": true, "Số  tiền hỗ trợ": true, "So tien doi ung": true, "Kinh phi dan gop": true,
+		"Số kinh phí đối ứng": true, "Số giá trị hiện vật": true, "Trị giá quà tặng": true, "Ngân sách xã": true,
+		"Số vốn vay": true, "Giá trị hiện vật": true, "Ho tro kinh phi": true, "Kinh phí hỗ trợ/hộ": true,
+		"Hộ vay vốn": false, "Vốn vay, hộ": false, "Vốn vay (hộ)": false, "Lượt người được hỗ trợ tiền mặt": false,
+		"Hộ được hỗ trợ vốn": false, "Tỷ lệ tăng giá trị (%)": false, "Số hộ được hỗ trợ tiền": false,
+		"Số gia đình tiên tiến": false, "Số sáng kiến": false, "Ho vay von": false, "So ho vay von": false,
+	} {
+		if got := moneyHeader(h); got != want {
+			t.Errorf("moneyHeader(%q) = %v, want %v", h, got, want)
+		}
+	}
+	csv := "ĐVT: triệu đồng\n" +
+		"STT,Tỉnh,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Hộ vay vốn,\"Vốn vay, hộ\",So tien doi ung,Số  tiền hỗ trợ\n" +
+		"1,Lạng Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1,3,4,2,2\n"
+	r := Read(tables(t, "m.csv", csv), Options{})
+	if len(r.Problems) > 0 {
+		t.Fatal(r.Problems)
+	}
+	got := map[string]int64{}
+	for k, name := range r.Dataset.Extras {
+		got[name] = r.Dataset.Records[0].Extra[k]
+	}
+	if r.Dataset.Records[0].FundsVND != 1_000_000 || got["Hộ vay vốn"] != 3 || got["Vốn vay, hộ"] != 4 ||
+		got["So tien doi ung (đồng)"] != 2_000_000 || got["Số tiền hỗ trợ (đồng)"] != 2_000_000 {
+		t.Errorf("funds %d, indicators %v; want 1,000,000 đồng, 3 and 4 households, 2,000,000 đồng twice", r.Dataset.Records[0].FundsVND, got)
+	}
+}

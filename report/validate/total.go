@@ -1,0 +1,276 @@
+package validate
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/dvkreport/dvkreport/report/gazetteer"
+	"github.com/dvkreport/dvkreport/report/load"
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+// Rows that sum others: a total row (Tổng cộng, Toàn tỉnh), a subtotal
+// row (Cộng xã Bắc Sơn, Cộng I) and a row that breaks a figure of the row
+// above down (Trong đó: ngân sách nhà nước). Each is left out of the sum:
+// counted, it would print a figure twice under a signature.
+//
+// Their labels are written in many ways: "TỔNG CỘNG:", "- Tổng cộng",
+// "Tổng cộng (34 mô hình)", "Cộng (I)", "Tổng cộng I+II", "TC",
+// "Sub-total". A label is read folded (record.Fold), without the marks a
+// clerk puts around it (label), and then matched whole: a model's name
+// that starts with the same words (Tổng vệ sinh môi trường, Toàn xã chung
+// sức, Cộng đồng tự quản) is data.
+var (
+	// A total's or subtotal's words at the start of the row's first text,
+	// in the row-number column or the province's, where no name starts
+	// so: "Tổng cộng", "Cộng", "Toàn tỉnh", whatever follows.
+	totalRe    = regexp.MustCompile(`^(tong cong|tong so|tong hop|tong|toan tinh|toan huyen|toan xa|toan quoc|toan thanh pho|grand total|total|tc|tcong)\b`)
+	subtotalRe = regexp.MustCompile(`^(cong|sub ?-? ?total)\b`)
+
+	// A whole cell of names that is a total's label: its words alone, or
+	// with what it sums (toàn tỉnh, cả nước, 2 xã, 34 mô hình, I+II).
+	namedTotalRe = regexp.MustCompile(`^(tong cong|tong so|tong hop|tong|tc|total|grand total)` +
+		`(\s+(toan|ca)\s+(tinh|thanh pho|tp|quoc|nuoc|huyen|xa|phuong))?` +
+		`(\s+\d+\s+(xa|phuong|thi tran|dac khu|huyen|quan|thi xa|don vi|mo hinh|tinh))?` +
+		`(\s+so\s+mo\s+hinh)?` +
+		`(\s+[ivx]+(\s*\+\s*[ivx]+)+)?$` +
+		`|^cong\s+(toan|ca)\s+(tinh|thanh pho|tp|quoc|nuoc)$` +
+		`|^cong\s+[ivx]+(\s*\+\s*[ivx]+)+$` +
+		`|^(toan tinh|toan quoc|ca nuoc|toan thanh pho)$`)
+	// A whole cell of names that is a subtotal's label: its words alone,
+	// with a part's number (Cộng I, Cộng 2 xã), or with the kind of unit
+	// it sums (Cộng xã, Cộng toàn huyện, Cộng các xã, Tổng cộng huyện).
+	namedSubtotalRe = regexp.MustCompile(`^(cong|sub ?-? ?total|toan huyen|toan xa|toan phuong|toan thi tran|toan dac khu|toan quan|toan thi xa)$` +
+		`|^cong\s+([ivx]+|[a-d]|\d+)$` +
+		`|^cong\s+\d+\s+(xa|phuong|thi tran|dac khu|huyen|quan|thi xa|don vi|mo hinh)$` +
+		`|^cong\s+(linh vuc|khoi|nhom|cum)\b` +
+		`|^(cong|tong cong|tong so|tong|toan)\s+(toan\s+|cac\s+)?(xa|phuong|thi tran|dac khu|huyen|quan|thi xa)$`)
+	// A subtotal's label followed by the name of what it sums: "Cộng xã
+	// Bắc Sơn", "Tổng cộng huyện Văn Quan". In a district's or commune's
+	// cell "Tổng" and "Toàn" may start one too ("Toàn xã Vũ Lễ"); in a
+	// model's or a unit's, where "Toàn xã chung sức…" and "Tổng xã hội
+	// hóa" are names, only "Cộng", "Tổng cộng" and "Tổng số" do.
+	namedSubtotalOfRe = regexp.MustCompile(`^(cong|tong cong|tong so)\s+(toan\s+|cac\s+)?(xa|phuong|thi tran|dac khu|huyen|quan|thi xa)\s+\S`)
+	placeSubtotalOfRe = regexp.MustCompile(`^(cong|tong cong|tong so|tong|toan)\s+(toan\s+|cac\s+)?(xa|phuong|thi tran|dac khu|huyen|quan|thi xa)\s+\S`)
+	// A total's label followed by a province's name: "Tổng cộng Lạng Sơn",
+	// "Toàn tỉnh Lạng Sơn"; the name is looked up.
+	provinceTotalRe = regexp.MustCompile(`^(tong cong toan tinh|tong cong|tong so|tong|cong toan tinh|toan tinh)\s+(.+)$`)
+	// A row that breaks the figures of the row above down: "Trong đó: ngân
+	// sách nhà nước", "Trong số này…", "Of which". Read in lower case with
+	// its diacritics, and without them only with a colon: folded, "Trồng
+	// đỗ tương" (growing soybeans) reads "trong do tuong".
+	breakdownRe = regexp.MustCompile(`^(trong đó|trong số|trong do\s*[:,]|trong so\s*[:,]|of which|in which)`)
+)
+
+// label returns a folded text without the marks a clerk writes around a
+// label: a dash or a star before it ("- Tổng cộng", "* Cộng"), a colon, a
+// full stop or a semicolon after it ("TỔNG CỘNG:"), and a part in
+// brackets at its end ("Tổng cộng (34 mô hình)", "Cộng (I)").
+func label(f string) string {
+	f = strings.TrimLeft(f, "-–—*+•·. ")
+	for {
+		before := f
+		f = strings.TrimRight(f, ":;.,-–— ")
+		if strings.HasSuffix(f, ")") {
+			if i := strings.LastIndexByte(f, '('); i > 0 {
+				f = f[:i]
+			}
+		}
+		if f == before {
+			return f
+		}
+	}
+}
+
+// totalKind tells a total row ("total"), a subtotal row ("subtotal") and
+// a row that breaks the row above down ("breakdown") from the rest ("").
+// Either its first text starts with a total's words in the row-number
+// column or the province's, where no name starts so, whatever else the
+// row holds ("Cộng, Lạng Sơn, …, Quý III/2025, 2, …"); or a cell of names
+// (a district's, a commune's, a unit's, a model's, a note's or one of no
+// meaning) is nothing but a total's label, and the row names no model
+// besides it: "Toàn xã" is a unit that carries out the model named beside
+// it.
+func (lay *sheetLayout) totalKind(r load.Row) string {
+	// The model named in the row, if any, and not a label itself.
+	model := -1
+	for i, c := range r.Cells {
+		if c != "" && i < len(lay.cols) && lay.cols[i] == colModel {
+			if !mayBeTotal(c) || lay.labelKind(c, colModel) == "" {
+				model = i
+			}
+			break
+		}
+	}
+	for i, c := range r.Cells {
+		if c == "" {
+			continue
+		}
+		col := colNone
+		if i < len(lay.cols) {
+			col = lay.cols[i]
+		}
+		if (col == colRowNumber || col == colProvince) && mayBeTotal(c) {
+			if model >= 0 {
+				// Beside a model's name, only a whole label: "Tổng cộng"
+				// over "34 mô hình", never "Cộng đồng".
+				if k := lay.labelKind(c, col); k != "" {
+					return k
+				}
+				break
+			}
+			switch f := label(record.Fold(c)); {
+			case totalRe.MatchString(f):
+				return "total"
+			case subtotalRe.MatchString(f):
+				return "subtotal"
+			case isBreakdown(c):
+				return "breakdown"
+			}
+		}
+		break // the first text, and no total's
+	}
+	if lay.romanGroup(r) {
+		return "subtotal"
+	}
+	for i, c := range r.Cells {
+		if c == "" || i == model || !mayBeTotal(c) {
+			continue
+		}
+		col := colNone
+		if i < len(lay.cols) {
+			col = lay.cols[i]
+		}
+		switch col {
+		case colNone, colDistrict, colCommune, colUnit, colModel, colNote, colRowNumber, colProvince:
+		default:
+			continue
+		}
+		if model >= 0 && col != colDistrict && col != colCommune {
+			// A model is named beside it: "Toàn xã" or "Cộng" is the unit
+			// that carries it out, a note on it, its row's number.
+			continue
+		}
+		if k := lay.labelKind(c, col); k != "" {
+			return k
+		}
+	}
+	return ""
+}
+
+// labelKind tells a whole cell that is a total's label ("total"), a
+// subtotal's ("subtotal") or a breakdown's ("breakdown") in a column col
+// from one that is not ("").
+func (lay *sheetLayout) labelKind(c string, col column) string {
+	f := label(record.Fold(c))
+	switch {
+	case isBreakdown(c):
+		return "breakdown"
+	case namedTotalRe.MatchString(f):
+		return "total"
+	case col == colUnit && strings.HasPrefix(f, "toan "):
+		// "Toàn xã", "Toàn huyện": the unit that carries a model out.
+	case namedSubtotalRe.MatchString(f), namedSubtotalOfRe.MatchString(f):
+		return "subtotal"
+	case (col == colDistrict || col == colCommune) && placeSubtotalOfRe.MatchString(f):
+		return "subtotal"
+	case provinceNamed(f):
+		return "total"
+	}
+	return ""
+}
+
+// isBreakdown reports whether a cell starts a breakdown of the row above.
+func isBreakdown(c string) bool {
+	return breakdownRe.MatchString(strings.ToLower(strings.TrimLeft(c, "-–*+•(. ")))
+}
+
+// provinceNamed reports whether a folded label is a total's words followed
+// by a province's name: "tong cong lang son".
+func provinceNamed(f string) bool {
+	m := provinceTotalRe.FindStringSubmatch(f)
+	if m == nil {
+		return false
+	}
+	g := gazetteer.Default()
+	for _, era := range gazetteer.Eras {
+		if _, err := g.Province(era, m[2]); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// romanGroup reports whether a row is a group's row numbered in roman
+// numerals in the row-number column (I, II.), with figures but no model's
+// name and no field: "I | Lạng Sơn | Xã Bắc Sơn | | | 5 | 3.000.000" above
+// the commune's models sums them.
+func (lay *sheetLayout) romanGroup(r load.Row) bool {
+	roman := false
+	for i, c := range r.Cells {
+		if i < len(lay.cols) && lay.cols[i] == colRowNumber && c != "" && len(c) <= 8 {
+			roman = romanRe.MatchString(strings.ToLower(c))
+			break
+		}
+	}
+	if !roman {
+		return false // most rows: a number, or no row-number column
+	}
+	figures := false
+	for i, c := range r.Cells {
+		if c == "" || i >= len(lay.cols) {
+			continue
+		}
+		switch lay.cols[i] {
+		case colModel:
+			return false
+		case colField:
+			if _, err := record.ParseField(c); err == nil {
+				return false
+			}
+		case colCount, colFunds, colHouseholds, colBeneficiaries:
+			figures = figures || looksNumeric(c)
+		}
+	}
+	return figures
+}
+
+var romanRe = regexp.MustCompile(`^[ivxl]+[.)]?$`)
+
+// mayBeTotal reports whether a text may be a total's, subtotal's or
+// breakdown's label: whether it starts, after a dash or a star, with
+// Tổng, Toàn, Cộng, TC, Total, Subtotal, Sub-total, Grand or Trong, in any
+// case, with or without their diacritics; other cells, names of places
+// among them, skip the closer look.
+func mayBeTotal(s string) bool {
+	for len(s) > 0 && (s[0] == '-' || s[0] == '*' || s[0] == '+' || s[0] == '.' || s[0] == ' ') {
+		s = s[1:]
+	}
+	if s == "" {
+		return false
+	}
+	var words []string
+	switch s[0] | 0x20 {
+	case 't':
+		words = totalStartsT
+	case 'c':
+		words = totalStartsC
+	case 's', 'g', 'o', 'i':
+		words = totalStartsOther
+	default:
+		return false // most names: Xã…, Phường…, Hội…, Mô hình…
+	}
+	for _, w := range words {
+		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// The words a label starts with, by their first letter.
+var (
+	totalStartsT     = []string{"tổng", "toàn", "tong", "toan", "tc", "total", "trong"}
+	totalStartsC     = []string{"cộng", "cong", "cả nước", "ca nuoc"}
+	totalStartsOther = []string{"sub", "grand", "of which", "in which"}
+)
