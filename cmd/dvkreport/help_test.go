@@ -142,3 +142,27 @@ func TestHelpSettingsLang(t *testing.T) {
 		t.Errorf("--lang vi over lang = \"en\": the help is not in Vietnamese\n%s", out)
 	}
 }
+
+// "help TOPIC" for a topic that is no command is a usage error in the
+// user's language (exit 2), as an unknown command is, and "help help" is
+// the app's help: urfave/cli said "No help topic for 'nope'" in English
+// and exited 1, and "help help" showed its own English help.
+func TestHelpTopic(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"help", "nope"}, 2, `không có lệnh "nope"`},
+		{[]string{"h", "nope"}, 2, `không có lệnh "nope"`},
+		{[]string{"--lang", "en", "help", "nope"}, 2, `unknown command "nope"`},
+		{[]string{"help", "help"}, 0, "CÁC LỆNH:"},
+		{[]string{"--lang", "en", "help", "h"}, 0, "COMMANDS:"},
+		{[]string{"help", "generate"}, 0, "dvkreport generate"},
+	} {
+		code, out, errOut := runCmd(t, tc.args...)
+		if code != tc.code || !strings.Contains(out+errOut, tc.want) || strings.Contains(out+errOut, "No help topic") || strings.Contains(out, "Shows a list") {
+			t.Errorf("%q: exit %d, want %d with %q\n%s%s", tc.args, code, tc.code, tc.want, out, errOut)
+		}
+	}
+}

@@ -25,9 +25,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/urfave/cli/v2"
 
 	"github.com/dvkreport/dvkreport/report"
 	"github.com/dvkreport/dvkreport/report/aggregate"
@@ -100,12 +103,42 @@ func run(args []string, stdout, stderr io.Writer, e env) (code int) {
 		e.getenv = func(string) string { return "" }
 	}
 	app := newApp(u, e)
+	args, err := helpTopic(app, args)
+	if err != nil {
+		return u.exit(err)
+	}
 	if wantsHelp(args) {
 		// The help's texts are written out only for the help: looking
 		// them all up took 3–4 ms of every run.
 		localize(app, u.lang)
 	}
 	return u.exit(app.Run(args))
+}
+
+// helpTopic checks the topic of "dvkreport help TOPIC" before urfave/cli
+// sees it, which says in English that there is no such topic, and exits 1:
+// a topic that is no command is a usage error in the user's language
+// (exit 2), and "help help" is the app's help.
+func helpTopic(app *cli.App, args []string) ([]string, error) {
+	i := 1
+	for i < len(args) && strings.HasPrefix(args[i], "-") {
+		if args[i] == "--lang" || args[i] == "-lang" {
+			i++ // its value
+		}
+		i++
+	}
+	if i+1 >= len(args) || args[i] != "help" && args[i] != "h" {
+		return args, nil
+	}
+	switch topic := args[i+1]; {
+	case strings.HasPrefix(topic, "-"):
+		return args, nil
+	case topic == "help" || topic == "h":
+		return append(slices.Clone(args[:i+1]), args[i+2:]...), nil
+	case app.Command(topic) == nil:
+		return nil, usagef("cli.unknown_command", msg.Quote(topic), commandNames)
+	}
+	return args, nil
 }
 
 // wantsHelp reports whether a command line may ask for help: -h, --help
