@@ -165,6 +165,7 @@ func generate(c *cli.Context, u *ui, e env) error {
 	if err != nil {
 		return err
 	}
+	warnExampleSigner(u, opts)
 	level, dir, jobs, err := splitOptions(c)
 	if err != nil {
 		return err

@@ -271,3 +271,23 @@ func TestInitSettings(t *testing.T) {
 		t.Errorf("--config of no file: exit %d:\n%s", code, errOut)
 	}
 }
+
+// A settings file written by dvkreport init and not filled in would have
+// the document signed by its example's name: the run says so, in the
+// user's language, and says nothing once the name is written.
+func TestInitExampleSigner(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if code, _, errOut := runCmd(t, "init"); code != 0 {
+		t.Fatalf("init: exit %d: %s", code, errOut)
+	}
+	code, _, errOut := runCmd(t, "generate", "-o", "a.pdf")
+	if code != 0 || !strings.Contains(errOut, `người ký là "Nguyễn Văn A", tên mẫu`) {
+		t.Errorf("generate with the example's signer: exit %d, no warning:\n%s", code, errOut)
+	}
+	for _, args := range [][]string{{"generate", "-o", "b.pdf", "--signer", "Hoàng Thị Hạnh"}, {"generate", "-o", "c.pdf", "--layout", "plain"}} {
+		if code, _, errOut := runCmd(t, args...); code != 0 || strings.Contains(errOut, "tên mẫu") {
+			t.Errorf("%q: exit %d, a warning about the example's signer:\n%s", args, code, errOut)
+		}
+	}
+}

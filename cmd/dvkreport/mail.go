@@ -369,6 +369,7 @@ func sendMail(c *cli.Context, u *ui, e env) error {
 	if err != nil {
 		return err
 	}
+	warnExampleSigner(u, opts)
 	level := aggregate.LevelAuto
 	if v := str(c, "split-by"); v != "" {
 		if level, err = aggregate.ParseLevel(v); err != nil || level == aggregate.LevelAuto {

@@ -179,6 +179,26 @@ func documentOptions(c *cli.Context, s *settings.Settings, opts *report.Options)
 	return nil
 }
 
+// warnExampleSigner warns when the document would be signed by the
+// example's signer of the file dvkreport init writes (Nguyễn Văn A): a
+// settings file written and not filled in.
+func warnExampleSigner(u *ui, opts report.Options) {
+	name := strings.TrimSpace(opts.Agency.Signer.Name)
+	if opts.Form == layout.Plain || name == "" {
+		return
+	}
+	for _, l := range []string{"vi", "en"} {
+		data, err := templates.Settings(l)
+		if err != nil {
+			continue
+		}
+		if ex, err := settings.Parse(settings.Name, data); err == nil && ex.Signer.Name == name {
+			u.say(msg.New("warning", msg.New("cli.example_signer", msg.Quote(name))))
+			return
+		}
+	}
+}
+
 // initSettings writes the commented settings file for an office to fill
 // in.
 func initSettings(c *cli.Context, u *ui, e env) error {
