@@ -187,3 +187,24 @@ func TestMoneyHeaders(t *testing.T) {
 		t.Errorf("funds %d, indicators %v; want 1,000,000 đồng, 3 and 4 households, 2,000,000 đồng twice", r.Dataset.Records[0].FundsVND, got)
 	}
 }
+
+// Under a signature block, a line with nothing but a province's name (the
+// place of the stamp) is part of it, not a row that lacks its period; a
+// model's row that names a province after a note line is still data.
+func TestProvinceLineUnderSignature(t *testing.T) {
+	csv := twoModels +
+		",\"Lạng Sơn, ngày 15 tháng 10 năm 2025\",,,,,,,,\n" +
+		",NGƯỜI LẬP BIỂU,,,,,,TRƯỞNG BAN,,\n" +
+		",Lạng Sơn,,,,,,,,\n"
+	if got, problems := sumOf(t, tables(t, "s.csv", csv)); len(problems) > 0 || got != twoModelsSums {
+		t.Errorf("province line under a signature: sums %+v, problems %v; want %+v", got, problems, twoModelsSums)
+	}
+	csv = "BÁO CÁO MÔ HÌNH QUÝ III/2025\n" +
+		"Tỉnh,Xã,Tên mô hình,Lĩnh vực,Số mô hình,Kinh phí huy động\n" +
+		"Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,2,1000000\n" +
+		"Ghi chú: số liệu tạm tính,,,,,\n" +
+		"Lạng Sơn,Xã Bắc Sơn,Mô hình B,,,\n"
+	if got, problems := sumOf(t, tables(t, "n.csv", csv)); len(problems) > 0 || got != (sums{2, 3, 1_000_000, 0}) {
+		t.Errorf("a model after a note line: sums %+v, problems %v; want 2 rows, 3 models", got, problems)
+	}
+}

@@ -450,9 +450,11 @@ func (lay *sheetLayout) sortRows() {
 			lay.skip(r, "heading")
 		case data:
 			keep(i, r)
-		case lay.hasFigures(r) || !signed && lay.namesProvince(r):
+		case lay.hasFigures(r) || lay.namesProvince(r) && (!signed || len(nonEmpty(r.Cells)) > 1):
 			// A row with figures is never part of a signature block:
 			// kept, it is data, or an error that names what it lacks.
+			// Nor is one that names a province, unless it is alone on
+			// its line under a signature (the place of the stamp).
 			keep(i, r)
 		case signed:
 			drop(i)
