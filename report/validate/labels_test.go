@@ -82,6 +82,17 @@ func TestRomanNumberedRows(t *testing.T) {
 	if got, problems := sumOf(t, tables(t, "h.csv", csv)); len(problems) > 0 || got != twoModelsSums {
 		t.Errorf("roman group rows: sums %+v, problems %v; want %+v", got, problems, twoModelsSums)
 	}
+	// A group's row with no member under it is a unit reported in one
+	// row: counted.
+	csv = "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n" +
+		"I,Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025,2,1.000.000,10\n" +
+		"1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10\n" +
+		"II,Lạng Sơn,Xã Vũ Lễ,,,Quý III/2025,3,2.000.000,20\n" +
+		"III,Lạng Sơn,Xã Chiến Thắng,,,Quý III/2025,4,4.000.000,40\n" +
+		"Tổng cộng,,,,,,9,7.000.000,70\n"
+	if got, problems := sumOf(t, tables(t, "g.csv", csv)); len(problems) > 0 || got != (sums{3, 9, 7_000_000, 70}) {
+		t.Errorf("groups without members: sums %+v, problems %v; want 3 rows, 9 models, 7,000,000, 70", got, problems)
+	}
 	for _, number := range []string{"ii", "c"} {
 		csv := "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ,Ngày công\n" +
 			"1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10,5\n" +

@@ -429,6 +429,12 @@ func (lay *sheetLayout) sortRows() {
 		// cells, and only the others are read more closely.
 		data := lay.looksLikeData(r)
 		total := lay.totalKind(r)
+		if total == "group" {
+			total = ""
+			if lay.hasMembers(rows[i+1:]) {
+				total = "subtotal"
+			}
+		}
 		switch {
 		case data && lay.repeatsHeader(r):
 			drop(i)

@@ -82,8 +82,10 @@ func label(f string) string {
 	}
 }
 
-// totalKind tells a total row ("total"), a subtotal row ("subtotal") and
-// a row that breaks the row above down ("breakdown") from the rest ("").
+// totalKind tells a total row ("total"), a subtotal row ("subtotal"), a
+// group's row numbered in roman numerals with figures ("group": a subtotal
+// when rows of its members follow it, see hasMembers) and a row that
+// breaks the row above down ("breakdown") from the rest ("").
 // Either its first text starts with a total's words in the row-number
 // column or the province's, where no name starts so, whatever else the
 // row holds ("Cộng, Lạng Sơn, …, Quý III/2025, 2, …"); or a cell of names
@@ -131,7 +133,7 @@ func (lay *sheetLayout) totalKind(r load.Row) string {
 		break // the first text, and no total's
 	}
 	if lay.romanGroup(r) {
-		return "subtotal"
+		return "group"
 	}
 	for i, c := range r.Cells {
 		if c == "" || i == model || !mayBeTotal(c) {
@@ -233,6 +235,20 @@ func (lay *sheetLayout) romanGroup(r load.Row) bool {
 		}
 	}
 	return figures
+}
+
+// hasMembers reports whether a group's row is followed by rows of its
+// members: the next row with text is neither another group's nor a
+// total's. "II | Xã Vũ Lễ | 4 | …" right before "III | …" is a commune
+// reported in one row, and counted.
+func (lay *sheetLayout) hasMembers(rest []load.Row) bool {
+	for _, r := range rest {
+		if firstText(r.Cells) == "" {
+			continue
+		}
+		return lay.totalKind(r) == ""
+	}
+	return false
 }
 
 var romanRe = regexp.MustCompile(`^[ivxl]+[.)]?$`)
