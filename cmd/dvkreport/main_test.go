@@ -411,7 +411,7 @@ func TestInspectMessages(t *testing.T) {
 			t.Errorf("no message inspect.col_%s", k)
 		}
 	}
-	for _, k := range []string{"title", "header", "column_numbers", "total", "subtotal", "breakdown", "heading", "signature"} {
+	for _, k := range []string{"title", "header", "column_numbers", "total", "subtotal", "breakdown", "blank", "heading", "signature"} {
 		if _, ok := en["inspect.skip_"+k]; !ok {
 			t.Errorf("no message inspect.skip_%s", k)
 		}

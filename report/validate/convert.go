@@ -136,7 +136,7 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	for _, i := range unknown {
 		all, some := true, false
 		for _, r := range rows {
-			if c := cell(r, i); c != "" {
+			if c := cell(r, i); c != "" && !isDash(c) {
 				some = true
 				if !looksNumeric(c) {
 					all = false
@@ -447,7 +447,7 @@ func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64
 			if i < 0 {
 				return
 			}
-			if s := cell(r, i); s != "" {
+			if s := cell(r, i); s != "" && !isDash(s) { // "-": nothing, as in Vietnamese tables
 				v, m := rc.number(s, q, i)
 				if !m.IsZero() {
 					bad(c, m)
@@ -462,7 +462,7 @@ func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64
 		num(colBeneficiaries, qtyCount, &rec.Beneficiaries)
 		for k, i := range rc.extras {
 			s := cell(r, i)
-			if s == "" {
+			if s == "" || isDash(s) {
 				continue
 			}
 			q := qtyCount

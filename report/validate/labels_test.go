@@ -28,7 +28,15 @@ func TestTotalLabels(t *testing.T) {
 		"Tổng cộng toàn huyện", "Cộng toàn huyện", "Cộng các xã", "Cộng huyện Văn Quan", "Tổng cộng.", "- Tổng cộng",
 		"* Tổng cộng", "Tổng cộng Lạng Sơn", "Tổng Cộng", "Tổng  cộng", "Total:", "Grand total", "Sub-total",
 		"Sub total", "Subtotal:", "Cộng 2 xã", "Tổng toàn tỉnh", "Toàn tỉnh Lạng Sơn", "Tổng cộng I+II", "Cộng I+II",
-		"Tổng số mô hình", "Cộng xã", "Tổng cộng xã Bắc Sơn:", "Cộng phường", "Tổng số (I+II)", "Cộng lĩnh vực kinh tế"}
+		"Tổng số mô hình", "Cộng xã", "Tổng cộng xã Bắc Sơn:", "Cộng phường", "Tổng số (I+II)", "Cộng lĩnh vực kinh tế",
+		// A fourth review's: loose wordings, and marks before the label.
+		"Tổng cộng chung", "Tổng chung", "Cộng chung", "Tổng cộng các xã, phường", "Tổng cộng 2 xã, phường",
+		"Cộng thành phố Lạng Sơn", "Cộng TP Lạng Sơn", "Cộng TT Na Sầm", "Tổng cộng lĩnh vực kinh tế", "Cộng kinh tế",
+		"Cộng 2 lĩnh vực", "Cộng: 2 mô hình", "Tổng cộng: 2 mô hình", "Cộng Bắc Sơn", "Tổng Bắc Sơn", "Cộng mục I",
+		"Cộng phần I", "Cộng I, II", "Lũy kế", "Cộng dồn", "Tổng số mô hình toàn xã", "Tổng cộng Quý III/2025",
+		"Cộng quý III", "Cộng cả năm", "T.Cộng", "T. cộng", "Tổng.cộng", "TỔNG CỘNG*", "Cộng toàn khối",
+		"Cộng các đơn vị", "Tổng các đơn vị", "Tổng cộng toàn ngành", "Cộng các hội đoàn thể", "Tổng cộng các mô hình",
+		"Cộng các mô hình", "Cộng X. Bắc Sơn", "– Tổng cộng", "—Tổng cộng", "• Tổng cộng", "(Tổng cộng)", "“Tổng cộng”"}
 	for _, l := range labels {
 		for col, at := range map[string]int{"row number": 0, "province": 1, "commune": 2, "model": 3, "note": 9} {
 			cells := []string{"", "Lạng Sơn", "", "", "", "Quý III/2025", "5", "3.000.000", "30", ""}
@@ -61,6 +69,16 @@ func TestNamesLikeLabelsAreData(t *testing.T) {
 		"2,Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,Cộng đồng tự quản,Kinh tế,Quý III/2025,3,2.000.000,20",
 		"Cộng đồng,Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,Mô hình C,Kinh tế,Quý III/2025,3,2.000.000,20",
 		"2,Lạng Sơn,Xã Cộng Hòa,Hội Nông dân,Mô hình C,Kinh tế,Quý III/2025,3,2.000.000,20",
+		// A fourth review's: "Toàn …" where a model runs, beside its name;
+		// a commune's name that reads like a label, without a model.
+		"2,Lạng Sơn,Toàn tỉnh,Ban Dân vận,Mô hình C,Kinh tế,Quý III/2025,3,2.000.000,20",
+		"2,Lạng Sơn,Toàn xã,Hội Nông dân,Mô hình C,Kinh tế,Quý III/2025,3,2.000.000,20",
+		"2,Lạng Sơn,Toàn tỉnh (13 xã),Hội Nông dân,Mô hình C,Kinh tế,Quý III/2025,3,2.000.000,20",
+		"2,Hà Nội,Cong Vi,Hội Nông dân,Mô hình C,Kinh tế,Quý III/2025,3,2.000.000,20",
+		"2,Hà Nội,Cong Vi,Hội Nông dân,,Kinh tế,Quý III/2025,3,2.000.000,20",
+		"2,Hải Phòng,Cộng Hiền,,,Kinh tế,Quý III/2025,3,2.000.000,20",
+		"2,Lạng Sơn,Xã Bắc Sơn,Tổng đội TNXP,Mô hình C,Kinh tế,Quý III/2025,3,2.000.000,20",
+		"2,Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,Cộng đoàn giáo xứ chung tay,Kinh tế,Quý III/2025,3,2.000.000,20",
 	} {
 		got, problems := sumOf(t, tables(t, "fp.csv", head+row+"\n"))
 		if len(problems) > 0 || got != twoModelsSums {
@@ -217,5 +235,52 @@ func TestProvinceLineUnderSignature(t *testing.T) {
 		"Lạng Sơn,Xã Bắc Sơn,Mô hình B,,,\n"
 	if got, problems := sumOf(t, tables(t, "n.csv", csv)); len(problems) > 0 || got != (sums{2, 3, 1_000_000, 0}) {
 		t.Errorf("a model after a note line: sums %+v, problems %v; want 2 rows, 3 models", got, problems)
+	}
+}
+
+// A total row whose model cell holds a placeholder ("x", "-") or a count
+// ("2 mô hình") names no model: its label in the unit's or the note's
+// column makes it a total (a fourth review found it summed).
+func TestTotalBesidePlaceholders(t *testing.T) {
+	head := "STT,Tỉnh,Xã,Đơn vị,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ,Ghi chú\n" +
+		"1,Lạng Sơn,Xã Bắc Sơn,Hội Phụ nữ,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10,\n" +
+		"2,Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,Mô hình B,Kinh tế,Quý III/2025,3,2.000.000,20,\n"
+	for _, row := range []string{
+		",Lạng Sơn,,Tổng cộng,x,,Quý III/2025,5,3.000.000,30,",
+		",Lạng Sơn,,Cộng,-,,Quý III/2025,5,3.000.000,30,",
+		",Lạng Sơn,,Tổng cộng,2 mô hình,,Quý III/2025,5,3.000.000,30,",
+		",Lạng Sơn,,,x,,Quý III/2025,5,3.000.000,30,Tổng cộng",
+		",Lạng Sơn,,Cộng các hội,x,,Quý III/2025,5,3.000.000,30,",
+	} {
+		if got, problems := sumOf(t, tables(t, "x.csv", head+row+"\n")); len(problems) > 0 || got != twoModelsSums {
+			t.Errorf("%s: sums %+v, problems %v; want %+v", row, got, problems, twoModelsSums)
+		}
+	}
+}
+
+// A row with no model's name and no figure is no model, in a table with a
+// column of models or of counts: a template's rows numbered in advance, a
+// commune's or a field's heading over its models (each counted one model
+// before); a dash is nothing, as Vietnamese tables write it, not a
+// negative number.
+func TestBlankRows(t *testing.T) {
+	for _, rows := range []string{
+		"3,Lạng Sơn,,,,Quý III/2025,,,,\n4,Lạng Sơn,,,,Quý III/2025,,,,\n",
+		"3,Lạng Sơn,Xã Vũ Lễ,,,Quý III/2025,-,-,-,\n",
+		",Lạng Sơn,Xã Vũ Lễ,,Kinh tế,Quý III/2025,,,,\n",
+	} {
+		if got, problems := sumOf(t, tables(t, "b.csv", twoModels+rows)); len(problems) > 0 || got != twoModelsSums {
+			t.Errorf("%q: sums %+v, problems %v; want %+v", rows, got, problems, twoModelsSums)
+		}
+	}
+	// Dashes in a model's row read as nothing.
+	got, problems := sumOf(t, tables(t, "d.csv", twoModels+"3,Lạng Sơn,Xã Vũ Lễ,Mô hình C,Kinh tế,Quý III/2025,-,-,–,\n"))
+	if len(problems) > 0 || got != (sums{3, 6, 3_000_000, 30}) {
+		t.Errorf("dashes: sums %+v, problems %v; want 3 rows, 6 models", got, problems)
+	}
+	// With neither a model's nor a count's column, each row is a model.
+	csv := "Tỉnh,Xã,Lĩnh vực,Kỳ báo cáo\nLạng Sơn,Xã Bắc Sơn,Kinh tế,Quý III/2025\nLạng Sơn,Xã Vũ Lễ,Kinh tế,Quý III/2025\n"
+	if got, problems := sumOf(t, tables(t, "m.csv", csv)); len(problems) > 0 || got.count != 2 {
+		t.Errorf("rows without models' or counts' columns: sums %+v, problems %v; want 2 models", got, problems)
 	}
 }

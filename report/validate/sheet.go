@@ -37,12 +37,13 @@ type sheetLayout struct {
 	totals                  []load.Row   // total rows: never summed, the last checked against the sum
 	mergedFigures           []load.Range // figure cells merged over data rows
 	known, requiredFound    int          // distinct contract columns named, and of them the required
+	hasModelOrCount         bool         // a column of model names or of counts
 }
 
 // Skip is a run of rows left out of a table, and why.
 type Skip struct {
 	First, Last int    // row numbers
-	Kind        string // a key of the messages in validate.skip: title, header, column_numbers, total, subtotal, breakdown, heading, signature
+	Kind        string // a key of the messages in validate.skip: title, header, column_numbers, total, subtotal, breakdown, blank, heading, signature
 	Text        string // the first cell's text, quoted in notes
 }
 
@@ -187,7 +188,7 @@ func (lay *sheetLayout) fillMerged(t *load.Table) {
 				// a column of figures, whatever is written ("3 triệu", "1,5
 				// tỷ" read as figures); in another, what starts as one.
 				v := cell(rows[top], c-1)
-				figure := v != "" && (lay.cols[c-1] != colNone || looksNumeric(v) || startsNumeric(v))
+				figure := v != "" && !isDash(v) && (lay.cols[c-1] != colNone || looksNumeric(v) || startsNumeric(v))
 				if figure && top+1 < len(rows) && rows[top+1].Num <= m.LastRow {
 					lay.mergedFigures = append(lay.mergedFigures, load.Range{FirstRow: m.FirstRow, FirstCol: c, LastRow: m.LastRow, LastCol: c})
 				}
@@ -345,6 +346,7 @@ func (lay *sheetLayout) setHeader(cells []headerCell) {
 			c = matchHeader(p[j])
 		}
 		lay.cols[i] = c
+		lay.hasModelOrCount = lay.hasModelOrCount || c == colModel || c == colCount
 		if c != colNone && c != colRowNumber && c != colNote && !seen[c] {
 			seen[c] = true
 			lay.known++
@@ -454,6 +456,12 @@ func (lay *sheetLayout) sortRows() {
 			// heading, even with a province or a period merged over it.
 			drop(i)
 			lay.skip(r, "heading")
+		case lay.blank(r) && !signed && !isSignature(r.Cells):
+			// No model's name and no figure: a template's row not filled
+			// in, or a commune's or a field's heading. Counted, each was
+			// one model.
+			drop(i)
+			lay.skip(r, "blank")
 		case data:
 			keep(i, r)
 		case lay.hasFigures(r) || lay.namesProvince(r) && (!signed || len(nonEmpty(r.Cells)) > 1):
@@ -516,6 +524,37 @@ func (lay *sheetLayout) isNumberedHeading(r load.Row) bool {
 }
 
 var sectionNumberRe = regexp.MustCompile(`^([ivxlc]+|[a-h])[.)]?$`)
+
+// blank reports whether a row names no model and has no figure, in a
+// table that has a column of model names or of counts: in one that has
+// neither, each row is a model by the input contract.
+func (lay *sheetLayout) blank(r load.Row) bool {
+	if !lay.hasModelOrCount {
+		return false
+	}
+	if lay.modelNamed(r) >= 0 {
+		return false
+	}
+	for i, c := range r.Cells {
+		if c == "" || i >= len(lay.cols) {
+			continue
+		}
+		switch lay.cols[i] {
+		case colCount, colFunds, colHouseholds, colBeneficiaries, colNone:
+			if !isDash(c) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isDash reports whether a cell is only a dash, which Vietnamese tables
+// write for nothing.
+func isDash(c string) bool {
+	c = strings.Trim(c, " \u00a0\t")
+	return c == "-" || c == "–" || c == "—" || c == "--"
+}
 
 // namesProvince reports whether a row's province cell names a province of
 // the gazetteer, as no line of a signature block does.

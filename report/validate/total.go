@@ -3,6 +3,7 @@ package validate
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/load"
@@ -59,7 +60,7 @@ var (
 	// sách nhà nước", "Trong số này…", "Of which". Read in lower case with
 	// its diacritics, and without them only with a colon: folded, "Trồng
 	// đỗ tương" (growing soybeans) reads "trong do tuong".
-	breakdownRe = regexp.MustCompile(`^(trong đó|trong số|trong do\s*[:,]|trong so\s*[:,]|of which|in which)`)
+	breakdownRe = regexp.MustCompile(`^(trong đó|trong số\s*(này|đó|[:,])|trong do\s*[:,]|trong so\s*[:,]|chia ra\s*[:,]|bao gồm\s*[:,]|gồm\s*[:,]|cụ thể\s*[:,]|of which|in which)`)
 )
 
 // label returns a folded text without the marks a clerk writes around a
@@ -67,13 +68,21 @@ var (
 // full stop or a semicolon after it ("TỔNG CỘNG:"), and a part in
 // brackets at its end ("Tổng cộng (34 mô hình)", "Cộng (I)").
 func label(f string) string {
-	f = strings.TrimLeft(f, "-–—*+•·. ")
+	f = strings.TrimLeft(f, labelMarks)
+	for _, abbr := range []string{"t.cong", "t. cong", "tong.cong", "t/cong"} {
+		if rest, ok := strings.CutPrefix(f, abbr); ok {
+			f = "tong cong" + rest // T.Cộng, T. cộng, Tổng.cộng
+			break
+		}
+	}
 	for {
 		before := f
-		f = strings.TrimRight(f, ":;.,-–— ")
+		f = strings.TrimRight(f, ":;.,-–—*”’'\" ")
 		if strings.HasSuffix(f, ")") {
 			if i := strings.LastIndexByte(f, '('); i > 0 {
 				f = f[:i]
+			} else if i < 0 {
+				f = f[:len(f)-1] // "(Tổng cộng)", its "(" gone with the marks
 			}
 		}
 		if f == before {
@@ -95,15 +104,7 @@ func label(f string) string {
 // it.
 func (lay *sheetLayout) totalKind(r load.Row) string {
 	// The model named in the row, if any, and not a label itself.
-	model := -1
-	for i, c := range r.Cells {
-		if c != "" && i < len(lay.cols) && lay.cols[i] == colModel {
-			if !mayBeTotal(c) || lay.labelKind(c, colModel) == "" {
-				model = i
-			}
-			break
-		}
-	}
+	model := lay.modelNamed(r)
 	for i, c := range r.Cells {
 		if c == "" {
 			continue
@@ -148,9 +149,10 @@ func (lay *sheetLayout) totalKind(r load.Row) string {
 		default:
 			continue
 		}
-		if model >= 0 && col != colDistrict && col != colCommune {
+		if model >= 0 {
 			// A model is named beside it: "Toàn xã" or "Cộng" is the unit
-			// that carries it out, a note on it, its row's number.
+			// that carries it out, "Toàn tỉnh" the commune where it runs, a
+			// note on it, its row's number.
 			continue
 		}
 		if k := lay.labelKind(c, col); k != "" {
@@ -168,6 +170,8 @@ func (lay *sheetLayout) labelKind(c string, col column) string {
 	switch {
 	case isBreakdown(c):
 		return "breakdown"
+	case (col == colDistrict || col == colCommune || col == colNone) && placeNamed(c):
+		// Cộng Hiền, Cống Vị typed "Cong Vi": a place's name.
 	case namedTotalRe.MatchString(f):
 		return "total"
 	case col == colUnit && strings.HasPrefix(f, "toan "):
@@ -178,13 +182,110 @@ func (lay *sheetLayout) labelKind(c string, col column) string {
 		return "subtotal"
 	case provinceNamed(f):
 		return "total"
+	default:
+		if k := looseLabel(f); k != "" {
+			return k
+		}
+		// "Tổng Bắc Sơn", "Cộng Văn Quan": a total's word and a place.
+		for _, w := range []string{"tong ", "cong "} {
+			rest, ok := strings.CutPrefix(f, w)
+			if ok && strings.Count(rest, " ") >= 1 && !nameAfterCong[strings.Fields(rest)[0]] && placeNamed(rest) {
+				return "subtotal"
+			}
+		}
 	}
 	return ""
 }
 
+// looseLabel tells the labels of totals that are no fixed phrase, folded
+// and without their marks: "Tổng cộng" or "Tổng số" followed by anything
+// ("Tổng cộng chung", "Tổng cộng các xã, phường", "Tổng cộng Quý
+// III/2025"), "Cộng" followed by anything but the word of a name ("Cộng TT
+// Na Sầm", "Cộng: 2 mô hình", "Cộng các đơn vị", but not "Cộng đồng…",
+// "Cộng hòa…"), "Tổng" followed by a word that only a total's label has
+// ("Tổng chung", "Tổng các đơn vị", "Tổng 3 mô hình"), "Lũy kế" and "Cộng
+// dồn" (a cumulative row is never the period's). It is called only for a
+// row that names no model besides the label.
+func looseLabel(f string) string {
+	words := strings.FieldsFunc(f, func(r rune) bool { return r == ' ' || r == ':' || r == ',' || r == ';' })
+	if len(words) < 2 {
+		return ""
+	}
+	switch w, next := words[0], words[1]; {
+	case w == "tong" && next == "cong" && len(words) == 3 && words[2] == "chung",
+		(w == "tong" || w == "cong") && next == "chung" && len(words) == 2:
+		return "total"
+	case w == "tong" && (next == "cong" || next == "so"),
+		w == "luy" && next == "ke",
+		w == "cong" && next == "don":
+		return "subtotal"
+	case w == "cong":
+		if !nameAfterCong[next] {
+			return "subtotal"
+		}
+	case w == "tong":
+		if labelAfterTong[next] || next[0] >= '0' && next[0] <= '9' {
+			return "subtotal"
+		}
+	}
+	return ""
+}
+
+// The words after "cộng" that start a name (Cộng đồng, Cộng hòa, Cộng tác
+// viên, Cộng sản, Cộng hưởng, Cộng sinh, Cộng cư, Cộng đoàn, Cộng sức),
+// and those after "tổng"
+// that only a total's label has.
+var (
+	nameAfterCong  = map[string]bool{"dong": true, "hoa": true, "tac": true, "san": true, "huong": true, "sinh": true, "cu": true, "luc": true, "doan": true, "suc": true}
+	labelAfterTong = map[string]bool{"chung": true, "cac": true, "toan": true, "ca": true, "hop": true}
+)
+
+// placeNamed reports whether a text is the name of a district or a
+// commune of the gazetteer, of either era, written in full or without its
+// diacritics.
+func placeNamed(c string) bool {
+	g := gazetteer.Default()
+	for _, era := range gazetteer.Eras {
+		for _, l := range []gazetteer.Level{gazetteer.LevelDistrict, gazetteer.LevelCommune} {
+			if len(g.Named(era, l, c)) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isBreakdown reports whether a cell starts a breakdown of the row above.
 func isBreakdown(c string) bool {
-	return breakdownRe.MatchString(strings.ToLower(strings.TrimLeft(c, "-–*+•(. ")))
+	c = strings.TrimLeft(c, labelMarks)
+	if c == "" {
+		return false
+	}
+	return breakdownRe.MatchString(strings.Join(strings.Fields(strings.ToLower(c)), " "))
+}
+
+// labelMarks are what a clerk writes before a label: dashes (Word turns
+// "-" into "–"), stars, bullets, brackets and quotes.
+const labelMarks = "-–—*+•·.(\"“‘'[ \u00a0\t"
+
+// modelNamed returns the index of the row's model cell when it names a
+// model: not empty, no placeholder ("x", "-", "…"), no count ("2 mô hình",
+// "34") and no total's label; else -1.
+func (lay *sheetLayout) modelNamed(r load.Row) int {
+	for i, c := range r.Cells {
+		if i >= len(lay.cols) || lay.cols[i] != colModel {
+			continue
+		}
+		t := strings.Trim(c, " \u00a0\t.…-–—xX/")
+		switch {
+		case t == "", t[0] >= '0' && t[0] <= '9':
+			return -1
+		case mayBeTotal(c) && lay.labelKind(c, colModel) != "":
+			return -1
+		}
+		return i
+	}
+	return -1
 }
 
 // provinceNamed reports whether a folded label is a total's words followed
@@ -254,13 +355,24 @@ func (lay *sheetLayout) hasMembers(rest []load.Row) bool {
 var romanRe = regexp.MustCompile(`^[ivxl]+[.)]?$`)
 
 // mayBeTotal reports whether a text may be a total's, subtotal's or
-// breakdown's label: whether it starts, after a dash or a star, with
+// breakdown's label: whether it starts, after marks (labelMarks), with
 // Tổng, Toàn, Cộng, TC, Total, Subtotal, Sub-total, Grand or Trong, in any
 // case, with or without their diacritics; other cells, names of places
 // among them, skip the closer look.
 func mayBeTotal(s string) bool {
-	for len(s) > 0 && (s[0] == '-' || s[0] == '*' || s[0] == '+' || s[0] == '.' || s[0] == ' ') {
-		s = s[1:]
+	for len(s) > 0 {
+		if c := s[0]; c < utf8.RuneSelf {
+			if !strings.ContainsRune(labelMarks, rune(c)) {
+				break
+			}
+			s = s[1:]
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s)
+		if !strings.ContainsRune(labelMarks, r) {
+			break
+		}
+		s = s[n:]
 	}
 	if s == "" {
 		return false
@@ -271,7 +383,7 @@ func mayBeTotal(s string) bool {
 		words = totalStartsT
 	case 'c':
 		words = totalStartsC
-	case 's', 'g', 'o', 'i':
+	case 's', 'g', 'o', 'i', 'l':
 		words = totalStartsOther
 	default:
 		return false // most names: Xã…, Phường…, Hội…, Mô hình…
@@ -286,7 +398,7 @@ func mayBeTotal(s string) bool {
 
 // The words a label starts with, by their first letter.
 var (
-	totalStartsT     = []string{"tổng", "toàn", "tong", "toan", "tc", "total", "trong"}
+	totalStartsT     = []string{"tổng", "toàn", "tong", "toan", "tc", "t.", "t/", "total", "trong"}
 	totalStartsC     = []string{"cộng", "cong", "cả nước", "ca nuoc"}
-	totalStartsOther = []string{"sub", "grand", "of which", "in which"}
+	totalStartsOther = []string{"sub", "grand", "of which", "in which", "lũy kế", "luỹ kế", "luy ke"}
 )
