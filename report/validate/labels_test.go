@@ -97,9 +97,7 @@ func TestRomanNumberedRows(t *testing.T) {
 		"1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10\n" +
 		"2,Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,Quý III/2025,3,2.000.000,20\n" +
 		"II.,Lạng Sơn,Xã Vũ Lễ,,,Quý III/2025,,,\n"
-	if got, problems := sumOf(t, tables(t, "h.csv", csv)); len(problems) > 0 || got != twoModelsSums {
-		t.Errorf("roman group rows: sums %+v, problems %v; want %+v", got, problems, twoModelsSums)
-	}
+	wantSums(t, "roman group rows", csv, twoModelsSums)
 	// A group's row with no member under it is a unit reported in one
 	// row: counted.
 	csv = "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n" +
@@ -108,9 +106,7 @@ func TestRomanNumberedRows(t *testing.T) {
 		"II,Lạng Sơn,Xã Vũ Lễ,,,Quý III/2025,3,2.000.000,20\n" +
 		"III,Lạng Sơn,Xã Chiến Thắng,,,Quý III/2025,4,4.000.000,40\n" +
 		"Tổng cộng,,,,,,9,7.000.000,70\n"
-	if got, problems := sumOf(t, tables(t, "g.csv", csv)); len(problems) > 0 || got != (sums{3, 9, 7_000_000, 70}) {
-		t.Errorf("groups without members: sums %+v, problems %v; want 3 rows, 9 models, 7,000,000, 70", got, problems)
-	}
+	wantSums(t, "groups without members", csv, sums{3, 9, 7_000_000, 70})
 	for _, number := range []string{"ii", "c"} {
 		csv := "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ,Ngày công\n" +
 			"1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10,5\n" +
@@ -225,17 +221,13 @@ func TestProvinceLineUnderSignature(t *testing.T) {
 		",\"Lạng Sơn, ngày 15 tháng 10 năm 2025\",,,,,,,,\n" +
 		",NGƯỜI LẬP BIỂU,,,,,,TRƯỞNG BAN,,\n" +
 		",Lạng Sơn,,,,,,,,\n"
-	if got, problems := sumOf(t, tables(t, "s.csv", csv)); len(problems) > 0 || got != twoModelsSums {
-		t.Errorf("province line under a signature: sums %+v, problems %v; want %+v", got, problems, twoModelsSums)
-	}
+	wantSums(t, "province line under a signature", csv, twoModelsSums)
 	csv = "BÁO CÁO MÔ HÌNH QUÝ III/2025\n" +
 		"Tỉnh,Xã,Tên mô hình,Lĩnh vực,Số mô hình,Kinh phí huy động\n" +
 		"Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,2,1000000\n" +
 		"Ghi chú: số liệu tạm tính,,,,,\n" +
 		"Lạng Sơn,Xã Bắc Sơn,Mô hình B,,,\n"
-	if got, problems := sumOf(t, tables(t, "n.csv", csv)); len(problems) > 0 || got != (sums{2, 3, 1_000_000, 0}) {
-		t.Errorf("a model after a note line: sums %+v, problems %v; want 2 rows, 3 models", got, problems)
-	}
+	wantSums(t, "a model after a note line", csv, sums{2, 3, 1_000_000, 0})
 }
 
 // A total row whose model cell holds a placeholder ("x", "-") or a count
@@ -282,5 +274,13 @@ func TestBlankRows(t *testing.T) {
 	csv := "Tỉnh,Xã,Lĩnh vực,Kỳ báo cáo\nLạng Sơn,Xã Bắc Sơn,Kinh tế,Quý III/2025\nLạng Sơn,Xã Vũ Lễ,Kinh tế,Quý III/2025\n"
 	if got, problems := sumOf(t, tables(t, "m.csv", csv)); len(problems) > 0 || got.count != 2 {
 		t.Errorf("rows without models' or counts' columns: sums %+v, problems %v; want 2 models", got, problems)
+	}
+}
+
+// wantSums checks what a CSV table's records add up to.
+func wantSums(t *testing.T, what, csv string, want sums) {
+	t.Helper()
+	if got, problems := sumOf(t, tables(t, "t.csv", csv)); len(problems) > 0 || got != want {
+		t.Errorf("%s: sums %+v, problems %v; want %+v", what, got, problems, want)
 	}
 }
