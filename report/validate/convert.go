@@ -571,12 +571,29 @@ func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Rec
 // year's or a month's figures (Năm 2025, Tháng 7).
 func identifier(h string) bool {
 	l := strings.Join(strings.Fields(strings.ToLower(h)), " ")
-	if strings.HasPrefix(l, "ngày công") {
-		return false
+	switch {
+	case strings.HasSuffix(l, " số") || strings.HasSuffix(l, " năm"):
+		return true // Tổ dân phố số, Kế hoạch số, Từ năm
+	case strings.HasPrefix(l, "ngày công"), countHeaderRe.MatchString(l), yearFiguresRe.MatchString(l):
+		return false // Ngày công, Số người được cấp CCCD, Ngày hội (lượt người), Năm trước
+	case isASCII(l):
+		return identifierFoldedRe.MatchString(l) // typed without diacritics
 	}
 	return identifierRe.MatchString(l)
 }
 
-var identifierRe = regexp.MustCompile(`^(mã|ma|code|id|sđt|sdt|số đt|số điện thoại|điện thoại|đt|phone|tel|telephone|fax|số fax|số hiệu|ký hiệu|số văn bản|số quyết định|số qđ|quyết định|qđ|số báo cáo|cmnd|cccd|mst|mã số thuế|zip|postal code|zalo|email|số tk|stk)(\s|$|[.:(/,])` +
+var identifierRe = regexp.MustCompile(`^(mã|ma|code|id|sđt|sdt|số đt|số điện thoại|điện thoại|đt|phone|tel|telephone|fax|số fax|số hiệu|ký hiệu|số văn bản|số quyết định|số qđ|quyết định|qđ|số báo cáo|cmnd|cccd|mst|mã số thuế|zip|postal code|email|số tk|stk|stt|tt|nhiệm kỳ)(\s|$|[.:(/,])` +
 	`|^(năm|year|ngày|date|tháng|month|thời gian|thời điểm)(\s*$|\s*[(/:.,-]|\s+[^\s\d])` +
-	`|mã số|điện thoại|số đt|sđt|cccd|cmnd|căn cước|chứng minh|tài khoản|số qđ|quyết định số|số quyết định|zalo|fax`)
+	`|^số (cccd|cmnd|cmt|kh|nq|gcn|hđ|cv|đk|qđ)\b|^số (định danh|hợp đồng|đăng ký|giấy phép|hồ sơ|công văn|kế hoạch|nghị quyết|giấy chứng nhận)$` +
+	`|\s(số|năm)$|^(số )?tài khoản( ngân hàng)?$|^(số )?zalo$` +
+	`|mã số|điện thoại|số đt|sđt|quyết định số|số quyết định|fax`)
+
+// identifierFoldedRe is identifierRe's for a header typed without
+// diacritics, where "nam" may be năm (a year) or nam (men): a year only
+// with a word after it.
+var identifierFoldedRe = regexp.MustCompile(`^(ma|code|id|sdt|so dt|so dien thoai|dien thoai|dt|phone|tel|fax|so hieu|ky hieu|so qd|so quyet dinh|quyet dinh|cmnd|cccd|so cccd|so cmnd|so cmt|mst|stt|tt|so tk|stk|zalo)(\s|$|[.:(/,])` +
+	`|^(nam|ngay|thang) [a-z]|\s(so|nam)$`)
+
+// yearFiguresRe finds the header of a year's figures, not a year: Năm
+// trước, Năm nay, Cùng kỳ năm trước.
+var yearFiguresRe = regexp.MustCompile(`^(năm|nam) (trước|truoc|nay|ngoái|ngoai|qua)\b|^cùng kỳ`)

@@ -172,6 +172,15 @@ func TestIdentifierHeaders(t *testing.T) {
 		"Số fax": true, "Zalo": true, "Số Zalo": true, "Ngày ký": true, "Tháng triển khai": true, "Mã xã": true,
 		"Ngày công": false, "Ngày công lao động": false, "Nam": false, "Năm 2025": false, "Tháng 7": false,
 		"Số nhà xây mới": false, "Số tiền hỗ trợ": false, "Kinh phí theo quyết định": false,
+		// A fourth review's.
+		"Nam thuc hien": true, "So QD": true, "So dien thoai": true, "Dien thoai": true, "Nam sinh": true,
+		"Số CMT": true, "Số định danh": true, "Kế hoạch số": true, "Số KH": true, "Nghị quyết số": true, "Số NQ": true,
+		"Số GCN": true, "Số hợp đồng": true, "Thôn số": true, "Tổ dân phố số": true, "Từ năm": true,
+		"Thực hiện từ năm": true, "Khởi công năm": true, "Số đăng ký": true, "Số giấy phép": true, "Số hồ sơ": true,
+		"Số công văn": true, "Nhiệm kỳ": true, "STT mô hình": true, "TT xã": true,
+		"Số tài khoản định danh điện tử được kích hoạt": false, "Số hộ mở tài khoản thanh toán": false,
+		"Số thành viên nhóm Zalo": false, "Số người được cấp CCCD": false, "Số hộ có điện thoại thông minh": false,
+		"Ngày hội (lượt người)": false, "Năm trước": false,
 	} {
 		if got := identifier(h); got != want {
 			t.Errorf("identifier(%q) = %v, want %v", h, got, want)
@@ -191,6 +200,12 @@ func TestMoneyHeaders(t *testing.T) {
 		"Hộ vay vốn": false, "Vốn vay, hộ": false, "Vốn vay (hộ)": false, "Lượt người được hỗ trợ tiền mặt": false,
 		"Hộ được hỗ trợ vốn": false, "Tỷ lệ tăng giá trị (%)": false, "Số hộ được hỗ trợ tiền": false,
 		"Số gia đình tiên tiến": false, "Số sáng kiến": false, "Ho vay von": false, "So ho vay von": false,
+		// A fourth review's.
+		"Xã hội hóa": true, "Nhân dân đóng góp": true, "Ủng hộ": true, "Tài trợ": true, "Quỹ vì người nghèo": true,
+		"Hiện vật quy đổi": true, "Tổ vay vốn": false, "Tổ tiết kiệm vay vốn": false, "Thành viên vay vốn": false,
+		"Hội viên vay vốn": false, "Lao động được vay vốn": false, "Mô hình có vốn": false,
+		"Gia đình được hỗ trợ vốn": false, "Nguồn lực (ngày công)": false, "Vốn vay (lượt hộ)": false,
+		"Đóng góp ngày công": false, "Tien do thuc hien": false,
 	} {
 		if got := moneyHeader(h); got != want {
 			t.Errorf("moneyHeader(%q) = %v, want %v", h, got, want)

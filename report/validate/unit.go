@@ -289,7 +289,11 @@ func moneyHeader(h string) bool {
 	}
 	words := moneyWordsLower
 	if isASCII(l) {
-		// Typed without diacritics: "tien" is then tiền, not tiến.
+		// Typed without diacritics: "tien" is then tiền, unless it is
+		// tiến độ (progress).
+		if strings.Contains(l+" ", "tien do ") {
+			return false
+		}
 		words = moneyWordsFolded
 	}
 	if rest, ok := strings.CutPrefix(l, "số "); ok {
@@ -313,15 +317,15 @@ func isASCII(s string) bool {
 // countHeaderRe finds the header of a count, in lower case with its
 // diacritics or without: one that starts with what it counts, or that
 // names a unit of counts.
-var countHeaderRe = regexp.MustCompile(`^(số |so )?(hộ|người|nguoi|lượt|luot|tỷ lệ|tỉ lệ|ty le|ti le|%|số lượng|so luong)(\s|$|[,.:(])` +
-	`|[(\[,]\s*(hộ|ho|người|nguoi|lượt|luot|lượt người|%|mô hình|cái|con)\s*[)\]]?$|\(%\)`)
+var countHeaderRe = regexp.MustCompile(`^(số |so )?(hộ|người|nguoi|lượt|luot|tỷ lệ|tỉ lệ|ty le|ti le|%|số lượng|so luong|tổ|nhóm|thành viên|hội viên|đoàn viên|lao động|mô hình|gia đình)(\s|$|[,.:(])` +
+	`|[(\[,]\s*(hộ|ho|người|nguoi|lượt|luot|lượt người|lượt hộ|%|mô hình|cái|con|cây|ngày công|thành viên)\s*[)\]]?$|\(%\)|ngày công`)
 
 // moneyWordsLower finds the words of a header of money, in lower case with
 // their diacritics: "tiền", never "tiến" (progress).
-var moneyWordsLower = regexp.MustCompile(`(?:^|[^\p{L}])(kinh phí|tiền|giá trị|trị giá|vốn|nguồn lực|ngân sách|funds?|money|value)(?:$|[^\p{L}])`)
+var moneyWordsLower = regexp.MustCompile(`(?:^|[^\p{L}])(kinh phí|tiền|giá trị|trị giá|vốn|nguồn lực|ngân sách|xã hội hóa|xã hội hoá|đóng góp|ủng hộ|tài trợ|quỹ|quy đổi|funds?|money|value)(?:$|[^\p{L}])`)
 
 // moneyWordsFolded finds them in a header typed without diacritics.
-var moneyWordsFolded = regexp.MustCompile(`(?:^|[^a-z])(kinh phi|tien|gia tri|tri gia|von|nguon luc|ngan sach|funds?|money|value)(?:$|[^a-z])`)
+var moneyWordsFolded = regexp.MustCompile(`(?:^|[^a-z])(kinh phi|tien|gia tri|tri gia|von|nguon luc|ngan sach|xa hoi hoa|dong gop|ung ho|tai tro|funds?|money|value)(?:$|[^a-z])`)
 
 // moneyName is the name under which an indicator of money is reported: its
 // header without the unit it was written in, then "(đồng)", for its
