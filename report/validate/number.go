@@ -63,17 +63,20 @@ func parseNumber(s string, q quantity, st style, scale int64) (int64, error) {
 		return 0, errNegative
 	}
 	f = strings.TrimPrefix(f, "+")
-	// Currency marks, before or after the number.
+	// Currency marks, before or after the number: a cell that says đồng
+	// is in đồng, whatever the column's unit ("1.500.000 đ" in a column of
+	// triệu đồng was read 1.5 × 10¹²).
+	own := false
 	for _, c := range currencyWords {
 		if rest, ok := strings.CutPrefix(f, c+" "); ok {
-			f = strings.TrimSpace(rest)
+			f, own = strings.TrimSpace(rest), true
 		}
 		if rest, ok := strings.CutSuffix(f, c); ok && (c != "d" || hasDigitOrSpaceBefore(rest)) {
-			f = strings.TrimSpace(rest)
+			f, own = strings.TrimSpace(rest), true
 		}
 	}
 	mult := int64(1)
-	if scale > 1 {
+	if scale > 1 && !own {
 		mult = scale
 	}
 	for _, u := range unitWords {

@@ -112,3 +112,19 @@ func TestDetectStyle(t *testing.T) {
 		}
 	}
 }
+
+// A cell that says đồng is in đồng, whatever the column's unit: "1.500.000
+// đ" in a column of triệu đồng was read as 1.5 × 10¹² (a fourth review).
+// One that says triệu is in triệu; one that says nothing is in the
+// column's unit.
+func TestOwnUnitInScaledColumn(t *testing.T) {
+	for in, want := range map[string]int64{
+		"1.500.000 đ": 1_500_000, "1.500.000đ": 1_500_000, "1.500.000 VNĐ": 1_500_000, "1.500.000 đồng": 1_500_000,
+		"đ 1.500.000": 1_500_000, "2 triệu đồng": 2_000_000, "500 nghìn đồng": 500_000, "2": 2_000_000, "1,5": 1_500_000,
+	} {
+		got, err := parseNumber(in, qtyMoney, styleVN, 1_000_000)
+		if err != nil || got != want {
+			t.Errorf("parseNumber(%q) in a column of triệu đồng = %d, %v; want %d", in, got, err, want)
+		}
+	}
+}
