@@ -570,7 +570,7 @@ func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Rec
 // indicators: Ngày công (days of work), Nam (men), Nấm (mushrooms), and a
 // year's or a month's figures (Năm 2025, Tháng 7).
 func identifier(h string) bool {
-	l := strings.Join(strings.Fields(strings.ToLower(h)), " ")
+	l := lowerWords(h)
 	switch {
 	case strings.HasSuffix(l, " số") || strings.HasSuffix(l, " năm"):
 		return true // Tổ dân phố số, Kế hoạch số, Từ năm
@@ -585,7 +585,7 @@ func identifier(h string) bool {
 var identifierRe = regexp.MustCompile(`^(mã|ma|code|id|sđt|sdt|số đt|số điện thoại|điện thoại|đt|phone|tel|telephone|fax|số fax|số hiệu|ký hiệu|số văn bản|số quyết định|số qđ|quyết định|qđ|số báo cáo|cmnd|cccd|mst|mã số thuế|zip|postal code|email|số tk|stk|stt|tt|nhiệm kỳ)(\s|$|[.:(/,])` +
 	`|^(năm|year|ngày|date|tháng|month|thời gian|thời điểm)(\s*$|\s*[(/:.,-]|\s+[^\s\d])` +
 	`|^số (cccd|cmnd|cmt|kh|nq|gcn|hđ|cv|đk|qđ)\b|^số (định danh|hợp đồng|đăng ký|giấy phép|hồ sơ|công văn|kế hoạch|nghị quyết|giấy chứng nhận)$` +
-	`|\s(số|năm)$|^(số )?tài khoản( ngân hàng)?$|^(số )?zalo$` +
+	`|^(số )?tài khoản( ngân hàng)?$|^(số )?zalo$` +
 	`|mã số|điện thoại|số đt|sđt|quyết định số|số quyết định|fax`)
 
 // identifierFoldedRe is identifierRe's for a header typed without

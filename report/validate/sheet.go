@@ -430,7 +430,8 @@ func (lay *sheetLayout) sortRows() {
 		// Most rows are data: they are told apart with a look at a few
 		// cells, and only the others are read more closely.
 		data := lay.looksLikeData(r)
-		total := lay.totalKind(r)
+		model := lay.modelNamed(r)
+		total := lay.totalKind(r, model)
 		if total == "group" {
 			total = ""
 			if lay.hasMembers(rows[i+1:]) {
@@ -456,7 +457,7 @@ func (lay *sheetLayout) sortRows() {
 			// heading, even with a province or a period merged over it.
 			drop(i)
 			lay.skip(r, "heading")
-		case lay.blank(r) && !signed && !isSignature(r.Cells):
+		case lay.blank(r, model) && !signed && !isSignature(r.Cells):
 			// No model's name and no figure: a template's row not filled
 			// in, or a commune's or a field's heading. Counted, each was
 			// one model.
@@ -493,14 +494,8 @@ func (lay *sheetLayout) sortRows() {
 // row-number column (I, II, A, b.) with no amount and no field: "I | Xã
 // Bắc Sơn" above the commune's models.
 func (lay *sheetLayout) isNumberedHeading(r load.Row) bool {
-	numbered := false
-	for i, c := range r.Cells {
-		if i < len(lay.cols) && lay.cols[i] == colRowNumber && c != "" && len(c) <= 6 {
-			numbered = sectionNumberRe.MatchString(strings.ToLower(c))
-			break
-		}
-	}
-	if !numbered {
+	n := lay.rowNumber(r, 6)
+	if n == "" || !sectionNumberRe.MatchString(strings.ToLower(n)) {
 		return false // most rows: a number, or no row-number column
 	}
 	for i, c := range r.Cells {
@@ -523,16 +518,25 @@ func (lay *sheetLayout) isNumberedHeading(r load.Row) bool {
 	return true
 }
 
+// rowNumber returns the row's first cell of at most maxLen bytes in a
+// row-number column, or "".
+func (lay *sheetLayout) rowNumber(r load.Row, maxLen int) string {
+	for i, c := range r.Cells {
+		if i < len(lay.cols) && lay.cols[i] == colRowNumber && c != "" && len(c) <= maxLen {
+			return c
+		}
+	}
+	return ""
+}
+
 var sectionNumberRe = regexp.MustCompile(`^([ivxlc]+|[a-h])[.)]?$`)
 
-// blank reports whether a row names no model and has no figure, in a
-// table that has a column of model names or of counts: in one that has
-// neither, each row is a model by the input contract.
-func (lay *sheetLayout) blank(r load.Row) bool {
-	if !lay.hasModelOrCount {
-		return false
-	}
-	if lay.modelNamed(r) >= 0 {
+// blank reports whether a row names no model (model is its model cell's
+// index, from modelNamed) and has no figure, in a table that has a column
+// of model names or of counts: in one that has neither, each row is a
+// model by the input contract.
+func (lay *sheetLayout) blank(r load.Row, model int) bool {
+	if !lay.hasModelOrCount || model >= 0 {
 		return false
 	}
 	for i, c := range r.Cells {

@@ -3,7 +3,6 @@ package validate
 import (
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/load"
@@ -68,7 +67,7 @@ var (
 // full stop or a semicolon after it ("TỔNG CỘNG:"), and a part in
 // brackets at its end ("Tổng cộng (34 mô hình)", "Cộng (I)").
 func label(f string) string {
-	f = strings.TrimLeft(f, labelMarks)
+	f = strings.TrimLeftFunc(f, isLabelMark)
 	for _, abbr := range []string{"t.cong", "t. cong", "tong.cong", "t/cong"} {
 		if rest, ok := strings.CutPrefix(f, abbr); ok {
 			f = "tong cong" + rest // T.Cộng, T. cộng, Tổng.cộng
@@ -101,10 +100,8 @@ func label(f string) string {
 // (a district's, a commune's, a unit's, a model's, a note's or one of no
 // meaning) is nothing but a total's label, and the row names no model
 // besides it: "Toàn xã" is a unit that carries out the model named beside
-// it.
-func (lay *sheetLayout) totalKind(r load.Row) string {
-	// The model named in the row, if any, and not a label itself.
-	model := lay.modelNamed(r)
+// it. model is the index of the row's model cell, from modelNamed.
+func (lay *sheetLayout) totalKind(r load.Row, model int) string {
 	for i, c := range r.Cells {
 		if c == "" {
 			continue
@@ -233,8 +230,7 @@ func looseLabel(f string) string {
 
 // The words after "cộng" that start a name (Cộng đồng, Cộng hòa, Cộng tác
 // viên, Cộng sản, Cộng hưởng, Cộng sinh, Cộng cư, Cộng đoàn, Cộng sức),
-// and those after "tổng"
-// that only a total's label has.
+// and those after "tổng" that only a total's label has.
 var (
 	nameAfterCong  = map[string]bool{"dong": true, "hoa": true, "tac": true, "san": true, "huong": true, "sinh": true, "cu": true, "luc": true, "doan": true, "suc": true}
 	labelAfterTong = map[string]bool{"chung": true, "cac": true, "toan": true, "ca": true, "hop": true}
@@ -257,16 +253,24 @@ func placeNamed(c string) bool {
 
 // isBreakdown reports whether a cell starts a breakdown of the row above.
 func isBreakdown(c string) bool {
-	c = strings.TrimLeft(c, labelMarks)
+	c = strings.TrimLeftFunc(c, isLabelMark)
 	if c == "" {
 		return false
 	}
-	return breakdownRe.MatchString(strings.Join(strings.Fields(strings.ToLower(c)), " "))
+	return breakdownRe.MatchString(lowerWords(c))
 }
 
 // labelMarks are what a clerk writes before a label: dashes (Word turns
-// "-" into "–"), stars, bullets, brackets and quotes.
-const labelMarks = "-–—*+•·.(\"“‘'[ \u00a0\t"
+// "-" into "–"), stars, bullets, brackets and quotes (isLabelMark).
+
+// isLabelMark reports whether r is one of labelMarks.
+func isLabelMark(r rune) bool {
+	switch r {
+	case '-', '–', '—', '*', '+', '•', '·', '.', '(', '"', '“', '‘', '\'', '[', ' ', '\u00a0', '\t':
+		return true
+	}
+	return false
+}
 
 // modelNamed returns the index of the row's model cell when it names a
 // model: not empty, no placeholder ("x", "-", "…"), no count ("2 mô hình",
@@ -309,14 +313,7 @@ func provinceNamed(f string) bool {
 // name and no field: "I | Lạng Sơn | Xã Bắc Sơn | | | 5 | 3.000.000" above
 // the commune's models sums them.
 func (lay *sheetLayout) romanGroup(r load.Row) bool {
-	roman := false
-	for i, c := range r.Cells {
-		if i < len(lay.cols) && lay.cols[i] == colRowNumber && c != "" && len(c) <= 8 {
-			roman = romanRe.MatchString(strings.ToLower(c))
-			break
-		}
-	}
-	if !roman {
+	if n := lay.rowNumber(r, 8); n == "" || !romanRe.MatchString(strings.ToLower(n)) {
 		return false // most rows: a number, or no row-number column
 	}
 	figures := false
@@ -347,7 +344,7 @@ func (lay *sheetLayout) hasMembers(rest []load.Row) bool {
 		if firstText(r.Cells) == "" {
 			continue
 		}
-		return lay.totalKind(r) == ""
+		return lay.totalKind(r, lay.modelNamed(r)) == ""
 	}
 	return false
 }
@@ -360,20 +357,7 @@ var romanRe = regexp.MustCompile(`^[ivxl]+[.)]?$`)
 // case, with or without their diacritics; other cells, names of places
 // among them, skip the closer look.
 func mayBeTotal(s string) bool {
-	for len(s) > 0 {
-		if c := s[0]; c < utf8.RuneSelf {
-			if !strings.ContainsRune(labelMarks, rune(c)) {
-				break
-			}
-			s = s[1:]
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s)
-		if !strings.ContainsRune(labelMarks, r) {
-			break
-		}
-		s = s[n:]
-	}
+	s = strings.TrimLeftFunc(s, isLabelMark)
 	if s == "" {
 		return false
 	}
@@ -383,7 +367,14 @@ func mayBeTotal(s string) bool {
 		words = totalStartsT
 	case 'c':
 		words = totalStartsC
-	case 's', 'g', 'o', 'i', 'l':
+	case 'l':
+		// Lũy kế, Luỹ kế, Luy ke; never Lạng Sơn, Lào Cai, Lai Châu, the
+		// provinces of a column read on every row.
+		if len(s) < 2 || s[1]|0x20 != 'u' && s[1] != 0xC5 {
+			return false
+		}
+		words = totalStartsOther
+	case 's', 'g', 'o', 'i':
 		words = totalStartsOther
 	default:
 		return false // most names: Xã…, Phường…, Hội…, Mô hình…

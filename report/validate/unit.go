@@ -280,7 +280,7 @@ func lineUnit(cell string) (scale int64, found, bad bool) {
 // "Lượt người được hỗ trợ tiền mặt", "Số hộ được hỗ trợ vốn", "Tỷ lệ tăng
 // giá trị") or names a unit of counts ("Vốn vay (hộ)", "Vốn vay, hộ").
 func moneyHeader(h string) bool {
-	l := strings.Join(strings.Fields(strings.ToLower(h)), " ")
+	l := lowerWords(h)
 	if countHeaderRe.MatchString(l) {
 		return false
 	}
@@ -303,6 +303,10 @@ func moneyHeader(h string) bool {
 	}
 	return words.MatchString(l)
 }
+
+// lowerWords returns s in lower case, its words one space apart: "Số  tiền
+// hỗ trợ" reads "số tiền hỗ trợ".
+func lowerWords(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 
 // isASCII reports whether s has no byte outside ASCII.
 func isASCII(s string) bool {
