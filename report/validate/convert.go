@@ -226,8 +226,10 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	}
 	base := len(b.ds.Records)
 	b.convert(rc, rows)
+	groups := b.groups(rc, lay, rows, base, &sheet.Skipped)
+	sheet.DataRows -= groups
 	if len(lay.totals) > 0 {
-		sheet.TotalRow, sheet.TotalMatches = b.checkTotal(rc, lay.totals[len(lay.totals)-1], b.ds.Records[base:], len(rows))
+		sheet.TotalRow, sheet.TotalMatches = b.checkTotal(rc, lay.totals[len(lay.totals)-1], b.ds.Records[base:], len(rows)-groups)
 	}
 }
 

@@ -36,6 +36,7 @@ type sheetLayout struct {
 	skipped                 []Skip       // rows left out, and why
 	totals                  []load.Row   // total rows: never summed, the last checked against the sum
 	mergedFigures           []load.Range // figure cells merged over data rows
+	modelless               []int        // indexes in data of the rows with no model's name, in a table with a column of them
 	known, requiredFound    int          // distinct contract columns named, and of them the required
 	hasModelOrCount         bool         // a column of model names or of counts
 }
@@ -415,9 +416,16 @@ func (lay *sheetLayout) sortRows() {
 	// lay.data is rows itself until a row is left out: then a copy of the
 	// data rows so far, which the others join.
 	copied := false
-	keep := func(i int, r load.Row) {
+	hasModel := slices.Contains(lay.cols, colModel)
+	keep := func(i int, r load.Row, model int) {
 		if copied {
+			i = len(lay.data)
 			lay.data = append(lay.data, r)
+		}
+		if hasModel && model < 0 {
+			// A row of figures without a model's name: a group's row
+			// when its figures are the sum of its members' (groups).
+			lay.modelless = append(lay.modelless, i)
 		}
 	}
 	drop := func(i int) {
@@ -464,13 +472,13 @@ func (lay *sheetLayout) sortRows() {
 			drop(i)
 			lay.skip(r, "blank")
 		case data:
-			keep(i, r)
+			keep(i, r, model)
 		case lay.hasFigures(r) || lay.namesProvince(r) && (!signed || len(nonEmpty(r.Cells)) > 1):
 			// A row with figures is never part of a signature block:
 			// kept, it is data, or an error that names what it lacks.
 			// Nor is one that names a province, unless it is alone on
 			// its line under a signature (the place of the stamp).
-			keep(i, r)
+			keep(i, r, model)
 		case signed:
 			drop(i)
 			lay.skip(r, "signature")
@@ -482,7 +490,7 @@ func (lay *sheetLayout) sortRows() {
 			drop(i)
 			lay.skip(r, "heading")
 		default:
-			keep(i, r)
+			keep(i, r, model)
 		}
 	}
 	if !copied {

@@ -97,8 +97,9 @@ func label(f string) string {
 // Either its first text starts with a total's words in the row-number
 // column or the province's, where no name starts so, whatever else the
 // row holds ("Cộng, Lạng Sơn, …, Quý III/2025, 2, …"); or a cell of names
-// (a district's, a commune's, a unit's, a model's, a note's or one of no
-// meaning) is nothing but a total's label, and the row names no model
+// (a district's, a commune's, a unit's, a model's, a note's, one of no
+// meaning, or where a field, a status or a period goes) is nothing but a
+// total's label, and the row names no model
 // besides it: "Toàn xã" is a unit that carries out the model named beside
 // it. model is the index of the row's model cell, from modelNamed.
 func (lay *sheetLayout) totalKind(r load.Row, model int) string {
@@ -142,7 +143,8 @@ func (lay *sheetLayout) totalKind(r load.Row, model int) string {
 			col = lay.cols[i]
 		}
 		switch col {
-		case colNone, colDistrict, colCommune, colUnit, colModel, colNote, colRowNumber, colProvince:
+		case colNone, colDistrict, colCommune, colUnit, colModel, colNote, colRowNumber, colProvince,
+			colField, colStatus, colPeriod: // "Cộng lĩnh vực kinh tế", "Tổng cộng" where a period goes
 		default:
 			continue
 		}

@@ -1,0 +1,261 @@
+package validate
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dvkreport/dvkreport/report/load"
+	"github.com/dvkreport/dvkreport/report/msg"
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+// Group rows without a label. Clerks number a table's rows in levels (A,
+// I, 1, 1.1, a) and give each group a row of its own with the sum of its
+// members: "1 | Xã Bắc Sơn | | 5 | 3.000.000" above "1.1 | Mô hình A" and
+// "1.2 | Mô hình B"; or they write a commune's row of sums, with no number
+// and no model's name, above or under the commune's models. No word says
+// so. Counted with its members, such a row doubles them under a
+// signature.
+//
+// Two signs are looked for, after the rows are read:
+//   - a row numbered as the parent of the rows under it (1 over 1.1, A or
+//     I over 1, 1 over a): a group's row; its members are the rows under
+//     it up to the next number of its level or above;
+//   - a row of figures with no model's name, in a table with a column of
+//     them: a group's row if its figures are the sum of two rows or more
+//     under it (up to the next such row) or above it (from the last one).
+//
+// A group's row is left out when every figure it gives is its members'
+// sum. A numbered group's row without a model's name is left out even when
+// they differ, with a warning: its members are the models. A numbered one
+// that names a model and does not add up is counted, with a warning.
+
+// rank returns the level of a row number: 0 for a part (A, B), 1 for a
+// section in roman numerals (I, II), 2 for a number (1, 2), 3 for a
+// number under one (1.1, a, b), 4 for 1.1.1 and so on; -1 for none.
+func rank(n string) int {
+	n = strings.TrimRight(strings.TrimSpace(n), ".)")
+	if n == "" || len(n) > 12 {
+		return -1
+	}
+	digits, dots := true, 0
+	for i := 0; i < len(n); i++ {
+		switch c := n[i]; {
+		case c == '.' && i > 0 && n[i-1] != '.':
+			dots++
+		case c < '0' || c > '9':
+			digits = false
+		}
+	}
+	switch {
+	case digits && n[len(n)-1] != '.':
+		return 2 + dots
+	case len(n) == 1 && n[0] >= 'A' && n[0] <= 'H':
+		return 0
+	case len(n) == 1 && n[0] >= 'a' && n[0] <= 'h':
+		return 3
+	case strings.Trim(n, "IVXL") == "":
+		return 1
+	case strings.Trim(n, "ivxl") == "":
+		return 3
+	}
+	return -1
+}
+
+// childOf reports whether a row numbered n, of rank r, is under one
+// numbered p, of rank rp: deeper, and for numbers with points, its number
+// starts with its parent's (1.2 is under 1, not under 2).
+func childOf(n string, r int, p string, rp int) bool {
+	if rp < 0 || r <= rp {
+		return false
+	}
+	if r >= 3 && n[0] >= '0' && n[0] <= '9' && p[0] >= '0' && p[0] <= '9' {
+		p = strings.TrimRight(strings.TrimSpace(p), ".)")
+		return strings.HasPrefix(strings.TrimSpace(n), p+".")
+	}
+	return true
+}
+
+// candidate is a row that may be a group's, and its members: rows[lo:hi].
+type candidate struct {
+	row, lo, hi int
+	numbered    bool // numbered as its members' parent
+	named       bool // it names a model
+	// above is another range of members, above it, tried when the first
+	// does not add up (hi == lo when none).
+	aboveLo, aboveHi int
+}
+
+// groups finds the group rows among rows, whose records are
+// b.ds.Records[base:] in their order (rows with problems have none), and
+// takes their records out of the dataset. It notes them in skipped and
+// returns how many it took out.
+func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, base int, skipped *[]Skip) int {
+	var nums []string
+	var ranks []int
+	if slices.Contains(lay.cols, colRowNumber) {
+		nums = make([]string, len(rows))
+		ranks = make([]int, len(rows))
+		for i, r := range rows {
+			nums[i] = lay.rowNumber(r, 12)
+			ranks[i] = rank(nums[i])
+		}
+	}
+	modelless := map[int]bool{}
+	for _, i := range lay.modelless {
+		modelless[i] = true
+	}
+	var cands []candidate
+	for i := range rows {
+		numbered := ranks != nil && i+1 < len(rows) && ranks[i] >= 0 && childOf(nums[i+1], ranks[i+1], nums[i], ranks[i])
+		if !numbered && !modelless[i] {
+			continue
+		}
+		c := candidate{row: i, lo: i + 1, hi: len(rows), numbered: numbered, named: !modelless[i]}
+		for k := i + 1; k < len(rows); k++ {
+			if ranks != nil && ranks[k] >= 0 && ranks[i] >= 0 && ranks[k] <= ranks[i] || !numbered && modelless[k] {
+				c.hi = k
+				break
+			}
+		}
+		if !numbered {
+			c.aboveLo, c.aboveHi = 0, i
+			for k := i - 1; k >= 0; k-- {
+				if modelless[k] {
+					c.aboveLo = k + 1
+					break
+				}
+			}
+		}
+		cands = append(cands, c)
+	}
+	if len(cands) == 0 {
+		return 0
+	}
+	// Each row's record, or -1.
+	recs := b.ds.Records[base:]
+	rec := make([]int, len(rows))
+	for i, j := 0, 0; i < len(rows); i++ {
+		rec[i] = -1
+		if j < len(recs) && recs[j].Row == rows[i].Num {
+			rec[i] = j
+			j++
+		}
+	}
+	// The innermost groups first: a group's members are the rows that are
+	// no group's.
+	slices.SortStableFunc(cands, func(a, b candidate) int { return cmp.Compare(a.hi-a.lo, b.hi-b.lo) })
+	out := make([]bool, len(rows))
+	for _, c := range cands {
+		if rec[c.row] < 0 {
+			continue // a row with problems: not in the sum anyway
+		}
+		diff, members := rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, c.lo, c.hi)
+		if diff != nil && !c.numbered && c.aboveHi > c.aboveLo {
+			diff, members = rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, c.aboveLo, c.aboveHi)
+		}
+		switch {
+		case diff == nil && (members >= 2 || c.numbered && members >= 1):
+			out[c.row] = true
+		case c.numbered && members >= 1:
+			if !c.named {
+				out[c.row] = true
+			}
+			key := "validate.group_differs" // left out: the members are the models
+			if c.named {
+				key = "validate.group_counted"
+			}
+			for _, d := range diff {
+				b.warn(rc.at(rows[c.row].Num, d.col+1), rc.header[d.col], msg.New(key, msg.Quote(nums[c.row]),
+					fmt.Sprintf("%d–%d", rows[c.lo].Num, rows[c.hi-1].Num), msg.Quote(d.text), msg.Number(d.sum)))
+			}
+		}
+	}
+	// The group rows leave the records, their identities and the rows.
+	n, j := 0, base
+	for i := range rows {
+		k := rec[i]
+		if k < 0 {
+			continue
+		}
+		if out[i] {
+			n++
+			*skipped = append(*skipped, Skip{First: rows[i].Num, Last: rows[i].Num, Kind: "group", Text: firstText(rows[i].Cells)})
+			continue
+		}
+		b.ds.Records[j], b.ids[j] = b.ds.Records[base+k], b.ids[base+k]
+		j++
+	}
+	if n > 0 {
+		clear(b.ds.Records[j:])
+		b.ds.Records, b.ids = b.ds.Records[:j], b.ids[:j]
+		slices.SortStableFunc(*skipped, func(a, b Skip) int { return cmp.Compare(a.First, b.First) })
+	}
+	return n
+}
+
+// difference is a figure of a group's row, as written, that is not its
+// members' sum.
+type difference struct {
+	col  int
+	text string
+	sum  int64
+}
+
+// addsUp compares the figures a group's row r (record g) gives with the
+// sums of its members: the rows in [lo, hi) that are no group's (out),
+// whose records are recs[rec[i]]. It returns the differences, nil when
+// every figure is the sum and one at least is not zero, and the number of
+// members; when a member has no record (a row with problems), members is
+// 0.
+func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Record, rec []int, out []bool, lo, hi int) ([]difference, int) {
+	var count, funds, households, beneficiaries int64
+	extras := make([]int64, len(rc.extras))
+	members := 0
+	for i := lo; i < hi; i++ {
+		if out[i] {
+			continue
+		}
+		if rec[i] < 0 {
+			return []difference{}, 0
+		}
+		m := &recs[rec[i]]
+		members++
+		count += m.Count
+		funds += m.FundsVND
+		households += m.Households
+		beneficiaries += m.Beneficiaries
+		for k := range rc.extras {
+			if s := rc.extraSlot[k]; s < len(m.Extra) {
+				extras[k] += m.Extra[s]
+			}
+		}
+	}
+	var diff []difference
+	compared := false
+	check := func(i int, v, sum int64) {
+		if s := cell(r, i); i >= 0 && s != "" && !isDash(s) {
+			compared = compared || v != 0
+			if v != sum {
+				diff = append(diff, difference{col: i, text: s, sum: sum})
+			}
+		}
+	}
+	check(rc.where[colCount], g.Count, count)
+	check(rc.where[colFunds], g.FundsVND, funds)
+	check(rc.where[colHouseholds], g.Households, households)
+	check(rc.where[colBeneficiaries], g.Beneficiaries, beneficiaries)
+	for k, i := range rc.extras {
+		v := int64(0)
+		if s := rc.extraSlot[k]; s < len(g.Extra) {
+			v = g.Extra[s]
+		}
+		check(i, v, extras[k])
+	}
+	if diff == nil && !compared {
+		diff = []difference{} // nothing to compare: no sign
+	}
+	return diff, members
+}

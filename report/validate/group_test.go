@@ -1,0 +1,111 @@
+package validate
+
+import (
+	"strings"
+	"testing"
+)
+
+const groupHead = "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
+
+// Group rows without a label, found by their numbers or by their figures:
+// a fourth review found each layout below summed with its members, the
+// figures doubled with exit 0.
+func TestGroupRows(t *testing.T) {
+	a := "Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10\n"
+	b := "Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,Quý III/2025,3,2.000.000,20\n"
+	for _, tc := range []struct{ what, rows string }{
+		{"1 over 1.1 and 1.2", "1,Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025,5,3.000.000,30\n1.1," + a + "1.2," + b},
+		{"A over 1 and 2", "A,Lạng Sơn,,,,Quý III/2025,5,3.000.000,30\n1," + a + "2," + b},
+		{"A with a field", "A,Lạng Sơn,,,Kinh tế,Quý III/2025,5,3.000.000,30\n1," + a + "2," + b},
+		{"I with a field", "I,Lạng Sơn,,,Kinh tế,Quý III/2025,5,3.000.000,30\n1," + a + "2," + b},
+		{"I with the field in the model's cell", "I,Lạng Sơn,,Lĩnh vực kinh tế,,Quý III/2025,5,3.000.000,30\n1," + a + "2," + b},
+		{"I with the commune in the model's cell", "I,Lạng Sơn,,Xã Bắc Sơn,,Quý III/2025,5,3.000.000,30\n1," + a + "2," + b},
+		{"I with a count in the model's cell", "I,Lạng Sơn,Xã Bắc Sơn,2 mô hình,,Quý III/2025,5,3.000.000,30\n1," + a + "2," + b},
+		{"1 over a and b", "1,Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025,5,3.000.000,30\na," + a + "b," + b},
+		{"a commune's row above its models", ",Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025,5,3.000.000,30\n1," + a + "2," + b},
+		{"a commune's row under its models", "1," + a + "2," + b + ",Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025,5,3.000.000,30\n"},
+		{"two levels: A over 1 over 1.1", "A,Lạng Sơn,,,,Quý III/2025,5,3.000.000,30\n1,Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025,5,3.000.000,30\n1.1," + a + "1.2," + b},
+		{"a group's row with only its funds", "1,Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025,,3.000.000,\n1.1," + a + "1.2," + b},
+		{"and a total row that now matches", "1,Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025,5,3.000.000,30\n1.1," + a + "1.2," + b + "Tổng cộng,,,,,,5,3.000.000,30\n"},
+	} {
+		wantSums(t, tc.what, groupHead+tc.rows, twoModelsSums)
+	}
+	// Each group of communes, its rows under it, with a total; the second
+	// group's models are named with its commune in the model's cell.
+	csv := groupHead +
+		"I,Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025,5,3.000.000,30\n1," + a + "2," + b +
+		"II,Lạng Sơn,,Xã Vũ Lễ,,Quý III/2025,4,500.000,7\n" +
+		"1,Lạng Sơn,Xã Vũ Lễ,Mô hình C,Kinh tế,Quý III/2025,4,500.000,7\n" +
+		"Tổng cộng,,,,,,9,3.500.000,37\n"
+	r := Read(tables(t, "g.csv", csv), Options{})
+	if len(r.Problems) > 0 || len(r.Warnings) > 0 || len(r.Dataset.Records) != 3 || !r.Sheets[0].TotalMatches || r.Sheets[0].DataRows != 3 {
+		t.Errorf("two groups: %d records, data rows %d, total matches %v, problems %v, warnings %v; want 3, 3, true and none",
+			len(r.Dataset.Records), r.Sheets[0].DataRows, r.Sheets[0].TotalMatches, r.Problems, r.Warnings)
+	}
+	groups := 0
+	for _, k := range r.Sheets[0].Skipped {
+		if k.Kind == "group" || k.Kind == "subtotal" {
+			groups++
+		}
+	}
+	if groups != 2 {
+		t.Errorf("two groups: %d rows noted as groups (%+v); want 2", groups, r.Sheets[0].Skipped)
+	}
+}
+
+// A numbered group's row whose figures are not its members' sum is still
+// a group's row when it names no model: its members are counted, and a
+// warning says where the figures differ. One that names a model is
+// counted, and a warning says so.
+func TestGroupRowsThatDoNotAddUp(t *testing.T) {
+	a := "Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10\n"
+	b := "Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,Quý III/2025,3,2.000.000,20\n"
+	r := Read(tables(t, "g.csv", groupHead+"1,Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025,5,3.500.000,30\n1.1,"+a+"1.2,"+b), Options{})
+	if len(r.Problems) > 0 || len(r.Dataset.Records) != 2 || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].Error(), "3.500.000") {
+		t.Errorf("a group that does not add up: %d records, problems %v, warnings %v; want its 2 members and a warning quoting 3.500.000", len(r.Dataset.Records), r.Problems, r.Warnings)
+	}
+	r = Read(tables(t, "g.csv", groupHead+"1,Lạng Sơn,Xã Bắc Sơn,Mô hình X,,Quý III/2025,1,500.000,3\n1.1,"+a+"1.2,"+b), Options{})
+	if len(r.Problems) > 0 || len(r.Dataset.Records) != 3 || len(r.Warnings) != 3 {
+		t.Errorf("a numbered model over others: %d records, problems %v, warnings %v; want 3 records and a warning per figure", len(r.Dataset.Records), r.Problems, r.Warnings)
+	}
+}
+
+// Rows with no model's name whose figures are not a sum of the rows
+// around them are data, as before: a commune that reports without naming
+// its models, a one-row commune, figures that add up by chance over a
+// single row.
+func TestRowsWithoutModelNamesAreData(t *testing.T) {
+	for _, tc := range []struct {
+		what, rows string
+		want       sums
+	}{
+		{"a commune's row that is no sum", ",Lạng Sơn,Xã Vũ Lễ,,,Quý III/2025,4,500.000,7\n" +
+			"1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10\n", sums{2, 6, 1_500_000, 17}},
+		{"equal to a single row", ",Lạng Sơn,Xã Vũ Lễ,,,Quý III/2025,2,1.000.000,10\n" +
+			"1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10\n", sums{2, 4, 2_000_000, 20}},
+		{"numbered 1, 2, 3", "1,Lạng Sơn,Xã Vũ Lễ,,,Quý III/2025,3,1.000.000,10\n" +
+			"2,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,1,400.000,4\n" +
+			"3,Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,Quý III/2025,2,600.000,6\n", sums{3, 6, 2_000_000, 20}},
+	} {
+		wantSums(t, tc.what, groupHead+tc.rows, tc.want)
+	}
+}
+
+func TestRank(t *testing.T) {
+	for n, want := range map[string]int{"": -1, "A": 0, "B.": 0, "I": 1, "IV.": 1, "XII": 1, "1": 2, "12.": 2, "1.1": 3, "2.3.": 3,
+		"1.1.1": 4, "a": 3, "b)": 3, "ii": 3, "Z": -1, "1..2": -1, "-": -1, "x1": -1} {
+		if got := rank(n); got != want {
+			t.Errorf("rank(%q) = %d, want %d", n, got, want)
+		}
+	}
+}
+
+// A total's label where a field or a period goes ("Cộng lĩnh vực kinh
+// tế", "Tổng cộng") marks a total row: the whole file was refused as a
+// field or a period not understood.
+func TestLabelsInFieldAndPeriodColumns(t *testing.T) {
+	models := "1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10\n" +
+		"2,Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,Quý III/2025,3,2.000.000,20\n"
+	wantSums(t, "in the field's column", groupHead+models+",Lạng Sơn,,,Cộng lĩnh vực kinh tế,Quý III/2025,5,3.000.000,30\n", twoModelsSums)
+	wantSums(t, "in the period's column", groupHead+models+",Lạng Sơn,,,,Tổng cộng,5,3.000.000,30\n", twoModelsSums)
+}
