@@ -3,6 +3,7 @@ package validate
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -131,7 +132,8 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		}
 		cands = append(cands, c)
 	}
-	if len(cands) == 0 {
+	subs := b.subRows(rc, rows, nums, modelless)
+	if len(cands) == 0 && len(subs) == 0 {
 		return 0
 	}
 	// Each row's record, or -1.
@@ -144,12 +146,23 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			j++
 		}
 	}
+	out := make([]bool, len(rows))
+	kind := map[int]string{}
+	for _, sr := range subs {
+		i, p := sr.row, sr.parent
+		if rec[i] < 0 || rec[p] < 0 || !rc.within(rows[i], &recs[rec[i]], &recs[rec[p]]) {
+			continue
+		}
+		out[i], kind[i] = true, "breakdown"
+		if !sr.worded {
+			b.warn(rc.at(rows[i].Num, 0), "", msg.New("validate.breakdown_guessed", rows[i].Num, rows[p].Num))
+		}
+	}
 	// The innermost groups first: a group's members are the rows that are
 	// no group's.
 	slices.SortStableFunc(cands, func(a, b candidate) int { return cmp.Compare(a.hi-a.lo, b.hi-b.lo) })
-	out := make([]bool, len(rows))
 	for _, c := range cands {
-		if rec[c.row] < 0 {
+		if rec[c.row] < 0 || out[c.row] {
 			continue // a row with problems: not in the sum anyway
 		}
 		diff, members := rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, c.lo, c.hi)
@@ -182,7 +195,8 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		}
 		if out[i] {
 			n++
-			*skipped = append(*skipped, Skip{First: rows[i].Num, Last: rows[i].Num, Kind: "group", Text: firstText(rows[i].Cells)})
+			k := cmp.Or(kind[i], "group")
+			*skipped = append(*skipped, Skip{First: rows[i].Num, Last: rows[i].Num, Kind: k, Text: firstText(rows[i].Cells)})
 			continue
 		}
 		b.ds.Records[j], b.ids[j] = b.ds.Records[base+k], b.ids[base+k]
@@ -258,4 +272,101 @@ func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Recor
 		diff = []difference{} // nothing to compare: no sign
 	}
 	return diff, members
+}
+
+// A breakdown of the row above it, not worded as one ("Trong đó: …" is
+// found with the totals): "- Ngân sách nhà nước | | 400.000" or "Nhân
+// dân đóng góp | | 600.000" under a model's row. Such a row has no number
+// in a table whose rows have one, no field, no count of models, no place
+// of its own, and no figure above its parent's: it is left out, with a
+// warning when nothing but its shape says what it is.
+
+// subRow is a row that may break its parent's figures down.
+type subRow struct {
+	row, parent int
+	worded      bool // it starts with a bullet or a breakdown's word
+}
+
+var breakdownWordRe = regexp.MustCompile(`^(trong đó|trong do|trong số|trong so|chia ra|bao gồm|bao gom|gồm|gom|cụ thể|cu the|riêng|rieng|of which|in which)([\s:,.;-]|$)`)
+
+// subRows returns the rows of rows that may break their parent's figures
+// down: with no number (nums) under a numbered row, without a field or a
+// count, and naming no place but their parent's, whose parent names a
+// model (a commune's row over its models is a group's, see groups). A row
+// that names every place its parent names must start with a bullet or a
+// breakdown's word.
+func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, modelless map[int]bool) []subRow {
+	if nums == nil {
+		return nil
+	}
+	var out []subRow
+	parent := -1
+	for i, r := range rows {
+		if nums[i] != "" {
+			parent = i
+			if modelless[i] {
+				parent = -1
+			}
+			continue
+		}
+		if parent < 0 || cell(r, rc.where[colField]) != "" || !isDash(cell(r, rc.where[colCount])) && cell(r, rc.where[colCount]) != "" {
+			continue
+		}
+		p := rows[parent]
+		own, fewer := false, false
+		for _, c := range []column{colProvince, colDistrict, colCommune} {
+			mine, theirs := cell(r, rc.where[c]), cell(p, rc.where[c])
+			switch {
+			case mine == "" && theirs != "":
+				fewer = true
+			case mine != "" && mine != theirs:
+				own = true
+			}
+		}
+		if own {
+			continue
+		}
+		text := cell(r, rc.where[colModel])
+		if text == "" {
+			text = firstText(r.Cells)
+		}
+		marked := strings.TrimLeftFunc(text, func(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\t' })
+		bullet := marked != "" && strings.ContainsRune("-+•–—*·", []rune(marked)[0])
+		worded := breakdownWordRe.MatchString(lowerWords(strings.TrimLeftFunc(text, isLabelMark)))
+		if !fewer && !bullet && !worded {
+			continue
+		}
+		out = append(out, subRow{row: i, parent: parent, worded: worded || bullet})
+	}
+	return out
+}
+
+// within reports whether every figure row r (record s) gives is at most
+// its parent's (record p), and one at least is not zero.
+func (rc *rowConverter) within(r load.Row, s, p *record.Record) bool {
+	some := false
+	ok := func(i int, v, pv int64) bool {
+		if c := cell(r, i); i < 0 || c == "" || isDash(c) {
+			return true
+		}
+		some = some || v != 0
+		return v <= pv
+	}
+	if !ok(rc.where[colFunds], s.FundsVND, p.FundsVND) || !ok(rc.where[colHouseholds], s.Households, p.Households) ||
+		!ok(rc.where[colBeneficiaries], s.Beneficiaries, p.Beneficiaries) {
+		return false
+	}
+	for k, i := range rc.extras {
+		var v, pv int64
+		if sl := rc.extraSlot[k]; sl < len(s.Extra) {
+			v = s.Extra[sl]
+		}
+		if sl := rc.extraSlot[k]; sl < len(p.Extra) {
+			pv = p.Extra[sl]
+		}
+		if !ok(i, v, pv) {
+			return false
+		}
+	}
+	return some
 }

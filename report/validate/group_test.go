@@ -3,6 +3,8 @@ package validate
 import (
 	"strings"
 	"testing"
+
+	"github.com/dvkreport/dvkreport/report/load"
 )
 
 const groupHead = "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
@@ -108,4 +110,62 @@ func TestLabelsInFieldAndPeriodColumns(t *testing.T) {
 		"2,Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,Quý III/2025,3,2.000.000,20\n"
 	wantSums(t, "in the field's column", groupHead+models+",Lạng Sơn,,,Cộng lĩnh vực kinh tế,Quý III/2025,5,3.000.000,30\n", twoModelsSums)
 	wantSums(t, "in the period's column", groupHead+models+",Lạng Sơn,,,,Tổng cộng,5,3.000.000,30\n", twoModelsSums)
+}
+
+// A row that breaks the figures of the model's row above it down, in any
+// wording or none ("- Ngân sách nhà nước", "Chia ra: ngân sách", "Nhân dân
+// đóng góp"), is left out: a fourth review found each summed as a model.
+// Its shape says what it is: no number, no field, no count, no place of
+// its own, no figure above its parent's. Without a bullet or a
+// breakdown's word, a warning says it was read so.
+func TestSubRows(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		warn bool
+	}{
+		{"- Ngân sách nhà nước", false}, {"+ Nhân dân đóng góp", false}, {"Chia ra: ngân sách", false},
+		{"Bao gồm: ngân sách", false}, {"Gồm: ngân sách", false}, {"Riêng ngân sách nhà nước", false},
+		{"Trong do ngan sach", false}, {"Cụ thể: ngân sách", false}, {"• Ngân sách", false},
+		{"Ngân sách nhà nước", true}, {"Số hộ nghèo", true}, {"Nhân dân đóng góp", true},
+	} {
+		tab := &load.Table{File: "s.xlsx", Sheet: "S", Rows: []load.Row{
+			{Num: 1, Cells: []string{"STT", "Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động", "Số hộ"}},
+			{Num: 2, Cells: []string{"1", "Lạng Sơn", "Xã Bắc Sơn", "Mô hình A", "Kinh tế", "Quý III/2025", "2", "1000000", "10"}},
+			{Num: 3, Cells: []string{"", "", "", tc.text, "", "", "", "400000", ""}},
+			{Num: 4, Cells: []string{"2", "", "Xã Bắc Sơn", "Mô hình B", "Kinh tế", "", "3", "2000000", "20"}},
+		}, Merged: []load.Range{
+			{FirstRow: 2, FirstCol: 2, LastRow: 4, LastCol: 2},
+			{FirstRow: 2, FirstCol: 6, LastRow: 4, LastCol: 6},
+		}}
+		r := Read([]*load.Table{tab}, Options{})
+		got, problems := sumOf(t, []*load.Table{tab})
+		if len(problems) > 0 || got != twoModelsSums {
+			t.Errorf("%q: sums %+v, problems %v; want %+v", tc.text, got, problems, twoModelsSums)
+		}
+		want := 0
+		if tc.warn {
+			want = 1
+		}
+		if len(r.Warnings) != want || want == 1 && !strings.Contains(r.Warnings[0].Error(), "breakdown of row 2") {
+			t.Errorf("%q: warnings %v; want %d, on row 2's breakdown", tc.text, r.Warnings, want)
+		}
+	}
+	// Rows of their own are data: a model with its own commune, one with a
+	// figure above the row before, one with a count, a model's rows under
+	// a commune's row without a model's name (a group's: see groups).
+	for _, tc := range []struct {
+		what, rows string
+		want       sums
+	}{
+		{"its own commune", "1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10\n,Lạng Sơn,Xã Vũ Lễ,Mô hình C,,Quý III/2025,,400.000,\n",
+			sums{2, 3, 1_400_000, 10}},
+		{"a bigger figure", "1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10\n,Lạng Sơn,,- Mô hình C,,Quý III/2025,,4.000.000,\n",
+			sums{2, 3, 5_000_000, 10}},
+		{"a count", "1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10\n,Lạng Sơn,,- Mô hình C,,Quý III/2025,1,400.000,\n",
+			sums{2, 3, 1_400_000, 10}},
+		{"under a commune's row", "1,Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025,,3.000.000,\n,Lạng Sơn,Xã Bắc Sơn,- Mô hình A,,Quý III/2025,,1.000.000,\n" +
+			",Lạng Sơn,Xã Bắc Sơn,- Mô hình B,,Quý III/2025,,2.000.000,\n", sums{2, 2, 3_000_000, 0}},
+	} {
+		wantSums(t, tc.what, groupHead+tc.rows, tc.want)
+	}
 }
