@@ -61,6 +61,7 @@ func readJSON(name string, data []byte, lim Limits) (*Table, error) {
 			return fail(n, msg.New("load.json_not_object"))
 		}
 		var cells []string
+		var numbers uint64 // Row.Numbers
 		seen := map[int]bool{}
 		for dec.More() {
 			tok, err := dec.Token()
@@ -102,6 +103,9 @@ func readJSON(name string, data []byte, lim Limits) (*Table, error) {
 				cells = append(cells, "")
 			}
 			cells[i] = cell
+			if _, ok := v.(json.Number); ok && i < 64 {
+				numbers |= 1 << uint(i)
+			}
 		}
 		if _, err := dec.Token(); err != nil { // '}'
 			return syntax(n, err)
@@ -109,7 +113,7 @@ func readJSON(name string, data []byte, lim Limits) (*Table, error) {
 		for len(cells) > 0 && cells[len(cells)-1] == "" {
 			cells = cells[:len(cells)-1]
 		}
-		t.Rows = append(t.Rows, Row{Num: n, Cells: cells})
+		t.Rows = append(t.Rows, Row{Num: n, Cells: cells, Numbers: numbers})
 	}
 	if _, err := dec.Token(); err != nil { // ']'
 		return syntax(len(t.Rows)+1, err)

@@ -64,7 +64,16 @@ type Table struct {
 type Row struct {
 	Num   int
 	Cells []string
+	// Numbers has bit i set when Cells[i] is a number stored as one, a
+	// workbook's number cell or a JSON number, written in digits with a
+	// point before its decimals (1.234 is one and 234 thousandths, never
+	// 1234): not text in the table's own way of writing numbers. Only the
+	// first 64 columns have a bit; the others read as text.
+	Numbers uint64
 }
+
+// Number reports whether cell i is a number stored as one (Numbers).
+func (r Row) Number(i int) bool { return i >= 0 && i < 64 && r.Numbers>>uint(i)&1 == 1 }
 
 // Range is a block of merged cells, counted from 1, bounds included.
 type Range struct{ FirstRow, FirstCol, LastRow, LastCol int }

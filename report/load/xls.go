@@ -45,7 +45,7 @@ func readXLS(name string, data []byte, lim Limits) ([]*Table, error) {
 				}
 			}
 			if cells := cleanCells(r.Cells, true, nil); len(cells) > 0 {
-				t.Rows = append(t.Rows, Row{Num: r.Num, Cells: cells})
+				t.Rows = append(t.Rows, Row{Num: r.Num, Cells: cells, Numbers: r.Numbers})
 			}
 		}
 		for _, m := range sh.Merged {

@@ -395,6 +395,7 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 	s := &xmlScanner{data: data}
 	t := &Table{File: wb.name, Sheet: sheet}
 	var cells []string
+	var numbers uint64 // Row.Numbers
 	rowNum, col := 0, 0
 	var cellType string // "s", "inlineStr", "b", "e" or "" for the others
 	var value, inline strings.Builder
@@ -402,7 +403,7 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 	values := 0 // the <v> elements of the current cell
 	endRow := func() {
 		if c := cleanCells(cells, true, nil); len(c) > 0 { // blank rows are skipped
-			t.Rows = append(t.Rows, Row{Num: rowNum, Cells: c})
+			t.Rows = append(t.Rows, Row{Num: rowNum, Cells: c, Numbers: numbers})
 		}
 		inRow = false
 	}
@@ -441,7 +442,7 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 					}
 					n = v
 				}
-				rowNum, col, cells = n, 0, cells[:0]
+				rowNum, col, cells, numbers = n, 0, cells[:0], 0
 				inRow = !tg.empty
 			}
 		case "c":
@@ -468,6 +469,9 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 						cells = append(cells, "")
 					}
 					cells[col] = v
+					if cellType == "n" && col < 64 {
+						numbers |= 1 << uint(col)
+					}
 				}
 				col++
 				inCell = false

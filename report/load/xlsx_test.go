@@ -152,6 +152,18 @@ func TestStoredWorkbook(t *testing.T) {
 	if err != nil || len(tables) != 1 || len(tables[0].Rows) != 2 || tables[0].Rows[1].Cells[1] != "Kinh tế" || tables[0].Rows[1].Cells[3] != "380000000" {
 		t.Fatalf("%v %+v", err, tables)
 	}
+	// D2 is a number cell; the others are text.
+	if r := tables[0].Rows[1]; r.Numbers != 1<<3 || !r.Number(3) || r.Number(0) || r.Number(64) || r.Number(-1) {
+		t.Errorf("Numbers %b, want D2's bit alone", r.Numbers)
+	}
+}
+
+// A JSON number is a number stored as one; a JSON string of digits is not.
+func TestJSONNumbers(t *testing.T) {
+	tables, err := Bytes("x.json", []byte(`[{"province":"Lạng Sơn","funds_vnd":1.234,"count":"2"}]`), FormatJSON, Options{})
+	if err != nil || len(tables[0].Rows) != 1 || tables[0].Rows[0].Numbers != 1<<1 {
+		t.Fatalf("%v %+v; want only the second cell a number", err, tables)
+	}
 }
 
 // A number cell is read as Excel shows it, to 15 significant digits: the

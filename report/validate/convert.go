@@ -188,7 +188,7 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	var sample []string
 	for _, r := range rows {
 		for _, i := range numeric {
-			if c := cell(r, i); c != "" {
+			if c := cell(r, i); c != "" && !r.Number(i) { // a number stored as one shows no style
 				if _, plain := plainDigits(c); !plain {
 					sample = append(sample, c)
 				}
@@ -450,7 +450,7 @@ func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64
 				return
 			}
 			if s := cell(r, i); s != "" && !isDash(s) { // "-": nothing, as in Vietnamese tables
-				v, m := rc.number(s, q, i)
+				v, m := rc.number(s, q, i, r.Number(i))
 				if !m.IsZero() {
 					bad(c, m)
 					return
@@ -471,7 +471,7 @@ func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64
 			if rc.scale[i] > 0 {
 				q = qtyMoney
 			}
-			v, m := rc.number(s, q, i)
+			v, m := rc.number(s, q, i, r.Number(i))
 			if !m.IsZero() {
 				rowProblems = append(rowProblems, &record.InputError{Pos: rc.at(r.Num, i+1), Column: header[i], Msg: m})
 				continue
@@ -497,12 +497,16 @@ func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64
 }
 
 // number reads the number in column i, in the column's unit of money.
-func (rc *rowConverter) number(s string, q quantity, i int) (int64, msg.Text) {
+func (rc *rowConverter) number(s string, q quantity, i int, stored bool) (int64, msg.Text) {
 	scale := int64(0)
 	if q == qtyMoney {
 		scale = rc.scale[i]
 	}
-	v, err := parseNumber(s, q, rc.style, scale)
+	st := rc.style
+	if stored {
+		st = styleEN // a number stored as one: 1.234 is one and 234 thousandths
+	}
+	v, err := parseNumber(s, q, st, scale)
 	switch {
 	case errors.Is(err, errNegative):
 		return 0, msg.New("number.negative", msg.Quote(s))
@@ -525,7 +529,7 @@ func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Rec
 		if s == "" {
 			return
 		}
-		v, m := rc.number(s, q, i)
+		v, m := rc.number(s, q, i, total.Number(i))
 		if !m.IsZero() || v == sum {
 			return
 		}

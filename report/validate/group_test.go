@@ -169,3 +169,21 @@ func TestSubRows(t *testing.T) {
 		wantSums(t, tc.what, groupHead+tc.rows, tc.want)
 	}
 }
+
+// A workbook's number cell is a number stored as one: 1.234 in a column
+// of millions is 1,234,000 đồng, whatever way the text cells beside it
+// write numbers. A fourth review found it read as 1234 million, because
+// the cell "0,5" made the table's style Vietnamese.
+func TestStoredNumbers(t *testing.T) {
+	tab := &load.Table{File: "s.xlsx", Sheet: "S", Rows: []load.Row{
+		{Num: 1, Cells: []string{"STT", "Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động (triệu đồng)", "Số hộ"}},
+		{Num: 2, Cells: []string{"1", "Lạng Sơn", "Xã Bắc Sơn", "Mô hình A", "Kinh tế", "Quý III/2025", "2", "2", "10"}, Numbers: 1<<6 | 1<<7 | 1<<8},
+		{Num: 3, Cells: []string{"2", "Lạng Sơn", "Xã Bắc Sơn", "Mô hình B", "Kinh tế", "Quý III/2025", "3", "1.234", "20"}, Numbers: 1<<6 | 1<<7 | 1<<8},
+		{Num: 4, Cells: []string{"3", "Lạng Sơn", "Xã Bắc Sơn", "Mô hình C", "Kinh tế", "Quý III/2025", "1", "0,5", "5"}, Numbers: 1<<6 | 1<<8},
+		{Num: 5, Cells: []string{"4", "Lạng Sơn", "Xã Bắc Sơn", "Mô hình D", "Kinh tế", "Quý III/2025", "1", "1.000", "5"}, Numbers: 1<<6 | 1<<8},
+	}}
+	got, problems := sumOf(t, []*load.Table{tab})
+	if want := (sums{4, 7, 1_003_734_000, 40}); len(problems) > 0 || got != want {
+		t.Errorf("sums %+v, problems %v; want %+v (the text 1.000 is a thousand million, the number 1.234 one million and some)", got, problems, want)
+	}
+}

@@ -286,6 +286,7 @@ func (b *book) readSST(segs [][]byte) error {
 type cell struct {
 	row, col int32
 	text     string
+	number   bool // a number cell (Row.Numbers)
 }
 
 // sheetReader reads one worksheet substream.

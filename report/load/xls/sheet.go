@@ -85,12 +85,12 @@ func (s *sheetReader) record(r *records, typ int, body []byte) error {
 		if len(body) < 14 {
 			return errLength(body)
 		}
-		return s.add(row, col, s.number(math.Float64frombits(le64(body[6:])), xf), false)
+		return s.addNumber(row, col, math.Float64frombits(le64(body[6:])), xf)
 	case recRK:
 		if len(body) < 10 {
 			return errLength(body)
 		}
-		return s.add(row, col, s.number(rk(le32(body[6:])), xf), false)
+		return s.addNumber(row, col, rk(le32(body[6:])), xf)
 	case recMulRK:
 		// Row, first column, then 6 bytes (XF, RK) a column, then the last
 		// column.
@@ -103,7 +103,7 @@ func (s *sheetReader) record(r *records, typ int, body []byte) error {
 		}
 		for i := range n {
 			v := body[4+6*i:]
-			if err := s.add(row, col+i, s.number(rk(le32(v[2:])), le16(v)), false); err != nil {
+			if err := s.addNumber(row, col+i, rk(le32(v[2:])), le16(v)); err != nil {
 				return err
 			}
 		}
@@ -140,7 +140,7 @@ func (s *sheetReader) record(r *records, typ int, body []byte) error {
 		}
 		v := body[6:14]
 		if v[6] != 0xFF || v[7] != 0xFF {
-			return s.add(row, col, s.number(math.Float64frombits(le64(v)), xf), false)
+			return s.addNumber(row, col, math.Float64frombits(le64(v)), xf)
 		}
 		switch v[0] {
 		case 0: // a string, in the STRING record that follows
@@ -181,6 +181,16 @@ func (s *sheetReader) add(row, col int, text string, shared bool) error {
 		}
 	}
 	s.cells = append(s.cells, cell{row: int32(row), col: int32(col), text: text})
+	return nil
+}
+
+// addNumber adds a number cell, its bit set in its row's Numbers.
+func (s *sheetReader) addNumber(row, col int, v float64, xf int) error {
+	n := len(s.cells)
+	if err := s.add(row, col, s.number(v, xf), false); err != nil || len(s.cells) == n {
+		return err
+	}
+	s.cells[n].number = true
 	return nil
 }
 
@@ -281,10 +291,18 @@ func buildRows(cells []cell, l *limits) ([]Row, error) {
 		w := int(cells[j-1].col) + 1
 		row := slab[:w:w]
 		slab = slab[w:]
+		var numbers uint64
 		for _, c := range cells[i:j] {
 			row[c.col] = c.text
+			if c.col < 64 {
+				if c.number {
+					numbers |= 1 << uint(c.col)
+				} else {
+					numbers &^= 1 << uint(c.col) // a later cell at the same place wins
+				}
+			}
 		}
-		rows = append(rows, Row{Num: int(cells[i].row) + 1, Cells: row})
+		rows = append(rows, Row{Num: int(cells[i].row) + 1, Cells: row, Numbers: numbers})
 		i = j
 	}
 	return rows, nil

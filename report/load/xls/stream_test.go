@@ -305,7 +305,7 @@ func TestSubstreams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Sheet{{Name: "Data", Rows: []Row{{1, []string{"2"}}, {2, []string{"3"}}}}}
+	want := []Sheet{{Name: "Data", Rows: []Row{{Num: 1, Cells: []string{"2"}, Numbers: 1}, {Num: 2, Cells: []string{"3"}, Numbers: 1}}}}
 	if !reflect.DeepEqual(sheets, want) {
 		t.Errorf("%v, want %v", sheets, want)
 	}
@@ -374,5 +374,21 @@ func TestCorrupt(t *testing.T) {
 		if !errors.Is(err, ErrCorrupt) || sheets != nil {
 			t.Errorf("%s: %v, %v", c.name, sheets, err)
 		}
+	}
+}
+
+// Number cells, formulas' numbers among them, have their bit in
+// Row.Numbers; text cells do not, and a later cell at the same place
+// wins.
+func TestNumberBits(t *testing.T) {
+	sheets, err := readStream(t, oneSheet(nil,
+		number(0, 0, 15, 1.234), label(0, 1, "1.234"), rkRec(0, 2, 15, uint32(7<<2|2)), mulRK(0, 3, 1, 2),
+		formula(0, 5, 15, f64(6)), formula(0, 6, 15, formulaSpecial(0, 0)), rec(recString, xlString("6")),
+		number(0, 7, 15, 1), label(0, 7, "x")), Limits{})
+	if err != nil || len(sheets[0].Rows) != 1 {
+		t.Fatalf("%v %+v", err, sheets)
+	}
+	if got, want := sheets[0].Rows[0].Numbers, uint64(0b111101); got != want {
+		t.Errorf("Numbers %b, want %b", got, want)
 	}
 }

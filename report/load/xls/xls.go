@@ -65,6 +65,10 @@ type Sheet struct {
 type Row struct {
 	Num   int
 	Cells []string
+	// Numbers has bit i set when Cells[i] is a number cell (a number, or a
+	// formula's number), written in digits with a point before its
+	// decimals; only the first 64 columns have a bit.
+	Numbers uint64
 }
 
 // Range is a block of cells, 1-based, inclusive.

@@ -144,10 +144,10 @@ func TestBasic(t *testing.T) {
 	if !reflect.DeepEqual(got, wantMerged) {
 		t.Errorf("merged %v, want %v", sh.Merged, wantMerged)
 	}
-	if want := []Row{{1, []string{"hidden"}}}; !reflect.DeepEqual(sheets[1].Rows, want) {
+	if want := []Row{{Num: 1, Cells: []string{"hidden"}}}; !reflect.DeepEqual(sheets[1].Rows, want) {
 		t.Errorf("hidden sheet: %v", sheets[1].Rows)
 	}
-	if want := []Row{{3, []string{"", "B3"}}, {4, []string{"42"}}}; !reflect.DeepEqual(sheets[2].Rows, want) {
+	if want := []Row{{Num: 3, Cells: []string{"", "B3"}}, {Num: 4, Cells: []string{"42"}, Numbers: 1}}; !reflect.DeepEqual(sheets[2].Rows, want) {
 		t.Errorf("Sheet2: %v", sheets[2].Rows)
 	}
 	if len(sheets[3].Rows) != 0 || len(sheets[3].Merged) != 0 {
@@ -221,14 +221,14 @@ func TestFormulas(t *testing.T) {
 		}
 		rows := sheets[0].Rows
 		want := []Row{
-			{1, []string{"2", "3", "6", "0.5", "Ngày tháng năm", "TRUE", "#DIV/0!", "#N/A", "", "3410000000"}},
-			{2, []string{"Dân vận khéo 2025", strings.Repeat("Ễ", 5000), "45853", "FALSE"}},
-			{3, []string{"10", "20", "30", "40", "50", "60", "70", "80", "90", "100"}},
+			{Num: 1, Cells: []string{"2", "3", "6", "0.5", "Ngày tháng năm", "TRUE", "#DIV/0!", "#N/A", "", "3410000000"}, Numbers: 0b1000001111},
+			{Num: 2, Cells: []string{"Dân vận khéo 2025", strings.Repeat("Ễ", 5000), "45853", "FALSE"}, Numbers: 0b100},
+			{Num: 3, Cells: []string{"10", "20", "30", "40", "50", "60", "70", "80", "90", "100"}, Numbers: 0b1111111111},
 		}
 		if !reflect.DeepEqual(rows, want) {
 			t.Errorf("%s: %.300v, want %.300v", name, rows, want)
 		}
-		if want := []Row{{1, []string{"Hai"}}}; !reflect.DeepEqual(sheets[1].Rows, want) {
+		if want := []Row{{Num: 1, Cells: []string{"Hai"}}}; !reflect.DeepEqual(sheets[1].Rows, want) {
 			t.Errorf("%s: Sheet2 %v", name, sheets[1].Rows)
 		}
 	}
