@@ -601,6 +601,8 @@ func inspect(c *cli.Context, u *ui) error {
 			say("  ", m)
 		}
 		switch {
+		case sh.Summary:
+			say("  ", msg.New("inspect.summary"))
 		case sh.TotalRow > 0 && sh.TotalMatches:
 			say("  ", msg.New("inspect.total_matches", sh.TotalRow))
 		case sh.TotalRow > 0:

@@ -187,3 +187,38 @@ func TestStoredNumbers(t *testing.T) {
 		t.Errorf("sums %+v, problems %v; want %+v (the text 1.000 is a thousand million, the number 1.234 one million and some)", got, problems, want)
 	}
 }
+
+// A workbook's summary sheet, a row per commune and no model's name, is
+// left out when its figures are the other sheets' sum: a fourth review
+// found it summed with them, every figure doubled with exit 0. Named as
+// a summary and not their sum, it is a problem; named otherwise, its rows
+// are data.
+func TestSummarySheet(t *testing.T) {
+	head := []string{"STT", "Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động", "Số hộ"}
+	detail := &load.Table{File: "w.xlsx", Sheet: "Xã Bắc Sơn", Rows: []load.Row{
+		{Num: 1, Cells: head},
+		{Num: 2, Cells: []string{"1", "Lạng Sơn", "Xã Bắc Sơn", "Mô hình A", "Kinh tế", "Quý III/2025", "2", "1000000", "10"}},
+		{Num: 3, Cells: []string{"2", "Lạng Sơn", "Xã Bắc Sơn", "Mô hình B", "Kinh tế", "Quý III/2025", "3", "2000000", "20"}},
+	}}
+	summary := func(name, funds string) *load.Table {
+		return &load.Table{File: "w.xlsx", Sheet: name, Rows: []load.Row{
+			{Num: 1, Cells: head},
+			{Num: 2, Cells: []string{"1", "Lạng Sơn", "Xã Bắc Sơn", "", "Kinh tế", "Quý III/2025", "5", funds, "30"}},
+			{Num: 3, Cells: []string{"", "Tổng cộng", "", "", "", "", "5", funds, "30"}},
+		}}
+	}
+	for _, name := range []string{"Tổng hợp", "Sheet2"} {
+		r := Read([]*load.Table{summary(name, "3000000"), detail}, Options{})
+		got, _ := sumOf(t, []*load.Table{summary(name, "3000000"), detail})
+		if len(r.Problems) > 0 || got != twoModelsSums || len(r.Warnings) != 1 || !r.Sheets[0].Summary || r.Sheets[1].Summary {
+			t.Errorf("%s that sums the other: sums %+v, problems %v, warnings %v, sheets %+v; want %+v, the summary marked and warned of",
+				name, got, r.Problems, r.Warnings, r.Sheets, twoModelsSums)
+		}
+	}
+	if _, problems := Tables([]*load.Table{detail, summary("Tổng hợp", "3500000")}); len(problems) != 1 || problems[0].Msg.Key != "validate.summary_differs" {
+		t.Errorf("a summary that is not the sum: problems %v; want one", problems)
+	}
+	if got, problems := sumOf(t, []*load.Table{detail, summary("Xã Vũ Lễ", "3500000")}); len(problems) > 0 || got != (sums{3, 10, 6_500_000, 60}) {
+		t.Errorf("a sheet of a commune's figures: sums %+v, problems %v; want its row counted", got, problems)
+	}
+}

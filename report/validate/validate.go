@@ -106,6 +106,9 @@ type Sheet struct {
 	// or 0; TotalMatches says whether it matched.
 	TotalRow     int
 	TotalMatches bool
+	// Summary marks a sheet that sums the file's other sheets (Tổng hợp),
+	// left out.
+	Summary bool
 }
 
 // Column says how one column was read.
@@ -162,6 +165,7 @@ func (b *builder) file(tables []*load.Table) {
 		complete = complete || found[k] && b.hasRequired(t, &lays[k])
 	}
 	any := false
+	var registers []sheetRecords
 	for k, t := range tables {
 		sheet := Sheet{File: t.File, Sheet: t.Sheet}
 		if !found[k] || complete && !b.hasRequired(t, &lays[k]) {
@@ -170,8 +174,11 @@ func (b *builder) file(tables []*load.Table) {
 			continue
 		}
 		any = true
+		lo := len(b.ds.Records)
 		b.table(t, &lays[k])
+		registers = append(registers, sheetRecords{sheet: len(b.res.Sheets) - 1, lo: lo, hi: len(b.ds.Records)})
 	}
+	b.summaries(registers)
 	if !any {
 		b.res.Problems = append(b.res.Problems, &record.InputError{Pos: record.Pos{File: tables[0].File}, Msg: msg.New("validate.no_header", headerSearchRows)})
 	}

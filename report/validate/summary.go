@@ -1,0 +1,123 @@
+package validate
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dvkreport/dvkreport/report/msg"
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+// A workbook's summary sheet. Offices keep a sheet per commune and a sheet
+// "Tổng hợp" with a row per commune that sums them; read with the others,
+// it counts every model twice. A register sheet whose rows name no model,
+// in a file where another sheet's rows do, is a summary when its figures
+// are the sum of those sheets' rows of its periods: it is left out, with
+// a warning. One named as a summary (Tổng hợp, TH, Tổng, Summary) whose
+// figures are not that sum is a problem: which of the two is right, no
+// rule can tell.
+
+// sheetRecords is a register sheet of a file and its records,
+// b.ds.Records[lo:hi]; sheet is its place in b.res.Sheets.
+type sheetRecords struct{ sheet, lo, hi int }
+
+// summaries leaves out the summary sheets among a file's register sheets.
+func (b *builder) summaries(sheets []sheetRecords) {
+	if len(sheets) < 2 {
+		return
+	}
+	recs := b.ds.Records
+	named := make([]bool, len(sheets))
+	anyNamed := false
+	for k, s := range sheets {
+		for i := s.lo; i < s.hi && !named[k]; i++ {
+			named[k] = recs[i].Model != ""
+		}
+		anyNamed = anyNamed || named[k]
+	}
+	if !anyNamed {
+		return
+	}
+	out := make([]bool, len(sheets))
+	for k, s := range sheets {
+		if named[k] || s.hi == s.lo {
+			continue
+		}
+		var own, others totals
+		periods := map[record.Period]bool{}
+		for i := s.lo; i < s.hi; i++ {
+			own.add(&recs[i])
+			periods[recs[i].Period] = true
+		}
+		var from []string
+		for j, o := range sheets {
+			if !named[j] {
+				continue
+			}
+			n := others.records
+			for i := o.lo; i < o.hi; i++ {
+				if periods[recs[i].Period] {
+					others.add(&recs[i])
+				}
+			}
+			if others.records > n {
+				from = append(from, b.res.Sheets[o.sheet].Sheet)
+			}
+		}
+		sh := &b.res.Sheets[s.sheet]
+		pos := record.Pos{File: sh.File, Sheet: sh.Sheet}
+		switch {
+		case own.equal(others) && len(from) > 0:
+			out[k] = true
+			sh.Summary = true
+			sh.DataRows = 0
+			b.warn(pos, "", msg.New("validate.summary_sheet", msg.Quote(sh.Sheet), quoteAll(from)))
+		case summaryName(sh.Sheet):
+			b.res.Problems = append(b.res.Problems, &record.InputError{Pos: pos,
+				Msg: msg.New("validate.summary_differs", msg.Quote(sh.Sheet), own.text(), others.text())})
+		}
+	}
+	if !slices.Contains(out, true) {
+		return
+	}
+	// The summaries' records leave the dataset, the others close up: the
+	// file's sheets are its last records.
+	j := sheets[0].lo
+	for k, s := range sheets {
+		if out[k] {
+			continue
+		}
+		copy(b.ids[j:], b.ids[s.lo:s.hi])
+		j += copy(recs[j:], recs[s.lo:s.hi])
+	}
+	clear(recs[j:])
+	b.ds.Records, b.ids = recs[:j], b.ids[:j]
+}
+
+// totals are the sums a summary sheet is compared by.
+type totals struct{ records, count, funds, households, beneficiaries int64 }
+
+func (t *totals) add(r *record.Record) {
+	t.records++
+	t.count += r.Count
+	t.funds += r.FundsVND
+	t.households += r.Households
+	t.beneficiaries += r.Beneficiaries
+}
+
+func (t totals) equal(o totals) bool {
+	return t.count == o.count && t.funds == o.funds && t.households == o.households && t.beneficiaries == o.beneficiaries &&
+		t.count+t.funds+t.households+t.beneficiaries > 0
+}
+
+// text writes the sums for a message: models, đồng, households.
+func (t totals) text() msg.Text {
+	return msg.New("validate.summary_sums", msg.Number(t.count), msg.Number(t.funds), msg.Number(t.households))
+}
+
+// summaryName reports whether a sheet's name says it sums the others.
+func summaryName(name string) bool {
+	f := record.Fold(name)
+	return f == "th" || strings.HasPrefix(f, "tong") || strings.Contains(f, "tong hop") || strings.HasPrefix(f, "summary") ||
+		strings.HasPrefix(f, "total") || strings.HasPrefix(f, "bieu tong")
+}
