@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"math"
 	"regexp"
 	"runtime"
 	"slices"
@@ -32,6 +33,27 @@ type rowConverter struct {
 	from        *record.Table   // shared by the records
 	seed        maphash.Seed    // of the identity hashes
 	workbook    bool            // cells are a workbook's (dates are serial numbers)
+	fundsParts  []int           // the columns whose sum is the funds, or nil: the funds' column alone
+}
+
+// partsSum returns the sum of a row's funds given in parts (fundsParts),
+// or the problem of the part in column i.
+func (rc *rowConverter) partsSum(r load.Row) (sum int64, i int, problem msg.Text) {
+	for _, i := range rc.fundsParts {
+		s := cell(r, i)
+		if s == "" || isDash(s) {
+			continue
+		}
+		v, m := rc.number(s, qtyMoney, i, r.Number(i))
+		if !m.IsZero() {
+			return 0, i, m
+		}
+		if v > math.MaxInt64-sum {
+			return 0, i, msg.New("number.too_large", msg.Quote(s))
+		}
+		sum += v
+	}
+	return sum, 0, msg.Text{}
 }
 
 func (rc *rowConverter) at(row, col int) record.Pos {
@@ -76,12 +98,15 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 		case c == colRowNumber || c == colNote:
 			continue // may be there twice
 		}
-		if rc.where[c] >= 0 {
+		if rc.where[c] >= 0 && !(c == colFunds && slices.Contains(lay.fundsParts, i)) {
 			problem(i+1, h, msg.New("validate.second_column", msg.New("column."+columnKeys[c]), rc.where[c]+1, msg.Quote(rc.header[rc.where[c]])))
 			continue
 		}
-		rc.where[c] = i
+		if rc.where[c] < 0 {
+			rc.where[c] = i
+		}
 	}
+	rc.fundsParts = lay.fundsParts
 	missing := false
 	for _, c := range required {
 		if rc.where[c] >= 0 {
@@ -459,7 +484,13 @@ func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64
 			}
 		}
 		num(colCount, qtyCount, &rec.Count)
-		num(colFunds, qtyMoney, &rec.FundsVND)
+		if rc.fundsParts == nil {
+			num(colFunds, qtyMoney, &rec.FundsVND)
+		} else if v, i, m := rc.partsSum(r); !m.IsZero() {
+			rowProblems = append(rowProblems, &record.InputError{Pos: rc.at(r.Num, i+1), Column: header[i], Msg: m})
+		} else {
+			rec.FundsVND = v
+		}
 		num(colHouseholds, qtyCount, &rec.Households)
 		num(colBeneficiaries, qtyCount, &rec.Beneficiaries)
 		for k, i := range rc.extras {
@@ -554,7 +585,13 @@ func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Rec
 		return total.Num, false
 	}
 	check(rc.where[colCount], qtyCount, count)
-	check(rc.where[colFunds], qtyMoney, funds)
+	if rc.fundsParts == nil {
+		check(rc.where[colFunds], qtyMoney, funds)
+	} else if v, _, m := rc.partsSum(total); m.IsZero() && v != funds && slices.ContainsFunc(rc.fundsParts, func(i int) bool { return cell(total, i) != "" }) {
+		i := rc.where[colFunds]
+		matches = false
+		b.warn(rc.at(total.Num, i+1), rc.header[i], msg.New("validate.total_differs", msg.Number(v), msg.Number(v), msg.Number(funds)))
+	}
 	check(rc.where[colHouseholds], qtyCount, households)
 	check(rc.where[colBeneficiaries], qtyCount, beneficiaries)
 	for k, i := range rc.extras {

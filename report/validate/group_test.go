@@ -222,3 +222,44 @@ func TestSummarySheet(t *testing.T) {
 		t.Errorf("a sheet of a commune's figures: sums %+v, problems %v; want its row counted", got, problems)
 	}
 }
+
+// "Kinh phí huy động (triệu đồng)" merged over "Tổng số | Ngân sách |
+// Nhân dân đóng góp": the total's column is the funds, the others extra
+// indicators; without a total's column the funds are the parts' sum. A
+// fourth review found the file refused for a second column of funds.
+func TestFundsGroup(t *testing.T) {
+	table := func(subs []string, rows ...[]string) *load.Table {
+		tab := &load.Table{File: "f.xlsx", Sheet: "S", Rows: []load.Row{
+			{Num: 1, Cells: append([]string{"STT", "Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động (triệu đồng)", "", ""}, "Số hộ")},
+			{Num: 2, Cells: append([]string{"", "", "", "", "", "", ""}, subs...)},
+		}, Merged: []load.Range{{FirstRow: 1, FirstCol: 8, LastRow: 1, LastCol: 10}}}
+		for c := 1; c <= 11; c++ {
+			if c < 8 || c > 10 {
+				tab.Merged = append(tab.Merged, load.Range{FirstRow: 1, FirstCol: c, LastRow: 2, LastCol: c})
+			}
+		}
+		for k, r := range rows {
+			tab.Rows = append(tab.Rows, load.Row{Num: 3 + k, Cells: r})
+		}
+		return tab
+	}
+	a := func(f ...string) []string {
+		return append(append([]string{"1", "Lạng Sơn", "Xã Bắc Sơn", "Mô hình A", "Kinh tế", "Quý III/2025", "2"}, f...), "10")
+	}
+	b := func(f ...string) []string {
+		return append(append([]string{"2", "Lạng Sơn", "Xã Bắc Sơn", "Mô hình B", "Kinh tế", "Quý III/2025", "3"}, f...), "20")
+	}
+	tab := table([]string{"Tổng số", "Ngân sách", "Nhân dân đóng góp"}, a("1", "0,4", "0,6"), b("2", "1", "1"))
+	r := Read([]*load.Table{tab}, Options{})
+	if got, problems := sumOf(t, []*load.Table{tab}); len(problems) > 0 || got != twoModelsSums || len(r.Dataset.Extras) != 2 ||
+		r.Dataset.Extras[0] != "Kinh phí huy động / Ngân sách (đồng)" || r.Dataset.Records[0].Extra[0] != 400_000 {
+		t.Errorf("with a total's column: sums %+v, problems %v, extras %q; want %+v and the parts as extras in đồng", got, problems, r.Dataset.Extras, twoModelsSums)
+	}
+	tab = table([]string{"Ngân sách", "Nhân dân đóng góp", "Khác"}, a("0,4", "0,6", ""), b("1", "0,5", "0,5"),
+		[]string{"", "Tổng cộng", "", "", "", "", "5", "1,4", "1,1", "0,5", "30"})
+	r = Read([]*load.Table{tab}, Options{})
+	if got, problems := sumOf(t, []*load.Table{tab}); len(problems) > 0 || got != twoModelsSums || len(r.Warnings) > 0 || !r.Sheets[0].TotalMatches {
+		t.Errorf("without a total's column: sums %+v, problems %v, warnings %v, total matches %v; want %+v, the total row matching",
+			got, problems, r.Warnings, r.Sheets[0].TotalMatches, twoModelsSums)
+	}
+}

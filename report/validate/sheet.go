@@ -37,6 +37,7 @@ type sheetLayout struct {
 	totals                  []load.Row   // total rows: never summed, the last checked against the sum
 	mergedFigures           []load.Range // figure cells merged over data rows
 	modelless               []int        // indexes in data of the rows with no model's name, in a table with a column of them
+	fundsParts              []int        // the columns whose sum is the funds, under one group's header, or nil (fundsGroup)
 	known, requiredFound    int          // distinct contract columns named, and of them the required
 	hasModelOrCount         bool         // a column of model names or of counts
 }
@@ -332,6 +333,7 @@ func (lay *sheetLayout) setHeader(cells []headerCell) {
 	lay.cols = make([]column, len(cells))
 	lay.cells = cells
 	seen := map[column]bool{}
+	var grouped []int // columns of funds by their group's header alone
 	for i, hc := range cells {
 		p := hc.parts
 		if len(p) == 0 {
@@ -340,11 +342,15 @@ func (lay *sheetLayout) setHeader(cells []headerCell) {
 		lay.header[i] = strings.Join(p, " / ")
 		lay.bottom[i] = p[len(p)-1]
 		c := matchHeader(p[len(p)-1])
+		own := c
 		if c == colNone && len(p) > 1 {
 			c = matchHeader(strings.Join(p, " "))
 		}
 		for j := len(p) - 2; c == colNone && j >= 0; j-- {
 			c = matchHeader(p[j])
+		}
+		if own == colNone && c == colFunds {
+			grouped = append(grouped, i)
 		}
 		lay.cols[i] = c
 		lay.hasModelOrCount = lay.hasModelOrCount || c == colModel || c == colCount
@@ -358,6 +364,43 @@ func (lay *sheetLayout) setHeader(cells []headerCell) {
 			}
 		}
 	}
+	lay.fundsGroup(grouped)
+}
+
+// fundsTotalRe finds the sub-header of the total among a group of funds'
+// columns: "Tổng số", "Tổng", "Cộng", "Tổng cộng", "Tổng kinh phí".
+var fundsTotalRe = regexp.MustCompile(`^(tong so|tong cong|tong|cong|tong kinh phi|tong so tien|total)\b`)
+
+// fundsGroup reads the columns of funds under one group's header,
+// "Kinh phí huy động (triệu đồng)" over "Tổng số | Ngân sách | Nhân dân
+// đóng góp": the total's column is the funds, and the others are extra
+// indicators, named by their group and their own header; without a
+// total's column, the funds are the sum of the columns (fundsParts).
+// They were refused as a second column of funds.
+func (lay *sheetLayout) fundsGroup(grouped []int) {
+	if len(grouped) < 2 {
+		return
+	}
+	group := func(i int) string {
+		p := lay.cells[i].parts
+		return strings.Join(p[:len(p)-1], " / ")
+	}
+	for _, i := range grouped[1:] {
+		if group(i) != group(grouped[0]) {
+			return // funds under two groups: a second column of funds
+		}
+	}
+	for _, i := range grouped {
+		if fundsTotalRe.MatchString(record.Fold(lay.bottom[i])) {
+			for _, j := range grouped {
+				if j != i {
+					lay.cols[j] = colNone
+				}
+			}
+			return
+		}
+	}
+	lay.fundsParts = grouped
 }
 
 // setUnits gives each column of the layout its unit of money: the lowest
