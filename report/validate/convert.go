@@ -608,7 +608,8 @@ func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Rec
 // numbers that are no quantity: codes (Mã xã, Mã số), years and dates
 // (Năm thực hiện, Năm TL/XD, Ngày thành lập, "Năm, tháng thành lập"),
 // telephone, identity card, account and document numbers (Số CCCD, Số tài
-// khoản, Quyết định số, Số QĐ). Summed as another indicator, such a column
+// khoản, Quyết định số, Số QĐ), a model's place in a list, its rank or its
+// score (Số thứ tự mô hình, Xếp loại, Thứ hạng, Mức độ, Điểm). Summed as another indicator, such a column
 // printed "Mã xã 12.650" in a report. Quantities that start alike stay
 // indicators: Ngày công (days of work), Nam (men), Nấm (mushrooms), and a
 // year's or a month's figures (Năm 2025, Tháng 7).
@@ -629,12 +630,14 @@ var identifierRe = regexp.MustCompile(`^(mã|ma|code|id|sđt|sdt|số đt|số �
 	`|^(năm|year|ngày|date|tháng|month|thời gian|thời điểm)(\s*$|\s*[(/:.,-]|\s+[^\s\d])` +
 	`|^số (cccd|cmnd|cmt|kh|nq|gcn|hđ|cv|đk|qđ)\b|^số (định danh|hợp đồng|đăng ký|giấy phép|hồ sơ|công văn|kế hoạch|nghị quyết|giấy chứng nhận)$` +
 	`|^(số )?tài khoản( ngân hàng)?$|^(số )?zalo$` +
-	`|mã số|điện thoại|số đt|sđt|quyết định số|số quyết định|fax`)
+	`|mã số|điện thoại|số đt|sđt|quyết định số|số quyết định|fax` +
+	`|^(số thứ tự|thứ tự|thứ hạng|xếp hạng|xếp loại|hạng|mức độ|mức xếp loại|kết quả xếp loại)(\s|$|[.:(/,])|^điểm( số| đánh giá| chấm| thi đua| bình xét)?$`)
 
 // identifierFoldedRe is identifierRe's for a header typed without
 // diacritics, where "nam" may be năm (a year) or nam (men): a year only
 // with a word after it.
-var identifierFoldedRe = regexp.MustCompile(`^(ma|code|id|sdt|so dt|so dien thoai|dien thoai|dt|phone|tel|fax|so hieu|ky hieu|so qd|so quyet dinh|quyet dinh|cmnd|cccd|so cccd|so cmnd|so cmt|mst|stt|tt|so tk|stk|zalo)(\s|$|[.:(/,])` +
+var identifierFoldedRe = regexp.MustCompile(`^(ma|code|id|sdt|so dt|so dien thoai|dien thoai|dt|phone|tel|fax|so hieu|ky hieu|so qd|so quyet dinh|quyet dinh|cmnd|cccd|so cccd|so cmnd|so cmt|mst|stt|tt|so tk|stk|zalo|so thu tu|thu tu|thu hang|xep hang|xep loai|hang|muc do)(\s|$|[.:(/,])` +
+	`|^diem( so| danh gia| cham| thi dua)?$` +
 	`|^(nam|ngay|thang) [a-z]|\s(so|nam)$`)
 
 // yearFiguresRe finds the header of a year's figures, not a year: Năm

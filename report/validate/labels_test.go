@@ -181,6 +181,10 @@ func TestIdentifierHeaders(t *testing.T) {
 		"Số tài khoản định danh điện tử được kích hoạt": false, "Số hộ mở tài khoản thanh toán": false,
 		"Số thành viên nhóm Zalo": false, "Số người được cấp CCCD": false, "Số hộ có điện thoại thông minh": false,
 		"Ngày hội (lượt người)": false, "Năm trước": false,
+		// Places in a list, ranks and scores.
+		"Số thứ tự mô hình": true, "Xếp loại": true, "Thứ hạng": true, "Mức độ": true, "Điểm": true, "Điểm đánh giá": true,
+		"Xep loai": true, "So thu tu mo hinh": true, "Diem": true, "Hạng": true,
+		"Điểm sinh hoạt": false, "Số điểm trường": false, "Hàng rào (m)": false, "Hàng cây (cây)": false,
 	} {
 		if got := identifier(h); got != want {
 			t.Errorf("identifier(%q) = %v, want %v", h, got, want)
