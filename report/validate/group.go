@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/load"
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
@@ -218,6 +219,15 @@ type difference struct {
 	sum  int64
 }
 
+// within reports whether a member's row m may be summed by a group's row
+// g: of its period, and of its province, district, commune and field
+// when g names them. A commune's row of sums is never its neighbours'.
+func within(g, m *record.Record) bool {
+	same := func(a, b string) bool { return a == "" || a == b || gazetteer.UnitKey(a) == gazetteer.UnitKey(b) }
+	return g.Period == m.Period && same(g.Province, m.Province) && same(g.District, m.District) && same(g.Commune, m.Commune) &&
+		(g.Field == record.Unclassified || g.Field == m.Field)
+}
+
 // addsUp compares the figures a group's row r (record g) gives with the
 // sums of its members: the rows in [lo, hi) that are no group's (out),
 // whose records are recs[rec[i]]. It returns the differences, nil when
@@ -236,6 +246,9 @@ func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Recor
 			return []difference{}, 0
 		}
 		m := &recs[rec[i]]
+		if !within(g, m) {
+			return []difference{}, 0 // another commune's, period's or field's row: no member
+		}
 		members++
 		count += m.Count
 		funds += m.FundsVND

@@ -263,3 +263,22 @@ func TestFundsGroup(t *testing.T) {
 			got, problems, r.Warnings, r.Sheets[0].TotalMatches, twoModelsSums)
 	}
 }
+
+// A row of sums is only ever a group of the rows of its commune, period
+// and field: a commune that reports its count in one row, above another
+// commune's models whose counts happen to add up to it, is data.
+func TestGroupRowsOfTheirCommune(t *testing.T) {
+	const head = "Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình\n"
+	wantSums(t, "another commune's models", head+
+		"Lạng Sơn,Xã Vũ Lễ,,,Quý III/2025,5\n"+
+		"Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2\n"+
+		"Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,Quý III/2025,3\n", sums{3, 10, 0, 0})
+	wantSums(t, "another field's models", head+
+		"Lạng Sơn,Xã Bắc Sơn,,Văn hóa - Xã hội,Quý III/2025,5\n"+
+		"Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2\n"+
+		"Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,Quý III/2025,3\n", sums{3, 10, 0, 0})
+	wantSums(t, "its own commune's, spelt without Xã", head+
+		"Lạng Sơn,Bắc Sơn,,,Quý III/2025,5\n"+
+		"Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2\n"+
+		"Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,Quý III/2025,3\n", sums{2, 5, 0, 0})
+}
