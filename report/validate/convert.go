@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math"
-	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -626,7 +625,7 @@ func identifier(h string) bool {
 	return identifierRe.MatchString(l)
 }
 
-var identifierRe = regexp.MustCompile(`^(mã|ma|code|id|sđt|sdt|số đt|số điện thoại|điện thoại|đt|phone|tel|telephone|fax|số fax|số hiệu|ký hiệu|số văn bản|số quyết định|số qđ|quyết định|qđ|số báo cáo|cmnd|cccd|mst|mã số thuế|zip|postal code|email|số tk|stk|stt|tt|nhiệm kỳ)(\s|$|[.:(/,])` +
+var identifierRe = lazyRegexp(`^(mã|ma|code|id|sđt|sdt|số đt|số điện thoại|điện thoại|đt|phone|tel|telephone|fax|số fax|số hiệu|ký hiệu|số văn bản|số quyết định|số qđ|quyết định|qđ|số báo cáo|cmnd|cccd|mst|mã số thuế|zip|postal code|email|số tk|stk|stt|tt|nhiệm kỳ)(\s|$|[.:(/,])` +
 	`|^(năm|year|ngày|date|tháng|month|thời gian|thời điểm)(\s*$|\s*[(/:.,-]|\s+[^\s\d])` +
 	`|^số (cccd|cmnd|cmt|kh|nq|gcn|hđ|cv|đk|qđ)\b|^số (định danh|hợp đồng|đăng ký|giấy phép|hồ sơ|công văn|kế hoạch|nghị quyết|giấy chứng nhận)$` +
 	`|^(số )?tài khoản( ngân hàng)?$|^(số )?zalo$` +
@@ -636,10 +635,10 @@ var identifierRe = regexp.MustCompile(`^(mã|ma|code|id|sđt|sdt|số đt|số �
 // identifierFoldedRe is identifierRe's for a header typed without
 // diacritics, where "nam" may be năm (a year) or nam (men): a year only
 // with a word after it.
-var identifierFoldedRe = regexp.MustCompile(`^(ma|code|id|sdt|so dt|so dien thoai|dien thoai|dt|phone|tel|fax|so hieu|ky hieu|so qd|so quyet dinh|quyet dinh|cmnd|cccd|so cccd|so cmnd|so cmt|mst|stt|tt|so tk|stk|zalo|so thu tu|thu tu|thu hang|xep hang|xep loai|hang|muc do)(\s|$|[.:(/,])` +
+var identifierFoldedRe = lazyRegexp(`^(ma|code|id|sdt|so dt|so dien thoai|dien thoai|dt|phone|tel|fax|so hieu|ky hieu|so qd|so quyet dinh|quyet dinh|cmnd|cccd|so cccd|so cmnd|so cmt|mst|stt|tt|so tk|stk|zalo|so thu tu|thu tu|thu hang|xep hang|xep loai|hang|muc do)(\s|$|[.:(/,])` +
 	`|^diem( so| danh gia| cham| thi dua)?$` +
 	`|^(nam|ngay|thang) [a-z]|\s(so|nam)$`)
 
 // yearFiguresRe finds the header of a year's figures, not a year: Năm
 // trước, Năm nay, Cùng kỳ năm trước.
-var yearFiguresRe = regexp.MustCompile(`^(năm|nam) (trước|truoc|nay|ngoái|ngoai|qua)\b|^cùng kỳ`)
+var yearFiguresRe = lazyRegexp(`^(năm|nam) (trước|truoc|nay|ngoái|ngoai|qua)\b|^cùng kỳ`)

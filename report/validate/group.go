@@ -3,7 +3,6 @@ package validate
 import (
 	"cmp"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -300,7 +299,7 @@ type subRow struct {
 	worded      bool // it starts with a bullet or a breakdown's word
 }
 
-var breakdownWordRe = regexp.MustCompile(`^(trong đó|trong do|trong số|trong so|chia ra|bao gồm|bao gom|gồm|gom|cụ thể|cu the|riêng|rieng|of which|in which)([\s:,.;-]|$)`)
+var breakdownWordRe = lazyRegexp(`^(trong đó|trong do|trong số|trong so|chia ra|bao gồm|bao gom|gồm|gom|cụ thể|cu the|riêng|rieng|of which|in which)([\s:,.;-]|$)`)
 
 // subRows returns the rows of rows that may break their parent's figures
 // down: with no number (nums) under a numbered row, without a field or a

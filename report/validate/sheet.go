@@ -2,7 +2,6 @@ package validate
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -369,7 +368,7 @@ func (lay *sheetLayout) setHeader(cells []headerCell) {
 
 // fundsTotalRe finds the sub-header of the total among a group of funds'
 // columns: "Tổng số", "Tổng", "Cộng", "Tổng cộng", "Tổng kinh phí".
-var fundsTotalRe = regexp.MustCompile(`^(tong so|tong cong|tong|cong|tong kinh phi|tong so tien|total)\b`)
+var fundsTotalRe = lazyRegexp(`^(tong so|tong cong|tong|cong|tong kinh phi|tong so tien|total)\b`)
 
 // fundsGroup reads the columns of funds under one group's header,
 // "Kinh phí huy động (triệu đồng)" over "Tổng số | Ngân sách | Nhân dân
@@ -439,11 +438,11 @@ func (lay *sheetLayout) setUnits() {
 // Patterns of the rows that are not data, on folded text (record.Fold).
 var (
 	// A column-number row: (1) (2) … or 1 2 3, or A B C.
-	columnNumberRe = regexp.MustCompile(`^[(\[]?([0-9]{1,2}|[a-z])[)\]]?$`)
+	columnNumberRe = lazyRegexp(`^[(\[]?([0-9]{1,2}|[a-z])[)\]]?$`)
 	// A heading inside the table: I. Huyện Bắc Sơn, A- Lĩnh vực kinh tế.
-	headingRe = regexp.MustCompile(`^([ivx]+|[a-d])\s*[.\-–:)]\s*\S`)
+	headingRe = lazyRegexp(`^([ivx]+|[a-d])\s*[.\-–:)]\s*\S`)
 	// The first line of what follows a table: signatures, dates, notes.
-	signatureRe = regexp.MustCompile(`nguoi lap|lap bieu|ky,? ghi ro|ghi ro ho|ky ten|thu truong|xac nhan|noi nhan|^ngay\b|, ngay \d|ngay \.+ thang|thang \.+ nam|^t/m\b|^tm\.|^kt\.|^tl\.|truong ban|chu tich|bi thu|^ghi chu|^luu:|^- luu`)
+	signatureRe = lazyRegexp(`nguoi lap|lap bieu|ky,? ghi ro|ghi ro ho|ky ten|thu truong|xac nhan|noi nhan|^ngay\b|, ngay \d|ngay \.+ thang|thang \.+ nam|^t/m\b|^tm\.|^kt\.|^tl\.|truong ban|chu tich|bi thu|^ghi chu|^luu:|^- luu`)
 )
 
 // sortRows sorts the rows under the header: a column-number row right
@@ -580,7 +579,7 @@ func (lay *sheetLayout) rowNumber(r load.Row, maxLen int) string {
 	return ""
 }
 
-var sectionNumberRe = regexp.MustCompile(`^([ivxlc]+|[a-h])[.)]?$`)
+var sectionNumberRe = lazyRegexp(`^([ivxlc]+|[a-h])[.)]?$`)
 
 // blank reports whether a row names no model (model is its model cell's
 // index, from modelNamed) and has no figure, in a table that has a column

@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
@@ -24,12 +23,12 @@ var (
 	// A total's or subtotal's words at the start of the row's first text,
 	// in the row-number column or the province's, where no name starts
 	// so: "Tổng cộng", "Cộng", "Toàn tỉnh", whatever follows.
-	totalRe    = regexp.MustCompile(`^(tong cong|tong so|tong hop|tong|toan tinh|toan huyen|toan xa|toan quoc|toan thanh pho|grand total|total|tc|tcong)\b`)
-	subtotalRe = regexp.MustCompile(`^(cong|sub ?-? ?total)\b`)
+	totalRe    = lazyRegexp(`^(tong cong|tong so|tong hop|tong|toan tinh|toan huyen|toan xa|toan quoc|toan thanh pho|grand total|total|tc|tcong)\b`)
+	subtotalRe = lazyRegexp(`^(cong|sub ?-? ?total)\b`)
 
 	// A whole cell of names that is a total's label: its words alone, or
 	// with what it sums (toàn tỉnh, cả nước, 2 xã, 34 mô hình, I+II).
-	namedTotalRe = regexp.MustCompile(`^(tong cong|tong so|tong hop|tong|tc|total|grand total)` +
+	namedTotalRe = lazyRegexp(`^(tong cong|tong so|tong hop|tong|tc|total|grand total)` +
 		`(\s+(toan|ca)\s+(tinh|thanh pho|tp|quoc|nuoc|huyen|xa|phuong))?` +
 		`(\s+\d+\s+(xa|phuong|thi tran|dac khu|huyen|quan|thi xa|don vi|mo hinh|tinh))?` +
 		`(\s+so\s+mo\s+hinh)?` +
@@ -40,7 +39,7 @@ var (
 	// A whole cell of names that is a subtotal's label: its words alone,
 	// with a part's number (Cộng I, Cộng 2 xã), or with the kind of unit
 	// it sums (Cộng xã, Cộng toàn huyện, Cộng các xã, Tổng cộng huyện).
-	namedSubtotalRe = regexp.MustCompile(`^(cong|sub ?-? ?total|toan huyen|toan xa|toan phuong|toan thi tran|toan dac khu|toan quan|toan thi xa)$` +
+	namedSubtotalRe = lazyRegexp(`^(cong|sub ?-? ?total|toan huyen|toan xa|toan phuong|toan thi tran|toan dac khu|toan quan|toan thi xa)$` +
 		`|^cong\s+([ivx]+|[a-d]|\d+)$` +
 		`|^cong\s+\d+\s+(xa|phuong|thi tran|dac khu|huyen|quan|thi xa|don vi|mo hinh)$` +
 		`|^cong\s+(linh vuc|khoi|nhom|cum)\b` +
@@ -50,16 +49,16 @@ var (
 	// cell "Tổng" and "Toàn" may start one too ("Toàn xã Vũ Lễ"); in a
 	// model's or a unit's, where "Toàn xã chung sức…" and "Tổng xã hội
 	// hóa" are names, only "Cộng", "Tổng cộng" and "Tổng số" do.
-	namedSubtotalOfRe = regexp.MustCompile(`^(cong|tong cong|tong so)\s+(toan\s+|cac\s+)?(xa|phuong|thi tran|dac khu|huyen|quan|thi xa)\s+\S`)
-	placeSubtotalOfRe = regexp.MustCompile(`^(cong|tong cong|tong so|tong|toan)\s+(toan\s+|cac\s+)?(xa|phuong|thi tran|dac khu|huyen|quan|thi xa)\s+\S`)
+	namedSubtotalOfRe = lazyRegexp(`^(cong|tong cong|tong so)\s+(toan\s+|cac\s+)?(xa|phuong|thi tran|dac khu|huyen|quan|thi xa)\s+\S`)
+	placeSubtotalOfRe = lazyRegexp(`^(cong|tong cong|tong so|tong|toan)\s+(toan\s+|cac\s+)?(xa|phuong|thi tran|dac khu|huyen|quan|thi xa)\s+\S`)
 	// A total's label followed by a province's name: "Tổng cộng Lạng Sơn",
 	// "Toàn tỉnh Lạng Sơn"; the name is looked up.
-	provinceTotalRe = regexp.MustCompile(`^(tong cong toan tinh|tong cong|tong so|tong|cong toan tinh|toan tinh)\s+(.+)$`)
+	provinceTotalRe = lazyRegexp(`^(tong cong toan tinh|tong cong|tong so|tong|cong toan tinh|toan tinh)\s+(.+)$`)
 	// A row that breaks the figures of the row above down: "Trong đó: ngân
 	// sách nhà nước", "Trong số này…", "Of which". Read in lower case with
 	// its diacritics, and without them only with a colon: folded, "Trồng
 	// đỗ tương" (growing soybeans) reads "trong do tuong".
-	breakdownRe = regexp.MustCompile(`^(trong đó|trong số\s*(này|đó|[:,])|trong do\s*[:,]|trong so\s*[:,]|chia ra\s*[:,]|bao gồm\s*[:,]|gồm\s*[:,]|cụ thể\s*[:,]|of which|in which)`)
+	breakdownRe = lazyRegexp(`^(trong đó|trong số\s*(này|đó|[:,])|trong do\s*[:,]|trong so\s*[:,]|chia ra\s*[:,]|bao gồm\s*[:,]|gồm\s*[:,]|cụ thể\s*[:,]|of which|in which)`)
 )
 
 // label returns a folded text without the marks a clerk writes around a
@@ -351,7 +350,7 @@ func (lay *sheetLayout) hasMembers(rest []load.Row) bool {
 	return false
 }
 
-var romanRe = regexp.MustCompile(`^[ivxl]+[.)]?$`)
+var romanRe = lazyRegexp(`^[ivxl]+[.)]?$`)
 
 // mayBeTotal reports whether a text may be a total's, subtotal's or
 // breakdown's label: whether it starts, after marks (labelMarks), with

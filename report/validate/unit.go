@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -14,23 +13,23 @@ import (
 var (
 	// bracketRe finds a text in brackets of any kind: (triệu đồng),
 	// [triệu đồng], {triệu đồng}.
-	bracketRe = regexp.MustCompile(`[(\[{]([^()\[\]{}]*)[)\]}]`)
+	bracketRe = lazyRegexp(`[(\[{]([^()\[\]{}]*)[)\]}]`)
 	// unitTextRe is a unit of money alone: a factor ("x 1.000", "1.000"), a
 	// word (nghìn, triệu, tỷ) and the currency (đồng, đ, VNĐ), each of them
 	// optional: "triệu đồng", "tr.đ", "trđ", "1.000 đồng", "x1000 đ",
 	// "million VND".
-	unitTextRe = regexp.MustCompile(`^(x|×|\*)?\s*([0-9][0-9., ]*[0-9]|[0-9])?\s*(nghin|ngan|thousand|trieu|tr|million|ty|ti|billion)?\.?\s*(dong viet nam|dong vn|dongvn|dong|vnd|d|₫)?$`)
+	unitTextRe = lazyRegexp(`^(x|×|\*)?\s*([0-9][0-9., ]*[0-9]|[0-9])?\s*(nghin|ngan|thousand|trieu|tr|million|ty|ti|billion)?\.?\s*(dong viet nam|dong vn|dongvn|dong|vnd|d|₫)?$`)
 	// unitLabelRe finds the label of a unit: "ĐVT", "Đ.V.T", "Đơn vị
 	// tính", which need no colon, and "Đơn vị:", "Unit:", which do (an
 	// "Đơn vị" alone is the column of the unit running a model).
-	unitLabelRe = regexp.MustCompile(`(?:^|[^a-z0-9])(?:(dvt|d\.v\.t\.?|don vi tinh|dv tinh)\s*[:.]?|(don vi|unit|units|currency)\s*:)\s*`)
+	unitLabelRe = lazyRegexp(`(?:^|[^a-z0-9])(?:(dvt|d\.v\.t\.?|don vi tinh|dv tinh)\s*[:.]?|(don vi|unit|units|currency)\s*:)\s*`)
 	// unitSuffixRe is a unit that ends a header with no bracket, comma or
 	// dash before it: a word and the currency, both ("Kinh phí triệu
 	// đồng"); a currency alone there may be a word ("hoạt động").
-	unitSuffixRe = regexp.MustCompile(`\s((?:nghin|ngan|trieu|tr|ty|ti)\.?\s*(?:dong|d|vnd))$`)
+	unitSuffixRe = lazyRegexp(`\s((?:nghin|ngan|trieu|tr|ty|ti)\.?\s*(?:dong|d|vnd))$`)
 	// foreignMoneyRe finds money that is not đồng: a unit meant, never
 	// read as đồng.
-	foreignMoneyRe = regexp.MustCompile(`(?:^|[^a-z])(usd|us\$|eur|euro|euros|ndt|cny|yen|jpy|dollar|dollars|do la|dola|bang anh|gbp|baht|kip|won|rub)(?:$|[^a-z])|[$€£¥]`)
+	foreignMoneyRe = lazyRegexp(`(?:^|[^a-z])(usd|us\$|eur|euro|euros|ndt|cny|yen|jpy|dollar|dollars|do la|dola|bang anh|gbp|baht|kip|won|rub)(?:$|[^a-z])|[$€£¥]`)
 )
 
 // unitScales are the factors a unit may have.
@@ -321,15 +320,15 @@ func isASCII(s string) bool {
 // countHeaderRe finds the header of a count, in lower case with its
 // diacritics or without: one that starts with what it counts, or that
 // names a unit of counts.
-var countHeaderRe = regexp.MustCompile(`^(số |so )?(hộ|người|nguoi|lượt|luot|tỷ lệ|tỉ lệ|ty le|ti le|%|số lượng|so luong|tổ|nhóm|thành viên|hội viên|đoàn viên|lao động|mô hình|gia đình)(\s|$|[,.:(])` +
+var countHeaderRe = lazyRegexp(`^(số |so )?(hộ|người|nguoi|lượt|luot|tỷ lệ|tỉ lệ|ty le|ti le|%|số lượng|so luong|tổ|nhóm|thành viên|hội viên|đoàn viên|lao động|mô hình|gia đình)(\s|$|[,.:(])` +
 	`|[(\[,]\s*(hộ|ho|người|nguoi|lượt|luot|lượt người|lượt hộ|%|mô hình|cái|con|cây|ngày công|thành viên)\s*[)\]]?$|\(%\)|ngày công`)
 
 // moneyWordsLower finds the words of a header of money, in lower case with
 // their diacritics: "tiền", never "tiến" (progress).
-var moneyWordsLower = regexp.MustCompile(`(?:^|[^\p{L}])(kinh phí|tiền|giá trị|trị giá|vốn|nguồn lực|ngân sách|xã hội hóa|xã hội hoá|đóng góp|ủng hộ|tài trợ|quỹ|quy đổi|funds?|money|value)(?:$|[^\p{L}])`)
+var moneyWordsLower = lazyRegexp(`(?:^|[^\p{L}])(kinh phí|tiền|giá trị|trị giá|vốn|nguồn lực|ngân sách|xã hội hóa|xã hội hoá|đóng góp|ủng hộ|tài trợ|quỹ|quy đổi|funds?|money|value)(?:$|[^\p{L}])`)
 
 // moneyWordsFolded finds them in a header typed without diacritics.
-var moneyWordsFolded = regexp.MustCompile(`(?:^|[^a-z])(kinh phi|tien|gia tri|tri gia|von|nguon luc|ngan sach|xa hoi hoa|dong gop|ung ho|tai tro|funds?|money|value)(?:$|[^a-z])`)
+var moneyWordsFolded = lazyRegexp(`(?:^|[^a-z])(kinh phi|tien|gia tri|tri gia|von|nguon luc|ngan sach|xa hoi hoa|dong gop|ung ho|tai tro|funds?|money|value)(?:$|[^a-z])`)
 
 // moneyName is the name under which an indicator of money is reported: its
 // header without the unit it was written in, then "(đồng)", for its
@@ -370,7 +369,7 @@ func moneyName(h string) string {
 
 var (
 	// origBracketRe finds a text in brackets, as written.
-	origBracketRe = regexp.MustCompile(`[(\[{][^()\[\]{}]*[)\]}]`)
+	origBracketRe = lazyRegexp(`[(\[{][^()\[\]{}]*[)\]}]`)
 	// origLabelRe finds the label of a unit, as written.
-	origLabelRe = regexp.MustCompile(`(?i)\s(ĐVT|Đ\.V\.T\.?|DVT|Đơn vị tính|Đơn vị:|Unit:)`)
+	origLabelRe = lazyRegexp(`(?i)\s(ĐVT|Đ\.V\.T\.?|DVT|Đơn vị tính|Đơn vị:|Unit:)`)
 )
