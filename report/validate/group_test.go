@@ -282,3 +282,39 @@ func TestGroupRowsOfTheirCommune(t *testing.T) {
 		"Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2\n"+
 		"Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,Quý III/2025,3\n", sums{2, 5, 0, 0})
 }
+
+// Summary sheets are compared row by row with the rows of their places: a
+// sheet per district is each district's summary, a commune's own sheet
+// that happens to equal the others is data, and a summary of sheets with
+// and without model names is left out (a fifth review found the first
+// two counted wrongly with exit 0, the third refused).
+func TestSummarySheetsByPlace(t *testing.T) {
+	head := load.Row{Num: 1, Cells: []string{"Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động", "Số hộ"}}
+	sheet := func(name string, rows ...string) *load.Table {
+		tab := &load.Table{File: "w.xlsx", Sheet: name, Rows: []load.Row{head}}
+		for k, r := range rows {
+			c := strings.Split(r, ",") // commune, model, field, count, funds, households
+			tab.Rows = append(tab.Rows, load.Row{Num: 2 + k, Cells: append([]string{"Lạng Sơn", c[0], c[1], c[2], "Quý III/2025"}, c[3:]...)})
+		}
+		return tab
+	}
+	bacSon := sheet("Bắc Sơn", "Xã Bắc Sơn,Mô hình A,Kinh tế,1,1000000,10", "Xã Bắc Sơn,Mô hình B,Kinh tế,1,2000000,20")
+	vuLe := sheet("Vũ Lễ", "Xã Vũ Lễ,Mô hình C,Kinh tế,1,4000000,40")
+	hoaTham := sheet("Hoa Thám", "Xã Hoa Thám,Mô hình D,Kinh tế,1,8000000,80")
+	for _, tc := range []struct {
+		what   string
+		tables []*load.Table
+		want   sums
+	}{
+		{"a sheet per district", []*load.Table{bacSon, vuLe, hoaTham,
+			sheet("Huyện Bắc Sơn", "Xã Bắc Sơn,,,2,3000000,30", "Xã Vũ Lễ,,,1,4000000,40"),
+			sheet("TH Bình Gia", "Xã Hoa Thám,,,1,8000000,80")}, sums{4, 4, 15_000_000, 150}},
+		{"a commune's sheet equal to the others", []*load.Table{bacSon, sheet("Vũ Lễ", "Xã Vũ Lễ,,,2,3000000,30")}, sums{3, 4, 6_000_000, 60}},
+		{"a summary of named and unnamed sheets", []*load.Table{bacSon, sheet("Vũ Lễ", "Xã Vũ Lễ,,,3,5000000,50"),
+			sheet("Tổng hợp", "Xã Bắc Sơn,,,2,3000000,30", "Xã Vũ Lễ,,,3,5000000,50")}, sums{3, 5, 8_000_000, 80}},
+	} {
+		if got, problems := sumOf(t, tc.tables); len(problems) > 0 || got != tc.want {
+			t.Errorf("%s: sums %+v, problems %v; want %+v", tc.what, got, problems, tc.want)
+		}
+	}
+}

@@ -9,11 +9,13 @@ import (
 )
 
 // A workbook's summary sheet. Offices keep a sheet per commune and a sheet
-// "Tổng hợp" with a row per commune that sums them; read with the others,
-// it counts every model twice. A register sheet whose rows name no model,
-// in a file where another sheet's rows do, is a summary when its figures
-// are the sum of those sheets' rows of its periods: it is left out, with
-// a warning. One named as a summary (Tổng hợp, TH, Tổng, Summary) whose
+// "Tổng hợp" with a row per commune that sums them (or a sheet per
+// district); read with the others, it counts every model twice. A
+// register sheet whose rows name no model, in a file where another
+// sheet's rows do, is a summary when each of its rows is the sum of the
+// other sheets' rows of its place, period and field (within), models'
+// rows among them, and it sums more rows than it has (or only models'
+// rows): it is left out, with a warning. One named as a summary (Tổng hợp, TH, Tổng, Summary) whose
 // figures are not that sum is a problem: which of the two is right, no
 // rule can tell.
 
@@ -43,35 +45,50 @@ func (b *builder) summaries(sheets []sheetRecords) {
 		if named[k] || s.hi == s.lo {
 			continue
 		}
+		// Each of its rows against the rows of the other sheets of its
+		// place, period and field (within); the sheets found to be
+		// summaries already are not counted again.
 		var own, others totals
-		periods := map[record.Period]bool{}
+		fromNamed := false
+		from := map[int]bool{}
+		rowsMatch := true
 		for i := s.lo; i < s.hi; i++ {
-			own.add(&recs[i])
-			periods[recs[i].Period] = true
-		}
-		var from []string
-		for j, o := range sheets {
-			if !named[j] {
-				continue
-			}
-			n := others.records
-			for i := o.lo; i < o.hi; i++ {
-				if periods[recs[i].Period] {
-					others.add(&recs[i])
+			g := &recs[i]
+			own.add(g)
+			var sum totals
+			for j, o := range sheets {
+				if j == k || out[j] {
+					continue
+				}
+				for m := o.lo; m < o.hi; m++ {
+					if within(g, &recs[m]) {
+						sum.add(&recs[m])
+						from[j] = true
+						fromNamed = fromNamed || named[j]
+					}
 				}
 			}
-			if others.records > n {
-				from = append(from, b.res.Sheets[o.sheet].Sheet)
+			rowsMatch = rowsMatch && sum.records > 0 && sum.equal(totals{1, g.Count, g.FundsVND, g.Households, g.Beneficiaries})
+			others.count, others.funds, others.households, others.beneficiaries =
+				others.count+sum.count, others.funds+sum.funds, others.households+sum.households, others.beneficiaries+sum.beneficiaries
+			others.records += sum.records
+		}
+		allNamed := true
+		var names []string
+		for j := range sheets {
+			if from[j] {
+				allNamed = allNamed && named[j]
+				names = append(names, b.res.Sheets[sheets[j].sheet].Sheet)
 			}
 		}
 		sh := &b.res.Sheets[s.sheet]
 		pos := record.Pos{File: sh.File, Sheet: sh.Sheet}
 		switch {
-		case own.equal(others) && len(from) > 0:
+		case rowsMatch && fromNamed && (others.records > own.records || allNamed):
 			out[k] = true
 			sh.Summary = true
 			sh.DataRows = 0
-			b.warn(pos, "", msg.New("validate.summary_sheet", msg.Quote(sh.Sheet), quoteAll(from)))
+			b.warn(pos, "", msg.New("validate.summary_sheet", msg.Quote(sh.Sheet), quoteAll(names)))
 		case summaryName(sh.Sheet):
 			b.res.Problems = append(b.res.Problems, &record.InputError{Pos: pos,
 				Msg: msg.New("validate.summary_differs", msg.Quote(sh.Sheet), own.text(), others.text())})
@@ -118,6 +135,6 @@ func (t totals) text() msg.Text {
 // summaryName reports whether a sheet's name says it sums the others.
 func summaryName(name string) bool {
 	f := record.Fold(name)
-	return f == "th" || strings.HasPrefix(f, "tong") || strings.Contains(f, "tong hop") || strings.HasPrefix(f, "summary") ||
+	return f == "th" || strings.HasPrefix(f, "th ") || strings.HasPrefix(f, "tong") || strings.Contains(f, "tong hop") || strings.HasPrefix(f, "summary") ||
 		strings.HasPrefix(f, "total") || strings.HasPrefix(f, "bieu tong")
 }
