@@ -299,7 +299,12 @@ type subRow struct {
 	worded      bool // it starts with a bullet or a breakdown's word
 }
 
-var breakdownWordRe = lazyRegexp(`^(trong đó|trong do|trong số|trong so|chia ra|bao gồm|bao gom|gồm|gom|cụ thể|cu the|riêng|rieng|of which|in which)([\s:,.;-]|$)`)
+// breakdownWordRe finds a breakdown's first words, in lower case: those
+// that start no model's name alone, or others followed by a colon ("Gồm:",
+// "Cụ thể:"), as "Gom rác thải nhựa" and "Cụ thể hóa Nghị quyết" are
+// models.
+var breakdownWordRe = lazyRegexp(`^(trong đó|trong do|trong số|trong so|chia ra|bao gồm|riêng|of which|in which)([\s:,.;-]|$)` +
+	`|^(gồm|gom|bao gom|cụ thể|cu the|rieng)\s*[:,]`)
 
 // subRows returns the rows of rows that may break their parent's figures
 // down: with no number (nums) under a numbered row, without a field or a

@@ -163,6 +163,11 @@ func TestSubRows(t *testing.T) {
 			sums{2, 3, 5_000_000, 10}},
 		{"a count", "1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10\n,Lạng Sơn,,- Mô hình C,,Quý III/2025,1,400.000,\n",
 			sums{2, 3, 1_400_000, 10}},
+		// A fifth review's: models whose names start as a breakdown's words.
+		{"Gom rác", "1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,,3.000.000,30\n,Lạng Sơn,Xã Bắc Sơn,Gom rác thải nhựa gây quỹ,,Quý III/2025,,2.000.000,20\n",
+			sums{2, 2, 5_000_000, 50}},
+		{"Cụ thể hóa", "1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,-,3.000.000,30\n,Lạng Sơn,Xã Bắc Sơn,Cụ thể hóa Nghị quyết về nông thôn mới,,Quý III/2025,-,2.000.000,20\n",
+			sums{2, 2, 5_000_000, 50}},
 		{"under a commune's row", "1,Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025,,3.000.000,\n,Lạng Sơn,Xã Bắc Sơn,- Mô hình A,,Quý III/2025,,1.000.000,\n" +
 			",Lạng Sơn,Xã Bắc Sơn,- Mô hình B,,Quý III/2025,,2.000.000,\n", sums{2, 2, 3_000_000, 0}},
 	} {
