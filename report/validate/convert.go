@@ -97,6 +97,10 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 		case c == colRowNumber || c == colNote:
 			continue // may be there twice
 		}
+		if rc.where[c] >= 0 && c == colFunds && slices.Contains(lay.fundsSplit, i) {
+			problem(i+1, h, msg.New("validate.funds_split", msg.Quote(lay.cells[i].parts[0]), msg.Quote(lay.bottom[rc.where[c]]), msg.Quote(lay.bottom[i])))
+			continue
+		}
 		if rc.where[c] >= 0 && !(c == colFunds && slices.Contains(lay.fundsParts, i)) {
 			problem(i+1, h, msg.New("validate.second_column", msg.New("column."+columnKeys[c]), rc.where[c]+1, msg.Quote(rc.header[rc.where[c]])))
 			continue
@@ -171,7 +175,7 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 		switch {
 		case !some:
 			kinds[i] = "empty"
-		case identifier(rc.header[i]):
+		case identifier(rc.header[i]) || identifier(lay.bottom[i]):
 			kinds[i] = "identifier" // numbers, but no quantity: never summed
 		case !all:
 			kinds[i] = "text"
@@ -224,8 +228,11 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	rc.extraSlot = make([]int, len(rc.extras))
 	for k, i := range rc.extras {
 		name := rc.header[i]
-		if rc.scale[i] > 0 {
+		switch {
+		case rc.scale[i] > 0:
 			name = moneyName(name)
+		case slices.Contains(lay.notMoney, i):
+			name = lay.bottom[i] // "Ngày công", not "Kinh phí huy động (triệu đồng) / Ngày công"
 		}
 		slot, ok := b.extraIndex[name]
 		if !ok {
@@ -275,6 +282,9 @@ func (b *builder) units(t *load.Table, lay *sheetLayout, rc *rowConverter, kinds
 	for i, h := range rc.header {
 		switch {
 		case lay.cols[i] == colFunds:
+		case slices.Contains(lay.notMoney, i):
+			rc.scale[i] = 0
+			continue
 		case kinds[i] == "extra" && (lay.scale[i] > 0 || moneyHeader(h) || foreignMoneyRe.MatchString(record.Fold(h))):
 		default:
 			continue
@@ -608,7 +618,8 @@ func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Rec
 // (Năm thực hiện, Năm TL/XD, Ngày thành lập, "Năm, tháng thành lập"),
 // telephone, identity card, account and document numbers (Số CCCD, Số tài
 // khoản, Quyết định số, Số QĐ), a model's place in a list, its rank or its
-// score (Số thứ tự mô hình, Xếp loại, Thứ hạng, Mức độ, Điểm). Summed as another indicator, such a column
+// score (Số thứ tự mô hình, Xếp loại, Thứ hạng, Mức độ, Điểm), and rates
+// (Tỷ lệ, %). Summed as another indicator, such a column
 // printed "Mã xã 12.650" in a report. Quantities that start alike stay
 // indicators: Ngày công (days of work), Nam (men), Nấm (mushrooms), and a
 // year's or a month's figures (Năm 2025, Tháng 7).
@@ -617,6 +628,8 @@ func identifier(h string) bool {
 	switch {
 	case strings.HasSuffix(l, " số") || strings.HasSuffix(l, " năm"):
 		return true // Tổ dân phố số, Kế hoạch số, Từ năm
+	case rateRe.MatchString(l):
+		return true // a rate: summed, 40 % and 60 % made 100 %
 	case strings.HasPrefix(l, "ngày công"), countHeaderRe.MatchString(l), yearFiguresRe.MatchString(l):
 		return false // Ngày công, Số người được cấp CCCD, Ngày hội (lượt người), Năm trước
 	case isASCII(l):
@@ -625,17 +638,21 @@ func identifier(h string) bool {
 	return identifierRe.MatchString(l)
 }
 
+// rateRe finds the header of a rate or a share: Tỷ lệ, Tỉ lệ hộ nghèo
+// (%), "%".
+var rateRe = lazyRegexp(`^(tỷ lệ|tỉ lệ|ty le|ti le)(\s|$|[.:(/,])|\(%\)|^%$`)
+
 var identifierRe = lazyRegexp(`^(mã|ma|code|id|sđt|sdt|số đt|số điện thoại|điện thoại|đt|phone|tel|telephone|fax|số fax|số hiệu|ký hiệu|số văn bản|số quyết định|số qđ|quyết định|qđ|số báo cáo|cmnd|cccd|mst|mã số thuế|zip|postal code|email|số tk|stk|stt|tt|nhiệm kỳ)(\s|$|[.:(/,])` +
 	`|^(năm|year|ngày|date|tháng|month|thời gian|thời điểm)(\s*$|\s*[(/:.,-]|\s+[^\s\d])` +
 	`|^số (cccd|cmnd|cmt|kh|nq|gcn|hđ|cv|đk|qđ)\b|^số (định danh|hợp đồng|đăng ký|giấy phép|hồ sơ|công văn|kế hoạch|nghị quyết|giấy chứng nhận)$` +
 	`|^(số )?tài khoản( ngân hàng)?$|^(số )?zalo$` +
 	`|mã số|điện thoại|số đt|sđt|quyết định số|số quyết định|fax` +
-	`|^(số thứ tự|thứ tự|thứ hạng|xếp hạng|xếp loại|hạng|mức độ|mức xếp loại|kết quả xếp loại)(\s|$|[.:(/,])|^điểm( số| đánh giá| chấm| thi đua| bình xét)?$`)
+	`|^(số thứ tự|thứ tự|thứ hạng|xếp hạng|xếp loại|mức độ|mức xếp loại|kết quả xếp loại)(\s|$|[.:(/,])|^điểm( số| đánh giá| chấm| thi đua| bình xét)?$`)
 
 // identifierFoldedRe is identifierRe's for a header typed without
 // diacritics, where "nam" may be năm (a year) or nam (men): a year only
 // with a word after it.
-var identifierFoldedRe = lazyRegexp(`^(ma|code|id|sdt|so dt|so dien thoai|dien thoai|dt|phone|tel|fax|so hieu|ky hieu|so qd|so quyet dinh|quyet dinh|cmnd|cccd|so cccd|so cmnd|so cmt|mst|stt|tt|so tk|stk|zalo|so thu tu|thu tu|thu hang|xep hang|xep loai|hang|muc do)(\s|$|[.:(/,])` +
+var identifierFoldedRe = lazyRegexp(`^(ma|code|id|sdt|so dt|so dien thoai|dien thoai|dt|phone|tel|fax|so hieu|ky hieu|so qd|so quyet dinh|quyet dinh|cmnd|cccd|so cccd|so cmnd|so cmt|mst|stt|tt|so tk|stk|zalo|so thu tu|thu tu|thu hang|xep hang|xep loai|muc do)(\s|$|[.:(/,])` +
 	`|^diem( so| danh gia| cham| thi dua)?$` +
 	`|^(nam|ngay|thang) [a-z]|\s(so|nam)$`)
 

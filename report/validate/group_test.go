@@ -267,6 +267,22 @@ func TestFundsGroup(t *testing.T) {
 		t.Errorf("without a total's column: sums %+v, problems %v, warnings %v, total matches %v; want %+v, the total row matching",
 			got, problems, r.Warnings, r.Sheets[0].TotalMatches, twoModelsSums)
 	}
+	// A fifth review's: parts that are no sources of funds are never
+	// summed into them (Kế hoạch and Thực hiện made 28 million of 13).
+	for _, subs := range [][]string{{"Kế hoạch", "Thực hiện", "Ngân sách"}, {"Trong kỳ", "Lũy kế", "Khác"}, {"Tiền mặt", "Ngày công", "Hiện vật"}} {
+		tab = table(subs, a("1", "0,4", "0,6"), b("2", "1", "1"))
+		if _, problems := Tables([]*load.Table{tab}); len(problems) == 0 || problems[0].Msg.Key != "validate.funds_split" {
+			t.Errorf("%q: problems %v; want the split refused", subs, problems)
+		}
+	}
+	// Under a total's column, a part that is no money is read as it is,
+	// named by itself; a rate is not summed.
+	tab = table([]string{"Tổng số", "Ngày công", "Tỷ lệ (%)"}, a("1", "100", "40"), b("2", "50", "60"))
+	r = Read([]*load.Table{tab}, Options{})
+	if got, problems := sumOf(t, []*load.Table{tab}); len(problems) > 0 || got != twoModelsSums || len(r.Dataset.Extras) != 1 ||
+		r.Dataset.Extras[0] != "Ngày công" || r.Dataset.Records[0].Extra[0] != 100 {
+		t.Errorf("Ngày công and Tỷ lệ under the funds: sums %+v, problems %v, extras %q; want %+v and Ngày công alone, 100 days", got, problems, r.Dataset.Extras, twoModelsSums)
+	}
 }
 
 // A row of sums is only ever a group of the rows of its commune, period

@@ -37,6 +37,8 @@ type sheetLayout struct {
 	mergedFigures           []load.Range // figure cells merged over data rows
 	modelless               []int        // indexes in data of the rows with no model's name, in a table with a column of them
 	fundsParts              []int        // the columns whose sum is the funds, under one group's header, or nil (fundsGroup)
+	fundsSplit              []int        // columns of funds under one group's header that are not all sources, refused (fundsGroup)
+	notMoney                []int        // columns under a group of funds that are no money (Ngày công), read as they are (fundsGroup)
 	known, requiredFound    int          // distinct contract columns named, and of them the required
 	hasModelOrCount         bool         // a column of model names or of counts
 }
@@ -392,15 +394,46 @@ func (lay *sheetLayout) fundsGroup(grouped []int) {
 	for _, i := range grouped {
 		if fundsTotalRe.MatchString(record.Fold(lay.bottom[i])) {
 			for _, j := range grouped {
-				if j != i {
-					lay.cols[j] = colNone
+				if j == i {
+					continue
+				}
+				lay.cols[j] = colNone
+				if b := lay.bottom[j]; !fundsSourceRe.MatchString(record.Fold(b)) && !moneyHeader(b) && !isBreakdown(b) {
+					// "Ngày công", "Số hộ" under the group of funds: no
+					// money, whatever unit the group names.
+					lay.notMoney = append(lay.notMoney, j)
 				}
 			}
 			return
 		}
 	}
-	lay.fundsParts = grouped
+	// No total's column: the parts of a breakdown ("Trong đó: ngân sách")
+	// are extra indicators, and the others are the funds' sources, summed;
+	// unless one is no source (Kế hoạch, Lũy kế, Ngày công, Tỷ lệ, Năm
+	// 2024): then the columns stay a second column of funds, refused.
+	var parts []int
+	for _, i := range grouped {
+		switch {
+		case isBreakdown(lay.bottom[i]):
+			lay.cols[i] = colNone
+		case !fundsSourceRe.MatchString(record.Fold(lay.bottom[i])):
+			lay.fundsSplit = grouped
+			return
+		default:
+			parts = append(parts, i)
+		}
+	}
+	if len(parts) > 1 {
+		lay.fundsParts = parts
+	}
 }
+
+// fundsSourceRe finds, folded, the sub-header of a source of funds: Ngân
+// sách (nhà nước), Nhân dân đóng góp, Xã hội hóa, Doanh nghiệp, Tiền
+// mặt, Hiện vật, Nguồn khác…
+var fundsSourceRe = lazyRegexp(`^(ngan sach|nsnn|ns|nha nuoc|nhan dan|dan|nguoi dan|xa hoi hoa|xhh|dong gop|doanh nghiep|dn|tai tro|ung ho|` +
+	`huy dong|tien mat|hien vat|von|nguon|khac|to chuc|ca nhan|trung uong|dia phuong|tinh|huyen|xa|cong dong|mttq|mat tran|doan the|hoi|con em|` +
+	`nha tai tro|cac nguon|tu co|tu cham lo|ngan hang|chinh sach)\b`)
 
 // setUnits gives each column of the layout its unit of money: the lowest
 // of its header's texts that names one. A text whose unit is not
