@@ -84,16 +84,22 @@ func FuzzReadXLSX(f *testing.F) {
 // strings, in a zip of stored parts whose checksums are 0 (which zip
 // readers then do not check).
 func storedWorkbook(tb testing.TB) []byte {
+	return workbookOf(tb, `<sheetData><row r="1"><c t="inlineStr"><is><t>province</t></is></c><c t="inlineStr"><is><t>field</t></is></c>`+
+		`<c t="inlineStr"><is><t>period</t></is></c><c t="inlineStr"><is><t>funds_vnd</t></is></c></row>`+
+		`<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c><c r="C2" t="inlineStr"><is><t>2025-Q3</t></is></c><c r="D2"><v>380000000</v></c></row>`+
+		`</sheetData><mergeCells><mergeCell ref="A1:A2"/></mergeCells>`)
+}
+
+// workbookOf returns a workbook, its parts stored, of one sheet whose
+// worksheet element holds body.
+func workbookOf(tb testing.TB, body string) []byte {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, p := range []struct{ name, text string }{
 		{"xl/workbook.xml", `<workbook><sheets><sheet name="Số liệu" r:id="rId1"/></sheets></workbook>`},
 		{"xl/_rels/workbook.xml.rels", `<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>`},
 		{"xl/sharedStrings.xml", `<sst><si><t>Lạng Sơn</t></si><si><r><t>Kinh </t></r><r><t>tế</t></r></si></sst>`},
-		{"xl/worksheets/sheet1.xml", `<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>province</t></is></c><c t="inlineStr"><is><t>field</t></is></c>` +
-			`<c t="inlineStr"><is><t>period</t></is></c><c t="inlineStr"><is><t>funds_vnd</t></is></c></row>` +
-			`<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c><c r="C2" t="inlineStr"><is><t>2025-Q3</t></is></c><c r="D2"><v>380000000</v></c></row>` +
-			`</sheetData><mergeCells><mergeCell ref="A1:A2"/></mergeCells></worksheet>`},
+		{"xl/worksheets/sheet1.xml", `<worksheet>` + body + `</worksheet>`},
 	} {
 		w, err := zw.CreateRaw(&zip.FileHeader{Name: p.name, Method: zip.Store, CompressedSize64: uint64(len(p.text)), UncompressedSize64: uint64(len(p.text))})
 		if err != nil {

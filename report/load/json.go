@@ -103,8 +103,8 @@ func readJSON(name string, data []byte, lim Limits) (*Table, error) {
 				cells = append(cells, "")
 			}
 			cells[i] = cell
-			if _, ok := v.(json.Number); ok && i < 64 {
-				numbers |= 1 << uint(i)
+			if _, ok := v.(json.Number); ok {
+				t.setNumber(&numbers, n, i)
 			}
 		}
 		if _, err := dec.Token(); err != nil { // '}'

@@ -55,6 +55,9 @@ type Table struct {
 	// header, which has no row. Rows then hold the objects, each numbered
 	// by its place in the array, with cells aligned with Keys.
 	Keys []string
+	// WideNumbers are the cells past the 64th column that are numbers
+	// stored as one (Row.Numbers); nil when there are none.
+	WideNumbers map[Cell]bool
 }
 
 // Row is one non-blank row. Num is its row number in the file (for CSV,
@@ -67,13 +70,35 @@ type Row struct {
 	// Numbers has bit i set when Cells[i] is a number stored as one, a
 	// workbook's number cell or a JSON number, written in digits with a
 	// point before its decimals (1.234 is one and 234 thousandths, never
-	// 1234): not text in the table's own way of writing numbers. Only the
-	// first 64 columns have a bit; the others read as text.
+	// 1234): not text in the table's own way of writing numbers. The
+	// first 64 columns have a bit; the others are in Table.WideNumbers.
 	Numbers uint64
 }
 
-// Number reports whether cell i is a number stored as one (Numbers).
-func (r Row) Number(i int) bool { return i >= 0 && i < 64 && r.Numbers>>uint(i)&1 == 1 }
+// Number reports whether cell i of row r of t is a number stored as one
+// (Row.Numbers, Table.WideNumbers).
+func (t *Table) Number(r Row, i int) bool {
+	if i < 64 {
+		return i >= 0 && r.Numbers>>uint(i)&1 == 1
+	}
+	return t.WideNumbers[Cell{Row: r.Num, Col: i}]
+}
+
+// Cell names a cell: its row number and its column's index (from 0).
+type Cell struct{ Row, Col int }
+
+// setNumber marks cell col of the row numbered num as a number stored as
+// one, in numbers (the row's Numbers) or in t.WideNumbers.
+func (t *Table) setNumber(numbers *uint64, num, col int) {
+	if col < 64 {
+		*numbers |= 1 << uint(col)
+		return
+	}
+	if t.WideNumbers == nil {
+		t.WideNumbers = map[Cell]bool{}
+	}
+	t.WideNumbers[Cell{Row: num, Col: col}] = true
+}
 
 // Range is a block of merged cells, counted from 1, bounds included.
 type Range struct{ FirstRow, FirstCol, LastRow, LastCol int }

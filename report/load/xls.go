@@ -46,6 +46,11 @@ func readXLS(name string, data []byte, lim Limits) ([]*Table, error) {
 			}
 			if cells := cleanCells(r.Cells, true, nil); len(cells) > 0 {
 				t.Rows = append(t.Rows, Row{Num: r.Num, Cells: cells, Numbers: r.Numbers})
+				for _, c := range r.WideNumbers {
+					if c < len(cells) {
+						t.setNumber(nil, r.Num, c)
+					}
+				}
 			}
 		}
 		for _, m := range sh.Merged {

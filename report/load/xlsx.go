@@ -469,8 +469,8 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 						cells = append(cells, "")
 					}
 					cells[col] = v
-					if cellType == "n" && col < 64 {
-						numbers |= 1 << uint(col)
+					if cellType == "n" {
+						t.setNumber(&numbers, rowNum, col)
 					}
 				}
 				col++

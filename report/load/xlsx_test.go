@@ -153,9 +153,41 @@ func TestStoredWorkbook(t *testing.T) {
 		t.Fatalf("%v %+v", err, tables)
 	}
 	// D2 is a number cell; the others are text.
-	if r := tables[0].Rows[1]; r.Numbers != 1<<3 || !r.Number(3) || r.Number(0) || r.Number(64) || r.Number(-1) {
+	if tb, r := tables[0], tables[0].Rows[1]; r.Numbers != 1<<3 || !tb.Number(r, 3) || tb.Number(r, 0) || tb.Number(r, 64) || tb.Number(r, -1) {
 		t.Errorf("Numbers %b, want D2's bit alone", r.Numbers)
 	}
+}
+
+// A number past the 64th column is a number stored as one too: a fifth
+// review found 1.234 in column BQ read as 1234 beside a text "0,5".
+func TestWideNumbers(t *testing.T) {
+	var row strings.Builder
+	for c := range 70 {
+		fmt.Fprintf(&row, `<c t="inlineStr"><is><t>x%d</t></is></c>`, c)
+	}
+	sheet := `<sheetData><row r="1">` + row.String() + `</row><row r="2"><c r="BQ2"><v>1.234</v></c><c r="BR2" t="inlineStr"><is><t>7</t></is></c></row></sheetData>`
+	tables, err := Bytes("w.xlsx", workbookOf(t, sheet), FormatXLSX, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := tables[0]
+	if r := tb.Rows[1]; !tb.Number(r, 68) || tb.Number(r, 69) || r.Numbers != 0 {
+		t.Errorf("BQ2 number %v, BR2 number %v, Numbers %b; want true, false, 0", tb.Number(r, 68), tb.Number(r, 69), r.Numbers)
+	}
+	tables, err = Bytes("w.json", []byte(`[{`+wideJSON()+`}]`), FormatJSON, Options{})
+	if err != nil || !tables[0].Number(tables[0].Rows[0], 69) || tables[0].Number(tables[0].Rows[0], 68) {
+		t.Errorf("JSON: %v; want the 70th key's number stored as one", err)
+	}
+}
+
+// wideJSON is an object's members: 69 strings, then a number.
+func wideJSON() string {
+	var b strings.Builder
+	for c := range 69 {
+		fmt.Fprintf(&b, `"k%d":"x",`, c)
+	}
+	b.WriteString(`"k69":1.234`)
+	return b.String()
 }
 
 // A JSON number is a number stored as one; a JSON string of digits is not.

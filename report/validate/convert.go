@@ -33,6 +33,7 @@ type rowConverter struct {
 	seed        maphash.Seed    // of the identity hashes
 	workbook    bool            // cells are a workbook's (dates are serial numbers)
 	fundsParts  []int           // the columns whose sum is the funds, or nil: the funds' column alone
+	table       *load.Table     // the table read, for its numbers stored as numbers (load.Table.Number)
 }
 
 // partsSum returns the sum of a row's funds given in parts (fundsParts),
@@ -43,7 +44,7 @@ func (rc *rowConverter) partsSum(r load.Row) (sum int64, i int, problem msg.Text
 		if s == "" || isDash(s) {
 			continue
 		}
-		v, m := rc.number(s, qtyMoney, i, r.Number(i))
+		v, m := rc.number(s, qtyMoney, i, rc.table.Number(r, i))
 		if !m.IsZero() {
 			return 0, i, m
 		}
@@ -72,7 +73,7 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	sheet := Sheet{File: t.File, Sheet: t.Sheet, Register: true, HeaderFirst: lay.headerFirst, HeaderLast: lay.headerLast,
 		Skipped: lay.skipped, DataRows: len(lay.data)}
 	defer func() { res.Sheets = append(res.Sheets, sheet) }()
-	rc := &rowConverter{file: t.File, sheet: t.Sheet, seed: b.seed, workbook: t.Sheet != "",
+	rc := &rowConverter{file: t.File, sheet: t.Sheet, seed: b.seed, workbook: t.Sheet != "", table: t,
 		header: make([]string, len(lay.header)), scale: lay.scale}
 	for i, h := range lay.header {
 		rc.header[i] = strings.Clone(h)
@@ -216,7 +217,7 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	var sample []string
 	for _, r := range rows {
 		for _, i := range numeric {
-			if c := cell(r, i); c != "" && !r.Number(i) { // a number stored as one shows no style
+			if c := cell(r, i); c != "" && !t.Number(r, i) { // a number stored as one shows no style
 				if _, plain := plainDigits(c); !plain {
 					sample = append(sample, c)
 				}
@@ -484,7 +485,7 @@ func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64
 				return
 			}
 			if s := cell(r, i); s != "" && !isDash(s) { // "-": nothing, as in Vietnamese tables
-				v, m := rc.number(s, q, i, r.Number(i))
+				v, m := rc.number(s, q, i, rc.table.Number(r, i))
 				if !m.IsZero() {
 					bad(c, m)
 					return
@@ -511,7 +512,7 @@ func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64
 			if rc.scale[i] > 0 {
 				q = qtyMoney
 			}
-			v, m := rc.number(s, q, i, r.Number(i))
+			v, m := rc.number(s, q, i, rc.table.Number(r, i))
 			if !m.IsZero() {
 				rowProblems = append(rowProblems, &record.InputError{Pos: rc.at(r.Num, i+1), Column: header[i], Msg: m})
 				continue
@@ -569,7 +570,7 @@ func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Rec
 		if s == "" {
 			return
 		}
-		v, m := rc.number(s, q, i, total.Number(i))
+		v, m := rc.number(s, q, i, rc.table.Number(total, i))
 		if !m.IsZero() || v == sum {
 			return
 		}

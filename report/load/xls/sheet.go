@@ -291,18 +291,19 @@ func buildRows(cells []cell, l *limits) ([]Row, error) {
 		w := int(cells[j-1].col) + 1
 		row := slab[:w:w]
 		slab = slab[w:]
-		var numbers uint64
-		for _, c := range cells[i:j] {
+		r := Row{Num: int(cells[i].row) + 1, Cells: row}
+		for k, c := range cells[i:j] {
 			row[c.col] = c.text
+			if !c.number || i+k+1 < j && cells[i+k+1].col == c.col {
+				continue // a later cell at the same place wins
+			}
 			if c.col < 64 {
-				if c.number {
-					numbers |= 1 << uint(c.col)
-				} else {
-					numbers &^= 1 << uint(c.col) // a later cell at the same place wins
-				}
+				r.Numbers |= 1 << uint(c.col)
+			} else {
+				r.WideNumbers = append(r.WideNumbers, int(c.col))
 			}
 		}
-		rows = append(rows, Row{Num: int(cells[i].row) + 1, Cells: row, Numbers: numbers})
+		rows = append(rows, r)
 		i = j
 	}
 	return rows, nil

@@ -384,11 +384,14 @@ func TestNumberBits(t *testing.T) {
 	sheets, err := readStream(t, oneSheet(nil,
 		number(0, 0, 15, 1.234), label(0, 1, "1.234"), rkRec(0, 2, 15, uint32(7<<2|2)), mulRK(0, 3, 1, 2),
 		formula(0, 5, 15, f64(6)), formula(0, 6, 15, formulaSpecial(0, 0)), rec(recString, xlString("6")),
-		number(0, 7, 15, 1), label(0, 7, "x")), Limits{})
+		number(0, 7, 15, 1), label(0, 7, "x"), number(0, 70, 15, 1.5), label(0, 71, "2")), Limits{})
 	if err != nil || len(sheets[0].Rows) != 1 {
 		t.Fatalf("%v %+v", err, sheets)
 	}
 	if got, want := sheets[0].Rows[0].Numbers, uint64(0b111101); got != want {
 		t.Errorf("Numbers %b, want %b", got, want)
+	}
+	if got := sheets[0].Rows[0].WideNumbers; len(got) != 1 || got[0] != 70 {
+		t.Errorf("WideNumbers %v, want [70]", got)
 	}
 }

@@ -67,8 +67,10 @@ type Row struct {
 	Cells []string
 	// Numbers has bit i set when Cells[i] is a number cell (a number, or a
 	// formula's number), written in digits with a point before its
-	// decimals; only the first 64 columns have a bit.
-	Numbers uint64
+	// decimals; the first 64 columns have a bit, and WideNumbers lists
+	// the others' that are numbers.
+	Numbers     uint64
+	WideNumbers []int
 }
 
 // Range is a block of cells, 1-based, inclusive.
