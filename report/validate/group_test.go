@@ -110,6 +110,14 @@ func TestLabelsInFieldAndPeriodColumns(t *testing.T) {
 		"2,Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,Quý III/2025,3,2.000.000,20\n"
 	wantSums(t, "in the field's column", groupHead+models+",Lạng Sơn,,,Cộng lĩnh vực kinh tế,Quý III/2025,5,3.000.000,30\n", twoModelsSums)
 	wantSums(t, "in the period's column", groupHead+models+",Lạng Sơn,,,,Tổng cộng,5,3.000.000,30\n", twoModelsSums)
+	// A field that only starts with a total's word is a field not
+	// understood: refused, never left out unseen (a fifth review's).
+	for _, f := range []string{"Tổng hợp nhiều lĩnh vực", "Tổng hợp", "Tổng thể"} {
+		_, problems := Tables(tables(t, "f.csv", groupHead+models+"3,Lạng Sơn,Xã Vũ Lễ,Mô hình C,"+f+",Quý III/2025,3,2.000.000,20\n"))
+		if len(problems) != 1 || problems[0].Pos.Row != 4 {
+			t.Errorf("field %q: problems %v; want row 4 refused", f, problems)
+		}
+	}
 }
 
 // A row that breaks the figures of the model's row above it down, in any

@@ -153,11 +153,28 @@ func (lay *sheetLayout) totalKind(r load.Row, model int) string {
 			// note on it, its row's number.
 			continue
 		}
-		if k := lay.labelKind(c, col); k != "" {
+		k := lay.labelKind(c, col)
+		if (col == colField || col == colStatus || col == colPeriod) && k != "" && !codedLabel(label(record.Fold(c))) {
+			// Where a field goes, "Tổng hợp nhiều lĩnh vực" is a field
+			// not understood, not a total: refused, never dropped.
+			k = ""
+		}
+		if k != "" {
 			return k
 		}
 	}
 	return ""
+}
+
+// codedLabel reports whether a folded label is one of the fixed wordings
+// of a total or a subtotal ("Tổng cộng", "Cộng lĩnh vực kinh tế", "Tổng
+// số"), not one that only starts with a total's word.
+func codedLabel(f string) bool {
+	if strings.HasPrefix(f, "tong hop") {
+		return false
+	}
+	return namedTotalRe.MatchString(f) || namedSubtotalRe.MatchString(f) || namedSubtotalOfRe.MatchString(f) ||
+		strings.HasPrefix(f, "tong cong") || strings.HasPrefix(f, "tong so")
 }
 
 // labelKind tells a whole cell that is a total's label ("total"), a
