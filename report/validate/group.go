@@ -165,13 +165,37 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		if rec[c.row] < 0 || out[c.row] {
 			continue // a row with problems: not in the sum anyway
 		}
-		diff, members := rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, c.lo, c.hi)
+		if c.numbered && c.named && rc.components(rows, out, c) {
+			// A model's row over its parts (2 | Mô hình B | 1 over 2.1
+			// Hợp phần nuôi bò, 2.2 …, with no count): the model is
+			// counted, its parts are not.
+			if diff, members := rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, c.lo, c.hi, false); diff == nil && members >= 1 {
+				for i := c.lo; i < c.hi; i++ {
+					if !out[i] {
+						out[i], kind[i] = true, "breakdown"
+					}
+				}
+				continue
+			}
+		}
+		lo, hi := c.lo, c.hi
+		diff, members := rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, lo, hi, true)
 		if diff != nil && !c.numbered && c.aboveHi > c.aboveLo {
-			diff, members = rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, c.aboveLo, c.aboveHi)
+			lo, hi = c.aboveLo, c.aboveHi
+			diff, members = rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, lo, hi, true)
 		}
 		switch {
 		case diff == nil && (members >= 2 || c.numbered && members >= 1):
 			out[c.row] = true
+			// Its members are of its field when they name none: "Các mô
+			// hình kinh tế:" over "- Mô hình nuôi bò".
+			if f := recs[rec[c.row]].Field; f != record.Unclassified {
+				for i := lo; i < hi; i++ {
+					if !out[i] && rec[i] >= 0 && recs[rec[i]].Field == record.Unclassified {
+						recs[rec[i]].Field = f
+					}
+				}
+			}
 		case c.numbered && members >= 1:
 			if !c.named {
 				out[c.row] = true
@@ -210,6 +234,22 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	return n
 }
 
+// components reports whether the rows under a numbered group's row c are
+// its parts, not models: the group's row gives a count of models, and
+// none of them does.
+func (rc *rowConverter) components(rows []load.Row, out []bool, c candidate) bool {
+	i := rc.where[colCount]
+	if s := cell(rows[c.row], i); i < 0 || s == "" || isDash(s) {
+		return false
+	}
+	for k := c.lo; k < c.hi; k++ {
+		if s := cell(rows[k], i); !out[k] && s != "" && !isDash(s) {
+			return false
+		}
+	}
+	return true
+}
+
 // difference is a figure of a group's row, as written, that is not its
 // members' sum.
 type difference struct {
@@ -219,12 +259,12 @@ type difference struct {
 }
 
 // within reports whether a member's row m may be summed by a group's row
-// g: of its period, and of its province, district, commune and field
-// when g names them. A commune's row of sums is never its neighbours'.
+// g: of its period, of its province, district and commune when g names
+// them, and of its field when both name one. A commune's row of sums is never its neighbours'.
 func within(g, m *record.Record) bool {
 	same := func(a, b string) bool { return a == "" || a == b || gazetteer.UnitKey(a) == gazetteer.UnitKey(b) }
 	return g.Period == m.Period && same(g.Province, m.Province) && same(g.District, m.District) && same(g.Commune, m.Commune) &&
-		(g.Field == record.Unclassified || g.Field == m.Field)
+		(g.Field == record.Unclassified || m.Field == record.Unclassified || g.Field == m.Field)
 }
 
 // addsUp compares the figures a group's row r (record g) gives with the
@@ -232,8 +272,8 @@ func within(g, m *record.Record) bool {
 // whose records are recs[rec[i]]. It returns the differences, nil when
 // every figure is the sum and one at least is not zero, and the number of
 // members; when a member has no record (a row with problems), members is
-// 0.
-func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Record, rec []int, out []bool, lo, hi int) ([]difference, int) {
+// 0. counts says whether the count of models is compared.
+func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Record, rec []int, out []bool, lo, hi int, counts bool) ([]difference, int) {
 	var count, funds, households, beneficiaries int64
 	extras := make([]int64, len(rc.extras))
 	members := 0
@@ -269,7 +309,9 @@ func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Recor
 			}
 		}
 	}
-	check(rc.where[colCount], g.Count, count)
+	if counts {
+		check(rc.where[colCount], g.Count, count)
+	}
 	check(rc.where[colFunds], g.FundsVND, funds)
 	check(rc.where[colHouseholds], g.Households, households)
 	check(rc.where[colBeneficiaries], g.Beneficiaries, beneficiaries)
@@ -329,6 +371,9 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		if parent < 0 || cell(r, rc.where[colField]) != "" || !isDash(cell(r, rc.where[colCount])) && cell(r, rc.where[colCount]) != "" {
 			continue
 		}
+		if i := rc.where[colCount]; i >= 0 && (cell(rows[parent], i) == "" || isDash(cell(rows[parent], i))) {
+			continue // no count anywhere: an empty count says nothing
+		}
 		p := rows[parent]
 		own, fewer := false, false
 		for _, c := range []column{colProvince, colDistrict, colCommune} {
@@ -350,8 +395,8 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		marked := strings.TrimLeftFunc(text, func(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\t' })
 		bullet := marked != "" && strings.ContainsRune("-+•–—*·", []rune(marked)[0])
 		worded := breakdownWordRe.MatchString(lowerWords(strings.TrimLeftFunc(text, isLabelMark)))
-		if !fewer && !bullet && !worded {
-			continue
+		if !fewer && !bullet && !worded || !bullet && !worded && strings.HasPrefix(record.Fold(text), "mo hinh") {
+			continue // a model's row typed without its number, field and place ("Mô hình B")
 		}
 		out = append(out, subRow{row: i, parent: parent, worded: worded || bullet})
 	}

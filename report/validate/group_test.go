@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dvkreport/dvkreport/report/load"
+	"github.com/dvkreport/dvkreport/report/record"
 )
 
 const groupHead = "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
@@ -344,6 +345,41 @@ func TestSummarySheetsByPlace(t *testing.T) {
 	} {
 		if got, problems := sumOf(t, tc.tables); len(problems) > 0 || got != tc.want {
 			t.Errorf("%s: sums %+v, problems %v; want %+v", tc.what, got, problems, tc.want)
+		}
+	}
+}
+
+// A fifth review's layouts: a row heading a list of models with their sum
+// ("Các mô hình kinh tế:" over "- Mô hình nuôi bò"), a model's row over
+// its parts numbered 2.1, 2.2 with no count of their own, and models
+// typed "ditto" (number, place and field on the first row only, and no
+// count anywhere). Each printed wrong figures with exit 0.
+func TestListsAndParts(t *testing.T) {
+	for _, tc := range []struct {
+		what, rows string
+		want       sums
+	}{
+		{"a list's row", "1,Lạng Sơn,Xã Bắc Sơn,Các mô hình kinh tế:,Kinh tế,Quý III/2025,3,6.000.000,60\n" +
+			",Lạng Sơn,Xã Bắc Sơn,- Mô hình nuôi bò,,Quý III/2025,1,3.000.000,30\n" +
+			",Lạng Sơn,Xã Bắc Sơn,- Mô hình trồng rau,,Quý III/2025,1,2.000.000,20\n" +
+			",Lạng Sơn,Xã Bắc Sơn,- Mô hình nuôi cá,,Quý III/2025,1,1.000.000,10\n", sums{3, 3, 6_000_000, 60}},
+		{"a model's parts", "1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,1,1.000.000,10\n" +
+			"2,Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,Quý III/2025,1,2.000.000,20\n" +
+			"2.1,Lạng Sơn,Xã Bắc Sơn,Hợp phần nuôi bò,Kinh tế,Quý III/2025,,1.200.000,12\n" +
+			"2.2,Lạng Sơn,Xã Bắc Sơn,Hợp phần trồng cỏ,Kinh tế,Quý III/2025,,800.000,8\n" +
+			"3,Lạng Sơn,Xã Bắc Sơn,Mô hình C,Kinh tế,Quý III/2025,1,500.000,5\n", sums{3, 3, 3_500_000, 35}},
+		{"models typed ditto", "1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,,3.000.000,30\n" +
+			",Lạng Sơn,,Mô hình B,,Quý III/2025,,2.000.000,20\n" +
+			",Lạng Sơn,,Nuôi ong lấy mật,,Quý III/2025,,1.000.000,10\n", sums{3, 3, 6_000_000, 60}},
+	} {
+		wantSums(t, tc.what, groupHead+tc.rows, tc.want)
+	}
+	// The list's models are of its field.
+	ds, _ := Tables(tables(t, "l.csv", groupHead+"1,Lạng Sơn,Xã Bắc Sơn,Các mô hình kinh tế:,Kinh tế,Quý III/2025,2,3.000.000,30\n"+
+		",Lạng Sơn,Xã Bắc Sơn,- Mô hình nuôi bò,,Quý III/2025,1,1.000.000,10\n,Lạng Sơn,Xã Bắc Sơn,- Mô hình nuôi cá,,Quý III/2025,1,2.000.000,20\n"))
+	for _, r := range ds.Records {
+		if r.Field != record.Economy {
+			t.Errorf("%s: field %v, want the list's", r.Model, r.Field)
 		}
 	}
 }

@@ -497,7 +497,7 @@ func (lay *sheetLayout) sortRows() {
 			i = len(lay.data)
 			lay.data = append(lay.data, r)
 		}
-		if hasModel && model < 0 {
+		if hasModel && (model < 0 || listLabel(r.Cells[model])) {
 			// A row of figures without a model's name: a group's row
 			// when its figures are the sum of its members' (groups).
 			lay.modelless = append(lay.modelless, i)
@@ -571,6 +571,13 @@ func (lay *sheetLayout) sortRows() {
 	if !copied {
 		lay.data = rows
 	}
+}
+
+// listLabel reports whether a model's cell heads a list of models rather
+// than naming one: "Các mô hình kinh tế:", "Mô hình về an ninh:".
+func listLabel(c string) bool {
+	c = strings.TrimSpace(c)
+	return strings.HasSuffix(c, ":") || strings.HasPrefix(record.Fold(c), "cac mo hinh")
 }
 
 // isNumberedHeading reports whether a row is a heading numbered in the
