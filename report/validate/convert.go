@@ -648,13 +648,13 @@ var identifierRe = lazyRegexp(`^(mã|ma|code|id|sđt|sdt|số đt|số điện t
 	`|^số (cccd|cmnd|cmt|kh|nq|gcn|hđ|cv|đk|qđ)\b|^số (định danh|hợp đồng|đăng ký|giấy phép|hồ sơ|công văn|kế hoạch|nghị quyết|giấy chứng nhận)$` +
 	`|^(số )?tài khoản( ngân hàng)?$|^(số )?zalo$` +
 	`|mã số|điện thoại|số đt|sđt|quyết định số|số quyết định|fax` +
-	`|^(số thứ tự|thứ tự|thứ hạng|xếp hạng|xếp loại|mức độ|mức xếp loại|kết quả xếp loại)(\s|$|[.:(/,])|^điểm( số| đánh giá| chấm| thi đua| bình xét)?$`)
+	`|^(số thứ tự|thứ tự|thứ hạng|xếp hạng|xếp loại|mức độ|mức xếp loại|kết quả xếp loại)(\s|$|[.:(/,])|^(điểm( số| đánh giá| chấm| thi đua| bình xét)?|hạng)$`)
 
 // identifierFoldedRe is identifierRe's for a header typed without
 // diacritics, where "nam" may be năm (a year) or nam (men): a year only
 // with a word after it.
 var identifierFoldedRe = lazyRegexp(`^(ma|code|id|sdt|so dt|so dien thoai|dien thoai|dt|phone|tel|fax|so hieu|ky hieu|so qd|so quyet dinh|quyet dinh|cmnd|cccd|so cccd|so cmnd|so cmt|mst|stt|tt|so tk|stk|zalo|so thu tu|thu tu|thu hang|xep hang|xep loai|muc do)(\s|$|[.:(/,])` +
-	`|^diem( so| danh gia| cham| thi dua)?$` +
+	`|^(diem( so| danh gia| cham| thi dua)?|hang)$` +
 	`|^(nam|ngay|thang) [a-z]|\s(so|nam)$`)
 
 // yearFiguresRe finds the header of a year's figures, not a year: Năm

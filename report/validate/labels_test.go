@@ -184,7 +184,7 @@ func TestIdentifierHeaders(t *testing.T) {
 		// Places in a list, ranks and scores.
 		"Số thứ tự mô hình": true, "Xếp loại": true, "Thứ hạng": true, "Mức độ": true, "Điểm": true, "Điểm đánh giá": true,
 		"Xep loai": true, "So thu tu mo hinh": true, "Diem": true, "Tỷ lệ (%)": true, "Tỷ lệ hộ tham gia": true, "Ty le": true,
-		"Kết quả (%)": true, "Hạng mục công trình": false,
+		"Kết quả (%)": true, "Hạng mục công trình": false, "Hạng": true, "Hang": true,
 		"Điểm sinh hoạt": false, "Số điểm trường": false, "Hàng rào (m)": false, "Hàng cây (cây)": false,
 	} {
 		if got := identifier(h); got != want {
