@@ -383,3 +383,12 @@ func TestListsAndParts(t *testing.T) {
 		}
 	}
 }
+
+func TestListLabel(t *testing.T) {
+	for c, want := range map[string]bool{"Các mô hình kinh tế:": true, "Các mô hình kinh tế": true, "CÁC MÔ HÌNH": true, "Cac mo hinh an ninh": true,
+		"Mô hình về an ninh:": true, "Cán bộ giúp dân": false, "Các hộ nghèo vươn lên": false, "Mô hình A": false, "": false} {
+		if got := listLabel(c); got != want {
+			t.Errorf("listLabel(%q) = %v, want %v", c, got, want)
+		}
+	}
+}

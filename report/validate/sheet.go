@@ -577,7 +577,17 @@ func (lay *sheetLayout) sortRows() {
 // than naming one: "Các mô hình kinh tế:", "Mô hình về an ninh:".
 func listLabel(c string) bool {
 	c = strings.TrimSpace(c)
-	return strings.HasSuffix(c, ":") || strings.HasPrefix(record.Fold(c), "cac mo hinh")
+	switch {
+	case strings.HasSuffix(c, ":"):
+		return true
+	}
+	for _, p := range []string{"Các ", "các ", "CÁC ", "Cac ", "cac ", "CAC "} {
+		if strings.HasPrefix(c, p) {
+			// Most names are not folded: only those that may say so.
+			return strings.HasPrefix(record.Fold(c[:min(len(c), 24)]), "cac mo hinh")
+		}
+	}
+	return false
 }
 
 // isNumberedHeading reports whether a row is a heading numbered in the
