@@ -169,7 +169,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			// A model's row over its parts (2 | Mô hình B | 1 over 2.1
 			// Hợp phần nuôi bò, 2.2 …, with no count): the model is
 			// counted, its parts are not.
-			if diff, members := rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, c.lo, c.hi, false); diff == nil && members >= 1 {
+			if diff, members := rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, c.lo, c.hi, false, 1); diff == nil && members >= 1 {
 				for i := c.lo; i < c.hi; i++ {
 					if !out[i] {
 						out[i], kind[i] = true, "breakdown"
@@ -178,11 +178,19 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 				continue
 			}
 		}
+		// A number or a list's label is a sign in itself; a row that only
+		// lacks a model's name needs more than a count that adds up (2 = 1
+		// + 1 is too often a chance): a sum of money, another figure, or
+		// a commune's rows.
+		need := 2
+		if c.numbered || listLabel(cell(rows[c.row], rc.where[colModel])) {
+			need = 1
+		}
 		lo, hi := c.lo, c.hi
-		diff, members := rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, lo, hi, true)
+		diff, members := rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, lo, hi, true, need)
 		if diff != nil && !c.numbered && c.aboveHi > c.aboveLo {
 			lo, hi = c.aboveLo, c.aboveHi
-			diff, members = rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, lo, hi, true)
+			diff, members = rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, lo, hi, true, need)
 		}
 		switch {
 		case diff == nil && (members >= 2 || c.numbered && members >= 1):
@@ -270,10 +278,11 @@ func within(g, m *record.Record) bool {
 // addsUp compares the figures a group's row r (record g) gives with the
 // sums of its members: the rows in [lo, hi) that are no group's (out),
 // whose records are recs[rec[i]]. It returns the differences, nil when
-// every figure is the sum and one at least is not zero, and the number of
-// members; when a member has no record (a row with problems), members is
-// 0. counts says whether the count of models is compared.
-func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Record, rec []int, out []bool, lo, hi int, counts bool) ([]difference, int) {
+// every figure is the sum and the sign is strong enough (need), and the
+// number of members; when a member has no record (a row with
+// problems), members is 0. counts says whether the count of models is
+// compared.
+func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Record, rec []int, out []bool, lo, hi int, counts bool, need int) ([]difference, int) {
 	var count, funds, households, beneficiaries int64
 	extras := make([]int64, len(rc.extras))
 	members := 0
@@ -300,10 +309,22 @@ func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Recor
 		}
 	}
 	var diff []difference
-	compared := false
+	// How strong a sign the sums are: a figure that adds up counts one, a
+	// sum of money (whose digits rarely meet by chance) one more, and a
+	// commune's or a district's row summing rows of its own one more.
+	compared, figures := 0, 0
+	if g.Commune != "" || g.District != "" {
+		compared++
+	}
 	check := func(i int, v, sum int64) {
 		if s := cell(r, i); i >= 0 && s != "" && !isDash(s) {
-			compared = compared || v != 0
+			if v != 0 {
+				compared++
+				figures++
+				if i == rc.where[colFunds] || rc.scale[i] > 0 {
+					compared++
+				}
+			}
 			if v != sum {
 				diff = append(diff, difference{col: i, text: s, sum: sum})
 			}
@@ -322,8 +343,8 @@ func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Recor
 		}
 		check(i, v, extras[k])
 	}
-	if diff == nil && !compared {
-		diff = []difference{} // nothing to compare: no sign
+	if diff == nil && (figures == 0 || compared < need) {
+		diff = []difference{} // too little to compare: no sign
 	}
 	return diff, members
 }

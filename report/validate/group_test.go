@@ -392,3 +392,14 @@ func TestListLabel(t *testing.T) {
 		}
 	}
 }
+
+// In a register of counts alone, a province's row without a model's name
+// whose count is the sum of the models under it (2 = 1 + 1) is data: one
+// figure that adds up is too often a chance.
+func TestCountsAloneAddUpByChance(t *testing.T) {
+	const head = "Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình\n"
+	wantSums(t, "a province's row", head+
+		"Lạng Sơn,,,Kinh tế,Quý III/2025,2\n"+
+		"Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,1\n"+
+		"Lạng Sơn,Xã Vũ Lễ,Mô hình B,Kinh tế,Quý III/2025,1\n", sums{3, 4, 0, 0})
+}
