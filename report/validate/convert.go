@@ -627,6 +627,8 @@ func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Rec
 func identifier(h string) bool {
 	l := lowerWords(h)
 	switch {
+	case l == "tổng số" || strings.HasSuffix(l, " tổng số") || yearSpanRe.MatchString(l):
+		return false // a total, the year's figures: Số hộ thoát nghèo trong năm
 	case strings.HasSuffix(l, " số") || strings.HasSuffix(l, " năm"):
 		return true // Tổ dân phố số, Kế hoạch số, Từ năm
 	case rateRe.MatchString(l):
@@ -638,6 +640,10 @@ func identifier(h string) bool {
 	}
 	return identifierRe.MatchString(l)
 }
+
+// yearSpanRe finds a header that ends with a span of the year: figures
+// of the year, not a year.
+var yearSpanRe = lazyRegexp(`\s(trong|cả|hằng|hàng|mỗi|đầu|cuối|trong cả) năm$|\s(trong|ca|hang|moi|dau|cuoi) nam$`)
 
 // rateRe finds the header of a rate or a share: Tỷ lệ, Tỉ lệ hộ nghèo
 // (%), "%".

@@ -72,6 +72,9 @@ func childOf(n string, r int, p string, rp int) bool {
 	if rp < 0 || r <= rp {
 		return false
 	}
+	if n, p := strings.TrimRight(strings.TrimSpace(n), ".)"), strings.TrimRight(strings.TrimSpace(p), ".)"); len(n) == 1 && len(p) == 1 && n[0] == p[0]+1 {
+		return false // H then I: letters in a row, I no roman numeral
+	}
 	if r >= 3 && n[0] >= '0' && n[0] <= '9' && p[0] >= '0' && p[0] <= '9' {
 		p = strings.TrimRight(strings.TrimSpace(p), ".)")
 		return strings.HasPrefix(strings.TrimSpace(n), p+".")
@@ -115,13 +118,18 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			continue
 		}
 		c := candidate{row: i, lo: i + 1, hi: len(rows), numbered: numbered, named: !modelless[i]}
+		if numbered && c.named && placeNamed(cell(rows[i], rc.where[colModel])) {
+			c.named = false // "I | Xã Vũ Lễ" where a model's name goes: a commune's group
+		}
 		for k := i + 1; k < len(rows); k++ {
 			if ranks != nil && ranks[k] >= 0 && ranks[i] >= 0 && ranks[k] <= ranks[i] || !numbered && modelless[k] {
 				c.hi = k
 				break
 			}
 		}
-		if !numbered {
+		if !numbered && (ranks == nil || ranks[i] < 0) {
+			// Rows above: only for a row without a number (a numbered
+			// row's peers above it are no members).
 			c.aboveLo, c.aboveHi = 0, i
 			for k := i - 1; k >= 0; k-- {
 				if modelless[k] {
@@ -183,7 +191,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		// + 1 is too often a chance): a sum of money, another figure, or
 		// a commune's rows.
 		need := 2
-		if c.numbered || listLabel(cell(rows[c.row], rc.where[colModel])) {
+		if c.numbered && !c.named || strings.HasSuffix(strings.TrimSpace(cell(rows[c.row], rc.where[colModel])), ":") {
 			need = 1
 		}
 		lo, hi := c.lo, c.hi
@@ -193,7 +201,9 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			diff, members = rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, lo, hi, true, need)
 		}
 		switch {
-		case diff == nil && (members >= 2 || c.numbered && members >= 1):
+		case diff == nil && (members >= 2 || c.numbered && !c.named && members >= 1):
+			// A model's row over a single row numbered under it (2 over
+			// 2.1, or a) may be a model inserted, and is no group.
 			out[c.row] = true
 			// Its members are of its field when they name none: "Các mô
 			// hình kinh tế:" over "- Mô hình nuôi bò".
@@ -204,16 +214,21 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 					}
 				}
 			}
-		case c.numbered && members >= 1:
-			if !c.named {
-				out[c.row] = true
-			}
-			key := "validate.group_differs" // left out: the members are the models
-			if c.named {
-				key = "validate.group_counted"
-			}
+		case c.numbered && !c.named && members >= 1 && len(diff) > 0:
+			// A group's row, by its number and its lack of a model's name,
+			// whose figures are not its members' sum: which is right? A
+			// problem, the row out of the dataset, until they agree.
+			out[c.row], kind[c.row] = true, "problem"
+			g := &recs[rec[c.row]]
 			for _, d := range diff {
-				b.warn(rc.at(rows[c.row].Num, d.col+1), rc.header[d.col], msg.New(key, msg.Quote(nums[c.row]),
+				b.res.Problems = append(b.res.Problems, &record.InputError{Pos: rc.at(rows[c.row].Num, d.col+1), Column: rc.header[d.col],
+					Msg: msg.New("validate.group_differs", msg.Quote(nums[c.row]), fmt.Sprintf("%d–%d", rows[c.lo].Num, rows[c.hi-1].Num),
+						msg.Quote(d.text), msg.Number(d.sum))})
+			}
+			b.res.Rejected = append(b.res.Rejected, Rejected{Pos: g.Pos(), Province: g.Province, District: g.District, Commune: g.Commune, Period: g.Period})
+		case c.numbered && c.named && members >= 2:
+			for _, d := range diff {
+				b.warn(rc.at(rows[c.row].Num, d.col+1), rc.header[d.col], msg.New("validate.group_counted", msg.Quote(nums[c.row]),
 					fmt.Sprintf("%d–%d", rows[c.lo].Num, rows[c.hi-1].Num), msg.Quote(d.text), msg.Number(d.sum)))
 			}
 		}
@@ -227,8 +242,9 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		}
 		if out[i] {
 			n++
-			k := cmp.Or(kind[i], "group")
-			*skipped = append(*skipped, Skip{First: rows[i].Num, Last: rows[i].Num, Kind: k, Text: firstText(rows[i].Cells)})
+			if k := cmp.Or(kind[i], "group"); k != "problem" {
+				*skipped = append(*skipped, Skip{First: rows[i].Num, Last: rows[i].Num, Kind: k, Text: firstText(rows[i].Cells)})
+			}
 			continue
 		}
 		b.ds.Records[j], b.ids[j] = b.ds.Records[base+k], b.ids[base+k]
@@ -313,7 +329,7 @@ func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Recor
 	// sum of money (whose digits rarely meet by chance) one more, and a
 	// commune's or a district's row summing rows of its own one more.
 	compared, figures := 0, 0
-	if g.Commune != "" || g.District != "" {
+	if g.Model == "" && (g.Commune != "" || g.District != "") {
 		compared++
 	}
 	check := func(i int, v, sum int64) {
@@ -392,8 +408,9 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		if parent < 0 || cell(r, rc.where[colField]) != "" || !isDash(cell(r, rc.where[colCount])) && cell(r, rc.where[colCount]) != "" {
 			continue
 		}
-		if i := rc.where[colCount]; i >= 0 && (cell(rows[parent], i) == "" || isDash(cell(rows[parent], i))) {
-			continue // no count anywhere: an empty count says nothing
+		counted := true
+		if i := rc.where[colCount]; i < 0 || cell(rows[parent], i) == "" || isDash(cell(rows[parent], i)) {
+			counted = false // no count anywhere: an empty count says nothing
 		}
 		p := rows[parent]
 		own, fewer := false, false
@@ -416,7 +433,7 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		marked := strings.TrimLeftFunc(text, func(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\t' })
 		bullet := marked != "" && strings.ContainsRune("-+•–—*·", []rune(marked)[0])
 		worded := breakdownWordRe.MatchString(lowerWords(strings.TrimLeftFunc(text, isLabelMark)))
-		if !fewer && !bullet && !worded || !bullet && !worded && strings.HasPrefix(record.Fold(text), "mo hinh") {
+		if !fewer && !bullet && !worded || !bullet && !worded && (!counted || strings.HasPrefix(record.Fold(text), "mo hinh")) {
 			continue // a model's row typed without its number, field and place ("Mô hình B")
 		}
 		out = append(out, subRow{row: i, parent: parent, worded: worded || bullet})

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -56,16 +57,16 @@ func TestGroupRows(t *testing.T) {
 	}
 }
 
-// A numbered group's row whose figures are not its members' sum is still
-// a group's row when it names no model: its members are counted, and a
-// warning says where the figures differ. One that names a model is
-// counted, and a warning says so.
+// A numbered group's row whose figures are not its members' sum is a
+// problem when it names no model: which is right, the row or its members?
+// (A fifth review found such a row's own models lost when it was left
+// out.) One that names a model is counted, and a warning says so.
 func TestGroupRowsThatDoNotAddUp(t *testing.T) {
 	a := "Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10\n"
 	b := "Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,Quý III/2025,3,2.000.000,20\n"
 	r := Read(tables(t, "g.csv", groupHead+"1,Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025,5,3.500.000,30\n1.1,"+a+"1.2,"+b), Options{})
-	if len(r.Problems) > 0 || len(r.Dataset.Records) != 2 || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].Error(), "3.500.000") {
-		t.Errorf("a group that does not add up: %d records, problems %v, warnings %v; want its 2 members and a warning quoting 3.500.000", len(r.Dataset.Records), r.Problems, r.Warnings)
+	if len(r.Problems) != 1 || len(r.Dataset.Records) != 2 || len(r.Rejected) != 1 || !strings.Contains(r.Problems[0].Error(), "3.500.000") {
+		t.Errorf("a group that does not add up: %d records, problems %v; want its 2 members and a problem quoting 3.500.000", len(r.Dataset.Records), r.Problems)
 	}
 	r = Read(tables(t, "g.csv", groupHead+"1,Lạng Sơn,Xã Bắc Sơn,Mô hình X,,Quý III/2025,1,500.000,3\n1.1,"+a+"1.2,"+b), Options{})
 	if len(r.Problems) > 0 || len(r.Dataset.Records) != 3 || len(r.Warnings) != 3 {
@@ -402,4 +403,52 @@ func TestCountsAloneAddUpByChance(t *testing.T) {
 		"Lạng Sơn,,,Kinh tế,Quý III/2025,2\n"+
 		"Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,1\n"+
 		"Lạng Sơn,Xã Vũ Lễ,Mô hình B,Kinh tế,Quý III/2025,1\n", sums{3, 4, 0, 0})
+}
+
+// A sixth review's registers of real models that the group and breakdown
+// rules left out: models lettered A to I (H is no parent of I), a model
+// inserted as 2.1 or a, a model named "Các mô hình…" numbered among its
+// peers, a model typed ditto in a table without a count column. Each is
+// data.
+func TestRealRowsKept(t *testing.T) {
+	var letters strings.Builder
+	for k, c := range "ABCDEFGHI" {
+		funds := (k + 2) * 1_000_000
+		if c == 'H' || c == 'I' {
+			funds = 7_000_000
+		}
+		fmt.Fprintf(&letters, "%c,Lạng Sơn,Xã Bắc Sơn,Mô hình %c,Kinh tế,Quý III/2025,1,%d,5\n", c, c, funds)
+	}
+	for _, tc := range []struct {
+		what, rows string
+		want       sums
+	}{
+		{"letters A to I", letters.String(), sums{9, 9, 49_000_000, 45}},
+		{"2 over 2.1, counts alone", "1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,1,-,-\n2,Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,Quý III/2025,1,-,-\n" +
+			"2.1,Lạng Sơn,Xã Bắc Sơn,Mô hình B2,Kinh tế,Quý III/2025,1,-,-\n3,Lạng Sơn,Xã Bắc Sơn,Mô hình C,Kinh tế,Quý III/2025,1,-,-\n", sums{4, 4, 0, 0}},
+		{"2 over 2.1, equal", "1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,1,1.000.000,10\n2,Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,Quý III/2025,1,2.000.000,20\n" +
+			"2.1,Lạng Sơn,Xã Bắc Sơn,Mô hình B2,Kinh tế,Quý III/2025,1,2.000.000,20\n", sums{3, 3, 5_000_000, 50}},
+		{"3 then a", "1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,1,1.000.000,10\n3,Lạng Sơn,Xã Bắc Sơn,Mô hình C,Văn hóa - Xã hội,Quý III/2025,1,500.000,5\n" +
+			"a,Lạng Sơn,Xã Bắc Sơn,Mô hình D,Văn hóa - Xã hội,Quý III/2025,1,500.000,5\n", sums{3, 3, 2_000_000, 20}},
+		{"Các mô hình among its peers", "1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,1,-,-\n2,Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,Quý III/2025,1,-,-\n" +
+			"3,Lạng Sơn,Xã Bắc Sơn,Các mô hình tổ hợp tác trồng chè,Kinh tế,Quý III/2025,2,-,-\n", sums{3, 4, 0, 0}},
+	} {
+		wantSums(t, tc.what, groupHead+tc.rows, tc.want)
+	}
+	wantSums(t, "ditto without a count column", "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Kinh phí huy động,Số hộ\n"+
+		"1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,3.000.000,30\n,Lạng Sơn,,Nuôi ong lấy mật,,Quý III/2025,1.000.000,10\n", sums{2, 2, 4_000_000, 40})
+}
+
+// A commune's sheet of counts alone is no summary of another's because
+// 2 = 1 + 1 (a sixth review's).
+func TestSummaryOfCountsAlone(t *testing.T) {
+	head := load.Row{Num: 1, Cells: []string{"Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình"}}
+	a := &load.Table{File: "w.xlsx", Sheet: "Xã Bắc Sơn", Rows: []load.Row{head,
+		{Num: 2, Cells: []string{"Lạng Sơn", "Xã Bắc Sơn", "Mô hình A", "Kinh tế", "Quý III/2025", "1"}},
+		{Num: 3, Cells: []string{"Lạng Sơn", "Xã Bắc Sơn", "Mô hình B", "Kinh tế", "Quý III/2025", "1"}}}}
+	b := &load.Table{File: "w.xlsx", Sheet: "Cấp tỉnh", Rows: []load.Row{head,
+		{Num: 2, Cells: []string{"Lạng Sơn", "", "", "Kinh tế", "Quý III/2025", "2"}}}}
+	if got, problems := sumOf(t, []*load.Table{a, b}); len(problems) > 0 || got != (sums{3, 4, 0, 0}) {
+		t.Errorf("sums %+v, problems %v; want the province's sheet counted", got, problems)
+	}
 }

@@ -185,6 +185,8 @@ func TestIdentifierHeaders(t *testing.T) {
 		"Số thứ tự mô hình": true, "Xếp loại": true, "Thứ hạng": true, "Mức độ": true, "Điểm": true, "Điểm đánh giá": true,
 		"Xep loai": true, "So thu tu mo hinh": true, "Diem": true, "Tỷ lệ (%)": true, "Tỷ lệ hộ tham gia": true, "Ty le": true,
 		"Kết quả (%)": true, "Hạng mục công trình": false, "Hạng": true, "Hang": true,
+		"Số hộ thoát nghèo trong năm": false, "Số cuộc họp dân trong năm": false, "Tổng số": false, "Số người tham gia / Tổng số": false,
+		"Hộ nghèo cuối năm": false, "So ho trong nam": false,
 		"Điểm sinh hoạt": false, "Số điểm trường": false, "Hàng rào (m)": false, "Hàng cây (cây)": false,
 	} {
 		if got := identifier(h); got != want {

@@ -365,7 +365,28 @@ func (lay *sheetLayout) setHeader(cells []headerCell) {
 			}
 		}
 	}
+	lay.totalsUnderGroups()
 	lay.fundsGroup(grouped)
+}
+
+// totalsUnderGroups reads a known column's group header over its total
+// and its parts ("Số hộ tham gia" over "Tổng số | Hộ nghèo"): the total's
+// column is the known one, the parts that read as the same column extra
+// indicators. They were refused as a second column of households.
+func (lay *sheetLayout) totalsUnderGroups() {
+	for i, c := range lay.cols {
+		p := lay.cells[i].parts
+		if c == colNone || len(p) < 2 || !fundsTotalRe.MatchString(record.Fold(p[len(p)-1])) {
+			continue
+		}
+		group := strings.Join(p[:len(p)-1], " / ")
+		for j, d := range lay.cols {
+			q := lay.cells[j].parts
+			if j != i && d == c && len(q) >= 2 && strings.Join(q[:len(q)-1], " / ") == group {
+				lay.cols[j] = colNone
+			}
+		}
+	}
 }
 
 // fundsTotalRe finds the sub-header of the total among a group of funds'

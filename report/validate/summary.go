@@ -84,7 +84,7 @@ func (b *builder) summaries(sheets []sheetRecords) {
 		sh := &b.res.Sheets[s.sheet]
 		pos := record.Pos{File: sh.File, Sheet: sh.Sheet}
 		switch {
-		case rowsMatch && fromNamed && (others.records > own.records || allNamed):
+		case rowsMatch && fromNamed && (others.records > own.records || allNamed) && own.strong(summaryName(sh.Sheet)):
 			out[k] = true
 			sh.Summary = true
 			sh.DataRows = 0
@@ -125,6 +125,25 @@ func (t *totals) add(r *record.Record) {
 func (t totals) equal(o totals) bool {
 	return t.count == o.count && t.funds == o.funds && t.households == o.households && t.beneficiaries == o.beneficiaries &&
 		t.count+t.funds+t.households+t.beneficiaries > 0
+}
+
+// strong reports whether sums that agree are a sign, not a chance: a sum
+// of money, or two figures, or one figure on a sheet named as a summary.
+// A count alone (2 = 1 + 1) is too often a chance.
+func (t totals) strong(named bool) bool {
+	n := 0
+	for _, v := range []int64{t.count, t.households, t.beneficiaries} {
+		if v != 0 {
+			n++
+		}
+	}
+	if t.funds != 0 {
+		n += 2
+	}
+	if named {
+		n++
+	}
+	return n >= 2
 }
 
 // text writes the sums for a message: models, đồng, households.
