@@ -452,3 +452,22 @@ func TestSummaryOfCountsAlone(t *testing.T) {
 		t.Errorf("sums %+v, problems %v; want the province's sheet counted", got, problems)
 	}
 }
+
+// "Số hộ tham gia" merged over "Tổng số | Hộ nghèo": the total is the
+// households, the part an extra indicator (a sixth review found the file
+// refused for a second column of households).
+func TestTotalUnderGroupHeader(t *testing.T) {
+	tab := &load.Table{File: "h.xlsx", Sheet: "S", Rows: []load.Row{
+		{Num: 1, Cells: []string{"STT", "Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động", "Số hộ tham gia", ""}},
+		{Num: 2, Cells: []string{"", "", "", "", "", "", "", "", "Tổng số", "Hộ nghèo"}},
+		{Num: 3, Cells: []string{"1", "Lạng Sơn", "Xã Bắc Sơn", "Mô hình A", "Kinh tế", "Quý III/2025", "2", "1000000", "10", "3"}},
+		{Num: 4, Cells: []string{"2", "Lạng Sơn", "Xã Bắc Sơn", "Mô hình B", "Kinh tế", "Quý III/2025", "3", "2000000", "20", "5"}},
+	}, Merged: []load.Range{{FirstRow: 1, FirstCol: 9, LastRow: 1, LastCol: 10}}}
+	for c := 1; c <= 8; c++ {
+		tab.Merged = append(tab.Merged, load.Range{FirstRow: 1, FirstCol: c, LastRow: 2, LastCol: c})
+	}
+	r := Read([]*load.Table{tab}, Options{})
+	if got, problems := sumOf(t, []*load.Table{tab}); len(problems) > 0 || got != twoModelsSums || len(r.Dataset.Extras) != 1 || r.Dataset.Records[1].Extra[0] != 5 {
+		t.Errorf("sums %+v, problems %v, extras %q; want %+v and Hộ nghèo as an extra", got, problems, r.Dataset.Extras, twoModelsSums)
+	}
+}
