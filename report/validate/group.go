@@ -243,7 +243,8 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		if out[i] {
 			n++
 			if k := cmp.Or(kind[i], "group"); k != "problem" {
-				*skipped = append(*skipped, Skip{First: rows[i].Num, Last: rows[i].Num, Kind: k, Text: firstText(rows[i].Cells)})
+				text := cmp.Or(cell(rows[i], rc.where[colModel]), cell(rows[i], rc.where[colCommune]), firstText(rows[i].Cells))
+				*skipped = append(*skipped, Skip{First: rows[i].Num, Last: rows[i].Num, Kind: k, Text: text})
 			}
 			continue
 		}
