@@ -577,39 +577,30 @@ func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Rec
 		matches = false
 		b.warn(rc.at(total.Num, i+1), rc.header[i], msg.New("validate.total_differs", msg.Quote(s), msg.Number(v), msg.Number(sum)))
 	}
-	var count, funds, households, beneficiaries int64
-	extras := make([]int64, len(rc.extras))
-	for _, r := range recs {
-		count += r.Count
-		funds += r.FundsVND
-		households += r.Households
-		beneficiaries += r.Beneficiaries
-		for k := range rc.extras {
-			if s := rc.extraSlot[k]; s < len(r.Extra) {
-				extras[k] += r.Extra[s]
-			}
-		}
+	sum := rc.newSums()
+	for i := range recs {
+		sum.add(rc, &recs[i])
 	}
 	if len(recs) < rows {
 		// Rows with problems are not in the sum: no check would be fair.
 		return total.Num, false
 	}
-	check(rc.where[colCount], qtyCount, count)
+	check(rc.where[colCount], qtyCount, sum.count)
 	if rc.fundsParts == nil {
-		check(rc.where[colFunds], qtyMoney, funds)
-	} else if v, _, m := rc.partsSum(total); m.IsZero() && v != funds && slices.ContainsFunc(rc.fundsParts, func(i int) bool { return cell(total, i) != "" }) {
+		check(rc.where[colFunds], qtyMoney, sum.funds)
+	} else if v, _, m := rc.partsSum(total); m.IsZero() && v != sum.funds && slices.ContainsFunc(rc.fundsParts, func(i int) bool { return cell(total, i) != "" }) {
 		i := rc.where[colFunds]
 		matches = false
-		b.warn(rc.at(total.Num, i+1), rc.header[i], msg.New("validate.total_differs", msg.Number(v), msg.Number(v), msg.Number(funds)))
+		b.warn(rc.at(total.Num, i+1), rc.header[i], msg.New("validate.total_differs", msg.Number(v), msg.Number(v), msg.Number(sum.funds)))
 	}
-	check(rc.where[colHouseholds], qtyCount, households)
-	check(rc.where[colBeneficiaries], qtyCount, beneficiaries)
+	check(rc.where[colHouseholds], qtyCount, sum.households)
+	check(rc.where[colBeneficiaries], qtyCount, sum.beneficiaries)
 	for k, i := range rc.extras {
 		q := qtyCount
 		if rc.scale[i] > 0 {
 			q = qtyMoney
 		}
-		check(i, q, extras[k])
+		check(i, q, sum.extras[k])
 	}
 	return total.Num, matches
 }

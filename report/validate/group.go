@@ -275,6 +275,30 @@ func (rc *rowConverter) components(rows []load.Row, out []bool, c candidate) boo
 	return true
 }
 
+// figureSums are the sums of records' figures, the table's extra
+// indicators among them.
+type figureSums struct {
+	count, funds, households, beneficiaries int64
+	extras                                  []int64 // by rowConverter.extras
+}
+
+func (rc *rowConverter) newSums() figureSums {
+	return figureSums{extras: make([]int64, len(rc.extras))}
+}
+
+// add adds a record's figures.
+func (s *figureSums) add(rc *rowConverter, r *record.Record) {
+	s.count += r.Count
+	s.funds += r.FundsVND
+	s.households += r.Households
+	s.beneficiaries += r.Beneficiaries
+	for k := range rc.extras {
+		if slot := rc.extraSlot[k]; slot < len(r.Extra) {
+			s.extras[k] += r.Extra[slot]
+		}
+	}
+}
+
 // difference is a figure of a group's row, as written, that is not its
 // members' sum.
 type difference struct {
@@ -300,8 +324,7 @@ func within(g, m *record.Record) bool {
 // problems), members is 0. counts says whether the count of models is
 // compared.
 func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Record, rec []int, out []bool, lo, hi int, counts bool, need int) ([]difference, int) {
-	var count, funds, households, beneficiaries int64
-	extras := make([]int64, len(rc.extras))
+	sum := rc.newSums()
 	members := 0
 	for i := lo; i < hi; i++ {
 		if out[i] {
@@ -315,15 +338,7 @@ func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Recor
 			return []difference{}, 0 // another commune's, period's or field's row: no member
 		}
 		members++
-		count += m.Count
-		funds += m.FundsVND
-		households += m.Households
-		beneficiaries += m.Beneficiaries
-		for k := range rc.extras {
-			if s := rc.extraSlot[k]; s < len(m.Extra) {
-				extras[k] += m.Extra[s]
-			}
-		}
+		sum.add(rc, m)
 	}
 	var diff []difference
 	// How strong a sign the sums are: a figure that adds up counts one, a
@@ -348,17 +363,17 @@ func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Recor
 		}
 	}
 	if counts {
-		check(rc.where[colCount], g.Count, count)
+		check(rc.where[colCount], g.Count, sum.count)
 	}
-	check(rc.where[colFunds], g.FundsVND, funds)
-	check(rc.where[colHouseholds], g.Households, households)
-	check(rc.where[colBeneficiaries], g.Beneficiaries, beneficiaries)
+	check(rc.where[colFunds], g.FundsVND, sum.funds)
+	check(rc.where[colHouseholds], g.Households, sum.households)
+	check(rc.where[colBeneficiaries], g.Beneficiaries, sum.beneficiaries)
 	for k, i := range rc.extras {
 		v := int64(0)
 		if s := rc.extraSlot[k]; s < len(g.Extra) {
 			v = g.Extra[s]
 		}
-		check(i, v, extras[k])
+		check(i, v, sum.extras[k])
 	}
 	if diff == nil && (figures == 0 || compared < need) {
 		diff = []difference{} // too little to compare: no sign
