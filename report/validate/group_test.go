@@ -471,3 +471,16 @@ func TestTotalUnderGroupHeader(t *testing.T) {
 		t.Errorf("sums %+v, problems %v, extras %q; want %+v and Hộ nghèo as an extra", got, problems, r.Dataset.Extras, twoModelsSums)
 	}
 }
+
+// A commune's rows retyped without diacritics, or with quotes, are the
+// same models: a seventh review found them summed twice.
+func TestDuplicatesWithoutDiacritics(t *testing.T) {
+	csv := groupHead + "1,Lạng Sơn,Xã Vũ Lễ,Mô hình “4 tốt” nuôi bò,Kinh tế,Quý III/2025,1,1.000.000,10\n" +
+		"2,Lạng Sơn,Xã Vũ Lễ,Mo hinh 4 tot nuoi bo,Kinh te,Quy III/2025,1,1.000.000,10\n"
+	if _, problems := Tables(tables(t, "d.csv", csv)); len(problems) != 1 || problems[0].Pos.Row != 3 {
+		t.Errorf("problems %v; want row 3 a duplicate", problems)
+	}
+	if modelKey("Nuôi BÒ  sữa") != "nuoi bo sua" || modelKey("Đường “điện” sáng") != "duong dien sang" {
+		t.Errorf("modelKey: %q, %q", modelKey("Nuôi BÒ  sữa"), modelKey("Đường “điện” sáng"))
+	}
+}

@@ -20,9 +20,12 @@ import (
 	"hash/maphash"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/dvkreport/dvkreport/fonts"
 	"github.com/dvkreport/dvkreport/report/gazetteer"
@@ -280,7 +283,8 @@ func (b *builder) duplicates() Problems {
 func SameModel(a, b *record.Record) bool { return a.Model != "" && same(a, b) }
 
 // ModelKey is the key of a model's or a unit's name in SameModel: lower
-// case, trimmed, runs of white space as one space.
+// case, without diacritics or quotes, trimmed, runs of white space as one
+// space.
 func ModelKey(s string) string { return modelKey(s) }
 
 func same(a, b *record.Record) bool {
@@ -429,16 +433,23 @@ func excelDate(s string, workbook bool) (record.Period, bool) {
 	return record.QuarterPeriod(d.Year(), (int(d.Month())-1)/3+1), true
 }
 
-// modelKey compares model names ignoring case and runs of spaces.
+// modelKey compares model names ignoring case, diacritics, quotes and
+// runs of spaces: a register retyped without its diacritics ("Mo hinh nuoi
+// bo") reports the same models, and was summed twice.
 func modelKey(s string) string { return string(appendModelKey(nil, s)) }
 
-// appendModelKey appends s lower-cased, trimmed, with runs of white space
-// folded to one space.
+// appendModelKey appends s lower-cased, without diacritics or quotes,
+// trimmed, with runs of white space folded to one space.
 func appendModelKey(b []byte, s string) []byte {
 	space, started := false, false
+	var fold *[foldEnd]byte
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			space = started
+			continue
+		}
+		switch r {
+		case '"', '\'', '“', '”', '‘', '’', '«', '»':
 			continue
 		}
 		started = true
@@ -453,10 +464,41 @@ func appendModelKey(b []byte, s string) []byte {
 			b = append(b, byte(r))
 			continue
 		}
+		if r < foldEnd {
+			if fold == nil {
+				fold = foldTable()
+			}
+			if c := fold[r]; c != 0 {
+				b = append(b, c)
+				continue
+			}
+		}
 		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
 	return b
 }
+
+// foldEnd bounds the letters foldTable folds: Latin-1, the Latin
+// extensions and Latin Extended Additional, where Vietnamese letters are.
+const foldEnd = 0x1F00
+
+// foldTable maps each Latin letter with diacritics below foldEnd to its
+// base letter in lower case (đ to d), and the others to 0.
+var foldTable = sync.OnceValue(func() *[foldEnd]byte {
+	var t [foldEnd]byte
+	for r := rune(0x80); r < foldEnd; r++ {
+		switch r {
+		case 'đ', 'Đ':
+			t[r] = 'd'
+			continue
+		}
+		d := norm.NFD.String(string(r))
+		if c := d[0]; len(d) > 1 && c < utf8.RuneSelf && unicode.IsLetter(rune(c)) {
+			t[r] = byte(unicode.ToLower(rune(c)))
+		}
+	}
+	return &t
+})
 
 // looksNumeric reports whether a cell of an unknown column reads as a
 // number, so that the column counts as an extra indicator.
