@@ -406,6 +406,9 @@ func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64
 		if p := textProblem(model, false); !p.IsZero() {
 			bad(colModel, p)
 		}
+		if fieldLabel(model) {
+			model = "" // "Lĩnh vực kinh tế": a field's row, no model's name
+		}
 		rec := record.Record{
 			Province: province.s,
 			District: district.s,

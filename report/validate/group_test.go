@@ -340,6 +340,8 @@ func TestSummarySheetsByPlace(t *testing.T) {
 		{"a sheet per district", []*load.Table{bacSon, vuLe, hoaTham,
 			sheet("Huyện Bắc Sơn", "Xã Bắc Sơn,,,2,3000000,30", "Xã Vũ Lễ,,,1,4000000,40"),
 			sheet("TH Bình Gia", "Xã Hoa Thám,,,1,8000000,80")}, sums{4, 4, 15_000_000, 150}},
+		{"a summary by field, the field named where a model's name goes", []*load.Table{bacSon, vuLe, hoaTham,
+			sheet("TH theo lĩnh vực", ",Lĩnh vực kinh tế,Kinh tế,4,15000000,150")}, sums{4, 4, 15_000_000, 150}},
 		{"a commune's sheet equal to the others", []*load.Table{bacSon, sheet("Vũ Lễ", "Xã Vũ Lễ,,,2,3000000,30")}, sums{3, 4, 6_000_000, 60}},
 		{"a summary of named and unnamed sheets", []*load.Table{bacSon, sheet("Vũ Lễ", "Xã Vũ Lễ,,,3,5000000,50"),
 			sheet("Tổng hợp", "Xã Bắc Sơn,,,2,3000000,30", "Xã Vũ Lễ,,,3,5000000,50")}, sums{3, 5, 8_000_000, 80}},

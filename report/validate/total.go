@@ -302,12 +302,25 @@ func (lay *sheetLayout) modelNamed(r load.Row) int {
 		switch {
 		case t == "", t[0] >= '0' && t[0] <= '9':
 			return -1
+		case fieldLabel(t):
+			return -1 // "Lĩnh vực kinh tế": a field's group, no model
 		case mayBeTotal(c) && lay.labelKind(c, colModel) != "":
 			return -1
 		}
 		return i
 	}
 	return -1
+}
+
+// fieldLabel reports whether a model's cell names a field, as a group's
+// row does: "Lĩnh vực kinh tế", "LĨNH VỰC VĂN HÓA - XÃ HỘI", "Linh vuc…".
+func fieldLabel(c string) bool {
+	for _, p := range []string{"Lĩnh vực ", "lĩnh vực ", "LĨNH VỰC ", "Linh vuc ", "linh vuc ", "LINH VUC "} {
+		if strings.HasPrefix(c, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // provinceNamed reports whether a folded label is a total's words followed
@@ -341,7 +354,9 @@ func (lay *sheetLayout) romanGroup(r load.Row) bool {
 		}
 		switch lay.cols[i] {
 		case colModel:
-			return false
+			if lay.modelNamed(r) >= 0 {
+				return false
+			}
 		case colField:
 			if _, err := record.ParseField(c); err == nil {
 				return false
