@@ -163,15 +163,22 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	numeric := []int{rc.where[colCount], rc.where[colFunds], rc.where[colHouseholds], rc.where[colBeneficiaries]}
 	kinds := make([]string, len(rc.header))
 	for _, i := range unknown {
-		all, some := true, false
+		// A column mostly of numbers is one of figures, its other cells
+		// problems ("4 buổi", "~3", "x"): a single "1 tỷ" made the whole
+		// column one of text, left out unseen.
+		numbers, others := 0, 0
 		for _, r := range rows {
 			if c := cell(r, i); c != "" && !isDash(c) {
-				some = true
-				if !looksNumeric(c) {
-					all = false
-					break
+				if looksNumeric(c) || numberWithUnit(c) {
+					numbers++
+				} else if others++; others > numbers && others >= 8 {
+					break // text
 				}
 			}
+		}
+		some, all := numbers+others > 0, others == 0
+		if numbers > 0 && numbers >= others {
+			all = true
 		}
 		switch {
 		case !some:
@@ -606,6 +613,32 @@ func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Rec
 		check(i, q, sum.extras[k])
 	}
 	return total.Num, matches
+}
+
+// numberWithUnit reports whether a cell is a number followed by a unit of
+// money or of a count: "1,5 tỷ", "500 triệu", "4 buổi", "12 hộ". An address
+// ("12 Trần Phú") is not.
+func numberWithUnit(c string) bool {
+	i := 0
+	for i < len(c) && (c[i] >= '0' && c[i] <= '9' || c[i] == '.' || c[i] == ',' || c[i] == ' ') {
+		i++
+	}
+	if i == 0 || c[0] < '0' || c[0] > '9' || i == len(c) {
+		return false
+	}
+	u := strings.Trim(record.Fold(c[i:]), " .")
+	if countUnits[u] {
+		return true
+	}
+	if _, ok := readUnit(u, false); ok {
+		return true
+	}
+	for _, w := range currencyWords {
+		if u == w {
+			return true
+		}
+	}
+	return false
 }
 
 // identifier reports whether a header, as written, names a column of

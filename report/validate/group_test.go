@@ -486,3 +486,24 @@ func TestDuplicatesWithoutDiacritics(t *testing.T) {
 		t.Errorf("modelKey: %q, %q", modelKey("Nuôi BÒ  sữa"), modelKey("Đường “điện” sáng"))
 	}
 }
+
+// An extra column mostly of numbers is one of figures: a cell "1 tỷ" is
+// read in its unit, and a cell that is no number ("4 buổi", "x", "Đang
+// triển khai") is a problem. A seventh review found the whole column left
+// out unseen for one such cell. A column of addresses stays text.
+func TestExtraColumnWithTextCells(t *testing.T) {
+	head := "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ,Giá trị hiện vật (triệu đồng),Số buổi,Địa chỉ\n"
+	row := func(n, model, value, sessions string) string {
+		return n + ",Lạng Sơn,Xã Bắc Sơn," + model + ",Kinh tế,Quý III/2025,1,1.000.000,10," + value + "," + sessions + "," + n + " Trần Phú\n"
+	}
+	r := Read(tables(t, "e.csv", head+row("1", "Mô hình A", "7", "3")+row("2", "Mô hình B", "1 tỷ", "4")), Options{})
+	if len(r.Problems) > 0 || len(r.Dataset.Extras) != 2 || r.Dataset.Records[1].Extra[0] != 1_000_000_000 {
+		t.Errorf("problems %v, extras %q; want the value in its unit and the sessions, no address", r.Problems, r.Dataset.Extras)
+	}
+	for _, bad := range []string{"4 buổi", "x", "Đang triển khai"} {
+		_, problems := Tables(tables(t, "e.csv", head+row("1", "Mô hình A", "7", "3")+row("2", "Mô hình B", "8", bad)))
+		if len(problems) != 1 || problems[0].Pos.Row != 3 || problems[0].Pos.Col != 11 {
+			t.Errorf("%q among the sessions: problems %v; want K3 refused", bad, problems)
+		}
+	}
+}
