@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
 )
@@ -94,6 +95,7 @@ func (b *builder) summaries(sheets []sheetRecords) {
 				Msg: msg.New("validate.summary_differs", msg.Quote(sh.Sheet), own.text(), others.text())})
 		}
 	}
+	b.cumulative(sheets, out)
 	if !slices.Contains(out, true) {
 		return
 	}
@@ -109,6 +111,77 @@ func (b *builder) summaries(sheets []sheetRecords) {
 	}
 	clear(recs[j:])
 	b.ds.Records, b.ids = recs[:j], b.ids[:j]
+}
+
+// cumulative finds, among a file's sheets not yet out, a sheet of a span
+// of quarters ("Lũy kế", "9 tháng đầu năm") that reports again the models
+// of the other sheets' quarters within it: counted with them, it counted
+// each model twice, and the year's figures with it. When the other sheets
+// hold every quarter of its span, it is left out, with a warning; when
+// they do not, it is a problem: its models are counted twice in some
+// quarters and its own figures are the only ones of others.
+func (b *builder) cumulative(sheets []sheetRecords, out []bool) {
+	recs := b.ds.Records
+	key := func(r *record.Record) string { return modelKey(r.Model) + "|" + gazetteer.UnitKey(r.Commune) }
+	for k, s := range sheets {
+		if out[k] {
+			continue
+		}
+		spans := map[record.Period]bool{}
+		models := map[string]bool{}
+		for i := s.lo; i < s.hi; i++ {
+			if p := recs[i].Period; p.First != p.Last && recs[i].Model != "" {
+				spans[p] = true
+				models[key(&recs[i])] = true
+			}
+		}
+		if len(spans) == 0 {
+			continue
+		}
+		covered := map[record.Quarter]bool{}
+		again := false
+		var names []string
+		for j, o := range sheets {
+			if j == k || out[j] {
+				continue
+			}
+			from := false
+			for i := o.lo; i < o.hi; i++ {
+				m := &recs[i]
+				for p := range spans {
+					if p != m.Period && p.Contains(m.Period) {
+						for q := m.Period.First; q <= m.Period.Last; q++ {
+							covered[q] = true
+						}
+						from = true
+						again = again || models[key(m)]
+					}
+				}
+			}
+			if from {
+				names = append(names, b.res.Sheets[o.sheet].Sheet)
+			}
+		}
+		if !again {
+			continue
+		}
+		whole := true
+		for p := range spans {
+			for q := p.First; q <= p.Last; q++ {
+				whole = whole && covered[q]
+			}
+		}
+		sh := &b.res.Sheets[s.sheet]
+		pos := record.Pos{File: sh.File, Sheet: sh.Sheet}
+		if whole {
+			out[k] = true
+			sh.Summary = true
+			sh.DataRows = 0
+			b.warn(pos, "", msg.New("validate.cumulative_sheet", msg.Quote(sh.Sheet), quoteAll(names)))
+			continue
+		}
+		b.res.Problems = append(b.res.Problems, &record.InputError{Pos: pos, Msg: msg.New("validate.cumulative_overlap", msg.Quote(sh.Sheet), quoteAll(names))})
+	}
 }
 
 // totals are the sums a summary sheet is compared by.
