@@ -532,3 +532,20 @@ func TestCumulativeSheet(t *testing.T) {
 		t.Errorf("without the first quarter: problems %v; want the cumulative sheet refused", problems)
 	}
 }
+
+// Sheets named "Quý II" and "Quý III" under a title of the year are those
+// quarters of it: read as the year, the second was refused as a copy of
+// the first (a seventh review's).
+func TestQuarterSheetsUnderYearTitle(t *testing.T) {
+	sheet := func(name string) *load.Table {
+		return &load.Table{File: "q.xlsx", Sheet: name, Rows: []load.Row{
+			{Num: 1, Cells: []string{"BIỂU TỔNG HỢP KẾT QUẢ PHONG TRÀO DÂN VẬN KHÉO NĂM 2025"}},
+			{Num: 2, Cells: []string{"Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Số mô hình"}},
+			{Num: 3, Cells: []string{"Lạng Sơn", "Xã Bắc Sơn", "Mô hình A", "Kinh tế", "1"}},
+		}}
+	}
+	r := Read([]*load.Table{sheet("Quý II"), sheet("Quý III")}, Options{})
+	if len(r.Problems) > 0 || len(r.Dataset.Records) != 2 || r.Dataset.Records[0].Period != record.QuarterPeriod(2025, 2) || r.Dataset.Records[1].Period != record.QuarterPeriod(2025, 3) {
+		t.Errorf("problems %v, records %+v; want Q2 and Q3 of 2025", r.Problems, r.Dataset.Records)
+	}
+}

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -865,6 +866,13 @@ func sheetPeriod(t *load.Table, lay *sheetLayout) (record.Period, msg.Text, *rec
 		}
 	}
 	name, inName := record.FindPeriod(t.Sheet)
+	if !inName && titleRow != 0 && title.Kind == record.KindYear {
+		// "Quý II" under a title of the year 2025: the quarter of that
+		// year. Read as the year, each sheet was all of it.
+		if p, ok := record.FindPeriod(fmt.Sprintf("%s/%d", t.Sheet, int(title.First)/4)); ok && title.Contains(p) && p != title {
+			return p, msg.New("validate.period_from_sheet"), nil
+		}
+	}
 	switch {
 	case titleRow != 0 && inName && name != title:
 		return record.Period{}, msg.Text{}, &record.InputError{Pos: record.Pos{File: t.File, Sheet: t.Sheet, Row: titleRow},
