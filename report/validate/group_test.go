@@ -549,3 +549,14 @@ func TestQuarterSheetsUnderYearTitle(t *testing.T) {
 		t.Errorf("problems %v, records %+v; want Q2 and Q3 of 2025", r.Problems, r.Dataset.Records)
 	}
 }
+
+// The fold table folds every Vietnamese letter, in both cases.
+func TestFoldTable(t *testing.T) {
+	const letters = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵdđ"
+	for _, r := range letters + strings.ToUpper(letters) {
+		got := modelKey(string(r))
+		if len(got) != 1 || !strings.Contains("aeiouyd", got) {
+			t.Errorf("modelKey(%q) = %q", r, got)
+		}
+	}
+}

