@@ -485,6 +485,14 @@ func TestDuplicatesWithoutDiacritics(t *testing.T) {
 	if modelKey("Nuôi BÒ  sữa") != "nuoi bo sua" || modelKey("Đường “điện” sáng") != "duong dien sang" {
 		t.Errorf("modelKey: %q, %q", modelKey("Nuôi BÒ  sữa"), modelKey("Đường “điện” sáng"))
 	}
+	// Two names with their diacritics that differ in them are two models
+	// (an eighth review found them refused as one).
+	csv = groupHead + "1,Lạng Sơn,Xã Vũ Lễ,Trồng dứa,Kinh tế,Quý III/2025,1,1.000.000,10\n" +
+		"2,Lạng Sơn,Xã Vũ Lễ,Trồng dừa,Kinh tế,Quý III/2025,1,1.000.000,10\n3,Lạng Sơn,Xã Vũ Lễ,Nuôi bơ,Kinh tế,Quý III/2025,1,1.000.000,10\n" +
+		"4,Lạng Sơn,Xã Vũ Lễ,Nuôi bò,Kinh tế,Quý III/2025,1,1.000.000,10\n"
+	if ds, problems := Tables(tables(t, "d.csv", csv)); len(problems) > 0 || len(ds.Records) != 4 {
+		t.Errorf("dứa and dừa, bơ and bò: problems %v; want four models", problems)
+	}
 }
 
 // An extra column mostly of numbers is one of figures: a cell "1 tỷ" is

@@ -282,14 +282,13 @@ func (b *builder) duplicates() Problems {
 // names) uses it to find the duplicates that only its names reveal.
 func SameModel(a, b *record.Record) bool { return a.Model != "" && same(a, b) }
 
-// ModelKey is the key of a model's or a unit's name in SameModel: lower
-// case, without diacritics or quotes, trimmed, runs of white space as one
-// space.
-func ModelKey(s string) string { return modelKey(s) }
+// ModelKey is a key of a model's or a unit's name: lower case, without
+// quotes, trimmed, runs of white space as one space. SameModel also calls
+// one a name and the same name typed without any diacritics.
+func ModelKey(s string) string { return string(appendNameKey(nil, s, false)) }
 
 func same(a, b *record.Record) bool {
-	return a.Field == b.Field && a.Period == b.Period && modelKey(a.Model) == modelKey(b.Model) &&
-		modelKey(a.Unit) == modelKey(b.Unit) &&
+	return a.Field == b.Field && a.Period == b.Period && sameName(a.Model, b.Model) && sameName(a.Unit, b.Unit) &&
 		gazetteer.UnitKey(a.Province) == gazetteer.UnitKey(b.Province) &&
 		gazetteer.UnitKey(a.District) == gazetteer.UnitKey(b.District) &&
 		gazetteer.UnitKey(a.Commune) == gazetteer.UnitKey(b.Commune)
@@ -433,16 +432,31 @@ func excelDate(s string, workbook bool) (record.Period, bool) {
 	return record.QuarterPeriod(d.Year(), (int(d.Month())-1)/3+1), true
 }
 
-// modelKey compares model names ignoring case, diacritics, quotes and
-// runs of spaces: a register retyped without its diacritics ("Mo hinh nuoi
-// bo") reports the same models, and was summed twice.
-func modelKey(s string) string { return string(appendModelKey(nil, s)) }
+// modelKey is the key that model names are hashed by: without case,
+// diacritics, quotes or runs of spaces. Names of one key are the same
+// model's when sameName says so.
+func modelKey(s string) string { return string(appendNameKey(nil, s, true)) }
 
-// appendModelKey appends s lower-cased, without diacritics or quotes,
-// trimmed, with runs of white space folded to one space.
-func appendModelKey(b []byte, s string) []byte {
+// appendModelKey appends modelKey(s).
+func appendModelKey(b []byte, s string) []byte { return appendNameKey(b, s, true) }
+
+// sameName reports whether two names of models (or of units) name one: the
+// same but for case, quotes and spaces, or the same but for diacritics when
+// one of them has none ("Mo hinh nuoi bo", a register retyped without
+// them, was summed twice). Two names that both have their diacritics and
+// differ in them are two models: Trồng dứa and Trồng dừa.
+func sameName(a, b string) bool {
+	if modelKey(a) != modelKey(b) {
+		return false
+	}
+	return isASCII(a) || isASCII(b) || string(appendNameKey(nil, a, false)) == string(appendNameKey(nil, b, false))
+}
+
+// appendNameKey appends s lower-cased, without quotes, trimmed, with runs
+// of white space folded to one space, and without diacritics if fold.
+func appendNameKey(b []byte, s string, fold bool) []byte {
 	space, started := false, false
-	var fold *[foldEnd]byte
+	var table *[foldEnd]byte
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			space = started
@@ -464,11 +478,11 @@ func appendModelKey(b []byte, s string) []byte {
 			b = append(b, byte(r))
 			continue
 		}
-		if r < foldEnd {
-			if fold == nil {
-				fold = foldTable()
+		if fold && r < foldEnd {
+			if table == nil {
+				table = foldTable()
 			}
-			if c := fold[r]; c != 0 {
+			if c := table[r]; c != 0 {
 				b = append(b, c)
 				continue
 			}
