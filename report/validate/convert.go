@@ -163,31 +163,46 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	numeric := []int{rc.where[colCount], rc.where[colFunds], rc.where[colHouseholds], rc.where[colBeneficiaries]}
 	kinds := make([]string, len(rc.header))
 	for _, i := range unknown {
-		// A column mostly of numbers is one of figures, its other cells
-		// problems ("4 buổi", "~3", "x"): a single "1 tỷ" made the whole
-		// column one of text, left out unseen.
-		numbers, others := 0, 0
-		for _, r := range rows {
+		// A column of numbers is one of figures; in a column of money's
+		// unit ("Giá trị (triệu đồng)", "Ngân sách" under "Kinh phí (triệu
+		// đồng)"), an amount with its own unit ("1 tỷ", "500 triệu") is a
+		// number too: one such cell made the whole column one of text,
+		// left out unseen. A column mostly of numbers with some text ("4
+		// buổi", "x") stays text, with a warning that names a cell.
+		numbers, others, phones := 0, 0, 0
+		firstOther := -1
+		money := lay.scale[i] > 0
+	cells:
+		for k, r := range rows {
 			if c := cell(r, i); c != "" && !isDash(c) {
-				if looksNumeric(c) || numberWithUnit(c) {
+				switch {
+				case looksNumeric(c) || money && moneyAmount(c):
 					numbers++
-				} else if others++; others > numbers && others >= 8 {
-					break // text
+					if phoneLike(c) {
+						phones++
+					}
+				default:
+					if others++; firstOther < 0 {
+						firstOther = k
+					}
+					if others > numbers && others >= 8 {
+						break cells // text
+					}
 				}
 			}
 		}
 		some, all := numbers+others > 0, others == 0
-		if numbers > 0 && numbers >= others {
-			all = true
-		}
 		switch {
 		case !some:
 			kinds[i] = "empty"
-		case identifier(rc.header[i]) || identifier(lay.bottom[i]):
+		case identifier(rc.header[i]) || identifier(lay.bottom[i]) || phones > 0 && phones == numbers:
 			kinds[i] = "identifier" // numbers, but no quantity: never summed
 		case !all:
 			kinds[i] = "text"
-			if c := nearHeader(rc.header[i]); c != colNone && rc.where[c] < 0 {
+			if numbers > 0 && numbers >= others {
+				r := rows[firstOther]
+				b.warn(rc.at(r.Num, i+1), rc.header[i], msg.New("validate.mixed_column", msg.Quote(rc.header[i]), numbers, msg.Quote(cell(r, i))))
+			} else if c := nearHeader(rc.header[i]); c != colNone && rc.where[c] < 0 {
 				b.warn(rc.at(headerRow, i+1), rc.header[i], msg.New("validate.unknown_column_near", msg.Quote(rc.header[i]), msg.New("column."+columnKeys[c])))
 			}
 		default:
@@ -615,10 +630,10 @@ func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Rec
 	return total.Num, matches
 }
 
-// numberWithUnit reports whether a cell is a number followed by a unit of
-// money or of a count: "1,5 tỷ", "500 triệu", "4 buổi", "12 hộ". An address
-// ("12 Trần Phú") is not.
-func numberWithUnit(c string) bool {
+// moneyAmount reports whether a cell is a number followed by a unit of
+// money: "1,5 tỷ", "500 triệu", "200.000 đ". An address ("12 Trần Phú") is
+// not, nor a count ("12 hộ").
+func moneyAmount(c string) bool {
 	i := 0
 	for i < len(c) && (c[i] >= '0' && c[i] <= '9' || c[i] == '.' || c[i] == ',' || c[i] == ' ') {
 		i++
@@ -627,18 +642,33 @@ func numberWithUnit(c string) bool {
 		return false
 	}
 	u := strings.Trim(record.Fold(c[i:]), " .")
-	if countUnits[u] {
-		return true
+	if slices.Contains(currencyWords, u) {
+		return true // 200.000 đ
 	}
-	if _, ok := readUnit(u, false); ok {
-		return true
+	for _, cw := range currencyWords {
+		if rest, ok := strings.CutSuffix(u, " "+cw); ok {
+			u = strings.TrimRight(rest, " .") // 1,5 triệu đồng
+			break
+		}
 	}
-	for _, w := range currencyWords {
-		if u == w {
+	for _, w := range unitWords {
+		if u == w.word {
 			return true
 		}
 	}
 	return false
+}
+
+// phoneLike reports whether a cell of digits reads as a telephone number:
+// a 0 and nine or ten digits more, spaced or not ("0912 345 678").
+func phoneLike(c string) bool {
+	digits := 0
+	for i := 0; i < len(c); i++ {
+		if c[i] >= '0' && c[i] <= '9' {
+			digits++
+		}
+	}
+	return c[0] == '0' && digits >= 10 && digits <= 11
 }
 
 // identifier reports whether a header, as written, names a column of
@@ -681,13 +711,14 @@ var identifierRe = lazyRegexp(`^(mã|ma|code|id|sđt|sdt|số đt|số điện t
 	`|^số (cccd|cmnd|cmt|kh|nq|gcn|hđ|cv|đk|qđ)\b|^số (định danh|hợp đồng|đăng ký|giấy phép|hồ sơ|công văn|kế hoạch|nghị quyết|giấy chứng nhận)$` +
 	`|^(số )?tài khoản( ngân hàng)?$|^(số )?zalo$` +
 	`|mã số|điện thoại|số đt|sđt|quyết định số|số quyết định|fax` +
-	`|^(số thứ tự|thứ tự|thứ hạng|xếp hạng|xếp loại|mức độ|mức xếp loại|kết quả xếp loại)(\s|$|[.:(/,])|^(điểm( số| đánh giá| chấm| thi đua| bình xét)?|hạng)$`)
+	`|^(số thứ tự|thứ tự|thứ hạng|xếp hạng|xếp loại|mức độ|mức xếp loại|kết quả xếp loại)(\s|$|[.:(/,])|^(điểm( số| đánh giá| chấm| thi đua| bình xét)?|hạng)$` +
+	`|^(thôn|tổ|xóm|ấp|bản|khu|khu dân cư|tổ dân phố|thôn, tổ|thôn, bản|thôn, xóm|thôn/tổ|liên hệ|người liên hệ)$`)
 
 // identifierFoldedRe is identifierRe's for a header typed without
 // diacritics, where "nam" may be năm (a year) or nam (men): a year only
 // with a word after it.
 var identifierFoldedRe = lazyRegexp(`^(ma|code|id|sdt|so dt|so dien thoai|dien thoai|dt|phone|tel|fax|so hieu|ky hieu|so qd|so quyet dinh|quyet dinh|cmnd|cccd|so cccd|so cmnd|so cmt|mst|stt|tt|so tk|stk|zalo|so thu tu|thu tu|thu hang|xep hang|xep loai|muc do)(\s|$|[.:(/,])` +
-	`|^(diem( so| danh gia| cham| thi dua)?|hang)$` +
+	`|^(diem( so| danh gia| cham| thi dua)?|hang|thon|to|xom|ap|ban|khu|thon, to|lien he)$` +
 	`|^(nam|ngay|thang) [a-z]|\s(so|nam)$`)
 
 // yearFiguresRe finds the header of a year's figures, not a year: Năm

@@ -495,23 +495,26 @@ func TestDuplicatesWithoutDiacritics(t *testing.T) {
 	}
 }
 
-// An extra column mostly of numbers is one of figures: a cell "1 tỷ" is
-// read in its unit, and a cell that is no number ("4 buổi", "x", "Đang
-// triển khai") is a problem. A seventh review found the whole column left
-// out unseen for one such cell. A column of addresses stays text.
+// An extra column of money's unit is one of figures whatever unit each
+// cell writes ("1 tỷ"): a seventh review found the whole column left out
+// unseen for one such cell. A column mostly of numbers with some text
+// ("4 buổi", "x", "Đang triển khai") stays text, with a warning; an eighth
+// review found the files refused cell by cell when it was read as
+// figures. Addresses, places and telephone numbers are never summed.
 func TestExtraColumnWithTextCells(t *testing.T) {
-	head := "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ,Giá trị hiện vật (triệu đồng),Số buổi,Địa chỉ\n"
+	head := "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ,Giá trị hiện vật (triệu đồng),Số buổi,Địa chỉ,Thôn, tổ,Liên lạc\n"
 	row := func(n, model, value, sessions string) string {
-		return n + ",Lạng Sơn,Xã Bắc Sơn," + model + ",Kinh tế,Quý III/2025,1,1.000.000,10," + value + "," + sessions + "," + n + " Trần Phú\n"
+		return n + ",Lạng Sơn,Xã Bắc Sơn," + model + ",Kinh tế,Quý III/2025,1,1.000.000,10," + value + "," + sessions + "," + n + " Trần Phú," + n + ",0912 345 67" + n + "\n"
 	}
+	head = strings.Replace(head, "Thôn, tổ", "\"Thôn, tổ\"", 1)
 	r := Read(tables(t, "e.csv", head+row("1", "Mô hình A", "7", "3")+row("2", "Mô hình B", "1 tỷ", "4")), Options{})
 	if len(r.Problems) > 0 || len(r.Dataset.Extras) != 2 || r.Dataset.Records[1].Extra[0] != 1_000_000_000 {
-		t.Errorf("problems %v, extras %q; want the value in its unit and the sessions, no address", r.Problems, r.Dataset.Extras)
+		t.Errorf("problems %v, extras %q; want the value in its unit and the sessions, no address, place or telephone", r.Problems, r.Dataset.Extras)
 	}
 	for _, bad := range []string{"4 buổi", "x", "Đang triển khai"} {
-		_, problems := Tables(tables(t, "e.csv", head+row("1", "Mô hình A", "7", "3")+row("2", "Mô hình B", "8", bad)))
-		if len(problems) != 1 || problems[0].Pos.Row != 3 || problems[0].Pos.Col != 11 {
-			t.Errorf("%q among the sessions: problems %v; want K3 refused", bad, problems)
+		r := Read(tables(t, "e.csv", head+row("1", "Mô hình A", "7", "3")+row("2", "Mô hình B", "8", "5")+row("3", "Mô hình C", "9", bad)), Options{})
+		if len(r.Problems) > 0 || len(r.Dataset.Extras) != 1 || len(r.Warnings) != 1 || r.Warnings[0].Pos.Row != 4 || r.Warnings[0].Pos.Col != 11 {
+			t.Errorf("%q among the sessions: problems %v, extras %q, warnings %v; want the column left out with a warning at K4", bad, r.Problems, r.Dataset.Extras, r.Warnings)
 		}
 	}
 }
@@ -539,6 +542,12 @@ func TestCumulativeSheet(t *testing.T) {
 	if len(problems) != 1 || problems[0].Msg.Key != "validate.cumulative_overlap" {
 		t.Errorf("without the first quarter: problems %v; want the cumulative sheet refused", problems)
 	}
+	// Its models named otherwise, the same sums (an eighth review's).
+	renamed := sheet("9 tháng", "9 tháng đầu năm 2025", "Nuôi ong", "Trồng hồi", "Đường hoa", "Chè")
+	r = Read(append(quarters, renamed), Options{})
+	if len(r.Problems) > 0 || len(r.Dataset.Records) != 4 || !r.Sheets[3].Summary {
+		t.Errorf("renamed: %d records, problems %v; want the 4 quarters' rows", len(r.Dataset.Records), r.Problems)
+	}
 }
 
 // Sheets named "Quý II" and "Quý III" under a title of the year are those
@@ -565,6 +574,15 @@ func TestFoldTable(t *testing.T) {
 		got := modelKey(string(r))
 		if len(got) != 1 || !strings.Contains("aeiouyd", got) {
 			t.Errorf("modelKey(%q) = %q", r, got)
+		}
+	}
+}
+
+func TestMoneyAmount(t *testing.T) {
+	for c, want := range map[string]bool{"1 tỷ": true, "500 triệu": true, "1,5 triệu đồng": true, "200.000 đ": true, "3 tr": true,
+		"12 hộ": false, "12 Trần Phú": false, "45%": false, "tỷ": false, "": false, "2 ha": false} {
+		if got := moneyAmount(c); got != want {
+			t.Errorf("moneyAmount(%q) = %v, want %v", c, got, want)
 		}
 	}
 }

@@ -129,10 +129,12 @@ func (b *builder) cumulative(sheets []sheetRecords, out []bool) {
 		}
 		spans := map[record.Period]bool{}
 		models := map[string]bool{}
+		var own, within totals
 		for i := s.lo; i < s.hi; i++ {
 			if p := recs[i].Period; p.First != p.Last && recs[i].Model != "" {
 				spans[p] = true
 				models[key(&recs[i])] = true
+				own.add(&recs[i])
 			}
 		}
 		if len(spans) == 0 {
@@ -155,6 +157,7 @@ func (b *builder) cumulative(sheets []sheetRecords, out []bool) {
 						}
 						from = true
 						again = again || models[key(m)]
+						within.add(m)
 					}
 				}
 			}
@@ -162,7 +165,9 @@ func (b *builder) cumulative(sheets []sheetRecords, out []bool) {
 				names = append(names, b.res.Sheets[o.sheet].Sheet)
 			}
 		}
-		if !again {
+		// The same models, or the same sums under other names ("Nuôi
+		// ong" for "Mô hình nuôi ong lấy mật"), or a name that says so.
+		if !again && !(own.equal(within) && own.funds != 0) && !cumulativeName(b.res.Sheets[s.sheet].Sheet) || len(names) == 0 {
 			continue
 		}
 		whole := true
@@ -182,6 +187,13 @@ func (b *builder) cumulative(sheets []sheetRecords, out []bool) {
 		}
 		b.res.Problems = append(b.res.Problems, &record.InputError{Pos: pos, Msg: msg.New("validate.cumulative_overlap", msg.Quote(sh.Sheet), quoteAll(names))})
 	}
+}
+
+// cumulativeName reports whether a sheet's name says it sums the quarters
+// so far: Lũy kế, Cộng dồn, Tích lũy.
+func cumulativeName(name string) bool {
+	f := record.Fold(name)
+	return strings.Contains(f, "luy ke") || strings.Contains(f, "cong don") || strings.Contains(f, "tich luy")
 }
 
 // totals are the sums a summary sheet is compared by.
