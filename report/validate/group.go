@@ -97,6 +97,9 @@ type candidate struct {
 // takes their records out of the dataset. It notes them in skipped and
 // returns how many it took out.
 func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, base int, skipped *[]Skip) int {
+	if len(lay.modelless) == 0 && !slices.Contains(lay.cols, colRowNumber) {
+		return 0 // no row without a model's name, no numbers: no group, no breakdown
+	}
 	var nums []string
 	var ranks []int
 	if slices.Contains(lay.cols, colRowNumber) {

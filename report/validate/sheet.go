@@ -603,10 +603,9 @@ func listLabel(c string) bool {
 	case strings.HasSuffix(c, ":"):
 		return true
 	}
-	for _, p := range []string{"Các ", "các ", "CÁC ", "Cac ", "cac ", "CAC "} {
-		if strings.HasPrefix(c, p) {
-			// Most names are not folded: only those that may say so.
-			return strings.HasPrefix(record.Fold(c[:min(len(c), 24)]), "cac mo hinh")
+	for _, p := range []string{"các mô hình", "cac mo hinh"} {
+		if len(c) >= len(p) && strings.EqualFold(c[:len(p)], p) {
+			return true
 		}
 	}
 	return false
