@@ -586,3 +586,26 @@ func TestMoneyAmount(t *testing.T) {
 		}
 	}
 }
+
+// A nine-month file beside the quarters' files of a folder is as a
+// nine-month sheet beside the quarters' sheets (an eighth review found it
+// summed with them); one of another province is data.
+func TestCumulativeFile(t *testing.T) {
+	file := func(name, province, period string, models ...string) *load.Table {
+		tab := &load.Table{File: name, Rows: []load.Row{{Num: 1, Cells: []string{"Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động"}}}}
+		for k, m := range models {
+			tab.Rows = append(tab.Rows, load.Row{Num: 2 + k, Cells: []string{province, "", m, "Kinh tế", period, "1", "1000000"}})
+		}
+		return tab
+	}
+	quarters := []*load.Table{file("q1.csv", "Lạng Sơn", "Quý I/2025", "Mô hình A"), file("q2.csv", "Lạng Sơn", "Quý II/2025", "Mô hình A"),
+		file("q3.csv", "Lạng Sơn", "Quý III/2025", "Mô hình A", "Mô hình B")}
+	r := Read(append(quarters, file("luy_ke.csv", "Lạng Sơn", "9 tháng đầu năm 2025", "Mô hình A", "Mô hình B")), Options{})
+	if len(r.Problems) > 0 || len(r.Dataset.Records) != 4 || len(r.Warnings) != 1 {
+		t.Errorf("a nine-month file: %d records, problems %v, warnings %v; want the quarters' 4 and a warning", len(r.Dataset.Records), r.Problems, r.Warnings)
+	}
+	r = Read(append(quarters, file("luy_ke.csv", "Cao Bằng", "9 tháng đầu năm 2025", "Mô hình A", "Mô hình B")), Options{})
+	if len(r.Problems) > 0 || len(r.Dataset.Records) != 6 {
+		t.Errorf("another province's nine months: %d records, problems %v; want all 6", len(r.Dataset.Records), r.Problems)
+	}
+}

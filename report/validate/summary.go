@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -95,7 +96,6 @@ func (b *builder) summaries(sheets []sheetRecords) {
 				Msg: msg.New("validate.summary_differs", msg.Quote(sh.Sheet), own.text(), others.text())})
 		}
 	}
-	b.cumulative(sheets, out)
 	if !slices.Contains(out, true) {
 		return
 	}
@@ -111,6 +111,67 @@ func (b *builder) summaries(sheets []sheetRecords) {
 	}
 	clear(recs[j:])
 	b.ds.Records, b.ids = recs[:j], b.ids[:j]
+}
+
+// cumulatives leaves out the cumulative sheets among all the tables read,
+// of one workbook or of several files (a folder of the quarters' files and
+// a nine-month file): see cumulative.
+func (b *builder) cumulatives() {
+	recs := b.ds.Records
+	sheetOf := func(t *record.Table) int {
+		for i, sh := range b.res.Sheets {
+			if sh.Register && sh.File == t.File && sh.Sheet == t.Sheet {
+				return i
+			}
+		}
+		return -1
+	}
+	// The records of a table are consecutive.
+	var sheets []sheetRecords
+	for lo := 0; lo < len(recs); {
+		hi := lo + 1
+		for hi < len(recs) && recs[hi].Table == recs[lo].Table {
+			hi++
+		}
+		if t := recs[lo].Table; t != nil {
+			if i := sheetOf(t); i >= 0 {
+				sheets = append(sheets, sheetRecords{sheet: i, lo: lo, hi: hi})
+			}
+		}
+		lo = hi
+	}
+	if len(sheets) < 2 {
+		return
+	}
+	out := make([]bool, len(sheets))
+	b.cumulative(sheets, out)
+	if !slices.Contains(out, true) {
+		return
+	}
+	// The cumulative sheets' records leave the dataset; the others, of
+	// any table, close up.
+	j, k := 0, 0
+	for i := range recs {
+		for k < len(sheets) && sheets[k].hi <= i {
+			k++
+		}
+		if k < len(sheets) && sheets[k].lo <= i && out[k] {
+			continue
+		}
+		recs[j], b.ids[j] = recs[i], b.ids[i]
+		j++
+	}
+	clear(recs[j:])
+	b.ds.Records, b.ids = recs[:j], b.ids[:j]
+}
+
+// sheetName names a table in a message: its sheet's name, or its file's
+// for a file of one table.
+func (b *builder) sheetName(i int) string {
+	if sh := b.res.Sheets[i]; sh.Sheet != "" {
+		return sh.Sheet
+	}
+	return filepath.Base(b.res.Sheets[i].File)
 }
 
 // cumulative finds, among a file's sheets not yet out, a sheet of a span
@@ -130,10 +191,12 @@ func (b *builder) cumulative(sheets []sheetRecords, out []bool) {
 		spans := map[record.Period]bool{}
 		models := map[string]bool{}
 		var own, within totals
+		provinces := map[string]bool{}
 		for i := s.lo; i < s.hi; i++ {
 			if p := recs[i].Period; p.First != p.Last && recs[i].Model != "" {
 				spans[p] = true
 				models[key(&recs[i])] = true
+				provinces[gazetteer.UnitKey(recs[i].Province)] = true
 				own.add(&recs[i])
 			}
 		}
@@ -150,6 +213,9 @@ func (b *builder) cumulative(sheets []sheetRecords, out []bool) {
 			from := false
 			for i := o.lo; i < o.hi; i++ {
 				m := &recs[i]
+				if !provinces[gazetteer.UnitKey(m.Province)] {
+					continue // another province's quarters
+				}
 				for p := range spans {
 					if p != m.Period && p.Contains(m.Period) {
 						for q := m.Period.First; q <= m.Period.Last; q++ {
@@ -162,12 +228,12 @@ func (b *builder) cumulative(sheets []sheetRecords, out []bool) {
 				}
 			}
 			if from {
-				names = append(names, b.res.Sheets[o.sheet].Sheet)
+				names = append(names, b.sheetName(o.sheet))
 			}
 		}
 		// The same models, or the same sums under other names ("Nuôi
 		// ong" for "Mô hình nuôi ong lấy mật"), or a name that says so.
-		if !again && !(own.equal(within) && own.funds != 0) && !cumulativeName(b.res.Sheets[s.sheet].Sheet) || len(names) == 0 {
+		if !again && !(own.equal(within) && own.funds != 0) && !cumulativeName(b.sheetName(s.sheet)) || len(names) == 0 {
 			continue
 		}
 		whole := true
@@ -182,10 +248,10 @@ func (b *builder) cumulative(sheets []sheetRecords, out []bool) {
 			out[k] = true
 			sh.Summary = true
 			sh.DataRows = 0
-			b.warn(pos, "", msg.New("validate.cumulative_sheet", msg.Quote(sh.Sheet), quoteAll(names)))
+			b.warn(pos, "", msg.New("validate.cumulative_sheet", msg.Quote(b.sheetName(s.sheet)), quoteAll(names)))
 			continue
 		}
-		b.res.Problems = append(b.res.Problems, &record.InputError{Pos: pos, Msg: msg.New("validate.cumulative_overlap", msg.Quote(sh.Sheet), quoteAll(names))})
+		b.res.Problems = append(b.res.Problems, &record.InputError{Pos: pos, Msg: msg.New("validate.cumulative_overlap", msg.Quote(b.sheetName(s.sheet)), quoteAll(names))})
 	}
 }
 

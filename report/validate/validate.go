@@ -153,6 +153,7 @@ func Read(tables []*load.Table, opts Options) *Result {
 		b.file(tables[i:j])
 		i = j
 	}
+	b.cumulatives()
 	b.res.Problems = append(b.res.Problems, b.duplicates()...)
 	b.res.Dataset = b.ds
 	return b.res
