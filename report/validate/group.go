@@ -110,7 +110,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			ranks[i] = rank(nums[i])
 		}
 	}
-	modelless := map[int]bool{}
+	modelless := make([]bool, len(rows))
 	for _, i := range lay.modelless {
 		modelless[i] = true
 	}
@@ -203,10 +203,10 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			lo, hi = c.aboveLo, c.aboveHi
 			diff, members = rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, lo, hi, true, need)
 		}
+		// A model's row over a single row numbered under it (2 over 2.1,
+		// or a) may be a model inserted, and is no group.
 		switch {
 		case diff == nil && (members >= 2 || c.numbered && !c.named && members >= 1):
-			// A model's row over a single row numbered under it (2 over
-			// 2.1, or a) may be a model inserted, and is no group.
 			out[c.row] = true
 			// Its members are of its field when they name none: "Các mô
 			// hình kinh tế:" over "- Mô hình nuôi bò".
@@ -410,7 +410,7 @@ var breakdownWordRe = lazyRegexp(`^(trong đó|trong do|trong số|trong so|chia
 // model (a commune's row over its models is a group's, see groups). A row
 // that names every place its parent names must start with a bullet or a
 // breakdown's word.
-func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, modelless map[int]bool) []subRow {
+func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, modelless []bool) []subRow {
 	if nums == nil {
 		return nil
 	}

@@ -96,21 +96,7 @@ func (b *builder) summaries(sheets []sheetRecords) {
 				Msg: msg.New("validate.summary_differs", msg.Quote(sh.Sheet), own.text(), others.text())})
 		}
 	}
-	if !slices.Contains(out, true) {
-		return
-	}
-	// The summaries' records leave the dataset, the others close up: the
-	// file's sheets are its last records.
-	j := sheets[0].lo
-	for k, s := range sheets {
-		if out[k] {
-			continue
-		}
-		copy(b.ids[j:], b.ids[s.lo:s.hi])
-		j += copy(recs[j:], recs[s.lo:s.hi])
-	}
-	clear(recs[j:])
-	b.ds.Records, b.ids = recs[:j], b.ids[:j]
+	b.dropSheets(sheets, out)
 }
 
 // cumulatives leaves out the cumulative sheets among all the tables read,
@@ -145,11 +131,17 @@ func (b *builder) cumulatives() {
 	}
 	out := make([]bool, len(sheets))
 	b.cumulative(sheets, out)
+	b.dropSheets(sheets, out)
+}
+
+// dropSheets takes the records of the sheets marked out, and their
+// identities, out of the dataset; the others, of any table, close up.
+// sheets are in the records' order.
+func (b *builder) dropSheets(sheets []sheetRecords, out []bool) {
 	if !slices.Contains(out, true) {
 		return
 	}
-	// The cumulative sheets' records leave the dataset; the others, of
-	// any table, close up.
+	recs := b.ds.Records
 	j, k := 0, 0
 	for i := range recs {
 		for k < len(sheets) && sheets[k].hi <= i {
