@@ -3,6 +3,7 @@ package record
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -15,6 +16,9 @@ import (
 // "van hoa - xa hoi" fold alike. Locality names have their own, stricter
 // matching.
 func Fold(s string) string {
+	if f, ok := foldShort(s); ok {
+		return f
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -35,6 +39,40 @@ func Fold(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// foldShort is Fold without the decomposition of the whole text, for a
+// text of ASCII, Latin letters that FoldLatin folds, combining diacritical
+// marks (U+0300 to U+036F) and white space, as the contract's words and
+// nearly every header are; ok is false for any other text. Those letters
+// decompose into their base letter and nonspacing marks alone, and Fold
+// drops every mark, so the order the decomposition would put the marks in
+// does not matter: the result is Fold's (TestFoldAsNFD).
+func foldShort(s string) (_ string, ok bool) {
+	b := make([]byte, 0, len(s))
+	space := false
+	for _, r := range s {
+		c := byte(0)
+		switch {
+		case r < utf8.RuneSelf && !unicode.IsSpace(r):
+			c = byte(unicode.ToLower(r))
+		case unicode.IsSpace(r):
+			space = len(b) > 0
+			continue
+		case r >= 0x300 && r < 0x370:
+			continue
+		default:
+			if c = FoldLatin(r); c == 0 {
+				return "", false
+			}
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = append(b, c)
+	}
+	return string(b), true
 }
 
 // compact folds s and drops everything but letters and digits, so that

@@ -20,12 +20,9 @@ import (
 	"hash/maphash"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/dvkreport/dvkreport/fonts"
 	"github.com/dvkreport/dvkreport/report/gazetteer"
@@ -457,7 +454,6 @@ func sameName(a, b string) bool {
 // of white space folded to one space, and without diacritics if fold.
 func appendNameKey(b []byte, s string, fold bool) []byte {
 	space, started := false, false
-	var table *[foldEnd]byte
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			space = started
@@ -479,42 +475,14 @@ func appendNameKey(b []byte, s string, fold bool) []byte {
 			b = append(b, byte(r))
 			continue
 		}
-		if fold && r < foldEnd {
-			if table == nil {
-				table = foldTable()
-			}
-			if c := table[r]; c != 0 {
-				b = append(b, c)
-				continue
-			}
+		if c := record.FoldLatin(r); fold && c != 0 {
+			b = append(b, c)
+			continue
 		}
 		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
 	return b
 }
-
-// foldEnd bounds the letters foldTable folds: Latin-1, the Latin
-// extensions and Latin Extended Additional, where Vietnamese letters are.
-const foldEnd = 0x1F00
-
-// foldTable maps each Latin letter with diacritics of Latin-1, Latin
-// Extended-A and -B and Latin Extended Additional to its base letter in
-// lower case (đ to d), and the others below foldEnd to 0. Made on first
-// use from those blocks alone (about 700 letters): all 7,936 runes cost a
-// seed report 2 ms.
-var foldTable = sync.OnceValue(func() *[foldEnd]byte {
-	var t [foldEnd]byte
-	t['đ'], t['Đ'] = 'd', 'd'
-	for _, block := range [][2]rune{{0xC0, 0x250}, {0x1E00, 0x1F00}} {
-		for r := block[0]; r < block[1]; r++ {
-			d := norm.NFD.String(string(r))
-			if c := d[0]; len(d) > 1 && c < utf8.RuneSelf && unicode.IsLetter(rune(c)) {
-				t[r] = byte(unicode.ToLower(rune(c)))
-			}
-		}
-	}
-	return &t
-})
 
 // looksNumeric reports whether a cell of an unknown column reads as a
 // number, so that the column counts as an extra indicator.
