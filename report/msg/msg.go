@@ -111,9 +111,9 @@ func (t Text) In(l Lang) string {
 	if t.Key == "" {
 		return ""
 	}
-	e, ok := templates.Messages(l.String())[t.Key]
+	e, ok := templates.Lookup(l.String(), t.Key)
 	if !ok {
-		if e, ok = templates.Messages(EN.String())[t.Key]; !ok {
+		if e, ok = templates.Lookup(EN.String(), t.Key); !ok {
 			return fmt.Sprintf("%s%v", t.Key, t.Args)
 		}
 	}
