@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"go/format"
 	"maps"
-	"slices"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
