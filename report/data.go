@@ -65,22 +65,47 @@ func (d *Data) subset(keep []int) *Data {
 	return &sub
 }
 
-// withoutRows returns the indexes of the records not at the positions of
-// problems.
-func withoutRows(recs []record.Record, problems []*record.InputError) []int {
+// withoutRows returns the indexes of the records neither at the positions
+// of problems nor in the sheets (or files, for a position without a sheet)
+// of the problems of whole sheets.
+func withoutRows(recs []record.Record, problems, sheets []*record.InputError) []int {
 	bad := map[record.Pos]bool{}
 	for _, p := range problems {
 		pos := p.Pos
 		pos.Col = 0
 		bad[pos] = true
 	}
+	badSheet := map[record.Pos]bool{}
+	for _, p := range sheets {
+		badSheet[record.Pos{File: p.Pos.File, Sheet: p.Pos.Sheet}] = true
+	}
 	var keep []int
 	for i, r := range recs {
-		if !bad[r.Pos()] {
-			keep = append(keep, i)
+		pos := r.Pos()
+		if bad[pos] || badSheet[record.Pos{File: pos.File, Sheet: pos.Sheet}] || badSheet[record.Pos{File: pos.File}] {
+			continue
 		}
+		keep = append(keep, i)
 	}
 	return keep
+}
+
+// wholeSheet reports whether a problem's position is a whole sheet's or
+// file's, or one of a sheet's title or header rows, rather than a row of
+// its data.
+func (d *Data) wholeSheet(pos record.Pos) bool {
+	if pos.File == "" {
+		return false
+	}
+	if pos.Row == 0 {
+		return true
+	}
+	for _, sh := range d.Sheets {
+		if sh.File == pos.File && sh.Sheet == pos.Sheet && sh.Register {
+			return pos.Row <= sh.HeaderLast
+		}
+	}
+	return false
 }
 
 // Check refuses data with problems (with the name warnings too under
@@ -99,8 +124,23 @@ func (d *Data) Check(opts Options) error {
 		return problems
 	}
 	d.excluded = problems
-	if opts.StrictNames {
-		keep := withoutRows(d.Dataset.Records, d.Warnings)
+	// A problem of a whole sheet or file (a summary sheet that does not
+	// match the others, a cumulative sheet summed with its quarters, a
+	// cell of the header) has no row of its own: its sheet's rows leave
+	// too, or the report would count what it lists as left out (a ninth
+	// review: a "Tổng hợp" sheet listed as left out and summed).
+	var drop []*record.InputError
+	for _, p := range d.Problems {
+		if d.wholeSheet(p.Pos) {
+			drop = append(drop, p)
+		}
+	}
+	if opts.StrictNames || len(drop) > 0 {
+		var rowProblems []*record.InputError
+		if opts.StrictNames {
+			rowProblems = d.Warnings
+		}
+		keep := withoutRows(d.Dataset.Records, rowProblems, drop)
 		*d = *d.subset(keep)
 		d.excluded = problems
 	}

@@ -206,6 +206,17 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		// A model's row over a single row numbered under it (2 over 2.1,
 		// or a) may be a model inserted, and is no group.
 		switch {
+		case members < 0 && c.numbered && !c.named:
+			// A group's row, by its number and its lack of a model's
+			// name, over a row with problems: its figures cannot be
+			// checked, and under --skip-invalid it was counted as a model
+			// beside its good members (a ninth review). A problem too.
+			bad := -members - 1
+			out[c.row], kind[c.row] = true, "problem"
+			g := &recs[rec[c.row]]
+			b.res.Problems = append(b.res.Problems, &record.InputError{Pos: rc.at(rows[c.row].Num, 0),
+				Msg: msg.New("validate.group_unchecked", msg.Quote(nums[c.row]), fmt.Sprintf("%d–%d", rows[c.lo].Num, rows[c.hi-1].Num), rows[bad].Num)})
+			b.res.Rejected = append(b.res.Rejected, Rejected{Pos: g.Pos(), Province: g.Province, District: g.District, Commune: g.Commune, Period: g.Period})
 		case diff == nil && (members >= 2 || c.numbered && !c.named && members >= 1):
 			out[c.row] = true
 			// Its members are of its field when they name none: "Các mô
@@ -324,7 +335,7 @@ func within(g, m *record.Record) bool {
 // whose records are recs[rec[i]]. It returns the differences, nil when
 // every figure is the sum and the sign is strong enough (need), and the
 // number of members; when a member has no record (a row with
-// problems), members is 0. counts says whether the count of models is
+// problems), members is -(i+1) for the first such row i. counts says whether the count of models is
 // compared.
 func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Record, rec []int, out []bool, lo, hi int, counts bool, need int) ([]difference, int) {
 	sum := rc.newSums()
@@ -334,7 +345,7 @@ func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Recor
 			continue
 		}
 		if rec[i] < 0 {
-			return []difference{}, 0
+			return []difference{}, -(i + 1) // a member with problems: undecided
 		}
 		m := &recs[rec[i]]
 		if !within(g, m) {

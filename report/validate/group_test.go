@@ -609,3 +609,30 @@ func TestCumulativeFile(t *testing.T) {
 		t.Errorf("another province's nine months: %d records, problems %v; want all 6", len(r.Dataset.Records), r.Problems)
 	}
 }
+
+// A numbered group's row over a member with problems cannot be checked: it
+// is a problem too, so that --skip-invalid leaves it out rather than count
+// it as a model beside its good members (a ninth review: 4 models where 2
+// were right).
+func TestGroupMemberProblem(t *testing.T) {
+	csv := groupHead +
+		"1,Lạng Sơn,Xã Ba Sơn,,,Quý III/2025,2,300.000.000,30\n" +
+		"1.1,Lạng Sơn,Xã Ba Sơn,A,Kinh tế,Quý III/2025,1,100.000.000,10\n" +
+		"1.2,Lạng Sơn,Xã Ba Sơn,B,Nông nghiệp,Quý III/2025,1,200.000.000,20\n" +
+		"2,Lạng Sơn,Xã Bắc Sơn,C,,Quý III/2025,1,50.000.000,5\n"
+	r := Read(tables(t, "g.csv", csv), Options{})
+	keys := map[string]record.Pos{}
+	for _, p := range r.Problems {
+		keys[p.Msg.Key] = p.Pos
+	}
+	if p, ok := keys["validate.group_unchecked"]; !ok || p.Row != 2 {
+		t.Errorf("problems %v; want validate.group_unchecked at row 2", r.Problems)
+	}
+	var models []string
+	for _, rec := range r.Dataset.Records {
+		models = append(models, rec.Model)
+	}
+	if fmt.Sprint(models) != "[A C]" {
+		t.Errorf("records %v; want [A C]", models)
+	}
+}

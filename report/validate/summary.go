@@ -91,12 +91,41 @@ func (b *builder) summaries(sheets []sheetRecords) {
 			sh.Summary = true
 			sh.DataRows = 0
 			b.warn(pos, "", msg.New("validate.summary_sheet", msg.Quote(sh.Sheet), quoteAll(names)))
+		case fromNamed && !rowsMatch && b.rejectedWithin(sh, recs[s.lo:s.hi]) != nil:
+			// Its rows may sum the others, but a row of those has
+			// problems and is not among them: undecided, and under
+			// --skip-invalid it was summed with them (a ninth review).
+			b.res.Problems = append(b.res.Problems, &record.InputError{Pos: pos,
+				Msg: msg.New("validate.summary_unchecked", msg.Quote(sh.Sheet), b.rejectedWithin(sh, recs[s.lo:s.hi]).Pos.String())})
 		case summaryName(sh.Sheet):
 			b.res.Problems = append(b.res.Problems, &record.InputError{Pos: pos,
 				Msg: msg.New("validate.summary_differs", msg.Quote(sh.Sheet), own.text(), others.text())})
 		}
 	}
 	b.dropSheets(sheets, out)
+}
+
+// rejectedWithin returns a row with problems of another sheet of sh's file
+// that is of the place and period of one of recs (a sheet's records), or
+// nil.
+func (b *builder) rejectedWithin(sh *Sheet, recs []record.Record) *Rejected {
+	for i := range b.res.Rejected {
+		r := &b.res.Rejected[i]
+		if r.Pos.File != sh.File || r.Pos.Sheet == sh.Sheet {
+			continue
+		}
+		m := record.Record{Province: r.Province, District: r.District, Commune: r.Commune, Period: r.Period}
+		for k := range recs {
+			g := &recs[k]
+			if m.Period.IsZero() {
+				m.Period = g.Period // a period that could not be read may be any
+			}
+			if within(g, &m) {
+				return r
+			}
+		}
+	}
+	return nil
 }
 
 // cumulatives leaves out the cumulative sheets among all the tables read,
