@@ -13,8 +13,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -357,7 +355,7 @@ var (
 // registers it new, else as sustained if one says sustained, else as not
 // stated. A group row (a count of models other than one, or a row without
 // a model's name) counts at the latest quarter inside the period for its
-// locality, unit, name, field and status. Funds, households, beneficiaries and the extra indicators are
+// locality, unit, name and field, whatever its rows' statuses. Funds, households, beneficiaries and the extra indicators are
 // flows, summed over the period. A record whose own period overlaps the
 // report's without lying inside it is left out, and counted.
 func Summarize(ds *record.Dataset, opts Options) (*Summary, error) {
@@ -643,13 +641,14 @@ type modelState struct {
 	new, sus bool
 }
 
+// groupState is a group's: its latest quarter in the period and the
+// models its rows of that quarter count, by status.
 type groupState struct {
 	line   int32
 	model  int32
 	field  record.Field
-	status record.Status
 	latest record.Quarter
-	count  int64
+	count  [3]int64 // by record.Status
 }
 
 // add adds record i of ds, with what the index found of it.
@@ -705,17 +704,20 @@ func (a *accumulator) add(ds *record.Dataset, i int) {
 		return
 	}
 	if *slot == 0 {
-		a.groups = append(a.groups, groupState{line: int32(li), field: in.field, status: in.status, latest: p.Last, count: fl.count, model: a.model(r, li, 0)})
+		g := groupState{line: int32(li), field: in.field, latest: p.Last, model: a.model(r, li, 0)}
+		g.count[in.status] = fl.count
+		a.groups = append(a.groups, g)
 		*slot = int32(len(a.groups))
-		a.modelFlows(a.groups[*slot-1].model, fl)
+		a.modelFlows(g.model, fl)
 		return
 	}
 	g := &a.groups[*slot-1]
 	switch {
 	case p.Last > g.latest:
-		g.latest, g.count = p.Last, fl.count
+		g.latest, g.count = p.Last, [3]int64{}
+		g.count[in.status] = fl.count
 	case p.Last == g.latest:
-		g.count = l.sum(g.count, fl.count, overModels)
+		g.count[in.status] = l.sum(g.count[in.status], fl.count, overModels)
 	}
 	a.modelFlows(g.model, fl)
 }
@@ -809,10 +811,26 @@ func (a *accumulator) finish() {
 	}
 	for i := range a.groups {
 		g := &a.groups[i]
-		s.Lines[g.line].addModels(g.count, g.field, g.status)
-		s.Total.addModels(g.count, g.field, g.status)
+		l := &s.Lines[g.line]
+		count, statuses, st := int64(0), 0, record.NotStated
+		for k, n := range g.count {
+			if n != 0 {
+				l.addModels(n, g.field, record.Status(k))
+				s.Total.addModels(n, g.field, record.Status(k))
+				count = l.sum(count, n, overModels)
+				statuses, st = statuses+1, record.Status(k)
+			}
+		}
 		if g.model >= 0 {
-			s.Models[g.model].Count = g.count
+			// Rows of one quarter of new and of sustained models: their
+			// entry says neither.
+			s.Models[g.model].Count = count
+			switch {
+			case statuses > 1:
+				s.Models[g.model].Status = record.NotStated
+			case statuses == 1:
+				s.Models[g.model].Status = st
+			}
 		}
 	}
 	for i := range s.Lines {
@@ -826,32 +844,6 @@ func (a *accumulator) finish() {
 	if a.models {
 		sortModels(s.Models)
 	}
-}
-
-// appendFold appends s as model names are compared: lower-cased, trimmed,
-// runs of white space one space.
-func appendFold(b []byte, s string) []byte {
-	space, started := false, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = started
-			continue
-		}
-		started = true
-		if space {
-			b = append(b, ' ')
-			space = false
-		}
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b = append(b, byte(r))
-			continue
-		}
-		b = utf8.AppendRune(b, unicode.ToLower(r))
-	}
-	return b
 }
 
 // sortModels orders models by field (in report order, unclassified last),

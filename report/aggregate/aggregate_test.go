@@ -190,3 +190,66 @@ func totalModels(s *Summary) int64 {
 	}
 	return s.Total.Models
 }
+
+// One model over a period, as validate's duplicates take it for one: its
+// name retyped without diacritics, or in quotes, in a later quarter (a
+// ninth review counted it twice in the year to date); two names that both
+// have diacritics and differ in them are two models, and a name without
+// them that two such names may be stays its own.
+func TestModelAcrossQuarters(t *testing.T) {
+	model := func(name, period string) record.Record {
+		r := rec("Lạng Sơn", "", "Xã Ba Sơn", record.Economy, record.Sustained, period, 1, 10)
+		r.Model, r.Unit = name, "Hội Nông dân"
+		return r
+	}
+	for _, tc := range []struct {
+		names []string // in 2026-Q1, Q2, …
+		want  int64
+	}{
+		{[]string{"Trồng chè", "Trong che"}, 1},
+		{[]string{"Trong che", "Trồng chè", "TRONG  CHE"}, 1},
+		{[]string{"Nuôi ong", "“Nuôi ong”", "\"nuôi ong\""}, 1},
+		{[]string{"Trồng dứa", "Trồng dừa"}, 2},
+		{[]string{"Trồng dứa", "Trồng dừa", "Trong dua"}, 3},
+	} {
+		var recs []record.Record
+		for q, n := range tc.names {
+			recs = append(recs, model(n, "2026-Q"+string(rune('1'+q))))
+		}
+		s, err := Summarize(&record.Dataset{Records: recs}, Options{Period: record.YearsPeriod(2026, 2026)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Total.Models != tc.want {
+			t.Errorf("%q: %d models, want %d", tc.names, s.Total.Models, tc.want)
+		}
+	}
+}
+
+// A group row's models are its latest quarter's, whatever their status:
+// five models reported new in one quarter and sustained in the next are
+// five (a ninth review counted ten); rows of one quarter of new and of
+// sustained models add up.
+func TestGroupAcrossStatuses(t *testing.T) {
+	group := func(st record.Status, period string, count int64) record.Record {
+		r := rec("Lạng Sơn", "", "Xã Ba Sơn", record.Economy, st, period, count, 10)
+		r.Unit = "Hội Phụ nữ"
+		return r
+	}
+	recs := []record.Record{group(record.New, "2025-Q3", 5), group(record.Sustained, "2025-Q4", 5)}
+	s, err := Summarize(&record.Dataset{Records: recs}, Options{Period: record.YearsPeriod(2025, 2025), Models: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Total.Models != 5 || s.Total.Sustained != 5 || len(s.Models) != 1 || s.Models[0].Count != 5 {
+		t.Errorf("new then sustained: %d models (%d sustained), %d entries; want 5 (5), 1", s.Total.Models, s.Total.Sustained, len(s.Models))
+	}
+	recs = append(recs, group(record.New, "2025-Q4", 2))
+	if s, err = Summarize(&record.Dataset{Records: recs}, Options{Period: record.YearsPeriod(2025, 2025), Models: true}); err != nil {
+		t.Fatal(err)
+	}
+	if s.Total.Models != 7 || s.Total.New != 2 || s.Total.Sustained != 5 || len(s.Models) != 1 || s.Models[0].Status != record.NotStated {
+		t.Errorf("new and sustained in the latest quarter: %d models (%d new, %d sustained), %+v; want 7 (2, 5) in one entry of no status",
+			s.Total.Models, s.Total.New, s.Total.Sustained, s.Models)
+	}
+}

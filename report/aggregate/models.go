@@ -16,9 +16,14 @@ import (
 type recordModels struct {
 	info []recordInfo // by record, once known
 	// names numbers the units' and models' names as written, by their
-	// folded form (see appendFold): equal numbers, equal folded names.
+	// keys (record.AppendNameKey): equal numbers, names that
+	// record.SameName takes for one. plain maps the key of a name written
+	// without diacritics to the key of the one name with diacritics of
+	// the dataset that it may be, if there is one; nil when no name lacks
+	// diacritics.
 	names  map[string]int32
 	folded map[string]int32
+	plain  map[string]string
 	// byPlace numbers the identities of the models and groups, by the
 	// place of their keys (see identify); models is how many there are.
 	byPlace [][]placeModel // by place, sorted by key
@@ -56,9 +61,11 @@ type recordFlows struct{ count, funds, households, beneficiaries int64 }
 
 // A model's (or a group's) identity is what makes it one: its locality's
 // keys (its place), and its modelKey: its unit and name compared as
-// validate compares them (folded), its field and, for a group, its status
-// (named for a named model). Every part is an exact number, not a hash:
-// two models are never taken for one.
+// validate compares them (record.SameName), its field, and named for a
+// named model. A group's status is no part of it: the same five models
+// reported new in one quarter and sustained in the next are five (a
+// ninth review found them counted ten). Every part is an exact number,
+// not a hash: two models are never taken for one.
 type modelKey struct {
 	unit, name int32
 	field      record.Field
@@ -136,6 +143,7 @@ func (idx *Index) prepare(selected []int32, level Level) view {
 	if m.info == nil {
 		m.info = make([]recordInfo, len(idx.tuple))
 		m.names, m.folded = map[string]int32{}, map[string]int32{}
+		m.plain = plainNames(idx.ds.Records)
 		m.byPlace = make([][]placeModel, idx.places)
 		m.sources, m.quarters = map[string]int32{}, map[record.Quarter]int32{}
 	}
@@ -149,7 +157,7 @@ func (idx *Index) prepare(selected []int32, level Level) view {
 		if in.flags&known == 0 {
 			r := &recs[i]
 			*in = recordInfo{source: -1, quarter: -1, field: r.Field, status: r.Status, flags: known}
-			k := modelKey{unit: m.name(r.Unit), name: m.name(r.Model), field: r.Field, status: byte(r.Status)}
+			k := modelKey{unit: m.name(r.Unit), name: m.name(r.Model), field: r.Field}
 			// A row of one named model; anything else is a group row: a
 			// count of models, with a name or not (or a count of none: a
 			// row of figures).
@@ -318,12 +326,18 @@ func (m *recordModels) quarter(q record.Quarter) int32 {
 }
 
 // name returns the number of a unit's or model's name: the number of its
-// folded form.
+// key, or for a name without diacritics of the key of the one name with
+// them it may be (plain).
 func (m *recordModels) name(s string) int32 {
 	if n, ok := m.names[s]; ok {
 		return n
 	}
-	m.buf = appendFold(m.buf[:0], s)
+	m.buf = record.AppendNameKey(m.buf[:0], s, false)
+	if m.plain != nil && record.IsASCII(s) {
+		if k, ok := m.plain[string(m.buf)]; ok {
+			m.buf = append(m.buf[:0], k...)
+		}
+	}
 	f := s
 	if string(m.buf) != f {
 		f = string(m.buf)
@@ -335,6 +349,61 @@ func (m *recordModels) name(s string) int32 {
 	}
 	m.names[s] = n
 	return n
+}
+
+// plainNames maps the key of each unit's or model's name of recs written
+// without diacritics ("Trong che", a register retyped) to the key of the
+// name with diacritics it may be ("Trồng chè"), when recs have exactly one
+// such name: record.SameName takes both for one, and a model reported
+// under both in two quarters is one model. A name two names with
+// diacritics may be (Trong dua: Trồng dứa, Trồng dừa) stays its own. nil
+// when no name lacks diacritics: the usual case, found in one look at the
+// names.
+func plainNames(recs []record.Record) map[string]string {
+	var plain map[string]string // folded key → the key with diacritics, "" before one is found
+	var buf []byte
+	for i := range recs {
+		for _, s := range [2]string{recs[i].Unit, recs[i].Model} {
+			if s != "" && record.IsASCII(s) {
+				if plain == nil {
+					plain = map[string]string{}
+				}
+				buf = record.AppendNameKey(buf[:0], s, false)
+				if _, ok := plain[string(buf)]; !ok {
+					plain[string(buf)] = ""
+				}
+			}
+		}
+	}
+	if plain == nil {
+		return nil
+	}
+	ambiguous := map[string]bool{}
+	for i := range recs {
+		for _, s := range [2]string{recs[i].Unit, recs[i].Model} {
+			if s == "" || record.IsASCII(s) {
+				continue
+			}
+			buf = record.AppendNameKey(buf[:0], s, true)
+			k, ok := plain[string(buf)]
+			if !ok {
+				continue
+			}
+			key := string(record.AppendNameKey(nil, s, false))
+			switch {
+			case k == "":
+				plain[string(buf)] = key
+			case k != key:
+				ambiguous[string(buf)] = true
+			}
+		}
+	}
+	for k, v := range plain {
+		if v == "" || ambiguous[k] {
+			delete(plain, k)
+		}
+	}
+	return plain
 }
 
 // sortKeys are the collation keys of the lines' sort keys (see sortLines),

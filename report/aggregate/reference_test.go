@@ -104,6 +104,7 @@ type refAccumulator struct {
 	models      bool
 	seeds       [2]maphash.Seed
 	buf         []byte
+	nameKeys    map[string]string
 }
 
 type refModel struct {
@@ -116,10 +117,47 @@ type refModel struct {
 type refGroup struct {
 	line   int
 	field  record.Field
-	status record.Status
 	latest record.Quarter
-	count  int64
+	count  [3]int64 // at latest, by status
 	model  int
+}
+
+// nameKey is the key under which the reference compares names: the
+// name's, or for a name without diacritics the key of the one name with
+// them of the dataset that record.SameName takes for it, if there is one.
+func (a *refAccumulator) nameKey(s string) string {
+	if a.nameKeys == nil {
+		a.nameKeys = map[string]string{}
+		var with []string // the names with diacritics
+		for _, r := range a.idx.ds.Records {
+			for _, t := range []string{r.Unit, r.Model} {
+				if !record.IsASCII(t) {
+					with = append(with, t)
+				}
+			}
+		}
+		for _, r := range a.idx.ds.Records {
+			for _, t := range []string{r.Unit, r.Model} {
+				if _, ok := a.nameKeys[t]; ok {
+					continue
+				}
+				k := string(record.AppendNameKey(nil, t, false))
+				if record.IsASCII(t) {
+					var keys []string
+					for _, w := range with {
+						if kw := string(record.AppendNameKey(nil, w, false)); record.SameName(t, w) && !slices.Contains(keys, kw) {
+							keys = append(keys, kw)
+						}
+					}
+					if len(keys) == 1 {
+						k = keys[0]
+					}
+				}
+				a.nameKeys[t] = k
+			}
+		}
+	}
+	return a.nameKeys[s]
 }
 
 func (a *refAccumulator) add(r *record.Record, i int) {
@@ -179,19 +217,21 @@ func (a *refAccumulator) add(r *record.Record, i int) {
 		a.modelFlows(m.model, r)
 		return
 	}
-	id := a.identity(keys, r.Unit, r.Model, r.Field, byte(r.Status))
+	id := a.identity(keys, r.Unit, r.Model, r.Field, 0)
 	g, ok := a.groups[id]
 	switch {
 	case !ok:
 		if a.groups == nil {
 			a.groups = map[[2]uint64]*refGroup{}
 		}
-		g = &refGroup{line: li, field: r.Field, status: r.Status, latest: r.Period.Last, count: r.Count, model: a.model(r, li, 0)}
+		g = &refGroup{line: li, field: r.Field, latest: r.Period.Last, model: a.model(r, li, 0)}
+		g.count[r.Status] = r.Count
 		a.groups[id] = g
 	case r.Period.Last > g.latest:
-		g.latest, g.count = r.Period.Last, r.Count
+		g.latest, g.count = r.Period.Last, [3]int64{}
+		g.count[r.Status] = r.Count
 	case r.Period.Last == g.latest:
-		g.count = l.sum(g.count, r.Count, overModels)
+		g.count[r.Status] = l.sum(g.count[r.Status], r.Count, overModels)
 	}
 	a.modelFlows(g.model, r)
 }
@@ -201,8 +241,8 @@ func (a *refAccumulator) identity(keys *[3]string, unit, model string, field rec
 	for _, k := range keys {
 		b = append(append(b, k...), 0)
 	}
-	b = append(appendFold(b, unit), 0)
-	b = append(appendFold(b, model), 0, byte(field), status)
+	b = append(append(b, a.nameKey(unit)...), 0)
+	b = append(append(b, a.nameKey(model)...), 0, byte(field), status)
 	a.buf = b
 	return [2]uint64{maphash.Bytes(a.seeds[0], b), maphash.Bytes(a.seeds[1], b)}
 }
@@ -242,10 +282,23 @@ func (a *refAccumulator) finish() {
 		}
 	}
 	for _, g := range a.groups {
-		s.Lines[g.line].addModels(g.count, g.field, g.status)
-		s.Total.addModels(g.count, g.field, g.status)
+		var count int64
+		var statuses []record.Status
+		for k, n := range g.count {
+			if n != 0 {
+				s.Lines[g.line].addModels(n, g.field, record.Status(k))
+				s.Total.addModels(n, g.field, record.Status(k))
+				count = s.Lines[g.line].sum(count, n, overModels)
+				statuses = append(statuses, record.Status(k))
+			}
+		}
 		if g.model >= 0 {
-			s.Models[g.model].Count = g.count
+			s.Models[g.model].Count = count
+			if len(statuses) > 1 {
+				s.Models[g.model].Status = record.NotStated
+			} else if len(statuses) == 1 {
+				s.Models[g.model].Status = statuses[0]
+			}
 		}
 	}
 	for k, n := range a.lineSources {

@@ -21,8 +21,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/dvkreport/dvkreport/fonts"
 	"github.com/dvkreport/dvkreport/report/gazetteer"
@@ -438,51 +436,11 @@ func modelKey(s string) string { return string(appendNameKey(nil, s, true)) }
 // appendModelKey appends modelKey(s).
 func appendModelKey(b []byte, s string) []byte { return appendNameKey(b, s, true) }
 
-// sameName reports whether two names of models (or of units) name one: the
-// same but for case, quotes and spaces, or the same but for diacritics when
-// one of them has none ("Mo hinh nuoi bo", a register retyped without
-// them, was summed twice). Two names that both have their diacritics and
-// differ in them are two models: Trồng dứa and Trồng dừa.
-func sameName(a, b string) bool {
-	if modelKey(a) != modelKey(b) {
-		return false
-	}
-	return isASCII(a) || isASCII(b) || string(appendNameKey(nil, a, false)) == string(appendNameKey(nil, b, false))
-}
+// sameName is record.SameName.
+func sameName(a, b string) bool { return record.SameName(a, b) }
 
-// appendNameKey appends s lower-cased, without quotes, trimmed, with runs
-// of white space folded to one space, and without diacritics if fold.
-func appendNameKey(b []byte, s string, fold bool) []byte {
-	space, started := false, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = started
-			continue
-		}
-		switch r {
-		case '"', '\'', '“', '”', '‘', '’', '«', '»':
-			continue
-		}
-		started = true
-		if space {
-			b = append(b, ' ')
-			space = false
-		}
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b = append(b, byte(r))
-			continue
-		}
-		if c := record.FoldLatin(r); fold && c != 0 {
-			b = append(b, c)
-			continue
-		}
-		b = utf8.AppendRune(b, unicode.ToLower(r))
-	}
-	return b
-}
+// appendNameKey is record.AppendNameKey.
+func appendNameKey(b []byte, s string, fold bool) []byte { return record.AppendNameKey(b, s, fold) }
 
 // looksNumeric reports whether a cell of an unknown column reads as a
 // number, so that the column counts as an extra indicator.
