@@ -636,3 +636,35 @@ func TestGroupMemberProblem(t *testing.T) {
 		t.Errorf("records %v; want [A C]", models)
 	}
 }
+
+// A register of group rows (a unit's count of models, no model's name)
+// read twice, as a file and its copy, is summed twice unless its rows are
+// compared across files: a ninth review found 16 models for 8. In one
+// file, two such rows may be two groups; in two files, rows that differ
+// in any figure are two.
+func TestDuplicateGroupRows(t *testing.T) {
+	const csv = "Tỉnh,Xã,Đơn vị thực hiện,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động\n" +
+		"Lạng Sơn,Xã Ba Sơn,Hội Phụ nữ,Kinh tế,Quý III/2025,5,100.000.000\n" +
+		"Lạng Sơn,Xã Ba Sơn,Hội Nông dân,Kinh tế,Quý III/2025,3,50.000.000\n"
+	other := strings.Replace(csv, "50.000.000", "60.000.000", 1)
+	for _, tc := range []struct {
+		what     string
+		tables   []*load.Table
+		problems int
+	}{
+		{"a file and its copy", append(tables(t, "a.csv", csv), tables(t, "a_copy.csv", csv)...), 2},
+		{"two files, one row changed", append(tables(t, "a.csv", csv), tables(t, "b.csv", other)...), 1},
+		{"one file, a row twice", tables(t, "a.csv", csv+"Lạng Sơn,Xã Ba Sơn,Hội Phụ nữ,Kinh tế,Quý III/2025,5,100.000.000\n"), 0},
+	} {
+		r := Read(tc.tables, Options{})
+		n := 0
+		for _, p := range r.Problems {
+			if p.Msg.Key == "validate.duplicate_group" {
+				n++
+			}
+		}
+		if n != tc.problems || len(r.Problems) != n {
+			t.Errorf("%s: problems %v; want %d of validate.duplicate_group", tc.what, r.Problems, tc.problems)
+		}
+	}
+}

@@ -228,9 +228,30 @@ func (b *builder) duplicates() Problems {
 	first := make(map[uint64]int32, len(ds.Records)) // identity → index in kept
 	var more map[uint64][]int32                      // later records of an identity hash
 	var problems Problems
+	var groups map[groupKey]int32 // a group row's identity and figures → index in kept
 	kept := ds.Records[:0]
 	for i := range ds.Records {
 		r := &ds.Records[i]
+		if r.Model == "" && r.Table != nil {
+			// A group row (a unit's count of models) has no name to tell
+			// it by: the same row in another file, figures and all, is a
+			// copy of that file's (a ninth review found a register of
+			// group rows and its copy summed twice). In one file, two
+			// such rows may be two groups.
+			if groups == nil {
+				groups = map[groupKey]int32{}
+			}
+			k := groupKey{gazetteer.UnitKey(r.Province), gazetteer.UnitKey(r.District), gazetteer.UnitKey(r.Commune), ModelKey(r.Unit),
+				r.Field, r.Status, r.Period, [4]int64{r.Count, r.FundsVND, r.Households, r.Beneficiaries}}
+			if j, ok := groups[k]; ok && kept[j].Table.File != r.Table.File {
+				problems = append(problems, &record.InputError{Pos: r.Pos(),
+					Msg: msg.New("validate.duplicate_group", kept[j].Pos())})
+				b.res.Rejected = append(b.res.Rejected, Rejected{Pos: r.Pos(), Province: r.Province, District: r.District, Commune: r.Commune, Period: r.Period})
+				continue
+			} else if !ok {
+				groups[k] = int32(len(kept))
+			}
+		}
 		if r.Model != "" {
 			// Records are compared in full only when their hashes meet.
 			id, dup := b.ids[i], -1
@@ -267,6 +288,16 @@ func (b *builder) duplicates() Problems {
 	ds.Records = kept
 	b.ids = nil
 	return problems
+}
+
+// groupKey is what duplicates compares of group rows: their locality,
+// unit, field, status, period and figures.
+type groupKey struct {
+	province, district, commune, unit string
+	field                             record.Field
+	status                            record.Status
+	period                            record.Period
+	figures                           [4]int64
 }
 
 // same reports whether two records are the same model: the same locality,
