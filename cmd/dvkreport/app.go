@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/dvkreport/dvkreport/report"
+	"github.com/dvkreport/dvkreport/report/compare"
 	"github.com/dvkreport/dvkreport/report/layout"
 	"github.com/dvkreport/dvkreport/report/load/charset"
 	"github.com/dvkreport/dvkreport/report/msg"
@@ -425,16 +426,42 @@ func warnReform(u *ui, r *report.Result) {
 		return
 	}
 	reform := record.QuarterOf(2025, 3)
-	before, after := false, false
+	// The report's own period, and the periods it is compared with: the
+	// first report after the reform compares with the quarter before it,
+	// and its year to date spans it (a ninth review found a model counted
+	// twice there, without a word).
+	var bases []record.Period
+	if c := r.Comparison; c != nil {
+		for _, b := range []*compare.Base{c.Previous, c.YearAgo, c.YearToDate} {
+			if b != nil {
+				bases = append(bases, b.Period)
+			}
+		}
+	}
+	own, all := [2]bool{}, [2]bool{} // rows before and after the reform: in the period, in it or its bases
 	for _, p := range r.Summary.Periods() {
-		if !r.Summary.Period.IsZero() && !r.Summary.Period.Contains(p) {
+		side := 0
+		switch {
+		case p.Last < reform:
+		case p.First >= reform:
+			side = 1
+		default:
 			continue
 		}
-		before = before || p.Last < reform
-		after = after || p.First >= reform
+		if r.Summary.Period.IsZero() || r.Summary.Period.Contains(p) {
+			own[side], all[side] = true, true
+		}
+		for _, b := range bases {
+			if b.Contains(p) {
+				all[side] = true
+			}
+		}
 	}
-	if before && after {
+	switch {
+	case own[0] && own[1]:
 		u.say(msg.New("warning", msg.New("cli.reform_span")))
+	case all[0] && all[1]:
+		u.say(msg.New("warning", msg.New("cli.reform_compare")))
 	}
 }
 

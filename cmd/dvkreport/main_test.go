@@ -454,3 +454,35 @@ func TestHeaderUnitsClerk(t *testing.T) {
 		t.Errorf("a unit not understood: exit %d, stdout %q, stderr:\n%s", code, out, errOut)
 	}
 }
+
+// The first quarter after the reform compares with the one before it, and
+// its year to date spans it: the rows before name the old units, and
+// nothing said so (a ninth review). Its own period spanning the reform has
+// its own warning; with --boundaries 2025, neither.
+func TestWarnReformCompare(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "r.csv")
+	csv := "province,district,commune,model,field,period,funds_vnd\n" +
+		"Lạng Sơn,Huyện Bắc Sơn,Thị trấn Bắc Sơn,Mô hình B,Kinh tế,2025-Q2,50000000\n" +
+		"Lạng Sơn,,Xã Bắc Sơn,Mô hình B,Kinh tế,2025-Q3,50000000\n"
+	if err := os.WriteFile(data, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-p", "2025-Q3"}, "the comparisons (the previous period"},
+		{[]string{"-p", "2025"}, "the data has rows from before and after 1 July 2025"},
+		{[]string{"-p", "2025-Q3", "--boundaries", "2025"}, ""},
+		{[]string{"-p", "2025-Q2"}, ""},
+	} {
+		code, _, errOut := runCmd(t, append([]string{"summary", "--lang", "en", "-i", data, "--format", "csv"}, tc.args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", tc.args, code, errOut)
+		}
+		got := strings.Contains(errOut, "1 July 2025")
+		if tc.want == "" && got || tc.want != "" && !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: stderr %q; want %q", tc.args, errOut, tc.want)
+		}
+	}
+}
