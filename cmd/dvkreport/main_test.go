@@ -486,3 +486,25 @@ func TestWarnReformCompare(t *testing.T) {
 		}
 	}
 }
+
+// A locality named with its unit type is of that type's level: under
+// --boundaries 2025 there are no districts, and "Huyện Bắc Sơn" was
+// reported as Xã Bắc Sơn without a word (a ninth review).
+func TestLocalityTypeLevel(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "r.csv")
+	csv := "province,district,commune,model,field,period,funds_vnd\n" +
+		"Lạng Sơn,Huyện Bắc Sơn,Thị trấn Bắc Sơn,Mô hình A,Kinh tế,2024-Q3,100\n" +
+		"Lạng Sơn,Huyện Bắc Sơn,Xã Bắc Quỳnh,Mô hình B,Kinh tế,2024-Q3,200\n" +
+		"Lạng Sơn,Huyện Bắc Sơn,,Mô hình E,Kinh tế,2024-Q3,1600\n"
+	if err := os.WriteFile(data, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"summary", "--lang", "en", "-i", data, "-p", "2024-Q3", "-l", "Huyện Bắc Sơn", "--format", "csv"}
+	code, out, errOut := runCmd(t, args...)
+	if code != 0 || !strings.Contains(out, "TOTAL,3,") {
+		t.Errorf("the district: exit %d, %s%s; want its 3 models", code, out, errOut)
+	}
+	if code, out, errOut = runCmd(t, append(args, "--boundaries", "2025")...); code != 2 || !strings.Contains(errOut, "Huyện Bắc Sơn") {
+		t.Errorf("the district under --boundaries 2025: exit %d, %s%s; want exit 2 naming it", code, out, errOut)
+	}
+}

@@ -203,6 +203,16 @@ func (idx *Index) resolve(query string) ([]string, []string, error) {
 			}
 		}
 	}
+	// A unit type the query writes is a level: "Huyện Bắc Sơn" is no
+	// commune, though without its type it names Xã Bắc Sơn (a ninth
+	// review found a district's report, under --boundaries 2025 where
+	// there are no districts, made of that commune's rows without a word).
+	if typ := gazetteer.TypeOf(parts[len(parts)-1]); typ != "" {
+		found = slices.DeleteFunc(found, func(pl place) bool {
+			names := nonEmpty(pl.path)
+			return len(names) > 0 && !gazetteer.SameLevel(typ, gazetteer.TypeOf(names[len(names)-1]))
+		})
+	}
 	if len(found) > 1 {
 		found = preferred(found, parts[len(parts)-1])
 	}

@@ -34,3 +34,24 @@ func TypeOf(name string) string {
 	typ, _ := stripPrefix(namekey.Normalize(name), exactPrefixes[:])
 	return typ
 }
+
+// SameLevel reports whether two unit types (as TypeOf returns them) may be
+// of one level: province (tỉnh), district (huyện, quận, thị xã) or commune
+// (xã, phường, thị trấn, đặc khu); a thành phố is a province or a
+// district; "" (a name written without its type) may be any.
+func SameLevel(a, b string) bool {
+	level := func(t string) int {
+		switch t {
+		case "tỉnh":
+			return 1
+		case "huyện", "quận", "thị xã":
+			return 2
+		case "xã", "phường", "thị trấn", "đặc khu":
+			return 4
+		case "thành phố":
+			return 1 | 2
+		}
+		return 1 | 2 | 4
+	}
+	return level(a)&level(b) != 0
+}
