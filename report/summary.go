@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -96,6 +97,25 @@ func WriteSummary(w io.Writer, r *Result, form string, opts Options) error {
 	return usage("report.unknown_format", msg.Quote(form), "table, csv, json, xlsx")
 }
 
+// lines are the summary's lines, then those only the comparisons' base
+// periods have (compare.BaseOnly), with no figures of the summary's
+// period: the columns of comparison add up to their totals.
+func lines(r *Result) []aggregate.Line {
+	c := r.Comparison
+	if c == nil {
+		return r.Summary.Lines
+	}
+	more := compare.BaseOnly(r.Summary, c.Previous, c.YearAgo, c.YearToDate)
+	if len(more) == 0 {
+		return r.Summary.Lines
+	}
+	out := slices.Clip(r.Summary.Lines)
+	for _, l := range more {
+		out = append(out, l.Blank())
+	}
+	return out
+}
+
 // comparisons returns a line's (or, for key "", the total's) figures of
 // comparison, in the order of ComparisonColumns, each nil where there is
 // nothing to compare.
@@ -163,7 +183,7 @@ func writeCSV(w io.Writer, r *Result) error {
 		}
 		return cw.Write(rec)
 	}
-	for _, l := range s.Lines {
+	for _, l := range lines(r) {
 		if err := row(LineName(l), l.Figures, comparisons(r.Comparison, l.Key(), false)); err != nil {
 			return err
 		}
@@ -284,7 +304,7 @@ func writeJSON(w io.Writer, r *Result) error {
 		Total      jsonFigures   `json:"total"`
 		Sources    []string      `json:"sources"`
 	}{Period: s.Period.String(), Level: s.Level.String(), Records: s.Records, Straddling: s.Straddling, Sources: s.Sources}
-	for _, l := range s.Lines {
+	for _, l := range lines(r) {
 		j := toJSON(LineName(l), l.Path, l.Figures, s.Extras, comparisons(r.Comparison, l.Key(), false))
 		j.Empty = l.Empty
 		out.Localities = append(out.Localities, j)

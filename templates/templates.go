@@ -121,6 +121,7 @@ type Texts struct {
 		Funds     string `toml:"funds"`
 		Change    string `toml:"change"`
 		ChangePct string `toml:"change_pct"`
+		BaseOnly  string `toml:"base_only"`
 	} `toml:"compare"`
 	Fields      Fields `toml:"fields"`
 	ShortFields Fields `toml:"short_fields"`

@@ -222,6 +222,13 @@ type Line struct {
 	keys    [3]string
 }
 
+// Blank returns a line of l's locality without figures, marked Empty:
+// the line of a summary that has none for a locality another summary has
+// (a base period's, for its comparison).
+func (l Line) Blank() Line {
+	return Line{Path: l.Path, Partial: l.Partial, Unassigned: l.Unassigned, Empty: true, keys: l.keys}
+}
+
 // Name returns the line's own locality name, the last element of its path.
 func (l Line) Name() string { return l.Path[len(l.Path)-1] }
 

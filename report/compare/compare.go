@@ -183,3 +183,30 @@ func Of(cur int64, b *Base, base func(*Base) int64) Change {
 	}
 	return c
 }
+
+// BaseOnly returns the lines of the bases that current has no line for, in
+// the bases' order, each once: a locality that reported in a base period
+// and not in the current one, a province's own rows, the rows a roll-up
+// could not place. A table of lines beside their bases' figures lists
+// them too, or its columns do not add up to their totals (a ninth review
+// found a comparison that a leader signs not reconciling, and nothing
+// saying why).
+func BaseOnly(current *aggregate.Summary, bases ...*Base) []aggregate.Line {
+	seen := make(map[string]bool, len(current.Lines))
+	for _, l := range current.Lines {
+		seen[l.Key()] = true
+	}
+	var out []aggregate.Line
+	for _, b := range bases {
+		if b == nil {
+			continue
+		}
+		for _, l := range b.Summary.Lines {
+			if k := l.Key(); !seen[k] {
+				seen[k] = true
+				out = append(out, l)
+			}
+		}
+	}
+	return out
+}

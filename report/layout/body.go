@@ -547,6 +547,18 @@ func (b *builder) compareTable() *Table {
 		return TableRow{Cells: append([]string{strconv.Itoa(n), b.lineName(l)},
 			row(l.Figures, func(x *compare.Base) aggregate.Figures { return x.Line(key) })...)}
 	})
+	// The localities of the bases alone, or the columns would not add up
+	// to the total row.
+	if more := compare.BaseOnly(s, bases...); len(more) > 0 {
+		tb.Rows = append(tb.Rows, TableRow{Cells: []string{t.Compare.BaseOnly}, Group: true})
+		for i, l := range more {
+			key := l.Key()
+			r := TableRow{Cells: append([]string{strconv.Itoa(len(s.Lines) + i + 1), b.lineName(l)},
+				row(aggregate.Figures{}, func(x *compare.Base) aggregate.Figures { return x.Line(key) })...)}
+			r.Minor = true
+			tb.Rows = append(tb.Rows, r)
+		}
+	}
 	tb.Total = append([]string{"", t.Table.Total}, row(s.Total, func(x *compare.Base) aggregate.Figures { return x.Summary.Total })...)
 	return tb
 }

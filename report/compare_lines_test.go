@@ -1,0 +1,89 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/dvkreport/dvkreport/report"
+	"github.com/dvkreport/dvkreport/report/aggregate"
+	"github.com/dvkreport/dvkreport/report/compare"
+	"github.com/dvkreport/dvkreport/report/layout"
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+// The columns of comparison add up to their totals: a locality that
+// reported in the quarter before and not in this one, and a province's
+// own rows, are lines too (a ninth review found the lines' previous
+// quarter adding to 0 beside a total of 2, in the PDF and the summary).
+func TestComparisonLinesAddUp(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.csv")
+	data := "province,commune,model,field,period,funds_vnd\n" +
+		"Lạng Sơn,Xã Ba Sơn,A,Kinh tế,2025-Q2,100000000\n" +
+		"Lạng Sơn,,P,Kinh tế,2025-Q2,200000000\n" +
+		"Lạng Sơn,Xã Bắc Sơn,B,Kinh tế,2025-Q3,400000000\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := report.Options{Inputs: []string{path}, Period: record.QuarterPeriod(2025, 3), Compare: compare.Both(),
+		Localities: []string{"Lạng Sơn"}, HideEmpty: true, Level: aggregate.LevelCommune}
+	res, err := report.Summarize(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := report.WriteSummary(&b, res, "csv", opts); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, col := range []string{"models", "prev_models", "prev_funds_vnd", "ytd_models", "ytd_funds_vnd"} {
+		i := slices.Index(rows[0], col)
+		sum := int64(0)
+		for _, r := range rows[1 : len(rows)-1] {
+			v, _ := strconv.ParseInt(r[i], 10, 64)
+			sum += v
+		}
+		if total := rows[len(rows)-1][i]; strconv.FormatInt(sum, 10) != total {
+			t.Errorf("%s: the lines add up to %d, the total is %s (%v)", col, sum, total, rows)
+		}
+	}
+	doc, err := report.Document(res, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table *layout.Table
+	for _, bl := range doc.Blocks {
+		if tb, ok := bl.(*layout.Table); ok && strings.Contains(strings.Join(tableHeaders(tb), " "), "Quý II/2025") {
+			table = tb
+		}
+	}
+	if table == nil {
+		t.Fatal("no comparison table")
+	}
+	sum := 0
+	for _, r := range table.Rows {
+		if !r.Group {
+			n, _ := strconv.Atoi(r.Cells[3])
+			sum += n
+		}
+	}
+	if got := table.Total[3]; got != strconv.Itoa(sum) || got != "2" {
+		t.Errorf("the comparison table's previous quarter: rows add to %d, total %s; want 2 (%+v)", sum, got, table.Rows)
+	}
+}
+
+func tableHeaders(tb *layout.Table) []string {
+	var out []string
+	for _, c := range tb.Columns {
+		out = append(out, c.Header)
+	}
+	return out
+}
