@@ -41,7 +41,8 @@ func (p *Part) Options() Options { return p.opts }
 // the records of its locality, of every period, so that its comparisons
 // are those of its own report; the records of a province as a whole (a
 // row with no commune in a split by commune) and those a roll-up could not
-// place are in the whole scope's report only.
+// place are in the whole scope's report only. Its comparisons have the
+// bases the whole data has, as that locality's own report does.
 func (d *Data) Split(opts Options, level aggregate.Level) ([]*Part, error) {
 	lopts := opts
 	lopts.Level = level
@@ -76,6 +77,7 @@ func (d *Data) Split(opts Options, level aggregate.Level) ([]*Part, error) {
 		}
 		popts := opts
 		popts.Localities = []string{strings.Join(l.Path, "/")}
+		popts.Compare.Whole = d.Dataset // the bases of the locality's report, not of its rows alone
 		if opts.Level <= level {
 			popts.Level = aggregate.LevelAuto
 		}

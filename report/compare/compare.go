@@ -27,6 +27,11 @@ type Options struct {
 	// History is how many quarters, up to the report's last, the figures
 	// per quarter go back, for a chart; 0 means none.
 	History int
+	// Whole is the data the compared data is a part of (one locality's
+	// records, for its own file of a split): its periods say which bases
+	// there are, so that a locality's file compares as the report of that
+	// locality does (nil: the compared data's own).
+	Whole *record.Dataset
 }
 
 // Both returns the options of the default comparisons: the previous
@@ -112,8 +117,12 @@ func Compare(ds *record.Dataset, aopts aggregate.Options, current *aggregate.Sum
 	// has records in, then the quarters of the history.
 	var periods []record.Period
 	var bases []**Base
+	whole := ds
+	if opts.Whole != nil {
+		whole = opts.Whole
+	}
 	base := func(b **Base, want bool, period record.Period, ok bool) {
-		if want && ok && hasRecords(ds, period) {
+		if want && ok && hasRecords(whole, period) {
 			periods, bases = append(periods, period), append(bases, b)
 		}
 	}
