@@ -211,6 +211,13 @@ func TestModelAcrossQuarters(t *testing.T) {
 		{[]string{"Nuôi ong", "“Nuôi ong”", "\"nuôi ong\""}, 1},
 		{[]string{"Trồng dứa", "Trồng dừa"}, 2},
 		{[]string{"Trồng dứa", "Trồng dừa", "Trong dua"}, 3},
+		// A tenth review: retyped with curly quotes, a no-break space or
+		// an en dash; the tone marks placed the old way.
+		{[]string{"Trồng chè", "“Trong che”"}, 1},
+		{[]string{"Đường hoa", "Duong\u00a0hoa"}, 1},
+		{[]string{"Nuôi ong – tổ 1", "Nuoi ong – to 1"}, 1},
+		{[]string{"Tổ hoà giải kiểu mẫu", "Tổ hòa giải kiểu mẫu", "Tổ hoà giải kiểu mẫu"}, 1},
+		{[]string{"Chăm sóc sức khoẻ", "Chăm sóc sức khỏe"}, 1},
 	} {
 		var recs []record.Record
 		for q, n := range tc.names {
@@ -222,6 +229,34 @@ func TestModelAcrossQuarters(t *testing.T) {
 		}
 		if s.Total.Models != tc.want {
 			t.Errorf("%q: %d models, want %d", tc.names, s.Total.Models, tc.want)
+		}
+	}
+}
+
+// A name without diacritics is taken for the one name with them of its
+// own place, unit and field: another commune's model of a name it may be
+// too (Trồng dừa beside Trồng dứa) does not make it ambiguous (a tenth
+// review).
+func TestPlainNameInItsPlace(t *testing.T) {
+	model := func(commune, name, period string) record.Record {
+		r := rec("Lạng Sơn", "", commune, record.Economy, record.Sustained, period, 1, 10)
+		r.Model, r.Unit = name, "Hội Nông dân"
+		return r
+	}
+	recs := []record.Record{
+		model("Xã Ba Sơn", "Trồng dứa", "2026-Q1"), model("Xã Ba Sơn", "Trong dua", "2026-Q2"),
+		model("Xã Bắc Sơn", "Trồng dừa", "2026-Q1"),
+	}
+	for _, tc := range []struct {
+		scope string
+		want  int64
+	}{{"Lạng Sơn/Xã Ba Sơn", 1}, {"Lạng Sơn", 2}} {
+		s, err := Summarize(&record.Dataset{Records: recs}, Options{Period: record.YearsPeriod(2026, 2026), Localities: []string{tc.scope}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Total.Models != tc.want {
+			t.Errorf("%s: %d models, want %d", tc.scope, s.Total.Models, tc.want)
 		}
 	}
 }

@@ -16,14 +16,12 @@ import (
 type recordModels struct {
 	info []recordInfo // by record, once known
 	// names numbers the units' and models' names as written, by their
-	// keys (record.AppendNameKey): equal numbers, names that
-	// record.SameName takes for one. plain maps the key of a name written
-	// without diacritics to the key of the one name with diacritics of
-	// the dataset that it may be, if there is one; nil when no name lacks
-	// diacritics.
+	// keys (record.AppendNameKey, in folded): equal numbers, equal keys.
+	// plain says which name with diacritics a name without them is, in
+	// its place (see plainNames); nil when no name lacks diacritics.
 	names  map[string]int32
 	folded map[string]int32
-	plain  map[string]string
+	plain  map[plainKey]string
 	// byPlace numbers the identities of the models and groups, by the
 	// place of their keys (see identify); models is how many there are.
 	byPlace [][]placeModel // by place, sorted by key
@@ -143,7 +141,7 @@ func (idx *Index) prepare(selected []int32, level Level) view {
 	if m.info == nil {
 		m.info = make([]recordInfo, len(idx.tuple))
 		m.names, m.folded = map[string]int32{}, map[string]int32{}
-		m.plain = plainNames(idx.ds.Records)
+		m.plain = plainNames(idx)
 		m.byPlace = make([][]placeModel, idx.places)
 		m.sources, m.quarters = map[string]int32{}, map[record.Quarter]int32{}
 	}
@@ -158,6 +156,9 @@ func (idx *Index) prepare(selected []int32, level Level) view {
 			r := &recs[i]
 			*in = recordInfo{source: -1, quarter: -1, field: r.Field, status: r.Status, flags: known}
 			k := modelKey{unit: m.name(r.Unit), name: m.name(r.Model), field: r.Field}
+			if m.plain != nil {
+				k.unit, k.name = m.aliases(idx, int(i), k.unit, k.name)
+			}
 			// A row of one named model; anything else is a group row: a
 			// count of models, with a name or not (or a count of none: a
 			// row of figures).
@@ -326,75 +327,96 @@ func (m *recordModels) quarter(q record.Quarter) int32 {
 }
 
 // name returns the number of a unit's or model's name: the number of its
-// key, or for a name without diacritics of the key of the one name with
-// them it may be (plain).
+// key (record.AppendNameKey).
 func (m *recordModels) name(s string) int32 {
 	if n, ok := m.names[s]; ok {
 		return n
 	}
 	m.buf = record.AppendNameKey(m.buf[:0], s, false)
-	if m.plain != nil && record.IsASCII(s) {
-		if k, ok := m.plain[string(m.buf)]; ok {
-			m.buf = append(m.buf[:0], k...)
-		}
-	}
-	f := s
-	if string(m.buf) != f {
-		f = string(m.buf)
-	}
-	n, ok := m.folded[f]
-	if !ok {
-		n = int32(len(m.folded))
-		m.folded[f] = n
-	}
+	n := m.number(m.buf)
 	m.names[s] = n
 	return n
 }
 
-// plainNames maps the key of each unit's or model's name of recs written
-// without diacritics ("Trong che", a register retyped) to the key of the
-// name with diacritics it may be ("Trồng chè"), when recs have exactly one
-// such name: record.SameName takes both for one, and a model reported
-// under both in two quarters is one model. A name two names with
-// diacritics may be (Trong dua: Trồng dứa, Trồng dừa) stays its own. nil
-// when no name lacks diacritics: the usual case, found in one look at the
-// names.
-func plainNames(recs []record.Record) map[string]string {
-	var plain map[string]string // folded key → the key with diacritics, "" before one is found
-	var buf []byte
+// number returns the number of a name's key.
+func (m *recordModels) number(key []byte) int32 {
+	n, ok := m.folded[string(key)]
+	if !ok {
+		n = int32(len(m.folded))
+		m.folded[string(key)] = n
+	}
+	return n
+}
+
+// plainKey is what a name written without diacritics ("Trong che", a
+// register retyped) is looked up under among the names with them: its
+// record's place and the keys without diacritics of its unit's name, and
+// for a model's name its field and its own.
+type plainKey struct {
+	place       int32
+	unit, model string // model is "" for a unit's name
+	field       record.Field
+}
+
+// plainNames maps each name written without diacritics, by its plainKey,
+// to the key of the one name with diacritics of the same place (unit and
+// field, for a model's name) that it may be, if there is one: validate's
+// duplicates take the two for one model (record.SameName), and so a model
+// reported under both in two quarters is one model. A name that two names
+// with diacritics may be (Trong dua: Trồng dứa and Trồng dừa, in one
+// place) stays its own; names of other places do not count. nil when no
+// name lacks diacritics: the usual case, found in one look at the names.
+func plainNames(idx *Index) map[plainKey]string {
+	recs := idx.ds.Records
+	var plain map[plainKey]string // → the key with diacritics, "" before one is found
+	var places map[int32]bool     // the places of plain names
+	var ub, mb []byte
+	key := func(i int, unit bool) plainKey {
+		r := &recs[i]
+		ub = record.AppendNameKey(ub[:0], r.Unit, true)
+		k := plainKey{place: idx.place[idx.tuple[i]], unit: string(ub)}
+		if !unit {
+			mb = record.AppendNameKey(mb[:0], r.Model, true)
+			k.model, k.field = string(mb), r.Field
+		}
+		return k
+	}
 	for i := range recs {
-		for _, s := range [2]string{recs[i].Unit, recs[i].Model} {
-			if s != "" && record.IsASCII(s) {
+		r := &recs[i]
+		for k, s := range [2]string{r.Unit, r.Model} {
+			if s != "" && record.WithoutDiacritics(s) {
 				if plain == nil {
-					plain = map[string]string{}
+					plain, places = map[plainKey]string{}, map[int32]bool{}
 				}
-				buf = record.AppendNameKey(buf[:0], s, false)
-				if _, ok := plain[string(buf)]; !ok {
-					plain[string(buf)] = ""
-				}
+				plain[key(i, k == 0)] = ""
+				places[idx.place[idx.tuple[i]]] = true
 			}
 		}
 	}
 	if plain == nil {
 		return nil
 	}
-	ambiguous := map[string]bool{}
+	ambiguous := map[plainKey]bool{}
 	for i := range recs {
-		for _, s := range [2]string{recs[i].Unit, recs[i].Model} {
-			if s == "" || record.IsASCII(s) {
+		r := &recs[i]
+		if !places[idx.place[idx.tuple[i]]] {
+			continue
+		}
+		for k, s := range [2]string{r.Unit, r.Model} {
+			if s == "" || record.WithoutDiacritics(s) {
 				continue
 			}
-			buf = record.AppendNameKey(buf[:0], s, true)
-			k, ok := plain[string(buf)]
+			pk := key(i, k == 0)
+			found, ok := plain[pk]
 			if !ok {
 				continue
 			}
-			key := string(record.AppendNameKey(nil, s, false))
+			with := string(record.AppendNameKey(nil, s, false))
 			switch {
-			case k == "":
-				plain[string(buf)] = key
-			case k != key:
-				ambiguous[string(buf)] = true
+			case found == "":
+				plain[pk] = with
+			case found != with:
+				ambiguous[pk] = true
 			}
 		}
 	}
@@ -404,6 +426,32 @@ func plainNames(recs []record.Record) map[string]string {
 		}
 	}
 	return plain
+}
+
+// aliases returns the numbers of record i's unit and model names, those
+// written without diacritics taken for the one name with them of plain.
+func (m *recordModels) aliases(idx *Index, i int, unit, model int32) (int32, int32) {
+	r := &idx.ds.Records[i]
+	plainUnit := r.Unit != "" && record.WithoutDiacritics(r.Unit)
+	plainModel := r.Model != "" && record.WithoutDiacritics(r.Model)
+	if !plainUnit && !plainModel {
+		return unit, model
+	}
+	m.buf = record.AppendNameKey(m.buf[:0], r.Unit, true)
+	k := plainKey{place: idx.place[idx.tuple[i]], unit: string(m.buf)}
+	if plainUnit {
+		if with, ok := m.plain[k]; ok {
+			unit = m.number([]byte(with))
+		}
+	}
+	if plainModel {
+		m.buf = record.AppendNameKey(m.buf[:0], r.Model, true)
+		k.model, k.field = string(m.buf), r.Field
+		if with, ok := m.plain[k]; ok {
+			model = m.number([]byte(with))
+		}
+	}
+	return unit, model
 }
 
 // sortKeys are the collation keys of the lines' sort keys (see sortLines),

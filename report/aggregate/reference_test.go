@@ -104,7 +104,6 @@ type refAccumulator struct {
 	models      bool
 	seeds       [2]maphash.Seed
 	buf         []byte
-	nameKeys    map[string]string
 }
 
 type refModel struct {
@@ -122,42 +121,40 @@ type refGroup struct {
 	model  int
 }
 
-// nameKey is the key under which the reference compares names: the
-// name's, or for a name without diacritics the key of the one name with
-// them of the dataset that record.SameName takes for it, if there is one.
-func (a *refAccumulator) nameKey(s string) string {
-	if a.nameKeys == nil {
-		a.nameKeys = map[string]string{}
-		var with []string // the names with diacritics
-		for _, r := range a.idx.ds.Records {
-			for _, t := range []string{r.Unit, r.Model} {
-				if !record.IsASCII(t) {
-					with = append(with, t)
-				}
-			}
+// names returns the keys under which the reference compares record r's
+// unit and model names: their own, or for a name without diacritics the
+// key of the one name with them, of the same locality (and unit and
+// field, for a model's name), that record.SameName takes for it, if there
+// is one.
+func (a *refAccumulator) names(r *record.Record, keys *[3]string) (unit, model string) {
+	key := func(s string) string { return string(record.AppendNameKey(nil, s, false)) }
+	unit, model = key(r.Unit), key(r.Model)
+	plainUnit := r.Unit != "" && record.WithoutDiacritics(r.Unit)
+	plainModel := r.Model != "" && record.WithoutDiacritics(r.Model)
+	if !plainUnit && !plainModel {
+		return unit, model
+	}
+	var units, models []string
+	for j := range a.idx.ds.Records {
+		t := &a.idx.ds.Records[j]
+		if *a.idx.keys(j) != *keys {
+			continue
 		}
-		for _, r := range a.idx.ds.Records {
-			for _, t := range []string{r.Unit, r.Model} {
-				if _, ok := a.nameKeys[t]; ok {
-					continue
-				}
-				k := string(record.AppendNameKey(nil, t, false))
-				if record.IsASCII(t) {
-					var keys []string
-					for _, w := range with {
-						if kw := string(record.AppendNameKey(nil, w, false)); record.SameName(t, w) && !slices.Contains(keys, kw) {
-							keys = append(keys, kw)
-						}
-					}
-					if len(keys) == 1 {
-						k = keys[0]
-					}
-				}
-				a.nameKeys[t] = k
-			}
+		if plainUnit && !record.WithoutDiacritics(t.Unit) && record.SameName(r.Unit, t.Unit) && !slices.Contains(units, key(t.Unit)) {
+			units = append(units, key(t.Unit))
+		}
+		if plainModel && t.Field == r.Field && string(record.AppendNameKey(nil, t.Unit, true)) == string(record.AppendNameKey(nil, r.Unit, true)) &&
+			!record.WithoutDiacritics(t.Model) && record.SameName(r.Model, t.Model) && !slices.Contains(models, key(t.Model)) {
+			models = append(models, key(t.Model))
 		}
 	}
-	return a.nameKeys[s]
+	if len(units) == 1 {
+		unit = units[0]
+	}
+	if len(models) == 1 {
+		model = models[0]
+	}
+	return unit, model
 }
 
 func (a *refAccumulator) add(r *record.Record, i int) {
@@ -203,7 +200,7 @@ func (a *refAccumulator) add(r *record.Record, i int) {
 	}
 	keys := a.idx.keys(i)
 	if r.Model != "" && r.Count == 1 {
-		id := a.identity(keys, r.Unit, r.Model, r.Field, 0xff)
+		id := a.identity(keys, r, 0xff)
 		m, ok := a.named[id]
 		if !ok {
 			if a.named == nil {
@@ -217,7 +214,7 @@ func (a *refAccumulator) add(r *record.Record, i int) {
 		a.modelFlows(m.model, r)
 		return
 	}
-	id := a.identity(keys, r.Unit, r.Model, r.Field, 0)
+	id := a.identity(keys, r, 0)
 	g, ok := a.groups[id]
 	switch {
 	case !ok:
@@ -236,13 +233,14 @@ func (a *refAccumulator) add(r *record.Record, i int) {
 	a.modelFlows(g.model, r)
 }
 
-func (a *refAccumulator) identity(keys *[3]string, unit, model string, field record.Field, status byte) [2]uint64 {
+func (a *refAccumulator) identity(keys *[3]string, r *record.Record, status byte) [2]uint64 {
 	b := a.buf[:0]
 	for _, k := range keys {
 		b = append(append(b, k...), 0)
 	}
-	b = append(append(b, a.nameKey(unit)...), 0)
-	b = append(append(b, a.nameKey(model)...), 0, byte(field), status)
+	unit, model := a.names(r, keys)
+	b = append(append(b, unit...), 0)
+	b = append(append(b, model...), 0, byte(r.Field), status)
 	a.buf = b
 	return [2]uint64{maphash.Bytes(a.seeds[0], b), maphash.Bytes(a.seeds[1], b)}
 }

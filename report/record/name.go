@@ -3,12 +3,15 @@ package record
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dvkreport/dvkreport/report/tone"
 )
 
 // SameName reports whether two names of models (or of units) name one: the
 // same but for case, quotes and spaces, or the same but for diacritics when
 // one of them has none ("Mo hinh nuoi bo", a register retyped without
-// them, was summed twice). Two names that both have their diacritics and
+// them, was summed twice; see WithoutDiacritics), and but for where the
+// tone marks sit (hoà, hòa). Two names that both have their diacritics and
 // differ in them are two models: Trồng dứa and Trồng dừa. Package validate
 // finds a model reported twice in a period by it, and package aggregate
 // one model reported in several periods.
@@ -17,24 +20,69 @@ func SameName(a, b string) bool {
 	if string(AppendNameKey(ka[:0], a, true)) != string(AppendNameKey(kb[:0], b, true)) {
 		return false
 	}
-	return IsASCII(a) || IsASCII(b) || string(AppendNameKey(ka[:0], a, false)) == string(AppendNameKey(kb[:0], b, false))
+	return WithoutDiacritics(a) || WithoutDiacritics(b) || string(AppendNameKey(ka[:0], a, false)) == string(AppendNameKey(kb[:0], b, false))
 }
 
-// IsASCII reports whether s is all ASCII: a name written without
-// diacritics.
-func IsASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
+// AppendNameKey appends s lower-cased, without quotes, trimmed, with runs
+// of white space folded to one space, and without diacritics if fold (see
+// FoldLatin), else with the tone marks placed one way (hoà as hòa, see
+// package tone): the key under which SameName compares names.
+func AppendNameKey(b []byte, s string, fold bool) []byte {
+	from := len(b)
+	b = appendNameKey(b, s, fold)
+	if fold {
+		return b
+	}
+	return placeTones(b, from)
+}
+
+// placeTones places the tone marks of the words of b[from:] one way.
+func placeTones(b []byte, from int) []byte {
+	key := b[from:]
+	ascii := true
+	for _, c := range key {
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return b
+	}
+	var arr [64]rune
+	rs := arr[:0]
+	for i := 0; i < len(key); {
+		r, n := utf8.DecodeRune(key[i:])
+		rs = append(rs, r)
+		i += n
+	}
+	start := 0
+	for i := 0; i <= len(rs); i++ {
+		if i == len(rs) || rs[i] == ' ' {
+			tone.Place(rs[start:i])
+			start = i + 1
+		}
+	}
+	b = b[:from]
+	for _, r := range rs {
+		b = utf8.AppendRune(b, r)
+	}
+	return b
+}
+
+// WithoutDiacritics reports whether a name is written without them: none
+// of its letters is one FoldLatin folds (its quotes, dashes and spaces may
+// be any), as a register retyped on a keyboard without Vietnamese is.
+func WithoutDiacritics(s string) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf && FoldLatin(r) != 0 {
 			return false
 		}
 	}
 	return true
 }
 
-// AppendNameKey appends s lower-cased, without quotes, trimmed, with runs
-// of white space folded to one space, and without diacritics if fold (see
-// FoldLatin): the key under which SameName compares names.
-func AppendNameKey(b []byte, s string, fold bool) []byte {
+func appendNameKey(b []byte, s string, fold bool) []byte {
 	space, started := false, false
 	for _, r := range s {
 		if unicode.IsSpace(r) {

@@ -493,6 +493,16 @@ func TestDuplicatesWithoutDiacritics(t *testing.T) {
 	if ds, problems := Tables(tables(t, "d.csv", csv)); len(problems) > 0 || len(ds.Records) != 4 {
 		t.Errorf("dứa and dừa, bơ and bò: problems %v; want four models", problems)
 	}
+	// A tenth review: retyped with curly quotes, a no-break space or an
+	// en dash, or with the tone marks placed the old way, the same.
+	for _, pair := range [][2]string{{"Trồng chè", "“Trong che”"}, {"Đường hoa", "Duong\u00a0hoa"},
+		{"Nuôi ong – tổ 1", "Nuoi ong – to 1"}, {"Tổ hòa giải", "Tổ hoà giải"}, {"Sức khỏe", "Sức khoẻ"}} {
+		csv = groupHead + "1,Lạng Sơn,Xã Vũ Lễ," + pair[0] + ",Kinh tế,Quý III/2025,1,1.000.000,10\n" +
+			"2,Lạng Sơn,Xã Vũ Lễ," + pair[1] + ",Kinh tế,Quý III/2025,1,1.000.000,10\n"
+		if _, problems := Tables(tables(t, "d.csv", csv)); len(problems) != 1 || problems[0].Pos.Row != 3 {
+			t.Errorf("%q: problems %v; want row 3 a duplicate", pair, problems)
+		}
+	}
 }
 
 // An extra column of money's unit is one of figures whatever unit each
