@@ -649,13 +649,31 @@ type modelState struct {
 }
 
 // groupState is a group's: its latest quarter in the period and the
-// models its rows of that quarter count, by status.
+// models its rows of that quarter count, by status, and the models its
+// rows of the period registered new.
 type groupState struct {
 	line   int32
 	model  int32
 	field  record.Field
 	latest record.Quarter
 	count  [3]int64 // by record.Status
+	news   int64
+}
+
+// statuses splits the group's models, its latest quarter's, as a named
+// model's status is found: new as many as its rows of the period
+// registered new (at most all of them), then sustained as its latest
+// quarter says, the rest not stated. Five models registered new in one
+// quarter and sustained in the next are five new ones over the two (a
+// tenth review found them none).
+func (g *groupState) statuses(sum func(a, b int64) int64) (count int64, by [3]int64) {
+	for _, n := range g.count {
+		count = sum(count, n)
+	}
+	by[record.New] = min(max(g.news, g.count[record.New]), count)
+	by[record.Sustained] = min(g.count[record.Sustained], count-by[record.New])
+	by[record.NotStated] = count - by[record.New] - by[record.Sustained]
+	return count, by
 }
 
 // add adds record i of ds, with what the index found of it.
@@ -713,12 +731,18 @@ func (a *accumulator) add(ds *record.Dataset, i int) {
 	if *slot == 0 {
 		g := groupState{line: int32(li), field: in.field, latest: p.Last, model: a.model(r, li, 0)}
 		g.count[in.status] = fl.count
+		if in.status == record.New {
+			g.news = fl.count
+		}
 		a.groups = append(a.groups, g)
 		*slot = int32(len(a.groups))
 		a.modelFlows(g.model, fl)
 		return
 	}
 	g := &a.groups[*slot-1]
+	if in.status == record.New {
+		g.news = l.sum(g.news, fl.count, overModels)
+	}
 	switch {
 	case p.Last > g.latest:
 		g.latest, g.count = p.Last, [3]int64{}
@@ -819,12 +843,12 @@ func (a *accumulator) finish() {
 	for i := range a.groups {
 		g := &a.groups[i]
 		l := &s.Lines[g.line]
-		count, statuses, st := int64(0), 0, record.NotStated
-		for k, n := range g.count {
+		count, by := g.statuses(func(a, b int64) int64 { return l.sum(a, b, overModels) })
+		statuses, st := 0, record.NotStated
+		for k, n := range by {
 			if n != 0 {
 				l.addModels(n, g.field, record.Status(k))
 				s.Total.addModels(n, g.field, record.Status(k))
-				count = l.sum(count, n, overModels)
 				statuses, st = statuses+1, record.Status(k)
 			}
 		}

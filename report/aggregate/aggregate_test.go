@@ -276,15 +276,23 @@ func TestGroupAcrossStatuses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Total.Models != 5 || s.Total.Sustained != 5 || len(s.Models) != 1 || s.Models[0].Count != 5 {
-		t.Errorf("new then sustained: %d models (%d sustained), %d entries; want 5 (5), 1", s.Total.Models, s.Total.Sustained, len(s.Models))
+	if s.Total.Models != 5 || s.Total.New != 5 || len(s.Models) != 1 || s.Models[0].Count != 5 || s.Models[0].Status != record.New {
+		t.Errorf("new then sustained: %d models (%d new), %+v; want 5 (5) in one entry of new models", s.Total.Models, s.Total.New, s.Models)
+	}
+	// The last quarter alone: sustained.
+	if s, err = Summarize(&record.Dataset{Records: recs}, Options{Period: record.QuarterPeriod(2025, 4)}); err != nil || s.Total.Sustained != 5 || s.Total.New != 0 {
+		t.Errorf("the last quarter: %v, %+v; want 5 sustained", err, s.Total)
 	}
 	recs = append(recs, group(record.New, "2025-Q4", 2))
 	if s, err = Summarize(&record.Dataset{Records: recs}, Options{Period: record.YearsPeriod(2025, 2025), Models: true}); err != nil {
 		t.Fatal(err)
 	}
-	if s.Total.Models != 7 || s.Total.New != 2 || s.Total.Sustained != 5 || len(s.Models) != 1 || s.Models[0].Status != record.NotStated {
-		t.Errorf("new and sustained in the latest quarter: %d models (%d new, %d sustained), %+v; want 7 (2, 5) in one entry of no status",
-			s.Total.Models, s.Total.New, s.Total.Sustained, s.Models)
+	if s.Total.Models != 7 || s.Total.New != 7 || len(s.Models) != 1 || s.Models[0].Status != record.New {
+		t.Errorf("two more new in the latest quarter: %d models (%d new), %+v; want 7 (7) in one entry of new models",
+			s.Total.Models, s.Total.New, s.Models)
+	}
+	if s, err = Summarize(&record.Dataset{Records: recs}, Options{Period: record.QuarterPeriod(2025, 4), Models: true}); err != nil ||
+		s.Total.New != 2 || s.Total.Sustained != 5 || len(s.Models) != 1 || s.Models[0].Status != record.NotStated {
+		t.Errorf("new and sustained in one quarter: %v, %+v, %+v; want 2 new, 5 sustained, one entry of no status", err, s.Total, s.Models)
 	}
 }

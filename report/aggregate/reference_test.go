@@ -118,6 +118,7 @@ type refGroup struct {
 	field  record.Field
 	latest record.Quarter
 	count  [3]int64 // at latest, by status
+	news   int64
 	model  int
 }
 
@@ -230,6 +231,9 @@ func (a *refAccumulator) add(r *record.Record, i int) {
 	case r.Period.Last == g.latest:
 		g.count[r.Status] = l.sum(g.count[r.Status], r.Count, overModels)
 	}
+	if r.Status == record.New {
+		g.news = l.sum(g.news, r.Count, overModels)
+	}
 	a.modelFlows(g.model, r)
 }
 
@@ -281,12 +285,20 @@ func (a *refAccumulator) finish() {
 	}
 	for _, g := range a.groups {
 		var count int64
+		for _, n := range g.count {
+			count = s.Lines[g.line].sum(count, n, overModels)
+		}
+		// New as many as the period registered, then sustained as the
+		// latest quarter says, then not stated.
+		var by [3]int64
+		by[record.New] = min(g.news, count)
+		by[record.Sustained] = min(g.count[record.Sustained], count-by[record.New])
+		by[record.NotStated] = count - by[record.New] - by[record.Sustained]
 		var statuses []record.Status
-		for k, n := range g.count {
+		for k, n := range by {
 			if n != 0 {
 				s.Lines[g.line].addModels(n, g.field, record.Status(k))
 				s.Total.addModels(n, g.field, record.Status(k))
-				count = s.Lines[g.line].sum(count, n, overModels)
 				statuses = append(statuses, record.Status(k))
 			}
 		}
