@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -228,29 +229,14 @@ func (b *builder) duplicates() Problems {
 	first := make(map[uint64]int32, len(ds.Records)) // identity → index in kept
 	var more map[uint64][]int32                      // later records of an identity hash
 	var problems Problems
-	var groups map[groupKey]int32 // a group row's identity and figures → index in kept
+	copies := b.copiedGroups()
 	kept := ds.Records[:0]
 	for i := range ds.Records {
 		r := &ds.Records[i]
-		if r.Model == "" && r.Table != nil {
-			// A group row (a unit's count of models) has no name to tell
-			// it by: the same row in another file, figures and all, is a
-			// copy of that file's (a ninth review found a register of
-			// group rows and its copy summed twice). In one file, two
-			// such rows may be two groups.
-			if groups == nil {
-				groups = map[groupKey]int32{}
-			}
-			k := groupKey{gazetteer.UnitKey(r.Province), gazetteer.UnitKey(r.District), gazetteer.UnitKey(r.Commune), ModelKey(r.Unit),
-				r.Field, r.Status, r.Period, [4]int64{r.Count, r.FundsVND, r.Households, r.Beneficiaries}}
-			if j, ok := groups[k]; ok && kept[j].Table.File != r.Table.File {
-				problems = append(problems, &record.InputError{Pos: r.Pos(),
-					Msg: msg.New("validate.duplicate_group", kept[j].Pos())})
-				b.res.Rejected = append(b.res.Rejected, Rejected{Pos: r.Pos(), Province: r.Province, District: r.District, Commune: r.Commune, Period: r.Period})
-				continue
-			} else if !ok {
-				groups[k] = int32(len(kept))
-			}
+		if of, ok := copies[i]; ok {
+			problems = append(problems, &record.InputError{Pos: r.Pos(), Msg: msg.New("validate.duplicate_group", of)})
+			b.res.Rejected = append(b.res.Rejected, Rejected{Pos: r.Pos(), Province: r.Province, District: r.District, Commune: r.Commune, Period: r.Period})
+			continue
 		}
 		if r.Model != "" {
 			// Records are compared in full only when their hashes meet.
@@ -290,14 +276,93 @@ func (b *builder) duplicates() Problems {
 	return problems
 }
 
-// groupKey is what duplicates compares of group rows: their locality,
-// unit, field, status, period and figures.
+// groupKey is what copiedGroups compares of group rows: their locality,
+// unit, field, status, period and figures, the extra indicators' too.
 type groupKey struct {
 	province, district, commune, unit string
 	field                             record.Field
 	status                            record.Status
 	period                            record.Period
 	figures                           [4]int64
+	extra                             string
+}
+
+// copiedGroups finds the group rows (a unit's count of models, no model's
+// name) of a file that another file holds all of, figures and all: a file
+// and its copy, or a commune's file beside the province's that gathers
+// it, were summed twice (a ninth review). It returns them by index in the
+// dataset, with the position of the row they repeat. A file of one such
+// row repeats another only with a sum of money: two organisations' files
+// may each report "Xã Ba Sơn, Kinh tế, 2 models" (a tenth review found
+// them refused); rows that differ in any figure, an extra indicator's
+// included, are two.
+func (b *builder) copiedGroups() map[int]record.Pos {
+	recs := b.ds.Records
+	var files []string
+	rows := map[string][]int{} // file → its group rows, by index
+	for i := range recs {
+		r := &recs[i]
+		if r.Model != "" || r.Table == nil {
+			continue
+		}
+		if _, ok := rows[r.Table.File]; !ok {
+			files = append(files, r.Table.File)
+		}
+		rows[r.Table.File] = append(rows[r.Table.File], i)
+	}
+	if len(files) < 2 {
+		return nil
+	}
+	key := func(r *record.Record) groupKey {
+		k := groupKey{gazetteer.UnitKey(r.Province), gazetteer.UnitKey(r.District), gazetteer.UnitKey(r.Commune), ModelKey(r.Unit),
+			r.Field, r.Status, r.Period, [4]int64{r.Count, r.FundsVND, r.Households, r.Beneficiaries}, ""}
+		if len(r.Extra) > 0 {
+			k.extra = fmt.Sprint(r.Extra)
+		}
+		return k
+	}
+	where := map[groupKey]map[string]int{} // → the files that have it, with a row of each
+	distinct := map[string]int{}           // file → how many different group rows it has
+	for _, f := range files {
+		for _, i := range rows[f] {
+			k := key(&recs[i])
+			if where[k] == nil {
+				where[k] = map[string]int{}
+			}
+			if _, ok := where[k][f]; !ok {
+				where[k][f] = i
+				distinct[f]++
+			}
+		}
+	}
+	var out map[int]record.Pos
+	for n, f := range files {
+		own := rows[f]
+		money := false
+		for _, g := range files {
+			if g == f {
+				continue
+			}
+			all := true
+			for _, i := range own {
+				_, in := where[key(&recs[i])][g]
+				all = all && in
+				money = money || recs[i].FundsVND != 0
+			}
+			// Two copies of one file: the later one is the copy.
+			if !all || len(own) < 2 && !money || distinct[f] == distinct[g] && slices.Index(files, g) > n {
+				continue
+			}
+			if out == nil {
+				out = map[int]record.Pos{}
+			}
+			for _, i := range own {
+				out[i] = recs[where[key(&recs[i])][g]].Pos()
+			}
+			break
+		}
+	}
+	return out
 }
 
 // same reports whether two records are the same model: the same locality,
