@@ -105,3 +105,28 @@ func TestSkipInvalidWholeSheet(t *testing.T) {
 		}
 	}
 }
+
+// A sheet of a province's own group rows beside the communes' models is no
+// summary of them, one of those rows having a problem or not: its rows are
+// under the others' sums, or of a field they do not have (a tenth review
+// found it left out under --skip-invalid, 2 models for 7).
+func TestSkipInvalidKeepsOtherSheets(t *testing.T) {
+	path := sheetsWorkbook(t, []string{"Mô hình", "Khối tỉnh"}, map[string][][]any{
+		"Mô hình": {
+			{"Lạng Sơn", "Xã Ba Sơn", "A", "Kinh tế", "Quý III/2025", 1, 100_000_000, 10},
+			{"Lạng Sơn", "Xã Ba Sơn", "B", "Nông nghiệp", "Quý III/2025", 1, 200_000_000, 20},
+			{"Lạng Sơn", "Xã Bắc Sơn", "C", "Kinh tế", "Quý III/2025", 1, 50_000_000, 5},
+		},
+		"Khối tỉnh": {
+			{"Lạng Sơn", "", "", "Kinh tế", "Quý III/2025", 3, 30_000_000, 3},
+			{"Lạng Sơn", "", "", "Quốc phòng - An ninh", "Quý III/2025", 2, 20_000_000, 2},
+		},
+	})
+	res, err := report.Summarize(report.Options{Inputs: []string{path}, SkipInvalid: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Total; got.Models != 7 || got.FundsVND != 200_000_000 || got.Households != 20 {
+		t.Errorf("%d models, %d đồng, %d households; want 7, 200,000,000 and 20", got.Models, got.FundsVND, got.Households)
+	}
+}
