@@ -1,8 +1,6 @@
 package report
 
 import (
-	"strings"
-
 	"github.com/dvkreport/dvkreport/report/aggregate"
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/names"
@@ -29,18 +27,13 @@ func boundaries(rollUp bool, p record.Period) (gazetteer.Era, bool) {
 
 // locate finds a locality the data does not have among the units of the
 // report's boundaries (of both eras when they are not known).
-// A unit of another level than the type name writes is not it: under
-// --boundaries 2025, "Huyện Bắc Sơn" is no longer a unit, and Xã Bắc Sơn
-// is another.
 func locate(g *gazetteer.Gazetteer, opts Options, name string) ([]string, bool) {
 	eras := []gazetteer.Era{gazetteer.Era2025, gazetteer.EraPre2025}
 	if era, ok := boundaries(opts.Boundaries2025, opts.Period); ok {
 		eras = []gazetteer.Era{era}
 	}
-	parts := strings.Split(name, "/")
-	typ := gazetteer.TypeOf(strings.TrimSpace(parts[len(parts)-1]))
 	for _, era := range eras {
-		if p, ok := names.Locate(g, era, name); ok && len(p) > 0 && gazetteer.SameLevel(typ, gazetteer.TypeOf(p[len(p)-1])) {
+		if p, ok := names.Locate(g, era, name); ok {
 			return p, true
 		}
 	}

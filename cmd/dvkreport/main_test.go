@@ -507,4 +507,15 @@ func TestLocalityTypeLevel(t *testing.T) {
 	if code, out, errOut = runCmd(t, append(args, "--boundaries", "2025")...); code != 2 || !strings.Contains(errOut, "Huyện Bắc Sơn") {
 		t.Errorf("the district under --boundaries 2025: exit %d, %s%s; want exit 2 naming it", code, out, errOut)
 	}
+	// A tenth review: the old provincial capital is no province.
+	csv = "province,commune,model,field,period,funds_vnd\n" +
+		"Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,2025-Q3,100\nHuế,Phường Thuận Hóa,Mô hình B,Kinh tế,2025-Q3,200\n"
+	if err := os.WriteFile(data, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for l, want := range map[string]int{"Thành phố Lạng Sơn": 2, "Xã Lạng Sơn": 2, "TP Lạng Sơn": 2, "Tỉnh Lạng Sơn": 0, "Thành phố Huế": 0, "Lạng Sơn": 0} {
+		if code, out, errOut := runCmd(t, "summary", "--lang", "en", "-i", data, "-p", "2025-Q3", "-l", l, "--format", "csv"); code != want {
+			t.Errorf("-l %q: exit %d, %s%s; want %d", l, code, out, errOut, want)
+		}
+	}
 }

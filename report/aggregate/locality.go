@@ -209,8 +209,13 @@ func (idx *Index) resolve(query string) ([]string, []string, error) {
 	// there are no districts, made of that commune's rows without a word).
 	if typ := gazetteer.TypeOf(parts[len(parts)-1]); typ != "" {
 		found = slices.DeleteFunc(found, func(pl place) bool {
-			names := nonEmpty(pl.path)
-			return len(names) > 0 && !gazetteer.SameLevel(typ, gazetteer.TypeOf(names[len(names)-1]))
+			level := gazetteer.LevelProvince
+			for i, k := range pl.keys {
+				if k != "" {
+					level = gazetteer.LevelProvince + gazetteer.Level(i)
+				}
+			}
+			return !gazetteer.TypeFits(typ, level, placeType(pl))
 		})
 	}
 	if len(found) > 1 {

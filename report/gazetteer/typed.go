@@ -35,23 +35,22 @@ func TypeOf(name string) string {
 	return typ
 }
 
-// SameLevel reports whether two unit types (as TypeOf returns them) may be
-// of one level: province (tỉnh), district (huyện, quận, thị xã) or commune
-// (xã, phường, thị trấn, đặc khu); a thành phố is a province or a
-// district; "" (a name written without its type) may be any.
-func SameLevel(a, b string) bool {
-	level := func(t string) int {
-		switch t {
-		case "tỉnh":
-			return 1
-		case "huyện", "quận", "thị xã":
-			return 2
-		case "xã", "phường", "thị trấn", "đặc khu":
-			return 4
-		case "thành phố":
-			return 1 | 2
-		}
-		return 1 | 2 | 4
+// TypeFits reports whether a name written with unit type typ (as TypeOf
+// returns it; "" fits anything) may name a unit of level whose own type is
+// unitType (unknown: ""): a tỉnh or a thành phố trực thuộc trung ương for
+// a province (Tỉnh Hà Nội too, but Thành phố Lạng Sơn is the old city, not
+// the province), a huyện, quận, thị xã or thành phố for a district, a xã,
+// phường, thị trấn or đặc khu for a commune.
+func TypeFits(typ string, level Level, unitType string) bool {
+	switch typ {
+	case "":
+		return true
+	case "tỉnh":
+		return level == LevelProvince
+	case "thành phố":
+		return level == LevelDistrict || level == LevelProvince && (unitType == "thành phố" || unitType == "")
+	case "huyện", "quận", "thị xã":
+		return level == LevelDistrict
 	}
-	return level(a)&level(b) != 0
+	return level == LevelCommune
 }

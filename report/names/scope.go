@@ -42,7 +42,10 @@ func Locate(g *gazetteer.Gazetteer, era gazetteer.Era, name string) ([]string, b
 			u, err = g.Resolve(era, gazetteer.Place{Province: parts[0], District: parts[1]})
 		}
 	}
-	if err != nil {
+	// A unit of another level than the type the name writes is not it:
+	// under --boundaries 2025, "Huyện Bắc Sơn" is no longer a unit, and
+	// Xã Bắc Sơn is another; "Thành phố Lạng Sơn" is no province.
+	if err != nil || !gazetteer.TypeFits(gazetteer.TypeOf(parts[len(parts)-1]), u.Level, u.Type) {
 		return nil, false
 	}
 	return pathOf(g, era, u), true
