@@ -161,6 +161,7 @@ func loadWhole(c *cli.Context, u *ui, e env, opts report.Options) (*report.Data,
 	printSkipped(u, whole.Skipped)
 	printWarnings(c, u, whole.Warnings)
 	warnEmpty(u, whole)
+	warnReform(u, whole)
 	if err := printExcluded(c, u, e, whole); err != nil {
 		return nil, nil, err
 	}

@@ -485,6 +485,12 @@ func TestWarnReformCompare(t *testing.T) {
 			t.Errorf("%v: stderr %q; want %q", tc.args, errOut, tc.want)
 		}
 	}
+	// A split's files too (a tenth review found no warning there).
+	code, _, errOut := runCmd(t, "generate", "--lang", "en", "-i", data, "-p", "2025-Q3", "-l", "Lạng Sơn", "--hide-empty",
+		"--split-by", "commune", "--with-total", "--out-dir", t.TempDir())
+	if code != 0 || !strings.Contains(errOut, "the comparisons (the previous period") {
+		t.Errorf("--split-by: exit %d, stderr %q; want the warning", code, errOut)
+	}
 }
 
 // A locality named with its unit type is of that type's level: under
