@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/dvkreport/dvkreport/report"
 	"github.com/dvkreport/dvkreport/report/aggregate"
 	"github.com/dvkreport/dvkreport/report/compare"
@@ -55,6 +57,29 @@ func TestComparisonLinesAddUp(t *testing.T) {
 			t.Errorf("%s: the lines add up to %d, the total is %s (%v)", col, sum, total, rows)
 		}
 	}
+	// The workbook's sheet of communes too.
+	b.Reset()
+	if err := report.WriteSummary(&b, res, "xlsx", opts); err != nil {
+		t.Fatal(err)
+	}
+	book, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheets := book.GetSheetList()
+	cells, err := book.GetRows(sheets[len(sheets)-1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := slices.IndexFunc(cells[0], func(h string) bool { return strings.HasPrefix(h, "Tổng số – ") })
+	sum := int64(0)
+	for _, r := range cells[1 : len(cells)-1] {
+		v, _ := strconv.ParseInt(r[col], 10, 64)
+		sum += v
+	}
+	if total := cells[len(cells)-1][col]; total != "2" || strconv.FormatInt(sum, 10) != total {
+		t.Errorf("xlsx %s: the lines add up to %d, the total is %s (%v)", cells[0][col], sum, total, cells)
+	}
 	doc, err := report.Document(res, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -68,15 +93,15 @@ func TestComparisonLinesAddUp(t *testing.T) {
 	if table == nil {
 		t.Fatal("no comparison table")
 	}
-	sum := 0
+	n := 0
 	for _, r := range table.Rows {
 		if !r.Group {
-			n, _ := strconv.Atoi(r.Cells[3])
-			sum += n
+			v, _ := strconv.Atoi(r.Cells[3])
+			n += v
 		}
 	}
-	if got := table.Total[3]; got != strconv.Itoa(sum) || got != "2" {
-		t.Errorf("the comparison table's previous quarter: rows add to %d, total %s; want 2 (%+v)", sum, got, table.Rows)
+	if got := table.Total[3]; got != strconv.Itoa(n) || got != "2" {
+		t.Errorf("the comparison table's previous quarter: rows add to %d, total %s; want 2 (%+v)", n, got, table.Rows)
 	}
 }
 

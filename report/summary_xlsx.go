@@ -88,7 +88,7 @@ func writeXLSX(w io.Writer, r *Result, set *templates.Set, l msg.Lang) error {
 				baseGroups[i][g.key] = g.fig
 			}
 		}
-		for _, g := range groupLines(s.Lines, lv.depth, int(s.Level)) {
+		for _, g := range groupLines(lines(r), lv.depth, int(s.Level)) {
 			var cmp []int64
 			for i := range bases {
 				bf := baseGroups[i][g.key]
