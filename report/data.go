@@ -31,8 +31,11 @@ type Data struct {
 	// warningRecord is, for each warning, the index of its record, or -1
 	// for a warning about a file (a total row that does not match).
 	warningRecord []int
-	// excluded are the problems of the rows Check left out.
-	excluded validate.Problems
+	// excluded are the problems of the rows Check left out; sheetRows,
+	// by the position of a problem of a whole sheet (its column 0), how
+	// many rows it left out.
+	excluded  validate.Problems
+	sheetRows map[record.Pos]int
 }
 
 // subset returns the data of some of d's records, by index in order: the
@@ -90,6 +93,26 @@ func withoutRows(recs []record.Record, problems, sheets []*record.InputError) []
 	return keep
 }
 
+// sheetRowCounts counts, for each problem of a whole sheet (by its
+// position, column 0), the records of its sheet (or file).
+func sheetRowCounts(recs []record.Record, sheets []*record.InputError) map[record.Pos]int {
+	if len(sheets) == 0 {
+		return nil
+	}
+	out := map[record.Pos]int{}
+	for _, p := range sheets {
+		pos := p.Pos
+		pos.Col = 0
+		for i := range recs {
+			rp := recs[i].Pos()
+			if rp.File == pos.File && (pos.Sheet == "" || rp.Sheet == pos.Sheet) {
+				out[pos]++
+			}
+		}
+	}
+	return out
+}
+
 // wholeSheet reports whether a problem's position is a whole sheet's or
 // file's, or one of a sheet's title or header rows, rather than a row of
 // its data.
@@ -141,8 +164,9 @@ func (d *Data) Check(opts Options) error {
 			rowProblems = d.Warnings
 		}
 		keep := withoutRows(d.Dataset.Records, rowProblems, drop)
+		sheetRows := sheetRowCounts(d.Dataset.Records, drop)
 		*d = *d.subset(keep)
-		d.excluded = problems
+		d.excluded, d.sheetRows = problems, sheetRows
 	}
 	if len(d.Dataset.Records) == 0 {
 		return problems // every row is bad: nothing to report on

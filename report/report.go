@@ -134,8 +134,10 @@ type Result struct {
 	// Boundaries2025 says the rows were mapped to the 2025 units.
 	Boundaries2025 bool
 	// Excluded are the problems of the rows left out under
-	// Options.SkipInvalid.
-	Excluded validate.Problems
+	// Options.SkipInvalid; SheetRows, by the position of a problem of a
+	// whole sheet (its column 0), how many rows it left out.
+	Excluded  validate.Problems
+	SheetRows map[record.Pos]int
 	// Files are the register files read.
 	Files []string
 	// Skipped are the files of the folders read that dvkreport wrote
@@ -179,6 +181,7 @@ func (d *Data) Summarize(opts Options) (*Result, error) {
 		return nil, err
 	}
 	res.Warnings, res.Excluded, res.Unassigned = inScope(d, s, d.excluded)
+	res.SheetRows = d.sheetRows
 	return res, nil
 }
 

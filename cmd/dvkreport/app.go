@@ -395,7 +395,13 @@ func printExcluded(c *cli.Context, u *ui, e env, r *report.Result) error {
 	if n := len(r.Excluded) - maxLines; n > 0 {
 		u.say(msg.New("cli.more_problems", msg.Number(n)))
 	}
-	u.say(msg.New("cli.excluded", len(rows)))
+	n := len(rows)
+	for pos := range rows {
+		if k, ok := r.SheetRows[pos]; ok {
+			n += k - 1 // a whole sheet's rows, not one
+		}
+	}
+	u.say(msg.New("cli.excluded", n))
 	if name := str(c, "excluded-csv"); name != "" {
 		var buf bytes.Buffer
 		if err := report.WriteProblemsCSV(&buf, r.Excluded, u.lang); err != nil {
