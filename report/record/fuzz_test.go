@@ -22,3 +22,22 @@ func FuzzParsePeriod(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNames: Fold's short way is the decomposition's, and SameName is
+// reflexive and symmetric, for any text.
+func FuzzNames(f *testing.F) {
+	for _, s := range [][2]string{{"Trồng chè", "“Trong che”"}, {"Tổ hoà giải", "Tổ hòa giải"}, {"Trồng dứa", "Trồng dừa"}, {"Duong\u00a0hoa", "Đường hoa"}, {"quý", "qúy"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := Fold(a), foldNFD(a); got != want {
+			t.Fatalf("Fold(%+q) = %+q, want %+q", a, got, want)
+		}
+		if !SameName(a, a) {
+			t.Fatalf("SameName(%+q, itself) is false", a)
+		}
+		if SameName(a, b) != SameName(b, a) {
+			t.Fatalf("SameName(%+q, %+q) = %v, the other way %v", a, b, SameName(a, b), SameName(b, a))
+		}
+	})
+}
