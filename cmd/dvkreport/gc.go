@@ -6,14 +6,18 @@ import (
 )
 
 // Memory policy. Reading a register keeps the file, its cells and its
-// records alive together (about 70 MB for 100,000 rows), and Go's collector
-// lets the heap grow to twice what was live at its last cycle, so the peak
-// depended on when that cycle fell: 92–127 MiB of resident memory for the
-// national register of 100,000 rows. A soft limit of 64 MiB makes the
-// collector run earlier: 83–87 MiB, for 5–10% more time. It is set only
-// for inputs that fit in it several times over; a bigger register gets no
-// limit, which would make the collector run all the time, and the user's
-// own GOMEMLIMIT always wins.
+// records alive together, about 3.6 times the file's size (70 MB for the
+// national register of 100,000 rows, 18.7 MB), and Go's collector lets the
+// heap grow to twice what was live at its last cycle. A soft memory limit
+// makes the collector run before the heap doubles; but a limit under what
+// the register needs alive makes it run all the time, and the runtime then
+// gives it half the processors: with a limit of 64 MiB, a register of
+// 300,000 rows (55 MB) took 1.58 times as long for 10% less memory. So
+// the limit is 64 MiB, or five times the input where that is more: the
+// national register in 0.89 of the time at the same peak (100 MiB), the
+// 300,000 rows in 0.71 of it for 241 MiB where 64 MiB gave 219
+// (development machine, farm-bench, paired runs). It is set only for inputs of up to 64 MiB; a bigger register
+// gets no limit, and the user's own GOMEMLIMIT always wins.
 //
 // A run that makes one document from a small input (the seed data, a
 // province's quarter) needs a heap of a few megabytes and is over in tens
@@ -26,6 +30,7 @@ import (
 const (
 	softLimit     = 64 << 20
 	softLimitUpTo = 64 << 20 // bytes of input
+	limitPerInput = 5        // the limit's bytes a byte of input, at least
 	collectorUpTo = 1 << 20  // bytes of input; above, a one-document run collects
 )
 
@@ -49,7 +54,7 @@ func setMemoryLimit(e env, inputs []string, oneDocument bool) {
 		}
 	}
 	e.memory(memoryPolicy{
-		limit: softLimit,
+		limit: max(softLimit, limitPerInput*total),
 		off:   oneDocument && total <= collectorUpTo && e.getenv("GOGC") == "",
 	})
 }

@@ -6,8 +6,9 @@ import (
 	"testing"
 )
 
-// The soft memory limit is set for inputs it holds several times over,
-// never for a bigger register, and never over the user's GOMEMLIMIT; a
+// The soft memory limit is set for inputs of up to 64 MiB, at least five
+// times their size, never for a bigger register, and never over the
+// user's GOMEMLIMIT; a
 // one-document run over a small input does not collect below it, unless
 // the user set GOGC.
 func TestSetMemoryLimit(t *testing.T) {
@@ -17,6 +18,10 @@ func TestSetMemoryLimit(t *testing.T) {
 	medium := filepath.Join(dir, "medium.csv")
 	f, _ := os.Create(medium)
 	f.Truncate(collectorUpTo + 1) // sparse: no disk used
+	f.Close()
+	large := filepath.Join(dir, "large.csv")
+	f, _ = os.Create(large)
+	f.Truncate(20 << 20)
 	f.Close()
 	big := filepath.Join(dir, "big.csv")
 	f, _ = os.Create(big)
@@ -34,6 +39,8 @@ func TestSetMemoryLimit(t *testing.T) {
 		{[]string{small}, true, nil, memoryPolicy{limit: softLimit, off: true}},
 		{[]string{small}, true, map[string]string{"GOGC": "100"}, memoryPolicy{limit: softLimit}},
 		{[]string{medium}, true, nil, memoryPolicy{limit: softLimit}},
+		// A register that needs more than 64 MiB alive: five times its size.
+		{[]string{large}, true, nil, memoryPolicy{limit: 100 << 20}},
 		{[]string{dir}, true, nil, none},
 		{[]string{filepath.Join(dir, "*.csv")}, true, nil, none},
 		{[]string{big}, true, nil, none},
