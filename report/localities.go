@@ -206,7 +206,7 @@ func aggregateOptions(g *gazetteer.Gazetteer, opts Options) (aggregate.Options, 
 // rollUpNames replaces, among the --locality values, the provinces that
 // the 2025 reform merged away by the province they became, so that
 // "--boundaries 2025 -l Bến Tre" reports on Vĩnh Long, which holds Bến Tre's
-// rows after the roll-up.
+// rows after the roll-up, and "-l Thừa Thiên Huế" on Huế.
 func rollUpNames(g *gazetteer.Gazetteer, localities []string) []string {
 	out := make([]string, len(localities))
 	for i, l := range localities {
@@ -219,7 +219,14 @@ func rollUpNames(g *gazetteer.Gazetteer, localities []string) []string {
 		}
 		old, err := g.Province(gazetteer.EraPre2025, l)
 		if err != nil {
-			continue
+			// A province's name before 2025's first changes (Thừa Thiên
+			// Huế, Thành phố Huế from 1 January 2025), by its code.
+			if old, err = g.Province(gazetteer.Era2022, l); err == nil {
+				old, err = g.ByCode(gazetteer.EraPre2025, old.Code)
+			}
+			if err != nil {
+				continue
+			}
 		}
 		if ru, err := g.RollUp(old); err == nil {
 			out[i] = ru.Province.Name

@@ -214,6 +214,14 @@ func TestIssue5RollUp(t *testing.T) {
 	if code, out, errOut := runCmd(t, "summary", "-i", "testdata/reform.csv", "--boundaries", "2025", "-l", "Bến Tre", "--level", "province", "--format", "csv"); code != 0 || !strings.Contains(out, "Vĩnh Long,1,") {
 		t.Errorf("-l Bến Tre with --boundaries 2025: exit %d\n%s%s", code, out, errOut)
 	}
+	// And a name of 2024, before Huế became a city (a tenth review).
+	tth := filepath.Join(t.TempDir(), "tth.csv")
+	if err := os.WriteFile(tth, []byte("province,district,commune,model,field,period\nThừa Thiên Huế,Huyện Phong Điền,Thị trấn Phong Điền,M,Kinh tế,2024-Q3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := runCmd(t, "summary", "-i", tth, "--boundaries", "2025", "-l", "Thừa Thiên Huế", "--level", "province", "--format", "csv"); code != 0 || !strings.Contains(out, "Huế,1,") {
+		t.Errorf("-l Thừa Thiên Huế with --boundaries 2025: exit %d\n%s%s", code, out, errOut)
+	}
 	for _, name := range []string{"Bến Tre", "Đắk Nông", "Hà Giang", "Bình Dương", "Vĩnh Long", "Hồ Chí Minh"} {
 		if _, ok := got[name]; !ok {
 			t.Errorf("without --boundaries, no row for %s: %v", name, got)
