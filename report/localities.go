@@ -217,6 +217,10 @@ func rollUpNames(g *gazetteer.Gazetteer, localities []string) []string {
 		if _, err := g.Province(gazetteer.Era2025, l); err == nil {
 			continue
 		}
+		// "Phường Bến Tre", "Xã Thái Bình", "Thành phố Bắc Kạn" name no
+		// province: a unit type written must fit one (an eleventh review
+		// found the ward's report made of its whole new province).
+		typ := gazetteer.TypeOf(l)
 		old, err := g.Province(gazetteer.EraPre2025, l)
 		if err != nil {
 			// A province's name before 2025's first changes (Thừa Thiên
@@ -227,6 +231,9 @@ func rollUpNames(g *gazetteer.Gazetteer, localities []string) []string {
 			if err != nil {
 				continue
 			}
+		}
+		if !gazetteer.TypeFits(typ, gazetteer.LevelProvince, old.Type) {
+			continue
 		}
 		if ru, err := g.RollUp(old); err == nil {
 			out[i] = ru.Province.Name

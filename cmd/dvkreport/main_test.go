@@ -532,4 +532,18 @@ func TestLocalityTypeLevel(t *testing.T) {
 			t.Errorf("-l %q: exit %d, %s%s; want %d", l, code, out, errOut, want)
 		}
 	}
+	// An eleventh review: under --boundaries 2025, a commune named like a
+	// province merged away is that commune, not the province it became.
+	csv = "province,commune,model,field,period,funds_vnd\n" +
+		"Lạng Sơn,Xã Thái Bình,Mô hình A,Kinh tế,2025-Q3,100\nHưng Yên,Phường Thái Bình,Mô hình B,Kinh tế,2025-Q3,200\n" +
+		"Hưng Yên,Xã Tân Hưng,Mô hình C,Kinh tế,2025-Q3,400\n"
+	if err := os.WriteFile(data, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for l, want := range map[string]string{"Xã Thái Bình": "TOTAL,1,", "Phường Thái Bình": "TOTAL,1,", "Thái Bình": "TOTAL,2,"} {
+		code, out, errOut := runCmd(t, "summary", "--lang", "en", "-i", data, "-p", "2025-Q3", "--boundaries", "2025", "-l", l, "--format", "csv", "--hide-empty")
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("-l %q --boundaries 2025: exit %d, %s%s; want %s", l, code, out, errOut, want)
+		}
+	}
 }
