@@ -218,6 +218,12 @@ func TestModelAcrossQuarters(t *testing.T) {
 		{[]string{"Nuôi ong – tổ 1", "Nuoi ong – to 1"}, 1},
 		{[]string{"Tổ hoà giải kiểu mẫu", "Tổ hòa giải kiểu mẫu", "Tổ hoà giải kiểu mẫu"}, 1},
 		{[]string{"Chăm sóc sức khoẻ", "Chăm sóc sức khỏe"}, 1},
+		{[]string{"Khu dân cư (Hoà)", "Khu dân cư (Hòa)", "Xóm Hoà, Thuận", "Xóm Hòa, Thuận"}, 2},
+		{[]string{"Sống khoẻ.", "Sống khỏe."}, 1},
+		{[]string{"Quỹ học bổng", "Quý học bổng"}, 2},
+		{[]string{"Nuôi ong-tổ 1", "Nuôi ong - tổ 1", "Nuôi ong – tổ 1", "Nuoi ong — to 1"}, 1},
+		{[]string{"“Hoà Bình”", "„Hòa Bình“"}, 1},
+		{[]string{"Đường hoa", "Ðường hoa"}, 1},
 	} {
 		var recs []record.Record
 		for q, n := range tc.names {

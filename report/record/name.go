@@ -24,7 +24,8 @@ func SameName(a, b string) bool {
 }
 
 // AppendNameKey appends s lower-cased, without quotes, trimmed, with runs
-// of white space folded to one space, and without diacritics if fold (see
+// of white space folded to one space, dashes as one hyphen without spaces
+// around it, and without diacritics if fold (see
 // FoldLatin), else with the tone marks placed one way (hoà as hòa, see
 // package tone): the key under which SameName compares names.
 func AppendNameKey(b []byte, s string, fold bool) []byte {
@@ -56,9 +57,11 @@ func placeTones(b []byte, from int) []byte {
 		rs = append(rs, r)
 		i += n
 	}
+	// Words are runs of letters: "(hoà)", "hoà," and "khoẻ." end in their
+	// vowels (an eleventh review found them two names).
 	start := 0
 	for i := 0; i <= len(rs); i++ {
-		if i == len(rs) || rs[i] == ' ' {
+		if i == len(rs) || !unicode.IsLetter(rs[i]) && !unicode.Is(unicode.Mn, rs[i]) {
 			tone.Place(rs[start:i])
 			start = i + 1
 		}
@@ -75,7 +78,7 @@ func placeTones(b []byte, from int) []byte {
 // be any), as a register retyped on a keyboard without Vietnamese is.
 func WithoutDiacritics(s string) bool {
 	for _, r := range s {
-		if r >= utf8.RuneSelf && FoldLatin(r) != 0 {
+		if r >= utf8.RuneSelf && (FoldLatin(r) != 0 || r == 'Ð' || r == 'ð') {
 			return false
 		}
 	}
@@ -83,17 +86,27 @@ func WithoutDiacritics(s string) bool {
 }
 
 func appendNameKey(b []byte, s string, fold bool) []byte {
-	space, started := false, false
+	space, started, dash := false, false, false
 	for _, r := range s {
 		if unicode.IsSpace(r) {
-			space = started
+			space = started && !dash
 			continue
 		}
 		switch r {
-		case '"', '\'', '“', '”', '‘', '’', '«', '»':
+		case '"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‟', '‚', '‛':
 			continue
+		case '-', '‐', '‑', '‒', '–', '—', '−':
+			// A dash is one, and the spaces around it none: "Nuôi ong-tổ
+			// 1", "Nuôi ong – tổ 1" (an eleventh review).
+			if started {
+				b = append(b, '-')
+				space, dash = false, true
+			}
+			continue
+		case 'Ð', 'ð':
+			r = 'đ' // the eth some converters write for Đ
 		}
-		started = true
+		started, dash = true, false
 		if space {
 			b = append(b, ' ')
 			space = false
