@@ -425,6 +425,7 @@ var messageTable = [...][]messageEntry{
 		{"validate.period_from_sheet", Message{"", "lấy từ tên trang"}},
 		{"validate.period_from_title", Message{"", "lấy từ tiêu đề, dòng {1}"}},
 		{"validate.periods_differ", Message{"", "tiêu đề ghi {1}, tên trang ghi {2}; hãy sửa một trong hai"}},
+		{"validate.same_groups", Message{"", "các dòng nhóm của tệp này (số mô hình, không ghi tên mô hình) đều có trong {1}, kể cả số liệu: nếu một tệp là bản sao của tệp kia, hãy chỉ đọc một tệp, nếu không các mô hình bị tính hai lần"}},
 		{"validate.second_column", Message{"", "cột {1} thứ hai (cột thứ nhất là cột {2}, {3})"}},
 		{"validate.summary_differs", Message{"", "trang {1} có vẻ là trang tổng hợp (không ghi tên mô hình) nhưng số liệu ({2}) khác tổng các trang có tên mô hình ({3}); hãy sửa cho khớp, hoặc bỏ trang tổng hợp khỏi tệp (hoặc đổi tên nếu đó không phải trang tổng hợp)"}},
 		{"validate.summary_sheet", Message{"", "trang {1} không ghi tên mô hình và số liệu bằng tổng các trang {2}: đó là trang tổng hợp, không cộng vào"}},
@@ -437,6 +438,7 @@ var messageTable = [...][]messageEntry{
 		{"validate.units_two", Message{"", "{1} ghi hai đơn vị tiền; hãy giữ đơn vị đúng của số liệu"}},
 		{"validate.unknown_column_near", Message{"", "cột {1} được đọc là chữ và bỏ qua; có phải là {2}?"}},
 		{"validate.unprintable", Message{"", "ký tự {1} {2} không in được bằng phông chữ của báo cáo; hãy bỏ hoặc thay nó"}},
+		{"validate.version_groups", Message{"", "các dòng nhóm của tệp này (số mô hình, không ghi tên mô hình) là các dòng của {1} với số liệu khác: nếu một tệp là bản sửa của tệp kia, hãy chỉ đọc bản đã sửa, nếu không các mô hình bị tính hai lần"}},
 		{"warning", Message{"", "cảnh báo: {1}"}},
 	},
 	{ // en
@@ -859,6 +861,7 @@ var messageTable = [...][]messageEntry{
 		{"validate.period_from_sheet", Message{"", "from the sheet's name"}},
 		{"validate.period_from_title", Message{"", "from the title, row {1}"}},
 		{"validate.periods_differ", Message{"", "the title says {1}, the sheet's name {2}; correct one of them"}},
+		{"validate.same_groups", Message{"", "the group rows of this file (counts of models, no model's name) are all in {1}, figures and all: if one file is a copy of the other, read only one of them, or its models are counted twice"}},
 		{"validate.second_column", Message{"", "a second {1} column (the first is column {2}, {3})"}},
 		{"validate.summary_differs", Message{"", "the sheet {1} looks like a summary sheet (it names no model) but its figures ({2}) are not the sum of the sheets that name models ({3}); make them agree, or take the summary sheet out of the file (or rename it if it is no summary)"}},
 		{"validate.summary_sheet", Message{"", "the sheet {1} names no model and its figures are the sum of the sheets {2}: a summary sheet, never summed"}},
@@ -871,6 +874,7 @@ var messageTable = [...][]messageEntry{
 		{"validate.units_two", Message{"", "{1} names two units of money; keep the unit the figures are in"}},
 		{"validate.unknown_column_near", Message{"", "the column {1} is read as text and left out; did you mean {2}?"}},
 		{"validate.unprintable", Message{"", "the character {1} {2} cannot be printed with the report's fonts; remove or replace it"}},
+		{"validate.version_groups", Message{"", "the group rows of this file (counts of models, no model's name) are those of {1} with other figures: if one is a corrected copy of the other, read only the corrected one, or its models are counted twice"}},
 		{"warning", Message{"", "warning: {1}"}},
 	},
 }

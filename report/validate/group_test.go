@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/dvkreport/dvkreport/report/load"
+	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
 )
 
@@ -665,18 +666,22 @@ func TestDuplicateGroupRows(t *testing.T) {
 	const counts = "Tỉnh,Xã,Lĩnh vực,Kỳ báo cáo,Số mô hình\nLạng Sơn,Xã Ba Sơn,Kinh tế,Quý III/2025,2\n"
 	const sessions = "Tỉnh,Xã,Lĩnh vực,Kỳ báo cáo,Số mô hình,Số buổi tuyên truyền\nLạng Sơn,Xã Ba Sơn,Xây dựng Đảng,Quý III/2025,0,12\n"
 	const aid = "Tỉnh,Xã,Lĩnh vực,Kỳ báo cáo,Số mô hình,Số vụ trợ giúp pháp lý\nLạng Sơn,Xã Ba Sơn,Xây dựng Đảng,Quý III/2025,0,4\n"
+	counts2 := counts + "Lạng Sơn,Xã Bắc Sơn,Kinh tế,Quý III/2025,1\n"
 	for _, tc := range []struct {
 		what     string
 		tables   []*load.Table
 		problems int
+		warning  string // the key of a warning wanted, if any
 	}{
-		{"a file and its copy", append(tables(t, "a.csv", csv), tables(t, "a_copy.csv", csv)...), 2},
-		{"a commune's file and the province's that gathers it", append(tables(t, "a.csv", csv), tables(t, "b.csv", gathered)...), 2},
-		{"the same, the province's first", append(tables(t, "a.csv", gathered), tables(t, "b.csv", csv)...), 2},
-		{"two files, one row changed", append(tables(t, "a.csv", csv), tables(t, "b.csv", other)...), 0},
-		{"two organisations' rows of counts alone", append(tables(t, "hoi-nong-dan.csv", counts), tables(t, "hoi-phu-nu.csv", counts)...), 0},
-		{"rows of other extra indicators", append(tables(t, "tuyen-truyen.csv", sessions), tables(t, "tro-giup.csv", aid)...), 0},
-		{"one file, a row twice", tables(t, "a.csv", csv+"Lạng Sơn,Xã Ba Sơn,Hội Phụ nữ,Kinh tế,Quý III/2025,5,100.000.000\n"), 0},
+		{"a file and its copy", append(tables(t, "a.csv", csv), tables(t, "a_copy.csv", csv)...), 2, ""},
+		{"a commune's file and the province's that gathers it", append(tables(t, "a.csv", csv), tables(t, "b.csv", gathered)...), 2, ""},
+		{"the same, the province's first", append(tables(t, "a.csv", gathered), tables(t, "b.csv", csv)...), 2, ""},
+		// An eleventh review: a corrected copy beside the first.
+		{"two files, one row changed", append(tables(t, "a.csv", csv), tables(t, "b.csv", other)...), 0, "validate.version_groups"},
+		{"two organisations' rows of counts alone", append(tables(t, "hoi-nong-dan.csv", counts), tables(t, "hoi-phu-nu.csv", counts)...), 0, "validate.same_groups"},
+		{"two organisations' two rows of counts alone", append(tables(t, "hoi-nong-dan.csv", counts2), tables(t, "hoi-phu-nu.csv", counts2)...), 0, "validate.same_groups"},
+		{"rows of other extra indicators", append(tables(t, "tuyen-truyen.csv", sessions), tables(t, "tro-giup.csv", aid)...), 0, ""},
+		{"one file, a row twice", tables(t, "a.csv", csv+"Lạng Sơn,Xã Ba Sơn,Hội Phụ nữ,Kinh tế,Quý III/2025,5,100.000.000\n"), 0, ""},
 	} {
 		r := Read(tc.tables, Options{})
 		n := 0
@@ -687,6 +692,15 @@ func TestDuplicateGroupRows(t *testing.T) {
 		}
 		if n != tc.problems || len(r.Problems) != n {
 			t.Errorf("%s: problems %v; want %d of validate.duplicate_group", tc.what, r.Problems, tc.problems)
+		}
+		warned := ""
+		for _, w := range r.Warnings {
+			if m, ok := w.Msg.Args[0].(msg.Text); ok && (m.Key == "validate.same_groups" || m.Key == "validate.version_groups") {
+				warned = m.Key
+			}
+		}
+		if warned != tc.warning {
+			t.Errorf("%s: warning %q (%v); want %q", tc.what, warned, r.Warnings, tc.warning)
 		}
 	}
 }

@@ -288,14 +288,16 @@ type groupKey struct {
 }
 
 // copiedGroups finds the group rows (a unit's count of models, no model's
-// name) of a file that another file holds all of, figures and all: a file
-// and its copy, or a commune's file beside the province's that gathers
-// it, were summed twice (a ninth review). It returns them by index in the
-// dataset, with the position of the row they repeat. A file of one such
-// row repeats another only with a sum of money: two organisations' files
-// may each report "Xã Ba Sơn, Kinh tế, 2 models" (a tenth review found
-// them refused); rows that differ in any figure, an extra indicator's
-// included, are two.
+// name) of a file that another file holds all of, figures and all, with a
+// sum of money among them: a file and its copy, or a commune's file beside
+// the province's that gathers it, were summed twice (a ninth review). It
+// returns them by index in the dataset, with the position of the row they
+// repeat. Rows of counts alone prove nothing: two organisations' files
+// without a unit column may each report "Xã Ba Sơn, Kinh tế, 2 models"
+// (a tenth and an eleventh review found them refused); such a file, and
+// one whose group rows are another's with other figures (a corrected
+// copy beside the first, an eleventh review), get a warning that names
+// the other file. Rows that differ in an extra indicator are two.
 func (b *builder) copiedGroups() map[int]record.Pos {
 	recs := b.ds.Records
 	var files []string
@@ -313,51 +315,69 @@ func (b *builder) copiedGroups() map[int]record.Pos {
 	if len(files) < 2 {
 		return nil
 	}
-	key := func(r *record.Record) groupKey {
+	key := func(r *record.Record, figures bool) groupKey {
 		k := groupKey{gazetteer.UnitKey(r.Province), gazetteer.UnitKey(r.District), gazetteer.UnitKey(r.Commune), ModelKey(r.Unit),
-			r.Field, r.Status, r.Period, [4]int64{r.Count, r.FundsVND, r.Households, r.Beneficiaries}, ""}
-		if len(r.Extra) > 0 {
-			k.extra = fmt.Sprint(r.Extra)
+			r.Field, r.Status, r.Period, [4]int64{}, ""}
+		if figures {
+			k.figures = [4]int64{r.Count, r.FundsVND, r.Households, r.Beneficiaries}
+			if len(r.Extra) > 0 {
+				k.extra = fmt.Sprint(r.Extra)
+			}
 		}
 		return k
 	}
-	where := map[groupKey]map[string]int{} // → the files that have it, with a row of each
-	distinct := map[string]int{}           // file → how many different group rows it has
-	for _, f := range files {
-		for _, i := range rows[f] {
-			k := key(&recs[i])
-			if where[k] == nil {
-				where[k] = map[string]int{}
-			}
-			if _, ok := where[k][f]; !ok {
-				where[k][f] = i
-				distinct[f]++
+	// where[figures] maps a row's key → the files that have it, with a
+	// row of each; distinct counts each file's different rows.
+	var where [2]map[groupKey]map[string]int
+	var distinct [2]map[string]int
+	for w := range where {
+		where[w], distinct[w] = map[groupKey]map[string]int{}, map[string]int{}
+		for _, f := range files {
+			for _, i := range rows[f] {
+				k := key(&recs[i], w == 1)
+				if where[w][k] == nil {
+					where[w][k] = map[string]int{}
+				}
+				if _, ok := where[w][k][f]; !ok {
+					where[w][k][f] = i
+					distinct[w][f]++
+				}
 			}
 		}
 	}
+	// holds reports whether g has every group row of f (with their
+	// figures or not) and f is the copy: the smaller, or the later.
+	holds := func(f, g string, n int, figures int) bool {
+		for _, i := range rows[f] {
+			if _, in := where[figures][key(&recs[i], figures == 1)][g]; !in {
+				return false
+			}
+		}
+		return distinct[figures][f] < distinct[figures][g] || distinct[figures][f] == distinct[figures][g] && slices.Index(files, g) < n
+	}
 	var out map[int]record.Pos
 	for n, f := range files {
-		own := rows[f]
 		money := false
+		for _, i := range rows[f] {
+			money = money || recs[i].FundsVND != 0
+		}
 		for _, g := range files {
-			if g == f {
+			switch {
+			case g == f:
 				continue
-			}
-			all := true
-			for _, i := range own {
-				_, in := where[key(&recs[i])][g]
-				all = all && in
-				money = money || recs[i].FundsVND != 0
-			}
-			// Two copies of one file: the later one is the copy.
-			if !all || len(own) < 2 && !money || distinct[f] == distinct[g] && slices.Index(files, g) > n {
+			case holds(f, g, n, 1) && money:
+				if out == nil {
+					out = map[int]record.Pos{}
+				}
+				for _, i := range rows[f] {
+					out[i] = recs[where[1][key(&recs[i], true)][g]].Pos()
+				}
+			case holds(f, g, n, 1):
+				b.warn(record.Pos{File: f}, "", msg.New("validate.same_groups", g))
+			case holds(f, g, n, 0) && (money || len(rows[f]) > 1):
+				b.warn(record.Pos{File: f}, "", msg.New("validate.version_groups", g))
+			default:
 				continue
-			}
-			if out == nil {
-				out = map[int]record.Pos{}
-			}
-			for _, i := range own {
-				out[i] = recs[where[key(&recs[i])][g]].Pos()
 			}
 			break
 		}
