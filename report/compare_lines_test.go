@@ -154,3 +154,49 @@ func TestSplitComparesAsItsReport(t *testing.T) {
 		}
 	}
 }
+
+// Every sheet of the workbook adds up to its total, the district sheet of
+// a commune-level summary with the province's own rows among its lines
+// (an eleventh review found them left out there).
+func TestXLSXSheetsAddUp(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.csv")
+	data := "province,district,commune,model,field,period,count,funds_vnd\n" +
+		"Lạng Sơn,Huyện Bắc Sơn,Xã Bắc Quỳnh,A,Kinh tế,2025-Q2,1,100\n" +
+		"Lạng Sơn,Huyện Cao Lộc,Xã Xuất Lễ,B,Kinh tế,2025-Q2,1,200\n" +
+		"Lạng Sơn,,,,Quốc phòng - An ninh,2025-Q2,3,2048\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := report.Options{Inputs: []string{path}, Period: record.QuarterPeriod(2025, 2), Localities: []string{"Lạng Sơn"},
+		HideEmpty: true, Level: aggregate.LevelCommune}
+	res, err := report.Summarize(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := report.WriteSummary(&b, res, "xlsx", opts); err != nil {
+		t.Fatal(err)
+	}
+	book, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sheet := range book.GetSheetList() {
+		cells, err := book.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for col := 1; col < len(cells[0]); col++ {
+			sum := int64(0)
+			for _, r := range cells[1 : len(cells)-1] {
+				if col < len(r) {
+					v, _ := strconv.ParseInt(r[col], 10, 64)
+					sum += v
+				}
+			}
+			if total := cells[len(cells)-1][col]; strconv.FormatInt(sum, 10) != total {
+				t.Errorf("%s, %s: the lines add up to %d, the total is %s", sheet, cells[0][col], sum, total)
+			}
+		}
+	}
+}

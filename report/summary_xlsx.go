@@ -125,7 +125,8 @@ type group struct {
 
 // groupLines sums lines up to depth, in their order: a province's
 // communes into the province. At the summary's own level the lines stay
-// as they are, each with its name.
+// as they are, each with its name, and so do the lines shorter than depth
+// (a province's own rows, among districts).
 func groupLines(lines []aggregate.Line, depth, level int) []group {
 	var out []group
 	at := map[string]int{}
@@ -137,10 +138,11 @@ func groupLines(lines []aggregate.Line, depth, level int) []group {
 		}
 		key := strings.Join(keys, "/")
 		name := strings.Join(l.Path[:d], "/")
-		if depth == level {
+		if depth == level || len(l.Path) < depth {
+			// A province's own rows are a line of their own among its
+			// districts too, or the sheet's lines would not add up to its
+			// total (an eleventh review).
 			key, name = l.Key(), LineName(l)
-		} else if len(l.Path) < depth {
-			continue // a province's own rows are in its province's line only
 		}
 		i, ok := at[key]
 		if !ok {
