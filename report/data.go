@@ -94,8 +94,10 @@ func withoutRows(recs []record.Record, problems, sheets []*record.InputError) []
 }
 
 // sheetRowCounts counts, for each problem of a whole sheet (by its
-// position, column 0), the records of its sheet (or file).
-func sheetRowCounts(recs []record.Record, sheets []*record.InputError) map[record.Pos]int {
+// position, column 0), the rows of its sheet (or file) left out: its data
+// rows, or its records where more (none may have been made of a sheet
+// refused whole, an eleventh review found it counted as one row).
+func (d *Data) sheetRowCounts(sheets []*record.InputError) map[record.Pos]int {
 	if len(sheets) == 0 {
 		return nil
 	}
@@ -103,12 +105,19 @@ func sheetRowCounts(recs []record.Record, sheets []*record.InputError) map[recor
 	for _, p := range sheets {
 		pos := p.Pos
 		pos.Col = 0
-		for i := range recs {
-			rp := recs[i].Pos()
-			if rp.File == pos.File && (pos.Sheet == "" || rp.Sheet == pos.Sheet) {
-				out[pos]++
+		of := func(file, sheet string) bool { return file == pos.File && (pos.Sheet == "" || sheet == pos.Sheet) }
+		recs, rows := 0, 0
+		for i := range d.Dataset.Records {
+			if rp := d.Dataset.Records[i].Pos(); of(rp.File, rp.Sheet) {
+				recs++
 			}
 		}
+		for _, sh := range d.Sheets {
+			if sh.Register && of(sh.File, sh.Sheet) {
+				rows += sh.DataRows
+			}
+		}
+		out[pos] = max(recs, rows, 1)
 	}
 	return out
 }
@@ -164,7 +173,7 @@ func (d *Data) Check(opts Options) error {
 			rowProblems = d.Warnings
 		}
 		keep := withoutRows(d.Dataset.Records, rowProblems, drop)
-		sheetRows := sheetRowCounts(d.Dataset.Records, drop)
+		sheetRows := d.sheetRowCounts(drop)
 		*d = *d.subset(keep)
 		d.excluded, d.sheetRows = problems, sheetRows
 	}

@@ -145,6 +145,33 @@ type Result struct {
 	Skipped []OwnFile
 }
 
+// ExcludedRows is how many rows the problems of Excluded left out: one a
+// row, a whole sheet's for a problem of a sheet.
+func (r *Result) ExcludedRows() int {
+	rows := map[record.Pos]bool{}
+	for _, p := range r.Excluded {
+		pos := p.Pos
+		pos.Col = 0
+		rows[pos] = true
+	}
+	whole := map[record.Pos]bool{} // the sheets (and files) left out whole
+	for pos := range r.SheetRows {
+		whole[record.Pos{File: pos.File, Sheet: pos.Sheet}] = true
+	}
+	n := 0
+	for pos := range rows {
+		switch k, ok := r.SheetRows[pos]; {
+		case ok:
+			n += k
+		case whole[record.Pos{File: pos.File, Sheet: pos.Sheet}] || whole[record.Pos{File: pos.File}]:
+			// a row of a sheet left out whole: counted with it
+		default:
+			n++
+		}
+	}
+	return n
+}
+
 // Summarize loads the inputs and aggregates them as opts select, with
 // the comparisons opts.Compare asks for. Data with problems is refused:
 // the error is the validate.Problems (with the name warnings too under
@@ -195,7 +222,7 @@ func Document(r *Result, opts Options) (*layout.Document, error) {
 	doc, err := layout.Build(r.Summary, set, layout.Options{
 		Form: opts.Form, Agency: opts.Agency, Date: opts.Date,
 		Comparison: r.Comparison, Boundaries2025: r.Boundaries2025,
-		Unassigned: r.Unassigned, Excluded: r.Excluded,
+		Unassigned: r.Unassigned, Excluded: r.Excluded, ExcludedRows: r.ExcludedRows(),
 		Models: opts.Models || communeScope(r.Summary), AllSources: opts.AllSources,
 	})
 	if errors.Is(err, layout.ErrNoAgency) {

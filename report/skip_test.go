@@ -103,6 +103,12 @@ func TestSkipInvalidWholeSheet(t *testing.T) {
 		if got := res.Total; got.Models != 2 || got.FundsVND != 150_000_000 || got.Households != 15 {
 			t.Errorf("%s: %d models, %d đồng, %d households; want 2, 150,000,000 and 15", tc.what, got.Models, got.FundsVND, got.Households)
 		}
+		// The rows left out, a whole sheet's counted (an eleventh review
+		// found it counted as one row): B and the two summary rows, or the
+		// cumulative sheet's three.
+		if n := res.ExcludedRows(); n != 3 {
+			t.Errorf("%s: %d rows left out, want 3", tc.what, n)
+		}
 	}
 }
 

@@ -383,25 +383,15 @@ func printExcluded(c *cli.Context, u *ui, e env, r *report.Result) error {
 	if len(r.Excluded) == 0 {
 		return nil
 	}
-	rows := map[record.Pos]bool{}
 	for i, p := range r.Excluded {
 		if i < maxLines {
 			u.line(u.err, p.In(u.lang))
 		}
-		pos := p.Pos
-		pos.Col = 0
-		rows[pos] = true
 	}
 	if n := len(r.Excluded) - maxLines; n > 0 {
 		u.say(msg.New("cli.more_problems", msg.Number(n)))
 	}
-	n := len(rows)
-	for pos := range rows {
-		if k, ok := r.SheetRows[pos]; ok {
-			n += k - 1 // a whole sheet's rows, not one
-		}
-	}
-	u.say(msg.New("cli.excluded", n))
+	u.say(msg.New("cli.excluded", r.ExcludedRows()))
 	if name := str(c, "excluded-csv"); name != "" {
 		var buf bytes.Buffer
 		if err := report.WriteProblemsCSV(&buf, r.Excluded, u.lang); err != nil {

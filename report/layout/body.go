@@ -792,8 +792,12 @@ func (b *builder) excluded() error {
 			tb.Rows = append(tb.Rows, TableRow{Cells: []string{strconv.Itoa(i + 1), p.Pos.String(), p.Column, p.Msg.In(lang)}})
 		}
 	}
+	n := len(rows)
+	if b.opts.ExcludedRows > 0 {
+		n = b.opts.ExcludedRows
+	}
 	note, err := b.sentence("excluded_note", map[string]any{
-		"Rows":   b.f.Int(int64(len(rows))),
+		"Rows":   b.f.Int(int64(n)),
 		"Listed": b.f.Int(int64(min(len(ex), MaxExcludedListed))),
 		"More":   moreOf(len(ex)-MaxExcludedListed, b),
 	})

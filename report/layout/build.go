@@ -145,6 +145,9 @@ type Options struct {
 	// Excluded are the problems of rows left out of the figures; a last
 	// page lists them, so that nothing disappears unseen.
 	Excluded []*record.InputError
+	// ExcludedRows is how many rows they left out (a whole sheet's for a
+	// problem of a sheet); 0 counts one a problem's row.
+	ExcludedRows int
 	// Models lists the summary's models; when it has none, the report
 	// says so.
 	Models bool
