@@ -310,6 +310,21 @@ func TestLocalities(t *testing.T) {
 	if code, out, errOut := runCmd(t, "summary", "-l", "20", "--format", "csv"); code != 0 || !strings.Contains(out, "Lạng Sơn") {
 		t.Errorf("--locality 20: exit %d %s %s", code, out, errOut)
 	}
+	// A code is read in the units of the report's period: 00025 was
+	// Phường Ngọc Khánh, and is Phường Giảng Võ from July 2025 (an
+	// eleventh review).
+	data := filepath.Join(t.TempDir(), "hn.csv")
+	csv := "province,district,commune,model,field,period,funds_vnd\n" +
+		"Hà Nội,Quận Ba Đình,Phường Ngọc Khánh,A,Kinh tế,2024-Q3,100\nHà Nội,Quận Ba Đình,Phường Giảng Võ,B,Kinh tế,2024-Q3,200\n"
+	if err := os.WriteFile(data, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := runCmd(t, "summary", "-i", data, "-p", "2024-Q3", "-l", "00025", "--format", "csv"); code != 0 || !strings.Contains(out, "Ngọc Khánh") {
+		t.Errorf("-l 00025 in 2024: exit %d %s %s", code, out, errOut)
+	}
+	if code, out, errOut := runCmd(t, "summary", "--lang", "en", "-i", data, "-l", "00025", "--format", "csv"); code != 2 || !strings.Contains(errOut, "Ngọc Khánh") {
+		t.Errorf("-l 00025 across the reform: exit %d %s %s; want exit 2 naming both", code, out, errOut)
+	}
 }
 
 func pdfText(t *testing.T, name string) string {
