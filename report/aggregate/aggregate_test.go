@@ -2,6 +2,7 @@ package aggregate
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -263,6 +264,29 @@ func TestPlainNameInItsPlace(t *testing.T) {
 		}
 		if s.Total.Models != tc.want {
 			t.Errorf("%s: %d models, want %d", tc.scope, s.Total.Models, tc.want)
+		}
+	}
+}
+
+// What a period's rows were does not change with a later quarter's: a
+// name with diacritics first reported after a name without them does not
+// make that one ambiguous (an eleventh review found a half-year's models
+// going from 1 to 2 when the next quarter's file was read).
+func TestPlainNameLaterName(t *testing.T) {
+	model := func(name, period string) record.Record {
+		r := rec("Lạng Sơn", "", "Xã Ba Sơn", record.Economy, record.Sustained, period, 1, 10)
+		r.Model, r.Unit = name, "Hội Nông dân"
+		return r
+	}
+	h1 := []record.Record{model("Trồng dứa", "2026-Q1"), model("Trong dua", "2026-Q2")}
+	all := append(slices.Clone(h1), model("Trồng dứa", "2026-Q3"), model("Trồng dừa", "2026-Q3"))
+	for what, recs := range map[string][]record.Record{"the half-year's rows": h1, "with the next quarter's": all} {
+		s, err := Summarize(&record.Dataset{Records: recs}, Options{Period: record.Period{First: record.QuarterOf(2026, 1), Last: record.QuarterOf(2026, 2), Kind: record.KindRange}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Total.Models != 1 {
+			t.Errorf("%s: %d models in 2026-H1, want 1", what, s.Total.Models)
 		}
 	}
 }

@@ -21,7 +21,7 @@ type recordModels struct {
 	// its place (see plainNames); nil when no name lacks diacritics.
 	names  map[string]int32
 	folded map[string]int32
-	plain  map[plainKey]string
+	plain  map[plainKey][]accented
 	// byPlace numbers the identities of the models and groups, by the
 	// place of their keys (see identify); models is how many there are.
 	byPlace [][]placeModel // by place, sorted by key
@@ -358,18 +358,18 @@ type plainKey struct {
 	field       record.Field
 }
 
-// plainNames maps each name written without diacritics, by its plainKey,
-// to the key of the one name with diacritics of the same place (unit and
-// field, for a model's name) that it may be, if there is one: validate's
-// duplicates take the two for one model (record.SameName), and so a model
-// reported under both in two quarters is one model. A name that two names
-// with diacritics may be (Trong dua: Trồng dứa and Trồng dừa, in one
-// place) stays its own; names of other places do not count. nil when no
-// name lacks diacritics: the usual case, found in one look at the names.
-func plainNames(idx *Index) map[plainKey]string {
+// plainNames finds, for each name written without diacritics by its
+// plainKey, the names with diacritics of the same place (unit and field,
+// for a model's name) that it may be, each with the first quarter it is
+// reported in: validate's duplicates take the two for one model
+// (record.SameName), and so a model reported under both in two quarters
+// is one model (see alias). Names of other places do not count. nil when
+// no name lacks diacritics: the usual case, found in one look at the
+// names.
+func plainNames(idx *Index) map[plainKey][]accented {
 	recs := idx.ds.Records
-	var plain map[plainKey]string // → the key with diacritics, "" before one is found
-	var places map[int32]bool     // the places of plain names
+	var plain map[plainKey][]accented
+	var places map[int32]bool // the places of plain names
 	var ub, mb []byte
 	key := func(i int, unit bool) plainKey {
 		r := &recs[i]
@@ -386,9 +386,12 @@ func plainNames(idx *Index) map[plainKey]string {
 		for k, s := range [2]string{r.Unit, r.Model} {
 			if s != "" && record.WithoutDiacritics(s) {
 				if plain == nil {
-					plain, places = map[plainKey]string{}, map[int32]bool{}
+					plain, places = map[plainKey][]accented{}, map[int32]bool{}
 				}
-				plain[key(i, k == 0)] = ""
+				pk := key(i, k == 0)
+				if _, ok := plain[pk]; !ok {
+					plain[pk] = nil
+				}
 				places[idx.place[idx.tuple[i]]] = true
 			}
 		}
@@ -396,7 +399,6 @@ func plainNames(idx *Index) map[plainKey]string {
 	if plain == nil {
 		return nil
 	}
-	ambiguous := map[plainKey]bool{}
 	for i := range recs {
 		r := &recs[i]
 		if !places[idx.place[idx.tuple[i]]] {
@@ -412,24 +414,50 @@ func plainNames(idx *Index) map[plainKey]string {
 				continue
 			}
 			with := string(record.AppendNameKey(nil, s, false))
+			at := slices.IndexFunc(found, func(a accented) bool { return a.key == with })
 			switch {
-			case found == "":
-				plain[pk] = with
-			case found != with:
-				ambiguous[pk] = true
+			case at < 0:
+				plain[pk] = append(found, accented{with, r.Period.Last})
+			case r.Period.Last < found[at].first:
+				found[at].first = r.Period.Last
 			}
-		}
-	}
-	for k, v := range plain {
-		if v == "" || ambiguous[k] {
-			delete(plain, k)
 		}
 	}
 	return plain
 }
 
+// accented is a name with diacritics that a name without them may be: its
+// key, and the first quarter it is reported in.
+type accented struct {
+	key   string
+	first record.Quarter
+}
+
+// alias returns the key of the name with diacritics a name without them,
+// reported in quarter q, is: the one of names reported in q or before, or
+// without such a name, the one of all. A name reported later does not
+// change what a period's rows were (an eleventh review found a half-year's
+// figures changed by the next quarter's file); a name that two names may
+// be stays its own.
+func alias(names []accented, q record.Quarter) (string, bool) {
+	var before []accented
+	for _, a := range names {
+		if a.first <= q {
+			before = append(before, a)
+		}
+	}
+	if len(before) == 0 {
+		before = names
+	}
+	if len(before) != 1 {
+		return "", false
+	}
+	return before[0].key, true
+}
+
 // aliases returns the numbers of record i's unit and model names, those
-// written without diacritics taken for the one name with them of plain.
+// written without diacritics taken for the name with them of plain they
+// are (see alias).
 func (m *recordModels) aliases(idx *Index, i int, unit, model int32) (int32, int32) {
 	r := &idx.ds.Records[i]
 	plainUnit := r.Unit != "" && record.WithoutDiacritics(r.Unit)
@@ -440,14 +468,14 @@ func (m *recordModels) aliases(idx *Index, i int, unit, model int32) (int32, int
 	m.buf = record.AppendNameKey(m.buf[:0], r.Unit, true)
 	k := plainKey{place: idx.place[idx.tuple[i]], unit: string(m.buf)}
 	if plainUnit {
-		if with, ok := m.plain[k]; ok {
+		if with, ok := alias(m.plain[k], r.Period.Last); ok {
 			unit = m.number([]byte(with))
 		}
 	}
 	if plainModel {
 		m.buf = record.AppendNameKey(m.buf[:0], r.Model, true)
 		k.model, k.field = string(m.buf), r.Field
-		if with, ok := m.plain[k]; ok {
+		if with, ok := alias(m.plain[k], r.Period.Last); ok {
 			model = m.number([]byte(with))
 		}
 	}

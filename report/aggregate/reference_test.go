@@ -135,27 +135,44 @@ func (a *refAccumulator) names(r *record.Record, keys *[3]string) (unit, model s
 	if !plainUnit && !plainModel {
 		return unit, model
 	}
-	var units, models []string
+	// The candidates, and the first quarter of each.
+	units, models := map[string]record.Quarter{}, map[string]record.Quarter{}
+	note := func(m map[string]record.Quarter, k string, q record.Quarter) {
+		if first, ok := m[k]; !ok || q < first {
+			m[k] = q
+		}
+	}
 	for j := range a.idx.ds.Records {
 		t := &a.idx.ds.Records[j]
 		if *a.idx.keys(j) != *keys {
 			continue
 		}
-		if plainUnit && !record.WithoutDiacritics(t.Unit) && record.SameName(r.Unit, t.Unit) && !slices.Contains(units, key(t.Unit)) {
-			units = append(units, key(t.Unit))
+		if plainUnit && !record.WithoutDiacritics(t.Unit) && record.SameName(r.Unit, t.Unit) {
+			note(units, key(t.Unit), t.Period.Last)
 		}
 		if plainModel && t.Field == r.Field && string(record.AppendNameKey(nil, t.Unit, true)) == string(record.AppendNameKey(nil, r.Unit, true)) &&
-			!record.WithoutDiacritics(t.Model) && record.SameName(r.Model, t.Model) && !slices.Contains(models, key(t.Model)) {
-			models = append(models, key(t.Model))
+			!record.WithoutDiacritics(t.Model) && record.SameName(r.Model, t.Model) {
+			note(models, key(t.Model), t.Period.Last)
 		}
 	}
-	if len(units) == 1 {
-		unit = units[0]
+	// The one reported up to the row's quarter, or the one of all.
+	pick := func(m map[string]record.Quarter, own string) string {
+		var before, all []string
+		for k, first := range m {
+			all = append(all, k)
+			if first <= r.Period.Last {
+				before = append(before, k)
+			}
+		}
+		if len(before) == 0 {
+			before = all
+		}
+		if len(before) == 1 {
+			return before[0]
+		}
+		return own
 	}
-	if len(models) == 1 {
-		model = models[0]
-	}
-	return unit, model
+	return pick(units, unit), pick(models, model)
 }
 
 func (a *refAccumulator) add(r *record.Record, i int) {
