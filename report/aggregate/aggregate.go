@@ -646,18 +646,50 @@ type modelState struct {
 	model    int32 // in Summary.Models, or -1
 	field    record.Field
 	new, sus bool
+	// origins are the old communes of the rows a roll-up to the 2025
+	// units moved (Record.Origin).
+	origins []int32
 }
 
-// groupState is a group's: its latest quarter in the period and the
-// models its rows of that quarter count, by status, and the models its
-// rows of the period registered new.
+// count is how many models a named model's rows are: one, or under a
+// roll-up to the 2025 units, one for each old commune whose rows of that
+// name it took (two communes' "Nuôi ong", now of one commune, are two: an
+// eleventh review found them one), at least one.
+func (m *modelState) count() int64 {
+	return max(1, int64(len(m.origins)))
+}
+
+// groupState is a group's: the parts of its rows (see groupPart) by
+// origin, the rows a roll-up left as they were first when there are any.
 type groupState struct {
-	line   int32
-	model  int32
-	field  record.Field
+	line  int32
+	model int32
+	field record.Field
+	parts []groupPart
+}
+
+// groupPart is the rows of a group from one origin (Record.Origin): its
+// latest quarter in the period and the models its rows of that quarter
+// count, by status, and the models its rows of the period registered new.
+type groupPart struct {
+	origin int32
 	latest record.Quarter
 	count  [3]int64 // by record.Status
 	news   int64
+}
+
+// add adds a row of quarter q, status st and count n to the part.
+func (g *groupPart) add(q record.Quarter, st record.Status, n int64, sum func(a, b int64) int64) {
+	if st == record.New {
+		g.news = sum(g.news, n)
+	}
+	switch {
+	case q > g.latest:
+		g.latest, g.count = q, [3]int64{}
+		g.count[st] = n
+	case q == g.latest:
+		g.count[st] = sum(g.count[st], n)
+	}
 }
 
 // statuses splits the group's models, its latest quarter's, as a named
@@ -665,14 +697,27 @@ type groupState struct {
 // registered new (at most all of them), then sustained as its latest
 // quarter says, the rest not stated. Five models registered new in one
 // quarter and sustained in the next are five new ones over the two (a
-// tenth review found them none).
+// tenth review found them none). Under a roll-up to the 2025 units, the
+// old communes' groups of one unit, now of one commune, are summed, each
+// at its own latest quarter (an eleventh review found one taken for all);
+// the new commune's own rows, where it has any, stand for them all.
 func (g *groupState) statuses(sum func(a, b int64) int64) (count int64, by [3]int64) {
-	for _, n := range g.count {
-		count = sum(count, n)
+	parts := g.parts
+	if parts[0].origin == 0 {
+		parts = parts[:1]
 	}
-	by[record.New] = min(max(g.news, g.count[record.New]), count)
-	by[record.Sustained] = min(g.count[record.Sustained], count-by[record.New])
-	by[record.NotStated] = count - by[record.New] - by[record.Sustained]
+	for _, p := range parts {
+		var n int64
+		for _, c := range p.count {
+			n = sum(n, c)
+		}
+		news := min(max(p.news, p.count[record.New]), n)
+		sus := min(p.count[record.Sustained], n-news)
+		count = sum(count, n)
+		by[record.New] += news
+		by[record.Sustained] += sus
+		by[record.NotStated] += n - news - sus
+	}
 	return count, by
 }
 
@@ -725,31 +770,33 @@ func (a *accumulator) add(ds *record.Dataset, i int) {
 		m := &a.named[*slot-1]
 		m.new = m.new || in.status == record.New
 		m.sus = m.sus || in.status == record.Sustained
+		if in.origin != 0 && !slices.Contains(m.origins, in.origin) {
+			m.origins = append(m.origins, in.origin)
+		}
 		a.modelFlows(m.model, fl)
 		return
 	}
+	sum := func(a, b int64) int64 { return l.sum(a, b, overModels) }
 	if *slot == 0 {
-		g := groupState{line: int32(li), field: in.field, latest: p.Last, model: a.model(r, li, 0)}
-		g.count[in.status] = fl.count
-		if in.status == record.New {
-			g.news = fl.count
-		}
+		g := groupState{line: int32(li), field: in.field, model: a.model(r, li, 0), parts: []groupPart{{origin: in.origin, latest: p.Last}}}
+		g.parts[0].add(p.Last, in.status, fl.count, sum)
 		a.groups = append(a.groups, g)
 		*slot = int32(len(a.groups))
 		a.modelFlows(g.model, fl)
 		return
 	}
 	g := &a.groups[*slot-1]
-	if in.status == record.New {
-		g.news = l.sum(g.news, fl.count, overModels)
+	k := slices.IndexFunc(g.parts, func(p groupPart) bool { return p.origin == in.origin })
+	if k < 0 {
+		g.parts = append(g.parts, groupPart{origin: in.origin, latest: p.Last})
+		k = len(g.parts) - 1
+		if in.origin == 0 {
+			// The rows left as they were first.
+			g.parts[0], g.parts[k] = g.parts[k], g.parts[0]
+			k = 0
+		}
 	}
-	switch {
-	case p.Last > g.latest:
-		g.latest, g.count = p.Last, [3]int64{}
-		g.count[in.status] = fl.count
-	case p.Last == g.latest:
-		g.count[in.status] = l.sum(g.count[in.status], fl.count, overModels)
-	}
+	g.parts[k].add(p.Last, in.status, fl.count, sum)
 	a.modelFlows(g.model, fl)
 }
 
@@ -834,10 +881,11 @@ func (a *accumulator) finish() {
 		case m.sus:
 			st = record.Sustained
 		}
-		s.Lines[m.line].addModels(1, m.field, st)
-		s.Total.addModels(1, m.field, st)
+		n := m.count()
+		s.Lines[m.line].addModels(n, m.field, st)
+		s.Total.addModels(n, m.field, st)
 		if m.model >= 0 {
-			s.Models[m.model].Status = st
+			s.Models[m.model].Status, s.Models[m.model].Count = st, n
 		}
 	}
 	for i := range a.groups {

@@ -326,3 +326,39 @@ func TestGroupAcrossStatuses(t *testing.T) {
 		t.Errorf("new and sustained in one quarter: %v, %+v, %+v; want 2 new, 5 sustained, one entry of no status", err, s.Total, s.Models)
 	}
 }
+
+// Under a roll-up to the 2025 units, two old communes' models of one name,
+// now of one commune, are two, and their groups are summed, each at its
+// own latest quarter; the new commune's own rows stand for them all (an
+// eleventh review found 4 models for 5 in a quarter, 4 for 7 in a
+// half-year).
+func TestRolledUpOrigins(t *testing.T) {
+	row := func(origin int32, name string, count int64, period string) record.Record {
+		r := rec("Lạng Sơn", "", "Xã Ba Sơn", record.Economy, record.Sustained, period, count, 10)
+		r.Model, r.Unit, r.Origin = name, "Hội Nông dân", origin
+		return r
+	}
+	recs := []record.Record{
+		row(1, "Nuôi ong", 1, "2025-Q2"), row(2, "Nuôi ong", 1, "2025-Q2"), // two old communes
+		row(1, "", 3, "2025-Q1"), row(1, "", 3, "2025-Q2"), row(2, "", 2, "2025-Q1"), // their groups
+	}
+	for _, tc := range []struct {
+		period record.Period
+		recs   []record.Record
+		want   int64
+	}{
+		{record.QuarterPeriod(2025, 2), recs, 5},
+		{record.Period{First: record.QuarterOf(2025, 1), Last: record.QuarterOf(2025, 2), Kind: record.KindRange}, recs, 7},
+		// The new commune's rows after the reform: its own group stands
+		// for the old ones, its model continues theirs.
+		{record.YearsPeriod(2025, 2025), append(slices.Clone(recs), row(0, "Nuôi ong", 1, "2025-Q3"), row(0, "", 4, "2025-Q3")), 6},
+	} {
+		s, err := Summarize(&record.Dataset{Records: tc.recs}, Options{Period: tc.period})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Total.Models != tc.want {
+			t.Errorf("%v: %d models, want %d", tc.period, s.Total.Models, tc.want)
+		}
+	}
+}

@@ -41,6 +41,7 @@ type recordInfo struct {
 	model   int32 // its identity + 1; 0 until known
 	source  int32 // -1 for none
 	quarter int32 // -1 for a period longer than a quarter
+	origin  int32 // Record.Origin
 	field   record.Field
 	status  record.Status
 	flags   uint8
@@ -154,7 +155,7 @@ func (idx *Index) prepare(selected []int32, level Level) view {
 		in := &m.info[i]
 		if in.flags&known == 0 {
 			r := &recs[i]
-			*in = recordInfo{source: -1, quarter: -1, field: r.Field, status: r.Status, flags: known}
+			*in = recordInfo{source: -1, quarter: -1, origin: r.Origin, field: r.Field, status: r.Status, flags: known}
 			k := modelKey{unit: m.name(r.Unit), name: m.name(r.Model), field: r.Field}
 			if m.plain != nil {
 				k.unit, k.name = m.aliases(idx, int(i), k.unit, k.name)

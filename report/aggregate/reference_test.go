@@ -111,15 +111,21 @@ type refModel struct {
 	field    record.Field
 	new, sus bool
 	model    int
+	origins  map[int32]bool // of rows a roll-up moved
 }
 
+// refGroup is a group's rows, by their origin (Record.Origin).
 type refGroup struct {
-	line   int
-	field  record.Field
+	line  int
+	field record.Field
+	parts map[int32]*refPart
+	model int
+}
+
+type refPart struct {
 	latest record.Quarter
 	count  [3]int64 // at latest, by status
 	news   int64
-	model  int
 }
 
 // names returns the keys under which the reference compares record r's
@@ -229,27 +235,38 @@ func (a *refAccumulator) add(r *record.Record, i int) {
 		}
 		m.new = m.new || r.Status == record.New
 		m.sus = m.sus || r.Status == record.Sustained
+		if r.Origin != 0 {
+			if m.origins == nil {
+				m.origins = map[int32]bool{}
+			}
+			m.origins[r.Origin] = true
+		}
 		a.modelFlows(m.model, r)
 		return
 	}
 	id := a.identity(keys, r, 0)
 	g, ok := a.groups[id]
-	switch {
-	case !ok:
+	if !ok {
 		if a.groups == nil {
 			a.groups = map[[2]uint64]*refGroup{}
 		}
-		g = &refGroup{line: li, field: r.Field, latest: r.Period.Last, model: a.model(r, li, 0)}
-		g.count[r.Status] = r.Count
+		g = &refGroup{line: li, field: r.Field, parts: map[int32]*refPart{}, model: a.model(r, li, 0)}
 		a.groups[id] = g
-	case r.Period.Last > g.latest:
-		g.latest, g.count = r.Period.Last, [3]int64{}
-		g.count[r.Status] = r.Count
-	case r.Period.Last == g.latest:
-		g.count[r.Status] = l.sum(g.count[r.Status], r.Count, overModels)
+	}
+	pt, ok := g.parts[r.Origin]
+	switch {
+	case !ok:
+		pt = &refPart{latest: r.Period.Last}
+		pt.count[r.Status] = r.Count
+		g.parts[r.Origin] = pt
+	case r.Period.Last > pt.latest:
+		pt.latest, pt.count = r.Period.Last, [3]int64{}
+		pt.count[r.Status] = r.Count
+	case r.Period.Last == pt.latest:
+		pt.count[r.Status] = l.sum(pt.count[r.Status], r.Count, overModels)
 	}
 	if r.Status == record.New {
-		g.news = l.sum(g.news, r.Count, overModels)
+		pt.news = l.sum(pt.news, r.Count, overModels)
 	}
 	a.modelFlows(g.model, r)
 }
@@ -294,23 +311,36 @@ func (a *refAccumulator) finish() {
 		case m.sus:
 			st = record.Sustained
 		}
-		s.Lines[m.line].addModels(1, m.field, st)
-		s.Total.addModels(1, m.field, st)
+		n := max(1, int64(len(m.origins)))
+		s.Lines[m.line].addModels(n, m.field, st)
+		s.Total.addModels(n, m.field, st)
 		if m.model >= 0 {
-			s.Models[m.model].Status = st
+			s.Models[m.model].Status, s.Models[m.model].Count = st, n
 		}
 	}
 	for _, g := range a.groups {
-		var count int64
-		for _, n := range g.count {
-			count = s.Lines[g.line].sum(count, n, overModels)
+		// The rows a roll-up left as they were stand for all; else each
+		// old commune's part at its latest quarter.
+		parts := g.parts
+		if own, ok := g.parts[0]; ok {
+			parts = map[int32]*refPart{0: own}
 		}
-		// New as many as the period registered, then sustained as the
-		// latest quarter says, then not stated.
+		var count int64
 		var by [3]int64
-		by[record.New] = min(g.news, count)
-		by[record.Sustained] = min(g.count[record.Sustained], count-by[record.New])
-		by[record.NotStated] = count - by[record.New] - by[record.Sustained]
+		for _, pt := range parts {
+			var n int64
+			for _, c := range pt.count {
+				n = s.Lines[g.line].sum(n, c, overModels)
+			}
+			// New as many as the period registered, then sustained as
+			// the latest quarter says, then not stated.
+			news := min(pt.news, n)
+			sus := min(pt.count[record.Sustained], n-news)
+			count = s.Lines[g.line].sum(count, n, overModels)
+			by[record.New] += news
+			by[record.Sustained] += sus
+			by[record.NotStated] += n - news - sus
+		}
 		var statuses []record.Status
 		for k, n := range by {
 			if n != 0 {

@@ -133,6 +133,7 @@ func Apply(ds *record.Dataset, g *gazetteer.Gazetteer, rollUp bool) Result {
 	}
 	wg.Wait()
 	var res Result
+	origins := originNumbers{}
 	for i := range ds.Records {
 		r := &ds.Records[i]
 		o := &outcomes[which[i]]
@@ -144,6 +145,9 @@ func Apply(ds *record.Dataset, g *gazetteer.Gazetteer, rollUp bool) Result {
 		if rollUp {
 			names = o.rolled
 			r.Unassigned = o.split != nil
+			if o.rolled != o.names {
+				r.Origin = origins.of(o.names)
+			}
 			if o.split != nil {
 				u := *o.split
 				u.Pos, u.Record = r.Pos(), i
@@ -154,6 +158,23 @@ func Apply(ds *record.Dataset, g *gazetteer.Gazetteer, rollUp bool) Result {
 	}
 	res.duplicates(ds, which, outcomes)
 	return res
+}
+
+// originNumbers numbers the localities rows were rolled up from, by the
+// keys of their settled names, from 1.
+type originNumbers map[[3]string]int32
+
+func (o originNumbers) of(names [3]string) int32 {
+	var k [3]string
+	for i, n := range names {
+		k[i] = gazetteer.UnitKey(n)
+	}
+	n, ok := o[k]
+	if !ok {
+		n = int32(len(o)) + 1
+		o[k] = n
+	}
+	return n
 }
 
 // duplicates finds the models reported twice that the names settled
