@@ -645,18 +645,46 @@ type modelState struct {
 	line     int32
 	model    int32 // in Summary.Models, or -1
 	field    record.Field
-	new, sus bool
-	// origins are the old communes of the rows a roll-up to the 2025
-	// units moved (Record.Origin).
-	origins []int32
+	new, sus bool // said by the rows of after the reform (Record.Origin 0)
+	// origins are the old units of the rows of before the reform under a
+	// roll-up to the 2025 units (Record.Origin), each with what its rows
+	// say of the status.
+	origins []originStatus
 }
 
-// count is how many models a named model's rows are: one, or under a
-// roll-up to the 2025 units, one for each old commune whose rows of that
-// name it took (two communes' "Nuôi ong", now of one commune, are two: an
-// eleventh review found them one), at least one.
-func (m *modelState) count() int64 {
-	return max(1, int64(len(m.origins)))
+// originStatus is what the rows of one old unit say of a model's status.
+type originStatus struct {
+	origin   int32
+	new, sus bool
+}
+
+// status is the status rows say: new if one says new, else sustained if
+// one says so, else not stated.
+func status(new, sus bool) record.Status {
+	switch {
+	case new:
+		return record.New
+	case sus:
+		return record.Sustained
+	}
+	return record.NotStated
+}
+
+// statuses splits a named model's rows into models by status: one, or
+// under a roll-up to the 2025 units, one for each old unit whose rows of
+// that name it took (two communes' "Nuôi ong", now of one commune, are
+// two: an eleventh review found them one), each with its own status (a
+// twelfth review found them both new); the new commune's rows after the
+// reform continue them.
+func (m *modelState) statuses() (count int64, by [3]int64) {
+	if len(m.origins) == 0 {
+		by[status(m.new, m.sus)] = 1
+		return 1, by
+	}
+	for _, o := range m.origins {
+		by[status(o.new, o.sus)]++
+	}
+	return int64(len(m.origins)), by
 }
 
 // groupState is a group's: the parts of its rows (see groupPart) by
@@ -702,22 +730,37 @@ func (g *groupPart) add(q record.Quarter, st record.Status, n int64, sum func(a,
 // at its own latest quarter (an eleventh review found one taken for all);
 // the new commune's own rows, where it has any, stand for them all.
 func (g *groupState) statuses(sum func(a, b int64) int64) (count int64, by [3]int64) {
-	parts := g.parts
-	if parts[0].origin == 0 {
-		parts = parts[:1]
-	}
-	for _, p := range parts {
-		var n int64
-		for _, c := range p.count {
-			n = sum(n, c)
+	if g.parts[0].origin == 0 {
+		// The new commune's own rows, after the reform, stand for the
+		// old units' groups; those registered new in the period are
+		// new still.
+		p := &g.parts[0]
+		news := p.news
+		for _, o := range g.parts[1:] {
+			news = sum(news, o.news)
 		}
-		news := min(max(p.news, p.count[record.New]), n)
-		sus := min(p.count[record.Sustained], n-news)
-		count = sum(count, n)
-		by[record.New] += news
-		by[record.Sustained] += sus
-		by[record.NotStated] += n - news - sus
+		return p.statuses(news, sum)
 	}
+	for i := range g.parts {
+		n, b := g.parts[i].statuses(g.parts[i].news, sum)
+		count = sum(count, n)
+		for k := range b {
+			by[k] += b[k]
+		}
+	}
+	return count, by
+}
+
+// statuses splits a part's models, its latest quarter's: new as many as
+// news (at most all), then sustained as its latest quarter says, the rest
+// not stated.
+func (g *groupPart) statuses(news int64, sum func(a, b int64) int64) (count int64, by [3]int64) {
+	for _, c := range g.count {
+		count = sum(count, c)
+	}
+	by[record.New] = min(max(news, g.count[record.New]), count)
+	by[record.Sustained] = min(g.count[record.Sustained], count-by[record.New])
+	by[record.NotStated] = count - by[record.New] - by[record.Sustained]
 	return count, by
 }
 
@@ -768,11 +811,17 @@ func (a *accumulator) add(ds *record.Dataset, i int) {
 			*slot = int32(len(a.named))
 		}
 		m := &a.named[*slot-1]
-		m.new = m.new || in.status == record.New
-		m.sus = m.sus || in.status == record.Sustained
-		if in.origin != 0 && !slices.Contains(m.origins, in.origin) {
-			m.origins = append(m.origins, in.origin)
+		news, sus := &m.new, &m.sus
+		if in.origin != 0 {
+			k := slices.IndexFunc(m.origins, func(o originStatus) bool { return o.origin == in.origin })
+			if k < 0 {
+				m.origins = append(m.origins, originStatus{origin: in.origin})
+				k = len(m.origins) - 1
+			}
+			news, sus = &m.origins[k].new, &m.origins[k].sus
 		}
+		*news = *news || in.status == record.New
+		*sus = *sus || in.status == record.Sustained
 		a.modelFlows(m.model, fl)
 		return
 	}
@@ -874,17 +923,19 @@ func (a *accumulator) finish() {
 	s := a.s
 	for i := range a.named {
 		m := &a.named[i]
-		st := record.NotStated
-		switch {
-		case m.new:
-			st = record.New
-		case m.sus:
-			st = record.Sustained
+		n, by := m.statuses()
+		statuses, st := 0, record.NotStated
+		for k, c := range by {
+			if c != 0 {
+				s.Lines[m.line].addModels(c, m.field, record.Status(k))
+				s.Total.addModels(c, m.field, record.Status(k))
+				statuses, st = statuses+1, record.Status(k)
+			}
 		}
-		n := m.count()
-		s.Lines[m.line].addModels(n, m.field, st)
-		s.Total.addModels(n, m.field, st)
 		if m.model >= 0 {
+			if statuses > 1 {
+				st = record.NotStated // old communes' models, new and sustained
+			}
 			s.Models[m.model].Status, s.Models[m.model].Count = st, n
 		}
 	}

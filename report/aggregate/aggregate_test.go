@@ -352,6 +352,11 @@ func TestRolledUpOrigins(t *testing.T) {
 		// The new commune's rows after the reform: its own group stands
 		// for the old ones, its model continues theirs.
 		{record.YearsPeriod(2025, 2025), append(slices.Clone(recs), row(0, "Nuôi ong", 1, "2025-Q3"), row(0, "", 4, "2025-Q3")), 6},
+		// A twelfth review: a province's own rows of before the reform
+		// are an old unit of their own (origin 3), not the new
+		// commune's rows standing for the others.
+		{record.QuarterPeriod(2025, 1), []record.Record{row(3, "", 5, "2025-Q1"), row(1, "", 4, "2025-Q1"), row(2, "", 3, "2025-Q1"),
+			row(3, "Nuôi ong", 1, "2025-Q1"), row(1, "Nuôi ong", 1, "2025-Q1")}, 14},
 	} {
 		s, err := Summarize(&record.Dataset{Records: tc.recs}, Options{Period: tc.period})
 		if err != nil {
@@ -359,6 +364,28 @@ func TestRolledUpOrigins(t *testing.T) {
 		}
 		if s.Total.Models != tc.want {
 			t.Errorf("%v: %d models, want %d", tc.period, s.Total.Models, tc.want)
+		}
+	}
+	// Each old commune's model has its own status (a twelfth review found
+	// both new).
+	a, b := row(1, "Nuôi ong", 1, "2025-Q1"), row(2, "Nuôi ong", 1, "2025-Q1")
+	a.Status, b.Status = record.New, record.Sustained
+	s, err := Summarize(&record.Dataset{Records: []record.Record{a, b}}, Options{Period: record.QuarterPeriod(2025, 1)})
+	if err != nil || s.Total.New != 1 || s.Total.Sustained != 1 {
+		t.Errorf("new and sustained old communes' models: %v, %+v; want 1 new, 1 sustained", err, s.Total)
+	}
+	// A split commune's rows are no province's own: two lines, two models.
+	c := row(1, "Nuôi ong", 1, "2025-Q1")
+	c.Commune, c.Unassigned = "", false
+	d := row(2, "Nuôi ong", 1, "2025-Q1")
+	d.Commune, d.Unassigned = "", true // rolled up to its province, as names.Apply leaves it
+	s, err = Summarize(&record.Dataset{Records: []record.Record{c, d}}, Options{Period: record.QuarterPeriod(2025, 1), Level: LevelCommune})
+	if err != nil || s.Total.Models != 2 {
+		t.Errorf("a split commune's model and the province's: %v, %d models; want 2", err, s.Total.Models)
+	}
+	for _, l := range s.Lines {
+		if l.Models != 1 {
+			t.Errorf("line %v: %d models, want 1", l.Path, l.Models)
 		}
 	}
 }

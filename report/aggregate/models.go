@@ -69,6 +69,7 @@ type modelKey struct {
 	unit, name int32
 	field      record.Field
 	status     uint8
+	unassigned bool // a split commune's row, not its province's own
 }
 
 // named is the status part of a named model's identity: a named model is
@@ -169,6 +170,7 @@ func (idx *Index) prepare(selected []int32, level Level) view {
 			}
 			if r.Unassigned {
 				in.flags |= unassigned
+				k.unassigned = true // another line than the province's own rows (a twelfth review)
 			}
 			if len(r.Extra) > 0 {
 				in.flags |= extra
@@ -290,8 +292,15 @@ func compareModelKeys(a, b modelKey) int {
 		return cmp.Compare(a.name, b.name)
 	case a.field != b.field:
 		return cmp.Compare(a.field, b.field)
+	case a.status != b.status:
+		return cmp.Compare(a.status, b.status)
+	case a.unassigned != b.unassigned:
+		if a.unassigned {
+			return 1
+		}
+		return -1
 	}
-	return cmp.Compare(a.status, b.status)
+	return 0
 }
 
 // mergeModels merges two lists of models sorted by key, none in both.

@@ -111,7 +111,7 @@ type refModel struct {
 	field    record.Field
 	new, sus bool
 	model    int
-	origins  map[int32]bool // of rows a roll-up moved
+	origins  map[int32]*[2]bool // of rows of before the reform under a roll-up: new, sustained
 }
 
 // refGroup is a group's rows, by their origin (Record.Origin).
@@ -233,13 +233,20 @@ func (a *refAccumulator) add(r *record.Record, i int) {
 			m = &refModel{line: li, field: r.Field, model: a.model(r, li, 1)}
 			a.named[id] = m
 		}
-		m.new = m.new || r.Status == record.New
-		m.sus = m.sus || r.Status == record.Sustained
-		if r.Origin != 0 {
+		if r.Origin == 0 {
+			m.new = m.new || r.Status == record.New
+			m.sus = m.sus || r.Status == record.Sustained
+		} else {
 			if m.origins == nil {
-				m.origins = map[int32]bool{}
+				m.origins = map[int32]*[2]bool{}
 			}
-			m.origins[r.Origin] = true
+			o := m.origins[r.Origin]
+			if o == nil {
+				o = &[2]bool{}
+				m.origins[r.Origin] = o
+			}
+			o[0] = o[0] || r.Status == record.New
+			o[1] = o[1] || r.Status == record.Sustained
 		}
 		a.modelFlows(m.model, r)
 		return
@@ -278,7 +285,11 @@ func (a *refAccumulator) identity(keys *[3]string, r *record.Record, status byte
 	}
 	unit, model := a.names(r, keys)
 	b = append(append(b, unit...), 0)
-	b = append(append(b, model...), 0, byte(r.Field), status)
+	unassigned := byte(0)
+	if r.Unassigned {
+		unassigned = 1 // a split commune's row, not the province's own
+	}
+	b = append(append(b, model...), 0, byte(r.Field), status, unassigned)
 	a.buf = b
 	return [2]uint64{maphash.Bytes(a.seeds[0], b), maphash.Bytes(a.seeds[1], b)}
 }
@@ -304,25 +315,49 @@ func (a *refAccumulator) modelFlows(i int, r *record.Record) {
 func (a *refAccumulator) finish() {
 	s := a.s
 	for _, m := range a.named {
-		st := record.NotStated
-		switch {
-		case m.new:
-			st = record.New
-		case m.sus:
-			st = record.Sustained
+		st := func(new, sus bool) record.Status {
+			switch {
+			case new:
+				return record.New
+			case sus:
+				return record.Sustained
+			}
+			return record.NotStated
 		}
-		n := max(1, int64(len(m.origins)))
-		s.Lines[m.line].addModels(n, m.field, st)
-		s.Total.addModels(n, m.field, st)
+		var by [3]int64
+		if len(m.origins) == 0 {
+			by[st(m.new, m.sus)] = 1
+		}
+		for _, o := range m.origins {
+			by[st(o[0], o[1])]++
+		}
+		var n int64
+		var statuses []record.Status
+		for k, c := range by {
+			if c != 0 {
+				s.Lines[m.line].addModels(c, m.field, record.Status(k))
+				s.Total.addModels(c, m.field, record.Status(k))
+				n += c
+				statuses = append(statuses, record.Status(k))
+			}
+		}
 		if m.model >= 0 {
-			s.Models[m.model].Status, s.Models[m.model].Count = st, n
+			s.Models[m.model].Count, s.Models[m.model].Status = n, statuses[0]
+			if len(statuses) > 1 {
+				s.Models[m.model].Status = record.NotStated
+			}
 		}
 	}
 	for _, g := range a.groups {
-		// The rows a roll-up left as they were stand for all; else each
-		// old commune's part at its latest quarter.
+		// The rows after the reform stand for all, with every part's new
+		// registrations; else each old unit's part at its latest quarter.
 		parts := g.parts
-		if own, ok := g.parts[0]; ok {
+		var allNews int64
+		for _, pt := range g.parts {
+			allNews = s.Lines[g.line].sum(allNews, pt.news, overModels)
+		}
+		own, after := g.parts[0]
+		if after {
 			parts = map[int32]*refPart{0: own}
 		}
 		var count int64
@@ -334,7 +369,11 @@ func (a *refAccumulator) finish() {
 			}
 			// New as many as the period registered, then sustained as
 			// the latest quarter says, then not stated.
-			news := min(pt.news, n)
+			news := pt.news
+			if after {
+				news = allNews
+			}
+			news = min(news, n)
 			sus := min(pt.count[record.Sustained], n-news)
 			count = s.Lines[g.line].sum(count, n, overModels)
 			by[record.New] += news
@@ -444,6 +483,9 @@ func randomData(rng *rand.Rand, n int) *record.Dataset {
 		}
 		if rng.IntN(3) == 0 {
 			r.Extra = []int64{rng.Int64N(5), rng.Int64N(5)}[:1+rng.IntN(2)]
+		}
+		if r.Period.First < record.QuarterOf(2025, 3) && rng.IntN(2) == 0 {
+			r.Origin = 1 + rng.Int32N(3) // rolled up from one of three old units
 		}
 		ds.Records = append(ds.Records, r)
 	}

@@ -145,7 +145,12 @@ func Apply(ds *record.Dataset, g *gazetteer.Gazetteer, rollUp bool) Result {
 		if rollUp {
 			names = o.rolled
 			r.Unassigned = o.split != nil
-			if o.rolled != o.names {
+			if r.Period.First < reform {
+				// A row of before the reform, rolled up or not (a
+				// province's own row keeps its name): its old unit. A
+				// row after it is the new commune's own, even with an
+				// old district typed in (a twelfth review found it one
+				// more old commune).
 				r.Origin = origins.of(o.names)
 			}
 			if o.split != nil {

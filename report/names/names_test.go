@@ -79,3 +79,28 @@ func TestApplyNames(t *testing.T) {
 		}
 	}
 }
+
+// Under the roll-up, a row of before the reform keeps its old unit
+// (Record.Origin), one for each old unit however it is written, its
+// province's own row too; a row of after the reform is the new commune's
+// own, even with an old district typed in (a twelfth review found it one
+// more old commune).
+func TestOrigins(t *testing.T) {
+	recs := []record.Record{
+		rec(t, "Lạng Sơn", "Huyện Cao Lộc", "Xã Cao Lâu", "2025-Q1"),
+		rec(t, "lang son", "", "Xã Cao Lâu", "2025-Q2"),
+		rec(t, "Lạng Sơn", "Huyện Cao Lộc", "Xã Xuất Lễ", "2025-Q1"),
+		rec(t, "Lạng Sơn", "", "", "2025-Q1"),
+		rec(t, "Lạng Sơn", "Huyện Hữu Lũng", "Xã Vân Nham", "2025-Q3"),
+	}
+	ds := &record.Dataset{Records: recs}
+	Apply(ds, gazetteer.Default(), true)
+	o := func(i int) int32 { return ds.Records[i].Origin }
+	if o(0) == 0 || o(0) != o(1) || o(2) == 0 || o(2) == o(0) || o(3) == 0 || o(3) == o(0) || o(3) == o(2) || o(4) != 0 {
+		t.Errorf("origins %d %d %d %d %d; want one for Cao Lâu twice, others for Xuất Lễ and the province, 0 after the reform", o(0), o(1), o(2), o(3), o(4))
+	}
+	without := &record.Dataset{Records: []record.Record{rec(t, "Lạng Sơn", "Huyện Cao Lộc", "Xã Cao Lâu", "2025-Q1")}}
+	if Apply(without, gazetteer.Default(), false); without.Records[0].Origin != 0 {
+		t.Errorf("without the roll-up, origin %d; want 0", without.Records[0].Origin)
+	}
+}

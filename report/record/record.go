@@ -101,9 +101,10 @@ type Record struct {
 	// several 2025 communes: after a roll-up to the 2025 units it counts for
 	// its province only.
 	Unassigned bool
-	// Origin numbers, from 1, the locality a roll-up to the 2025 units
-	// took the row from (its old commune); 0 for a row the roll-up left
-	// as it was. Two old communes' models of one name, now of one commune,
+	// Origin numbers, from 1, the unit a row of before 1 July 2025 was of
+	// (its old commune, district or province) when a roll-up to the 2025
+	// units took it; 0 for a row of after that date, or without the
+	// roll-up. Two old communes' models of one name, now of one commune,
 	// are two models (see package aggregate).
 	Origin int32
 }

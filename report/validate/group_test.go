@@ -680,6 +680,10 @@ func TestDuplicateGroupRows(t *testing.T) {
 		{"two files, one row changed", append(tables(t, "a.csv", csv), tables(t, "b.csv", other)...), 0, "validate.version_groups"},
 		{"two organisations' rows of counts alone", append(tables(t, "hoi-nong-dan.csv", counts), tables(t, "hoi-phu-nu.csv", counts)...), 0, "validate.same_groups"},
 		{"two organisations' two rows of counts alone", append(tables(t, "hoi-nong-dan.csv", counts2), tables(t, "hoi-phu-nu.csv", counts2)...), 0, "validate.same_groups"},
+		// A twelfth review: two organisations' files of the same places
+		// and fields with other counts are no corrected copy.
+		{"two organisations' other counts", append(tables(t, "hoi-nong-dan.csv", counts2),
+			tables(t, "hoi-phu-nu.csv", strings.ReplaceAll(strings.ReplaceAll(counts2, ",2\n", ",3\n"), ",1\n", ",2\n"))...), 0, ""},
 		{"rows of other extra indicators", append(tables(t, "tuyen-truyen.csv", sessions), tables(t, "tro-giup.csv", aid)...), 0, ""},
 		{"one file, a row twice", tables(t, "a.csv", csv+"Lạng Sơn,Xã Ba Sơn,Hội Phụ nữ,Kinh tế,Quý III/2025,5,100.000.000\n"), 0, ""},
 	} {

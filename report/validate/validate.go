@@ -295,9 +295,10 @@ type groupKey struct {
 // repeat. Rows of counts alone prove nothing: two organisations' files
 // without a unit column may each report "Xã Ba Sơn, Kinh tế, 2 models"
 // (a tenth and an eleventh review found them refused); such a file, and
-// one whose group rows are another's with other figures (a corrected
-// copy beside the first, an eleventh review), get a warning that names
-// the other file. Rows that differ in an extra indicator are two.
+// one whose group rows are another's, most with the same figures and a
+// few with others (a corrected copy beside the first, an eleventh
+// review), get a warning that names the other file. Rows that differ in
+// an extra indicator are two.
 func (b *builder) copiedGroups() map[int]record.Pos {
 	recs := b.ds.Records
 	var files []string
@@ -355,6 +356,16 @@ func (b *builder) copiedGroups() map[int]record.Pos {
 		}
 		return distinct[figures][f] < distinct[figures][g] || distinct[figures][f] == distinct[figures][g] && slices.Index(files, g) < n
 	}
+	// exact counts f's group rows that g has, figures and all.
+	exact := func(f, g string) int {
+		n := 0
+		for _, i := range rows[f] {
+			if _, in := where[1][key(&recs[i], true)][g]; in {
+				n++
+			}
+		}
+		return n
+	}
 	var out map[int]record.Pos
 	for n, f := range files {
 		money := false
@@ -374,7 +385,11 @@ func (b *builder) copiedGroups() map[int]record.Pos {
 				}
 			case holds(f, g, n, 1):
 				b.warn(record.Pos{File: f}, "", msg.New("validate.same_groups", g))
-			case holds(f, g, n, 0) && (money || len(rows[f]) > 1):
+			case holds(f, g, n, 0) && len(rows[f]) > 1 && 2*exact(f, g) >= len(rows[f]):
+				// Most rows the same, figures and all, a few not: a
+				// corrected copy. Two organisations' files of the same
+				// places and fields with other counts are not one (a
+				// twelfth review).
 				b.warn(record.Pos{File: f}, "", msg.New("validate.version_groups", g))
 			default:
 				continue
