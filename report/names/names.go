@@ -145,12 +145,14 @@ func Apply(ds *record.Dataset, g *gazetteer.Gazetteer, rollUp bool) Result {
 		if rollUp {
 			names = o.rolled
 			r.Unassigned = o.split != nil
-			if r.Period.First < reform {
+			if r.Period.First < reform || !o.own() {
 				// A row of before the reform, rolled up or not (a
 				// province's own row keeps its name): its old unit. A
 				// row after it is the new commune's own, even with an
 				// old district typed in (a twelfth review found it one
-				// more old commune).
+				// more old commune), unless it names an old commune or
+				// a split one (a thirteenth review found two such
+				// communes' models taken for one).
 				r.Origin = origins.of(o.names)
 			}
 			if o.split != nil {
@@ -163,6 +165,20 @@ func Apply(ds *record.Dataset, g *gazetteer.Gazetteer, rollUp bool) Result {
 	}
 	res.duplicates(ds, which, outcomes)
 	return res
+}
+
+// own reports whether a row's names, rolled up, are its own unit's of the
+// 2025 units: the roll-up kept its province and commune (an old district
+// typed beside them aside) and split nothing; a row of a province or a
+// district without a commune is its own when it names no district.
+func (o *outcome) own() bool {
+	if o.split != nil || gazetteer.UnitKey(o.rolled[0]) != gazetteer.UnitKey(o.names[0]) {
+		return false
+	}
+	if o.names[2] == "" {
+		return o.names[1] == ""
+	}
+	return gazetteer.UnitKey(o.rolled[2]) == gazetteer.UnitKey(o.names[2])
 }
 
 // originNumbers numbers the localities rows were rolled up from, by the

@@ -99,6 +99,17 @@ func TestOrigins(t *testing.T) {
 	if o(0) == 0 || o(0) != o(1) || o(2) == 0 || o(2) == o(0) || o(3) == 0 || o(3) == o(0) || o(3) == o(2) || o(4) != 0 {
 		t.Errorf("origins %d %d %d %d %d; want one for Cao Lâu twice, others for Xuất Lễ and the province, 0 after the reform", o(0), o(1), o(2), o(3), o(4))
 	}
+	// A thirteenth review: after the reform, a row that names an old
+	// commune, or a split one, is that commune's still.
+	after := &record.Dataset{Records: []record.Record{
+		rec(t, "Lạng Sơn", "Huyện Hữu Lũng", "Xã Minh Tiến", "2025-Q3"),
+		rec(t, "Lạng Sơn", "Huyện Hữu Lũng", "Xã Nhật Tiến", "2025-Q3"),
+		rec(t, "Hải Dương", "Huyện Kim Thành", "Xã Tuấn Việt", "2025-Q3"),
+	}}
+	Apply(after, gazetteer.Default(), true)
+	if a := after.Records; a[0].Origin == 0 || a[1].Origin == 0 || a[0].Origin == a[1].Origin || a[2].Origin == 0 {
+		t.Errorf("origins after the reform %d %d %d; want an old commune's each", a[0].Origin, a[1].Origin, a[2].Origin)
+	}
 	without := &record.Dataset{Records: []record.Record{rec(t, "Lạng Sơn", "Huyện Cao Lộc", "Xã Cao Lâu", "2025-Q1")}}
 	if Apply(without, gazetteer.Default(), false); without.Records[0].Origin != 0 {
 		t.Errorf("without the roll-up, origin %d; want 0", without.Records[0].Origin)

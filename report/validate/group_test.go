@@ -667,6 +667,7 @@ func TestDuplicateGroupRows(t *testing.T) {
 	const sessions = "Tỉnh,Xã,Lĩnh vực,Kỳ báo cáo,Số mô hình,Số buổi tuyên truyền\nLạng Sơn,Xã Ba Sơn,Xây dựng Đảng,Quý III/2025,0,12\n"
 	const aid = "Tỉnh,Xã,Lĩnh vực,Kỳ báo cáo,Số mô hình,Số vụ trợ giúp pháp lý\nLạng Sơn,Xã Ba Sơn,Xây dựng Đảng,Quý III/2025,0,4\n"
 	counts2 := counts + "Lạng Sơn,Xã Bắc Sơn,Kinh tế,Quý III/2025,1\n"
+	oneRow := csv[:strings.Index(csv, "Lạng Sơn,Xã Ba Sơn,Hội Nông dân")]
 	for _, tc := range []struct {
 		what     string
 		tables   []*load.Table
@@ -680,6 +681,11 @@ func TestDuplicateGroupRows(t *testing.T) {
 		{"two files, one row changed", append(tables(t, "a.csv", csv), tables(t, "b.csv", other)...), 0, "validate.version_groups"},
 		{"two organisations' rows of counts alone", append(tables(t, "hoi-nong-dan.csv", counts), tables(t, "hoi-phu-nu.csv", counts)...), 0, "validate.same_groups"},
 		{"two organisations' two rows of counts alone", append(tables(t, "hoi-nong-dan.csv", counts2), tables(t, "hoi-phu-nu.csv", counts2)...), 0, "validate.same_groups"},
+		// A thirteenth review: a corrected copy of one row, and one with
+		// every sum changed.
+		{"every sum changed", append(tables(t, "a.csv", csv),
+			tables(t, "a-da-sua.csv", strings.ReplaceAll(strings.ReplaceAll(csv, "100.000.000", "120.000.000"), "50.000.000", "70.000.000"))...), 0, "validate.version_groups"},
+		{"one row, its sum changed", append(tables(t, "a.csv", oneRow), tables(t, "a-da-sua.csv", strings.Replace(oneRow, "100.000.000", "125.000.000", 1))...), 0, "validate.version_groups"},
 		// A twelfth review: two organisations' files of the same places
 		// and fields with other counts are no corrected copy.
 		{"two organisations' other counts", append(tables(t, "hoi-nong-dan.csv", counts2),

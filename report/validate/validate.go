@@ -295,10 +295,10 @@ type groupKey struct {
 // repeat. Rows of counts alone prove nothing: two organisations' files
 // without a unit column may each report "Xã Ba Sơn, Kinh tế, 2 models"
 // (a tenth and an eleventh review found them refused); such a file, and
-// one whose group rows are another's, most with the same figures and a
-// few with others (a corrected copy beside the first, an eleventh
-// review), get a warning that names the other file. Rows that differ in
-// an extra indicator are two.
+// one whose group rows are another's with the same counts and other sums
+// (a corrected copy beside the first, an eleventh review), get a warning
+// that names the other file. Rows that differ in an extra indicator are
+// two.
 func (b *builder) copiedGroups() map[int]record.Pos {
 	recs := b.ds.Records
 	var files []string
@@ -316,12 +316,18 @@ func (b *builder) copiedGroups() map[int]record.Pos {
 	if len(files) < 2 {
 		return nil
 	}
-	key := func(r *record.Record, figures bool) groupKey {
+	// A row's key: its identity (0), with its count (1), with all its
+	// figures (2), with its count, funds, households and beneficiaries
+	// (3).
+	key := func(r *record.Record, figures int) groupKey {
 		k := groupKey{gazetteer.UnitKey(r.Province), gazetteer.UnitKey(r.District), gazetteer.UnitKey(r.Commune), ModelKey(r.Unit),
 			r.Field, r.Status, r.Period, [4]int64{}, ""}
-		if figures {
+		switch figures {
+		case 1:
+			k.figures[0] = r.Count
+		case 2, 3:
 			k.figures = [4]int64{r.Count, r.FundsVND, r.Households, r.Beneficiaries}
-			if len(r.Extra) > 0 {
+			if len(r.Extra) > 0 && figures == 2 {
 				k.extra = fmt.Sprint(r.Extra)
 			}
 		}
@@ -329,13 +335,13 @@ func (b *builder) copiedGroups() map[int]record.Pos {
 	}
 	// where[figures] maps a row's key → the files that have it, with a
 	// row of each; distinct counts each file's different rows.
-	var where [2]map[groupKey]map[string]int
-	var distinct [2]map[string]int
+	var where [4]map[groupKey]map[string]int
+	var distinct [4]map[string]int
 	for w := range where {
 		where[w], distinct[w] = map[groupKey]map[string]int{}, map[string]int{}
 		for _, f := range files {
 			for _, i := range rows[f] {
-				k := key(&recs[i], w == 1)
+				k := key(&recs[i], w)
 				if where[w][k] == nil {
 					where[w][k] = map[string]int{}
 				}
@@ -350,21 +356,11 @@ func (b *builder) copiedGroups() map[int]record.Pos {
 	// figures or not) and f is the copy: the smaller, or the later.
 	holds := func(f, g string, n int, figures int) bool {
 		for _, i := range rows[f] {
-			if _, in := where[figures][key(&recs[i], figures == 1)][g]; !in {
+			if _, in := where[figures][key(&recs[i], figures)][g]; !in {
 				return false
 			}
 		}
 		return distinct[figures][f] < distinct[figures][g] || distinct[figures][f] == distinct[figures][g] && slices.Index(files, g) < n
-	}
-	// exact counts f's group rows that g has, figures and all.
-	exact := func(f, g string) int {
-		n := 0
-		for _, i := range rows[f] {
-			if _, in := where[1][key(&recs[i], true)][g]; in {
-				n++
-			}
-		}
-		return n
 	}
 	var out map[int]record.Pos
 	for n, f := range files {
@@ -376,20 +372,21 @@ func (b *builder) copiedGroups() map[int]record.Pos {
 			switch {
 			case g == f:
 				continue
-			case holds(f, g, n, 1) && money:
+			case holds(f, g, n, 2) && money:
 				if out == nil {
 					out = map[int]record.Pos{}
 				}
 				for _, i := range rows[f] {
-					out[i] = recs[where[1][key(&recs[i], true)][g]].Pos()
+					out[i] = recs[where[2][key(&recs[i], 2)][g]].Pos()
 				}
-			case holds(f, g, n, 1):
+			case holds(f, g, n, 2):
 				b.warn(record.Pos{File: f}, "", msg.New("validate.same_groups", g))
-			case holds(f, g, n, 0) && len(rows[f]) > 1 && 2*exact(f, g) >= len(rows[f]):
-				// Most rows the same, figures and all, a few not: a
-				// corrected copy. Two organisations' files of the same
-				// places and fields with other counts are not one (a
-				// twelfth review).
+			case holds(f, g, n, 1) && distinct[1][f] == distinct[1][g] && !holds(f, g, n, 3):
+				// The same rows and counts, other funds, households or
+				// beneficiaries: a corrected copy (a twelfth review found
+				// two organisations' files of other counts called one, a
+				// thirteenth a one-row copy not warned of). Other extra
+				// indicators alone are two activities' files.
 				b.warn(record.Pos{File: f}, "", msg.New("validate.version_groups", g))
 			default:
 				continue
