@@ -645,17 +645,21 @@ type modelState struct {
 	line     int32
 	model    int32 // in Summary.Models, or -1
 	field    record.Field
-	new, sus bool // said by the rows of after the reform (Record.Origin 0)
+	new, sus bool           // said by the rows of after the reform (Record.Origin 0)
+	native   bool           // there are such rows
+	last     record.Quarter // the last quarter of one
 	// origins are the old units of the rows of before the reform under a
 	// roll-up to the 2025 units (Record.Origin), each with what its rows
 	// say of the status.
 	origins []originStatus
 }
 
-// originStatus is what the rows of one old unit say of a model's status.
+// originStatus is what the rows of one old unit say of a model's status,
+// and the last quarter of one.
 type originStatus struct {
 	origin   int32
 	new, sus bool
+	last     record.Quarter
 }
 
 // status is the status rows say: new if one says new, else sustained if
@@ -677,17 +681,22 @@ func status(new, sus bool) record.Status {
 // twelfth review found them both new); the new commune's rows after the
 // reform continue them.
 func (m *modelState) statuses() (count int64, by [3]int64) {
-	if len(m.origins) == 0 {
-		by[status(m.new, m.sus)] = 1
-		return 1, by
-	}
+	// The new commune's own rows continue the old units' whose rows stop
+	// before theirs (two old communes' into one: still two); an old unit
+	// named as late as they are is a model of its own (a fourteenth
+	// review found it lost).
+	continued := 0
 	for _, o := range m.origins {
+		if m.native && o.last < m.last {
+			continued++
+		}
 		by[status(o.new, o.sus)]++
 	}
-	return int64(len(m.origins)), by
-}
-
-// groupState is a group's: the parts of its rows (see groupPart) by
+	if m.native && continued == 0 {
+		by[status(m.new, m.sus)]++
+	}
+	return by[0] + by[1] + by[2], by
+} // groupState is a group's: the parts of its rows (see groupPart) by
 // origin, the rows a roll-up left as they were first when there are any.
 type groupState struct {
 	line  int32
@@ -730,23 +739,34 @@ func (g *groupPart) add(q record.Quarter, st record.Status, n int64, sum func(a,
 // at its own latest quarter (an eleventh review found one taken for all);
 // the new commune's own rows, where it has any, stand for them all.
 func (g *groupState) statuses(sum func(a, b int64) int64) (count int64, by [3]int64) {
-	if g.parts[0].origin == 0 {
-		// The new commune's own rows, after the reform, stand for the
-		// old units' groups; those registered new in the period are
-		// new still.
-		p := &g.parts[0]
-		news := p.news
-		for _, o := range g.parts[1:] {
-			news = sum(news, o.news)
-		}
-		return p.statuses(news, sum)
-	}
-	for i := range g.parts {
-		n, b := g.parts[i].statuses(g.parts[i].news, sum)
+	add := func(n int64, b [3]int64) {
 		count = sum(count, n)
 		for k := range b {
 			by[k] += b[k]
 		}
+	}
+	parts := g.parts
+	if parts[0].origin == 0 {
+		// The new commune's own rows, after the reform, stand for the
+		// old units' groups whose rows stop before theirs; those
+		// registered new in the period are new still. An old unit named
+		// as late is a group of its own (a fourteenth review found it
+		// lost).
+		p := &parts[0]
+		news := p.news
+		var after []groupPart
+		for _, o := range parts[1:] {
+			if o.latest < p.latest {
+				news = sum(news, o.news)
+			} else {
+				after = append(after, o)
+			}
+		}
+		add(p.statuses(news, sum))
+		parts = after
+	}
+	for i := range parts {
+		add(parts[i].statuses(parts[i].news, sum))
 	}
 	return count, by
 }
@@ -812,13 +832,16 @@ func (a *accumulator) add(ds *record.Dataset, i int) {
 		}
 		m := &a.named[*slot-1]
 		news, sus := &m.new, &m.sus
-		if in.origin != 0 {
+		if in.origin == 0 {
+			m.native, m.last = true, max(m.last, p.Last)
+		} else {
 			k := slices.IndexFunc(m.origins, func(o originStatus) bool { return o.origin == in.origin })
 			if k < 0 {
-				m.origins = append(m.origins, originStatus{origin: in.origin})
+				m.origins = append(m.origins, originStatus{origin: in.origin, last: p.Last})
 				k = len(m.origins) - 1
 			}
 			news, sus = &m.origins[k].new, &m.origins[k].sus
+			m.origins[k].last = max(m.origins[k].last, p.Last)
 		}
 		*news = *news || in.status == record.New
 		*sus = *sus || in.status == record.Sustained

@@ -366,6 +366,18 @@ func TestRolledUpOrigins(t *testing.T) {
 			t.Errorf("%v: %d models, want %d", tc.period, s.Total.Models, tc.want)
 		}
 	}
+	// A fourteenth review: old communes still named after the reform,
+	// beside the new commune's own rows of the same quarter, are models
+	// and groups of their own; named so in one quarter and as the new
+	// commune in the next, they are continued.
+	q3 := []record.Record{row(0, "Nuôi ong", 1, "2025-Q3"), row(1, "Nuôi ong", 1, "2025-Q3"), row(0, "", 4, "2025-Q3"), row(1, "", 3, "2025-Q3"), row(2, "", 2, "2025-Q3")}
+	if s, err := Summarize(&record.Dataset{Records: q3}, Options{Period: record.QuarterPeriod(2025, 3)}); err != nil || s.Total.Models != 11 {
+		t.Errorf("old names beside the new one in one quarter: %v, %+v; want 11 models", err, s.Total)
+	}
+	later := []record.Record{row(1, "Nuôi ong", 1, "2025-Q3"), row(2, "", 2, "2025-Q3"), row(0, "Nuôi ong", 1, "2025-Q4"), row(0, "", 2, "2025-Q4")}
+	if s, err := Summarize(&record.Dataset{Records: later}, Options{Period: record.YearsPeriod(2025, 2025)}); err != nil || s.Total.Models != 3 {
+		t.Errorf("old names, then the new one: %v, %+v; want 3 models", err, s.Total)
+	}
 	// Each old commune's model has its own status (a twelfth review found
 	// both new).
 	a, b := row(1, "Nuôi ong", 1, "2025-Q1"), row(2, "Nuôi ong", 1, "2025-Q1")

@@ -111,7 +111,14 @@ type refModel struct {
 	field    record.Field
 	new, sus bool
 	model    int
-	origins  map[int32]*[2]bool // of rows of before the reform under a roll-up: new, sustained
+	origins  map[int32]*refOrigin // of rows of before the reform under a roll-up
+	native   bool                 // rows after the reform (origin 0)
+	last     record.Quarter       // the last quarter of those
+}
+
+type refOrigin struct {
+	new, sus bool
+	last     record.Quarter
 }
 
 // refGroup is a group's rows, by their origin (Record.Origin).
@@ -234,19 +241,22 @@ func (a *refAccumulator) add(r *record.Record, i int) {
 			a.named[id] = m
 		}
 		if r.Origin == 0 {
+			m.native = true
+			m.last = max(m.last, r.Period.Last)
 			m.new = m.new || r.Status == record.New
 			m.sus = m.sus || r.Status == record.Sustained
 		} else {
 			if m.origins == nil {
-				m.origins = map[int32]*[2]bool{}
+				m.origins = map[int32]*refOrigin{}
 			}
 			o := m.origins[r.Origin]
 			if o == nil {
-				o = &[2]bool{}
+				o = &refOrigin{}
 				m.origins[r.Origin] = o
 			}
-			o[0] = o[0] || r.Status == record.New
-			o[1] = o[1] || r.Status == record.Sustained
+			o.new = o.new || r.Status == record.New
+			o.sus = o.sus || r.Status == record.Sustained
+			o.last = max(o.last, r.Period.Last)
 		}
 		a.modelFlows(m.model, r)
 		return
@@ -324,12 +334,17 @@ func (a *refAccumulator) finish() {
 			}
 			return record.NotStated
 		}
+		// One model an old unit, and the new commune's own rows one
+		// more only when they continue none (no old unit's rows stop
+		// before theirs).
 		var by [3]int64
-		if len(m.origins) == 0 {
-			by[st(m.new, m.sus)] = 1
-		}
+		continued := false
 		for _, o := range m.origins {
-			by[st(o[0], o[1])]++
+			by[st(o.new, o.sus)]++
+			continued = continued || m.native && o.last < m.last
+		}
+		if m.native && !continued {
+			by[st(m.new, m.sus)]++
 		}
 		var n int64
 		var statuses []record.Status
@@ -358,7 +373,19 @@ func (a *refAccumulator) finish() {
 		}
 		own, after := g.parts[0]
 		if after {
+			// The rows after the reform stand for the old units' parts
+			// of before it; an old unit named after it is a part still.
 			parts = map[int32]*refPart{0: own}
+			allNews = own.news
+			for o, pt := range g.parts {
+				switch {
+				case o == 0:
+				case pt.latest < own.latest:
+					allNews = s.Lines[g.line].sum(allNews, pt.news, overModels)
+				default:
+					parts[o] = pt
+				}
+			}
 		}
 		var count int64
 		var by [3]int64
@@ -370,7 +397,7 @@ func (a *refAccumulator) finish() {
 			// New as many as the period registered, then sustained as
 			// the latest quarter says, then not stated.
 			news := pt.news
-			if after {
+			if after && pt == own {
 				news = allNews
 			}
 			news = min(news, n)
@@ -484,8 +511,8 @@ func randomData(rng *rand.Rand, n int) *record.Dataset {
 		if rng.IntN(3) == 0 {
 			r.Extra = []int64{rng.Int64N(5), rng.Int64N(5)}[:1+rng.IntN(2)]
 		}
-		if r.Period.First < record.QuarterOf(2025, 3) && rng.IntN(2) == 0 {
-			r.Origin = 1 + rng.Int32N(3) // rolled up from one of three old units
+		if r.Period.First < record.QuarterOf(2025, 3) && rng.IntN(2) == 0 || rng.IntN(5) == 0 {
+			r.Origin = 1 + rng.Int32N(3) // rolled up from one of three old units, some still named after the reform
 		}
 		ds.Records = append(ds.Records, r)
 	}

@@ -178,7 +178,10 @@ func (o *outcome) own() bool {
 	if o.names[2] == "" {
 		return o.names[1] == ""
 	}
-	return gazetteer.UnitKey(o.rolled[2]) == gazetteer.UnitKey(o.names[2])
+	// Of one name and one type: Thị trấn Bắc Sơn is not Xã Bắc Sơn (a
+	// fourteenth review).
+	a, b := gazetteer.TypeOf(o.rolled[2]), gazetteer.TypeOf(o.names[2])
+	return gazetteer.UnitKey(o.rolled[2]) == gazetteer.UnitKey(o.names[2]) && (a == "" || b == "" || a == b)
 }
 
 // originNumbers numbers the localities rows were rolled up from, by the

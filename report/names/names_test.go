@@ -105,10 +105,11 @@ func TestOrigins(t *testing.T) {
 		rec(t, "Lạng Sơn", "Huyện Hữu Lũng", "Xã Minh Tiến", "2025-Q3"),
 		rec(t, "Lạng Sơn", "Huyện Hữu Lũng", "Xã Nhật Tiến", "2025-Q3"),
 		rec(t, "Hải Dương", "Huyện Kim Thành", "Xã Tuấn Việt", "2025-Q3"),
+		rec(t, "Lạng Sơn", "Huyện Bắc Sơn", "Thị trấn Bắc Sơn", "2025-Q3"), // now Xã Bắc Sơn: another type (a fourteenth review)
 	}}
 	Apply(after, gazetteer.Default(), true)
-	if a := after.Records; a[0].Origin == 0 || a[1].Origin == 0 || a[0].Origin == a[1].Origin || a[2].Origin == 0 {
-		t.Errorf("origins after the reform %d %d %d; want an old commune's each", a[0].Origin, a[1].Origin, a[2].Origin)
+	if a := after.Records; a[0].Origin == 0 || a[1].Origin == 0 || a[0].Origin == a[1].Origin || a[2].Origin == 0 || a[3].Origin == 0 {
+		t.Errorf("origins after the reform %d %d %d %d; want an old commune's each", a[0].Origin, a[1].Origin, a[2].Origin, a[3].Origin)
 	}
 	without := &record.Dataset{Records: []record.Record{rec(t, "Lạng Sơn", "Huyện Cao Lộc", "Xã Cao Lâu", "2025-Q1")}}
 	if Apply(without, gazetteer.Default(), false); without.Records[0].Origin != 0 {

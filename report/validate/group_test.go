@@ -685,6 +685,8 @@ func TestDuplicateGroupRows(t *testing.T) {
 		// every sum changed.
 		{"every sum changed", append(tables(t, "a.csv", csv),
 			tables(t, "a-da-sua.csv", strings.ReplaceAll(strings.ReplaceAll(csv, "100.000.000", "120.000.000"), "50.000.000", "70.000.000"))...), 0, "validate.version_groups"},
+		// A fourteenth review: one row's count corrected, the other the same.
+		{"one count changed", append(tables(t, "a.csv", csv), tables(t, "a-da-sua.csv", strings.Replace(csv, "Quý III/2025,3,", "Quý III/2025,4,", 1))...), 0, "validate.version_groups"},
 		{"one row, its sum changed", append(tables(t, "a.csv", oneRow), tables(t, "a-da-sua.csv", strings.Replace(oneRow, "100.000.000", "125.000.000", 1))...), 0, "validate.version_groups"},
 		// A twelfth review: two organisations' files of the same places
 		// and fields with other counts are no corrected copy.

@@ -362,6 +362,16 @@ func (b *builder) copiedGroups() map[int]record.Pos {
 		}
 		return distinct[figures][f] < distinct[figures][g] || distinct[figures][f] == distinct[figures][g] && slices.Index(files, g) < n
 	}
+	// sameWithMoney reports whether one of f's group rows with a sum of
+	// money is in g, figures and all.
+	sameWithMoney := func(f, g string) bool {
+		for _, i := range rows[f] {
+			if _, in := where[2][key(&recs[i], 2)][g]; in && recs[i].FundsVND != 0 {
+				return true
+			}
+		}
+		return false
+	}
 	var out map[int]record.Pos
 	for n, f := range files {
 		money := false
@@ -381,11 +391,14 @@ func (b *builder) copiedGroups() map[int]record.Pos {
 				}
 			case holds(f, g, n, 2):
 				b.warn(record.Pos{File: f}, "", msg.New("validate.same_groups", g))
-			case holds(f, g, n, 1) && distinct[1][f] == distinct[1][g] && !holds(f, g, n, 3):
+			case holds(f, g, n, 1) && distinct[1][f] == distinct[1][g] && !holds(f, g, n, 3),
+				holds(f, g, n, 0) && distinct[0][f] == distinct[0][g] && sameWithMoney(f, g):
 				// The same rows and counts, other funds, households or
-				// beneficiaries: a corrected copy (a twelfth review found
-				// two organisations' files of other counts called one, a
-				// thirteenth a one-row copy not warned of). Other extra
+				// beneficiaries; or the same rows, one of them the same
+				// with its money and another not: a corrected copy (a
+				// twelfth review found two organisations' files of other
+				// counts called one, a thirteenth and a fourteenth
+				// corrected copies not warned of). Other extra
 				// indicators alone are two activities' files.
 				b.warn(record.Pos{File: f}, "", msg.New("validate.version_groups", g))
 			default:
