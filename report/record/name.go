@@ -47,7 +47,7 @@ func placeTones(b []byte, from int) []byte {
 			break
 		}
 	}
-	if ascii {
+	if ascii || !misplacedTone(key) {
 		return b
 	}
 	var arr [64]rune
@@ -71,6 +71,29 @@ func placeTones(b []byte, from int) []byte {
 		b = utf8.AppendRune(b, r)
 	}
 	return b
+}
+
+// misplacedTone reports whether a word of key ends in a tone placed the
+// old way (see tone.Misplaced), looking at its letters without copying:
+// most names have none, and are keyed as they are.
+func misplacedTone(key []byte) bool {
+	var p1, p2 rune // the word's last two letters so far
+	for i := 0; i <= len(key); {
+		r, n := rune(' '), 1
+		if i < len(key) {
+			r, n = utf8.DecodeRune(key[i:])
+		}
+		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
+			p2, p1 = p1, r
+		} else {
+			if tone.Misplaced(p2, p1) {
+				return true
+			}
+			p1, p2 = 0, 0
+		}
+		i += n
+	}
+	return false
 }
 
 // WithoutDiacritics reports whether a name is written without them: none

@@ -9,17 +9,20 @@ package tone
 // place, word being in lower case: "hoà" becomes "hòa", "thuý" becomes "thúy", "khoẻ" becomes "khỏe".
 func Place(word []rune) {
 	n := len(word)
-	if n < 2 {
+	if n < 2 || !Misplaced(word[n-2], word[n-1]) {
 		return
 	}
-	b1, t1, ok1 := splitTone(word[n-2])
-	b2, t2, ok2 := splitTone(word[n-1])
-	if !ok1 || !ok2 || t1 >= 0 || t2 < 0 {
-		return
-	}
-	if (b1 == 'o' && (b2 == 'a' || b2 == 'e')) || (b1 == 'u' && b2 == 'y') {
-		word[n-2], word[n-1] = withTone(b1, t2), b2
-	}
+	b1, _, _ := splitTone(word[n-2])
+	b2, t2, _ := splitTone(word[n-1])
+	word[n-2], word[n-1] = withTone(b1, t2), b2
+}
+
+// Misplaced reports whether the last two letters of a word, in lower case,
+// are an oa, oe or uy with the tone on the second: what Place moves.
+func Misplaced(first, second rune) bool {
+	b1, t1, ok1 := splitTone(first)
+	b2, t2, ok2 := splitTone(second)
+	return ok1 && ok2 && t1 < 0 && t2 >= 0 && (b1 == 'o' && (b2 == 'a' || b2 == 'e') || b1 == 'u' && b2 == 'y')
 }
 
 // splitTone returns the base vowel and tone (0..4: huyền, sắc, hỏi, ngã,
