@@ -647,7 +647,7 @@ type modelState struct {
 	field    record.Field
 	new, sus bool           // said by the rows of after the reform (Record.Origin 0)
 	native   bool           // there are such rows
-	last     record.Quarter // the last quarter of one
+	first    record.Quarter // the first quarter of one
 	// origins are the old units of the rows of before the reform under a
 	// roll-up to the 2025 units (Record.Origin), each with what its rows
 	// say of the status.
@@ -682,12 +682,12 @@ func status(new, sus bool) record.Status {
 // reform continue them.
 func (m *modelState) statuses() (count int64, by [3]int64) {
 	// The new commune's own rows continue the old units' whose rows stop
-	// before theirs (two old communes' into one: still two); an old unit
-	// named as late as they are is a model of its own (a fourteenth
-	// review found it lost).
+	// before its first (two old communes' into one: still two); an old
+	// unit named as late as it is a model of its own (a fourteenth review
+	// found it lost, a fifteenth its models lost when it stopped first).
 	continued := 0
 	for _, o := range m.origins {
-		if m.native && o.last < m.last {
+		if m.native && o.last < m.first {
 			continued++
 		}
 		by[status(o.new, o.sus)]++
@@ -706,13 +706,14 @@ type groupState struct {
 }
 
 // groupPart is the rows of a group from one origin (Record.Origin): its
-// latest quarter in the period and the models its rows of that quarter
-// count, by status, and the models its rows of the period registered new.
+// first and latest quarters in the period and the models its rows of the
+// latest count, by status, and the models its rows of the period
+// registered new.
 type groupPart struct {
-	origin int32
-	latest record.Quarter
-	count  [3]int64 // by record.Status
-	news   int64
+	origin        int32
+	first, latest record.Quarter
+	count         [3]int64 // by record.Status
+	news          int64
 }
 
 // add adds a row of quarter q, status st and count n to the part.
@@ -720,6 +721,7 @@ func (g *groupPart) add(q record.Quarter, st record.Status, n int64, sum func(a,
 	if st == record.New {
 		g.news = sum(g.news, n)
 	}
+	g.first = min(g.first, q)
 	switch {
 	case q > g.latest:
 		g.latest, g.count = q, [3]int64{}
@@ -748,15 +750,15 @@ func (g *groupState) statuses(sum func(a, b int64) int64) (count int64, by [3]in
 	parts := g.parts
 	if parts[0].origin == 0 {
 		// The new commune's own rows, after the reform, stand for the
-		// old units' groups whose rows stop before theirs; those
+		// old units' groups whose rows stop before its first; those
 		// registered new in the period are new still. An old unit named
 		// as late is a group of its own (a fourteenth review found it
-		// lost).
+		// lost, a fifteenth its models lost when it stopped first).
 		p := &parts[0]
 		news := p.news
 		var after []groupPart
 		for _, o := range parts[1:] {
-			if o.latest < p.latest {
+			if o.latest < p.first {
 				news = sum(news, o.news)
 			} else {
 				after = append(after, o)
@@ -833,7 +835,10 @@ func (a *accumulator) add(ds *record.Dataset, i int) {
 		m := &a.named[*slot-1]
 		news, sus := &m.new, &m.sus
 		if in.origin == 0 {
-			m.native, m.last = true, max(m.last, p.Last)
+			if !m.native || p.Last < m.first {
+				m.first = p.Last
+			}
+			m.native = true
 		} else {
 			k := slices.IndexFunc(m.origins, func(o originStatus) bool { return o.origin == in.origin })
 			if k < 0 {
@@ -850,7 +855,7 @@ func (a *accumulator) add(ds *record.Dataset, i int) {
 	}
 	sum := func(a, b int64) int64 { return l.sum(a, b, overModels) }
 	if *slot == 0 {
-		g := groupState{line: int32(li), field: in.field, model: a.model(r, li, 0), parts: []groupPart{{origin: in.origin, latest: p.Last}}}
+		g := groupState{line: int32(li), field: in.field, model: a.model(r, li, 0), parts: []groupPart{{origin: in.origin, first: p.Last, latest: p.Last}}}
 		g.parts[0].add(p.Last, in.status, fl.count, sum)
 		a.groups = append(a.groups, g)
 		*slot = int32(len(a.groups))
@@ -860,7 +865,7 @@ func (a *accumulator) add(ds *record.Dataset, i int) {
 	g := &a.groups[*slot-1]
 	k := slices.IndexFunc(g.parts, func(p groupPart) bool { return p.origin == in.origin })
 	if k < 0 {
-		g.parts = append(g.parts, groupPart{origin: in.origin, latest: p.Last})
+		g.parts = append(g.parts, groupPart{origin: in.origin, first: p.Last, latest: p.Last})
 		k = len(g.parts) - 1
 		if in.origin == 0 {
 			// The rows left as they were first.

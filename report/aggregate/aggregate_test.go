@@ -378,6 +378,13 @@ func TestRolledUpOrigins(t *testing.T) {
 	if s, err := Summarize(&record.Dataset{Records: later}, Options{Period: record.YearsPeriod(2025, 2025)}); err != nil || s.Total.Models != 3 {
 		t.Errorf("old names, then the new one: %v, %+v; want 3 models", err, s.Total)
 	}
+	// A fifteenth review: an old commune named beside the new one in Q3,
+	// the new one alone in Q4: the year has the Q3 models still (9, not
+	// 5).
+	overlap := append(slices.Clone(q3[:2]), row(0, "", 4, "2025-Q3"), row(1, "", 3, "2025-Q3"), row(0, "Nuôi ong", 1, "2025-Q4"), row(0, "", 4, "2025-Q4"))
+	if s, err := Summarize(&record.Dataset{Records: overlap}, Options{Period: record.YearsPeriod(2025, 2025)}); err != nil || s.Total.Models != 9 {
+		t.Errorf("old name beside the new in Q3, the new alone in Q4: %v, %+v; want 9 models in the year", err, s.Total)
+	}
 	// Each old commune's model has its own status (a twelfth review found
 	// both new).
 	a, b := row(1, "Nuôi ong", 1, "2025-Q1"), row(2, "Nuôi ong", 1, "2025-Q1")

@@ -113,7 +113,7 @@ type refModel struct {
 	model    int
 	origins  map[int32]*refOrigin // of rows of before the reform under a roll-up
 	native   bool                 // rows after the reform (origin 0)
-	last     record.Quarter       // the last quarter of those
+	first    record.Quarter       // the first quarter of those
 }
 
 type refOrigin struct {
@@ -130,6 +130,7 @@ type refGroup struct {
 }
 
 type refPart struct {
+	first  record.Quarter
 	latest record.Quarter
 	count  [3]int64 // at latest, by status
 	news   int64
@@ -241,8 +242,10 @@ func (a *refAccumulator) add(r *record.Record, i int) {
 			a.named[id] = m
 		}
 		if r.Origin == 0 {
+			if !m.native || r.Period.Last < m.first {
+				m.first = r.Period.Last
+			}
 			m.native = true
-			m.last = max(m.last, r.Period.Last)
 			m.new = m.new || r.Status == record.New
 			m.sus = m.sus || r.Status == record.Sustained
 		} else {
@@ -273,7 +276,7 @@ func (a *refAccumulator) add(r *record.Record, i int) {
 	pt, ok := g.parts[r.Origin]
 	switch {
 	case !ok:
-		pt = &refPart{latest: r.Period.Last}
+		pt = &refPart{first: r.Period.Last, latest: r.Period.Last}
 		pt.count[r.Status] = r.Count
 		g.parts[r.Origin] = pt
 	case r.Period.Last > pt.latest:
@@ -285,6 +288,7 @@ func (a *refAccumulator) add(r *record.Record, i int) {
 	if r.Status == record.New {
 		pt.news = l.sum(pt.news, r.Count, overModels)
 	}
+	pt.first = min(pt.first, r.Period.Last)
 	a.modelFlows(g.model, r)
 }
 
@@ -341,7 +345,7 @@ func (a *refAccumulator) finish() {
 		continued := false
 		for _, o := range m.origins {
 			by[st(o.new, o.sus)]++
-			continued = continued || m.native && o.last < m.last
+			continued = continued || m.native && o.last < m.first
 		}
 		if m.native && !continued {
 			by[st(m.new, m.sus)]++
@@ -380,7 +384,7 @@ func (a *refAccumulator) finish() {
 			for o, pt := range g.parts {
 				switch {
 				case o == 0:
-				case pt.latest < own.latest:
+				case pt.latest < own.first:
 					allNews = s.Lines[g.line].sum(allNews, pt.news, overModels)
 				default:
 					parts[o] = pt
