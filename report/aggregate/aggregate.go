@@ -721,7 +721,6 @@ func (g *groupPart) add(q record.Quarter, st record.Status, n int64, sum func(a,
 	if st == record.New {
 		g.news = sum(g.news, n)
 	}
-	g.first = min(g.first, q)
 	switch {
 	case q > g.latest:
 		g.latest, g.count = q, [3]int64{}
@@ -835,8 +834,8 @@ func (a *accumulator) add(ds *record.Dataset, i int) {
 		m := &a.named[*slot-1]
 		news, sus := &m.new, &m.sus
 		if in.origin == 0 {
-			if !m.native || p.Last < m.first {
-				m.first = p.Last
+			if !m.native || p.First < m.first {
+				m.first = p.First // a half-year's row starts in its first quarter (a sixteenth review)
 			}
 			m.native = true
 		} else {
@@ -855,7 +854,7 @@ func (a *accumulator) add(ds *record.Dataset, i int) {
 	}
 	sum := func(a, b int64) int64 { return l.sum(a, b, overModels) }
 	if *slot == 0 {
-		g := groupState{line: int32(li), field: in.field, model: a.model(r, li, 0), parts: []groupPart{{origin: in.origin, first: p.Last, latest: p.Last}}}
+		g := groupState{line: int32(li), field: in.field, model: a.model(r, li, 0), parts: []groupPart{{origin: in.origin, first: p.First, latest: p.Last}}}
 		g.parts[0].add(p.Last, in.status, fl.count, sum)
 		a.groups = append(a.groups, g)
 		*slot = int32(len(a.groups))
@@ -865,7 +864,7 @@ func (a *accumulator) add(ds *record.Dataset, i int) {
 	g := &a.groups[*slot-1]
 	k := slices.IndexFunc(g.parts, func(p groupPart) bool { return p.origin == in.origin })
 	if k < 0 {
-		g.parts = append(g.parts, groupPart{origin: in.origin, first: p.Last, latest: p.Last})
+		g.parts = append(g.parts, groupPart{origin: in.origin, first: p.First, latest: p.Last})
 		k = len(g.parts) - 1
 		if in.origin == 0 {
 			// The rows left as they were first.
@@ -874,6 +873,7 @@ func (a *accumulator) add(ds *record.Dataset, i int) {
 		}
 	}
 	g.parts[k].add(p.Last, in.status, fl.count, sum)
+	g.parts[k].first = min(g.parts[k].first, p.First)
 	a.modelFlows(g.model, fl)
 }
 

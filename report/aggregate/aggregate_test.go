@@ -385,6 +385,16 @@ func TestRolledUpOrigins(t *testing.T) {
 	if s, err := Summarize(&record.Dataset{Records: overlap}, Options{Period: record.YearsPeriod(2025, 2025)}); err != nil || s.Total.Models != 9 {
 		t.Errorf("old name beside the new in Q3, the new alone in Q4: %v, %+v; want 9 models in the year", err, s.Total)
 	}
+	// A sixteenth review: the new commune's row of a half-year starts in
+	// its first quarter, the old commune's of that quarter beside it.
+	h2 := func(r record.Record) record.Record {
+		r.Period = record.Period{First: record.QuarterOf(2025, 3), Last: record.QuarterOf(2025, 4), Kind: record.KindHalf}
+		return r
+	}
+	half := []record.Record{row(1, "Nuôi ong", 1, "2025-Q3"), row(1, "", 3, "2025-Q3"), h2(row(0, "Nuôi ong", 1, "2025-Q4")), h2(row(0, "", 4, "2025-Q4"))}
+	if s, err := Summarize(&record.Dataset{Records: half}, Options{Period: record.YearsPeriod(2025, 2025)}); err != nil || s.Total.Models != 9 {
+		t.Errorf("the new commune's half-year rows beside an old commune's Q3: %v, %+v; want 9 models", err, s.Total)
+	}
 	// Each old commune's model has its own status (a twelfth review found
 	// both new).
 	a, b := row(1, "Nuôi ong", 1, "2025-Q1"), row(2, "Nuôi ong", 1, "2025-Q1")

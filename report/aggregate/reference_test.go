@@ -242,8 +242,8 @@ func (a *refAccumulator) add(r *record.Record, i int) {
 			a.named[id] = m
 		}
 		if r.Origin == 0 {
-			if !m.native || r.Period.Last < m.first {
-				m.first = r.Period.Last
+			if !m.native || r.Period.First < m.first {
+				m.first = r.Period.First
 			}
 			m.native = true
 			m.new = m.new || r.Status == record.New
@@ -276,7 +276,7 @@ func (a *refAccumulator) add(r *record.Record, i int) {
 	pt, ok := g.parts[r.Origin]
 	switch {
 	case !ok:
-		pt = &refPart{first: r.Period.Last, latest: r.Period.Last}
+		pt = &refPart{first: r.Period.First, latest: r.Period.Last}
 		pt.count[r.Status] = r.Count
 		g.parts[r.Origin] = pt
 	case r.Period.Last > pt.latest:
@@ -288,7 +288,7 @@ func (a *refAccumulator) add(r *record.Record, i int) {
 	if r.Status == record.New {
 		pt.news = l.sum(pt.news, r.Count, overModels)
 	}
-	pt.first = min(pt.first, r.Period.Last)
+	pt.first = min(pt.first, r.Period.First)
 	a.modelFlows(g.model, r)
 }
 
