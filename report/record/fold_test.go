@@ -83,30 +83,6 @@ func TestFoldTable(t *testing.T) {
 	}
 }
 
-// foldNFD is Fold the long way, for every string: through the canonical
-// decomposition of the whole string.
-func foldNFD(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ' || r == 'Đ':
-			r = 'd'
-		case unicode.IsSpace(r):
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
-
 // TestFoldAsNFD checks Fold's short way against the long one: every rune of
 // the Basic Multilingual Plane alone, after a letter and before a mark, and
 // random strings of Vietnamese, marks, spaces and other scripts.

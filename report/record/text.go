@@ -19,6 +19,12 @@ func Fold(s string) string {
 	if f, ok := foldShort(s); ok {
 		return f
 	}
+	return foldNFD(s)
+}
+
+// foldNFD is Fold the long way, for every text: through the canonical
+// decomposition of the whole text.
+func foldNFD(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

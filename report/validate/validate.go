@@ -422,10 +422,10 @@ func SameModel(a, b *record.Record) bool { return a.Model != "" && same(a, b) }
 // ModelKey is a key of a model's or a unit's name: lower case, without
 // quotes, trimmed, runs of white space as one space. SameModel also calls
 // one a name and the same name typed without any diacritics.
-func ModelKey(s string) string { return string(appendNameKey(nil, s, false)) }
+func ModelKey(s string) string { return string(record.AppendNameKey(nil, s, false)) }
 
 func same(a, b *record.Record) bool {
-	return a.Field == b.Field && a.Period == b.Period && sameName(a.Model, b.Model) && sameName(a.Unit, b.Unit) &&
+	return a.Field == b.Field && a.Period == b.Period && record.SameName(a.Model, b.Model) && record.SameName(a.Unit, b.Unit) &&
 		gazetteer.UnitKey(a.Province) == gazetteer.UnitKey(b.Province) &&
 		gazetteer.UnitKey(a.District) == gazetteer.UnitKey(b.District) &&
 		gazetteer.UnitKey(a.Commune) == gazetteer.UnitKey(b.Commune)
@@ -571,17 +571,11 @@ func excelDate(s string, workbook bool) (record.Period, bool) {
 
 // modelKey is the key that model names are hashed by: without case,
 // diacritics, quotes or runs of spaces. Names of one key are the same
-// model's when sameName says so.
-func modelKey(s string) string { return string(appendNameKey(nil, s, true)) }
+// model's when record.SameName says so.
+func modelKey(s string) string { return string(record.AppendNameKey(nil, s, true)) }
 
 // appendModelKey appends modelKey(s).
-func appendModelKey(b []byte, s string) []byte { return appendNameKey(b, s, true) }
-
-// sameName is record.SameName.
-func sameName(a, b string) bool { return record.SameName(a, b) }
-
-// appendNameKey is record.AppendNameKey.
-func appendNameKey(b []byte, s string, fold bool) []byte { return record.AppendNameKey(b, s, fold) }
+func appendModelKey(b []byte, s string) []byte { return record.AppendNameKey(b, s, true) }
 
 // looksNumeric reports whether a cell of an unknown column reads as a
 // number, so that the column counts as an extra indicator.
