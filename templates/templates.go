@@ -25,6 +25,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/pelletier/go-toml/v2"
@@ -307,17 +308,17 @@ func (s *Set) parse(name string, data []byte) error {
 	return nil
 }
 
-var lineRe = regexp.MustCompile(`:(\d+):`)
+var lineRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`:(\d+):`) })
 
 // execRe finds the file and line in an error of text/template's Execute:
 // template: report.tmpl:12:5: executing "summary" at <.X>: …
-var execRe = regexp.MustCompile(`^template: (.+?):(\d+):(?:\d+:)? `)
+var execRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^template: (.+?):(\d+):(?:\d+:)? `) })
 
 // ExecError turns an error of running one of the sentences into an *Error
 // naming the template file and line: a sentence edited with a field the
 // report does not have parses, and fails only when it runs.
 func (s *Set) ExecError(err error) error {
-	if m := execRe.FindStringSubmatch(err.Error()); m != nil {
+	if m := execRe().FindStringSubmatch(err.Error()); m != nil {
 		n, _ := strconv.Atoi(m[2])
 		return &Error{File: m[1], Line: n, Err: err}
 	}
@@ -326,7 +327,7 @@ func (s *Set) ExecError(err error) error {
 
 // templateLine finds the line in a text/template error, 0 if none.
 func templateLine(err error) int {
-	if m := lineRe.FindStringSubmatch(err.Error()); m != nil {
+	if m := lineRe().FindStringSubmatch(err.Error()); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return n
 	}

@@ -19,7 +19,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"regexp"
 	"time"
 	"unicode/utf8"
 
@@ -154,8 +153,19 @@ func Render(doc *layout.Document, opts Options) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// pageObject matches the dictionary of a page in what Render writes.
-var pageObject = regexp.MustCompile(`/Type /Page[^s]`)
-
-// Pages counts the pages of a PDF that Render wrote.
-func Pages(pdf []byte) int { return len(pageObject.FindAllIndex(pdf, -1)) }
+// Pages counts the pages of a PDF that Render wrote: its dictionaries of
+// type /Page (not /Pages).
+func Pages(pdf []byte) int {
+	const page = "/Type /Page"
+	n := 0
+	for {
+		i := bytes.Index(pdf, []byte(page))
+		if i < 0 || i+len(page) >= len(pdf) {
+			return n
+		}
+		pdf = pdf[i+len(page):]
+		if pdf[0] != 's' {
+			n++
+		}
+	}
+}

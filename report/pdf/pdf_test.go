@@ -201,3 +201,22 @@ func TestPages(t *testing.T) {
 		t.Errorf("%d pages, want 2", n)
 	}
 }
+
+// TestPagesText counts page dictionaries in texts made for the edges: the
+// pages' root (/Pages) is not one, nor a /Type /Page at the very end.
+func TestPagesText(t *testing.T) {
+	for _, c := range []struct {
+		pdf  string
+		want int
+	}{
+		{"", 0},
+		{"<< /Type /Pages /Kids [] >>", 0},
+		{"<< /Type /Page /Parent 1 0 R >> << /Type /Pages >> <</Type /Page>>", 2},
+		{"<< /Type /Page\n>><< /Type /Page>>", 2},
+		{"<< /Type /Page", 0},
+	} {
+		if n := Pages([]byte(c.pdf)); n != c.want {
+			t.Errorf("Pages(%q) = %d, want %d", c.pdf, n, c.want)
+		}
+	}
+}

@@ -23,6 +23,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
@@ -141,7 +142,11 @@ type SyntaxError struct{ Detail string }
 
 func (e *SyntaxError) Error() string { return "not TOML: " + e.Detail }
 
-var typeErrorRe = regexp.MustCompile(`cannot decode TOML (\w+) into .* of type (\S+)$`)
+// The patterns below are compiled when first needed: only a settings file
+// with a problem, or a key to find, needs them.
+var typeErrorRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`cannot decode TOML (\w+) into .* of type (\S+)$`)
+})
 
 // kindOf names a Go type as the kind of value a key takes.
 func kindOf(goType string) string {
@@ -226,7 +231,7 @@ func Parse(name string, data []byte) (*Settings, error) {
 		case errors.As(err, &de):
 			line, _ := de.Position()
 			e := &Error{File: name, Line: line, Key: strings.Join(de.Key(), "."), Err: errors.New(de.Error())}
-			if m := typeErrorRe.FindStringSubmatch(de.Error()); m != nil {
+			if m := typeErrorRe().FindStringSubmatch(de.Error()); m != nil {
 				e.Err = &TypeError{Got: m[1], Want: kindOf(m[2])}
 			} else if e.Key == "" {
 				e.Err = &SyntaxError{Detail: strings.TrimPrefix(de.Error(), "toml: ")}
@@ -277,8 +282,8 @@ func (s *Settings) resolve(dir string) {
 }
 
 var (
-	tableRe = regexp.MustCompile(`^\s*\[\s*([A-Za-z0-9_.]+)\s*\]`)
-	keyRe   = regexp.MustCompile(`^\s*([A-Za-z0-9_]+)\s*=`)
+	tableRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*\[\s*([A-Za-z0-9_.]+)\s*\]`) })
+	keyRe   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*([A-Za-z0-9_]+)\s*=`) })
 )
 
 // KeyLine finds the line of a key ("signer.authority") in a settings
@@ -286,11 +291,11 @@ var (
 func KeyLine(data []byte, key string) int {
 	table := ""
 	for i, line := range strings.Split(string(data), "\n") {
-		if m := tableRe.FindStringSubmatch(line); m != nil {
+		if m := tableRe().FindStringSubmatch(line); m != nil {
 			table = m[1]
 			continue
 		}
-		if m := keyRe.FindStringSubmatch(line); m != nil {
+		if m := keyRe().FindStringSubmatch(line); m != nil {
 			k := m[1]
 			if table != "" {
 				k = table + "." + k
