@@ -13,15 +13,17 @@ type prefix struct {
 }
 
 // exactPrefixes are recognised in normalised names. They are written with
-// their diacritics (or are the abbreviation "tp"), so they cannot be mistaken
-// for the first word of a name: "Quận" is a prefix, "Quan" (as in Quan Sơn)
+// their diacritics (or are the abbreviations "tp", "tt" and "tx", which no
+// name begins with), so they cannot be mistaken for the first word of a name: "Quận" is a prefix, "Quan" (as in Quan Sơn)
 // is not.
 var exactPrefixes = [...]prefix{
 	{"thành phố", "thành phố"},
 	{"tp", "thành phố"},
 	{"tỉnh", "tỉnh"},
 	{"thị trấn", "thị trấn"},
+	{"tt", "thị trấn"},
 	{"thị xã", "thị xã"},
+	{"tx", "thị xã"},
 	{"đặc khu", "đặc khu"},
 	{"phường", "phường"},
 	{"huyện", "huyện"},
@@ -38,7 +40,9 @@ var loosePrefixes = [...]prefix{
 	{"tp", "thành phố"},
 	{"tinh", "tỉnh"},
 	{"thi tran", "thị trấn"},
+	{"tt", "thị trấn"},
 	{"thi xa", "thị xã"},
+	{"tx", "thị xã"},
 	{"dac khu", "đặc khu"},
 	{"phuong", "phường"},
 	{"huyen", "huyện"},
@@ -52,8 +56,8 @@ var loosePrefixes = [...]prefix{
 // together with any space around them, other punctuation and runs of spaces
 // folded to one space, and a leading unit-type prefix removed.
 //
-// The prefixes removed are Tỉnh, Thành phố, TP (also "TP."), Thị xã, Quận,
-// Huyện, Xã, Phường, Thị trấn and Đặc khu, in any letter case but written
+// The prefixes removed are Tỉnh, Thành phố, TP (also "TP."), Thị xã, TX,
+// Quận, Huyện, Xã, Phường, Thị trấn, TT and Đặc khu, in any letter case but written
 // with their diacritics. A prefix is never removed when nothing would remain,
 // so Key("Phường 1") is "1" and Key("Xã") is "xã". Key removes at most one
 // prefix: Key("Phường Phường Đúc") is "phường đúc", the name of that ward.

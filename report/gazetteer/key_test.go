@@ -21,6 +21,13 @@ func TestKey(t *testing.T) {
 		{"TP. prefix", "TP. Hồ Chí Minh", "hồ chí minh"},
 		{"TP prefix", "TP Hồ Chí Minh", "hồ chí minh"},
 		{"TP.glued", "TP.Hồ Chí Minh", "hồ chí minh"},
+		{"TX. prefix", "TX. Sơn Tây", "sơn tây"},
+		{"TX glued", "TX.Sơn Tây", "sơn tây"},
+		{"TT. prefix", "TT. Bát Xát", "bát xát"},
+		{"tt lower", "tt Phố Lu", "phố lu"},
+		// One letter is no prefix: Thị trấn P Rao and Xã H Bông are names.
+		{"P is a name", "P Rao", "p rao"},
+		{"H is a name", "H Bông", "h bông"},
 		{"commune prefix", "Xã Bắc Sơn", "bắc sơn"},
 		{"ward prefix", "phường Bến Nghé", "bến nghé"},
 		{"town prefix", "Thị trấn Ba Chẽ", "ba chẽ"},
