@@ -43,7 +43,7 @@ func ownTables(tables []*load.Table) string {
 	if len(tables) == 0 || len(tables[0].Rows) == 0 || tables[0].Keys != nil {
 		return ""
 	}
-	cells := tables[0].Rows[0].Cells
+	cells := tables[0].Rows[0].Cells()
 	switch {
 	case slices.Equal(cells, batch.ManifestColumns):
 		return OwnManifest

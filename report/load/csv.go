@@ -256,30 +256,17 @@ func readPiece(text string, comma byte, start, limit, line, maxCell, maxRecord i
 // limit), and returns where it stopped.
 func readPieceEnd(text string, comma byte, start, limit, line, maxCell, maxRecord int) ([]Row, int, *csvError) {
 	rows := make([]Row, 0, strings.Count(text[start:limit], "\n")+1)
-	var slab cellSlab
+	var slab spanSlab
 	s := &splitter{text: text, comma: comma, maxCell: maxCell, maxRecord: maxRecord}
 	end, err := s.from(start, limit, line, func(line int, fields []string) {
-		if cells := cleanCells(fields, false, &slab); len(cells) > 0 {
-			rows = append(rows, Row{Num: line, Cells: cells})
+		if r, ok := cleanRow(line, fields, false, text, &slab); ok {
+			rows = append(rows, r)
 		}
 	})
 	if err != nil {
 		return nil, end, err
 	}
 	return rows, end, nil
-}
-
-// cellSlab hands out the cell slices of many rows from one allocation.
-type cellSlab []string
-
-// take returns n empty cells.
-func (s *cellSlab) take(n int) []string {
-	if cap(*s)-len(*s) < n {
-		*s = make([]string, 0, max(n, 1<<14))
-	}
-	i := len(*s)
-	*s = (*s)[:i+n]
-	return (*s)[i : i+n : i+n]
 }
 
 // sniffDelimiter picks the separator of a delimited text among comma,

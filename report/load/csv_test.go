@@ -140,8 +140,8 @@ func TestReadRowsPieces(t *testing.T) {
 	b.WriteString("last,\"open\"")
 	checkPieces(t, b.String(), ',')
 	rows, err := readRows(b.String(), ',', 3, 0, 0)
-	if err != nil || len(rows) != 201 || rows[3].Cells[1] != "Lạng Sơn" || rows[200].Cells[1] != "open" {
-		t.Fatalf("%v: %d rows: %q … %q", err, len(rows), rows[3].Cells, rows[len(rows)-1].Cells)
+	if err != nil || len(rows) != 201 || rows[3].Cell(1) != "Lạng Sơn" || rows[200].Cell(1) != "open" {
+		t.Fatalf("%v: %d rows: %q … %q", err, len(rows), rows[3].Cells(), rows[len(rows)-1].Cells())
 	}
 	// A quote that never closes is found however the text is cut.
 	b.WriteString("\nx,\"never closed\n")

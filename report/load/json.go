@@ -54,6 +54,7 @@ func readJSON(name string, data []byte, lim Limits) (*Table, error) {
 	}
 	t := &Table{File: name}
 	col := map[string]int{}
+	var spans spanSlab
 	for n := 1; dec.More(); n++ {
 		if tok, err := dec.Token(); err != nil {
 			return syntax(n, err)
@@ -113,7 +114,9 @@ func readJSON(name string, data []byte, lim Limits) (*Table, error) {
 		for len(cells) > 0 && cells[len(cells)-1] == "" {
 			cells = cells[:len(cells)-1]
 		}
-		t.Rows = append(t.Rows, Row{Num: n, Cells: cells, Numbers: numbers})
+		r := Row{Num: n, Numbers: numbers}
+		r.setCells(cells, spans.take(len(cells)))
+		t.Rows = append(t.Rows, r)
 	}
 	if _, err := dec.Token(); err != nil { // ']'
 		return syntax(len(t.Rows)+1, err)

@@ -28,18 +28,18 @@ func TestReadCSV(t *testing.T) {
 			continue
 		}
 		got := tb[0]
-		if len(got.Rows) != 2 || strings.Join(got.Rows[0].Cells, "|") != "province|model" || got.Rows[0].Num != 1 {
+		if len(got.Rows) != 2 || strings.Join(got.Rows[0].Cells(), "|") != "province|model" || got.Rows[0].Num != 1 {
 			t.Errorf("%s: rows %+v", tt.name, got.Rows)
 			continue
 		}
-		if got.Rows[1].Cells[0] != "Lạng Sơn" || got.Rows[1].Num != 2 {
+		if got.Rows[1].Cell(0) != "Lạng Sơn" || got.Rows[1].Num != 2 {
 			t.Errorf("%s: rows %+v", tt.name, got.Rows)
 			continue
 		}
-		if tt.name != "NFD and padding" && got.Rows[1].Cells[1] != "Tổ, nhóm" {
-			t.Errorf("%s: cell %q", tt.name, got.Rows[1].Cells[1])
+		if tt.name != "NFD and padding" && got.Rows[1].Cell(1) != "Tổ, nhóm" {
+			t.Errorf("%s: cell %q", tt.name, got.Rows[1].Cell(1))
 		}
-		if !norm.NFC.IsNormalString(got.Rows[1].Cells[0]) {
+		if !norm.NFC.IsNormalString(got.Rows[1].Cell(0)) {
 			t.Errorf("%s: cell not NFC", tt.name)
 		}
 	}
@@ -86,7 +86,7 @@ func TestReadJSON(t *testing.T) {
 	if strings.Join(got.Keys, "|") != "province|count|funds_vnd|field|extra" {
 		t.Errorf("keys %q", got.Keys)
 	}
-	if len(got.Rows) != 2 || got.Rows[0].Cells[1] != "3" || got.Rows[1].Cells[4] != "1.5" || got.Rows[1].Num != 2 {
+	if len(got.Rows) != 2 || got.Rows[0].Cell(1) != "3" || got.Rows[1].Cell(4) != "1.5" || got.Rows[1].Num != 2 {
 		t.Errorf("rows %+v", got.Rows)
 	}
 	for _, bad := range []string{`{}`, `[1]`, `[{"a":[1]}]`, `[{"a":1}`} {
@@ -171,8 +171,8 @@ func TestEncodings(t *testing.T) {
 			continue
 		}
 		for i, r := range got[0].Rows {
-			if strings.Join(r.Cells, "|") != strings.Join(want[0].Rows[i].Cells, "|") {
-				t.Errorf("%s row %d: %q, want %q", name, r.Num, r.Cells, want[0].Rows[i].Cells)
+			if strings.Join(r.Cells(), "|") != strings.Join(want[0].Rows[i].Cells(), "|") {
+				t.Errorf("%s row %d: %q, want %q", name, r.Num, r.Cells(), want[0].Rows[i].Cells())
 			}
 		}
 	}

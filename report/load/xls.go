@@ -37,6 +37,7 @@ func readXLS(name string, data []byte, lim Limits) ([]*Table, error) {
 	var tables []*Table
 	for _, sh := range sheets {
 		t := &Table{File: name, Sheet: sh.Name}
+		var spans spanSlab
 		for _, r := range sh.Rows {
 			for i, c := range r.Cells {
 				if runeCountOver(c, lim.MaxCellChars) {
@@ -44,10 +45,11 @@ func readXLS(name string, data []byte, lim Limits) ([]*Table, error) {
 						Text: msg.New("load.cell_too_long", msg.Number(lim.MaxCellChars))}
 				}
 			}
-			if cells := cleanCells(r.Cells, true, nil); len(cells) > 0 {
-				t.Rows = append(t.Rows, Row{Num: r.Num, Cells: cells, Numbers: r.Numbers})
+			if row, ok := cleanRow(r.Num, r.Cells, true, "", &spans); ok {
+				row.Numbers = r.Numbers
+				t.Rows = append(t.Rows, row)
 				for _, c := range r.WideNumbers {
-					if c < len(cells) {
+					if c < row.Len() {
 						t.setNumber(nil, r.Num, c)
 					}
 				}

@@ -395,6 +395,7 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 	s := &xmlScanner{data: data}
 	t := &Table{File: wb.name, Sheet: sheet}
 	var cells []string
+	var spans spanSlab
 	var numbers uint64 // Row.Numbers
 	rowNum, col := 0, 0
 	var cellType string // "s", "inlineStr", "b", "e" or "" for the others
@@ -402,8 +403,9 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 	inRow, inCell, inV, inIS, inT := false, false, false, false, false
 	values := 0 // the <v> elements of the current cell
 	endRow := func() {
-		if c := cleanCells(cells, true, nil); len(c) > 0 { // blank rows are skipped
-			t.Rows = append(t.Rows, Row{Num: rowNum, Cells: c, Numbers: numbers})
+		if r, ok := cleanRow(rowNum, cells, true, "", &spans); ok { // blank rows are skipped
+			r.Numbers = numbers
+			t.Rows = append(t.Rows, r)
 		}
 		inRow = false
 	}

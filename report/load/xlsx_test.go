@@ -70,12 +70,12 @@ func TestXLSXLikeExcelize(t *testing.T) {
 			}
 			var gotRows [][]string
 			for _, r := range got.Rows {
-				gotRows = append(gotRows, r.Cells)
+				gotRows = append(gotRows, r.Cells())
 			}
 			var wantRows [][]string
 			for _, r := range want[sh.name] {
-				if c := cleanCells(r, true, nil); len(c) > 0 {
-					wantRows = append(wantRows, c)
+				if row, ok := cleanRow(0, r, true, "", nil); ok {
+					wantRows = append(wantRows, row.Cells())
 				}
 			}
 			if fmt.Sprintf("%q", gotRows) != fmt.Sprintf("%q", wantRows) {
@@ -140,7 +140,7 @@ func TestXLSXTwoValues(t *testing.T) {
 		w.WriteString(`<worksheet><sheetData><row r="1"><c r="A1"><v>12</v></c></row></sheetData></worksheet>`)
 	}, nil)
 	tables, err := Bytes("x.xlsx", data, FormatXLSX, Options{})
-	if err != nil || tables[0].Rows[0].Cells[0] != "12" {
+	if err != nil || tables[0].Rows[0].Cell(0) != "12" {
 		t.Errorf("one value: %v", err)
 	}
 }
@@ -149,7 +149,7 @@ func TestXLSXTwoValues(t *testing.T) {
 // that reads.
 func TestStoredWorkbook(t *testing.T) {
 	tables, err := Bytes("x.xlsx", storedWorkbook(t), FormatXLSX, Options{})
-	if err != nil || len(tables) != 1 || len(tables[0].Rows) != 2 || tables[0].Rows[1].Cells[1] != "Kinh tế" || tables[0].Rows[1].Cells[3] != "380000000" {
+	if err != nil || len(tables) != 1 || len(tables[0].Rows) != 2 || tables[0].Rows[1].Cell(1) != "Kinh tế" || tables[0].Rows[1].Cell(3) != "380000000" {
 		t.Fatalf("%v %+v", err, tables)
 	}
 	// D2 is a number cell; the others are text.

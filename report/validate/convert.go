@@ -61,10 +61,10 @@ func (rc *rowConverter) at(row, col int) record.Pos {
 }
 
 func cell(r load.Row, i int) string {
-	if i < 0 || i >= len(r.Cells) {
+	if i < 0 || i >= r.Len() {
 		return ""
 	}
-	return r.Cells[i]
+	return r.Cell(i)
 }
 
 // table validates one table, appending its good rows to the dataset.
@@ -449,13 +449,13 @@ func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64
 		// A value beyond the header, or under a column without a header,
 		// would be dropped unseen: a number with commas in a
 		// comma-separated file (1,000,000) splits into cells.
-		for i := len(header); i < len(r.Cells); i++ {
-			if r.Cells[i] != "" {
+		for i := len(header); i < r.Len(); i++ {
+			if r.Cell(i) != "" {
 				key := "validate.extra_cells"
 				if rc.workbook {
 					key = "validate.cell_outside_table"
 				}
-				rowProblems = append(rowProblems, &record.InputError{Pos: rc.at(r.Num, i+1), Msg: msg.New(key, len(r.Cells), len(header), msg.Quote(r.Cells[i]))})
+				rowProblems = append(rowProblems, &record.InputError{Pos: rc.at(r.Num, i+1), Msg: msg.New(key, r.Len(), len(header), msg.Quote(r.Cell(i)))})
 				break
 			}
 		}

@@ -45,15 +45,15 @@ func FuzzHeader(f *testing.F) {
 	f.Add("Tỉnh,Lĩnh vực,Kỳ báo cáo,Kinh phí (ĐVT: USD)", "Lạng Sơn,Kinh tế,2025-Q3,380")
 	f.Add(",,,ĐVT: triệu đồng", "Tỉnh,Lĩnh vực,Kỳ báo cáo,Kinh phí huy động")
 	f.Fuzz(func(t *testing.T, header, row string) {
-		tb := &load.Table{File: "f.csv", Rows: []load.Row{{Num: 1, Cells: strings.Split(header, ",")}, {Num: 2, Cells: strings.Split(row, ",")}}}
+		tb := &load.Table{File: "f.csv", Rows: []load.Row{load.NewRow(1, strings.Split(header, ",")...), load.NewRow(2, strings.Split(row, ",")...)}}
 		ds, problems := Tables([]*load.Table{tb})
 		if len(ds.Records)+countRows(problems) > 1 {
 			t.Fatalf("one row gave %d records and %d bad rows", len(ds.Records), countRows(problems))
 		}
-		if IsHeader(tb.Rows[0].Cells) {
+		if IsHeader(tb.Rows[0].Cells()) {
 			for _, p := range problems {
 				if p.Msg.Key == "validate.no_column" || p.Msg.Key == "validate.no_header" {
-					t.Fatalf("IsHeader(%q) but %v", tb.Rows[0].Cells, p)
+					t.Fatalf("IsHeader(%q) but %v", tb.Rows[0].Cells(), p)
 				}
 			}
 		}

@@ -257,7 +257,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		if out[i] {
 			n++
 			if k := cmp.Or(kind[i], "group"); k != "problem" {
-				text := cmp.Or(cell(rows[i], rc.where[colModel]), cell(rows[i], rc.where[colCommune]), firstText(rows[i].Cells))
+				text := cmp.Or(cell(rows[i], rc.where[colModel]), cell(rows[i], rc.where[colCommune]), firstText(rows[i].Cells()))
 				*skipped = append(*skipped, Skip{First: rows[i].Num, Last: rows[i].Num, Kind: k, Text: text})
 			}
 			continue
@@ -458,7 +458,7 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		}
 		text := cell(r, rc.where[colModel])
 		if text == "" {
-			text = firstText(r.Cells)
+			text = firstText(r.Cells())
 		}
 		marked := strings.TrimLeftFunc(text, func(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\t' })
 		bullet := marked != "" && strings.ContainsRune("-+•–—*·", []rune(marked)[0])

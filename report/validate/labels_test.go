@@ -123,11 +123,11 @@ func TestRomanNumberedRows(t *testing.T) {
 // model: a third review found it counted, its funds summed twice.
 func TestBreakdownRows(t *testing.T) {
 	tab := &load.Table{File: "s.xlsx", Sheet: "S", Rows: []load.Row{
-		{Num: 1, Cells: []string{"STT", "Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động", "Số hộ"}},
-		{Num: 2, Cells: []string{"1", "Lạng Sơn", "Xã Bắc Sơn", "Mô hình A", "Kinh tế", "Quý III/2025", "2", "1000000", "10"}},
-		{Num: 3, Cells: []string{"", "", "", "Trong đó: ngân sách nhà nước", "", "", "", "400000"}},
-		{Num: 4, Cells: []string{"", "", "", "- Trong số này, hộ nghèo", "", "", "", "", "4"}},
-		{Num: 5, Cells: []string{"2", "", "Xã Bắc Sơn", "Mô hình B", "Kinh tế", "", "3", "2000000", "20"}},
+		load.NewRow(1, []string{"STT", "Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động", "Số hộ"}...),
+		load.NewRow(2, []string{"1", "Lạng Sơn", "Xã Bắc Sơn", "Mô hình A", "Kinh tế", "Quý III/2025", "2", "1000000", "10"}...),
+		load.NewRow(3, []string{"", "", "", "Trong đó: ngân sách nhà nước", "", "", "", "400000"}...),
+		load.NewRow(4, []string{"", "", "", "- Trong số này, hộ nghèo", "", "", "", "", "4"}...),
+		load.NewRow(5, []string{"2", "", "Xã Bắc Sơn", "Mô hình B", "Kinh tế", "", "3", "2000000", "20"}...),
 	}, Merged: []load.Range{
 		{FirstRow: 2, FirstCol: 2, LastRow: 5, LastCol: 2},
 		{FirstRow: 2, FirstCol: 6, LastRow: 5, LastCol: 6},
@@ -152,9 +152,9 @@ func TestBreakdownRows(t *testing.T) {
 func TestMergedFigureWithUnit(t *testing.T) {
 	for _, v := range []string{"3 triệu", "3.000.000 đ", "1,5 tỷ", "~3.000.000"} {
 		tab := &load.Table{File: "f.xlsx", Sheet: "S", Rows: []load.Row{
-			{Num: 1, Cells: []string{"STT", "Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động", "Số hộ"}},
-			{Num: 2, Cells: []string{"1", "Lạng Sơn", "Xã Bắc Sơn", "Mô hình A", "Kinh tế", "Quý III/2025", "2", v, "10"}},
-			{Num: 3, Cells: []string{"2", "Lạng Sơn", "Xã Bắc Sơn", "Mô hình B", "Kinh tế", "Quý III/2025", "3", "", "20"}},
+			load.NewRow(1, []string{"STT", "Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động", "Số hộ"}...),
+			load.NewRow(2, []string{"1", "Lạng Sơn", "Xã Bắc Sơn", "Mô hình A", "Kinh tế", "Quý III/2025", "2", v, "10"}...),
+			load.NewRow(3, []string{"2", "Lạng Sơn", "Xã Bắc Sơn", "Mô hình B", "Kinh tế", "Quý III/2025", "3", "", "20"}...),
 		}, Merged: []load.Range{{FirstRow: 2, FirstCol: 8, LastRow: 3, LastCol: 8}}}
 		_, problems := Tables([]*load.Table{tab})
 		if len(problems) != 1 || problems[0].Pos.Row != 2 || problems[0].Pos.Col != 8 || problems[0].Msg.Key != "validate.merged_figure" {

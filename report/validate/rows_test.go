@@ -98,11 +98,11 @@ func TestSignatureWordsInData(t *testing.T) {
 // every row; a figure merged over rows counts once.
 func TestMergedCellsInData(t *testing.T) {
 	tab := &load.Table{File: "w.xlsx", Sheet: "S", Rows: []load.Row{
-		{Num: 1, Cells: []string{"Tỉnh", "Xã", "Đơn vị", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động (đồng)"}},
-		{Num: 2, Cells: []string{"Lạng Sơn", "Xã Bắc Sơn", "Hội ND", "Nuôi bò", "Kinh tế", "Quý III/2025", "1", "1000000"}},
-		{Num: 3, Cells: []string{"", "", "Chi bộ thôn", "Bí thư chi bộ gương mẫu", "Xây dựng Đảng", "Quý III/2025", "1", "2000000"}},
-		{Num: 4, Cells: []string{"", "Xã Vũ Lễ", "Hội PN", "Tổ phụ nữ tự quản", "Văn hóa - Xã hội", "Quý III/2025", "1", "4000000"}},
-		{Num: 5, Cells: []string{"", "", "Hội ND", "Nuôi dê", "Kinh tế", "Quý III/2025", "1"}},
+		load.NewRow(1, []string{"Tỉnh", "Xã", "Đơn vị", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động (đồng)"}...),
+		load.NewRow(2, []string{"Lạng Sơn", "Xã Bắc Sơn", "Hội ND", "Nuôi bò", "Kinh tế", "Quý III/2025", "1", "1000000"}...),
+		load.NewRow(3, []string{"", "", "Chi bộ thôn", "Bí thư chi bộ gương mẫu", "Xây dựng Đảng", "Quý III/2025", "1", "2000000"}...),
+		load.NewRow(4, []string{"", "Xã Vũ Lễ", "Hội PN", "Tổ phụ nữ tự quản", "Văn hóa - Xã hội", "Quý III/2025", "1", "4000000"}...),
+		load.NewRow(5, []string{"", "", "Hội ND", "Nuôi dê", "Kinh tế", "Quý III/2025", "1"}...),
 	}, Merged: []load.Range{
 		{FirstRow: 2, FirstCol: 1, LastRow: 5, LastCol: 1}, // Lạng Sơn
 		{FirstRow: 2, FirstCol: 2, LastRow: 3, LastCol: 2}, // Xã Bắc Sơn
@@ -252,12 +252,12 @@ func TestReviewFiles(t *testing.T) {
 // label in the model's column, under merged names, is no model either.
 func TestHeadingsAndTotalsUnderMerges(t *testing.T) {
 	tab := &load.Table{File: "m.xlsx", Sheet: "S", Rows: []load.Row{
-		{Num: 1, Cells: []string{"STT", "Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Kinh phí huy động", "Số hộ"}},
-		{Num: 2, Cells: []string{"I", "Lạng Sơn", "", "Xã Bắc Sơn", "", "2025-Q3"}},
-		{Num: 3, Cells: []string{"1", "", "Xã Bắc Sơn", "Mô hình A", "Kinh tế", "", "1000000", "1"}},
-		{Num: 4, Cells: []string{"2", "", "Xã Bắc Sơn", "Mô hình B", "Kinh tế", "", "2000000", "2"}},
-		{Num: 5, Cells: []string{"", "", "", "Cộng", "", "", "3000000", "3"}},
-		{Num: 6, Cells: []string{"", "", "", "Tổng cộng", "", "", "3000000", "3"}},
+		load.NewRow(1, []string{"STT", "Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Kinh phí huy động", "Số hộ"}...),
+		load.NewRow(2, []string{"I", "Lạng Sơn", "", "Xã Bắc Sơn", "", "2025-Q3"}...),
+		load.NewRow(3, []string{"1", "", "Xã Bắc Sơn", "Mô hình A", "Kinh tế", "", "1000000", "1"}...),
+		load.NewRow(4, []string{"2", "", "Xã Bắc Sơn", "Mô hình B", "Kinh tế", "", "2000000", "2"}...),
+		load.NewRow(5, []string{"", "", "", "Cộng", "", "", "3000000", "3"}...),
+		load.NewRow(6, []string{"", "", "", "Tổng cộng", "", "", "3000000", "3"}...),
 	}, Merged: []load.Range{
 		{FirstRow: 2, FirstCol: 2, LastRow: 6, LastCol: 2},
 		{FirstRow: 2, FirstCol: 6, LastRow: 6, LastCol: 6},

@@ -65,14 +65,14 @@ func filledRows(t *load.Table, n int) [][]string {
 	out := make([][]string, n)
 	byNum := map[int]int{}
 	for i := range n {
-		out[i] = append([]string(nil), t.Rows[i].Cells...)
+		out[i] = t.Rows[i].Cells()
 		byNum[t.Rows[i].Num] = i
 	}
 	cellOf := func(row, col int) string {
 		for i, r := range t.Rows {
 			if r.Num == row {
-				if col-1 < len(r.Cells) {
-					return r.Cells[col-1]
+				if col-1 < r.Len() {
+					return r.Cell(col - 1)
 				}
 				return ""
 			}
@@ -129,7 +129,7 @@ func findLayout(t *load.Table) (sheetLayout, bool) {
 		for h := 1; h <= maxHeaderRows && i+h <= len(rows); h++ {
 			// Rows of a header follow one another, and a row under the
 			// first holds no number: that would be data.
-			if h > 1 && (t.Rows[i+h-1].Num != t.Rows[i+h-2].Num+1 || hasNumber(t.Rows[i+h-1].Cells) || isColumnNumbers(t.Rows[i+h-1].Cells)) {
+			if h > 1 && (t.Rows[i+h-1].Num != t.Rows[i+h-2].Num+1 || hasNumber(t.Rows[i+h-1].Cells()) || isColumnNumbers(t.Rows[i+h-1].Cells())) {
 				break
 			}
 			var lay sheetLayout
@@ -150,7 +150,7 @@ func findLayout(t *load.Table) (sheetLayout, bool) {
 				best.data = t.Rows[i+h:]
 				best.skipped = nil
 				if i > 0 {
-					best.skipped = append(best.skipped, Skip{First: t.Rows[0].Num, Last: t.Rows[i-1].Num, Kind: "title", Text: firstText(t.Rows[0].Cells)})
+					best.skipped = append(best.skipped, Skip{First: t.Rows[0].Num, Last: t.Rows[i-1].Num, Kind: "title", Text: firstText(t.Rows[0].Cells())})
 				}
 			}
 		}
@@ -175,7 +175,6 @@ func (lay *sheetLayout) fillMerged(t *load.Table) {
 	if len(t.Merged) == 0 || len(rows) == 0 {
 		return
 	}
-	own := map[int]bool{}
 	for _, m := range t.Merged {
 		if m.LastRow <= m.FirstRow || m.FirstRow <= lay.headerLast {
 			continue
@@ -209,14 +208,7 @@ func (lay *sheetLayout) fillMerged(t *load.Table) {
 				if cell(*r, c-1) != "" {
 					continue
 				}
-				if !own[i] {
-					r.Cells = append(make([]string, 0, max(len(r.Cells), c)), r.Cells...)
-					own[i] = true
-				}
-				for len(r.Cells) < c {
-					r.Cells = append(r.Cells, "")
-				}
-				r.Cells[c-1] = v
+				r.SetCell(c-1, v)
 			}
 		}
 	}
@@ -505,7 +497,7 @@ var (
 // signature block under it are left out; the rest is data.
 func (lay *sheetLayout) sortRows() {
 	rows := lay.data
-	if len(rows) > 0 && isColumnNumbers(rows[0].Cells) {
+	if len(rows) > 0 && isColumnNumbers(rows[0].Cells()) {
 		lay.skip(rows[0], "column_numbers")
 		rows = rows[1:]
 	}
@@ -519,7 +511,7 @@ func (lay *sheetLayout) sortRows() {
 			i = len(lay.data)
 			lay.data = append(lay.data, r)
 		}
-		if hasModel && (model < 0 || listLabel(r.Cells[model])) {
+		if hasModel && (model < 0 || listLabel(r.Cell(model))) {
 			// A row of figures without a model's name: a group's row
 			// when its figures are the sum of its members' (groups).
 			lay.modelless = append(lay.modelless, i)
@@ -562,7 +554,7 @@ func (lay *sheetLayout) sortRows() {
 			// heading, even with a province or a period merged over it.
 			drop(i)
 			lay.skip(r, "heading")
-		case lay.blank(r, model) && !signed && !isSignature(r.Cells):
+		case lay.blank(r, model) && !signed && !isSignature(r.Cells()):
 			// No model's name and no figure: a template's row not filled
 			// in, or a commune's or a field's heading. Counted, each was
 			// one model.
@@ -570,7 +562,7 @@ func (lay *sheetLayout) sortRows() {
 			lay.skip(r, "blank")
 		case data:
 			keep(i, r, model)
-		case lay.hasFigures(r) || lay.namesProvince(r) && (!signed || len(nonEmpty(r.Cells)) > 1):
+		case lay.hasFigures(r) || lay.namesProvince(r) && (!signed || len(nonEmpty(r.Cells())) > 1):
 			// A row with figures is never part of a signature block:
 			// kept, it is data, or an error that names what it lacks.
 			// Nor is one that names a province, unless it is alone on
@@ -579,7 +571,7 @@ func (lay *sheetLayout) sortRows() {
 		case signed:
 			drop(i)
 			lay.skip(r, "signature")
-		case isSignature(r.Cells):
+		case isSignature(r.Cells()):
 			drop(i)
 			signed = true
 			lay.skip(r, "signature")
@@ -619,7 +611,7 @@ func (lay *sheetLayout) isNumberedHeading(r load.Row) bool {
 	if n == "" || !sectionNumberRe.MatchString(strings.ToLower(n)) {
 		return false // most rows: a number, or no row-number column
 	}
-	for i, c := range r.Cells {
+	for i, c := range r.All() {
 		if c == "" || i >= len(lay.cols) {
 			continue
 		}
@@ -642,7 +634,7 @@ func (lay *sheetLayout) isNumberedHeading(r load.Row) bool {
 // rowNumber returns the row's first cell of at most maxLen bytes in a
 // row-number column, or "".
 func (lay *sheetLayout) rowNumber(r load.Row, maxLen int) string {
-	for i, c := range r.Cells {
+	for i, c := range r.All() {
 		if i < len(lay.cols) && lay.cols[i] == colRowNumber && c != "" && len(c) <= maxLen {
 			return c
 		}
@@ -660,7 +652,7 @@ func (lay *sheetLayout) blank(r load.Row, model int) bool {
 	if !lay.hasModelOrCount || model >= 0 {
 		return false
 	}
-	for i, c := range r.Cells {
+	for i, c := range r.All() {
 		if c == "" || i >= len(lay.cols) {
 			continue
 		}
@@ -684,7 +676,7 @@ func isDash(c string) bool {
 // namesProvince reports whether a row's province cell names a province of
 // the gazetteer, as no line of a signature block does.
 func (lay *sheetLayout) namesProvince(r load.Row) bool {
-	for i, c := range r.Cells {
+	for i, c := range r.All() {
 		if c == "" || i >= len(lay.cols) || lay.cols[i] != colProvince {
 			continue
 		}
@@ -703,7 +695,7 @@ func (lay *sheetLayout) namesProvince(r load.Row) bool {
 // signature block never has (its names and titles may stand in any
 // column).
 func (lay *sheetLayout) hasFigures(r load.Row) bool {
-	for i, c := range r.Cells {
+	for i, c := range r.All() {
 		if c == "" || i >= len(lay.cols) {
 			continue
 		}
@@ -734,13 +726,13 @@ func (lay *sheetLayout) hasFigures(r load.Row) bool {
 // names the same column as the header's cell above it, two at least.
 func (lay *sheetLayout) repeatsHeader(r load.Row) bool {
 	// A quick look first: the province's cell is the header's text again.
-	for i, c := range r.Cells {
+	for i, c := range r.All() {
 		if i < len(lay.cols) && lay.cols[i] == colProvince && c != lay.bottom[i] {
 			return false
 		}
 	}
 	n := 0
-	for i, c := range r.Cells {
+	for i, c := range r.All() {
 		if c == "" {
 			continue
 		}
@@ -758,7 +750,7 @@ func (lay *sheetLayout) skip(r load.Row, kind string) {
 		lay.skipped[n-1].Last = r.Num
 		return
 	}
-	lay.skipped = append(lay.skipped, Skip{First: r.Num, Last: r.Num, Kind: kind, Text: firstText(r.Cells)})
+	lay.skipped = append(lay.skipped, Skip{First: r.Num, Last: r.Num, Kind: kind, Text: firstText(r.Cells())})
 }
 
 // isColumnNumbers reports whether a row numbers the columns above it:
@@ -793,7 +785,7 @@ func isSignature(cells []string) bool {
 func (lay *sheetLayout) looksLikeData(r load.Row) bool {
 	var province, field bool
 	period := ""
-	for i, c := range r.Cells {
+	for i, c := range r.All() {
 		if c == "" || i >= len(lay.cols) {
 			continue
 		}
@@ -818,7 +810,7 @@ func (lay *sheetLayout) looksLikeData(r load.Row) bool {
 // column, and nothing in the columns of figures.
 func (lay *sheetLayout) isHeading(r load.Row) bool {
 	at, n := -1, 0
-	for i, c := range r.Cells {
+	for i, c := range r.All() {
 		if c != "" {
 			at, n = i, n+1
 		}
@@ -830,7 +822,7 @@ func (lay *sheetLayout) isHeading(r load.Row) bool {
 	if at < len(lay.cols) {
 		col = lay.cols[at]
 	}
-	return col == colRowNumber || col == colNone && at == 0 || headingRe.MatchString(record.Fold(r.Cells[at]))
+	return col == colRowNumber || col == colNone && at == 0 || headingRe.MatchString(record.Fold(r.Cell(at)))
 }
 
 // firstText returns the first non-empty cell of a row.
@@ -854,7 +846,7 @@ func sheetPeriod(t *load.Table, lay *sheetLayout) (record.Period, msg.Text, *rec
 		if r.Num >= lay.headerFirst {
 			break
 		}
-		for _, c := range r.Cells {
+		for _, c := range r.All() {
 			if p, ok := record.FindPeriod(c); ok {
 				title, titleRow = p, r.Num
 				break
@@ -894,7 +886,7 @@ func titleUnit(t *load.Table, lay *sheetLayout) (scale int64, row int, problem *
 		if r.Num >= lay.headerFirst {
 			break
 		}
-		for i, c := range r.Cells {
+		for i, c := range r.All() {
 			s, found, bad := lineUnit(c)
 			pos := record.Pos{File: t.File, Sheet: t.Sheet, Row: r.Num, Col: i + 1}
 			switch {

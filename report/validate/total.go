@@ -102,7 +102,7 @@ func label(f string) string {
 // besides it: "Toàn xã" is a unit that carries out the model named beside
 // it. model is the index of the row's model cell, from modelNamed.
 func (lay *sheetLayout) totalKind(r load.Row, model int) string {
-	for i, c := range r.Cells {
+	for i, c := range r.All() {
 		if c == "" {
 			continue
 		}
@@ -133,7 +133,7 @@ func (lay *sheetLayout) totalKind(r load.Row, model int) string {
 	if lay.romanGroup(r) {
 		return "group"
 	}
-	for i, c := range r.Cells {
+	for i, c := range r.All() {
 		if c == "" || i == model || !mayBeTotal(c) {
 			continue
 		}
@@ -294,7 +294,7 @@ func isLabelMark(r rune) bool {
 // model: not empty, no placeholder ("x", "-", "…"), no count ("2 mô hình",
 // "34") and no total's label; else -1.
 func (lay *sheetLayout) modelNamed(r load.Row) int {
-	for i, c := range r.Cells {
+	for i, c := range r.All() {
 		if i >= len(lay.cols) || lay.cols[i] != colModel {
 			continue
 		}
@@ -348,7 +348,7 @@ func (lay *sheetLayout) romanGroup(r load.Row) bool {
 		return false // most rows: a number, or no row-number column
 	}
 	figures := false
-	for i, c := range r.Cells {
+	for i, c := range r.All() {
 		if c == "" || i >= len(lay.cols) {
 			continue
 		}
@@ -374,7 +374,7 @@ func (lay *sheetLayout) romanGroup(r load.Row) bool {
 // reported in one row, and counted.
 func (lay *sheetLayout) hasMembers(rest []load.Row) bool {
 	for _, r := range rest {
-		if firstText(r.Cells) == "" {
+		if firstText(r.Cells()) == "" {
 			continue
 		}
 		return lay.totalKind(r, lay.modelNamed(r)) == ""

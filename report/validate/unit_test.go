@@ -277,10 +277,10 @@ func TestHeaderScale(t *testing.T) {
 // unit, and the counts under it keep theirs.
 func TestHeaderUnitsMergedLine(t *testing.T) {
 	tb := &load.Table{File: "clerk.xlsx", Sheet: "Quý III", Rows: []load.Row{
-		{Num: 1, Cells: []string{"BÁO CÁO KẾT QUẢ DÂN VẬN KHÉO QUÝ III/2025"}},
-		{Num: 2, Cells: []string{"", "", "", "", "ĐVT: triệu đồng"}},
-		{Num: 3, Cells: []string{"Tỉnh", "Lĩnh vực", "Kỳ báo cáo", "Số hộ", "Kinh phí huy động", "Số buổi tuyên truyền"}},
-		{Num: 4, Cells: []string{"Lạng Sơn", "Kinh tế", "Quý III/2025", "12", "380", "3"}},
+		load.NewRow(1, []string{"BÁO CÁO KẾT QUẢ DÂN VẬN KHÉO QUÝ III/2025"}...),
+		load.NewRow(2, []string{"", "", "", "", "ĐVT: triệu đồng"}...),
+		load.NewRow(3, []string{"Tỉnh", "Lĩnh vực", "Kỳ báo cáo", "Số hộ", "Kinh phí huy động", "Số buổi tuyên truyền"}...),
+		load.NewRow(4, []string{"Lạng Sơn", "Kinh tế", "Quý III/2025", "12", "380", "3"}...),
 	}, Merged: []load.Range{{FirstRow: 1, FirstCol: 1, LastRow: 1, LastCol: 6}, {FirstRow: 2, FirstCol: 4, LastRow: 2, LastCol: 6}}}
 	r := Read([]*load.Table{tb}, Options{})
 	if len(r.Problems) > 0 || len(r.Records) != 1 {
