@@ -240,6 +240,21 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 						msg.Quote(d.text), msg.Number(d.sum))})
 			}
 			b.res.Rejected = append(b.res.Rejected, Rejected{Pos: g.Pos(), Province: g.Province, District: g.District, Commune: g.Commune, Period: g.Period})
+		case diff == nil && members == 1 && !c.numbered && !c.named && subtotalShape(rc, rows[c.row]) &&
+			recs[rec[c.row]].FundsVND|recs[rec[c.row]].Households|recs[rec[c.row]].Beneficiaries != 0:
+			// A place's row that sums one model (a commune's subtotal where
+			// it has a single model): its place, its period and figures
+			// equal to that row's, funds, households or people among them
+			// (a count of 1 alike is no sign), and nothing else. A model's
+			// row that lost its name would have a unit, a field or a
+			// status. Left out, with a warning naming the row it repeats.
+			out[c.row], kind[c.row] = true, "subtotal"
+			for i := lo; i < hi; i++ {
+				if !out[i] && rec[i] >= 0 {
+					b.warn(rc.at(rows[c.row].Num, 0), "", msg.New("validate.group_single", rows[c.row].Num, rows[i].Num))
+					break
+				}
+			}
 		case c.numbered && c.named && members >= 2:
 			for _, d := range diff {
 				b.warn(rc.at(rows[c.row].Num, d.col+1), rc.header[d.col], msg.New("validate.group_counted", msg.Quote(nums[c.row]),
@@ -271,6 +286,17 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		slices.SortStableFunc(*skipped, func(a, b Skip) int { return cmp.Compare(a.First, b.First) })
 	}
 	return n
+}
+
+// subtotalShape reports whether a row has nothing but its place, its
+// period and figures: no unit, model, field or status.
+func subtotalShape(rc *rowConverter, r load.Row) bool {
+	for _, c := range []column{colUnit, colModel, colField, colStatus} {
+		if cell(r, rc.where[c]) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // components reports whether the rows under a numbered group's row c are

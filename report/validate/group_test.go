@@ -723,3 +723,32 @@ func rowNumbers(r load.Row, numbers uint64) load.Row {
 	r.Numbers = numbers
 	return r
 }
+
+// A commune's subtotal over its single model, in a table of subtotals per
+// commune, was counted as one more model (a seventeenth review: 4 models
+// and 44 million for 3 and 37). A row that lost only its model's name, or
+// one whose count alone agrees, is still a model.
+func TestSubtotalOfOneModel(t *testing.T) {
+	const head = "Tỉnh,Xã,Đơn vị,Tên mô hình,Lĩnh vực,Tình trạng,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
+	ba := "Lạng Sơn,Xã Ba Sơn,Hội Nông dân,Nuôi ong,Kinh tế,Mới,2025-Q3,1,10000000,5\n" +
+		"Lạng Sơn,Xã Ba Sơn,Công an xã,Camera an ninh,Quốc phòng - An ninh,Mới,2025-Q3,1,20000000,0\n"
+	baSum := "Lạng Sơn,Xã Ba Sơn,,,,,2025-Q3,2,30000000,5\n"
+	bang := "Lạng Sơn,Xã Bằng Mạc,Đoàn Thanh niên,Sân chơi,Văn hóa - Xã hội,Mới,2025-Q3,1,7000000,3\n"
+	bangSum := "Lạng Sơn,Xã Bằng Mạc,,,,,2025-Q3,1,7000000,3\n"
+	for _, tc := range []struct {
+		what, rows string
+		want       sums
+		warnings   int
+	}{
+		{"subtotals under their rows", ba + baSum + bang + bangSum, sums{3, 3, 37_000_000, 8}, 1},
+		{"subtotals over their rows", baSum + ba + bangSum + bang, sums{3, 3, 37_000_000, 8}, 1},
+		{"a model without its name", ba + bang + "Lạng Sơn,Xã Bằng Mạc,Đoàn Thanh niên,,Văn hóa - Xã hội,Mới,2025-Q3,1,7000000,3\n", sums{4, 4, 44_000_000, 11}, 0},
+		{"a count alone", ba + "Lạng Sơn,Xã Bằng Mạc,Đoàn Thanh niên,Sân chơi,Văn hóa - Xã hội,Mới,2025-Q3,1,,\nLạng Sơn,Xã Bằng Mạc,,,,,2025-Q3,1,,\n", sums{4, 4, 30_000_000, 5}, 0},
+	} {
+		r := Read(tables(t, "t.csv", head+tc.rows), Options{})
+		got, problems := sumOf(t, tables(t, "t.csv", head+tc.rows))
+		if len(problems) > 0 || got != tc.want || len(r.Warnings) != tc.warnings {
+			t.Errorf("%s: sums %+v, problems %v, warnings %v; want %+v and %d warnings", tc.what, got, problems, r.Warnings, tc.want, tc.warnings)
+		}
+	}
+}
