@@ -57,6 +57,20 @@ type Table struct {
 	// header, which has no row. Rows then hold the objects, each numbered
 	// by its place in the array, with cells aligned with Keys.
 	Keys []string
+	// Hidden is set for a workbook's sheet that is hidden; HiddenRows are
+	// the numbers of a worksheet's hidden rows, but for FoldedRows, those of
+	// a group of rows (an outline) shown collapsed; Filtered says that the
+	// sheet has a filter on, which hides rows too. What is hidden is read
+	// all the same: package validate decides.
+	Hidden     bool
+	HiddenRows []int
+	FoldedRows []int
+	Filtered   bool
+	// Uncomputed are a workbook's cells holding a formula whose value the
+	// file does not hold, or holds out of date (the workbook asks to be
+	// calculated again when opened): their text is what was saved, if
+	// anything, not what Excel shows.
+	Uncomputed []Cell
 	// WideNumbers are the cells past the 64th column that are numbers
 	// stored as one (Row.Numbers); nil when there are none.
 	WideNumbers map[Cell]bool

@@ -48,6 +48,7 @@ func readXLSX(name string, data []byte, lim Limits) ([]*Table, error) {
 		if err != nil {
 			return nil, err
 		}
+		t.Hidden = sh.hidden
 		if len(t.Rows) > 0 {
 			tables = append(tables, t)
 		}
@@ -68,9 +69,20 @@ type workbook struct {
 	lim     Limits
 	sheets  []sheetRef
 	strings []string // the shared strings
+	// formats are the number formats of the cell styles (styles.xml's
+	// cellXfs), by style index.
+	formats []numFormat
+	// date1904 is set when the workbook counts dates from 1904 (Excel for
+	// Mac before 2011 did); recalc when it asks to be calculated again when
+	// opened, its formulas' saved values being out of date (what files
+	// written by programs say).
+	date1904, recalc bool
 }
 
-type sheetRef struct{ name, path string }
+type sheetRef struct {
+	name, path string
+	hidden     bool // hidden, or very hidden (not even listed to unhide)
+}
 
 func openWorkbook(name string, data []byte, lim Limits) (*workbook, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -84,16 +96,26 @@ func openWorkbook(name string, data []byte, lim Limits) (*workbook, error) {
 	}
 	var book struct {
 		Sheets []struct {
-			Name string `xml:"name,attr"`
-			ID   string `xml:"id,attr"`
+			Name  string `xml:"name,attr"`
+			ID    string `xml:"id,attr"`
+			State string `xml:"state,attr"`
 		} `xml:"sheets>sheet"`
+		Props struct {
+			Date1904 string `xml:"date1904,attr"`
+		} `xml:"workbookPr"`
+		Calc struct {
+			FullCalcOnLoad string `xml:"fullCalcOnLoad,attr"`
+		} `xml:"calcPr"`
 	}
 	if err := wb.unmarshal("xl/workbook.xml", &book); err != nil {
 		return nil, err
 	}
+	wb.date1904 = xmlTrue(book.Props.Date1904)
+	wb.recalc = xmlTrue(book.Calc.FullCalcOnLoad)
 	var rels struct {
 		Rel []struct {
 			ID     string `xml:"Id,attr"`
+			Type   string `xml:"Type,attr"`
 			Target string `xml:"Target,attr"`
 		} `xml:"Relationship"`
 	}
@@ -101,6 +123,7 @@ func openWorkbook(name string, data []byte, lim Limits) (*workbook, error) {
 		return nil, err
 	}
 	targets := map[string]string{}
+	styles := "xl/styles.xml"
 	for _, r := range rels.Rel {
 		t := r.Target
 		if strings.HasPrefix(t, "/") {
@@ -109,13 +132,42 @@ func openWorkbook(name string, data []byte, lim Limits) (*workbook, error) {
 			t = path.Join("xl", t)
 		}
 		targets[r.ID] = t
+		if strings.HasSuffix(r.Type, "/styles") {
+			styles = t
+		}
 	}
 	for _, s := range book.Sheets {
 		p, ok := targets[s.ID]
 		if !ok {
 			return nil, msg.New("load.xlsx_no_part", msg.Quote(s.Name))
 		}
-		wb.sheets = append(wb.sheets, sheetRef{name: s.Name, path: p})
+		wb.sheets = append(wb.sheets, sheetRef{name: s.Name, path: p, hidden: s.State == "hidden" || s.State == "veryHidden"})
+	}
+	if _, ok := wb.files[styles]; ok {
+		var st struct {
+			NumFmts []struct {
+				ID   int    `xml:"numFmtId,attr"`
+				Code string `xml:"formatCode,attr"`
+			} `xml:"numFmts>numFmt"`
+			Xfs []struct {
+				NumFmt int `xml:"numFmtId,attr"`
+			} `xml:"cellXfs>xf"`
+		}
+		if err := wb.unmarshal(styles, &st); err != nil {
+			return nil, err
+		}
+		custom := map[int]numFormat{}
+		for _, f := range st.NumFmts {
+			custom[f.ID] = parseNumFormat(f.Code)
+		}
+		wb.formats = make([]numFormat, len(st.Xfs))
+		for i, x := range st.Xfs {
+			f, ok := custom[x.NumFmt]
+			if !ok {
+				f = builtinFormat(x.NumFmt)
+			}
+			wb.formats[i] = f
+		}
 	}
 	if _, ok := wb.files["xl/sharedStrings.xml"]; ok {
 		sst, err := wb.read("xl/sharedStrings.xml")
@@ -128,6 +180,9 @@ func openWorkbook(name string, data []byte, lim Limits) (*workbook, error) {
 	}
 	return wb, nil
 }
+
+// xmlTrue reports whether an XML boolean attribute is true.
+func xmlTrue(v string) bool { return v == "1" || v == "true" }
 
 // read unpacks one part of the workbook, within the budget.
 func (wb *workbook) read(name string) ([]byte, error) {
@@ -399,6 +454,8 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 	var numbers uint64 // Row.Numbers
 	rowNum, col := 0, 0
 	var cellType string // "s", "inlineStr", "b", "e" or "" for the others
+	style := 0          // the cell's style, an index in wb.formats
+	formula := false    // the cell has a formula
 	var value, inline strings.Builder
 	inRow, inCell, inV, inIS, inT := false, false, false, false, false
 	values := 0 // the <v> elements of the current cell
@@ -446,6 +503,13 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 				}
 				rowNum, col, cells, numbers = n, 0, cells[:0], 0
 				inRow = !tg.empty
+				if h, ok := attr(tg.attrs, "hidden"); ok && xmlTrue(string(h)) {
+					if l, ok := attr(tg.attrs, "outlineLevel"); ok && string(l) != "0" {
+						t.FoldedRows = append(t.FoldedRows, n) // in a group of rows shown collapsed
+					} else {
+						t.HiddenRows = append(t.HiddenRows, n)
+					}
+				}
 			}
 		case "c":
 			if !inRow {
@@ -459,6 +523,16 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 				if !m.IsZero() {
 					return fail(rowNum, m)
 				}
+				number := cellType == "n"
+				if number && v != "" && style < len(wb.formats) {
+					v, number = wb.formats[style].show(v, wb.date1904)
+				}
+				if formula && (values == 0 || cellType == "n" && value.Len() == 0 || wb.recalc) {
+					// A formula whose value was never saved, or may be out
+					// of date: Excel shows another figure than the file
+					// holds.
+					t.Uncomputed = append(t.Uncomputed, Cell{Row: rowNum, Col: col})
+				}
 				if runeCountOver(v, wb.lim.MaxCellChars) {
 					return nil, &Error{Pos: record.Pos{File: wb.name, Sheet: sheet, Row: rowNum, Col: col + 1}, Err: ErrLimit,
 						Text: msg.New("load.cell_too_long", msg.Number(wb.lim.MaxCellChars))}
@@ -471,7 +545,7 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 						cells = append(cells, "")
 					}
 					cells[col] = v
-					if cellType == "n" {
+					if number {
 						t.setNumber(&numbers, rowNum, col)
 					}
 				}
@@ -491,9 +565,17 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 			}
 			typ, _ := attr(tg.attrs, "t")
 			cellType = cellTypeOf(typ)
+			style = 0
+			if sa, ok := attr(tg.attrs, "s"); ok {
+				n, err := strconv.Atoi(string(sa))
+				if err != nil || n < 0 {
+					return fail(rowNum, msg.New("load.xlsx_style", msg.Quote(string(sa))))
+				}
+				style = n
+			}
 			value.Reset()
 			inline.Reset()
-			values = 0
+			values, formula = 0, false
 			if tg.empty {
 				col++
 			} else {
@@ -508,6 +590,14 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 				}
 			}
 			inV = !tg.end && !tg.empty
+		case "f":
+			formula = formula || inCell && !tg.end
+		case "filterColumn": // a column of the sheet's filter that hides rows
+			t.Filtered = true
+		case "sheetPr":
+			if v, ok := attr(tg.attrs, "filterMode"); ok && xmlTrue(string(v)) {
+				t.Filtered = true
+			}
 		case "is":
 			inIS = !tg.end && !tg.empty
 		case "t":

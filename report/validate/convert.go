@@ -34,6 +34,11 @@ type rowConverter struct {
 	workbook    bool            // cells are a workbook's (dates are serial numbers)
 	fundsParts  []int           // the columns whose sum is the funds, or nil: the funds' column alone
 	table       *load.Table     // the table read, for its numbers stored as numbers (load.Table.Number)
+	// uncomputed are the columns, by row number, of a workbook's formulas
+	// without a saved value (load.Table.Uncomputed); hidden its hidden rows
+	// that no filter hides. Both nil when there are none.
+	uncomputed map[int][]int
+	hidden     map[int]bool
 }
 
 // partsSum returns the sum of a row's funds given in parts (fundsParts),
@@ -146,6 +151,14 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 		res.Problems = append(res.Problems, &record.InputError{Pos: rc.at(headerRow, 0), Msg: msg.New("validate.header_only")})
 		return
 	}
+	if t.Hidden {
+		// A sheet hidden in the workbook: an old version kept, or rows
+		// that count? The clerk who printed the visible sheets did not
+		// see them. Never guessed.
+		res.Problems = append(res.Problems, &record.InputError{Pos: rc.at(headerRow, 0), Msg: msg.New("validate.hidden_sheet", msg.Quote(t.Sheet))})
+		return
+	}
+	b.hiddenCells(t, lay, rc)
 	if len(lay.mergedFigures) > 0 {
 		// A count merged over three models' rows: three models, or three
 		// each? The table is not read until each row has its own figure.
@@ -176,7 +189,7 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 		for k, r := range rows {
 			if c := cell(r, i); c != "" && !isDash(c) {
 				switch {
-				case looksNumeric(c) || money && moneyAmount(c):
+				case looksNumeric(c) || money && moneyAmount(c) || t.Number(r, i):
 					numbers++
 					if phoneLike(c) {
 						phones++
@@ -284,6 +297,50 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	sheet.DataRows -= groups
 	if len(lay.totals) > 0 {
 		sheet.TotalRow, sheet.TotalMatches = b.checkTotal(rc, lay.totals[len(lay.totals)-1], b.ds.Records[base:], len(rows)-groups)
+	}
+}
+
+// hiddenCells notes in rc the cells of the table's rows of data that a
+// workbook does not show as it holds them: formulas without a saved value,
+// and hidden rows (each row with one is a problem of its own). Rows that a
+// filter hides, or a group of rows collapsed, are read, with a warning:
+// those are ways of looking at a sheet, not of taking rows out of it.
+func (b *builder) hiddenCells(t *load.Table, lay *sheetLayout, rc *rowConverter) {
+	if len(t.Uncomputed) == 0 && len(t.HiddenRows) == 0 && len(t.FoldedRows) == 0 {
+		return
+	}
+	data := make(map[int]bool, len(lay.data))
+	for _, r := range lay.data {
+		data[r.Num] = true
+	}
+	for _, c := range t.Uncomputed {
+		if data[c.Row] {
+			if rc.uncomputed == nil {
+				rc.uncomputed = map[int][]int{}
+			}
+			rc.uncomputed[c.Row] = append(rc.uncomputed[c.Row], c.Col)
+		}
+	}
+	filtered := 0
+	for _, n := range t.FoldedRows {
+		if data[n] {
+			filtered++
+		}
+	}
+	for _, n := range t.HiddenRows {
+		switch {
+		case !data[n]:
+		case t.Filtered:
+			filtered++
+		default:
+			if rc.hidden == nil {
+				rc.hidden = map[int]bool{}
+			}
+			rc.hidden[n] = true
+		}
+	}
+	if filtered > 0 {
+		b.warn(rc.at(0, 0), "", msg.New("validate.filtered_rows", msg.Quote(t.Sheet), filtered))
 	}
 }
 
@@ -421,6 +478,18 @@ func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64
 				bad(c, t.problem)
 			}
 			return t
+		}
+		if rc.uncomputed != nil || rc.hidden != nil {
+			for _, i := range rc.uncomputed[r.Num] {
+				h := ""
+				if i < len(header) {
+					h = header[i]
+				}
+				rowProblems = append(rowProblems, &record.InputError{Pos: rc.at(r.Num, i+1), Column: h, Msg: msg.New("validate.formula_value")})
+			}
+			if rc.hidden[r.Num] {
+				rowProblems = append(rowProblems, &record.InputError{Pos: rc.at(r.Num, 0), Msg: msg.New("validate.hidden_row")})
+			}
 		}
 		province, district, commune := name(colProvince), name(colDistrict), name(colCommune)
 		unit := name(colUnit)
@@ -573,6 +642,14 @@ func (rc *rowConverter) number(s string, q quantity, i int, stored bool) (int64,
 		st = styleEN // a number stored as one: 1.234 is one and 234 thousandths
 	}
 	v, err := parseNumber(s, q, st, scale)
+	if stored && err != nil {
+		// A number stored as one, shown with a word its format adds ("5
+		// hộ"): the word is no unit of money (parseNumber reads those), so
+		// the number is read alone.
+		if n, _, cut := strings.Cut(s, " "); cut && asText(err).Key == "number.nan" {
+			v, err = parseNumber(n, q, st, scale)
+		}
+	}
 	switch {
 	case errors.Is(err, errNegative):
 		return 0, msg.New("number.negative", msg.Quote(s))

@@ -1,0 +1,204 @@
+package load
+
+import (
+	"strings"
+	"time"
+	"unicode"
+)
+
+// numFormat is what a workbook's number format does to a number cell, in
+// what matters for reading it as Excel shows it: whether it shows a date,
+// the text it shows beside the number (a unit: "đ", "triệu", "₫"), and how
+// many thousands it divides the number by (a comma after the last digit
+// placeholder: #,##0,, shows 12,500,000 as 13, in millions).
+type numFormat struct {
+	date      bool
+	unit      string
+	thousands int
+}
+
+// builtinFormat returns the built-in number format id: the dates among
+// them (14–17 and 22; 27–36 and 50–58, which the Chinese, Japanese and
+// Korean versions of Excel show as dates). The others show a number as
+// it is, or a time of day, which no register reads.
+func builtinFormat(id int) numFormat {
+	switch {
+	case id >= 14 && id <= 17, id == 22, id >= 27 && id <= 36, id >= 50 && id <= 58:
+		return numFormat{date: true}
+	}
+	return numFormat{}
+}
+
+// parseNumFormat reads a format code (ECMA-376 §18.8.31) for what numFormat
+// holds, from its first section, the one of positive numbers: quoted text,
+// a character after a backslash and the symbol of [$₫-42A] are shown as
+// they are, and so are characters outside ASCII; _x (the width of x), *x (x repeated) and other bracketed parts
+// (colours, conditions, elapsed time) are not. A d or y outside those makes
+// a date, and so does an m in a code without h or s (an m beside an h or an
+// s is minutes).
+func parseNumFormat(code string) numFormat {
+	var f numFormat
+	var unit strings.Builder
+	var m, hs bool
+	placeholderSeen := false
+	commas := 0 // commas since the last digit placeholder
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		switch {
+		case c == ';':
+			i = len(code) // the first section only
+			continue
+		case c == '"':
+			j := strings.IndexByte(code[i+1:], '"')
+			if j < 0 {
+				j = len(code) - i - 1
+			}
+			unit.WriteString(code[i+1 : i+1+j])
+			i += j + 1
+		case c == '\\' && i+1 < len(code):
+			_, n := firstRune(code[i+1:])
+			unit.WriteString(code[i+1 : i+1+n])
+			i += n
+		case c == '_' || c == '*':
+			_, n := firstRune(code[min(i+1, len(code)):])
+			i += n
+		case c == '[':
+			j := strings.IndexByte(code[i:], ']')
+			if j < 0 {
+				i = len(code)
+				continue
+			}
+			switch in := code[i+1 : i+j]; {
+			case strings.HasPrefix(in, "$"):
+				sym, _, _ := strings.Cut(in[1:], "-")
+				unit.WriteString(" " + sym)
+			case in != "" && strings.Trim(strings.ToLower(in), "hms") == "":
+				hs = true // elapsed time: [h]:mm
+			}
+			i += j
+		case c == '0' || c == '#' || c == '?':
+			placeholderSeen, commas = true, 0
+		case c == ',' && placeholderSeen:
+			commas++
+		case c == '.':
+			f.thousands += commas
+			commas = 0
+			placeholderSeen = false // the decimals' placeholders
+		case c == 'd' || c == 'D' || c == 'y' || c == 'Y':
+			f.date = true
+		case c == 'm' || c == 'M':
+			m = true
+		case c == 'h' || c == 'H' || c == 's' || c == 'S':
+			hs = true
+		case c >= 0x80: // ₫ and other signs outside ASCII, shown as they are
+			r, n := firstRune(code[i:])
+			unit.WriteRune(r)
+			i += n - 1
+		}
+	}
+	if placeholderSeen {
+		f.thousands += commas
+	}
+	if m && !hs {
+		f.date = true
+	}
+	f.unit = strings.Join(strings.FieldsFunc(unit.String(), func(r rune) bool { return unicode.IsSpace(r) }), " ")
+	return f
+}
+
+// firstRune returns the first character of s and its length in bytes (0
+// for an empty s).
+func firstRune(s string) (rune, int) {
+	for _, r := range s {
+		return r, len(string(r))
+	}
+	return 0, 0
+}
+
+// date1904Offset moves a serial of the 1904 date system to the 1900
+// system: 1904-01-01 is serial 0 in the one and 1462 in the other.
+const date1904Offset = 1462
+
+// show returns a number cell's text (v, as excelNumber wrote it) as its
+// format shows it, and whether it is still a number stored as one: a date
+// as dd/mm/yyyy (a text), moved from the 1904 date system if date1904; a
+// number divided by the thousands the format divides it by, exactly (as
+// decimals, not rounded as Excel shows it); with the format's unit after
+// it, if it has one with a letter or a currency sign.
+func (f numFormat) show(v string, date1904 bool) (string, bool) {
+	if f.date {
+		if d, ok := serialDate(v, date1904); ok {
+			return d, false
+		}
+		return v, true
+	}
+	if f.thousands > 0 {
+		v = shiftDecimal(v, 3*f.thousands)
+	}
+	if strings.IndexFunc(f.unit, func(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Sc, r) }) >= 0 {
+		v += " " + f.unit
+	}
+	return v, true
+}
+
+// serialDate returns the date of a day serial (its fraction, the time of
+// day, left out) as dd/mm/yyyy; false for a text that is not one, or a
+// serial before 1 March 1900 (Excel's day 60 is a 29 February 1900 that
+// never was).
+func serialDate(v string, date1904 bool) (string, bool) {
+	days := 0
+	digits := v
+	if i := strings.IndexByte(v, '.'); i >= 0 {
+		digits = v[:i]
+		for _, c := range v[i+1:] {
+			if c < '0' || c > '9' {
+				return "", false
+			}
+		}
+	}
+	if digits == "" || len(digits) > 7 {
+		return "", false
+	}
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return "", false
+		}
+		days = days*10 + int(c-'0')
+	}
+	if date1904 {
+		days += date1904Offset
+	}
+	if days <= 60 {
+		return "", false
+	}
+	return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days).Format("02/01/2006"), true
+}
+
+// shiftDecimal divides a number written in digits, with or without a
+// decimal point, by 10^places, exactly: "12500000" by 10^6 is "12.5". A
+// text that is not such a number is returned as it is.
+func shiftDecimal(v string, places int) string {
+	neg := strings.HasPrefix(v, "-")
+	s := strings.TrimPrefix(v, "-")
+	whole, frac, _ := strings.Cut(s, ".")
+	if whole == "" || strings.ContainsFunc(whole+frac, func(r rune) bool { return r < '0' || r > '9' }) {
+		return v
+	}
+	if len(whole) <= places {
+		whole = strings.Repeat("0", places-len(whole)+1) + whole
+	}
+	whole, frac = whole[:len(whole)-places], whole[len(whole)-places:]+frac
+	whole = strings.TrimLeft(whole, "0")
+	if whole == "" {
+		whole = "0"
+	}
+	frac = strings.TrimRight(frac, "0")
+	out := whole
+	if frac != "" {
+		out += "." + frac
+	}
+	if neg && out != "0" {
+		out = "-" + out
+	}
+	return out
+}

@@ -1,0 +1,149 @@
+package report_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/dvkreport/dvkreport/report"
+	"github.com/dvkreport/dvkreport/report/aggregate"
+)
+
+// viewBook is a workbook of four rows as a clerk keeps one (7 models,
+// 67,000,000 đồng, 17 households in 2025-Q3), which edit changes before it
+// is written.
+func viewBook(t *testing.T, fundsHeader string, edit func(f *excelize.File, sheet string)) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	const sheet = "Sheet1"
+	rows := [][]any{
+		{"Tỉnh", "Xã", "Đơn vị", "Tên mô hình", "Lĩnh vực", "Tình trạng", "Kỳ báo cáo", "Số mô hình", fundsHeader, "Số hộ"},
+		{"Lạng Sơn", "Xã Ba Sơn", "Hội Nông dân", "Nuôi ong", "Kinh tế", "Mới", "2025-Q3", 1, 10_000_000, 5},
+		{"Lạng Sơn", "Xã Ba Sơn", "Công an xã", "Camera an ninh", "Quốc phòng - An ninh", "Mới", "2025-Q3", 1, 20_000_000, 0},
+		{"Lạng Sơn", "Xã Bắc Sơn", "Hội Phụ nữ", "Tổ liên kết trồng chè", "Kinh tế", "Mới", "2025-Q3", 4, 30_000_000, 12},
+		{"Lạng Sơn", "Xã Bằng Mạc", "Đoàn Thanh niên", "Sân chơi thiếu nhi", "Văn hóa - Xã hội", "Mới", "2025-Q3", 1, 7_000_000, 0},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sheet, cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit(f, sheet)
+	name := filepath.Join(t.TempDir(), "book.xlsx")
+	if err := f.SaveAs(name); err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
+
+// numFmt gives cells a custom number format.
+func numFmt(t *testing.T, f *excelize.File, sheet, from, to, code string) {
+	t.Helper()
+	st, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellStyle(sheet, from, to, st); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A seventeenth review's workbooks, whose figures Excel shows otherwise
+// than the file holds them: each was read wrong with exit 0. What Excel
+// shows is read, or the row or sheet is a problem that says what to do.
+func TestWorkbookAsExcelShowsIt(t *testing.T) {
+	const want = "7 models, 67000000 đồng, 17 households in 2025-Q3"
+	for _, tc := range []struct {
+		what, header string
+		edit         func(*testing.T, *excelize.File, string)
+		want         string // the totals, or the key of the problem
+	}{
+		{"as written", "Kinh phí huy động", func(*testing.T, *excelize.File, string) {}, want},
+		{"đồng shown in a column of triệu", "Kinh phí huy động (triệu đồng)", func(t *testing.T, f *excelize.File, s string) {
+			numFmt(t, f, s, "I2", "I5", `#,##0 "đ"`)
+		}, want},
+		{"the dong sign shown in a column of triệu", "Kinh phí huy động (triệu đồng)", func(t *testing.T, f *excelize.File, s string) {
+			numFmt(t, f, s, "I2", "I5", `#,##0\ [$₫-42A]`)
+		}, want},
+		{"millions shown with a unit", "Kinh phí huy động (triệu đồng)", func(t *testing.T, f *excelize.File, s string) {
+			numFmt(t, f, s, "I2", "I5", `#,##0,," tr"`)
+		}, want},
+		{"triệu shown after numbers of triệu", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
+			for i, v := range []int{10, 20, 30, 7} {
+				f.SetCellValue(s, "I"+string(rune('2'+i)), v)
+			}
+			numFmt(t, f, s, "I2", "I5", `#,##0" triệu"`)
+		}, want},
+		{"households shown with a word", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
+			numFmt(t, f, s, "J2", "J5", `0" hộ"`)
+		}, want},
+		{"a column of dates", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
+			f.SetCellValue(s, "K1", "Hoàn thành")
+			for i := range 4 {
+				f.SetCellValue(s, "K"+string(rune('2'+i)), 45801+i)
+			}
+			numFmt(t, f, s, "K2", "K5", "dd/mm/yyyy")
+		}, want},
+		{"dates of 1904 in the period column", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
+			yes := true
+			if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &yes}); err != nil {
+				t.Fatal(err)
+			}
+			for i := range 4 {
+				f.SetCellValue(s, "G"+string(rune('2'+i)), 45884-1462) // 15/08/2025
+			}
+			numFmt(t, f, s, "G2", "G5", "dd/mm/yyyy")
+		}, want},
+		{"a formula without its value", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
+			f.SetCellValue(s, "H4", nil)
+			f.SetCellFormula(s, "H4", "2+2")
+		}, "validate.formula_value"},
+		{"a hidden row", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
+			f.SetRowVisible(s, 3, false)
+		}, "validate.hidden_row"},
+		{"a group of rows collapsed", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
+			f.SetRowOutlineLevel(s, 2, 1)
+			f.SetRowOutlineLevel(s, 3, 1)
+			f.SetRowVisible(s, 2, false)
+			f.SetRowVisible(s, 3, false)
+		}, want},
+		{"a hidden sheet of an old version", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
+			f.NewSheet("Bản cũ")
+			f.SetSheetRow("Bản cũ", "A1", &[]any{"Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động"})
+			f.SetSheetRow("Bản cũ", "A2", &[]any{"Lạng Sơn", "Xã Bắc Sơn", "Tổ liên kết trồng chè", "Kinh tế", "2025-Q3", 3, 25_000_000})
+			f.SetSheetVisible("Bản cũ", false)
+		}, "validate.hidden_sheet"},
+	} {
+		name := viewBook(t, tc.header, func(f *excelize.File, s string) { tc.edit(t, f, s) })
+		d, err := report.Load(report.Options{Inputs: []string{name}})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.what, err)
+		}
+		got := ""
+		if len(d.Problems) > 0 {
+			var keys []string
+			for _, p := range d.Problems {
+				keys = append(keys, p.Msg.Key)
+			}
+			got = strings.Join(keys, " ")
+		} else {
+			s, err := d.Summarize(report.Options{Level: aggregate.LevelProvince})
+			if err != nil {
+				t.Fatalf("%s: %v", tc.what, err)
+			}
+			tot := s.Total
+			got = fmt.Sprintf("%d models, %d đồng, %d households in %s", tot.Models, tot.FundsVND, tot.Households, s.Period)
+			if len(s.Extras) > 0 {
+				got += " and " + strings.Join(s.Extras, ", ")
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s: %s; want %s", tc.what, got, tc.want)
+		}
+	}
+}
