@@ -43,10 +43,40 @@ func Detect(b []byte) Charset {
 	if cs := sniffUTF16(b); cs != Auto {
 		return cs
 	}
-	if utf8.Valid(b) || mostlyUTF8(b) {
+	if utf8.Valid(b) || mostlyUTF8(b) || utf8Line(b) {
 		return UTF8
 	}
 	return guessLegacy(b)
+}
+
+// utf8Line reports whether a line of b is valid UTF-8 with two Vietnamese
+// letters or more written in it (U+00C0–U+01B0, U+1EA0–U+1EF9), which a
+// line in a legacy charset almost never is: a UTF-8 file with lines of an
+// old tool pasted in or added at its end, which Decode should reject at
+// the first line that is not UTF-8, naming it, rather than have the whole
+// file read as a legacy charset (the UTF-8 lines' names then garbled, and
+// their rows summed under names of no locality).
+func utf8Line(b []byte) bool {
+	for len(b) > 0 {
+		line := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, b = b[:i], b[i+1:]
+		} else {
+			b = nil
+		}
+		if !utf8.Valid(line) {
+			continue
+		}
+		letters := 0
+		for _, r := range string(line) {
+			if r >= 0xC0 && r <= 0x1B0 || r >= 0x1EA0 && r <= 0x1EF9 {
+				if letters++; letters >= 2 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // mostlyUTF8 reports whether b, which is not valid UTF-8, still has at least

@@ -1,6 +1,7 @@
 package charset
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -165,6 +166,33 @@ func TestNonASCIILines(t *testing.T) {
 	for _, tt := range tests {
 		if got := string(nonASCIILines([]byte(tt.in), tt.limit)); got != tt.want {
 			t.Errorf("nonASCIILines(%q, %d) = %q, want %q", tt.in, tt.limit, got, tt.want)
+		}
+	}
+}
+
+// A UTF-8 register with a line of an old tool added at its end was read
+// whole as Windows-1258 (a seventeenth review): its UTF-8 rows' province
+// became "Láº¡ng SÆ¡n", and -l "Lạng Sơn" printed one model of three. It
+// is UTF-8, and decoding names the line that is not.
+func TestDetectLegacyLineInUTF8(t *testing.T) {
+	utf := "province,commune,model\nLạng Sơn,Xã Ba Sơn,Nuôi ong\nLạng Sơn,Xã Bắc Sơn,Nuôi gà\n"
+	for _, cs := range []Charset{Windows1258, TCVN3, VNI} {
+		old, err := Encode("Lạng Sơn,Xã Bằng Mạc,Sân chơi thiếu nhi\n", cs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := append([]byte(utf), old...)
+		if got := Detect(b); got != UTF8 {
+			t.Errorf("UTF-8 and a line of %s: detected %s, want UTF-8", cs, got)
+		}
+		var de *DecodeError
+		if _, err := Decode(b, UTF8); !errors.As(err, &de) || de.Line != 4 {
+			t.Errorf("UTF-8 and a line of %s: %v, want an error at line 4", cs, err)
+		}
+		// The legacy file itself, several lines long, is still its charset.
+		whole, _ := Encode(strings.Repeat("Lạng Sơn,Xã Bằng Mạc,Sân chơi thiếu nhi\n", 5), cs)
+		if got := Detect(whole); got != cs {
+			t.Errorf("a file of %s: detected %s", cs, got)
 		}
 	}
 }
