@@ -752,3 +752,44 @@ func TestSubtotalOfOneModel(t *testing.T) {
 		}
 	}
 }
+
+// A row of a longer period beside one of a shorter period it holds, for
+// one model or one unit's group, in one sheet: the report of the longer
+// period summed both (a seventeenth review: 50 million for the year's 40,
+// and 35 for the half-year's 25). The second row is a problem; rows of
+// periods that do not overlap, and two groups of other statuses, are not.
+func TestOverlappingPeriods(t *testing.T) {
+	const head = "Tỉnh,Xã,Đơn vị,Tên mô hình,Lĩnh vực,Tình trạng,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
+	for _, tc := range []struct {
+		what, rows string
+		problem    string
+	}{
+		{"a year beside its fourth quarter", "Lạng Sơn,Xã Ba Sơn,Hội Nông dân,Nuôi ong,Kinh tế,Duy trì,2025-Q4,1,10000000,5\n" +
+			"Lạng Sơn,Xã Ba Sơn,Hội Nông dân,Nuôi ong,Kinh tế,Duy trì,2025,1,40000000,9\n", "validate.overlapping_period"},
+		{"the same, retyped without diacritics", "Lạng Sơn,Xã Ba Sơn,Hội Nông dân,Nuôi ong,Kinh tế,Duy trì,2025-Q4,1,10000000,5\n" +
+			"Lạng Sơn,Xã Ba Sơn,Hoi Nong dan,Nuoi ong,Kinh tế,Duy trì,2025,1,40000000,9\n", "validate.overlapping_period"},
+		{"a group's half-year beside its quarter", "Lạng Sơn,Xã Ba Sơn,Hội Nông dân,,Kinh tế,Duy trì,2025-Q3,5,10000000,5\n" +
+			"Lạng Sơn,Xã Ba Sơn,Hội Nông dân,,Kinh tế,Duy trì,2025-H2,5,25000000,9\n", "validate.overlapping_group"},
+		{"two quarters", "Lạng Sơn,Xã Ba Sơn,Hội Nông dân,Nuôi ong,Kinh tế,Duy trì,2025-Q3,1,10000000,5\n" +
+			"Lạng Sơn,Xã Ba Sơn,Hội Nông dân,Nuôi ong,Kinh tế,Duy trì,2025-Q4,1,40000000,9\n", ""},
+		{"a half-year beside the next quarter", "Lạng Sơn,Xã Ba Sơn,Hội Nông dân,Nuôi ong,Kinh tế,Duy trì,2025-H1,1,10000000,5\n" +
+			"Lạng Sơn,Xã Ba Sơn,Hội Nông dân,Nuôi ong,Kinh tế,Duy trì,2025-Q3,1,40000000,9\n", ""},
+		{"a new group and a sustained one", "Lạng Sơn,Xã Ba Sơn,Hội Nông dân,,Kinh tế,Mới,2025-Q4,2,10000000,5\n" +
+			"Lạng Sơn,Xã Ba Sơn,Hội Nông dân,,Kinh tế,Duy trì,2025,5,25000000,9\n", ""},
+		{"another model", "Lạng Sơn,Xã Ba Sơn,Hội Nông dân,Nuôi ong,Kinh tế,Duy trì,2025-Q4,1,10000000,5\n" +
+			"Lạng Sơn,Xã Ba Sơn,Hội Nông dân,Nuôi gà,Kinh tế,Duy trì,2025,1,40000000,9\n", ""},
+	} {
+		r := Read(tables(t, "t.csv", head+tc.rows), Options{})
+		var keys []string
+		for _, p := range r.Problems {
+			keys = append(keys, p.Msg.Key)
+		}
+		want, records := []string{}, 2
+		if tc.problem != "" {
+			want, records = []string{tc.problem}, 1
+		}
+		if strings.Join(keys, " ") != strings.Join(want, " ") || len(r.Dataset.Records) != records {
+			t.Errorf("%s: problems %v and %d records; want %v and %d", tc.what, r.Problems, len(r.Dataset.Records), want, records)
+		}
+	}
+}

@@ -151,6 +151,7 @@ func Read(tables []*load.Table, opts Options) *Result {
 	}
 	b.cumulatives()
 	b.res.Problems = append(b.res.Problems, b.duplicates()...)
+	b.res.Problems = append(b.res.Problems, b.overlaps()...)
 	b.res.Dataset = b.ds
 	return b.res
 }
@@ -273,6 +274,84 @@ func (b *builder) duplicates() Problems {
 	clear(ds.Records[len(kept):])
 	ds.Records = kept
 	b.ids = nil
+	return problems
+}
+
+// overlaps finds the rows of one model, or of one unit's group of models
+// of one status (a row without a model's name), whose periods overlap
+// without being the same: a row of the year 2025 beside one of 2025-Q4,
+// or of 2025-H2 beside 2025-Q3, in one sheet. The longer period's figures
+// hold the shorter's, and a report of the longer one summed both (a
+// seventeenth review: 50 million for the year's 40). Each such row after
+// the first is a problem, out of the dataset. A register of quarters
+// alone, the usual one, has no two periods that overlap, and costs one
+// look at its periods.
+func (b *builder) overlaps() Problems {
+	ds := &b.ds
+	periods := map[record.Period]bool{}
+	for i := range ds.Records {
+		periods[ds.Records[i].Period] = true
+	}
+	overlap := false
+	for p := range periods {
+		for q := range periods {
+			if p != q && p.Overlaps(q) {
+				overlap = true
+			}
+		}
+	}
+	if !overlap {
+		return nil
+	}
+	type key struct {
+		province, district, commune, unit, model string
+		field                                    record.Field
+		status                                   record.Status // a group's: new and sustained groups are two
+	}
+	// Sheets refused whole already (a cumulative sheet beside its
+	// quarters'): their rows are that problem's, not one each.
+	refused := map[record.Pos]bool{}
+	for _, p := range b.res.Problems {
+		if p.Pos.Row == 0 {
+			refused[record.Pos{File: p.Pos.File, Sheet: p.Pos.Sheet}] = true
+		}
+	}
+	seen := map[key][]int{} // the rows kept of each key
+	var problems Problems
+	kept := ds.Records[:0]
+	for i := range ds.Records {
+		r := &ds.Records[i]
+		if len(refused) > 0 && r.Table != nil && refused[record.Pos{File: r.Table.File, Sheet: r.Table.Sheet}] {
+			kept = append(kept, *r)
+			continue
+		}
+		k := key{gazetteer.UnitKey(r.Province), gazetteer.UnitKey(r.District), gazetteer.UnitKey(r.Commune), modelKey(r.Unit), modelKey(r.Model), r.Field, 0}
+		if r.Model == "" {
+			k.status = r.Status
+		}
+		clash := -1
+		for _, j := range seen[k] {
+			o := &kept[j]
+			if o.Period != r.Period && o.Period.Overlaps(r.Period) && record.SameName(o.Model, r.Model) && record.SameName(o.Unit, r.Unit) {
+				clash = j
+				break
+			}
+		}
+		if clash >= 0 {
+			o := &kept[clash]
+			m := msg.New("validate.overlapping_period", msg.Quote(r.Model), r.Period, o.Period, o.Pos())
+			if r.Model == "" {
+				m = msg.New("validate.overlapping_group", msg.Quote(r.Unit), r.Period, o.Period, o.Pos())
+			}
+			problems = append(problems, &record.InputError{Pos: r.Pos(), Msg: m})
+			b.res.Rejected = append(b.res.Rejected, Rejected{Pos: r.Pos(), Province: r.Province, District: r.District, Commune: r.Commune, Period: r.Period})
+			continue
+		}
+		seen[k] = append(seen[k], len(kept))
+		kept = append(kept, *r)
+	}
+	clear(ds.Records[len(kept):])
+	ds.Records = kept
 	return problems
 }
 
