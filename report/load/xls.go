@@ -36,7 +36,7 @@ func readXLS(name string, data []byte, lim Limits) ([]*Table, error) {
 	}
 	var tables []*Table
 	for _, sh := range sheets {
-		t := &Table{File: name, Sheet: sh.Name}
+		t := &Table{File: name, Sheet: sh.Name, Hidden: sh.Hidden, HiddenRows: sh.HiddenRows, FoldedRows: sh.FoldedRows, Filtered: sh.Filtered}
 		var spans spanSlab
 		for _, r := range sh.Rows {
 			for i, c := range r.Cells {

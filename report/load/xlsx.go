@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dvkreport/dvkreport/report/load/internal/numfmt"
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
 )
@@ -71,7 +72,7 @@ type workbook struct {
 	strings []string // the shared strings
 	// formats are the number formats of the cell styles (styles.xml's
 	// cellXfs), by style index.
-	formats []numFormat
+	formats []numfmt.Format
 	// date1904 is set when the workbook counts dates from 1904 (Excel for
 	// Mac before 2011 did); recalc when it asks to be calculated again when
 	// opened, its formulas' saved values being out of date (what files
@@ -156,15 +157,15 @@ func openWorkbook(name string, data []byte, lim Limits) (*workbook, error) {
 		if err := wb.unmarshal(styles, &st); err != nil {
 			return nil, err
 		}
-		custom := map[int]numFormat{}
+		custom := map[int]numfmt.Format{}
 		for _, f := range st.NumFmts {
-			custom[f.ID] = parseNumFormat(f.Code)
+			custom[f.ID] = numfmt.Parse(f.Code)
 		}
-		wb.formats = make([]numFormat, len(st.Xfs))
+		wb.formats = make([]numfmt.Format, len(st.Xfs))
 		for i, x := range st.Xfs {
 			f, ok := custom[x.NumFmt]
 			if !ok {
-				f = builtinFormat(x.NumFmt)
+				f = numfmt.Builtin(x.NumFmt)
 			}
 			wb.formats[i] = f
 		}
@@ -525,7 +526,7 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 				}
 				number := cellType == "n"
 				if number && v != "" && style < len(wb.formats) {
-					v, number = wb.formats[style].show(v, wb.date1904)
+					v, number = wb.formats[style].Show(v, wb.date1904)
 				}
 				if formula && (values == 0 || cellType == "n" && value.Len() == 0 || wb.recalc) {
 					// A formula whose value was never saved, or may be out

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/dvkreport/dvkreport/report/load/internal/numfmt"
 )
 
 // excelizeRows reads every sheet the general way, for comparison: the
@@ -35,11 +37,11 @@ func excelizeRows(t *testing.T, data []byte) map[string][][]string {
 				if err != nil || typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
 					continue
 				}
-				fm := builtinFormat(style.NumFmt)
+				fm := numfmt.Builtin(style.NumFmt)
 				if style.CustomNumFmt != nil {
-					fm = parseNumFormat(*style.CustomNumFmt)
+					fm = numfmt.Parse(*style.CustomNumFmt)
 				}
-				if d, ok := serialDate(v, false); ok && fm.date {
+				if d, ok := numfmt.SerialDate(v, false); ok && fm.Date {
 					r[j] = d
 				}
 			}

@@ -97,7 +97,7 @@ func TestRegister(t *testing.T) {
 		t.Fatalf("%d sheets, %d rows", len(sheets), len(rows))
 	}
 	want := []string{"1000", "Hồ Chí Minh", "Xây dựng hệ thống chính trị", "Quý III/2025", "Hội Liên hiệp Phụ nữ",
-		"Mô hình dân vận khéo số 1000 của Hồ Chí Minh", "45927", "999", "49", "1", "12", "249.85", "9.99"}
+		"Mô hình dân vận khéo số 1000 của Hồ Chí Minh", "27/09/2025", "999", "49", "1", "12", "249.85", "9.99"}
 	if got := rows[1000].Cells; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("%q, want %q", got, want)
 	}

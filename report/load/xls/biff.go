@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
+
+	"github.com/dvkreport/dvkreport/report/load/internal/numfmt"
 )
 
 // BIFF record types.
@@ -29,6 +31,8 @@ const (
 	recString     = 0x0207
 	recRK         = 0x027E
 	recFormat     = 0x041E
+	recRow        = 0x0208
+	recFilterMode = 0x009B
 	recBOF        = 0x0809
 	recBOF2       = 0x0009 // BIFF2
 	recBOF3       = 0x0209 // BIFF3
@@ -87,26 +91,27 @@ func (r *records) continued(body []byte, segs [][]byte) [][]byte {
 // boundSheet is a BOUNDSHEET record: a sheet's name, type and the offset
 // of its BOF record in the stream.
 type boundSheet struct {
-	name string
-	pos  int
-	typ  int
+	name   string
+	pos    int
+	typ    int
+	hidden bool // hidden, or very hidden
 }
 
 // book is what the workbook globals substream says.
 type book struct {
-	lim      *limits
-	date1904 bool
-	sst      []string
-	xfFormat []int        // each XF's number format
-	formats  map[int]bool // custom number formats: whether each is a date format
-	isDateXF []bool       // each XF: whether its format is a date or time format
-	sheets   []boundSheet
-	dec      decoder
+	lim       *limits
+	date1904  bool
+	sst       []string
+	xfFormat  []int                 // each XF's number format
+	formats   map[int]numfmt.Format // custom number formats
+	xfFormats []numfmt.Format       // each XF's number format
+	sheets    []boundSheet
+	dec       decoder
 }
 
 // readWorkbookStream reads the sheets of a BIFF8 Workbook stream.
 func readWorkbookStream(stream []byte, l Limits) ([]Sheet, error) {
-	b := &book{lim: newLimits(l), formats: map[int]bool{}}
+	b := &book{lim: newLimits(l), formats: map[int]numfmt.Format{}}
 	r := &records{b: stream}
 	if err := b.readGlobals(r); err != nil {
 		return nil, err
@@ -206,7 +211,7 @@ func (b *book) readGlobals(r *records) error {
 			if err != nil {
 				return fmt.Errorf("FORMAT at offset %d: %w", at, err)
 			}
-			b.formats[le16(body)] = isDateFormat(s)
+			b.formats[le16(body)] = numfmt.Parse(s)
 		case recSST:
 			if b.sst != nil {
 				return fmt.Errorf("%w: a second SST record at offset %d", ErrCorrupt, at)
@@ -232,19 +237,18 @@ func (b *book) boundSheet(body []byte) error {
 	if err := b.lim.text(len(name)); err != nil {
 		return err
 	}
-	b.sheets = append(b.sheets, boundSheet{name: name, pos: int(le32(body)), typ: int(body[5])})
+	b.sheets = append(b.sheets, boundSheet{name: name, pos: int(le32(body)), typ: int(body[5]), hidden: body[4]&3 != 0})
 	return nil
 }
 
-// resolveFormats finds, for each XF, whether its number format is a date
-// or time format.
+// resolveFormats finds each XF's number format.
 func (b *book) resolveFormats() {
-	b.isDateXF = make([]bool, len(b.xfFormat))
+	b.xfFormats = make([]numfmt.Format, len(b.xfFormat))
 	for i, f := range b.xfFormat {
 		if d, ok := b.formats[f]; ok {
-			b.isDateXF[i] = d
+			b.xfFormats[i] = d
 		} else {
-			b.isDateXF[i] = builtinDateFormat(f)
+			b.xfFormats[i] = numfmt.Builtin(f)
 		}
 	}
 }
@@ -295,7 +299,11 @@ type sheetReader struct {
 	cells  []cell
 	merged []Range
 	dialog bool // a dialog sheet (WSBOOL's fDialog)
-	segs   [][]byte
+	// hiddenRows and foldedRows are the numbers of the hidden rows, those
+	// of a collapsed outline in foldedRows; filtered says a filter is on.
+	hiddenRows, foldedRows []int
+	filtered               bool
+	segs                   [][]byte
 	// pending is the cell of a FORMULA whose string result is in the
 	// STRING record that follows it.
 	pending    cell
@@ -333,7 +341,7 @@ func (b *book) readSheet(stream []byte, bs boundSheet) (*Sheet, int, error) {
 	if !worksheet || sr.dialog {
 		return nil, r.off, nil
 	}
-	sh := &Sheet{Name: bs.name, Merged: sr.merged}
+	sh := &Sheet{Name: bs.name, Merged: sr.merged, Hidden: bs.hidden, HiddenRows: sr.hiddenRows, FoldedRows: sr.foldedRows, Filtered: sr.filtered}
 	if sh.Rows, err = buildRows(sr.cells, b.lim); err != nil {
 		return nil, 0, err
 	}

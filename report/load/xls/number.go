@@ -4,12 +4,7 @@ import (
 	"encoding/binary"
 	"math"
 	"strconv"
-	"strings"
 )
-
-// date1904Offset moves a serial of the 1904 date system to the 1900 system:
-// 1904-01-01 is serial 0 in the one and 1462 in the other.
-const date1904Offset = 1462
 
 func le64(b []byte) uint64 { return binary.LittleEndian.Uint64(b) }
 
@@ -49,58 +44,4 @@ func formatNumber(v float64) string {
 		return strconv.FormatFloat(r, 'f', -1, 64)
 	}
 	return strconv.FormatFloat(v, 'E', -1, 64)
-}
-
-// builtinDateFormat tells whether a built-in number format (one that no
-// FORMAT record defines) is a date or time format: 14–22 and 45–47, and
-// the locale-dependent date formats of East Asian and Thai versions.
-func builtinDateFormat(id int) bool {
-	switch {
-	case 14 <= id && id <= 22, 27 <= id && id <= 36, 45 <= id && id <= 47,
-		50 <= id && id <= 58, 71 <= id && id <= 81:
-		return true
-	}
-	return false
-}
-
-// isDateFormat tells whether a number format string formats dates or
-// times: leaving out quoted text, escaped characters and [bracketed] parts
-// (colours, locales, conditions, elapsed-time units), it has more of the
-// date and time letters (y m d h s, and e for years in some locales) than of
-// the digit placeholders (0 # ?). This is the rule of xlrd and other
-// readers.
-func isDateFormat(f string) bool {
-	switch strings.ToLower(f) {
-	case "general", "@", "":
-		return false
-	}
-	var dates, digits int
-	quoted, escaped, bracket := false, false, false
-	for i := 0; i < len(f); i++ {
-		c := f[i]
-		switch {
-		case escaped:
-			escaped = false
-		case quoted:
-			quoted = c != '"'
-		case bracket:
-			bracket = c != ']'
-		case c == '"':
-			quoted = true
-		case c == '\\' || c == '_' || c == '*':
-			escaped = true
-		case c == '[':
-			bracket = true
-		case c == 'G' || c == 'g':
-			// "General" in a format with other sections or text.
-			if len(f)-i >= 7 && strings.EqualFold(f[i:i+7], "general") {
-				i += 6
-			}
-		case strings.IndexByte("ymdhseYMDHS", c) >= 0:
-			dates++
-		case c == '0' || c == '#' || c == '?':
-			digits++
-		}
-	}
-	return dates > digits
 }

@@ -52,6 +52,20 @@ func (s *sheetReader) record(r *records, typ int, body []byte) error {
 		return nil
 	case recMerged:
 		return s.mergedCells(body)
+	case recRow:
+		// rw, colMic, colMac, miyRw, 2 reserved, grbit: fDyZero (0x20) for
+		// a hidden row, iOutLevel in its low 3 bits.
+		if len(body) >= 14 && le16(body[12:])&0x20 != 0 {
+			if le16(body[12:])&7 != 0 {
+				s.foldedRows = append(s.foldedRows, le16(body)+1)
+			} else {
+				s.hiddenRows = append(s.hiddenRows, le16(body)+1)
+			}
+		}
+		return nil
+	case recFilterMode:
+		s.filtered = true
+		return nil
 	case recString:
 		s.segs = r.continued(body, s.segs)
 		if !s.hasPending {
@@ -184,23 +198,19 @@ func (s *sheetReader) add(row, col int, text string, shared bool) error {
 	return nil
 }
 
-// addNumber adds a number cell, its bit set in its row's Numbers.
+// addNumber adds a number cell as its format shows it (numfmt.Format.Show):
+// a date as its text, a number with its bit set in its row's Numbers.
 func (s *sheetReader) addNumber(row, col int, v float64, xf int) error {
 	n := len(s.cells)
-	if err := s.add(row, col, s.number(v, xf), false); err != nil || len(s.cells) == n {
+	text, number := formatNumber(v), true
+	if xf < len(s.xfFormats) {
+		text, number = s.xfFormats[xf].Show(text, s.date1904)
+	}
+	if err := s.add(row, col, text, false); err != nil || len(s.cells) == n {
 		return err
 	}
-	s.cells[n].number = true
+	s.cells[n].number = number
 	return nil
-}
-
-// number formats a number cell, moving a date of the 1904 date system to
-// the 1900 system.
-func (s *sheetReader) number(v float64, xf int) string {
-	if s.date1904 && xf < len(s.isDateXF) && s.isDateXF[xf] {
-		v += date1904Offset
-	}
-	return formatNumber(v)
 }
 
 // mergedCells reads a MERGEDCELLS record.

@@ -58,6 +58,13 @@ type Sheet struct {
 	Name   string
 	Rows   []Row   // the rows that have at least one non-empty cell, in order
 	Merged []Range // merged cell ranges (MERGEDCELLS records)
+	// Hidden is set for a hidden sheet; HiddenRows are the numbers of its
+	// hidden rows but for FoldedRows, those of a collapsed outline;
+	// Filtered says a filter is on (FILTERMODE).
+	Hidden     bool
+	HiddenRows []int
+	FoldedRows []int
+	Filtered   bool
 }
 
 // Row is one row: Num counts from 1 as Excel shows it; Cells[i] is column

@@ -107,8 +107,9 @@ func TestBasic(t *testing.T) {
 		{6, 2, "0.1"}, {7, 2, "1.5"}, {8, 2, "1E+21"}, {9, 2, "1.5E+21"},
 		{10, 2, "123456.789"}, {11, 2, "-0.5"}, {12, 2, "9.007199254740992E+15"},
 		{13, 2, "1E-07"}, {14, 2, "1234567.25"},
-		// Dates are serials, whatever their format.
-		{1, 3, "45853"}, {2, 3, "45853.5"}, {3, 3, "45853"},
+		// Dates in a date's format are shown as dates; a serial in the
+		// general format is a number.
+		{1, 3, "15/07/2025"}, {2, 3, "15/07/2025"}, {3, 3, "45853"},
 		// Booleans, errors, a formula without a cached value, an empty
 		// string.
 		{1, 4, "TRUE"}, {2, 4, "FALSE"}, {3, 4, "#DIV/0!"}, {4, 4, "#N/A"}, {5, 4, ""}, {6, 4, ""},
@@ -204,9 +205,10 @@ func countRecords(t *testing.T, stream []byte, typ int) int {
 
 func TestDate1904(t *testing.T) {
 	sh := readTestFile(t, "date1904.xls")[0]
-	// A date and a date-time are moved to the 1900 system; a plain number
-	// and a number in a currency format with a quoted "đ" are not.
-	if want := []string{"45853", "44391", "45853.25", "0.5"}; !reflect.DeepEqual(sh.Rows[0].Cells, want) {
+	// A date and a date-time are shown as dates of the 1904 system; a
+	// plain number is a number, one in a currency format with a quoted
+	// "đ" is shown with it.
+	if want := []string{"15/07/2025", "44391", "15/07/2025", "0.5 đ"}; !reflect.DeepEqual(sh.Rows[0].Cells, want) {
 		t.Errorf("%q, want %q", sh.Rows[0].Cells, want)
 	}
 }
@@ -222,7 +224,7 @@ func TestFormulas(t *testing.T) {
 		rows := sheets[0].Rows
 		want := []Row{
 			{Num: 1, Cells: []string{"2", "3", "6", "0.5", "Ngày tháng năm", "TRUE", "#DIV/0!", "#N/A", "", "3410000000"}, Numbers: 0b1000001111},
-			{Num: 2, Cells: []string{"Dân vận khéo 2025", strings.Repeat("Ễ", 5000), "45853", "FALSE"}, Numbers: 0b100},
+			{Num: 2, Cells: []string{"Dân vận khéo 2025", strings.Repeat("Ễ", 5000), "15/07/2025", "FALSE"}},
 			{Num: 3, Cells: []string{"10", "20", "30", "40", "50", "60", "70", "80", "90", "100"}, Numbers: 0b1111111111},
 		}
 		if !reflect.DeepEqual(rows, want) {

@@ -1,4 +1,10 @@
-package load
+// Package numfmt reads a spreadsheet's number formats (ECMA-376 §18.8.30
+// and §18.8.31; the same codes in Excel 97–2003 files) for what a register
+// reader needs of them: whether a format shows a date, the unit it shows
+// beside a number, and the thousands it divides a number by. Show turns a
+// number cell's stored value into the text Excel shows, so far as a
+// figure's meaning goes. It is shared by packages load and load/xls.
+package numfmt
 
 import (
 	"strings"
@@ -6,38 +12,38 @@ import (
 	"unicode"
 )
 
-// numFormat is what a workbook's number format does to a number cell, in
+// Format is what a workbook's number format does to a number cell, in
 // what matters for reading it as Excel shows it: whether it shows a date,
 // the text it shows beside the number (a unit: "đ", "triệu", "₫"), and how
 // many thousands it divides the number by (a comma after the last digit
 // placeholder: #,##0,, shows 12,500,000 as 13, in millions).
-type numFormat struct {
-	date      bool
-	unit      string
-	thousands int
+type Format struct {
+	Date      bool
+	Unit      string
+	Thousands int
 }
 
-// builtinFormat returns the built-in number format id: the dates among
+// Builtin returns the built-in number format id: the dates among
 // them (14–17 and 22; 27–36 and 50–58, which the Chinese, Japanese and
 // Korean versions of Excel show as dates). The others show a number as
 // it is, or a time of day, which no register reads.
-func builtinFormat(id int) numFormat {
+func Builtin(id int) Format {
 	switch {
 	case id >= 14 && id <= 17, id == 22, id >= 27 && id <= 36, id >= 50 && id <= 58:
-		return numFormat{date: true}
+		return Format{Date: true}
 	}
-	return numFormat{}
+	return Format{}
 }
 
-// parseNumFormat reads a format code (ECMA-376 §18.8.31) for what numFormat
+// Parse reads a format code (ECMA-376 §18.8.31) for what Format
 // holds, from its first section, the one of positive numbers: quoted text,
 // a character after a backslash and the symbol of [$₫-42A] are shown as
 // they are, and so are characters outside ASCII; _x (the width of x), *x (x repeated) and other bracketed parts
 // (colours, conditions, elapsed time) are not. A d or y outside those makes
 // a date, and so does an m in a code without h or s (an m beside an h or an
 // s is minutes).
-func parseNumFormat(code string) numFormat {
-	var f numFormat
+func Parse(code string) Format {
+	var f Format
 	var unit strings.Builder
 	var m, hs bool
 	placeholderSeen := false
@@ -81,11 +87,11 @@ func parseNumFormat(code string) numFormat {
 		case c == ',' && placeholderSeen:
 			commas++
 		case c == '.':
-			f.thousands += commas
+			f.Thousands += commas
 			commas = 0
 			placeholderSeen = false // the decimals' placeholders
 		case c == 'd' || c == 'D' || c == 'y' || c == 'Y':
-			f.date = true
+			f.Date = true
 		case c == 'm' || c == 'M':
 			m = true
 		case c == 'h' || c == 'H' || c == 's' || c == 'S':
@@ -97,12 +103,12 @@ func parseNumFormat(code string) numFormat {
 		}
 	}
 	if placeholderSeen {
-		f.thousands += commas
+		f.Thousands += commas
 	}
 	if m && !hs {
-		f.date = true
+		f.Date = true
 	}
-	f.unit = strings.Join(strings.FieldsFunc(unit.String(), func(r rune) bool { return unicode.IsSpace(r) }), " ")
+	f.Unit = strings.Join(strings.FieldsFunc(unit.String(), func(r rune) bool { return unicode.IsSpace(r) }), " ")
 	return f
 }
 
@@ -115,37 +121,37 @@ func firstRune(s string) (rune, int) {
 	return 0, 0
 }
 
-// date1904Offset moves a serial of the 1904 date system to the 1900
+// Date1904Offset moves a serial of the 1904 date system to the 1900
 // system: 1904-01-01 is serial 0 in the one and 1462 in the other.
-const date1904Offset = 1462
+const Date1904Offset = 1462
 
-// show returns a number cell's text (v, as excelNumber wrote it) as its
+// Show returns a number cell's text (v, as excelNumber wrote it) as its
 // format shows it, and whether it is still a number stored as one: a date
 // as dd/mm/yyyy (a text), moved from the 1904 date system if date1904; a
 // number divided by the thousands the format divides it by, exactly (as
 // decimals, not rounded as Excel shows it); with the format's unit after
 // it, if it has one with a letter or a currency sign.
-func (f numFormat) show(v string, date1904 bool) (string, bool) {
-	if f.date {
-		if d, ok := serialDate(v, date1904); ok {
+func (f Format) Show(v string, date1904 bool) (string, bool) {
+	if f.Date {
+		if d, ok := SerialDate(v, date1904); ok {
 			return d, false
 		}
 		return v, true
 	}
-	if f.thousands > 0 {
-		v = shiftDecimal(v, 3*f.thousands)
+	if f.Thousands > 0 {
+		v = shiftDecimal(v, 3*f.Thousands)
 	}
-	if strings.IndexFunc(f.unit, func(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Sc, r) }) >= 0 {
-		v += " " + f.unit
+	if strings.IndexFunc(f.Unit, func(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Sc, r) }) >= 0 {
+		v += " " + f.Unit
 	}
 	return v, true
 }
 
-// serialDate returns the date of a day serial (its fraction, the time of
+// SerialDate returns the date of a day serial (its fraction, the time of
 // day, left out) as dd/mm/yyyy; false for a text that is not one, or a
 // serial before 1 March 1900 (Excel's day 60 is a 29 February 1900 that
 // never was).
-func serialDate(v string, date1904 bool) (string, bool) {
+func SerialDate(v string, date1904 bool) (string, bool) {
 	days := 0
 	digits := v
 	if i := strings.IndexByte(v, '.'); i >= 0 {
@@ -166,7 +172,7 @@ func serialDate(v string, date1904 bool) (string, bool) {
 		days = days*10 + int(c-'0')
 	}
 	if date1904 {
-		days += date1904Offset
+		days += Date1904Offset
 	}
 	if days <= 60 {
 		return "", false
