@@ -10,6 +10,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dvkreport/dvkreport/report/load/internal/numfmt"
 	"github.com/dvkreport/dvkreport/report/msg"
@@ -645,6 +646,16 @@ func cellText(typ, v, inline string, shared []string) (string, msg.Text) {
 		return "", msg.New("load.xlsx_boolean", msg.Quote(v))
 	case "n":
 		return excelNumber(unescape([]byte(v))), msg.Text{}
+	case "d":
+		// An ISO 8601 date (strict OOXML), shown as a date like a number
+		// in a date's format; the time of day is left out.
+		d := strings.TrimSpace(unescape([]byte(v)))
+		if day, _, _ := strings.Cut(d, "T"); len(day) == 10 {
+			if t, err := time.Parse("2006-01-02", day); err == nil {
+				return t.Format("02/01/2006"), msg.Text{}
+			}
+		}
+		return d, msg.Text{}
 	}
 	return unescape([]byte(v)), msg.Text{}
 }
@@ -652,8 +663,10 @@ func cellText(typ, v, inline string, shared []string) (string, msg.Text) {
 // excelNumber is a number cell's value as Excel shows it: to 15
 // significant digits, the precision Excel keeps, so that the binary noise
 // of a formula (0.1 + 0.2 stored as 0.30000000000000004, or 1,5 million as
-// 1499999.9999999998) is not read as a figure of its own. Values of 10^15
-// and more, and whatever is no number, are left as they are written.
+// 1499999.9999999998) is not read as a figure of its own; a value stored
+// with an exponent (5E+6) is written out. Values of 10^15 and more, below
+// 10^-5 with an exponent, and whatever is no number, are left as they are
+// written.
 func excelNumber(s string) string {
 	digits := 0
 	for i := 0; i < len(s) && s[i] != 'e' && s[i] != 'E'; i++ {
@@ -661,11 +674,12 @@ func excelNumber(s string) string {
 			digits++
 		}
 	}
-	if digits <= 15 {
+	exp := strings.ContainsAny(s, "eE") // 5E+6, as some programs store a number
+	if digits <= 15 && !exp {
 		return s
 	}
 	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err != nil || math.IsNaN(v) || math.Abs(v) >= 1e15 {
+	if err != nil || math.IsNaN(v) || math.Abs(v) >= 1e15 || exp && v != 0 && math.Abs(v) < 1e-5 {
 		return s
 	}
 	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
@@ -679,8 +693,8 @@ func excelNumber(s string) string {
 }
 
 // cellTypeOf names the cell types whose value needs more than unescaping,
-// without allocating for the others. Strings of formulas ("str"), errors
-// ("e") and ISO dates ("d") are their text.
+// without allocating for the others. Strings of formulas ("str") and
+// errors ("e") are their text.
 func cellTypeOf(t []byte) string {
 	switch string(t) {
 	case "s":
@@ -691,6 +705,8 @@ func cellTypeOf(t []byte) string {
 		return "b"
 	case "n", "":
 		return "n"
+	case "d":
+		return "d"
 	}
 	return ""
 }

@@ -222,15 +222,33 @@ func TestJSONNumbers(t *testing.T) {
 
 // A number cell is read as Excel shows it, to 15 significant digits: the
 // binary noise of a formula was refused as a figure of its own
-// ("0.30000000000000004" in a column of millions: "too large").
+// ("0.30000000000000004" in a column of millions: "too large"), and so was
+// a number stored with an exponent below 10^15.
 func TestExcelNumber(t *testing.T) {
 	for in, want := range map[string]string{
 		"0.30000000000000004": "0.3", "1499999.9999999998": "1500000", "380": "380", "0.1": "0.1",
 		"3410000000": "3410000000", "123456789012345678": "123456789012345678", "1.5E+21": "1.5E+21",
 		"0.333333333333333333": "0.333333333333333", "abc": "abc", "": "",
+		// Stored with an exponent, as some programs write numbers (a
+		// seventeenth review found 5E+6 refused as scientific notation).
+		"5E+6": "5000000", "1.25e3": "1250", "1E+15": "1E+15", "1E-07": "1E-07", "2.5E-1": "0.25",
 	} {
 		if got := excelNumber(in); got != want {
 			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A cell of an ISO date (strict OOXML's t="d") is shown as a date, its
+// time of day left out: "2025-08-15T00:00:00Z" was refused as a period (a
+// seventeenth review).
+func TestISODateCell(t *testing.T) {
+	for in, want := range map[string]string{
+		"2025-08-15T00:00:00Z": "15/08/2025", "2025-08-15": "15/08/2025", "2025-08-15T13:45:00": "15/08/2025",
+		"15/08/2025": "15/08/2025", "2025-13-01": "2025-13-01",
+	} {
+		if got, m := cellText("d", in, "", nil); got != want || !m.IsZero() {
+			t.Errorf("%q: %q (%v), want %q", in, got, m, want)
 		}
 	}
 }
