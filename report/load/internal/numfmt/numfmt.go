@@ -105,12 +105,20 @@ func Parse(code string) Format {
 	if placeholderSeen {
 		f.Thousands += commas
 	}
+	if f.Thousands > maxThousands {
+		f.Thousands = 0 // shows every figure as 0: read as stored
+	}
 	if m && !hs {
 		f.Date = true
 	}
 	f.Unit = strings.Join(strings.FieldsFunc(unit.String(), func(r rune) bool { return unicode.IsSpace(r) }), " ")
 	return f
 }
+
+// maxThousands is the most thousands a format may divide by and be read
+// so: five (10^15, beyond any figure a register holds); a format of more
+// commas shows nothing but 0, and dividing by it would only cost time.
+const maxThousands = 5
 
 // firstRune returns the first character of s and its length in bytes (0
 // for an empty s).

@@ -1,6 +1,9 @@
 package numfmt
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParse(t *testing.T) {
 	for _, c := range []struct {
@@ -18,6 +21,7 @@ func TestParse(t *testing.T) {
 		{`#,##0,," tr"`, Format{Unit: "tr", Thousands: 2}},
 		{`#,##0,`, Format{Thousands: 1}},
 		{`0.0,,`, Format{Thousands: 2}},
+		{"0" + strings.Repeat(",", 100000), Format{}}, // would show 0 for anything
 		// Excel's accounting format in Vietnamese: _₫ is the width of ₫.
 		{`_-* #,##0\ _₫_-;\-* #,##0\ _₫_-;_-* "-"\ _₫_-;_-@_-`, Format{}},
 		{`#,##0;[Red]\-#,##0`, Format{}},
