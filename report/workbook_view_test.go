@@ -64,11 +64,39 @@ func TestWorkbookAsExcelShowsIt(t *testing.T) {
 		want         string // the totals, or the key of the problem
 	}{
 		{"as written", "Kinh phí huy động", func(*testing.T, *excelize.File, string) {}, want},
+		// A cell whose format shows another unit than its column's: which
+		// is it? (10,000,000 shown "10.000.000 đ" under triệu đồng was read
+		// as 10^13; 10 shown "10 ₫" by Excel's currency button, as 10.)
 		{"đồng shown in a column of triệu", "Kinh phí huy động (triệu đồng)", func(t *testing.T, f *excelize.File, s string) {
 			numFmt(t, f, s, "I2", "I5", `#,##0 "đ"`)
-		}, want},
+		}, "number.format_unit number.format_unit number.format_unit number.format_unit"},
 		{"the dong sign shown in a column of triệu", "Kinh phí huy động (triệu đồng)", func(t *testing.T, f *excelize.File, s string) {
+			for i, v := range []int{10, 20, 30, 7} {
+				f.SetCellValue(s, "I"+string(rune('2'+i)), v)
+			}
 			numFmt(t, f, s, "I2", "I5", `#,##0\ [$₫-42A]`)
+		}, "number.format_unit number.format_unit number.format_unit number.format_unit"},
+		{"đồng shown in a column without a unit", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
+			numFmt(t, f, s, "I2", "I5", `#,##0\ [$₫-42A]`)
+		}, want},
+		{"tr.đ shown after numbers of triệu", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
+			for i, v := range []int{10, 20, 30, 7} {
+				f.SetCellValue(s, "I"+string(rune('2'+i)), v)
+			}
+			numFmt(t, f, s, "I2", "I5", `#,##0" tr.đ"`)
+		}, want},
+		{"millions shown without a unit", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
+			numFmt(t, f, s, "I2", "I5", `#,##0,,`)
+		}, want},
+		{"dollars", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
+			numFmt(t, f, s, "I2", "I5", `[$$-409]#,##0`)
+		}, "number.nan number.nan number.nan number.nan"},
+		{"a column of rates", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
+			f.SetCellValue(s, "K1", "Tiến độ thực hiện")
+			for i := range 4 {
+				f.SetCellValue(s, "K"+string(rune('2'+i)), 1)
+			}
+			numFmt(t, f, s, "K2", "K5", "0%")
 		}, want},
 		{"millions shown with a unit", "Kinh phí huy động (triệu đồng)", func(t *testing.T, f *excelize.File, s string) {
 			numFmt(t, f, s, "I2", "I5", `#,##0,," tr"`)
@@ -99,6 +127,12 @@ func TestWorkbookAsExcelShowsIt(t *testing.T) {
 			}
 			numFmt(t, f, s, "G2", "G5", "dd/mm/yyyy")
 		}, want},
+		{"years in the period column", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
+			for i := range 4 {
+				f.SetCellValue(s, "G"+string(rune('2'+i)), 45884) // 15/08/2025, shown 2025
+			}
+			numFmt(t, f, s, "G2", "G5", "yyyy")
+		}, "7 models, 67000000 đồng, 17 households in 2025"},
 		{"a formula without its value", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
 			f.SetCellValue(s, "H4", nil)
 			f.SetCellFormula(s, "H4", "2+2")

@@ -642,11 +642,20 @@ func (rc *rowConverter) number(s string, q quantity, i int, stored bool) (int64,
 		st = styleEN // a number stored as one: 1.234 is one and 234 thousandths
 	}
 	v, err := parseNumber(s, q, st, scale)
-	if stored && err != nil {
-		// A number stored as one, shown with a word its format adds ("5
-		// hộ"): the word is no unit of money (parseNumber reads those), so
-		// the number is read alone.
-		if n, _, cut := strings.Cut(s, " "); cut && asText(err).Key == "number.nan" {
+	if n, shown, cut := strings.Cut(s, " "); stored && cut {
+		// A number stored as one, shown with the words its format adds:
+		// a unit of money that parseNumber reads, which must be the
+		// column's if it has one (a "₫" from Excel's currency button in a
+		// column of triệu đồng: which is it?); in a column of counts, a
+		// word that is no unit ("5 hộ"), left aside. In a column of money,
+		// a word that is no unit read may be one ("10 (1000đ)", "USD"):
+		// never guessed.
+		switch {
+		case err == nil && q == qtyMoney && scale > 0:
+			if unit, uerr := parseNumber("1 "+shown, qtyMoney, styleEN, 0); uerr == nil && unit != scale {
+				return 0, msg.New("number.format_unit", msg.Quote(s), msg.Number(scale))
+			}
+		case err != nil && q != qtyMoney && asText(err).Key == "number.nan":
 			v, err = parseNumber(n, q, st, scale)
 		}
 	}

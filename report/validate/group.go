@@ -114,6 +114,16 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	for _, i := range lay.modelless {
 		modelless[i] = true
 	}
+	// A bare row (its place, period and figures, nothing else: a
+	// commune's subtotal) may sum rows without a model's name that have
+	// more (a unit's or a field's group of models): those are its
+	// members, and only another bare row ends its run (a review found a
+	// commune's subtotal over its group rows counted as more models).
+	bare := make([]bool, len(rows))
+	for i := range rows {
+		bare[i] = modelless[i] && subtotalShape(rc, rows[i])
+	}
+	ends := func(i, k int) bool { return modelless[k] && (!bare[i] || bare[k]) }
 	var cands []candidate
 	for i := range rows {
 		numbered := ranks != nil && i+1 < len(rows) && ranks[i] >= 0 && childOf(nums[i+1], ranks[i+1], nums[i], ranks[i])
@@ -125,7 +135,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			c.named = false // "I | Xã Vũ Lễ" where a model's name goes: a commune's group
 		}
 		for k := i + 1; k < len(rows); k++ {
-			if ranks != nil && ranks[k] >= 0 && ranks[i] >= 0 && ranks[k] <= ranks[i] || !numbered && modelless[k] {
+			if ranks != nil && ranks[k] >= 0 && ranks[i] >= 0 && ranks[k] <= ranks[i] || !numbered && ends(i, k) {
 				c.hi = k
 				break
 			}
@@ -135,7 +145,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			// row's peers above it are no members).
 			c.aboveLo, c.aboveHi = 0, i
 			for k := i - 1; k >= 0; k-- {
-				if modelless[k] {
+				if ends(i, k) {
 					c.aboveLo = k + 1
 					break
 				}

@@ -36,7 +36,7 @@ var unitWords = []struct {
 }{
 	{"ty", 1e9}, {"ti", 1e9}, {"billion", 1e9}, {"bn", 1e9}, {"ty dong", 1e9},
 	{"trieu", 1e6}, {"tr", 1e6}, {"million", 1e6}, {"mn", 1e6},
-	{"nghin", 1e3}, {"ngan", 1e3}, {"thousand", 1e3}, {"k", 1e3},
+	{"nghin", 1e3}, {"ngan", 1e3}, {"thousand", 1e3}, {"ng", 1e3}, {"k", 1e3},
 }
 
 var currencyWords = []string{"vnd", "vnđ", "dong", "d", "₫"}
@@ -71,9 +71,12 @@ func parseNumber(s string, q quantity, st style, scale int64) (int64, error) {
 		if rest, ok := strings.CutPrefix(f, c+" "); ok {
 			f, own = strings.TrimSpace(rest), true
 		}
-		if rest, ok := strings.CutSuffix(f, c); ok && (c != "d" || hasDigitOrSpaceBefore(rest)) {
+		if rest, ok := strings.CutSuffix(f, c); ok && (c != "d" || hasDigitOrSpaceBefore(rest) || endsUnitWord(strings.TrimRight(rest, "."))) {
 			f, own = strings.TrimSpace(rest), true
 		}
+	}
+	if t := strings.TrimRight(f, "."); own && t != f && endsUnitWord(t) {
+		f = t // "tr.đ", "ng.đ": the unit's dot before the currency
 	}
 	mult := int64(1)
 	if scale > 1 && !own {
@@ -126,6 +129,17 @@ func parseNumber(s string, q quantity, st style, scale int64) (int64, error) {
 		return 0, msg.New("number.not_whole", msg.Quote(s))
 	}
 	return v / div, nil
+}
+
+// endsUnitWord reports whether s ends with a unit of money after a digit
+// or a space ("10 tr", "10tr").
+func endsUnitWord(s string) bool {
+	for _, u := range unitWords {
+		if rest, ok := strings.CutSuffix(s, u.word); ok && rest != "" && endsDigitOrSpace(rest) {
+			return true
+		}
+	}
+	return false
 }
 
 func endsDigitOrSpace(s string) bool {

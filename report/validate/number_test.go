@@ -19,6 +19,12 @@ func TestParseNumber(t *testing.T) {
 		{"3.410.000.000", qtyMoney, styleUnknown, 3410000000},
 		{"3,410,000,000", qtyMoney, styleUnknown, 3410000000},
 		{"3 410 000 000", qtyMoney, styleUnknown, 3410000000},
+		// Units as clerks abbreviate them, in a cell or its format.
+		{"10 tr.đ", qtyMoney, styleEN, 10_000_000},
+		{"10 trđ", qtyMoney, styleEN, 10_000_000},
+		{"10 Tr.đồng", qtyMoney, styleEN, 10_000_000},
+		{"10000 ng.đ", qtyMoney, styleEN, 10_000_000},
+		{"1.5 triệu đ", qtyMoney, styleEN, 1_500_000},
 		{"380 triệu", qtyMoney, styleUnknown, 380000000},
 		{"380 TRIỆU ĐỒNG", qtyMoney, styleUnknown, 380000000},
 		{"3,41 tỷ", qtyMoney, styleUnknown, 3410000000},

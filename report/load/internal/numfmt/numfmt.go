@@ -18,19 +18,35 @@ import (
 // many thousands it divides the number by (a comma after the last digit
 // placeholder: #,##0,, shows 12,500,000 as 13, in millions).
 type Format struct {
-	Date      bool
+	Date bool
+	// Parts says what a date shows: DateDay (a day), DateMonth (a month
+	// and its year), DateYear (a year alone).
+	Parts     DateParts
+	Percent   bool // the number shown times 100, with a %
 	Unit      string
 	Thousands int
 }
 
+// DateParts is what a date format shows of a date.
+type DateParts uint8
+
+const (
+	DateDay DateParts = iota
+	DateMonth
+	DateYear
+)
+
 // Builtin returns the built-in number format id: the dates among
 // them (14–17 and 22; 27–36 and 50–58, which the Chinese, Japanese and
-// Korean versions of Excel show as dates). The others show a number as
-// it is, or a time of day, which no register reads.
+// Korean versions of Excel show as dates) and the percentages (9, 10).
+// The others show a number as it is, or a time of day, which no register
+// reads.
 func Builtin(id int) Format {
 	switch {
 	case id >= 14 && id <= 17, id == 22, id >= 27 && id <= 36, id >= 50 && id <= 58:
 		return Format{Date: true}
+	case id == 9 || id == 10: // 0% and 0.00%
+		return Format{Percent: true}
 	}
 	return Format{}
 }
@@ -45,7 +61,7 @@ func Builtin(id int) Format {
 func Parse(code string) Format {
 	var f Format
 	var unit strings.Builder
-	var m, hs bool
+	var m, hs, d, y bool
 	placeholderSeen := false
 	commas := 0 // commas since the last digit placeholder
 	for i := 0; i < len(code); i++ {
@@ -90,8 +106,12 @@ func Parse(code string) Format {
 			f.Thousands += commas
 			commas = 0
 			placeholderSeen = false // the decimals' placeholders
-		case c == 'd' || c == 'D' || c == 'y' || c == 'Y':
-			f.Date = true
+		case c == 'd' || c == 'D':
+			d = true
+		case c == 'y' || c == 'Y':
+			y = true
+		case c == '%':
+			f.Percent = true
 		case c == 'm' || c == 'M':
 			m = true
 		case c == 'h' || c == 'H' || c == 's' || c == 'S':
@@ -108,17 +128,24 @@ func Parse(code string) Format {
 	if f.Thousands > maxThousands {
 		f.Thousands = 0 // shows every figure as 0: read as stored
 	}
-	if m && !hs {
-		f.Date = true
+	month := m && (!hs || d || y)
+	f.Date = d || y || month
+	switch {
+	case d || !month && !y:
+		f.Parts = DateDay
+	case month:
+		f.Parts = DateMonth
+	default:
+		f.Parts = DateYear
 	}
 	f.Unit = strings.Join(strings.FieldsFunc(unit.String(), func(r rune) bool { return unicode.IsSpace(r) }), " ")
 	return f
 }
 
 // maxThousands is the most thousands a format may divide by and be read
-// so: five (10^15, beyond any figure a register holds); a format of more
-// commas shows nothing but 0, and dividing by it would only cost time.
-const maxThousands = 5
+// so: three (billions); a format of more commas divides beyond any figure
+// a register holds, and dividing by it would only cost time.
+const maxThousands = 3
 
 // firstRune returns the first character of s and its length in bytes (0
 // for an empty s).
@@ -142,17 +169,52 @@ const Date1904Offset = 1462
 func (f Format) Show(v string, date1904 bool) (string, bool) {
 	if f.Date {
 		if d, ok := SerialDate(v, date1904); ok {
+			switch f.Parts {
+			case DateMonth:
+				return d[3:], false // mm/yyyy
+			case DateYear:
+				return d[6:], false // yyyy
+			}
 			return d, false
 		}
 		return v, true
 	}
+	if f.Percent {
+		// A rate, which no one sums: shown as Excel shows it, as text.
+		return shiftDecimal(v, -2) + "%", false
+	}
+	unit := f.Unit
+	if strings.IndexFunc(unit, func(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Sc, r) }) < 0 {
+		unit = ""
+	}
 	if f.Thousands > 0 {
 		v = shiftDecimal(v, 3*f.Thousands)
+		if !scaleWord(unit) {
+			// #,##0,, shows millions: say so, as "10 tr" does.
+			unit = strings.TrimSpace(thousandsWords[f.Thousands] + " " + unit)
+		}
 	}
-	if strings.IndexFunc(f.Unit, func(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Sc, r) }) >= 0 {
-		v += " " + f.Unit
+	if unit != "" {
+		v += " " + unit
 	}
 	return v, true
+}
+
+// thousandsWords name the thousands a format divides by, as a register
+// writes them.
+var thousandsWords = [maxThousands + 1]string{1: "nghìn", 2: "triệu", 3: "tỷ"}
+
+// scaleWord reports whether a format's unit starts with a word for
+// thousands, millions or billions (nghìn, ngàn, k, tr, triệu, tỷ), which
+// then says what the format divides by.
+func scaleWord(unit string) bool {
+	w := strings.ToLower(strings.TrimLeft(unit, " ("))
+	for _, p := range []string{"nghìn", "ngàn", "ng", "k", "tr", "triệu", "tỷ", "tỉ", "ty"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && (rest == "" || !unicode.IsLetter([]rune(rest)[0]) || p == "tr" && strings.HasPrefix(rest, "đ")) {
+			return true
+		}
+	}
+	return false
 }
 
 // SerialDate returns the date of a day serial (its fraction, the time of
@@ -189,14 +251,20 @@ func SerialDate(v string, date1904 bool) (string, bool) {
 }
 
 // shiftDecimal divides a number written in digits, with or without a
-// decimal point, by 10^places, exactly: "12500000" by 10^6 is "12.5". A
-// text that is not such a number is returned as it is.
+// decimal point, by 10^places, exactly: "12500000" by 10^6 is "12.5"; a
+// negative places multiplies ("0.25" by 10^-2 is "25"). A text that is
+// not such a number is returned as it is.
 func shiftDecimal(v string, places int) string {
 	neg := strings.HasPrefix(v, "-")
 	s := strings.TrimPrefix(v, "-")
 	whole, frac, _ := strings.Cut(s, ".")
 	if whole == "" || strings.ContainsFunc(whole+frac, func(r rune) bool { return r < '0' || r > '9' }) {
 		return v
+	}
+	if places < 0 { // multiply: the point moves right
+		frac += strings.Repeat("0", max(0, -places-len(frac)))
+		whole, frac = whole+frac[:-places], frac[-places:]
+		places = 0
 	}
 	if len(whole) <= places {
 		whole = strings.Repeat("0", places-len(whole)+1) + whole

@@ -28,7 +28,12 @@ func TestParse(t *testing.T) {
 		{"dd/mm/yyyy", Format{Date: true}},
 		{"m/d/yy h:mm", Format{Date: true}},
 		{`[$-42A]d mmmm yyyy`, Format{Date: true}},
-		{"mmm-yy", Format{Date: true}},
+		{"mmm-yy", Format{Date: true, Parts: DateMonth}},
+		{"yyyy", Format{Date: true, Parts: DateYear}},
+		{`"Năm "yyyy`, Format{Date: true, Parts: DateYear, Unit: "Năm"}},
+		{"mm/yyyy", Format{Date: true, Parts: DateMonth}},
+		{"0%", Format{Percent: true}},
+		{"0.0%", Format{Percent: true}},
 		{"h:mm:ss", Format{}},
 		{"[h]:mm", Format{}},
 		{`0" ngày"`, Format{Unit: "ngày"}}, // a word, not a date
@@ -48,6 +53,9 @@ func TestParse(t *testing.T) {
 		if got := Parse(code).Date; got != date {
 			t.Errorf("Parse(%q).Date = %v, want %v", code, got, date)
 		}
+	}
+	if !Builtin(9).Percent || !Builtin(10).Percent || Builtin(11).Percent {
+		t.Errorf("built-in percentages: 9 %+v, 10 %+v, 11 %+v", Builtin(9), Builtin(10), Builtin(11))
 	}
 	for id, date := range map[int]bool{0: false, 3: false, 14: true, 17: true, 20: false, 22: true, 49: false} {
 		if got := Builtin(id).Date; got != date {
@@ -72,8 +80,15 @@ func TestShow(t *testing.T) {
 		{Format{Date: true}, "1.5E+20", false, "1.5E+20", true},
 		{Format{Unit: "đ"}, "10000000", false, "10000000 đ", true},
 		{Format{Unit: "tr", Thousands: 2}, "12345678", false, "12.345678 tr", true},
-		{Format{Thousands: 1}, "999", false, "0.999", true},
-		{Format{Thousands: 2}, "-2500000", false, "-2.5", true},
+		{Format{Thousands: 1}, "999", false, "0.999 nghìn", true},
+		{Format{Thousands: 2}, "-2500000", false, "-2.5 triệu", true},
+		{Format{Thousands: 1, Unit: "k"}, "10000", false, "10 k", true},
+		{Format{Thousands: 2, Unit: "đ"}, "12500000", false, "12.5 triệu đ", true},
+		{Format{Thousands: 2, Unit: "trđ"}, "12500000", false, "12.5 trđ", true},
+		{Format{Date: true, Parts: DateYear}, "45884", false, "2025", false},
+		{Format{Date: true, Parts: DateMonth}, "45884", false, "08/2025", false},
+		{Format{Percent: true}, "1", false, "100%", false},
+		{Format{Percent: true}, "0.255", false, "25.5%", false},
 		{Format{Unit: "-"}, "7", false, "7", true}, // no letter, no currency sign
 	} {
 		got, number := c.f.Show(c.v, c.date1904)
