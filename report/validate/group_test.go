@@ -744,6 +744,12 @@ func TestSubtotalOfOneModel(t *testing.T) {
 		{"subtotals over their rows", baSum + ba + bangSum + bang, sums{3, 3, 37_000_000, 8}, 1},
 		{"a model without its name", ba + bang + "Lạng Sơn,Xã Bằng Mạc,Đoàn Thanh niên,,Văn hóa - Xã hội,Mới,2025-Q3,1,7000000,3\n", sums{4, 4, 44_000_000, 11}, 0},
 		{"a count alone", ba + "Lạng Sơn,Xã Bằng Mạc,Đoàn Thanh niên,Sân chơi,Văn hóa - Xã hội,Mới,2025-Q3,1,,\nLạng Sơn,Xã Bằng Mạc,,,,,2025-Q3,1,,\n", sums{4, 4, 30_000_000, 5}, 0},
+		// A commune's subtotal over its group rows (an eighteenth review:
+		// 6 models for 3, 11 for 7).
+		{"a subtotal over two group rows", "Lạng Sơn,Xã Ba Sơn,,,Kinh tế,Mới,2025-Q3,2,10000000,3\n" +
+			"Lạng Sơn,Xã Ba Sơn,,,Văn hóa - Xã hội,Mới,2025-Q3,1,5000000,2\nLạng Sơn,Xã Ba Sơn,,,,,2025-Q3,3,15000000,5\n", sums{2, 3, 15_000_000, 5}, 0},
+		{"a subtotal over one group row", ba + baSum + "Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,,Kinh tế,Mới,2025-Q3,4,30000000,12\n" +
+			"Lạng Sơn,Xã Bắc Sơn,,,,,2025-Q3,4,30000000,12\n" + bang + bangSum, sums{4, 7, 67_000_000, 20}, 2},
 	} {
 		r := Read(tables(t, "t.csv", head+tc.rows), Options{})
 		got, problems := sumOf(t, tables(t, "t.csv", head+tc.rows))
