@@ -146,6 +146,29 @@ func TestWorkbookAsExcelShowsIt(t *testing.T) {
 			f.SetRowVisible(s, 2, false)
 			f.SetRowVisible(s, 3, false)
 		}, want},
+		// A filter on the count column letting 1 through hides row 4 (4
+		// models): counted, with a warning; row 3 it lets through, hidden
+		// all the same, was hidden by hand.
+		{"a row a filter hides", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
+			if err := f.AutoFilter(s, "A1:J5", []excelize.AutoFilterOptions{{Column: "H", Expression: "x == 1"}}); err != nil {
+				t.Fatal(err)
+			}
+			f.SetRowVisible(s, 4, false)
+		}, want},
+		{"a row hidden by hand that the filter lets through", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
+			if err := f.AutoFilter(s, "A1:J5", []excelize.AutoFilterOptions{{Column: "H", Expression: "x == 1"}}); err != nil {
+				t.Fatal(err)
+			}
+			f.SetRowVisible(s, 3, false)
+			f.SetRowVisible(s, 4, false)
+		}, "validate.hidden_row"},
+		{"a row of no height", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
+			f.SetRowHeight(s, 3, 0)
+		}, "validate.hidden_row"},
+		{"a sheet of a header alone beside the data", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
+			f.NewSheet("Quý IV")
+			f.SetSheetRow("Quý IV", "A1", &[]any{"Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động"})
+		}, want},
 		{"a hidden sheet of an old version", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
 			f.NewSheet("Bản cũ")
 			f.SetSheetRow("Bản cũ", "A1", &[]any{"Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động"})

@@ -66,6 +66,10 @@ type Table struct {
 	HiddenRows []int
 	FoldedRows []int
 	Filtered   bool
+	// Filter are the columns of a worksheet's filter, with what each lets
+	// through, so that a row the filter would show, yet hidden, can be told
+	// from one it hides.
+	Filter []FilterColumn
 	// Uncomputed are a workbook's cells holding a formula whose value the
 	// file does not hold, or holds out of date (the workbook asks to be
 	// calculated again when opened): their text is what was saved, if
@@ -171,6 +175,39 @@ func (t *Table) Number(r Row, i int) bool {
 		return i >= 0 && r.Numbers>>uint(i)&1 == 1
 	}
 	return t.WideNumbers[Cell{Row: r.Num, Col: i}]
+}
+
+// FilterColumn is a column of a worksheet's filter: the texts it lets
+// through (compared as Excel does, without case), and blank cells if
+// Blank. Other marks criteria of another kind (greater than, top ten, by
+// colour…), which are not judged.
+type FilterColumn struct {
+	Col    int // from 0
+	Values []string
+	Blank  bool
+	Other  bool
+}
+
+// Passes reports whether the filter lets row r through, and whether it
+// can tell: false, false when a column's criteria are not judged.
+func (t *Table) Passes(r Row) (pass, known bool) {
+	for _, fc := range t.Filter {
+		if fc.Other {
+			return false, false
+		}
+		c := ""
+		if fc.Col >= 0 && fc.Col < r.Len() {
+			c = r.Cell(fc.Col)
+		}
+		ok := c == "" && fc.Blank
+		for _, v := range fc.Values {
+			ok = ok || strings.EqualFold(v, c)
+		}
+		if !ok {
+			return false, true
+		}
+	}
+	return true, len(t.Filter) > 0
 }
 
 // Cell names a cell: its row number and its column's index (from 0).

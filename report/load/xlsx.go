@@ -183,6 +183,15 @@ func openWorkbook(name string, data []byte, lim Limits) (*workbook, error) {
 	return wb, nil
 }
 
+// zeroHeight reports whether a row's attributes give it a custom height of
+// 0, which hides it as well as hidden="1" does.
+func zeroHeight(attrs []byte) bool {
+	ht, ok := attr(attrs, "ht")
+	custom, _ := attr(attrs, "customHeight")
+	h, err := strconv.ParseFloat(string(ht), 64)
+	return ok && xmlTrue(string(custom)) && err == nil && h == 0
+}
+
 // xmlTrue reports whether an XML boolean attribute is true.
 func xmlTrue(v string) bool { return v == "1" || v == "true" }
 
@@ -458,6 +467,7 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 	var cellType string // "s", "inlineStr", "b", "e" or "" for the others
 	style := 0          // the cell's style, an index in wb.formats
 	formula := false    // the cell has a formula
+	filterFrom := 0     // the first column of the sheet's filter
 	var value, inline strings.Builder
 	inRow, inCell, inV, inIS, inT := false, false, false, false, false
 	values := 0 // the <v> elements of the current cell
@@ -505,7 +515,7 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 				}
 				rowNum, col, cells, numbers = n, 0, cells[:0], 0
 				inRow = !tg.empty
-				if h, ok := attr(tg.attrs, "hidden"); ok && xmlTrue(string(h)) {
+				if h, ok := attr(tg.attrs, "hidden"); ok && xmlTrue(string(h)) || zeroHeight(tg.attrs) {
 					if l, ok := attr(tg.attrs, "outlineLevel"); ok && string(l) != "0" {
 						t.FoldedRows = append(t.FoldedRows, n) // in a group of rows shown collapsed
 					} else {
@@ -594,8 +604,35 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 			inV = !tg.end && !tg.empty
 		case "f":
 			formula = formula || inCell && !tg.end
+		case "autoFilter":
+			if ref, ok := attr(tg.attrs, "ref"); ok && !tg.end {
+				if r, ok := rangeOf(ref); ok {
+					filterFrom = r.FirstCol - 1
+				}
+			}
 		case "filterColumn": // a column of the sheet's filter that hides rows
 			t.Filtered = true
+			if !tg.end {
+				id, _ := attr(tg.attrs, "colId")
+				n, err := strconv.Atoi(string(id))
+				if err != nil || n < 0 || n > 16384 {
+					n, filterFrom = -1, 0 // no column: not judged
+				}
+				t.Filter = append(t.Filter, FilterColumn{Col: filterFrom + n, Other: n < 0})
+			}
+		case "filters":
+			if b, ok := attr(tg.attrs, "blank"); ok && xmlTrue(string(b)) && len(t.Filter) > 0 {
+				t.Filter[len(t.Filter)-1].Blank = true
+			}
+		case "filter":
+			if v, ok := attr(tg.attrs, "val"); ok && !tg.end && len(t.Filter) > 0 {
+				fc := &t.Filter[len(t.Filter)-1]
+				fc.Values = append(fc.Values, Clean(unescape(v)))
+			}
+		case "customFilters", "dynamicFilter", "top10", "colorFilter", "iconFilter", "dateGroupItem":
+			if len(t.Filter) > 0 {
+				t.Filter[len(t.Filter)-1].Other = true // criteria not judged here
+			}
 		case "sheetPr":
 			if v, ok := attr(tg.attrs, "filterMode"); ok && xmlTrue(string(v)) {
 				t.Filtered = true

@@ -327,12 +327,25 @@ func (b *builder) hiddenCells(t *load.Table, lay *sheetLayout, rc *rowConverter)
 			filtered++
 		}
 	}
+	var byNum map[int]load.Row
+	if len(t.Filter) > 0 && len(t.HiddenRows) > 0 {
+		byNum = make(map[int]load.Row, len(lay.data))
+		for _, r := range lay.data {
+			byNum[r.Num] = r
+		}
+	}
 	for _, n := range t.HiddenRows {
+		pass, known := false, false
+		if byNum != nil && data[n] {
+			pass, known = t.Passes(byNum[n])
+		}
 		switch {
 		case !data[n]:
-		case t.Filtered:
+		case t.Filtered && !(known && pass):
+			// Hidden by the filter, or by criteria not judged here.
 			filtered++
 		default:
+			// Hidden by hand: no filter hides it.
 			if rc.hidden == nil {
 				rc.hidden = map[int]bool{}
 			}

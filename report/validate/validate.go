@@ -167,6 +167,7 @@ func (b *builder) file(tables []*load.Table) {
 	}
 	any := false
 	var registers []sheetRecords
+	problems := len(b.res.Problems)
 	for k, t := range tables {
 		sheet := Sheet{File: t.File, Sheet: t.Sheet}
 		if !found[k] || complete && !b.hasRequired(t, &lays[k]) {
@@ -178,6 +179,20 @@ func (b *builder) file(tables []*load.Table) {
 		lo := len(b.ds.Records)
 		b.table(t, &lays[k])
 		registers = append(registers, sheetRecords{sheet: len(b.res.Sheets) - 1, lo: lo, hi: len(b.ds.Records)})
+	}
+	if len(registers) > 1 && slices.ContainsFunc(registers, func(s sheetRecords) bool { return s.hi > s.lo }) {
+		// A workbook's sheet of a header alone, beside sheets of data: a
+		// sheet ready for the next quarter, or a template. Said, not
+		// refused (an eighteenth review found such workbooks refused).
+		kept := b.res.Problems[:problems]
+		for _, p := range b.res.Problems[problems:] {
+			if p.Msg.Key == "validate.header_only" {
+				b.res.Warnings = append(b.res.Warnings, p)
+				continue
+			}
+			kept = append(kept, p)
+		}
+		b.res.Problems = kept
 	}
 	b.summaries(registers)
 	if !any {
