@@ -300,6 +300,16 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	}
 }
 
+// oneLine returns a name written on several lines of its cell (Alt+Enter
+// in Excel, a quoted CSV field over two lines) on one, its line breaks
+// and tabs spaces: they were refused as characters no font prints.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\n\r\t") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
 // hiddenCells notes in rc the cells of the table's rows of data that a
 // workbook does not show as it holds them: formulas without a saved value,
 // and hidden rows (each row with one is a problem of its own). Rows that a
@@ -483,7 +493,7 @@ func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64
 			rowProblems = append(rowProblems, &record.InputError{Pos: rc.at(r.Num, i+1), Column: header[i], Msg: m})
 		}
 		name := func(c column) *text {
-			t := texts.name(cell(r, where[c]))
+			t := texts.name(oneLine(cell(r, where[c])))
 			if !t.checked {
 				t.problem, t.checked = textProblem(t.s, c <= colCommune), true
 			}
@@ -506,7 +516,7 @@ func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64
 		}
 		province, district, commune := name(colProvince), name(colDistrict), name(colCommune)
 		unit := name(colUnit)
-		model := cell(r, where[colModel])
+		model := oneLine(cell(r, where[colModel]))
 		if p := textProblem(model, false); !p.IsZero() {
 			bad(colModel, p)
 		}
