@@ -39,6 +39,7 @@ type rowConverter struct {
 	// that no filter hides. Both nil when there are none.
 	uncomputed map[int][]int
 	hidden     map[int]bool
+	read       []bool // by index: a column whose cells make a record (a formula's matters there only)
 }
 
 // partsSum returns the sum of a row's funds given in parts (fundsParts),
@@ -291,6 +292,14 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 		}
 		sheet.Columns = append(sheet.Columns, Column{Col: i + 1, Header: h, Key: k, Scale: rc.scale[i], UnitRow: unitRow[i]})
 	}
+	if rc.uncomputed != nil {
+		rc.read = make([]bool, len(rc.header))
+		for _, i := range append(append(append([]int{}, rc.where[:]...), rc.extras...), rc.fundsParts...) {
+			if i >= 0 && i < len(rc.read) {
+				rc.read[i] = true
+			}
+		}
+	}
 	base := len(b.ds.Records)
 	b.convert(rc, rows)
 	groups := b.groups(rc, lay, rows, base, &sheet.Skipped)
@@ -504,6 +513,9 @@ func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64
 		}
 		if rc.uncomputed != nil || rc.hidden != nil {
 			for _, i := range rc.uncomputed[r.Num] {
+				if i >= len(rc.read) || !rc.read[i] {
+					continue // a note's formula, or one beyond the table
+				}
 				h := ""
 				if i < len(header) {
 					h = header[i]
