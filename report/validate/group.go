@@ -208,14 +208,32 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			need = 1
 		}
 		lo, hi := c.lo, c.hi
-		diff, members := rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, lo, hi, true, need)
+		g := &recs[rec[c.row]]
+		if !c.numbered {
+			// A row of its place sums the rows of its place beside it: the
+			// run of them next to it, not another commune's rows further on
+			// (a nineteenth review: a commune's subtotal after another
+			// commune's model, in a district's register where some communes
+			// have a subtotal and some not, was counted as more models).
+			hi = placeRun(g, recs, rec, out, lo, hi, true)
+		}
+		diff, members := rc.addsUp(rows[c.row], g, recs, rec, out, lo, hi, true, need)
 		if diff != nil && !c.numbered && c.aboveHi > c.aboveLo {
-			lo, hi = c.aboveLo, c.aboveHi
-			diff, members = rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, lo, hi, true, need)
+			lo, hi = placeRun(g, recs, rec, out, c.aboveLo, c.aboveHi, false), c.aboveHi
+			diff, members = rc.addsUp(rows[c.row], g, recs, rec, out, lo, hi, true, need)
 		}
 		// A model's row over a single row numbered under it (2 over 2.1,
 		// or a) may be a model inserted, and is no group.
 		switch {
+		case members < 0 && bare[c.row] && !c.numbered:
+			// A place's subtotal, by its shape, over a row with problems:
+			// as for a numbered group below (under --skip-invalid it was
+			// counted as models beside its good members).
+			bad := -members - 1
+			out[c.row], kind[c.row] = true, "problem"
+			b.res.Problems = append(b.res.Problems, &record.InputError{Pos: rc.at(rows[c.row].Num, 0),
+				Msg: msg.New("validate.subtotal_unchecked", rows[c.row].Num, fmt.Sprintf("%d–%d", rows[lo].Num, rows[hi-1].Num), rows[bad].Num)})
+			b.res.Rejected = append(b.res.Rejected, Rejected{Pos: g.Pos(), Province: g.Province, District: g.District, Commune: g.Commune, Period: g.Period})
 		case members < 0 && c.numbered && !c.named:
 			// A group's row, by its number and its lack of a model's
 			// name, over a row with problems: its figures cannot be
@@ -296,6 +314,28 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		slices.SortStableFunc(*skipped, func(a, b Skip) int { return cmp.Compare(a.First, b.First) })
 	}
 	return n
+}
+
+// placeRun returns the end (down) or the start (up) of the run of rows in
+// [lo, hi) next to a place's row g, from lo down or from hi up, whose
+// records are of g's place and period (within): the first row of another
+// place ends it. Rows left out already, and rows with problems (no
+// record), do not end it.
+func placeRun(g *record.Record, recs []record.Record, rec []int, out []bool, lo, hi int, down bool) int {
+	if down {
+		for k := lo; k < hi; k++ {
+			if !out[k] && rec[k] >= 0 && !within(g, &recs[rec[k]]) {
+				return k
+			}
+		}
+		return hi
+	}
+	for k := hi - 1; k >= lo; k-- {
+		if !out[k] && rec[k] >= 0 && !within(g, &recs[rec[k]]) {
+			return k + 1
+		}
+	}
+	return lo
 }
 
 // subtotalShape reports whether a row has nothing but its place, its

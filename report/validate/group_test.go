@@ -748,6 +748,11 @@ func TestSubtotalOfOneModel(t *testing.T) {
 		// 6 models for 3, 11 for 7).
 		{"a subtotal over two group rows", "Lạng Sơn,Xã Ba Sơn,,,Kinh tế,Mới,2025-Q3,2,10000000,3\n" +
 			"Lạng Sơn,Xã Ba Sơn,,,Văn hóa - Xã hội,Mới,2025-Q3,1,5000000,2\nLạng Sơn,Xã Ba Sơn,,,,,2025-Q3,3,15000000,5\n", sums{2, 3, 15_000_000, 5}, 0},
+		// A commune's subtotal after another commune's model: its members
+		// are its own commune's rows beside it (a nineteenth review: 5
+		// models for 3).
+		{"a subtotal after another commune's model", "Lạng Sơn,Xã Đồng Ý,Hội Nông dân,Nuôi gà,Kinh tế,Mới,2025-Q3,1,9000000,6\n" +
+			ba + baSum, sums{3, 3, 39_000_000, 11}, 0},
 		{"a subtotal over one group row", ba + baSum + "Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,,Kinh tế,Mới,2025-Q3,4,30000000,12\n" +
 			"Lạng Sơn,Xã Bắc Sơn,,,,,2025-Q3,4,30000000,12\n" + bang + bangSum, sums{4, 7, 67_000_000, 20}, 2},
 	} {
@@ -812,5 +817,23 @@ func TestNameOnTwoLines(t *testing.T) {
 	if len(r.Problems) != 1 || r.Problems[0].Msg.Key != "validate.duplicate" || len(r.Dataset.Records) != 1 ||
 		r.Dataset.Records[0].Model != "Nuôi ong lấy mật" || r.Dataset.Records[0].Unit != "Hội Nông dân" {
 		t.Errorf("problems %v, records %+v; want the second row a duplicate of the first, Nuôi ong lấy mật of Hội Nông dân", r.Problems, r.Dataset.Records)
+	}
+}
+
+// A commune's subtotal over a row with problems cannot be checked: it is a
+// problem too, not models counted beside the good rows once the bad one is
+// left out (a nineteenth review, under --skip-invalid: 13 models for 4).
+func TestSubtotalOverBadRow(t *testing.T) {
+	const head = "Tỉnh,Xã,Đơn vị,Tên mô hình,Lĩnh vực,Tình trạng,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
+	r := Read(tables(t, "t.csv", head+
+		"Lạng Sơn,Xã Ba Sơn,Hội Nông dân,Nuôi ong,Kinh tế,Mới,2025-Q3,1,10000000,5\n"+
+		"Lạng Sơn,Xã Ba Sơn,Công an xã,Camera an ninh,Quốc phòng - An ninh,Mới,2025-Q3,1,20000000,-3\n"+
+		"Lạng Sơn,Xã Ba Sơn,,,,,2025-Q3,2,30000000,5\n"), Options{})
+	var keys []string
+	for _, p := range r.Problems {
+		keys = append(keys, p.Msg.Key)
+	}
+	if len(r.Dataset.Records) != 1 || !strings.Contains(strings.Join(keys, " "), "validate.subtotal_unchecked") {
+		t.Errorf("%d records, problems %v; want the model alone, and the subtotal a problem", len(r.Dataset.Records), r.Problems)
 	}
 }
