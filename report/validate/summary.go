@@ -220,9 +220,12 @@ func (b *builder) cumulative(sheets []sheetRecords, out []bool) {
 		}
 		spans := map[record.Period]bool{}
 		models := map[string]bool{}
-		var own, within totals
+		var own, within, flows totals // flows: all the span's rows, groups too
 		provinces := map[string]bool{}
 		for i := s.lo; i < s.hi; i++ {
+			if p := recs[i].Period; p.First != p.Last {
+				flows.add(&recs[i])
+			}
 			if p := recs[i].Period; p.First != p.Last && recs[i].Model != "" {
 				spans[p] = true
 				models[key(&recs[i])] = true
@@ -274,6 +277,16 @@ func (b *builder) cumulative(sheets []sheetRecords, out []bool) {
 		}
 		sh := &b.res.Sheets[s.sheet]
 		pos := record.Pos{File: sh.File, Sheet: sh.Sheet}
+		if whole && (flows.funds != within.funds || flows.households != within.households || flows.beneficiaries != within.beneficiaries) {
+			// The span's sheet is not the sum of its quarters' (its funds,
+			// households or people differ: a model they lack, or other
+			// figures): which is right? It was left out as their sum (a
+			// nineteenth review: 30 million for the quarters' 26 said to be
+			// theirs; a model of the year's sheet alone lost).
+			b.res.Problems = append(b.res.Problems, &record.InputError{Pos: pos, Msg: msg.New("validate.cumulative_differs",
+				msg.Quote(b.sheetName(s.sheet)), quoteAll(names), msg.Number(flows.funds), msg.Number(within.funds))})
+			continue
+		}
 		if whole {
 			out[k] = true
 			sh.Summary = true
