@@ -138,6 +138,12 @@ type Result struct {
 	// whole sheet (its column 0), how many rows it left out.
 	Excluded  validate.Problems
 	SheetRows map[record.Pos]int
+	// ExcludedElsewhere are the problems of rows left out under
+	// Options.SkipInvalid that are of another period or locality than the
+	// summary's: not in this report, but not to pass unseen (with no
+	// period asked for, a later quarter's rows all left out made the
+	// report one of the quarter before).
+	ExcludedElsewhere validate.Problems
 	// Files are the register files read.
 	Files []string
 	// Skipped are the files of the folders read that dvkreport wrote
@@ -207,7 +213,7 @@ func (d *Data) Summarize(opts Options) (*Result, error) {
 	if res.Comparison, err = compare.Compare(d.Dataset, aopts, s, opts.Compare); err != nil {
 		return nil, err
 	}
-	res.Warnings, res.Excluded, res.Unassigned = inScope(d, s, d.excluded)
+	res.Warnings, res.Excluded, res.ExcludedElsewhere, res.Unassigned = inScope(d, s, d.excluded)
 	res.SheetRows = d.sheetRows
 	return res, nil
 }

@@ -42,9 +42,10 @@ func locate(g *gazetteer.Gazetteer, opts Options, name string) ([]string, bool) 
 
 // inScope keeps, of what loading the data found, what concerns the
 // summary: the warnings about its own records (and the files'), the
-// problems of rows of its scope and period, and the rows not assigned to
-// a 2025 commune of its records, when it covers whole provinces.
-func inScope(d *Data, s *aggregate.Summary, excluded validate.Problems) (warnings []*record.InputError, problems validate.Problems, unassigned []names.Unassigned) {
+// problems of rows of its scope and period (and apart, elsewhere, those of
+// others), and the rows not assigned to a 2025 commune of its records,
+// when it covers whole provinces.
+func inScope(d *Data, s *aggregate.Summary, excluded validate.Problems) (warnings []*record.InputError, problems, elsewhere validate.Problems, unassigned []names.Unassigned) {
 	for i, w := range d.Warnings {
 		if r := d.warningRecord[i]; r < 0 || s.Selected(r) {
 			warnings = append(warnings, w)
@@ -64,10 +65,8 @@ func inScope(d *Data, s *aggregate.Summary, excluded validate.Problems) (warning
 			problems = append(problems, p)
 			continue
 		}
-		if !s.Covers(r.Province, r.District, r.Commune) {
-			continue
-		}
-		if !r.Period.IsZero() && !s.Period.IsZero() && !s.Period.Contains(r.Period) {
+		if !s.Covers(r.Province, r.District, r.Commune) || !r.Period.IsZero() && !s.Period.IsZero() && !s.Period.Contains(r.Period) {
+			elsewhere = append(elsewhere, p)
 			continue
 		}
 		problems = append(problems, p)
@@ -81,5 +80,5 @@ func inScope(d *Data, s *aggregate.Summary, excluded validate.Problems) (warning
 			unassigned = append(unassigned, u)
 		}
 	}
-	return warnings, problems, unassigned
+	return warnings, problems, elsewhere, unassigned
 }

@@ -136,3 +136,21 @@ func TestSkipInvalidKeepsOtherSheets(t *testing.T) {
 		t.Errorf("%d models, %d đồng, %d households; want 7, 200,000,000 and 20", got.Models, got.FundsVND, got.Households)
 	}
 }
+
+// Under --skip-invalid with no period asked for, a later quarter's rows all
+// left out made the report one of the quarter before without a word (a
+// nineteenth review): they are the result's ExcludedElsewhere, which the
+// command says.
+func TestSkipInvalidElsewhere(t *testing.T) {
+	name := sheetsWorkbook(t, []string{"Sổ"}, map[string][][]any{"Sổ": {
+		{"Lạng Sơn", "Xã Ba Sơn", "A", "Kinh tế", "Quý III/2025", 1, 100_000_000, 10},
+		{"Lạng Sơn", "Xã Ba Sơn", "B", "Kinh tế", "Quý IV/2025", 1, -5, 20},
+	}})
+	r, err := report.Summarize(report.Options{Inputs: []string{name}, SkipInvalid: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Period != record.QuarterPeriod(2025, 3) || len(r.Excluded) != 0 || len(r.ExcludedElsewhere) != 1 || r.ExcludedElsewhere[0].Pos.Row != 3 {
+		t.Errorf("period %v, excluded %v, elsewhere %v; want 2025-Q3, none, and row 3", r.Period, r.Excluded, r.ExcludedElsewhere)
+	}
+}

@@ -380,6 +380,17 @@ const maxLines = 20
 // first problems, and all of them in the CSV file named by
 // --excluded-csv.
 func printExcluded(c *cli.Context, u *ui, e env, r *report.Result) error {
+	if len(r.ExcludedElsewhere) > 0 {
+		// Rows of other periods or localities, left out too: not in this
+		// report, but said, with the first of them.
+		rows := map[record.Pos]bool{}
+		for _, p := range r.ExcludedElsewhere {
+			pos := p.Pos
+			pos.Col = 0
+			rows[pos] = true
+		}
+		u.say(msg.New("cli.excluded_elsewhere", len(rows), r.ExcludedElsewhere[0].In(u.lang)))
+	}
 	if len(r.Excluded) == 0 {
 		return nil
 	}
