@@ -169,6 +169,27 @@ func TestWorkbookAsExcelShowsIt(t *testing.T) {
 			f.NewSheet("Quý IV")
 			f.SetSheetRow("Quý IV", "A1", &[]any{"Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động"})
 		}, want},
+		// A bare row of SUBTOTAL(109,…) under a filter: it leaves out the
+		// row the filter hides, so it never adds up; counted as models
+		// (a nineteenth review). A row of formulas that sum its column is
+		// a subtotal, whatever its figures.
+		{"a subtotal of the rows a filter shows", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
+			if err := f.AutoFilter(s, "A1:J6", []excelize.AutoFilterOptions{{Column: "H", Expression: "x == 1"}}); err != nil {
+				t.Fatal(err)
+			}
+			f.SetCellValue(s, "A6", "Lạng Sơn")
+			f.SetCellValue(s, "G6", "2025-Q3")
+			for _, c := range []string{"H", "I", "J"} {
+				f.SetCellFormula(s, c+"6", "SUBTOTAL(109,"+c+"2:"+c+"5)")
+			}
+			f.SetCellValue(s, "H6", 3) // the values Excel saved: rows 2, 3 and 5
+			f.SetCellValue(s, "I6", 37_000_000)
+			f.SetCellValue(s, "J6", 5)
+			for _, c := range []string{"H", "I", "J"} {
+				f.SetCellFormula(s, c+"6", "SUBTOTAL(109,"+c+"2:"+c+"5)")
+			}
+			f.SetRowVisible(s, 4, false)
+		}, want},
 		{"a hidden sheet of an old version", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
 			f.NewSheet("Bản cũ")
 			f.SetSheetRow("Bản cũ", "A1", &[]any{"Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động"})

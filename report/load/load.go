@@ -70,6 +70,10 @@ type Table struct {
 	// through, so that a row the filter would show, yet hidden, can be told
 	// from one it hides.
 	Filter []FilterColumn
+	// SumCells are a workbook's cells whose formula sums a range of their
+	// own column (SUM, SUBTOTAL, AGGREGATE over rows above or below): the
+	// cells of totals and subtotals.
+	SumCells []Cell
 	// Uncomputed are a workbook's cells holding a formula whose value the
 	// file does not hold, or holds out of date (the workbook asks to be
 	// calculated again when opened): their text is what was saved, if

@@ -8,8 +8,10 @@ import (
 	"io"
 	"math"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dvkreport/dvkreport/report/load/internal/numfmt"
@@ -181,6 +183,32 @@ func openWorkbook(name string, data []byte, lim Limits) (*workbook, error) {
 		}
 	}
 	return wb, nil
+}
+
+// sumRe reads a formula that sums a range: SUM(I2:I5), SUBTOTAL(9,I2:I5)
+// or SUBTOTAL(109,…) (which leaves out the rows a filter hides),
+// AGGREGATE(9,5,…).
+var sumRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^\s*=?\s*(?:SUM\s*\(|SUBTOTAL\s*\(\s*\d+\s*,|AGGREGATE\s*\(\s*\d+\s*,\s*\d+\s*,)\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*$`)
+})
+
+// sumsColumn reports whether formula f, of the cell of row and column col
+// (from 0), sums a range of its own column of other rows: the cell of a
+// total or a subtotal, never of a model (a model's funds may sum its
+// sources across its row: SUM(J5:L5) is no such formula).
+func sumsColumn(f string, row, col int) bool {
+	m := sumRe().FindStringSubmatch(f)
+	if m == nil {
+		return false
+	}
+	c1, ok1 := columnOf([]byte(m[1]))
+	c2, ok2 := columnOf([]byte(m[3]))
+	r1, err1 := strconv.Atoi(m[2])
+	r2, err2 := strconv.Atoi(m[4])
+	if !ok1 || !ok2 || err1 != nil || err2 != nil || c1 != col || c2 != col {
+		return false
+	}
+	return row < min(r1, r2) || row > max(r1, r2) // other rows than its own
 }
 
 // zeroHeight reports whether a row's attributes give it a custom height of
@@ -467,7 +495,9 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 	var cellType string // "s", "inlineStr", "b", "e" or "" for the others
 	style := 0          // the cell's style, an index in wb.formats
 	formula := false    // the cell has a formula
-	filterFrom := 0     // the first column of the sheet's filter
+	inF := false        // in its text
+	var fbuf bytes.Buffer
+	filterFrom := 0 // the first column of the sheet's filter
 	var value, inline strings.Builder
 	inRow, inCell, inV, inIS, inT := false, false, false, false, false
 	values := 0 // the <v> elements of the current cell
@@ -486,6 +516,8 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 		switch {
 		case inV:
 			value.Write(tg.text)
+		case inF && fbuf.Len() < 256:
+			fbuf.Write(tg.text)
 		case inT && inIS:
 			inline.Write(tg.text)
 		}
@@ -604,6 +636,16 @@ func (wb *workbook) readSheet(data []byte, sheet string) (*Table, error) {
 			inV = !tg.end && !tg.empty
 		case "f":
 			formula = formula || inCell && !tg.end
+			switch {
+			case inCell && !tg.end && !tg.empty:
+				inF = true
+				fbuf.Reset()
+			case inF && tg.end:
+				inF = false
+				if sumsColumn(unescape(fbuf.Bytes()), rowNum, col) {
+					t.SumCells = append(t.SumCells, Cell{Row: rowNum, Col: col})
+				}
+			}
 		case "autoFilter":
 			if ref, ok := attr(tg.attrs, "ref"); ok && !tg.end {
 				if r, ok := rangeOf(ref); ok {

@@ -252,3 +252,27 @@ func TestISODateCell(t *testing.T) {
 		}
 	}
 }
+
+// A formula that sums its own column's other rows is a total's or a
+// subtotal's; one that sums across its row, or its own cell, is not.
+func TestSumsColumn(t *testing.T) {
+	for _, c := range []struct {
+		f        string
+		row, col int
+		want     bool
+	}{
+		{"SUM(I2:I5)", 6, 8, true},
+		{"SUBTOTAL(109,I2:I5)", 6, 8, true},
+		{"subtotal(9, $I$2 : $I$5)", 6, 8, true},
+		{"AGGREGATE(9,5,I7:I9)", 6, 8, true},
+		{"SUM(I2:I5)", 6, 7, false},   // another column
+		{"SUM(J6:L6)", 6, 8, false},   // across the row: a model's sources
+		{"SUM(I2:I7)", 6, 8, false},   // its own cell in the range
+		{"SUM(I2:I5)*2", 6, 8, false}, // more than a sum
+		{"I2+I3", 6, 8, false},
+	} {
+		if got := sumsColumn(c.f, c.row, c.col); got != c.want {
+			t.Errorf("sumsColumn(%q, %d, %d) = %v, want %v", c.f, c.row, c.col, got, c.want)
+		}
+	}
+}

@@ -159,6 +159,9 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 		res.Problems = append(res.Problems, &record.InputError{Pos: rc.at(headerRow, 0), Msg: msg.New("validate.hidden_sheet", msg.Quote(t.Sheet))})
 		return
 	}
+	if b.sumRows(t, lay, rc) {
+		sheet.Skipped, sheet.DataRows = lay.skipped, len(lay.data)
+	}
 	b.hiddenCells(t, lay, rc)
 	if len(lay.mergedFigures) > 0 {
 		// A count merged over three models' rows: three models, or three
@@ -307,6 +310,54 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	if len(lay.totals) > 0 {
 		sheet.TotalRow, sheet.TotalMatches = b.checkTotal(rc, lay.totals[len(lay.totals)-1], b.ds.Records[base:], len(rows)-groups)
 	}
+}
+
+// sumRows leaves out of the table's data the rows without a model's name
+// whose figures are formulas that sum their column's other rows
+// (load.Table.SumCells): a total's or a subtotal's, whatever its shape. Such a
+// row that did not add up was counted as models: a SUBTOTAL(109,…) leaves
+// out the rows a filter hides, which are counted (a nineteenth review).
+// It reports whether it left any out, each with a warning.
+func (b *builder) sumRows(t *load.Table, lay *sheetLayout, rc *rowConverter) bool {
+	if len(t.SumCells) == 0 {
+		return false
+	}
+	sums := map[int]bool{}
+	for _, c := range t.SumCells {
+		if c.Col < len(lay.cols) {
+			switch lay.cols[c.Col] {
+			case colCount, colFunds, colHouseholds, colBeneficiaries, colNone:
+				sums[c.Row] = true
+			}
+		}
+	}
+	model := slices.Index(lay.cols, colModel)
+	kept := lay.data[:0:0]
+	at := make([]int, len(lay.data)) // each row's index in kept, or -1
+	for i, r := range lay.data {
+		// A model's row may sum its parts below it (the breakdown rules
+		// leave those out): a row that names a model is not judged here.
+		if !sums[r.Num] || model >= 0 && cell(r, model) != "" {
+			at[i] = len(kept)
+			kept = append(kept, r)
+			continue
+		}
+		at[i] = -1
+		lay.skip(r, "subtotal")
+		b.warn(rc.at(r.Num, 0), "", msg.New("validate.sum_row", r.Num))
+	}
+	if len(kept) == len(lay.data) {
+		return false
+	}
+	// The rows without a model's name, by index in the data.
+	modelless := lay.modelless[:0]
+	for _, i := range lay.modelless {
+		if at[i] >= 0 {
+			modelless = append(modelless, at[i])
+		}
+	}
+	lay.data, lay.modelless = kept, modelless
+	return true
 }
 
 // oneLine returns a name written on several lines of its cell (Alt+Enter
