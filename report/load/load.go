@@ -450,8 +450,14 @@ func readCSV(name string, data []byte, cs charset.Charset, lim Limits) (*Table, 
 	if err != nil {
 		var de *charset.DecodeError
 		if errors.As(err, &de) {
+			key := "load.bad_encoding"
+			if cs == charset.Auto && de.Charset == charset.UTF8 && de.Line > 1 {
+				// Lines of UTF-8 before it: a file of two encodings, which
+				// --encoding cannot read either.
+				key = "load.mixed_encoding"
+			}
 			return nil, &Error{Pos: record.Pos{File: name, Row: de.Line}, Err: ErrFormat,
-				Text: msg.New("load.bad_encoding", de.Charset, de.Offset, de.Reason)}
+				Text: msg.New(key, de.Charset, de.Offset, de.Reason)}
 		}
 		return nil, &Error{Pos: record.Pos{File: name}, Text: msg.New("load.decode", err), Err: ErrFormat}
 	}

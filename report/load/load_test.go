@@ -186,3 +186,19 @@ func mustRead(t *testing.T, name string) []byte {
 	}
 	return b
 }
+
+// A UTF-8 file with a line of an old tool's encoding is named as a file of
+// two encodings: --encoding, which the message for a wrong encoding
+// advises, cannot read it either (a nineteenth review).
+func TestMixedEncoding(t *testing.T) {
+	old, err := charset.Encode("Lạng Sơn,Xã Bằng Mạc\n", charset.Windows1258)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := append([]byte("province,commune\nLạng Sơn,Xã Ba Sơn\nLạng Sơn,Xã Bắc Sơn\n"), old...)
+	_, err = Bytes("mixed.csv", data, FormatCSV, Options{})
+	var le *Error
+	if !errors.As(err, &le) || le.Text.Key != "load.mixed_encoding" || le.Pos.Row != 4 {
+		t.Errorf("%v; want a file of two encodings, at line 4", err)
+	}
+}
