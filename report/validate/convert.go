@@ -322,22 +322,28 @@ func (b *builder) sumRows(t *load.Table, lay *sheetLayout, rc *rowConverter) boo
 	if len(t.SumCells) == 0 {
 		return false
 	}
-	sums := map[int]bool{}
+	sums, countSums := map[int]bool{}, map[int]bool{}
 	for _, c := range t.SumCells {
 		if c.Col < len(lay.cols) {
 			switch lay.cols[c.Col] {
-			case colCount, colFunds, colHouseholds, colBeneficiaries, colNone:
+			case colCount:
+				countSums[c.Row] = true
+				fallthrough
+			case colFunds, colHouseholds, colBeneficiaries, colNone:
 				sums[c.Row] = true
 			}
 		}
 	}
-	model := slices.Index(lay.cols, colModel)
+	model, count := slices.Index(lay.cols, colModel), slices.Index(lay.cols, colCount)
 	kept := lay.data[:0:0]
 	at := make([]int, len(lay.data)) // each row's index in kept, or -1
 	for i, r := range lay.data {
 		// A model's row may sum its parts below it (the breakdown rules
 		// leave those out): a row that names a model is not judged here.
-		if !sums[r.Num] || model >= 0 && cell(r, model) != "" {
+		// So may a group's row (a count of models typed, its funds the
+		// sum of its sources below, a twentieth review): a count of
+		// models that is no sum formula is not judged here either.
+		if !sums[r.Num] || model >= 0 && cell(r, model) != "" || count >= 0 && cell(r, count) != "" && !countSums[r.Num] {
 			at[i] = len(kept)
 			kept = append(kept, r)
 			continue

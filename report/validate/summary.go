@@ -211,9 +211,26 @@ func (b *builder) sheetName(i int) string {
 // hold every quarter of its span, it is left out, with a warning; when
 // they do not, it is a problem: its models are counted twice in some
 // quarters and its own figures are the only ones of others.
+// covers reports whether every key of some is in all.
+func covers(all, some map[string]bool) bool {
+	for k := range some {
+		if !all[k] {
+			return false
+		}
+	}
+	return true
+}
+
 func (b *builder) cumulative(sheets []sheetRecords, out []bool) {
 	recs := b.ds.Records
-	key := func(r *record.Record) string { return modelKey(r.Model) + "|" + gazetteer.UnitKey(r.Commune) }
+	// A model is its name in its place; a place is its province, district
+	// and commune (two communes of one name in two districts are two: a
+	// twentieth review found one's year file taken for the other's
+	// quarters).
+	place := func(r *record.Record) string {
+		return gazetteer.UnitKey(r.Province) + "|" + gazetteer.UnitKey(r.District) + "|" + gazetteer.UnitKey(r.Commune)
+	}
+	key := func(r *record.Record) string { return modelKey(r.Model) + "|" + place(r) }
 	for k, s := range sheets {
 		if out[k] {
 			continue
@@ -221,15 +238,15 @@ func (b *builder) cumulative(sheets []sheetRecords, out []bool) {
 		spans := map[record.Period]bool{}
 		models := map[string]bool{}
 		var own, within, flows totals // flows: all the span's rows, groups too
-		provinces := map[string]bool{}
+		places := map[string]bool{}
 		for i := s.lo; i < s.hi; i++ {
 			if p := recs[i].Period; p.First != p.Last {
 				flows.add(&recs[i])
+				places[place(&recs[i])] = true
 			}
 			if p := recs[i].Period; p.First != p.Last && recs[i].Model != "" {
 				spans[p] = true
 				models[key(&recs[i])] = true
-				provinces[gazetteer.UnitKey(recs[i].Province)] = true
 				own.add(&recs[i])
 			}
 		}
@@ -237,6 +254,7 @@ func (b *builder) cumulative(sheets []sheetRecords, out []bool) {
 			continue
 		}
 		covered := map[record.Quarter]bool{}
+		quarterModels := map[string]bool{} // the models of the quarters it spans
 		again := false
 		var names []string
 		for j, o := range sheets {
@@ -246,8 +264,11 @@ func (b *builder) cumulative(sheets []sheetRecords, out []bool) {
 			from := false
 			for i := o.lo; i < o.hi; i++ {
 				m := &recs[i]
-				if !provinces[gazetteer.UnitKey(m.Province)] {
-					continue // another province's quarters
+				if !places[place(m)] || m.Period.First != m.Period.Last {
+					// Another place's quarters; or a span within the span (a
+					// half-year's sheet beside the year's, which the quarters
+					// already count: a twentieth review).
+					continue
 				}
 				for p := range spans {
 					if p != m.Period && p.Contains(m.Period) {
@@ -256,6 +277,7 @@ func (b *builder) cumulative(sheets []sheetRecords, out []bool) {
 						}
 						from = true
 						again = again || models[key(m)]
+						quarterModels[key(m)] = true
 						within.add(m)
 					}
 				}
@@ -277,10 +299,11 @@ func (b *builder) cumulative(sheets []sheetRecords, out []bool) {
 		}
 		sh := &b.res.Sheets[s.sheet]
 		pos := record.Pos{File: sh.File, Sheet: sh.Sheet}
-		if whole && (flows.funds != within.funds || flows.households != within.households || flows.beneficiaries != within.beneficiaries) {
+		if whole && (flows.funds != within.funds || flows.households != within.households || flows.beneficiaries != within.beneficiaries ||
+			again && !covers(quarterModels, models)) {
 			// The span's sheet is not the sum of its quarters' (its funds,
-			// households or people differ: a model they lack, or other
-			// figures): which is right? It was left out as their sum (a
+			// households or people differ, or, its models being theirs, it
+			// has one they lack, even without money): which is right? It was left out as their sum (a
 			// nineteenth review: 30 million for the quarters' 26 said to be
 			// theirs; a model of the year's sheet alone lost).
 			b.res.Problems = append(b.res.Problems, &record.InputError{Pos: pos, Msg: msg.New("validate.cumulative_differs",
