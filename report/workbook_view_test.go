@@ -110,6 +110,9 @@ func TestWorkbookAsExcelShowsIt(t *testing.T) {
 		{"households shown with a word", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
 			numFmt(t, f, s, "J2", "J5", `0" hộ"`)
 		}, want},
+		{"households shown in thousands", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
+			numFmt(t, f, s, "J2", "J5", `#,##0.000, "hộ"`) // 5 shown "0.005 hộ": read as 5 (a twenty-first review read 5,000 as 5)
+		}, want},
 		{"a column of dates", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
 			f.SetCellValue(s, "K1", "Hoàn thành")
 			for i := range 4 {

@@ -748,7 +748,14 @@ func (rc *rowConverter) number(s string, q quantity, i int, stored bool) (int64,
 				return 0, msg.New("number.format_unit", msg.Quote(s), msg.Number(scale))
 			}
 		case err != nil && q != qtyMoney && asText(err).Key == "number.nan":
-			v, err = parseNumber(n, q, st, scale)
+			// A format that shows thousands says so first ("5 nghìn hộ"
+			// for 5,000): the number is that many.
+			words := strings.Fields(shown)
+			if t, terr := parseNumber(n+" "+words[0], qtyMoney, st, 0); terr == nil {
+				v, err = t, nil
+			} else {
+				v, err = parseNumber(n, q, st, scale)
+			}
 		}
 	}
 	switch {

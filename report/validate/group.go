@@ -218,7 +218,8 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			hi = placeRun(g, recs, rec, out, lo, hi, true)
 		}
 		diff, members := rc.addsUp(rows[c.row], g, recs, rec, out, lo, hi, true, need)
-		if diff != nil && !c.numbered && c.aboveHi > c.aboveLo {
+		if diff != nil && !c.numbered && c.aboveHi > c.aboveLo && members >= 0 {
+			// (Not when a row below had problems: that is the answer.)
 			lo, hi = placeRun(g, recs, rec, out, c.aboveLo, c.aboveHi, false), c.aboveHi
 			diff, members = rc.addsUp(rows[c.row], g, recs, rec, out, lo, hi, true, need)
 		}

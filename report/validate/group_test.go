@@ -857,6 +857,41 @@ func TestSubtotalOverBadRow(t *testing.T) {
 	if len(r.Dataset.Records) != 1 || !strings.Contains(strings.Join(keys, " "), "validate.subtotal_unchecked") {
 		t.Errorf("%d records, problems %v; want the model alone, and the subtotal a problem", len(r.Dataset.Records), r.Problems)
 	}
+	// The subtotal above its rows, another commune's model above it: the
+	// rows above are no members, and the bad row below is the answer (a
+	// twenty-first review: 46 million for 35).
+	r = Read(tables(t, "t.csv", head+
+		"Lạng Sơn,Xã Hợp Thành,Hội Nông dân,Nuôi gà,Kinh tế,Mới,2025-Q3,1,30000000,5\n"+
+		"Lạng Sơn,Xã Ba Sơn,,,,,2025-Q3,2,30000000,5\n"+
+		"Lạng Sơn,Xã Ba Sơn,Hội Nông dân,Nuôi ong,Kinh tế,Mới,2025-Q3,1,10000000,5\n"+
+		"Lạng Sơn,Xã Ba Sơn,Công an xã,Camera an ninh,Quốc phòng - An ninh,Mới,2025-Q3,1,20000000,-3\n"), Options{})
+	keys = nil
+	for _, p := range r.Problems {
+		keys = append(keys, p.Msg.Key)
+	}
+	if len(r.Dataset.Records) != 2 || !strings.Contains(strings.Join(keys, " "), "validate.subtotal_unchecked") {
+		t.Errorf("above: %d records, problems %v; want the two good models, and the subtotal a problem", len(r.Dataset.Records), r.Problems)
+	}
+}
+
+// A year's sheet without a district column (as after the 2025 reform)
+// beside quarter sheets that name the district: it is their sum, not a
+// fifth quarter (a twenty-first review: 20 million for 10).
+func TestCumulativeWithoutDistrict(t *testing.T) {
+	sheet := func(name, period, district, funds string) *load.Table {
+		head := []string{"Tỉnh", "Huyện", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động"}
+		row := []string{"Lạng Sơn", district, "Xã Ba Sơn", "Nuôi ong", "Kinh tế", period, "1", funds}
+		if district == "" {
+			head, row = append(head[:1:1], head[2:]...), append(row[:1:1], row[2:]...)
+		}
+		return &load.Table{File: "y.xlsx", Sheet: name, Rows: []load.Row{load.NewRow(1, head...), load.NewRow(2, row...)}}
+	}
+	r := Read([]*load.Table{sheet("Quý I", "Quý I/2025", "Huyện Cao Lộc", "1000000"), sheet("Quý II", "Quý II/2025", "Huyện Cao Lộc", "2000000"),
+		sheet("Quý III", "Quý III/2025", "Huyện Cao Lộc", "3000000"), sheet("Quý IV", "Quý IV/2025", "Huyện Cao Lộc", "4000000"),
+		sheet("Lũy kế năm", "Năm 2025", "", "10000000")}, Options{})
+	if len(r.Problems) > 0 || len(r.Dataset.Records) != 4 || len(r.Warnings) != 1 {
+		t.Errorf("%d records, problems %v, warnings %v; want the 4 quarters' rows and a warning", len(r.Dataset.Records), r.Problems, r.Warnings)
+	}
 }
 
 // A span's file of a commune is no sum of quarters of another commune of

@@ -223,12 +223,14 @@ func covers(all, some map[string]bool) bool {
 
 func (b *builder) cumulative(sheets []sheetRecords, out []bool) {
 	recs := b.ds.Records
-	// A model is its name in its place; a place is its province, district
-	// and commune (two communes of one name in two districts are two: a
-	// twentieth review found one's year file taken for the other's
-	// quarters).
+	// A model is its name in its place; a place is its province and
+	// commune, and its district where both rows name one (two communes of
+	// one name in two districts are two: a twentieth review found one's
+	// year file taken for the other's quarters; a sheet without a district
+	// column, as after the 2025 reform, is of the districts its communes
+	// were in).
 	place := func(r *record.Record) string {
-		return gazetteer.UnitKey(r.Province) + "|" + gazetteer.UnitKey(r.District) + "|" + gazetteer.UnitKey(r.Commune)
+		return gazetteer.UnitKey(r.Province) + "|" + gazetteer.UnitKey(r.Commune)
 	}
 	key := func(r *record.Record) string { return modelKey(r.Model) + "|" + place(r) }
 	for k, s := range sheets {
@@ -237,12 +239,16 @@ func (b *builder) cumulative(sheets []sheetRecords, out []bool) {
 		}
 		spans := map[record.Period]bool{}
 		models := map[string]bool{}
-		var own, within, flows totals // flows: all the span's rows, groups too
-		places := map[string]bool{}
+		var own, within, flows totals          // flows: all the span's rows, groups too
+		places := map[string]map[string]bool{} // its places' districts
 		for i := s.lo; i < s.hi; i++ {
 			if p := recs[i].Period; p.First != p.Last {
 				flows.add(&recs[i])
-				places[place(&recs[i])] = true
+				pl := place(&recs[i])
+				if places[pl] == nil {
+					places[pl] = map[string]bool{}
+				}
+				places[pl][gazetteer.UnitKey(recs[i].District)] = true
 			}
 			if p := recs[i].Period; p.First != p.Last && recs[i].Model != "" {
 				spans[p] = true
@@ -264,7 +270,8 @@ func (b *builder) cumulative(sheets []sheetRecords, out []bool) {
 			from := false
 			for i := o.lo; i < o.hi; i++ {
 				m := &recs[i]
-				if !places[place(m)] || m.Period.First != m.Period.Last {
+				ds, d := places[place(m)], gazetteer.UnitKey(m.District)
+				if ds == nil || !ds[d] && !ds[""] && d != "" || m.Period.First != m.Period.Last {
 					// Another place's quarters; or a span within the span (a
 					// half-year's sheet beside the year's, which the quarters
 					// already count: a twentieth review).

@@ -340,14 +340,18 @@ func (b *builder) overlaps() Problems {
 			kept = append(kept, *r)
 			continue
 		}
-		k := key{gazetteer.UnitKey(r.Province), gazetteer.UnitKey(r.District), gazetteer.UnitKey(r.Commune), modelKey(r.Unit), modelKey(r.Model), r.Field, 0}
+		// The district is compared apart: a row without one (a sheet of
+		// after the 2025 reform) may be of a row's that has one.
+		k := key{gazetteer.UnitKey(r.Province), "", gazetteer.UnitKey(r.Commune), modelKey(r.Unit), modelKey(r.Model), r.Field, 0}
 		if r.Model == "" {
 			k.status = r.Status
 		}
 		clash := -1
 		for _, j := range seen[k] {
 			o := &kept[j]
-			if o.Period != r.Period && o.Period.Overlaps(r.Period) && record.SameName(o.Model, r.Model) && record.SameName(o.Unit, r.Unit) {
+			od, rd := gazetteer.UnitKey(o.District), gazetteer.UnitKey(r.District)
+			if o.Period != r.Period && o.Period.Overlaps(r.Period) && record.SameName(o.Model, r.Model) && record.SameName(o.Unit, r.Unit) &&
+				(od == rd || od == "" || rd == "") {
 				clash = j
 				break
 			}

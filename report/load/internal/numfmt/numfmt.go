@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Format is what a workbook's number format does to a number cell, in
@@ -150,10 +151,10 @@ const maxThousands = 3
 // firstRune returns the first character of s and its length in bytes (0
 // for an empty s).
 func firstRune(s string) (rune, int) {
-	for _, r := range s {
-		return r, len(string(r))
+	if s == "" {
+		return 0, 0
 	}
-	return 0, 0
+	return utf8.DecodeRuneInString(s) // an invalid byte is one byte long
 }
 
 // Date1904Offset moves a serial of the 1904 date system to the 1900

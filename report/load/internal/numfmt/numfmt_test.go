@@ -97,3 +97,11 @@ func TestShow(t *testing.T) {
 		}
 	}
 }
+
+// A byte that is no UTF-8 after a backslash, an underscore or a star is one
+// byte long: it panicked (a twenty-first review).
+func TestParseInvalidUTF8(t *testing.T) {
+	for _, code := range []string{"\\\xff", "0_\xff", "0*\xff", "\xff0"} {
+		Parse(code)
+	}
+}
