@@ -120,10 +120,20 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	// members, and only another bare row ends its run (a review found a
 	// commune's subtotal over its group rows counted as more models).
 	bare := make([]bool, len(rows))
+	level := make([]int, len(rows)) // of a bare row: 2 a commune's, 1 a district's, 0 a province's
 	for i := range rows {
 		bare[i] = modelless[i] && subtotalShape(rc, rows[i])
+		switch {
+		case cell(rows[i], rc.where[colCommune]) != "":
+			level[i] = 2
+		case cell(rows[i], rc.where[colDistrict]) != "":
+			level[i] = 1
+		}
 	}
-	ends := func(i, k int) bool { return modelless[k] && (!bare[i] || bare[k]) }
+	// A district's bare row runs on over its communes' (a twenty-first
+	// review found a district's total after its communes' subtotals
+	// counted as models): only a bare row of its level or above ends it.
+	ends := func(i, k int) bool { return modelless[k] && (!bare[i] || bare[k] && level[k] <= level[i]) }
 	var cands []candidate
 	for i := range rows {
 		numbered := ranks != nil && i+1 < len(rows) && ranks[i] >= 0 && childOf(nums[i+1], ranks[i+1], nums[i], ranks[i])
@@ -181,7 +191,8 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	}
 	// The innermost groups first: a group's members are the rows that are
 	// no group's.
-	slices.SortStableFunc(cands, func(a, b candidate) int { return cmp.Compare(a.hi-a.lo, b.hi-b.lo) })
+	span := func(c candidate) int { return max(c.hi-c.lo, c.aboveHi-c.aboveLo) } // the rows it may sum, under or above it
+	slices.SortStableFunc(cands, func(a, b candidate) int { return cmp.Compare(span(a), span(b)) })
 	for _, c := range cands {
 		if rec[c.row] < 0 || out[c.row] {
 			continue // a row with problems: not in the sum anyway

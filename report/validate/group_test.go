@@ -910,3 +910,24 @@ func TestCumulativeOtherDistrict(t *testing.T) {
 		t.Errorf("%d records, problems %v, warnings %v; want all 5", len(r.Dataset.Records), r.Problems, r.Warnings)
 	}
 }
+
+// A district's bare total after (or before) its communes' subtotals sums
+// the communes' rows across their subtotals: it was counted as models (a
+// twentieth and a twenty-first review: 5 models and 82 million for 4 and
+// 41).
+func TestDistrictTotalOverCommuneSubtotals(t *testing.T) {
+	const head = "Tỉnh,Huyện,Xã,Kỳ báo cáo,Lĩnh vực,Tên mô hình,Kinh phí huy động,Số hộ\n"
+	communes := "Lạng Sơn,Huyện Cao Lộc,Xã Hợp Thành,Quý III/2025,Kinh tế,Nuôi ong,10000000,5\n" +
+		"Lạng Sơn,Huyện Cao Lộc,Xã Hợp Thành,Quý III/2025,Kinh tế,Trồng hồi,20000000,7\n" +
+		"Lạng Sơn,Huyện Cao Lộc,Xã Hợp Thành,Quý III/2025,,,30000000,12\n" +
+		"Lạng Sơn,Huyện Cao Lộc,Xã Gia Cát,Quý III/2025,Kinh tế,Nuôi cá,5000000,3\n" +
+		"Lạng Sơn,Huyện Cao Lộc,Xã Gia Cát,Quý III/2025,Kinh tế,Nuôi gà,6000000,4\n" +
+		"Lạng Sơn,Huyện Cao Lộc,Xã Gia Cát,Quý III/2025,,,11000000,7\n"
+	district := "Lạng Sơn,Huyện Cao Lộc,,Quý III/2025,,,41000000,19\n"
+	for _, tc := range []struct{ what, rows string }{{"below", communes + district}, {"above", district + communes}} {
+		got, problems := sumOf(t, tables(t, "t.csv", head+tc.rows))
+		if want := (sums{4, 4, 41_000_000, 19}); len(problems) > 0 || got != want {
+			t.Errorf("the district's total %s: sums %+v, problems %v; want %+v", tc.what, got, problems, want)
+		}
+	}
+}
