@@ -104,7 +104,7 @@ func Load(o Options) (*Data, error) {
 		for _, i := range res.DuplicateRecords {
 			dup[i] = true
 			r := &d.Dataset.Records[i]
-			d.Rejected = append(d.Rejected, validate.Rejected{Pos: r.Pos(), Province: r.Province, District: r.District, Commune: r.Commune, Period: r.Period})
+			d.Rejected = append(d.Rejected, validate.RejectedOf(r))
 		}
 		keep := make([]int, 0, len(d.Dataset.Records)-len(dup))
 		for i := range d.Dataset.Records {

@@ -3,6 +3,7 @@ package report_test
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -41,6 +42,13 @@ func viewBook(t *testing.T, fundsHeader string, edit func(f *excelize.File, shee
 	return name
 }
 
+// column sets the cells of a column from row 2 down to values.
+func column(f *excelize.File, sheet, col string, values ...any) {
+	for i, v := range values {
+		f.SetCellValue(sheet, col+strconv.Itoa(2+i), v)
+	}
+}
+
 // numFmt gives cells a custom number format.
 func numFmt(t *testing.T, f *excelize.File, sheet, from, to, code string) {
 	t.Helper()
@@ -71,18 +79,14 @@ func TestWorkbookAsExcelShowsIt(t *testing.T) {
 			numFmt(t, f, s, "I2", "I5", `#,##0 "đ"`)
 		}, "number.format_unit number.format_unit number.format_unit number.format_unit"},
 		{"the dong sign shown in a column of triệu", "Kinh phí huy động (triệu đồng)", func(t *testing.T, f *excelize.File, s string) {
-			for i, v := range []int{10, 20, 30, 7} {
-				f.SetCellValue(s, "I"+string(rune('2'+i)), v)
-			}
+			column(f, s, "I", 10, 20, 30, 7) // the funds in triệu
 			numFmt(t, f, s, "I2", "I5", `#,##0\ [$₫-42A]`)
 		}, "number.format_unit number.format_unit number.format_unit number.format_unit"},
 		{"đồng shown in a column without a unit", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
 			numFmt(t, f, s, "I2", "I5", `#,##0\ [$₫-42A]`)
 		}, want},
 		{"tr.đ shown after numbers of triệu", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
-			for i, v := range []int{10, 20, 30, 7} {
-				f.SetCellValue(s, "I"+string(rune('2'+i)), v)
-			}
+			column(f, s, "I", 10, 20, 30, 7) // the funds in triệu
 			numFmt(t, f, s, "I2", "I5", `#,##0" tr.đ"`)
 		}, want},
 		{"millions shown without a unit", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
@@ -93,18 +97,14 @@ func TestWorkbookAsExcelShowsIt(t *testing.T) {
 		}, "number.nan number.nan number.nan number.nan"},
 		{"a column of rates", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
 			f.SetCellValue(s, "K1", "Tiến độ thực hiện")
-			for i := range 4 {
-				f.SetCellValue(s, "K"+string(rune('2'+i)), 1)
-			}
+			column(f, s, "K", 1, 1, 1, 1)
 			numFmt(t, f, s, "K2", "K5", "0%")
 		}, want},
 		{"millions shown with a unit", "Kinh phí huy động (triệu đồng)", func(t *testing.T, f *excelize.File, s string) {
 			numFmt(t, f, s, "I2", "I5", `#,##0,," tr"`)
 		}, want},
 		{"triệu shown after numbers of triệu", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
-			for i, v := range []int{10, 20, 30, 7} {
-				f.SetCellValue(s, "I"+string(rune('2'+i)), v)
-			}
+			column(f, s, "I", 10, 20, 30, 7) // the funds in triệu
 			numFmt(t, f, s, "I2", "I5", `#,##0" triệu"`)
 		}, want},
 		{"households shown with a word", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
@@ -115,9 +115,7 @@ func TestWorkbookAsExcelShowsIt(t *testing.T) {
 		}, want},
 		{"a column of dates", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
 			f.SetCellValue(s, "K1", "Hoàn thành")
-			for i := range 4 {
-				f.SetCellValue(s, "K"+string(rune('2'+i)), 45801+i)
-			}
+			column(f, s, "K", 45801, 45802, 45803, 45804)
 			numFmt(t, f, s, "K2", "K5", "dd/mm/yyyy")
 		}, want},
 		{"dates of 1904 in the period column", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
@@ -125,15 +123,11 @@ func TestWorkbookAsExcelShowsIt(t *testing.T) {
 			if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &yes}); err != nil {
 				t.Fatal(err)
 			}
-			for i := range 4 {
-				f.SetCellValue(s, "G"+string(rune('2'+i)), 45884-1462) // 15/08/2025
-			}
+			column(f, s, "G", 44422, 44422, 44422, 44422) // 15/08/2025 counted from 1904
 			numFmt(t, f, s, "G2", "G5", "dd/mm/yyyy")
 		}, want},
 		{"years in the period column", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {
-			for i := range 4 {
-				f.SetCellValue(s, "G"+string(rune('2'+i)), 45884) // 15/08/2025, shown 2025
-			}
+			column(f, s, "G", 45884, 45884, 45884, 45884) // 15/08/2025, shown 2025
 			numFmt(t, f, s, "G2", "G5", "yyyy")
 		}, "7 models, 67000000 đồng, 17 households in 2025"},
 		{"a formula without its value", "Kinh phí huy động", func(t *testing.T, f *excelize.File, s string) {

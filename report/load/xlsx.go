@@ -214,10 +214,12 @@ func sumsColumn(f string, row, col int) bool {
 // zeroHeight reports whether a row's attributes give it a custom height of
 // 0, which hides it as well as hidden="1" does.
 func zeroHeight(attrs []byte) bool {
-	ht, ok := attr(attrs, "ht")
-	custom, _ := attr(attrs, "customHeight")
+	if custom, ok := attr(attrs, "customHeight"); !ok || !xmlTrue(string(custom)) {
+		return false // most rows: no look for a height
+	}
+	ht, _ := attr(attrs, "ht")
 	h, err := strconv.ParseFloat(string(ht), 64)
-	return ok && xmlTrue(string(custom)) && err == nil && h == 0
+	return err == nil && h == 0
 }
 
 // xmlTrue reports whether an XML boolean attribute is true.

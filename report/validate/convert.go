@@ -297,9 +297,11 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	}
 	if rc.uncomputed != nil {
 		rc.read = make([]bool, len(rc.header))
-		for _, i := range append(append(append([]int{}, rc.where[:]...), rc.extras...), rc.fundsParts...) {
-			if i >= 0 && i < len(rc.read) {
-				rc.read[i] = true
+		for _, cols := range [][]int{rc.where[:], rc.extras, rc.fundsParts} {
+			for _, i := range cols {
+				if i >= 0 && i < len(rc.read) {
+					rc.read[i] = true
+				}
 			}
 		}
 	}

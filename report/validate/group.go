@@ -245,7 +245,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			out[c.row], kind[c.row] = true, "problem"
 			b.res.Problems = append(b.res.Problems, &record.InputError{Pos: rc.at(rows[c.row].Num, 0),
 				Msg: msg.New("validate.subtotal_unchecked", rows[c.row].Num, fmt.Sprintf("%d–%d", rows[lo].Num, rows[hi-1].Num), rows[bad].Num)})
-			b.res.Rejected = append(b.res.Rejected, Rejected{Pos: g.Pos(), Province: g.Province, District: g.District, Commune: g.Commune, Period: g.Period})
+			b.res.Rejected = append(b.res.Rejected, RejectedOf(g))
 		case members < 0 && c.numbered && !c.named:
 			// A group's row, by its number and its lack of a model's
 			// name, over a row with problems: its figures cannot be
@@ -253,15 +253,14 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			// beside its good members (a ninth review). A problem too.
 			bad := -members - 1
 			out[c.row], kind[c.row] = true, "problem"
-			g := &recs[rec[c.row]]
 			b.res.Problems = append(b.res.Problems, &record.InputError{Pos: rc.at(rows[c.row].Num, 0),
 				Msg: msg.New("validate.group_unchecked", msg.Quote(nums[c.row]), fmt.Sprintf("%d–%d", rows[c.lo].Num, rows[c.hi-1].Num), rows[bad].Num)})
-			b.res.Rejected = append(b.res.Rejected, Rejected{Pos: g.Pos(), Province: g.Province, District: g.District, Commune: g.Commune, Period: g.Period})
+			b.res.Rejected = append(b.res.Rejected, RejectedOf(g))
 		case diff == nil && (members >= 2 || c.numbered && !c.named && members >= 1):
 			out[c.row] = true
 			// Its members are of its field when they name none: "Các mô
 			// hình kinh tế:" over "- Mô hình nuôi bò".
-			if f := recs[rec[c.row]].Field; f != record.Unclassified {
+			if f := g.Field; f != record.Unclassified {
 				for i := lo; i < hi; i++ {
 					if !out[i] && rec[i] >= 0 && recs[rec[i]].Field == record.Unclassified {
 						recs[rec[i]].Field = f
@@ -273,15 +272,13 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			// whose figures are not its members' sum: which is right? A
 			// problem, the row out of the dataset, until they agree.
 			out[c.row], kind[c.row] = true, "problem"
-			g := &recs[rec[c.row]]
 			for _, d := range diff {
 				b.res.Problems = append(b.res.Problems, &record.InputError{Pos: rc.at(rows[c.row].Num, d.col+1), Column: rc.header[d.col],
 					Msg: msg.New("validate.group_differs", msg.Quote(nums[c.row]), fmt.Sprintf("%d–%d", rows[c.lo].Num, rows[c.hi-1].Num),
 						msg.Quote(d.text), msg.Number(d.sum))})
 			}
-			b.res.Rejected = append(b.res.Rejected, Rejected{Pos: g.Pos(), Province: g.Province, District: g.District, Commune: g.Commune, Period: g.Period})
-		case diff == nil && members == 1 && !c.numbered && !c.named && subtotalShape(rc, rows[c.row]) &&
-			recs[rec[c.row]].FundsVND|recs[rec[c.row]].Households|recs[rec[c.row]].Beneficiaries != 0:
+			b.res.Rejected = append(b.res.Rejected, RejectedOf(g))
+		case diff == nil && members == 1 && !c.numbered && bare[c.row] && g.FundsVND|g.Households|g.Beneficiaries != 0:
 			// A place's row that sums one model (a commune's subtotal where
 			// it has a single model): its place, its period and figures
 			// equal to that row's, funds, households or people among them

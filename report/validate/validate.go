@@ -86,6 +86,11 @@ type Rejected struct {
 	Period                      record.Period // zero when it could not be read
 }
 
+// RejectedOf is the Rejected of a record's row.
+func RejectedOf(r *record.Record) Rejected {
+	return Rejected{Pos: r.Pos(), Province: r.Province, District: r.District, Commune: r.Commune, Period: r.Period}
+}
+
 // Sheet says how one table was read.
 type Sheet struct {
 	File, Sheet string
@@ -251,7 +256,7 @@ func (b *builder) duplicates() Problems {
 		r := &ds.Records[i]
 		if of, ok := copies[i]; ok {
 			problems = append(problems, &record.InputError{Pos: r.Pos(), Msg: msg.New("validate.duplicate_group", of)})
-			b.res.Rejected = append(b.res.Rejected, Rejected{Pos: r.Pos(), Province: r.Province, District: r.District, Commune: r.Commune, Period: r.Period})
+			b.res.Rejected = append(b.res.Rejected, RejectedOf(r))
 			continue
 		}
 		if r.Model != "" {
@@ -276,7 +281,7 @@ func (b *builder) duplicates() Problems {
 			if dup >= 0 {
 				problems = append(problems, &record.InputError{Pos: r.Pos(),
 					Msg: msg.New("validate.duplicate", msg.Quote(r.Model), r.Period, kept[dup].Pos())})
-				b.res.Rejected = append(b.res.Rejected, Rejected{Pos: r.Pos(), Province: r.Province, District: r.District, Commune: r.Commune, Period: r.Period})
+				b.res.Rejected = append(b.res.Rejected, RejectedOf(r))
 				continue
 			}
 		}
@@ -304,8 +309,11 @@ func (b *builder) duplicates() Problems {
 func (b *builder) overlaps() Problems {
 	ds := &b.ds
 	periods := map[record.Period]bool{}
+	var last record.Period
 	for i := range ds.Records {
-		periods[ds.Records[i].Period] = true
+		if p := ds.Records[i].Period; p != last || i == 0 { // rows of one period come together
+			periods[p], last = true, p
+		}
 	}
 	overlap := false
 	for p := range periods {
@@ -363,7 +371,7 @@ func (b *builder) overlaps() Problems {
 				m = msg.New("validate.overlapping_group", msg.Quote(r.Unit), r.Period, o.Period, o.Pos())
 			}
 			problems = append(problems, &record.InputError{Pos: r.Pos(), Msg: m})
-			b.res.Rejected = append(b.res.Rejected, Rejected{Pos: r.Pos(), Province: r.Province, District: r.District, Commune: r.Commune, Period: r.Period})
+			b.res.Rejected = append(b.res.Rejected, RejectedOf(r))
 			continue
 		}
 		seen[k] = append(seen[k], len(kept))
