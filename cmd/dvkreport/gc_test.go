@@ -10,7 +10,9 @@ import (
 // times their size, never for a bigger register, and never over the
 // user's GOMEMLIMIT; a
 // one-document run over a small input does not collect below it, unless
-// the user set GOGC.
+// the user set GOGC. Huge pages are asked for from 256 KiB of input, for
+// the heap the limit allows, 512 MiB at most, unless the user's GODEBUG
+// says disablethp=1.
 func TestSetMemoryLimit(t *testing.T) {
 	dir := t.TempDir()
 	small := filepath.Join(dir, "small.csv")
@@ -27,6 +29,7 @@ func TestSetMemoryLimit(t *testing.T) {
 	f, _ = os.Create(big)
 	f.Truncate(softLimitUpTo + 1)
 	f.Close()
+	all := int64(len("province,field,period\n") + collectorUpTo + 1 + 20<<20 + softLimitUpTo + 1)
 	none := memoryPolicy{}
 	for _, tc := range []struct {
 		inputs []string
@@ -38,17 +41,25 @@ func TestSetMemoryLimit(t *testing.T) {
 		{nil, false, nil, memoryPolicy{limit: softLimit}},
 		{[]string{small}, true, nil, memoryPolicy{limit: softLimit, off: true}},
 		{[]string{small}, true, map[string]string{"GOGC": "100"}, memoryPolicy{limit: softLimit}},
-		{[]string{medium}, true, nil, memoryPolicy{limit: softLimit}},
+		{[]string{medium}, true, nil, memoryPolicy{limit: softLimit, hugePages: softLimit}},
+		{[]string{medium}, true, map[string]string{"GODEBUG": "gctrace=1,disablethp=1"}, memoryPolicy{limit: softLimit}},
 		// A register that needs more than 64 MiB alive: five times its size.
-		{[]string{large}, true, nil, memoryPolicy{limit: 100 << 20}},
-		{[]string{dir}, true, nil, none},
-		{[]string{filepath.Join(dir, "*.csv")}, true, nil, none},
-		{[]string{big}, true, nil, none},
+		{[]string{large}, true, nil, memoryPolicy{limit: 100 << 20, hugePages: 100 << 20}},
+		// Bigger: no limit, huge pages for five times the input.
+		{[]string{dir}, true, nil, memoryPolicy{hugePages: limitPerInput * all}},
+		{[]string{filepath.Join(dir, "*.csv")}, true, nil, memoryPolicy{hugePages: limitPerInput * all}},
+		{[]string{big}, true, nil, memoryPolicy{hugePages: limitPerInput * (softLimitUpTo + 1)}},
+		// 512 MiB at most.
+		{[]string{big, big}, true, nil, memoryPolicy{hugePages: hugePagesUpTo}},
+		{[]string{big}, true, map[string]string{"GODEBUG": "disablethp=1"}, none},
 		{[]string{small}, true, map[string]string{"GOMEMLIMIT": "1GiB"}, none},
 	} {
-		var got memoryPolicy
+		got := memoryPolicy{limit: -1} // unset: no call
 		e := env{getenv: func(k string) string { return tc.vars[k] }, memory: func(p memoryPolicy) { got = p }}
 		setMemoryLimit(e, tc.inputs, tc.one)
+		if tc.want == none {
+			tc.want.limit = -1
+		}
 		if got != tc.want {
 			t.Errorf("%v one document %v, %v: %+v, want %+v", tc.inputs, tc.one, tc.vars, got, tc.want)
 		}

@@ -42,9 +42,14 @@ func main() {
 		os.Exit(code)
 	}()
 	memory := func(p memoryPolicy) {
-		debug.SetMemoryLimit(p.limit)
+		if p.limit > 0 {
+			debug.SetMemoryLimit(p.limit)
+		}
 		if p.off {
 			debug.SetGCPercent(-1)
+		}
+		if p.hugePages > 0 {
+			preferHugePages(p.hugePages)
 		}
 	}
 	os.Exit(run(os.Args, os.Stdout, os.Stderr, env{temps: temps, getenv: os.Getenv, memory: memory}))

@@ -1,0 +1,33 @@
+package main
+
+import (
+	"runtime"
+	"syscall"
+	"unsafe"
+)
+
+// hugePageSize is the size of a transparent huge page on the machines Go
+// runs Linux on (x86-64, arm64 with 4 KiB pages).
+const hugePageSize = 2 << 20
+
+// madvHugePage is MADV_HUGEPAGE, which package syscall does not name.
+const madvHugePage = 14
+
+// preferHugePages asks Linux to back the next n bytes of the heap with
+// huge pages (see the memory policy in gc.go). Go's runtime maps its heap
+// in big stretches and hands out their pages lowest first; a slice of n
+// bytes is such a stretch, mapped but never touched (fresh memory is
+// known to be zero). The advice stays with the mapping once the slice is
+// collected, so the heap the command goes on to use, which reuses those
+// pages first, gets huge pages. Advice the kernel refuses (no huge pages,
+// or not this kind of memory) changes nothing, and is not an error.
+func preferHugePages(n int64) {
+	b := make([]byte, n)
+	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	lo := (p+hugePageSize-1)&^(hugePageSize-1) - p // the first whole huge page
+	hi := (p+uintptr(n))&^(hugePageSize-1) - p     // and the end of the last
+	if lo < hi {
+		_ = syscall.Madvise(b[lo:hi], madvHugePage)
+	}
+	runtime.GC() // b is not used again: its pages go back to the heap, advised
+}
