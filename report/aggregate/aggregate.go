@@ -63,6 +63,7 @@ func (l Level) String() string {
 // indicators are flows, summed over the period.
 type Figures struct {
 	ByField       [record.NumFields]int64 // models per field, Unclassified at 0
+	NewByField    [record.NumFields]int64 // of those, the models registered new
 	New           int64                   // models registered new inside the period
 	Sustained     int64                   // models sustained from before it
 	NotStated     int64                   // models whose rows do not say
@@ -132,6 +133,7 @@ func (f *Figures) addModels(n int64, field record.Field, st record.Status) {
 	switch st {
 	case record.New:
 		f.New = f.sum(f.New, n, overModels)
+		f.NewByField[field] = f.sum(f.NewByField[field], n, overModels)
 	case record.Sustained:
 		f.Sustained = f.sum(f.Sustained, n, overModels)
 	default:
@@ -307,8 +309,13 @@ type Model struct {
 	Count int64  // 1 for a model; the group's count
 	Field record.Field
 	// Status is the model's status over the period: new if a row of the
-	// period says new, else sustained if one says sustained.
-	Status        record.Status
+	// period says new, else sustained if one says sustained; NotStated
+	// too for a group (or the old communes' models of one name, rolled
+	// up) of new and sustained models, which ByStatus splits.
+	Status record.Status
+	// ByStatus is its models by status (indexed by record.Status): they
+	// add up to Count.
+	ByStatus      [3]int64
 	FundsVND      int64
 	Households    int64
 	Beneficiaries int64
@@ -964,7 +971,7 @@ func (a *accumulator) finish() {
 			if statuses > 1 {
 				st = record.NotStated // old communes' models, new and sustained
 			}
-			s.Models[m.model].Status, s.Models[m.model].Count = st, n
+			s.Models[m.model].Status, s.Models[m.model].Count, s.Models[m.model].ByStatus = st, n, by
 		}
 	}
 	for i := range a.groups {
@@ -982,7 +989,7 @@ func (a *accumulator) finish() {
 		if g.model >= 0 {
 			// Rows of one quarter of new and of sustained models: their
 			// entry says neither.
-			s.Models[g.model].Count = count
+			s.Models[g.model].Count, s.Models[g.model].ByStatus = count, by
 			switch {
 			case statuses > 1:
 				s.Models[g.model].Status = record.NotStated

@@ -361,7 +361,7 @@ func (a *refAccumulator) finish() {
 			}
 		}
 		if m.model >= 0 {
-			s.Models[m.model].Count, s.Models[m.model].Status = n, statuses[0]
+			s.Models[m.model].Count, s.Models[m.model].Status, s.Models[m.model].ByStatus = n, statuses[0], by
 			if len(statuses) > 1 {
 				s.Models[m.model].Status = record.NotStated
 			}
@@ -420,7 +420,7 @@ func (a *refAccumulator) finish() {
 			}
 		}
 		if g.model >= 0 {
-			s.Models[g.model].Count = count
+			s.Models[g.model].Count, s.Models[g.model].ByStatus = count, by
 			if len(statuses) > 1 {
 				s.Models[g.model].Status = record.NotStated
 			} else if len(statuses) == 1 {

@@ -229,21 +229,21 @@ func (b *builder) summary() (string, error) {
 			data["TopFunds"] = top(func(f aggregate.Figures) int64 { return f.FundsVND }, true)
 		}
 	}
-	// The field with the most new models.
+	// The field with the most new models: counted as the totals count
+	// them, a group's new models among its sustained ones too (a
+	// twenty-second review found them left out, and another field
+	// named); none when two fields have the most.
 	if tot.New > 0 {
-		byField := map[record.Field]int64{}
-		for _, m := range s.Models {
-			if m.Status == record.New {
-				byField[m.Field] += m.Count
-			}
-		}
-		best, n := record.Field(0), int64(0)
+		best, n, tied := record.Field(0), int64(0), false
 		for _, f := range record.Fields {
-			if byField[f] > n {
-				best, n = f, byField[f]
+			switch v := tot.NewByField[f]; {
+			case v > n:
+				best, n, tied = f, v, false
+			case v == n:
+				tied = true
 			}
 		}
-		if n > 0 {
+		if n > 0 && !tied {
 			data["TopField"] = b.fieldName(best)
 			data["TopFieldNew"] = b.f.Int(n)
 		}
@@ -607,7 +607,7 @@ func (b *builder) modelsTable() *Table {
 			}
 		}
 		tb.Rows = append(tb.Rows, TableRow{Cells: []string{
-			strconv.Itoa(i + 1), name, m.Unit, strings.Join(nonEmpty(m.Path), ", "), b.statusName(m.Status),
+			strconv.Itoa(i + 1), name, m.Unit, strings.Join(nonEmpty(m.Path), ", "), b.statusOf(m),
 			b.f.Millions(m.FundsVND), b.f.Int(m.Households),
 		}})
 	}
@@ -622,6 +622,22 @@ func nonEmpty(ss []string) []string {
 		}
 	}
 	return out
+}
+
+// statusOf is an entry's status; for a group of new and sustained models,
+// how many are each ("Mới 5, Duy trì 3"), never "not stated" (a
+// twenty-second review).
+func (b *builder) statusOf(m aggregate.Model) string {
+	var parts []string
+	for _, st := range []record.Status{record.New, record.Sustained, record.NotStated} {
+		if m.ByStatus[st] > 0 {
+			parts = append(parts, b.statusName(st)+" "+b.f.Int(m.ByStatus[st]))
+		}
+	}
+	if len(parts) < 2 {
+		return b.statusName(m.Status)
+	}
+	return strings.Join(parts, ", ")
 }
 
 func (b *builder) statusName(st record.Status) string {

@@ -1,0 +1,66 @@
+package report_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dvkreport/dvkreport/report"
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+// A unit's models reported as two group rows of one quarter, 5 new and 3
+// sustained, are 5 new models of their field in the summary's sentence,
+// as in its figures, and the models table says how many are each, not
+// "Chưa rõ" (a twenty-second review: the sentence named Văn hóa - Xã
+// hội, with its 1 new model, over Kinh tế's 5). Two fields with the most
+// new models name neither.
+func TestNewModelsOfMixedGroups(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, rows string) string {
+		path := filepath.Join(dir, name)
+		data := "province,commune,unit,model,field,status,period,count,funds_vnd\n" + rows
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	doc := func(path string) string {
+		t.Helper()
+		opts := report.Options{Inputs: []string{path}, Period: record.QuarterPeriod(2026, 3), Localities: []string{"Lạng Sơn"}, HideEmpty: true, Models: true}
+		res, err := report.Summarize(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := report.Document(res, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	mixed := write("mixed.csv",
+		"Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,,Kinh tế,Mới,2026-Q3,5,10000000\n"+
+			"Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,,Kinh tế,Duy trì,2026-Q3,3,10000000\n"+
+			"Lạng Sơn,Xã Bắc Sơn,Hội Phụ nữ,Mô hình VH,Văn hóa - Xã hội,Mới,2026-Q3,1,0\n")
+	got := doc(mixed)
+	for _, want := range []string{"xây dựng mới 6, duy trì 3", "Lĩnh vực có nhiều mô hình xây dựng mới nhất là Kinh tế (5 mô hình).", `"Mới 5, Duy trì 3"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the report lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "Chưa rõ") {
+		t.Errorf("a group of new and sustained models is said not stated:\n%s", got)
+	}
+	tie := write("tie.csv",
+		"Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,A,Kinh tế,Mới,2026-Q3,1,0\n"+
+			"Lạng Sơn,Xã Bắc Sơn,Hội Phụ nữ,B,Văn hóa - Xã hội,Mới,2026-Q3,1,0\n")
+	if got := doc(tie); strings.Contains(got, "Lĩnh vực có nhiều mô hình xây dựng mới nhất") {
+		t.Errorf("two fields of 1 new model each, one named the field with the most:\n%s", got)
+	}
+}
