@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/dvkreport/dvkreport/report"
+	"github.com/dvkreport/dvkreport/report/compare"
+	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
 )
 
@@ -62,5 +64,37 @@ func TestNewModelsOfMixedGroups(t *testing.T) {
 			"Lạng Sơn,Xã Bắc Sơn,Hội Phụ nữ,B,Văn hóa - Xã hội,Mới,2026-Q3,1,0\n")
 	if got := doc(tie); strings.Contains(got, "Lĩnh vực có nhiều mô hình xây dựng mới nhất") {
 		t.Errorf("two fields of 1 new model each, one named the field with the most:\n%s", got)
+	}
+}
+
+// Funds fallen to nothing are said, with their fall (a twenty-second
+// review: a commune's 2,5 tỷ in the quarter before and 0 now went
+// unsaid in the summary's paragraph and the mail).
+func TestFundsFallenToNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.csv")
+	data := "province,commune,model,field,status,period,funds_vnd\n" +
+		"Lạng Sơn,Xã Bắc Sơn,A,Kinh tế,Mới,2026-Q2,2500000000\n" +
+		"Lạng Sơn,Xã Bắc Sơn,A,Kinh tế,Duy trì,2026-Q3,0\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[msg.Lang]string{
+		msg.VI: "Không có kinh phí huy động, giảm 100,0% so với quý II năm 2026.",
+		msg.EN: "No funds were mobilised, down 100.0% on the second quarter of 2026.",
+	} {
+		opts := report.Options{Inputs: []string{path}, Period: record.QuarterPeriod(2026, 3), Localities: []string{"Lạng Sơn"},
+			HideEmpty: true, Compare: compare.Both(), Lang: lang}
+		res, err := report.Summarize(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := report.Document(res, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(d)
+		if !strings.Contains(string(b), want) {
+			t.Errorf("%s: the report lacks %q:\n%s", lang, want, b)
+		}
 	}
 }

@@ -188,6 +188,16 @@ func (b *builder) summary() (string, error) {
 			Funds:  b.change(compare.Of(tot.FundsVND, bs, func(x *compare.Base) int64 { return x.Summary.Total.FundsVND }), ""),
 		}
 	}
+	// Funds fallen to nothing are said too (a twenty-second review: a
+	// commune's 2,5 tỷ to 0 went unsaid, in the report and the mail).
+	data["FundsFell"] = false
+	if c := b.opts.Comparison; c != nil && tot.FundsVND == 0 {
+		for _, bs := range []*compare.Base{c.Previous, c.YearAgo} {
+			if bs != nil && bs.Summary != nil && bs.Summary.Total.FundsVND > 0 {
+				data["FundsFell"] = true
+			}
+		}
+	}
 	if c := b.opts.Comparison; c != nil {
 		data["Previous"] = base(c.Previous)
 		data["YearAgo"] = base(c.YearAgo)
