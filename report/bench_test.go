@@ -202,7 +202,7 @@ func BenchmarkSplitCommune(b *testing.B) {
 	if err := d.Check(opts); err != nil {
 		b.Fatal(err)
 	}
-	parts, err := d.Split(opts, aggregate.LevelCommune)
+	parts, _, err := d.Split(opts, aggregate.LevelCommune)
 	if err != nil {
 		b.Fatal(err)
 	}

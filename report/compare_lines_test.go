@@ -134,7 +134,7 @@ func TestSplitComparesAsItsReport(t *testing.T) {
 	if err := d.Check(opts); err != nil {
 		t.Fatal(err)
 	}
-	parts, err := d.Split(opts, aggregate.LevelCommune)
+	parts, _, err := d.Split(opts, aggregate.LevelCommune)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,7 +43,12 @@ func (p *Part) Options() Options { return p.opts }
 // row with no commune in a split by commune) and those a roll-up could not
 // place are in the whole scope's report only. Its comparisons have the
 // bases the whole data has, as that locality's own report does.
-func (d *Data) Split(opts Options, level aggregate.Level) ([]*Part, error) {
+//
+// apart are the lines of the whole scope's report that no part holds, with
+// records: a user who sends each locality its report is told that these
+// figures reach none of them (a twenty-second review found a province's
+// own 700 million in no file, and nothing said).
+func (d *Data) Split(opts Options, level aggregate.Level) (parts []*Part, apart []Apart, err error) {
 	lopts := opts
 	lopts.Level = level
 	lopts.Compare = compare.Options{}
@@ -58,21 +63,23 @@ func (d *Data) Split(opts Options, level aggregate.Level) ([]*Part, error) {
 	}
 	whole, err := d.Summarize(lopts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	aopts, err := aggregateOptions(g, opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	aopts.Level = level
 	records, err := aggregate.Partition(d.Dataset, aopts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	era, _ := boundaries(opts.Boundaries2025, whole.Period)
-	var parts []*Part
 	for _, l := range whole.Lines {
 		if l.Partial || l.Unassigned {
+			if l.Records > 0 {
+				apart = append(apart, Apart{Name: l.Name(), Unassigned: l.Unassigned, Models: l.Models, FundsVND: l.FundsVND})
+			}
 			continue
 		}
 		popts := opts
@@ -86,7 +93,18 @@ func (d *Data) Split(opts Options, level aggregate.Level) ([]*Part, error) {
 			data: d.subset(records[l.Key()]), opts: popts,
 		})
 	}
-	return parts, nil
+	return parts, apart, nil
+}
+
+// Apart is a line of a split's whole scope that no part holds: the rows of
+// a province or a district as a whole (no commune named, in a split by
+// commune), or, under a roll-up, those that could not be placed in a 2025
+// commune. They are in the whole scope's report only.
+type Apart struct {
+	Name       string // the province's or district's
+	Unassigned bool   // rows a roll-up could not place, not the unit's own
+	Models     int64
+	FundsVND   int64
 }
 
 // unitCode returns the official code of a locality named by its path, ""

@@ -72,10 +72,11 @@ func generateBatch(c *cli.Context, u *ui, e env, opts report.Options, level aggr
 	if err != nil {
 		return err
 	}
-	parts, err := d.Split(opts, level)
+	parts, apart, err := d.Split(opts, level)
 	if err != nil {
 		return err
 	}
+	warnApart(u, apart, len(parts), !c.Bool("with-total"))
 	var list []batch.Job
 	for _, p := range parts {
 		parent := ""
@@ -253,6 +254,22 @@ func singleOutput(out, defaultName string) string {
 
 // printFailures says which reports of a batch failed and why: the first
 // maxLines, then how many more.
+// warnApart says which figures of a split's scope are in none of its n
+// reports (report.Apart), and, with hint, how to write the report that
+// holds them.
+func warnApart(u *ui, apart []report.Apart, n int, hint bool) {
+	for _, a := range apart {
+		key := "cli.split_apart"
+		if a.Unassigned {
+			key = "cli.split_apart_unassigned"
+		}
+		u.line(u.err, msg.New("warning", msg.New(key, a.Name, msg.Number(a.Models), msg.Number(a.FundsVND), msg.Number(n))).In(u.lang))
+	}
+	if hint && len(apart) > 0 {
+		u.line(u.err, msg.New("warning", msg.New("cli.split_apart_hint")).In(u.lang))
+	}
+}
+
 func printFailures(u *ui, failures []batch.Failure) {
 	for i, f := range failures {
 		if i == maxLines {

@@ -397,10 +397,11 @@ func sendMail(c *cli.Context, u *ui, e env) error {
 		}
 		return m.deliver(c, u, e, []*mail.Message{msg1}, []string{scopeName(whole)}, d.Files)
 	}
-	parts, err := d.Split(opts, level)
+	parts, apart, err := d.Split(opts, level)
 	if err != nil {
 		return err
 	}
+	warnApart(u, apart, len(parts), false)
 	all, unused := recipients(m.toMap, parts)
 	// A row that names no locality of the split is a typo, a name the
 	// split does not have, or one outside the scope: each is said, and a

@@ -562,3 +562,36 @@ func TestLocalityTypeLevel(t *testing.T) {
 		}
 	}
 }
+
+// A split's figures that no locality's report holds, the province's own
+// rows, are said, with the flag that writes the report that holds them (a
+// twenty-second review found a province's 700 million in no file and
+// nothing said).
+func TestSplitSaysFiguresApart(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "r.csv")
+	csv := "province,commune,model,field,period,funds_vnd\n" +
+		"Lạng Sơn,Xã Ba Sơn,Mô hình A,Kinh tế,2026-Q3,100000000\n" +
+		"Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,2026-Q3,200000000\n" +
+		"Lạng Sơn,,Mô hình P,Kinh tế,2026-Q3,700000000\n"
+	if err := os.WriteFile(data, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	split := []string{"generate", "--lang", "en", "-i", data, "-p", "2026-Q3", "-l", "Lạng Sơn", "--hide-empty", "--split-by", "commune"}
+	const apart = "warning: the figures of Lạng Sơn as a whole (models: 1; funds: 700,000,000 VND) are in none of the 2 reports"
+	code, _, errOut := runCmd(t, append(split, "--out-dir", t.TempDir())...)
+	if code != 0 || !strings.Contains(errOut, apart) || !strings.Contains(errOut, "add --with-total") {
+		t.Errorf("exit %d, stderr %q; want %q and the hint", code, errOut, apart)
+	}
+	code, _, errOut = runCmd(t, append(split, "--with-total", "--out-dir", t.TempDir())...)
+	if code != 0 || !strings.Contains(errOut, apart) || strings.Contains(errOut, "add --with-total") {
+		t.Errorf("--with-total: exit %d, stderr %q; want %q without the hint", code, errOut, apart)
+	}
+	// Every row a commune's: nothing said.
+	csv = strings.Join(strings.Split(csv, "\n")[:3], "\n") + "\n"
+	if err := os.WriteFile(data, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut = runCmd(t, append(split, "--out-dir", t.TempDir())...); code != 0 || strings.Contains(errOut, "none of the") {
+		t.Errorf("no province's rows: exit %d, stderr %q; want no warning", code, errOut)
+	}
+}
