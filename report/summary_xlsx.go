@@ -2,6 +2,7 @@ package report
 
 import (
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/dvkreport/dvkreport/report/aggregate"
@@ -61,13 +62,13 @@ func writeXLSX(w io.Writer, r *Result, set *templates.Set, l msg.Lang) error {
 		for _, v := range []int64{fig.ByField[record.Economy], fig.ByField[record.CultureSociety], fig.ByField[record.DefenseSecurity],
 			fig.ByField[record.PartyBuilding], fig.ByField[record.Unclassified], fig.New, fig.Sustained, fig.NotStated, fig.Models,
 			fig.FundsVND, fig.Households, fig.Beneficiaries} {
-			cells = append(cells, v)
+			cells = append(cells, exact(v))
 		}
 		for i := range s.Extras {
-			cells = append(cells, fig.ExtraAt(i))
+			cells = append(cells, exact(fig.ExtraAt(i)))
 		}
 		for _, v := range cmp {
-			cells = append(cells, v)
+			cells = append(cells, exact(v))
 		}
 		return cells
 	}
@@ -105,6 +106,17 @@ func writeXLSX(w io.Writer, r *Result, set *templates.Set, l msg.Lang) error {
 		sheets = append(sheets, sh)
 	}
 	return xlsx.Write(w, sheets)
+}
+
+// exact is a figure as a workbook's cell: a number, or, from 10^15 on, its
+// digits as text. A spreadsheet holds numbers as binary floating point and
+// shows 15 digits: 10.007.199.254.740.995 đồng became 10.007.199.254.741.000
+// (a twenty-second review), where the PDF, CSV and JSON print it exactly.
+func exact(v int64) any {
+	if v >= 1e15 || v <= -1e15 {
+		return strconv.FormatInt(v, 10)
+	}
+	return v
 }
 
 // hasDistricts reports whether a summary's lines name districts.

@@ -101,3 +101,78 @@ func TestSummaryXLSX(t *testing.T) {
 		}
 	}
 }
+
+// A figure of 10^15 or more is written as its digits, as text: a number
+// cell would show it rounded to 15 digits (a twenty-second review:
+// 10.007.199.254.740.995 đồng shown as 10.007.199.254.741.000). Smaller
+// figures stay numbers.
+func TestSummaryXLSXExactBigFigures(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "r.csv")
+	data := "province,commune,model,field,period,funds_vnd,households\n" +
+		"Lạng Sơn,Xã Ba Sơn,A,Kinh tế,2025-Q3,9007199254740993,1\n" +
+		"Lạng Sơn,Xã Ba Sơn,B,Kinh tế,2025-Q3,1,1\n" +
+		"Lạng Sơn,Xã Ba Sơn,C,Kinh tế,2025-Q3,1000000000000001,1\n"
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := report.Options{Inputs: []string{name}, Period: record.QuarterPeriod(2025, 3)}
+	r, err := report.Summarize(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := report.WriteSummary(&buf, r, "xlsx", opts); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh := f.GetSheetList()[0]
+	rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	funds, households := -1, -1
+	for i, h := range rows[0] {
+		switch h {
+		case "Kinh phí (đồng)":
+			funds = i
+		case "Số hộ":
+			households = i
+		}
+	}
+	if funds < 0 || households < 0 {
+		t.Fatalf("no funds or households column in %q", rows[0])
+	}
+	seen := 0
+	for i, row := range rows[1:] {
+		if row[households] == "0" {
+			continue // a province without rows
+		}
+		seen++
+		for _, c := range []struct {
+			col  int
+			want string
+			typ  excelize.CellType
+		}{{funds, "10007199254740995", excelize.CellTypeSharedString}, {households, "3", excelize.CellTypeNumber}} {
+			cell, _ := excelize.CoordinatesToCellName(c.col+1, i+2)
+			typ, err := f.GetCellType(sh, cell)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case typ == excelize.CellTypeInlineString:
+				typ = excelize.CellTypeSharedString
+			case typ == excelize.CellTypeUnset: // a number, without a type
+				typ = excelize.CellTypeNumber
+			}
+			if row[c.col] != c.want || typ != c.typ {
+				t.Errorf("%s %s: %q of type %v; want %q of type %v", sh, cell, row[c.col], typ, c.want, c.typ)
+			}
+		}
+	}
+	if seen != 2 {
+		t.Errorf("%d rows with figures, want Lạng Sơn's and the total's", seen)
+	}
+}
