@@ -14,11 +14,14 @@ import (
 // the register needs alive makes it run all the time, and the runtime then
 // gives it half the processors: with a limit of 64 MiB, a register of
 // 300,000 rows (55 MB) took 1.58 times as long for 10% less memory. So
-// the limit is 64 MiB, or five times the input where that is more: the
-// national register in 0.89 of the time at the same peak (100 MiB), the
-// 300,000 rows in 0.71 of it for 241 MiB where 64 MiB gave 219
-// (development machine, farm-bench, paired runs). It is set only for inputs of up to 64 MiB; a bigger register
-// gets no limit, and the user's own GOMEMLIMIT always wins.
+// the limit is 64 MiB, or 4.75 times the input where that is more: five
+// times gave the national register 0.89 of the time at the same peak (100
+// MiB), the 300,000 rows 0.71 of it for 241 MiB where 64 MiB gave 219;
+// with huge pages (below) the national register's peak went from 97–99 to
+// 99–102 MiB at five times, 96 at 4.75 (1.04 of the time), 93 at 4.5
+// (1.17 of it) (development machine, farm-bench, paired runs). It is set
+// only for inputs of up to 64 MiB; a bigger register gets no limit, and
+// the user's own GOMEMLIMIT always wins.
 //
 // A run that makes one document from a small input (the seed data, a
 // province's quarter) needs a heap of a few megabytes and is over in tens
@@ -38,16 +41,16 @@ import (
 // a program asks for them, which Go's runtime does not do for its heap.
 // So a run over an input of 256 KiB or more first asks for them for as
 // much heap as its soft limit allows (preferHugePages); more than 512 MiB
-// is never asked for. The national register then took 0.72 of the time
+// is never asked for. The national register then took 0.64 of the time
 // (22,000 → 2,000 faults) for 1–2 MiB more at its peak, a province's
-// 3,000 rows 0.85; below 256 KiB the asking costs more than it saves (the
-// seed report: 39 → 43 ms). Where the kernel has no huge pages, or gives
+// 3,000 rows 0.86 for 4 MiB more, 1,000,000 rows 0.6; below 256 KiB the
+// asking costs more than it saves (the seed report: 39 → 43 ms). Where the kernel has no huge pages, or gives
 // them to every program anyway ("always"), nothing changes; the user's
 // GODEBUG=disablethp=1 is obeyed.
 const (
 	softLimit     = 64 << 20
 	softLimitUpTo = 64 << 20  // bytes of input
-	limitPerInput = 5         // the limit's bytes a byte of input, at least
+	limitPerInput = 4.75      // the limit's bytes a byte of input, at least
 	collectorUpTo = 1 << 20   // bytes of input; above, a one-document run collects
 	hugePagesFrom = 256 << 10 // bytes of input; from there, huge pages are asked for
 	hugePagesUpTo = 512 << 20 // bytes of heap asked for, at most
@@ -73,16 +76,19 @@ func setMemoryLimit(e env, inputs []string, oneDocument bool) {
 	}
 	p := memoryPolicy{}
 	if total <= softLimitUpTo {
-		p.limit = max(softLimit, limitPerInput*total)
+		p.limit = max(softLimit, limitFor(total))
 		p.off = oneDocument && total <= collectorUpTo && e.getenv("GOGC") == ""
 	}
 	if total >= hugePagesFrom && !strings.Contains(e.getenv("GODEBUG"), "disablethp=1") {
-		p.hugePages = min(max(softLimit, limitPerInput*total), hugePagesUpTo)
+		p.hugePages = min(max(softLimit, limitFor(total)), hugePagesUpTo)
 	}
 	if p != (memoryPolicy{}) {
 		e.memory(p)
 	}
 }
+
+// limitFor is the soft limit of limitPerInput times an input's bytes.
+func limitFor(input int64) int64 { return int64(limitPerInput * float64(input)) }
 
 // inputSize is the size of an input: a file's, or the files' of a folder
 // or a pattern (the seed data, for none, is small).

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// The soft memory limit is set for inputs of up to 64 MiB, at least five
+// The soft memory limit is set for inputs of up to 64 MiB, at least 4.75
 // times their size, never for a bigger register, and never over the
 // user's GOMEMLIMIT; a
 // one-document run over a small input does not collect below it, unless
@@ -43,12 +43,12 @@ func TestSetMemoryLimit(t *testing.T) {
 		{[]string{small}, true, map[string]string{"GOGC": "100"}, memoryPolicy{limit: softLimit}},
 		{[]string{medium}, true, nil, memoryPolicy{limit: softLimit, hugePages: softLimit}},
 		{[]string{medium}, true, map[string]string{"GODEBUG": "gctrace=1,disablethp=1"}, memoryPolicy{limit: softLimit}},
-		// A register that needs more than 64 MiB alive: five times its size.
-		{[]string{large}, true, nil, memoryPolicy{limit: 100 << 20, hugePages: 100 << 20}},
-		// Bigger: no limit, huge pages for five times the input.
-		{[]string{dir}, true, nil, memoryPolicy{hugePages: limitPerInput * all}},
-		{[]string{filepath.Join(dir, "*.csv")}, true, nil, memoryPolicy{hugePages: limitPerInput * all}},
-		{[]string{big}, true, nil, memoryPolicy{hugePages: limitPerInput * (softLimitUpTo + 1)}},
+		// A register that needs more than 64 MiB alive: 4.75 times its size.
+		{[]string{large}, true, nil, memoryPolicy{limit: 95 << 20, hugePages: 95 << 20}},
+		// Bigger: no limit, huge pages for 4.75 times the input.
+		{[]string{dir}, true, nil, memoryPolicy{hugePages: limitFor(all)}},
+		{[]string{filepath.Join(dir, "*.csv")}, true, nil, memoryPolicy{hugePages: limitFor(all)}},
+		{[]string{big}, true, nil, memoryPolicy{hugePages: limitFor(softLimitUpTo + 1)}},
 		// 512 MiB at most.
 		{[]string{big, big}, true, nil, memoryPolicy{hugePages: hugePagesUpTo}},
 		{[]string{big}, true, map[string]string{"GODEBUG": "disablethp=1"}, none},

@@ -20,7 +20,11 @@ const madvHugePage = 14
 // known to be zero). The advice stays with the mapping once the slice is
 // collected, so the heap the command goes on to use, which reuses those
 // pages first, gets huge pages. Advice the kernel refuses (no huge pages,
-// or not this kind of memory) changes nothing, and is not an error.
+// or not this kind of memory) changes nothing, and is not an error. This
+// relies on how the runtime maps and reuses its pages, which it does not
+// promise: should that change, the advice is lost, and nothing else (the
+// slice is the program's own memory while it is advised, and advice never
+// changes what memory holds).
 func preferHugePages(n int64) {
 	b := make([]byte, n)
 	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
