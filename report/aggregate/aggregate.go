@@ -210,6 +210,11 @@ type Line struct {
 	// then Partial is true.
 	Path    []string
 	Partial bool
+	// Communes marks a Partial line with rows that name a commune but not
+	// the level between (a district-level summary's rows of after the
+	// 2025 reform, which abolished districts): not all its figures are
+	// the province's as a whole.
+	Communes bool
 	// Unassigned marks the line of a province's records that a roll-up to
 	// the 2025 units could not place in a commune (a split commune's).
 	Unassigned bool
@@ -228,7 +233,7 @@ type Line struct {
 // the line of a summary that has none for a locality another summary has
 // (a base period's, for its comparison).
 func (l Line) Blank() Line {
-	return Line{Path: l.Path, Partial: l.Partial, Unassigned: l.Unassigned, Empty: true, keys: l.keys}
+	return Line{Path: l.Path, Partial: l.Partial, Communes: l.Communes, Unassigned: l.Unassigned, Empty: true, keys: l.keys}
 }
 
 // Name returns the line's own locality name, the last element of its path.
@@ -905,6 +910,9 @@ func (a *accumulator) line(in *recordInfo, i int) int {
 		s.Lines = append(s.Lines, t.line())
 		a.from = append(a.from, n)
 	}
+	if t.communes {
+		s.Lines[li].Communes = true // a province's rows of both kinds
+	}
 	a.lineAt[n] = li + 1
 	return int(li)
 }
@@ -1042,6 +1050,9 @@ func (s *Summary) line(idx *Index, i int, lines map[[3]string]int, unassigned bo
 		lines[l.keys] = li
 		s.Lines = append(s.Lines, l)
 	}
+	if l.Communes {
+		s.Lines[li].Communes = true // a province's rows of both kinds
+	}
 	return li
 }
 
@@ -1074,7 +1085,11 @@ func (idx *Index) newLine(t int32, level Level, unassigned bool) Line {
 			path = append(path, names[j])
 		}
 	}
-	return Line{Path: slices.Clip(path), Partial: n < depth, Unassigned: unassigned, keys: lk}
+	communes := false // a unit named below the level the line stops at
+	for j := n + 1; n < depth && j < len(k) && !unassigned; j++ {
+		communes = communes || k[j] != ""
+	}
+	return Line{Path: slices.Clip(path), Partial: n < depth, Communes: communes, Unassigned: unassigned, keys: lk}
 }
 
 // autoLevel is one level below the narrowest filter, skipping a level that

@@ -105,12 +105,13 @@ type lineTemplate struct {
 	keys                [3]string
 	path                []string
 	partial, unassigned bool
+	communes            bool
 	sortKey             []byte // once sortLines found it
 }
 
 // line returns a new line of the template.
 func (t *lineTemplate) line() Line {
-	return Line{Path: t.path, Partial: t.partial, Unassigned: t.unassigned, keys: t.keys}
+	return Line{Path: t.path, Partial: t.partial, Communes: t.communes, Unassigned: t.unassigned, keys: t.keys}
 }
 
 // line returns record i's line at level, a number of the lineCache.
@@ -128,7 +129,7 @@ func (idx *Index) line(i int, level Level, unassigned bool) int32 {
 		return n - 1
 	}
 	l := idx.newLine(t, level, unassigned)
-	lc.lines = append(lc.lines, lineTemplate{keys: l.keys, path: l.Path, partial: l.Partial, unassigned: l.Unassigned})
+	lc.lines = append(lc.lines, lineTemplate{keys: l.keys, path: l.Path, partial: l.Partial, communes: l.Communes, unassigned: l.Unassigned})
 	n := int32(len(lc.lines))
 	(*of)[t] = n
 	return n - 1

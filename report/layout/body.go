@@ -723,12 +723,21 @@ func (b *builder) notes() error {
 			return err
 		}
 	}
+	// The note of the lines of a province or district as a whole; where
+	// such a line holds rows of communes that name no district (after the
+	// 2025 reform), it says so, not that they are the province's as a
+	// whole (a twenty-second review).
+	partial, communes := false, false
 	for _, l := range s.Lines {
-		if l.Partial {
-			if err := add("note_partial", nil); err != nil {
-				return err
-			}
-			break
+		partial, communes = partial || l.Partial, communes || l.Partial && l.Communes
+	}
+	if partial {
+		note := "note_partial"
+		if communes {
+			note = "note_partial_communes"
+		}
+		if err := add(note, nil); err != nil {
+			return err
 		}
 	}
 	if c := b.opts.Comparison; c != nil && (c.Previous != nil || c.YearAgo != nil) {
