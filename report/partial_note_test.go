@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/dvkreport/dvkreport/report"
+	"github.com/dvkreport/dvkreport/report/compare"
 	"github.com/dvkreport/dvkreport/report/record"
 )
 
@@ -45,6 +46,58 @@ func TestPartialLineNote(t *testing.T) {
 		b, _ := json.Marshal(d)
 		if got := string(b); !strings.Contains(got, tc.want) || strings.Contains(got, tc.not) {
 			t.Errorf("%s: the notes lack %q or have %q:\n%s", tc.name, tc.want, tc.not, got)
+		}
+	}
+}
+
+// A half-year's row over the quarter before is in none of that quarter's
+// figures, nor in the charts by quarter: both are said (a twenty-second
+// review found a commune called new against the quarter its 2026-H1 row
+// held, and the quarters' chart 100 million short of the year to date,
+// without a word).
+func TestLongerRowsOverBasesSaid(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.csv")
+	data := "province,commune,unit,model,field,status,period,count,funds_vnd\n" +
+		"Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,Mô hình A,Kinh tế,Mới,2026-H1,1,100000000\n" +
+		"Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,Mô hình A,Kinh tế,Duy trì,2026-Q3,1,40000000\n" +
+		"Lạng Sơn,Xã Ba Sơn,Hội Nông dân,Mô hình B,Kinh tế,Mới,2026-Q2,1,20000000\n" +
+		"Lạng Sơn,Xã Ba Sơn,Hội Nông dân,Mô hình B,Kinh tế,Duy trì,2026-Q3,1,30000000\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc := func(rows string) string {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(rows), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		opts := report.Options{Inputs: []string{path}, Period: record.QuarterPeriod(2026, 3), Localities: []string{"Lạng Sơn"},
+			HideEmpty: true, Compare: compare.Both()}
+		res, err := report.Summarize(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := report.Document(res, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(d)
+		return string(b)
+	}
+	notes := []string{
+		"1 dòng số liệu có kỳ báo cáo dài hơn, vắt qua quý II năm 2026 (ví dụ cả 6 tháng), không được tính vào số liệu của kỳ đó dùng để so sánh.",
+		"Các biểu đồ theo quý chỉ tính các dòng số liệu của từng quý: 1 dòng có kỳ báo cáo dài hơn một quý (6 tháng, cả năm…) không được thể hiện.",
+	}
+	got := doc(data)
+	for _, n := range notes {
+		if !strings.Contains(got, n) {
+			t.Errorf("the notes lack %q:\n%s", n, got)
+		}
+	}
+	// The half-year written as its second quarter: nothing to say.
+	got = doc(strings.Replace(data, "2026-H1", "2026-Q2", 1))
+	for _, n := range notes {
+		if strings.Contains(got, n[:40]) {
+			t.Errorf("with quarters alone, the notes have %q", n)
 		}
 	}
 }

@@ -270,8 +270,9 @@ type Summary struct {
 	Straddling int
 	// Quarters are the figures per quarter of the records whose period is
 	// a single quarter, in time order; records of longer periods are not
-	// in any.
-	Quarters []QuarterFigures
+	// in any: LongerRecords counts them.
+	Quarters      []QuarterFigures
+	LongerRecords int
 	// Models are the models of the scope, when Options.Models asks for
 	// them: one per model (and one per group row's locality, unit, field
 	// and status), by field then name.
@@ -835,6 +836,8 @@ func (a *accumulator) add(ds *record.Dataset, i int) {
 		q := &s.Quarters[qi]
 		q.addFlowsOf(fl, e, a.extras)
 		q.addModels(fl.count, in.field, in.status)
+	} else {
+		s.LongerRecords++
 	}
 	slot := &a.slot[in.model-1]
 	// A row of one named model; anything else is a group row.

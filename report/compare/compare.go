@@ -50,6 +50,10 @@ type Comparison struct {
 	// report's last quarter and at most Options.History of them, oldest
 	// first.
 	History []aggregate.QuarterFigures
+	// HistoryLonger counts the records of the history's quarters whose
+	// period is longer than a quarter (a half-year, a year): in no
+	// quarter of History.
+	HistoryLonger int
 }
 
 // Base is the summary of a base period.
@@ -150,7 +154,7 @@ func Compare(ds *record.Dataset, aopts aggregate.Options, current *aggregate.Sum
 		}
 	}
 	if opts.History > 0 {
-		c.History = sums[len(sums)-1].Quarters
+		c.History, c.HistoryLonger = sums[len(sums)-1].Quarters, sums[len(sums)-1].LongerRecords
 	}
 	return c, nil
 }

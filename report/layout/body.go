@@ -744,6 +744,23 @@ func (b *builder) notes() error {
 		if err := add("note_compare", map[string]string{"Change": t.Figures.Change, "None": t.Figures.None, "NewBase": t.Figures.NewBase}); err != nil {
 			return err
 		}
+		// Rows of a longer period over a base period (2026-H1 over
+		// 2026-Q2) are in none of its figures: said, or a commune whose
+		// half-year row holds the quarter reads as new against it (a
+		// twenty-second review).
+		for _, bs := range []*compare.Base{c.Previous, c.YearAgo} {
+			if bs != nil && bs.Summary != nil && bs.Summary.Straddling > 0 {
+				data := map[string]string{"Count": b.f.Int(int64(bs.Summary.Straddling)), "Period": b.f.PeriodWords(bs.Period)}
+				if err := add("note_straddling_base", data); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if c := b.opts.Comparison; c != nil && len(c.History) > 1 && c.HistoryLonger > 0 {
+		if err := add("note_history_longer", b.f.Int(int64(c.HistoryLonger))); err != nil {
+			return err
+		}
 	}
 	b.section(t.Sections.Notes)
 	b.add(&List{Items: items, Size: b.sizes().small})
