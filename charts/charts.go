@@ -36,6 +36,11 @@ type Spec struct {
 	// Thousands and Decimal separate the digits of axis ticks; "" means
 	// "." and ",", the Vietnamese way.
 	Thousands, Decimal string
+	// Title, and Context under it, are drawn across the top, centred, for
+	// a chart shown on its own; "" for none (a page gives the chart's
+	// title itself). PNG and SVG make the image taller by their height;
+	// Draw takes it from Height.
+	Title, Context string
 }
 
 // Series is one coloured part of every bar.
@@ -111,6 +116,15 @@ func render(s Spec, provider chart.RendererProvider) ([]byte, error) {
 	if err := s.validate(); err != nil {
 		return nil, err
 	}
+	if s.Title != "" || s.Context != "" {
+		// The image is taller by its title's height, measured first.
+		m, err := provider(1, 1)
+		if err != nil {
+			return nil, err
+		}
+		f := newFrame(m, s)
+		s.Height += f.title(f.px(4), false) - f.px(4)
+	}
 	r, err := provider(s.Width, s.Height)
 	if err != nil {
 		return nil, err
@@ -134,10 +148,13 @@ func Draw(r chart.Renderer, s Spec) error {
 	// Background.
 	chart.Draw.Box(r, chart.Box{Top: 0, Left: 0, Right: s.Width, Bottom: s.Height},
 		chart.Style{FillColor: drawing.ColorWhite, StrokeColor: drawing.ColorWhite, StrokeWidth: 0.1})
-	// Legend, across the top, for more than one series.
+	// Title and context, then the legend, across the top.
 	top := f.px(4)
+	if s.Title != "" || s.Context != "" {
+		top = f.title(top, true)
+	}
 	if len(s.Series) > 1 {
-		top = drawLegend(r, s, f.text, f.px)
+		top = drawLegend(r, s, f.text, f.px, top-f.px(2))
 	}
 	if s.Horizontal {
 		f.horizontal(top)
@@ -194,6 +211,35 @@ func newFrame(r chart.Renderer, s Spec) *frame {
 	}
 	f.lineH = chart.Draw.MeasureText(r, "Ậg", f.text).Height() + f.px(1.5)
 	return f
+}
+
+// title draws the spec's title, in a larger size, and its context under
+// it, each centred and wrapped to the width, from top, and returns where
+// they end; with draw false it only measures them.
+func (f *frame) title(top int, draw bool) int {
+	y := top
+	for _, part := range []struct {
+		text string
+		st   chart.Style
+	}{{f.s.Title, chart.Style{Font: f.s.Font, FontSize: f.size * 1.15, FontColor: ink}}, {f.s.Context, f.text}} {
+		if part.text == "" {
+			continue
+		}
+		lineH := chart.Draw.MeasureText(f.r, "Ậg", part.st).Height() + f.px(2)
+		wrap := part.st
+		wrap.TextWrap = chart.TextWrapWord
+		for _, l := range chart.Text.WrapFit(f.r, part.text, f.s.Width-f.px(8), wrap) {
+			if l = strings.TrimSpace(l); l == "" {
+				continue
+			}
+			y += lineH
+			if draw {
+				w := chart.Draw.MeasureText(f.r, l, part.st).Width()
+				chart.Draw.Text(f.r, l, (f.s.Width-w)/2, y-f.px(2), part.st)
+			}
+		}
+	}
+	return y + f.px(6)
 }
 
 // wrap breaks text into lines at spaces to fit width pixels; a word wider
@@ -414,10 +460,10 @@ func totalLabel(s Spec, i int) string {
 
 // drawLegend draws a swatch and name per series across the top, wrapping
 // to more rows when needed, and returns the y below it.
-func drawLegend(r chart.Renderer, s Spec, text chart.Style, px func(float64) int) int {
+func drawLegend(r chart.Renderer, s Spec, text chart.Style, px func(float64) int, top int) int {
 	sw := px(7)
 	gap := px(10)
-	x, yTop := px(2), px(2)
+	x, yTop := px(2), top
 	lineH := chart.Draw.MeasureText(r, "Ậg", text).Height() + px(3)
 	for k, sr := range s.Series {
 		w := sw + px(3) + chart.Draw.MeasureText(r, sr.Name, text).Width()

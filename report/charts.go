@@ -46,6 +46,11 @@ func Charts(r *Result, form string, opts Options) ([]ChartFile, error) {
 		widthMM := 210 - doc.Page.Left - doc.Page.Right
 		spec.Width = int(widthMM / 25.4 * dpi)
 		spec.Height = int(pdf.ChartHeight(c) / 25.4 * dpi)
+		// Apart from the report, a chart says what it is: its title,
+		// with the unit of its figures, and the report's scope and
+		// period (a twenty-second review found "2,83" bars of tỷ or
+		// triệu, nothing said).
+		spec.Title, spec.Context = c.Title, c.Context
 		var data []byte
 		if form == "png" {
 			data, err = charts.PNG(spec)

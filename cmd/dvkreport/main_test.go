@@ -353,6 +353,24 @@ func TestChartsCommand(t *testing.T) {
 	if err != nil || len(entries) != 2 {
 		t.Fatalf("files: %v %v", entries, err)
 	}
+	// Apart from the report, each chart says what it is: its title, with
+	// the unit of money, and the scope and period (a twenty-second
+	// review found bars of "2,83" with nothing to say tỷ or triệu).
+	for _, e := range entries {
+		svg, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"Biểu đồ ", ">Lạng Sơn – Giai đoạn 20"}
+		if strings.Contains(e.Name(), "funds") {
+			want = append(want, "Kinh phí huy động theo địa bàn (")
+		}
+		for _, w := range want {
+			if !strings.Contains(string(svg), w) {
+				t.Errorf("%s lacks %q", e.Name(), w)
+			}
+		}
+	}
 	if code, _, _ := runCmd(t, "charts", "--format", "bmp", "--out", dir); code != 2 {
 		t.Errorf("--format bmp: exit %d, want 2", code)
 	}

@@ -23,7 +23,8 @@ func (b *builder) newChart(id, title string) *Chart {
 		th, dec = ",", "."
 	}
 	n := templates.Expand(b.t.Charts.Number, map[string]string{"n": strconv.Itoa(b.charts)})
-	return &Chart{ID: id, Title: n + ". " + title, Thousands: th, Decimal: dec}
+	return &Chart{ID: id, Title: n + ". " + title, Thousands: th, Decimal: dec,
+		Context: b.scopeName(b.t.Document.AllLocalities) + " – " + b.f.Period(b.s.Period)}
 }
 
 // chartLines returns the indexes of the lines a chart of value shows, the

@@ -107,6 +107,10 @@ type Chart struct {
 	Decimal   string `json:"decimal"`
 	// ID names the chart for a file (models, funds, quarter-models…).
 	ID string `json:"id"`
+	// Context is the report's scope and period ("Lạng Sơn – Quý
+	// III/2026"), for a chart shown apart from the report (dvkreport
+	// charts), which then carries its title and context itself.
+	Context string `json:"context"`
 }
 
 // Series is one coloured part of each bar.
