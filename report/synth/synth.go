@@ -41,6 +41,15 @@ func Register(w io.Writer, n int, seed uint64) error {
 // Sample writes a register of n rows over the first communes of the 2025
 // gazetteer (in its order: by province, then name); communes 0 means all.
 func Sample(w io.Writer, n, communes int, seed uint64) error {
+	return Part(w, 0, n, communes, seed)
+}
+
+// Part writes rows first to first+n of a register over the first communes
+// of the 2025 gazetteer (0: all): a register too big for one file is
+// written as parts with distinct seeds, whose models' numbers go on from
+// one part to the next, so that no model is reported twice (two parts
+// numbered alike held 115,659 duplicates in 10,000,000 rows).
+func Part(w io.Writer, first, n, communes int, seed uint64) error {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	g := gazetteer.Default()
 	var units []gazetteer.Unit
@@ -50,10 +59,10 @@ func Sample(w io.Writer, n, communes int, seed uint64) error {
 	if communes > 0 && communes < len(units) {
 		units = units[:communes]
 	}
-	return write(w, n, units, rng)
+	return write(w, first, n, units, rng)
 }
 
-func write(w io.Writer, n int, communes []gazetteer.Unit, rng *rand.Rand) error {
+func write(w io.Writer, first, n int, communes []gazetteer.Unit, rng *rand.Rand) error {
 	if len(communes) == 0 {
 		return errors.New("synth: the gazetteer has no communes")
 	}
@@ -62,7 +71,7 @@ func write(w io.Writer, n int, communes []gazetteer.Unit, rng *rand.Rand) error 
 	if err := cw.Write(strings.Split("province,commune,unit,model,field,status,period,count,funds_vnd,households,beneficiaries,source", ",")); err != nil {
 		return err
 	}
-	for i := range n {
+	for i := first; i < first+n; i++ {
 		c := communes[i%len(communes)]
 		q := 2 + rng.IntN(8) // from 2025-Q3, the first quarter of the 2025 units
 		period := fmt.Sprintf("%d-Q%d", 2025+q/4, q%4+1)

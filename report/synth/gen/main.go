@@ -19,6 +19,7 @@ func main() {
 	out := flag.String("o", "", "output file (default: standard output)")
 	seed := flag.Uint64("seed", 1, "random seed")
 	communes := flag.Int("communes", 0, "use only the first `N` communes of the gazetteer (0: all 3,321)")
+	first := flag.Int("first", 0, "number the rows from `N`: a part of a bigger register, its models numbered on from the parts before (CSV only)")
 	flag.Parse()
 	w := os.Stdout
 	if *out != "" {
@@ -35,7 +36,7 @@ func main() {
 	case strings.HasSuffix(*out, ".xlsx"):
 		err = synth.XLSX(w, *rows, *seed)
 	default:
-		err = synth.Sample(w, *rows, *communes, *seed)
+		err = synth.Part(w, *first, *rows, *communes, *seed)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
