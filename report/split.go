@@ -78,7 +78,7 @@ func (d *Data) Split(opts Options, level aggregate.Level) (parts []*Part, apart 
 	for _, l := range whole.Lines {
 		if l.Partial || l.Unassigned {
 			if l.Records > 0 {
-				apart = append(apart, Apart{Name: l.Name(), Unassigned: l.Unassigned, Models: l.Models, FundsVND: l.FundsVND})
+				apart = append(apart, Apart{Name: l.Name(), Unassigned: l.Unassigned, Communes: l.Communes, Models: l.Models, FundsVND: l.FundsVND})
 			}
 			continue
 		}
@@ -103,8 +103,11 @@ func (d *Data) Split(opts Options, level aggregate.Level) (parts []*Part, apart 
 type Apart struct {
 	Name       string // the province's or district's
 	Unassigned bool   // rows a roll-up could not place, not the unit's own
-	Models     int64
-	FundsVND   int64
+	// Communes says that some of its rows name a commune but no district
+	// (aggregate.Line.Communes): not all its figures are the unit's own.
+	Communes bool
+	Models   int64
+	FundsVND int64
 }
 
 // unitCode returns the official code of a locality named by its path, ""

@@ -59,6 +59,15 @@ func TestNewModelsOfMixedGroups(t *testing.T) {
 	if strings.Contains(got, "Chưa rõ") {
 		t.Errorf("a group of new and sustained models is said not stated:\n%s", got)
 	}
+	// 9 new models of no field could all be of Văn hóa - Xã hội: no
+	// field is the one with the most (a twenty-third review).
+	unclassified := write("uncl.csv",
+		"Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,,,Mới,2026-Q3,9,0\n"+
+			"Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,,Kinh tế,Mới,2026-Q3,4,0\n"+
+			"Lạng Sơn,Xã Bắc Sơn,Hội Phụ nữ,B,Văn hóa - Xã hội,Mới,2026-Q3,1,0\n")
+	if got := doc(unclassified); strings.Contains(got, "Lĩnh vực có nhiều mô hình xây dựng mới nhất") {
+		t.Errorf("4 of Kinh tế beside 9 of no field, one named the field with the most:\n%s", got)
+	}
 	tie := write("tie.csv",
 		"Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,A,Kinh tế,Mới,2026-Q3,1,0\n"+
 			"Lạng Sơn,Xã Bắc Sơn,Hội Phụ nữ,B,Văn hóa - Xã hội,Mới,2026-Q3,1,0\n")

@@ -260,8 +260,11 @@ func singleOutput(out, defaultName string) string {
 func warnApart(u *ui, apart []report.Apart, n int, hint bool) {
 	for _, a := range apart {
 		key := "cli.split_apart"
-		if a.Unassigned {
+		switch {
+		case a.Unassigned:
 			key = "cli.split_apart_unassigned"
+		case a.Communes:
+			key = "cli.split_apart_communes"
 		}
 		u.line(u.err, msg.New("warning", msg.New(key, a.Name, msg.Number(a.Models), msg.Number(a.FundsVND), msg.Number(n))).In(u.lang))
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"runtime"
 	"syscall"
 	"unsafe"
@@ -26,6 +27,15 @@ const madvHugePage = 14
 // slice is the program's own memory while it is advised, and advice never
 // changes what memory holds).
 func preferHugePages(n int64) {
+	// Under a limit on the address space (ulimit -v), a slice the size
+	// of the heap to come, taken at once, could be more than the limit
+	// lets the runtime map, and the runtime cannot recover from that: a
+	// twenty-third review saw it end every run at 1 GB. Advice is not
+	// worth that risk.
+	var lim syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_AS, &lim); err != nil || lim.Cur != math.MaxUint64 { // RLIM_INFINITY
+		return
+	}
 	b := make([]byte, n)
 	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
 	lo := (p+hugePageSize-1)&^(hugePageSize-1) - p // the first whole huge page

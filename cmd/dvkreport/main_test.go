@@ -604,6 +604,20 @@ func TestSplitSaysFiguresApart(t *testing.T) {
 	if code != 0 || !strings.Contains(errOut, apart) || strings.Contains(errOut, "add --with-total") {
 		t.Errorf("--with-total: exit %d, stderr %q; want %q without the hint", code, errOut, apart)
 	}
+	// Communes' rows that name no district, after the reform, in a split
+	// by district: not said to be the province's as a whole (a
+	// twenty-third review).
+	post := filepath.Join(t.TempDir(), "post.csv")
+	rows := "province,district,commune,model,field,period,funds_vnd\n" +
+		"Lạng Sơn,Huyện Bắc Sơn,Xã Vũ Lăng,A,Kinh tế,2025-Q2,1000000\n" +
+		"Lạng Sơn,,Xã Bắc Sơn,B,Kinh tế,2025-Q3,7000000\n"
+	if err := os.WriteFile(post, []byte(rows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = runCmd(t, "generate", "--lang", "en", "-i", post, "-p", "2025", "-l", "Lạng Sơn", "--hide-empty", "--split-by", "district", "--out-dir", t.TempDir())
+	if want := "the figures of Lạng Sơn that name no district, the province's as a whole or communes' without a district (models: 1; funds: 7,000,000 VND)"; code != 0 || !strings.Contains(errOut, want) {
+		t.Errorf("communes without a district: exit %d, stderr %q; want %q", code, errOut, want)
+	}
 	// Every row a commune's: nothing said.
 	csv = strings.Join(strings.Split(csv, "\n")[:3], "\n") + "\n"
 	if err := os.WriteFile(data, []byte(csv), 0o644); err != nil {

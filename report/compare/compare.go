@@ -50,9 +50,9 @@ type Comparison struct {
 	// report's last quarter and at most Options.History of them, oldest
 	// first.
 	History []aggregate.QuarterFigures
-	// HistoryLonger counts the records of the history's quarters whose
-	// period is longer than a quarter (a half-year, a year): in no
-	// quarter of History.
+	// HistoryLonger counts the records of periods longer than a quarter
+	// (a half-year, a year) within the history's quarters or across its
+	// ends: in no quarter of History.
 	HistoryLonger int
 }
 
@@ -154,7 +154,11 @@ func Compare(ds *record.Dataset, aopts aggregate.Options, current *aggregate.Sum
 		}
 	}
 	if opts.History > 0 {
-		c.History, c.HistoryLonger = sums[len(sums)-1].Quarters, sums[len(sums)-1].LongerRecords
+		// The rows of longer periods inside the history's quarters, and
+		// those that run across its ends (a year of 2026 beside a
+		// history to 2026-Q3; a twenty-third review found it uncounted).
+		h := sums[len(sums)-1]
+		c.History, c.HistoryLonger = h.Quarters, h.LongerRecords+h.Straddling
 	}
 	return c, nil
 }

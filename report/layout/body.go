@@ -242,18 +242,20 @@ func (b *builder) summary() (string, error) {
 	// The field with the most new models: counted as the totals count
 	// them, a group's new models among its sustained ones too (a
 	// twenty-second review found them left out, and another field
-	// named); none when two fields have the most.
+	// named); none unless one field has more than any other could have
+	// with all the new models of no field (a twenty-third review: 4 of
+	// Kinh tế beside 9 of no field was called the most).
 	if tot.New > 0 {
-		best, n, tied := record.Field(0), int64(0), false
+		best, n, second := record.Field(0), int64(0), int64(0)
 		for _, f := range record.Fields {
 			switch v := tot.NewByField[f]; {
 			case v > n:
-				best, n, tied = f, v, false
-			case v == n:
-				tied = true
+				best, n, second = f, v, n
+			case v > second:
+				second = v
 			}
 		}
-		if n > 0 && !tied {
+		if n > 0 && n > second+tot.NewByField[record.Unclassified] {
 			data["TopField"] = b.fieldName(best)
 			data["TopFieldNew"] = b.f.Int(n)
 		}
