@@ -38,8 +38,17 @@ func Locate(g *gazetteer.Gazetteer, era gazetteer.Era, name string) ([]string, b
 		if len(parts) == 3 {
 			p.District = parts[1]
 		}
-		if u, err = g.Resolve(era, p); err != nil && len(parts) == 2 && era == gazetteer.EraPre2025 {
-			u, err = g.Resolve(era, gazetteer.Place{Province: parts[0], District: parts[1]})
+		// Before 2025, "Lạng Sơn/Huyện Bình Gia" is a district, though a
+		// commune of the name (Thị trấn Bình Gia) is found first (a
+		// twenty-third review found such districts refused, and a split
+		// by district failing on them).
+		fits := func(u gazetteer.Unit) bool {
+			return gazetteer.TypeFits(gazetteer.TypeOf(parts[len(parts)-1]), u.Level, u.Type)
+		}
+		if u, err = g.Resolve(era, p); (err != nil || !fits(u)) && len(parts) == 2 && era == gazetteer.EraPre2025 {
+			if d, derr := g.Resolve(era, gazetteer.Place{Province: parts[0], District: parts[1]}); derr == nil {
+				u, err = d, nil
+			}
 		}
 	}
 	// A unit of another level than the type the name writes is not it:
