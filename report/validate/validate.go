@@ -145,15 +145,43 @@ func Tables(tables []*load.Table) (record.Dataset, Problems) {
 // A file must have at least one table with a register's header; a
 // workbook's other sheets (notes, instructions) are left out.
 func Read(tables []*load.Table, opts Options) *Result {
-	b := &builder{extraIndex: map[string]int{}, seed: maphash.MakeSeed(), opts: opts, res: &Result{}}
+	r := NewReader(opts)
 	for i := 0; i < len(tables); {
 		j := i + 1
 		for j < len(tables) && tables[j].File == tables[i].File {
 			j++
 		}
-		b.file(tables[i:j])
+		r.File(tables[i:j])
 		i = j
 	}
+	return r.Result()
+}
+
+// A Reader validates files one by one, as Read does their tables all
+// together, keeping of each only its records and what it found: a
+// file's cells can go once File returns, so that a register of many files
+// needs the memory of its records and of its biggest file, not of all
+// its files' cells at once.
+type Reader struct{ b *builder }
+
+// NewReader returns a Reader of files validated with opts.
+func NewReader(opts Options) *Reader {
+	return &Reader{b: &builder{extraIndex: map[string]int{}, seed: maphash.MakeSeed(), opts: opts, res: &Result{}}}
+}
+
+// File validates the tables of one file. The Reader keeps no part of
+// them.
+func (r *Reader) File(tables []*load.Table) {
+	if len(tables) > 0 {
+		r.b.file(tables)
+	}
+}
+
+// Result ends the reading: it checks the files' records against each
+// other (cumulative sheets, duplicates, overlapping periods) and returns
+// what was read. The Reader is not to be used after it.
+func (r *Reader) Result() *Result {
+	b := r.b
 	b.cumulatives()
 	b.res.Problems = append(b.res.Problems, b.duplicates()...)
 	b.res.Problems = append(b.res.Problems, b.overlaps()...)
