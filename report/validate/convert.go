@@ -511,8 +511,14 @@ func nonEmpty(texts []string) []string {
 func (b *builder) convert(rc *rowConverter, rows []load.Row) {
 	ds := &b.ds
 	base := len(ds.Records)
-	ds.Records = slices.Grow(ds.Records, len(rows))[:base+len(rows)]
-	b.ids = slices.Grow(b.ids, len(rows))[:base+len(rows)]
+	// Room for this table's records, and at least as many again as the
+	// dataset holds when it must grow: a register of many big files,
+	// appended file by file, was copied whole at every file, each copy
+	// one long move that the collector waits on. Room not yet used is
+	// not yet memory.
+	grow := max(len(rows), base)
+	ds.Records = slices.Grow(ds.Records, grow)[:base+len(rows)]
+	b.ids = slices.Grow(b.ids, grow)[:base+len(rows)]
 	parts := 1
 	if len(rows) >= parallelRows {
 		parts = runtime.GOMAXPROCS(0)
