@@ -11,7 +11,7 @@ import (
 // user's GOMEMLIMIT; a
 // one-document run over a small input does not collect below it, unless
 // the user set GOGC. Huge pages are asked for from 256 KiB of input, for
-// the heap the limit allows, 512 MiB at most, unless the user's GODEBUG
+// the heap the limit allows (4.75 times the input without one), unless the user's GODEBUG
 // says disablethp=1.
 func TestSetMemoryLimit(t *testing.T) {
 	dir := t.TempDir()
@@ -49,8 +49,7 @@ func TestSetMemoryLimit(t *testing.T) {
 		{[]string{dir}, true, nil, memoryPolicy{hugePages: limitFor(all)}},
 		{[]string{filepath.Join(dir, "*.csv")}, true, nil, memoryPolicy{hugePages: limitFor(all)}},
 		{[]string{big}, true, nil, memoryPolicy{hugePages: limitFor(softLimitUpTo + 1)}},
-		// 512 MiB at most.
-		{[]string{big, big}, true, nil, memoryPolicy{hugePages: hugePagesUpTo}},
+		{[]string{big, big}, true, nil, memoryPolicy{hugePages: limitFor(2 * (softLimitUpTo + 1))}},
 		{[]string{big}, true, map[string]string{"GODEBUG": "disablethp=1"}, none},
 		{[]string{small}, true, map[string]string{"GOMEMLIMIT": "1GiB"}, none},
 	} {
@@ -62,6 +61,47 @@ func TestSetMemoryLimit(t *testing.T) {
 		}
 		if got != tc.want {
 			t.Errorf("%v one document %v, %v: %+v, want %+v", tc.inputs, tc.one, tc.vars, got, tc.want)
+		}
+	}
+}
+
+// A folder's size counts its subfolders' files and the files its links
+// lead to, as the command reads them: a folder of links counted 0 bytes,
+// and its run collected all the time under a limit of 64 MiB.
+func TestInputSizeFollowsLinksAndFolders(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	sub := filepath.Join(data, "sub")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name string, n int) {
+		if err := os.WriteFile(name, make([]byte, n), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(data, "a.csv"), 100)
+	write(filepath.Join(sub, "b.csv"), 20)
+	links := filepath.Join(dir, "links")
+	if err := os.Mkdir(links, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(data, "a.csv"), filepath.Join(links, "a.csv")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(data, filepath.Join(dir, "folder-link")); err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]int64{
+		data:                                120,
+		links:                               100,
+		filepath.Join(dir, "folder-link"):   120,
+		filepath.Join(data, "*.csv"):        100,
+		filepath.Join(data, "a.csv"):        100,
+		filepath.Join(dir, "no such thing"): 0,
+	} {
+		if got := inputSize(in); got != want {
+			t.Errorf("inputSize(%s) = %d, want %d", in, got, want)
 		}
 	}
 }

@@ -32,8 +32,22 @@ func preferHugePages(n int64) {
 	// lets the runtime map, and the runtime cannot recover from that: a
 	// twenty-third review saw it end every run at 1 GB. Advice is not
 	// worth that risk.
+	if unsafe.Sizeof(uintptr(0)) < 8 {
+		return // a 32-bit address space has no room to spare
+	}
 	var lim syscall.Rlimit
 	if err := syscall.Getrlimit(syscall.RLIMIT_AS, &lim); err != nil || lim.Cur != math.MaxUint64 { // RLIM_INFINITY
+		return
+	}
+	// Never more than a quarter of the machine's memory: the run's heap
+	// is not likely to be more, and a mapping beyond what the kernel
+	// lets a process have would be fatal.
+	var si syscall.Sysinfo_t
+	if err := syscall.Sysinfo(&si); err != nil {
+		return
+	}
+	n = min(n, int64(uint64(si.Totalram)*uint64(si.Unit)/4))
+	if n < hugePageSize {
 		return
 	}
 	b := make([]byte, n)
