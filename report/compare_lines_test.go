@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"encoding/csv"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -198,5 +199,47 @@ func TestXLSXSheetsAddUp(t *testing.T) {
 				t.Errorf("%s, %s: the lines add up to %d, the total is %s", sheet, cells[0][col], sum, total)
 			}
 		}
+	}
+}
+
+// A commune written with a slash ("Xã Vũ Lễ/Vũ Lăng", a merged commune
+// written so) is a part of a split of its own, with its figures: its part
+// was Xã Vũ Lăng's report, of 0 models, and its million in no report (a
+// twenty-fourth review). So is a province so written, and -l names it.
+func TestSplitNamesWithSlash(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.csv")
+	data := "province,commune,model,field,period,funds_vnd\n" +
+		"Lạng Sơn,Xã Vũ Lễ/Vũ Lăng,A,Kinh tế,2025-Q3,1000000\n" +
+		"Lạng Sơn,Xã Bắc Sơn,B,Kinh tế,2025-Q3,2000000\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := report.Options{Inputs: []string{path}, Period: record.QuarterPeriod(2025, 3), Localities: []string{"Lạng Sơn"}, HideEmpty: true}
+	d, err := report.Load(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Check(opts); err != nil {
+		t.Fatal(err)
+	}
+	parts, _, err := d.Split(opts, aggregate.LevelCommune)
+	if err != nil {
+		t.Fatal(err)
+	}
+	funds := map[string]int64{}
+	for _, p := range parts {
+		res, err := p.Result()
+		if err != nil {
+			t.Fatal(err)
+		}
+		funds[p.Name()] = res.Total.FundsVND
+	}
+	if want := map[string]int64{"Xã Vũ Lễ/Vũ Lăng": 1000000, "Xã Bắc Sơn": 2000000}; !maps.Equal(funds, want) {
+		t.Errorf("the parts' funds %v, want %v", funds, want)
+	}
+	one := opts
+	one.Localities = []string{"Lạng Sơn/Xã Vũ Lễ/Vũ Lăng"}
+	if res, err := report.Summarize(one); err != nil || res.Total.FundsVND != 1000000 {
+		t.Errorf("-l Lạng Sơn/Xã Vũ Lễ/Vũ Lăng: %v; want its 1,000,000 đồng", err)
 	}
 }

@@ -163,6 +163,22 @@ func (idx *Index) Of(ds *record.Dataset) bool {
 // level or a path of names separated by "/". It returns the place's display
 // path and its keys by level ("" for a level the place does not fix).
 func (idx *Index) resolve(query string) ([]string, []string, error) {
+	// A place whose whole path the query is, names and slashes as the
+	// data writes them, before the query is read as names between
+	// slashes: a split names its parts so, and a name may hold a slash
+	// itself ("Xã Vũ Lễ/Vũ Lăng", a merged commune written so), which
+	// made the report of Xã Vũ Lăng (a twenty-fourth review).
+	if q := strings.TrimSpace(query); strings.Contains(q, "/") {
+		var exact []place
+		for _, pl := range idx.names {
+			if strings.Join(nonEmpty(pl.path), "/") == q {
+				exact = append(exact, pl)
+			}
+		}
+		if len(exact) == 1 {
+			return exact[0].path, exact[0].keys, nil
+		}
+	}
 	var parts, qk []string
 	for _, p := range strings.Split(query, "/") {
 		p = strings.TrimSpace(p)
