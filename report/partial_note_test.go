@@ -107,3 +107,31 @@ func TestLongerRowsOverBasesSaid(t *testing.T) {
 		}
 	}
 }
+
+// A report of a locality without rows, no period asked for, is of the
+// data's period, not of none: "Kỳ báo cáo:" and "Trong , …" were printed
+// with nothing (a twenty-fourth review).
+func TestEmptyLocalityHasThePeriodOfTheData(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.csv")
+	data := "province,commune,model,field,period,funds_vnd\n" +
+		"Lạng Sơn,Xã Bắc Sơn,A,Kinh tế,2025-Q3,1000000\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := report.Options{Inputs: []string{path}, Localities: []string{"Lạng Sơn/Xã Ba Sơn"}}
+	res, err := report.Summarize(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := record.QuarterPeriod(2025, 3); res.Period != want {
+		t.Errorf("period %v, want the data's %v", res.Period, want)
+	}
+	d, err := report.Document(res, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(d)
+	if !strings.Contains(string(b), "Trong quý III năm 2025, Xã Ba Sơn") {
+		t.Errorf("the report does not say its period:\n%s", b)
+	}
+}

@@ -85,6 +85,9 @@ func (d *Data) Split(opts Options, level aggregate.Level) (parts []*Part, apart 
 		popts := opts
 		popts.Localities = []string{strings.Join(l.Path, "/")}
 		popts.Compare.Whole = d.Dataset // the bases of the locality's report, not of its rows alone
+		if l.Empty && popts.Period.IsZero() {
+			popts.Period = whole.Period // its own rows, none, give no period
+		}
 		if opts.Level <= level {
 			popts.Level = aggregate.LevelAuto
 		}

@@ -570,6 +570,15 @@ func summarize(s *Summary, opts Options, selected []int32) error {
 			s.Period = s.Period.Union(ds.Records[i].Period)
 		}
 	}
+	if opts.Period.IsZero() && s.Period.IsZero() {
+		// No period asked for, and no record in the scope to give one:
+		// the data's, whose span the file is named by (a twenty-fourth
+		// review found "Kỳ báo cáo:" and "Trong , …" with nothing, in a
+		// document to sign).
+		for i := range ds.Records {
+			s.Period = s.Period.Union(ds.Records[i].Period)
+		}
+	}
 	a.finish()
 	if opts.Expected != nil {
 		s.addExpected(opts.Expected(scope, level, s.Period), key)
