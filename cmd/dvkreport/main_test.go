@@ -627,3 +627,30 @@ func TestSplitSaysFiguresApart(t *testing.T) {
 		t.Errorf("no province's rows: exit %d, stderr %q; want no warning", code, errOut)
 	}
 }
+
+// A model's name of 10,000 letters is cut in its table, "…" at its end,
+// and its row keeps its figures on the page: the name ran off the page's
+// foot and the row's figures were on no page (a twenty-fourth review).
+func TestLongNameCutInItsTable(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "r.csv")
+	csv := "province,commune,unit,model,field,period,funds_vnd\n" +
+		"Lạng Sơn,Xã Bắc Sơn,Hội Phụ nữ Bắc Sơn," + strings.Repeat("A", 10000) + ",Kinh tế,2025-Q3,7000000\n"
+	if err := os.WriteFile(data, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "r.pdf")
+	if code, _, errOut := runCmd(t, "generate", "-i", data, "--models", "-l", "Lạng Sơn", "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	text := pdfText(t, out)
+	_, models, ok := strings.Cut(text, "CÁC MÔ HÌNH")
+	if !ok {
+		t.Fatalf("no models table:\n%s", text)
+	}
+	for _, want := range []string{"A…", "Hội Phụ nữ Bắc", "7"} {
+		if !strings.Contains(models, want) {
+			t.Errorf("the models table lacks %q:\n%s", want, models)
+		}
+	}
+}

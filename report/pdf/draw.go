@@ -461,6 +461,9 @@ func (d *drawer) fitNumbers(t *layout.Table, widths []float64) {
 }
 
 // table draws a table whose header row repeats at the top of every page.
+// maxCellLines is how many lines a table's cell shows at most.
+const maxCellLines = 10
+
 func (d *drawer) table(t *layout.Table) {
 	p := d.pdf
 	total := 0.0
@@ -557,11 +560,23 @@ func (d *drawer) table(t *layout.Table) {
 	}
 	// wrapped returns the lines of a cell's text, which are more than one
 	// only for a long name.
+	// A name of more lines than maxCellLines is cut, "…" at its end, so
+	// that its row fits on a page: a name of 10,000 letters ran off the
+	// page's foot, its row's figures on no page (a twenty-fourth review).
 	wrapped := func(c string, i int) []string {
 		if p.GetStringWidth(c) <= widths[i]-2 {
 			return nil
 		}
-		return p.SplitText(c, widths[i])
+		ls := p.SplitText(c, widths[i])
+		if len(ls) > maxCellLines {
+			ls = ls[:maxCellLines]
+			last := []rune(strings.TrimSpace(ls[maxCellLines-1]))
+			for len(last) > 0 && p.GetStringWidth(string(last)+"…") > widths[i]-2 {
+				last = last[:len(last)-1]
+			}
+			ls[maxCellLines-1] = string(last) + "…"
+		}
+		return ls
 	}
 	row := func(cells []string, style string, fill bool) {
 		// A long name wraps; the row grows to fit it.
