@@ -188,6 +188,12 @@ func TestIdentifierHeaders(t *testing.T) {
 		"Số hộ thoát nghèo trong năm": false, "Số cuộc họp dân trong năm": false, "Tổng số": false, "Số người tham gia / Tổng số": false,
 		"Hộ nghèo cuối năm": false, "So ho trong nam": false,
 		"Điểm sinh hoạt": false, "Số điểm trường": false, "Hàng rào (m)": false, "Hàng cây (cây)": false,
+		// A twenty-fourth review's: an age, a house's number, a place on
+		// the map, an hour; the houses built and the hours worked are
+		// quantities.
+		"Tuổi": true, "Tuổi (năm)": true, "Độ tuổi": true, "Số nhà": true, "Kinh độ": true, "Vĩ độ": true,
+		"Tọa độ (X)": true, "Giờ": true, "Tuoi": true, "So nha": true, "Kinh do": true, "Vi do": true,
+		"Số nhà được sửa": false, "Giờ công": false, "Số giờ tình nguyện": false, "Tuổi trẻ tham gia": false,
 	} {
 		if got := identifier(h); got != want {
 			t.Errorf("identifier(%q) = %v, want %v", h, got, want)
