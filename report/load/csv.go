@@ -43,6 +43,11 @@ type splitter struct {
 	maxCell, maxRecord int
 	fields             []string
 	buf                []byte
+	// breaks counts the line breaks read inside quoted fields: a row of
+	// a spreadsheet that holds them spans as many more lines of the
+	// file, and the rows after it are numbered as the spreadsheet does,
+	// that many fewer than their lines.
+	breaks int
 }
 
 // lineEnd returns the end of the line starting at p without its line
@@ -75,7 +80,7 @@ func (s *splitter) from(pos, limit, line int, fn func(line int, fields []string)
 			pos, line = next, line+1 // a blank line
 			continue
 		}
-		recLine, recStart := line, pos
+		recLine, recStart, recBreaks := line, pos, s.breaks
 		s.fields = s.fields[:0]
 		p := pos
 	record:
@@ -108,7 +113,7 @@ func (s *splitter) from(pos, limit, line int, fn func(line int, fields []string)
 						if s.maxRecord > 0 && next-recStart > s.maxRecord {
 							return pos, &csvError{recLine, len(s.fields) + 1, errRecordBytes}
 						}
-						p, line = next, line+1
+						p, line, s.breaks = next, line+1, s.breaks+1
 						le, next = s.lineEnd(p)
 						continue
 					}
@@ -153,7 +158,7 @@ func (s *splitter) from(pos, limit, line int, fn func(line int, fields []string)
 			}
 			p += i + 1
 		}
-		fn(recLine, s.fields)
+		fn(recLine-recBreaks, s.fields)
 		pos, line = next, line+1
 	}
 	return pos, nil
@@ -213,11 +218,11 @@ func readRows(text string, comma byte, parts, maxCell, maxRecord int) ([]Row, *c
 		return readPiece(text, comma, 0, len(text), 1, maxCell, maxRecord)
 	}
 	if len(starts) == 1 {
-		rows, _, err := readPieceEnd(text, comma, 0, len(text), 1, maxCell, maxRecord)
+		rows, _, _, err := readPieceEnd(text, comma, 0, len(text), 1, maxCell, maxRecord)
 		return rows, err
 	}
 	pieces := make([][]Row, len(starts))
-	ends := make([]int, len(starts))
+	ends, breaks := make([]int, len(starts)), make([]int, len(starts))
 	errs := make([]*csvError, len(starts))
 	var wg sync.WaitGroup
 	for k, start := range starts {
@@ -227,7 +232,7 @@ func readRows(text string, comma byte, parts, maxCell, maxRecord int) ([]Row, *c
 		}
 		wg.Go(func() {
 			line := 1 + strings.Count(text[:start], "\n")
-			pieces[k], ends[k], errs[k] = readPieceEnd(text, comma, start, limit, line, maxCell, maxRecord)
+			pieces[k], ends[k], breaks[k], errs[k] = readPieceEnd(text, comma, start, limit, line, maxCell, maxRecord)
 		})
 	}
 	wg.Wait()
@@ -241,20 +246,24 @@ func readRows(text string, comma byte, parts, maxCell, maxRecord int) ([]Row, *c
 		n += len(p)
 	}
 	rows := make([]Row, 0, n)
-	for _, p := range pieces {
-		rows = append(rows, p...)
+	before := 0 // the line breaks in quoted fields of the pieces before
+	for k, p := range pieces {
+		for i := range p {
+			p[i].Num -= before
+		}
+		rows, before = append(rows, p...), before+breaks[k]
 	}
 	return rows, nil
 }
 
 func readPiece(text string, comma byte, start, limit, line, maxCell, maxRecord int) ([]Row, *csvError) {
-	rows, _, err := readPieceEnd(text, comma, start, limit, line, maxCell, maxRecord)
+	rows, _, _, err := readPieceEnd(text, comma, start, limit, line, maxCell, maxRecord)
 	return rows, err
 }
 
 // readPieceEnd reads the non-blank rows of text that start in [start,
 // limit), and returns where it stopped.
-func readPieceEnd(text string, comma byte, start, limit, line, maxCell, maxRecord int) ([]Row, int, *csvError) {
+func readPieceEnd(text string, comma byte, start, limit, line, maxCell, maxRecord int) ([]Row, int, int, *csvError) {
 	rows := make([]Row, 0, strings.Count(text[start:limit], "\n")+1)
 	var slab spanSlab
 	s := &splitter{text: text, comma: comma, maxCell: maxCell, maxRecord: maxRecord}
@@ -264,9 +273,9 @@ func readPieceEnd(text string, comma byte, start, limit, line, maxCell, maxRecor
 		}
 	})
 	if err != nil {
-		return nil, end, err
+		return nil, end, 0, err
 	}
-	return rows, end, nil
+	return rows, end, s.breaks, nil
 }
 
 // sniffDelimiter picks the separator of a delimited text among comma,

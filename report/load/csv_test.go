@@ -11,13 +11,16 @@ import (
 
 // stdlibRecords reads text with encoding/csv, with lazy quotes or not; a
 // problem is written "error" and its kind (quote for a quoted field's,
-// bare for a quote in an unquoted field).
+// bare for a quote in an unquoted field). A record is numbered as a
+// spreadsheet numbers its row: its line, less the line breaks in the
+// quoted fields of the records before it.
 func stdlibRecords(text string, comma byte, lazy bool) string {
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = rune(comma)
 	r.LazyQuotes = lazy
 	r.FieldsPerRecord = -1
 	var b strings.Builder
+	breaks := 0
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -30,7 +33,10 @@ func stdlibRecords(text string, comma byte, lazy bool) string {
 			return "error quote"
 		}
 		line, _ := r.FieldPos(0)
-		fmt.Fprintf(&b, "%d %q\n", line, rec)
+		fmt.Fprintf(&b, "%d %q\n", line-breaks, rec)
+		for _, f := range rec {
+			breaks += strings.Count(f, "\n")
+		}
 	}
 	return b.String()
 }
