@@ -312,3 +312,28 @@ func wantSums(t *testing.T, what, csv string, want sums) {
 		t.Errorf("%s: sums %+v, problems %v; want %+v", what, got, problems, want)
 	}
 }
+
+// Text read in the wrong charset is a problem that gives the text it was;
+// letters a charset without Vietnamese lost ("L?ng S?n") are one in a
+// name. Vietnamese written right, a Latin-1 name and a question are none
+// (a twenty-fourth review found such registers reported, exit 0).
+func TestMisreadText(t *testing.T) {
+	for s, want := range map[string]string{
+		"Láº¡ng SÆ¡n": "Lạng Sơn", "Há»™i Phá»¥ ná»¯": "Hội Phụ nữ", "Thá»‹ tráº¥n Báº¯c SÆ¡n": "Thị trấn Bắc Sơn",
+		"Lạng Sơn": "", "Xã Bắc Sơn": "", "Café Hà Nội": "", "Mô hình “Dân vận khéo”": "", "Tổ tự quản – số 3": "",
+		"Vì sao?": "", "Ã": "", "ASCII only": "",
+	} {
+		got, ok := misread(s)
+		if ok != (want != "") || got != want {
+			t.Errorf("misread(%q) = %q, %v; want %q", s, got, ok, want)
+		}
+	}
+	for s, want := range map[string]bool{
+		"L?ng S?n": true, "Th? tr?n B?c S?n": true, "Huy??n": true,
+		"Lạng Sơn": false, "Vì sao?": false, "? Bắc Sơn": false, "A ? B": false,
+	} {
+		if got := lostLetters(s); got != want {
+			t.Errorf("lostLetters(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -22,6 +22,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dvkreport/dvkreport/fonts"
 	"github.com/dvkreport/dvkreport/report/gazetteer"
@@ -630,7 +632,74 @@ func textProblem(s string, locality bool) msg.Text {
 	if locality && gazetteer.Key(s) == "" {
 		return msg.New("validate.name_no_letters", msg.Quote(s))
 	}
+	// Text saved or read in the wrong charset (a twenty-fourth review:
+	// a report of "Láº¡ng SÆ¡n" or "L?ng S?n", exit 0, with only the
+	// gazetteer's warning).
+	if right, ok := misread(s); ok {
+		return msg.New("validate.misread", msg.Quote(s), msg.Quote(right))
+	}
+	if locality && lostLetters(s) {
+		return msg.New("validate.lost_letters", msg.Quote(s))
+	}
 	return msg.Text{}
+}
+
+// misread reports whether s is UTF-8 text read as Windows-1252 (or
+// Latin-1), "Láº¡ng SÆ¡n" for Lạng Sơn, and returns the text it was: each
+// character a byte of that charset, the bytes UTF-8 with a letter of more
+// than one byte among them. Vietnamese written right has letters of no
+// such byte (ạ, ơ), so it is never taken for one.
+func misread(s string) (string, bool) {
+	if isASCII(s) {
+		return "", false
+	}
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		switch c, ok := cp1252Byte(r); {
+		case !ok:
+			return "", false
+		default:
+			b = append(b, c)
+		}
+	}
+	if !utf8.Valid(b) || len(b) == utf8.RuneCount(b) {
+		return "", false
+	}
+	return string(b), true
+}
+
+// cp1252Byte returns the Windows-1252 byte of r, if it has one.
+func cp1252Byte(r rune) (byte, bool) {
+	if r < 0x80 || r >= 0xA0 && r < 0x100 {
+		return byte(r), true
+	}
+	if r < 0xA0 {
+		return byte(r), true // a C1 control: Latin-1 read as itself
+	}
+	for i, c := range cp1252High {
+		if c == r {
+			return byte(0x80 + i), true
+		}
+	}
+	return 0, false
+}
+
+// cp1252High is what Windows-1252 has at 0x80 to 0x9F (0 where it has
+// nothing).
+var cp1252High = [32]rune{'€', 0, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0, 'Ž', 0,
+	0, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0, 'ž', 'Ÿ'}
+
+// lostLetters reports whether a name has a "?" between letters, "L?ng
+// S?n": the letters a charset without Vietnamese could not hold, lost
+// when the file was saved.
+func lostLetters(s string) bool {
+	rs := []rune(s)
+	for i := 1; i+1 < len(rs); i++ {
+		if rs[i] == '?' && unicode.IsLetter(rs[i-1]) && (unicode.IsLetter(rs[i+1]) || rs[i+1] == '?') {
+			return true
+		}
+	}
+	return false
 }
 
 // unitHash is the hash of a unit's name as same compares it (modelKey).
