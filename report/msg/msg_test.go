@@ -141,10 +141,10 @@ func TestKeysUsed(t *testing.T) {
 
 func TestIn(t *testing.T) {
 	m := New("number.negative", Quote("-3"))
-	if got := m.In(EN); got != `"-3" is negative` {
+	if got := m.In(EN); got != `"-3" is negative; models, funds, households and beneficiaries cannot be: correct this cell` {
 		t.Errorf("EN: %q", got)
 	}
-	if got := m.In(VI); got != `"-3" là số âm` {
+	if got := m.In(VI); got != `"-3" là số âm; số mô hình, kinh phí, số hộ và số người không âm: hãy sửa ô này` {
 		t.Errorf("VI: %q", got)
 	}
 	// Nested texts are written in the same language.

@@ -55,6 +55,9 @@ func parseNumber(s string, q quantity, st style, scale int64) (int64, error) {
 		}
 		return v, nil
 	}
+	if isFormulaError(s) {
+		return 0, msg.New("number.formula_error", msg.Quote(s))
+	}
 	f := strings.TrimSpace(record.Fold(s))
 	if f == "" {
 		return 0, nil
@@ -96,8 +99,11 @@ func parseNumber(s string, q quantity, st style, scale int64) (int64, error) {
 	}
 	// Digits may be grouped with spaces: 3 410 000 000.
 	f = strings.Map(func(r rune) rune {
-		if r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\'' {
+		switch {
+		case r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\'':
 			return -1
+		case r >= '０' && r <= '９':
+			return '0' + r - '０' // a full-width digit, as an input method types it
 		}
 		return r
 	}, f)
@@ -293,4 +299,14 @@ func plainDigits(s string) (int64, bool) {
 		v = v*10 + int64(c-'0')
 	}
 	return v, true
+}
+
+// isFormulaError reports whether a cell holds one of Excel's formula
+// errors (#REF!, #VALUE!…): a formula to mend, not a number mistyped.
+func isFormulaError(s string) bool {
+	switch strings.ToUpper(strings.TrimSpace(s)) {
+	case "#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA":
+		return true
+	}
+	return false
 }

@@ -48,6 +48,10 @@ func TestParseNumber(t *testing.T) {
 		// Other separators are unambiguous on their own.
 		{"3,5 triệu", qtyMoney, styleUnknown, 3500000},
 		{"2.5 million", qtyMoney, styleUnknown, 2500000},
+		// Full-width digits, as an input method types them (a
+		// twenty-fourth review found them refused).
+		{"１２", qtyCount, styleUnknown, 12},
+		{"１.５００.０００", qtyMoney, styleVN, 1500000},
 	}
 	for _, tt := range tests {
 		got, err := parseNumber(tt.in, tt.q, tt.st, 0)
@@ -80,6 +84,9 @@ func TestParseNumberErrors(t *testing.T) {
 		{"99999999999999999999", qtyMoney, styleUnknown, "too large"},
 		{"10000000000 tỷ", qtyMoney, styleUnknown, "too large"},
 		{"tỷ", qtyMoney, styleUnknown, "not a number"},
+		// A formula's error says so (a twenty-fourth review).
+		{"#REF!", qtyMoney, styleUnknown, "formula error"},
+		{" #div/0! ", qtyCount, styleUnknown, "formula error"},
 	}
 	for _, tt := range tests {
 		got, err := parseNumber(tt.in, tt.q, tt.st, 0)
