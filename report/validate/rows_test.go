@@ -270,3 +270,21 @@ func TestHeadingsAndTotalsUnderMerges(t *testing.T) {
 		t.Errorf("sums %+v, want 2 models, 3,000,000, 3 households", got)
 	}
 }
+
+// A place and date line under the table is the signature block's, however
+// it is written: each of these was refused, three problems a line (a
+// twenty-fourth review). The rows above are summed.
+func TestPlaceDateLines(t *testing.T) {
+	const head = "Tỉnh,Huyện,Xã,Tên mô hình,Lĩnh vực,Tình trạng,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n" +
+		"Lạng Sơn,Huyện Bắc Sơn,Thị trấn Bắc Sơn,Tổ tự quản,Kinh tế,Mới,2025-Q3,1,10000000,4\n" +
+		",,,,,,,,,\n"
+	for _, line := range []string{
+		"Lạng Sơn ngày 05 tháng 10 năm 2025", "Lạng Sơn, ngày    tháng    năm 2025", "Lạng Sơn, ngày … tháng … năm 2025",
+		"Lạng Sơn - ngày 05 tháng 10 năm 2025", "Bắc Sơn ngày 5/10/2025", `"Lạng Sơn, 05/10/2025"`,
+	} {
+		got, problems := sumOf(t, tables(t, "t.csv", head+",,,,,,,"+line+",,\nNGƯỜI LẬP BIỂU,,,,,,,TRƯỞNG BAN,,\n"))
+		if len(problems) > 0 || got != (sums{1, 1, 10_000_000, 4}) {
+			t.Errorf("%s: sums %+v, problems %v", line, got, problems)
+		}
+	}
+}
