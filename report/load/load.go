@@ -423,6 +423,9 @@ func Bytes(name string, data []byte, format Format, opts Options) ([]*Table, err
 	if int64(len(data)) > lim.MaxFileBytes {
 		return nil, fileError(name, ErrLimit, "load.file_too_big", msg.Number(len(data)), msg.Number(lim.MaxFileBytes))
 	}
+	if len(data) == 0 {
+		return nil, fileError(name, ErrFormat, "load.empty")
+	}
 	switch format {
 	case FormatXLSX:
 		return readXLSX(name, data, lim)

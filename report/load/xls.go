@@ -29,6 +29,12 @@ func readXLS(name string, data []byte, lim Limits) ([]*Table, error) {
 			key = "load.xls_old"
 		case errors.Is(err, xls.ErrNotXLS):
 			key = "load.xls_not_xls"
+			switch misnamed(data) {
+			case kindHTML:
+				return nil, fileError(name, ErrFormat, "load.html_table")
+			case kindText:
+				return nil, fileError(name, ErrFormat, "load.text_not_workbook")
+			}
 		case errors.Is(err, xls.ErrLimit):
 			kind, key = ErrLimit, "load.xls_limit"
 		}

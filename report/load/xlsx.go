@@ -40,6 +40,14 @@ func readXLSX(name string, data []byte, lim Limits) ([]*Table, error) {
 	}
 	wb, err := openWorkbook(name, data, lim)
 	if err != nil {
+		switch misnamed(data) {
+		case kindOLE2:
+			return nil, fileError(name, ErrFormat, "load.xlsx_ole2")
+		case kindHTML:
+			return nil, fileError(name, ErrFormat, "load.html_table")
+		case kindText:
+			return nil, fileError(name, ErrFormat, "load.text_not_workbook")
+		}
 		return fail(err)
 	}
 	var tables []*Table
