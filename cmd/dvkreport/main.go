@@ -22,6 +22,7 @@ import (
 	"runtime/debug"
 	"syscall"
 
+	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/output"
 )
 
@@ -31,10 +32,18 @@ func main() {
 	temps := &output.Temps{}
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	lang := scanLang(os.Args)
 	go func() {
 		s := <-sig
 		temps.RemoveAll()
-		fmt.Fprintf(os.Stderr, "dvkreport: %v\n", s)
+		name := "SIGTERM"
+		if s == os.Interrupt {
+			name = "Ctrl-C"
+		}
+		// In the command's language, and saying what is left: a
+		// twenty-fourth review found "dvkreport: interrupt", in English,
+		// under Vietnamese messages.
+		fmt.Fprintln(os.Stderr, "dvkreport: "+msg.New("cli.interrupted", name).In(lang))
 		code := 128 + int(syscall.SIGINT)
 		if s == syscall.SIGTERM {
 			code = 128 + int(syscall.SIGTERM)
