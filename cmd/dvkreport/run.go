@@ -22,6 +22,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -222,13 +223,13 @@ func (u *ui) exit(err error) int {
 		return exitData
 	case errors.As(err, &le):
 		u.line(u.err, "dvkreport: "+le.In(u.lang))
-		if errors.Is(err, load.ErrNotRegular) {
-			return exitUsage
+		if errors.Is(err, load.ErrNotRegular) || errors.Is(err, fs.ErrPermission) {
+			return exitUsage // as a missing file is: the command line names it
 		}
 		return exitData
 	case errors.As(err, &oe):
 		u.line(u.err, "dvkreport: "+oe.In(u.lang))
-		for _, k := range []error{output.ErrExists, output.ErrIsFolder, output.ErrIsInput, output.ErrNoFolder, output.ErrReadOnly, batch.ErrNotWritable} {
+		for _, k := range []error{output.ErrExists, output.ErrIsFolder, output.ErrIsInput, output.ErrNoFolder, output.ErrReadOnly, output.ErrNotWritable, batch.ErrNotWritable} {
 			if errors.Is(err, k) {
 				return exitUsage
 			}

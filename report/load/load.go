@@ -361,6 +361,9 @@ func File(name string, opts Options) ([]*Table, error) {
 	}
 	lim := opts.Limits.withDefaults()
 	f, err := os.Open(name)
+	if errors.Is(err, fs.ErrPermission) {
+		return nil, &Error{Pos: record.Pos{File: name}, Text: msg.New("load.no_permission"), Err: err}
+	}
 	if err != nil {
 		return nil, &Error{Pos: record.Pos{File: name}, Text: msg.New("load.open", err), Err: err}
 	}

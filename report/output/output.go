@@ -33,6 +33,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/dvkreport/dvkreport/report/msg"
 )
@@ -56,6 +57,8 @@ var (
 	ErrIsInput  = errors.New("output is an input")
 	ErrNoFolder = errors.New("no such folder")
 	ErrIsFolder = errors.New("is a folder")
+	// ErrNotWritable is a folder the process may not write in.
+	ErrNotWritable = errors.New("folder not writable")
 )
 
 // Error is a refused or failed write.
@@ -105,7 +108,7 @@ func Write(name string, data []byte, opts Options) error {
 		}
 		return writeAtomic(name, target, data, 0, opts.Temps)
 	default:
-		return &Error{Name: name, Text: msg.New("output.failed", err), Err: err}
+		return failed(name, err)
 	}
 }
 
@@ -124,7 +127,7 @@ func resolve(name string) (string, error) {
 		}
 		dest, err := os.Readlink(target)
 		if err != nil {
-			return "", &Error{Name: name, Text: msg.New("output.failed", err), Err: err}
+			return "", failed(name, err)
 		}
 		if !filepath.IsAbs(dest) {
 			dest = filepath.Join(filepath.Dir(target), dest)
@@ -137,14 +140,14 @@ func resolve(name string) (string, error) {
 func writeDirect(name, target string, data []byte) error {
 	f, err := os.OpenFile(target, os.O_WRONLY, 0)
 	if err != nil {
-		return &Error{Name: name, Text: msg.New("output.failed", err), Err: err}
+		return failed(name, err)
 	}
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return &Error{Name: name, Text: msg.New("output.failed", err), Err: err}
+		return failed(name, err)
 	}
 	return nil
 }
@@ -155,7 +158,7 @@ func writeAtomic(name, target string, data []byte, perm fs.FileMode, temps *Temp
 	dir := filepath.Dir(target)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
-		return &Error{Name: name, Text: msg.New("output.failed", err), Err: err}
+		return failed(name, err)
 	}
 	tmp := f.Name()
 	temps.add(tmp)
@@ -163,7 +166,7 @@ func writeAtomic(name, target string, data []byte, perm fs.FileMode, temps *Temp
 		if err != nil {
 			f.Close()
 			os.Remove(tmp)
-			err = &Error{Name: name, Text: msg.New("output.failed", err), Err: err}
+			err = failed(name, err)
 		}
 		temps.remove(tmp)
 	}()
@@ -258,4 +261,18 @@ func (t *Temps) String() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return fmt.Sprint(t.names)
+}
+
+// failed is the error of a write that failed: said in the user's terms
+// where the cause is theirs to mend, a folder they may not write in or a
+// full disk, not in the system's ("open rodir/.x.pdf.1762103169.tmp:
+// permission denied", a twenty-fourth review).
+func failed(name string, err error) *Error {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return &Error{Name: name, Text: msg.New("output.no_permission", filepath.Dir(name)), Err: ErrNotWritable}
+	case errors.Is(err, syscall.ENOSPC):
+		return &Error{Name: name, Text: msg.New("output.disk_full"), Err: err}
+	}
+	return &Error{Name: name, Text: msg.New("output.failed", err), Err: err}
 }

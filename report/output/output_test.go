@@ -2,8 +2,10 @@ package output
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -141,5 +143,23 @@ func TestTemps(t *testing.T) {
 	none.add("x")
 	if none.RemoveAll() != 0 {
 		t.Error("a nil Temps removed something")
+	}
+}
+
+// A write refused for its folder's permissions, or for a full disk, says
+// so in the user's terms, not the system's (a twenty-fourth review: "open
+// rodir/.x.pdf.1762103169.tmp: permission denied"), and a folder not
+// writable is an ErrNotWritable.
+func TestFailedSaysWhy(t *testing.T) {
+	perm := failed("rodir/x.pdf", &fs.PathError{Op: "open", Path: "rodir/.x.pdf.1.tmp", Err: fs.ErrPermission})
+	if perm.Text.Key != "output.no_permission" || !errors.Is(perm, ErrNotWritable) || strings.Contains(perm.Error(), ".tmp") {
+		t.Errorf("permission: %v (%s)", perm, perm.Text.Key)
+	}
+	full := failed("x.pdf", &fs.PathError{Op: "write", Path: "x.pdf", Err: syscall.ENOSPC})
+	if full.Text.Key != "output.disk_full" {
+		t.Errorf("disk full: %v (%s)", full, full.Text.Key)
+	}
+	if other := failed("x.pdf", errors.New("boom")); other.Text.Key != "output.failed" {
+		t.Errorf("other: %v", other)
 	}
 }
