@@ -650,19 +650,43 @@ func textProblem(s string, locality bool) msg.Text {
 // than one byte among them. Vietnamese written right has letters of no
 // such byte (ạ, ơ), so it is never taken for one.
 func misread(s string) (string, bool) {
-	if isASCII(s) {
+	// A first look, without building anything: the characters' bytes
+	// must run as UTF-8's lead and continuation bytes do. Vietnamese
+	// written right fails it at once ("Cà Mau": à is a lead byte, the
+	// space after it no continuation), so that the text of every row
+	// costs a few steps, not an allocation (a first version cost the
+	// national register a third more time).
+	need, multi := 0, false
+	for _, r := range s {
+		c, ok := cp1252Byte(r)
+		switch {
+		case !ok:
+			return "", false
+		case need > 0:
+			if c < 0x80 || c > 0xBF {
+				return "", false
+			}
+			need--
+		case c < 0x80:
+		case c >= 0xC2 && c <= 0xDF:
+			need, multi = 1, true
+		case c >= 0xE0 && c <= 0xEF:
+			need, multi = 2, true
+		case c >= 0xF0 && c <= 0xF4:
+			need, multi = 3, true
+		default:
+			return "", false
+		}
+	}
+	if need > 0 || !multi {
 		return "", false
 	}
 	b := make([]byte, 0, len(s))
 	for _, r := range s {
-		switch c, ok := cp1252Byte(r); {
-		case !ok:
-			return "", false
-		default:
-			b = append(b, c)
-		}
+		c, _ := cp1252Byte(r)
+		b = append(b, c)
 	}
-	if !utf8.Valid(b) || len(b) == utf8.RuneCount(b) {
+	if !utf8.Valid(b) {
 		return "", false
 	}
 	return string(b), true
@@ -670,11 +694,11 @@ func misread(s string) (string, bool) {
 
 // cp1252Byte returns the Windows-1252 byte of r, if it has one.
 func cp1252Byte(r rune) (byte, bool) {
-	if r < 0x80 || r >= 0xA0 && r < 0x100 {
-		return byte(r), true
+	if r < 0x100 {
+		return byte(r), true // C1 controls too: Latin-1 read as itself
 	}
-	if r < 0xA0 {
-		return byte(r), true // a C1 control: Latin-1 read as itself
+	if r < 0x152 || r > 0x2122 {
+		return 0, false // none of cp1252High: most of Vietnamese's letters
 	}
 	for i, c := range cp1252High {
 		if c == r {
