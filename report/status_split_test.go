@@ -81,7 +81,10 @@ func TestNewModelsOfMixedGroups(t *testing.T) {
 // unsaid in the summary's paragraph and the mail).
 func TestFundsFallenToNothing(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "r.csv")
+	// A year before, no funds either: not said to be "the same" (a
+	// twenty-third review found "bằng so với cùng kỳ" beside the fall).
 	data := "province,commune,model,field,status,period,funds_vnd\n" +
+		"Lạng Sơn,Xã Bắc Sơn,B,Kinh tế,Mới,2025-Q3,0\n" +
 		"Lạng Sơn,Xã Bắc Sơn,A,Kinh tế,Mới,2026-Q2,2500000000\n" +
 		"Lạng Sơn,Xã Bắc Sơn,A,Kinh tế,Duy trì,2026-Q3,0\n"
 	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {

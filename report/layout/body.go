@@ -131,6 +131,9 @@ type baseData struct {
 	Year   int
 	Models changeData
 	Funds  changeData
+	// HadFunds says the base period had funds: a fall to none is said
+	// against it, not "the same" against one that had none either.
+	HadFunds bool
 }
 
 // summary writes the opening paragraph: the figures, their changes, the
@@ -182,10 +185,11 @@ func (b *builder) summary() (string, error) {
 			return nil
 		}
 		return baseData{
-			Period: b.f.PeriodWords(bs.Period),
-			Year:   bs.Period.Last.Year(),
-			Models: b.change(compare.Of(tot.Models, bs, func(x *compare.Base) int64 { return x.Summary.Total.Models }), unit),
-			Funds:  b.change(compare.Of(tot.FundsVND, bs, func(x *compare.Base) int64 { return x.Summary.Total.FundsVND }), ""),
+			Period:   b.f.PeriodWords(bs.Period),
+			Year:     bs.Period.Last.Year(),
+			Models:   b.change(compare.Of(tot.Models, bs, func(x *compare.Base) int64 { return x.Summary.Total.Models }), unit),
+			Funds:    b.change(compare.Of(tot.FundsVND, bs, func(x *compare.Base) int64 { return x.Summary.Total.FundsVND }), ""),
+			HadFunds: bs.Summary != nil && bs.Summary.Total.FundsVND > 0,
 		}
 	}
 	// Funds fallen to nothing are said too (a twenty-second review: a
