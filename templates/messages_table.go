@@ -555,7 +555,7 @@ var messageTable = [...][]messageEntry{
 		{"cli.unknown_command", Message{"", "unknown command {1}; the commands are {2} (dvkreport --help)"}},
 		{"cli.unknown_flag", Message{"", "unknown flag {1}; see dvkreport help COMMAND"}},
 		{"cli.warnings", Message{"{1} warning (--strict-names makes it an error)", "{1} warnings (--strict-names makes them errors)"}},
-		{"cli.wrote", Message{"", "wrote {1} ({2} bytes, {3} localities, {4} records)"}},
+		{"cli.wrote", Message{"", "wrote {1} ({2} bytes; localities: {3}; records: {4})"}},
 		{"cli.wrote_chart", Message{"", "wrote {1} ({2} bytes)"}},
 		{"cli.wrote_eml", Message{"", "wrote {1} ({2} bytes)"}},
 		{"cli.wrote_emls", Message{"", "wrote {1} messages into {2}"}},
