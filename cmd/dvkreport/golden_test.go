@@ -129,7 +129,7 @@ func splitArgs(line string) []string {
 	return args
 }
 
-var pdfSize = regexp.MustCompile(`\(\d[\d.,]* (bytes|byte),`)
+var pdfSize = regexp.MustCompile(`\(\d[\d.,]* (bytes|byte)([,;])`)
 
 func TestGolden(t *testing.T) {
 	wd, err := os.Getwd()
@@ -149,7 +149,7 @@ func TestGolden(t *testing.T) {
 			var b strings.Builder
 			fmt.Fprintf(&b, "$ dvkreport %s\nexit %d\n--- stdout\n%s--- stderr\n%s", tc.args, code, out.String(),
 				// The PDF's size changes with every change to the page.
-				pdfSize.ReplaceAllString(errOut.String(), "(N $1,"))
+				pdfSize.ReplaceAllString(errOut.String(), "(N $1$2"))
 			// Files the command wrote, with their first lines.
 			for _, f := range []string{"out.pdf", "excluded.csv"} {
 				data, err := os.ReadFile(f)
