@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"maps"
 	"os"
 	"path/filepath"
@@ -241,5 +242,51 @@ func TestSplitNamesWithSlash(t *testing.T) {
 	one.Localities = []string{"Lạng Sơn/Xã Vũ Lễ/Vũ Lăng"}
 	if res, err := report.Summarize(one); err != nil || res.Total.FundsVND != 1000000 {
 		t.Errorf("-l Lạng Sơn/Xã Vũ Lễ/Vũ Lăng: %v; want its 1,000,000 đồng", err)
+	}
+}
+
+// A query that is one place's whole path as written, and reads as another
+// place's path too, is ambiguous, in any case of letters; a split still
+// makes each part of its own rows (a twenty-fifth review: "Lạng Sơn/Bắc
+// Sơn/Vũ Lăng" made the report of the commune written "Bắc Sơn/Vũ Lăng",
+// 7 million, rather than Xã Vũ Lăng's 1 million, exit 0).
+func TestWholePathAmbiguousWithAReading(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.csv")
+	data := "province,district,commune,model,field,period,funds_vnd\n" +
+		"Lạng Sơn,Bắc Sơn,Vũ Lăng,A,Kinh tế,2025-Q3,1000000\n" +
+		"Lạng Sơn,,Bắc Sơn/Vũ Lăng,B,Kinh tế,2025-Q3,7000000\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := report.Options{Inputs: []string{path}, Period: record.QuarterPeriod(2025, 3), HideEmpty: true}
+	for _, q := range []string{"Lạng Sơn/Bắc Sơn/Vũ Lăng", "lạng sơn/bắc sơn/vũ lăng"} {
+		one := opts
+		one.Localities = []string{q}
+		if _, err := report.Summarize(one); !errors.Is(err, aggregate.ErrAmbiguousLocality) {
+			t.Errorf("-l %s: %v; want it ambiguous", q, err)
+		}
+	}
+	opts.Localities = []string{"Lạng Sơn"}
+	d, err := report.Load(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Check(opts); err != nil {
+		t.Fatal(err)
+	}
+	parts, _, err := d.Split(opts, aggregate.LevelCommune)
+	if err != nil {
+		t.Fatal(err)
+	}
+	funds := map[string]int64{}
+	for _, p := range parts {
+		res, err := p.Result()
+		if err != nil {
+			t.Fatal(err)
+		}
+		funds[p.Name()] = res.Total.FundsVND
+	}
+	if len(funds) != 2 || funds["Bắc Sơn/Vũ Lăng"] != 7000000 || funds["Vũ Lăng"]+funds["Xã Vũ Lăng"] != 1000000 {
+		t.Errorf("the parts' funds %v", funds)
 	}
 }

@@ -1,8 +1,6 @@
 package report
 
 import (
-	"strings"
-
 	"github.com/dvkreport/dvkreport/report/aggregate"
 	"github.com/dvkreport/dvkreport/report/compare"
 	"github.com/dvkreport/dvkreport/report/gazetteer"
@@ -83,8 +81,8 @@ func (d *Data) Split(opts Options, level aggregate.Level) (parts []*Part, apart 
 			continue
 		}
 		popts := opts
-		popts.Localities = []string{strings.Join(l.Path, "/")}
-		popts.Compare.Whole = d.Dataset // the bases of the locality's report, not of its rows alone
+		popts.Localities = []string{aggregate.ExactPath(l.Path)} // its names never read again
+		popts.Compare.Whole = d.Dataset                          // the bases of the locality's report, not of its rows alone
 		if l.Empty && popts.Period.IsZero() {
 			popts.Period = whole.Period // its own rows, none, give no period
 		}

@@ -531,7 +531,7 @@ func resolveScope(idx *Index, opts Options, key func(string) string) (scope, sco
 	for _, name := range opts.Localities {
 		path, keys, err := idx.resolve(name)
 		if errors.Is(err, ErrUnknownLocality) && opts.Fallback != nil {
-			if p, ok := opts.Fallback(name); ok {
+			if p, ok := opts.Fallback(QueryOf(name)); ok {
 				path, keys, err = p, make([]string, len(p)), nil
 				for i, n := range p {
 					keys[i] = key(n)

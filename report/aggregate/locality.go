@@ -163,22 +163,77 @@ func (idx *Index) Of(ds *record.Dataset) bool {
 // level or a path of names separated by "/". It returns the place's display
 // path and its keys by level ("" for a level the place does not fix).
 func (idx *Index) resolve(query string) ([]string, []string, error) {
-	// A place whose whole path the query is, names and slashes as the
-	// data writes them, before the query is read as names between
-	// slashes: a split names its parts so, and a name may hold a slash
-	// itself ("Xã Vũ Lễ/Vũ Lăng", a merged commune written so), which
-	// made the report of Xã Vũ Lăng (a twenty-fourth review).
-	if q := strings.TrimSpace(query); strings.Contains(q, "/") {
-		var exact []place
+	// A split names its parts by their paths exactly (ExactPath): a name
+	// may hold a slash itself ("Xã Vũ Lễ/Vũ Lăng", a merged commune
+	// written so), which read as names between slashes made the report
+	// of Xã Vũ Lăng (a twenty-fourth review). A part with no place in
+	// the data (a unit that reported nothing) is looked for as a path.
+	if path, ok := exactPath(query); ok {
 		for _, pl := range idx.names {
-			if strings.Join(nonEmpty(pl.path), "/") == q {
-				exact = append(exact, pl)
+			if slices.Equal(nonEmpty(pl.path), path) {
+				return pl.path, pl.keys, nil
 			}
 		}
-		if len(exact) == 1 {
-			return exact[0].path, exact[0].keys, nil
+		query = strings.Join(path, "/")
+	}
+	// A user's query that is a place's whole path as the data writes it,
+	// slashes in its names and all, is that place, unless it reads as
+	// another's path too: then it is ambiguous, never silently one (a
+	// twenty-fifth review found "Lạng Sơn/Bắc Sơn/Vũ Lăng" taken for the
+	// commune written "Bắc Sơn/Vũ Lăng" rather than Xã Vũ Lăng of Huyện
+	// Bắc Sơn).
+	var exact *place
+	if q := strings.TrimSpace(query); strings.Contains(q, "/") {
+		var all []place
+		for _, pl := range idx.names {
+			if strings.EqualFold(strings.Join(nonEmpty(pl.path), "/"), q) {
+				all = append(all, pl)
+			}
+		}
+		if len(all) == 1 {
+			exact = &all[0]
 		}
 	}
+	path, keys, err := idx.resolvePath(query)
+	switch {
+	case exact == nil:
+		return path, keys, err
+	case err == nil && slices.Equal(keys, exact.keys):
+		return path, keys, nil
+	case err == nil:
+		paths := []string{strings.Join(nonEmpty(exact.path), " › "), strings.Join(nonEmpty(path), " › ")}
+		return nil, nil, msg.New("aggregate.ambiguous_locality", msg.Quote(query), quoted(paths), msg.Quote(paths[1])).Wrap(ErrAmbiguousLocality)
+	}
+	return exact.path, exact.keys, nil
+}
+
+// ExactPath is a locality for Options.Localities that names the place of
+// path, as a summary's line names it, exactly: its names are never read
+// as names between slashes, nor matched loosely.
+func ExactPath(path []string) string { return exactMark + strings.Join(path, exactSep) }
+
+const exactMark, exactSep = "\x00", "\x1f"
+
+// exactPath returns the path of an ExactPath locality.
+func exactPath(l string) ([]string, bool) {
+	rest, ok := strings.CutPrefix(l, exactMark)
+	if !ok {
+		return nil, false
+	}
+	return strings.Split(rest, exactSep), true
+}
+
+// QueryOf is a locality as a user would write it: an ExactPath's names
+// joined by "/".
+func QueryOf(l string) string {
+	if path, ok := exactPath(l); ok {
+		return strings.Join(path, "/")
+	}
+	return l
+}
+
+// resolvePath finds the one place a query names as names between slashes.
+func (idx *Index) resolvePath(query string) ([]string, []string, error) {
 	var parts, qk []string
 	for _, p := range strings.Split(query, "/") {
 		p = strings.TrimSpace(p)
