@@ -908,14 +908,16 @@ var identifierRe = lazyRegexp(`^(mã|ma|code|id|sđt|sdt|số đt|số điện t
 	`|^(thôn|tổ|xóm|ấp|bản|khu|khu dân cư|tổ dân phố|thôn, tổ|thôn, bản|thôn, xóm|thôn/tổ|liên hệ|người liên hệ)$` +
 	// An age, a house's number, a place on the map, an hour: numbers,
 	// never summed ("Tuổi 107", a twenty-fourth review).
-	`|^(tuổi|độ tuổi|số tuổi|số nhà|nhà số|kinh độ|vĩ độ|tọa độ|toạ độ|giờ)(\s*$|\s*[(/:.,-])`)
+	// "Số nhà" and "Giờ" alone only: "Số nhà (căn)", "Số nhà/hộ được hỗ
+	// trợ" and "Giờ (công)" are quantities (a twenty-fifth review).
+	`|^(tuổi|độ tuổi|số tuổi|kinh độ|vĩ độ|tọa độ|toạ độ)(\s*$|\s*[(/:.,-])|^(số nhà|nhà số|giờ)$`)
 
 // identifierFoldedRe is identifierRe's for a header typed without
 // diacritics, where "nam" may be năm (a year) or nam (men): a year only
 // with a word after it.
 var identifierFoldedRe = lazyRegexp(`^(ma|code|id|sdt|so dt|so dien thoai|dien thoai|dt|phone|tel|fax|so hieu|ky hieu|so qd|so quyet dinh|quyet dinh|cmnd|cccd|so cccd|so cmnd|so cmt|mst|stt|tt|so tk|stk|zalo|so thu tu|thu tu|thu hang|xep hang|xep loai|muc do)(\s|$|[.:(/,])` +
 	`|^(diem( so| danh gia| cham| thi dua)?|hang|thon|to|xom|ap|ban|khu|thon, to|lien he)$` +
-	`|^(tuoi|do tuoi|so tuoi|so nha|nha so|kinh do|vi do|toa do|gio)(\s*$|\s*[(/:.,-])` +
+	`|^(tuoi|do tuoi|so tuoi|kinh do|vi do|toa do)(\s*$|\s*[(/:.,-])|^(so nha|nha so|gio)$` +
 	`|^(nam|ngay|thang) [a-z]|\s(so|nam)$`)
 
 // yearFiguresRe finds the header of a year's figures, not a year: Năm

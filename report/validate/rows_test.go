@@ -288,3 +288,17 @@ func TestPlaceDateLines(t *testing.T) {
 		}
 	}
 }
+
+// A place and date line is left out alone: a row of a model's name below
+// it is no signature, and is refused for what it lacks rather than
+// dropped unseen (a twenty-fifth review: 2 models for 3, exit 0).
+func TestRowBelowDateLineNotDropped(t *testing.T) {
+	const data = "Tỉnh,Huyện,Xã,Tên mô hình,Lĩnh vực,Tình trạng,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n" +
+		"Lạng Sơn,Huyện Bắc Sơn,Thị trấn Bắc Sơn,Tổ tự quản,Kinh tế,Mới,2025-Q3,1,10000000,4\n" +
+		",,,,,,,\"Lạng Sơn, 05/10/2025\",,\n" +
+		",,,Đường hoa,,,,,,\n"
+	_, problems := sumOf(t, tables(t, "t.csv", data))
+	if len(problems) == 0 {
+		t.Error("the model's row below the date line was dropped unseen")
+	}
+}

@@ -491,12 +491,15 @@ var (
 	// A heading inside the table: I. Huyện Bắc Sơn, A- Lĩnh vực kinh tế.
 	headingRe = lazyRegexp(`^([ivx]+|[a-d])\s*[.\-–:)]\s*\S`)
 	// The first line of what follows a table: signatures, dates, notes.
-	signatureRe = lazyRegexp(`nguoi lap|lap bieu|ky,? ghi ro|ghi ro ho|ky ten|thu truong|xac nhan|noi nhan|^ngay\b|, ngay \d|ngay \.+ thang|thang \.+ nam|^t/m\b|^tm\.|^kt\.|^tl\.|truong ban|chu tich|bi thu|^ghi chu|^luu:|^- luu` +
-		// A place and a date however written: "Lạng Sơn ngày 05 tháng 10
-		// năm 2025", the blank form's "ngày    tháng    năm 2025", "Bắc
-		// Sơn ngày 5/10/2025", "Lạng Sơn, 05/10/2025" (a twenty-fourth
-		// review found each refused, three problems a line).
-		`|\bngay \d{1,2},? thang \d{1,2},? nam \d{4}|\bngay[\s.…_]+thang[\s.…_]+nam\b|\bngay \d{1,2}/\d{1,2}/\d{2,4}\b|^[^\d,]+, \d{1,2}/\d{1,2}/\d{4}$`)
+	signatureRe = lazyRegexp(`nguoi lap|lap bieu|ky,? ghi ro|ghi ro ho|ky ten|thu truong|xac nhan|noi nhan|^ngay\b|, ngay \d|ngay \.+ thang|thang \.+ nam|^t/m\b|^tm\.|^kt\.|^tl\.|truong ban|chu tich|bi thu|^ghi chu|^luu:|^- luu`)
+	// dateLineRe finds a place and a date however written: "Lạng Sơn
+	// ngày 05 tháng 10 năm 2025", the blank form's "ngày    tháng    năm
+	// 2025", "Bắc Sơn ngày 5/10/2025", "Lạng Sơn, 05/10/2025" (a
+	// twenty-fourth review found each refused, three problems a line).
+	// Such a line is left out alone: it does not start the signature
+	// block, whose rows all go, since a row of a model's name alone
+	// below it would go unseen (a twenty-fifth review).
+	dateLineRe = lazyRegexp(`\bngay \d{1,2},? thang \d{1,2},? nam \d{4}|\bngay[\s.…_]+thang[\s.…_]+nam\b|\bngay \d{1,2}/\d{1,2}/\d{2,4}\b|^[^\d,]+, \d{1,2}/\d{1,2}/\d{4}$`)
 )
 
 // sortRows sorts the rows under the header: a column-number row right
@@ -580,6 +583,9 @@ func (lay *sheetLayout) sortRows() {
 		case isSignature(r.Cells()):
 			drop(i)
 			signed = true
+			lay.skip(r, "signature")
+		case isDateLine(r.Cells()):
+			drop(i)
 			lay.skip(r, "signature")
 		case lay.isHeading(r):
 			drop(i)
@@ -808,6 +814,17 @@ func isColumnNumbers(cells []string) bool {
 }
 
 // isSignature reports whether a row starts what follows a table.
+// isDateLine reports whether a row holds a place and date line
+// (dateLineRe).
+func isDateLine(cells []string) bool {
+	for _, c := range cells {
+		if c != "" && dateLineRe.MatchString(record.Fold(c)) {
+			return true
+		}
+	}
+	return false
+}
+
 func isSignature(cells []string) bool {
 	for _, c := range cells {
 		if c != "" && signatureRe.MatchString(record.Fold(c)) {

@@ -689,6 +689,14 @@ func misread(s string) (string, bool) {
 	if !utf8.Valid(b) {
 		return "", false
 	}
+	// What it was is Latin text, Vietnamese's letters and marks: "Ô…"
+	// and "CÔ”", right as written, would be a Cyrillic letter (a
+	// twenty-fifth review).
+	for _, r := range string(b) {
+		if r >= 0x80 && !(r >= 0xC0 && r <= 0x24F && unicode.IsLetter(r) || r >= 0x1E00 && r <= 0x1EFF || r >= 0x2000 && r <= 0x206F || r == '₫') {
+			return "", false
+		}
+	}
 	return string(b), true
 }
 
