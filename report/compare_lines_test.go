@@ -290,3 +290,24 @@ func TestWholePathAmbiguousWithAReading(t *testing.T) {
 		t.Errorf("the parts' funds %v", funds)
 	}
 }
+
+// A path with "›" between names reaches the commune whose name holds a
+// slash, and the refusal of an ambiguous path suggests paths written so,
+// which work (a twenty-sixth review: the suggested "A › B" read as one
+// name, another place's).
+func TestPathMarkReachesSlashNames(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.csv")
+	data := "province,district,commune,model,field,period,funds_vnd\n" +
+		"Lạng Sơn,Bắc Sơn,Vũ Lăng,A,Kinh tế,2025-Q3,1000000\n" +
+		"Lạng Sơn,,Bắc Sơn/Vũ Lăng,B,Kinh tế,2025-Q3,7000000\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int64{"Lạng Sơn › Bắc Sơn/Vũ Lăng": 7000000, "Lạng Sơn › Bắc Sơn › Vũ Lăng": 1000000} {
+		opts := report.Options{Inputs: []string{path}, Period: record.QuarterPeriod(2025, 3), Localities: []string{q}}
+		res, err := report.Summarize(opts)
+		if err != nil || res.Total.FundsVND != want {
+			t.Errorf("-l %s: %v; want %d đồng", q, err, want)
+		}
+	}
+}

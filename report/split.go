@@ -47,6 +47,11 @@ func (p *Part) Options() Options { return p.opts }
 // figures reach none of them (a twenty-second review found a province's
 // own 700 million in no file, and nothing said).
 func (d *Data) Split(opts Options, level aggregate.Level) (parts []*Part, apart []Apart, err error) {
+	if opts.Boundaries2025 && level == aggregate.LevelDistrict {
+		// No districts after the reform: every figure would be apart (a
+		// twenty-sixth review found no report written, exit 0).
+		return nil, nil, usage("report.split_district_2025")
+	}
 	lopts := opts
 	lopts.Level = level
 	lopts.Compare = compare.Options{}

@@ -279,6 +279,16 @@ func pathKey(parts []string) string {
 	return strings.Join(ks, "/")
 }
 
+// splitPath splits a locality's path at "›" when it has one, so that a
+// name holding a slash ("Lạng Sơn › Bắc Sơn/Vũ Lăng") can be written,
+// else at "/".
+func splitPath(l string) []string {
+	if strings.Contains(l, "›") {
+		return strings.Split(l, "›")
+	}
+	return strings.Split(l, "/")
+}
+
 // names says whether a map entry names a part: by official code, by path,
 // or by its own name when no other part has it.
 func (m mapEntry) names(p *report.Part, nameCount map[string]int) bool {
@@ -286,8 +296,10 @@ func (m mapEntry) names(p *report.Part, nameCount map[string]int) bool {
 	switch {
 	case p.Code != "" && strings.TrimLeft(l, "0") == strings.TrimLeft(p.Code, "0") && strings.Trim(l, "0123456789") == "":
 		return true
-	case pathKey(strings.Split(l, "/")) == pathKey(p.Path):
+	case pathKey(splitPath(l)) == pathKey(p.Path):
 		return true
+	case strings.Contains(l, "/") && strings.EqualFold(l, strings.Join(p.Path, "/")):
+		return true // its whole path as written, a slash in a name and all
 	}
 	name := gazetteer.UnitKey(p.Name())
 	return !strings.Contains(l, "/") && gazetteer.UnitKey(l) == name && nameCount[name] == 1
@@ -300,20 +312,23 @@ func recipients(toMap []mapEntry, parts []*report.Part) (addrs [][]string, unuse
 	for _, p := range parts {
 		nameCount[gazetteer.UnitKey(p.Name())]++
 	}
-	used := make([]bool, len(toMap))
 	addrs = make([][]string, len(parts))
-	for i, p := range parts {
-		for j, m := range toMap {
+	for _, m := range toMap {
+		// A row that names several parts (a path that reads as two
+		// places', a code two parts were given) sends to none: a
+		// twenty-sixth review found a commune's address sent another
+		// commune's report.
+		var hits []int
+		for i, p := range parts {
 			if m.names(p, nameCount) {
-				used[j] = true
-				addrs[i] = append(addrs[i], m.addresses...)
+				hits = append(hits, i)
 			}
 		}
-	}
-	for j, m := range toMap {
-		if !used[j] {
+		if len(hits) != 1 {
 			unused = append(unused, m)
+			continue
 		}
+		addrs[hits[0]] = append(addrs[hits[0]], m.addresses...)
 	}
 	return addrs, unused
 }
@@ -322,7 +337,20 @@ func recipients(toMap []mapEntry, parts []*report.Part) (addrs [][]string, unuse
 // several parts share, or a name none has, with the nearest ones.
 func unusedRow(m mapEntry, parts []*report.Part, level aggregate.Level) msg.Text {
 	l := strings.TrimSpace(m.locality)
-	segs := strings.Split(l, "/")
+	nameCount := map[string]int{}
+	for _, p := range parts {
+		nameCount[gazetteer.UnitKey(p.Name())]++
+	}
+	var named msg.List
+	for _, p := range parts {
+		if m.names(p, nameCount) {
+			named = append(named, strings.Join(p.Path, " › "))
+		}
+	}
+	if len(named) > 1 {
+		return msg.New("cli.to_map_ambiguous", msg.Quote(l), named, msg.Quote(named[0].(string)))
+	}
+	segs := splitPath(l)
 	last := segs[len(segs)-1]
 	var same msg.List
 	if len(segs) == 1 {

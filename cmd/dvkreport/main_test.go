@@ -654,3 +654,12 @@ func TestLongNameCutInItsTable(t *testing.T) {
 		}
 	}
 }
+
+// A split by district under --boundaries 2025, when districts are no
+// more, is a usage error (a twenty-sixth review: no report, exit 0).
+func TestSplitByDistrictAfterReformRefused(t *testing.T) {
+	code, _, errOut := runCmd(t, "generate", "--lang", "en", "--boundaries", "2025", "--split-by", "district", "--out-dir", t.TempDir())
+	if code != 2 || !strings.Contains(errOut, "there are no districts from 1 July 2025") {
+		t.Errorf("exit %d, stderr %q; want 2 and the reason", code, errOut)
+	}
+}

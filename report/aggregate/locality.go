@@ -183,7 +183,7 @@ func (idx *Index) resolve(query string) ([]string, []string, error) {
 	// commune written "Bắc Sơn/Vũ Lăng" rather than Xã Vũ Lăng of Huyện
 	// Bắc Sơn).
 	var exact *place
-	if q := strings.TrimSpace(query); strings.Contains(q, "/") {
+	if q := strings.TrimSpace(query); strings.Contains(q, "/") && !strings.Contains(q, pathMark) {
 		var all []place
 		for _, pl := range idx.names {
 			if strings.EqualFold(strings.Join(nonEmpty(pl.path), "/"), q) {
@@ -201,10 +201,21 @@ func (idx *Index) resolve(query string) ([]string, []string, error) {
 	case err == nil && slices.Equal(keys, exact.keys):
 		return path, keys, nil
 	case err == nil:
-		paths := []string{strings.Join(nonEmpty(exact.path), " › "), strings.Join(nonEmpty(path), " › ")}
+		paths := []string{strings.Join(nonEmpty(exact.path), " "+pathMark+" "), strings.Join(nonEmpty(path), " "+pathMark+" ")}
 		return nil, nil, msg.New("aggregate.ambiguous_locality", msg.Quote(query), quoted(paths), msg.Quote(paths[1])).Wrap(ErrAmbiguousLocality)
 	}
 	return exact.path, exact.keys, nil
+}
+
+// joinPath writes a path as a --locality reads it: names between "/",
+// or between " › " when a name holds a slash.
+func joinPath(path []string) string {
+	for _, n := range path {
+		if strings.Contains(n, "/") {
+			return strings.Join(path, " "+pathMark+" ")
+		}
+	}
+	return strings.Join(path, "/")
 }
 
 // ExactPath is a locality for Options.Localities that names the place of
@@ -213,6 +224,9 @@ func (idx *Index) resolve(query string) ([]string, []string, error) {
 func ExactPath(path []string) string { return exactMark + strings.Join(path, exactSep) }
 
 const exactMark, exactSep = "\x00", "\x1f"
+
+// pathMark separates the names of a path where a name may hold a slash.
+const pathMark = "›"
 
 // exactPath returns the path of an ExactPath locality.
 func exactPath(l string) ([]string, bool) {
@@ -235,7 +249,14 @@ func QueryOf(l string) string {
 // resolvePath finds the one place a query names as names between slashes.
 func (idx *Index) resolvePath(query string) ([]string, []string, error) {
 	var parts, qk []string
-	for _, p := range strings.Split(query, "/") {
+	sep := "/"
+	if strings.Contains(query, pathMark) {
+		// "Lạng Sơn › Bắc Sơn/Vũ Lăng": names between "›", slashes in
+		// them, as the messages write paths (a twenty-sixth review found
+		// a suggested "A › B" read as one name, another place's).
+		sep = pathMark
+	}
+	for _, p := range strings.Split(query, sep) {
 		p = strings.TrimSpace(p)
 		if k := idx.keyFunc(p); k != "" {
 			parts, qk = append(parts, p), append(qk, k)
@@ -304,7 +325,7 @@ func (idx *Index) resolvePath(query string) ([]string, []string, error) {
 	}
 	var paths []string
 	for _, pl := range found {
-		paths = append(paths, strings.Join(nonEmpty(pl.path), "/"))
+		paths = append(paths, joinPath(nonEmpty(pl.path)))
 	}
 	slices.Sort(paths)
 	// The example is a path, longer than what was typed.

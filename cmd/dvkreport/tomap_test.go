@@ -1,0 +1,57 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dvkreport/dvkreport/report"
+	"github.com/dvkreport/dvkreport/report/aggregate"
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+// A row of the address map that names two parts of a split (a path that
+// reads as two places') sends to neither, and says so; a path with "›"
+// between names reaches the commune whose name holds a slash (a
+// twenty-sixth review found a commune's address sent another's report).
+func TestToMapRowOfTwoParts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.csv")
+	data := "province,district,commune,model,field,period,funds_vnd\n" +
+		"Lạng Sơn,Bắc Sơn,Vũ Lăng,A,Kinh tế,2025-Q3,1000000\n" +
+		"Lạng Sơn,,Bắc Sơn/Vũ Lăng,B,Kinh tế,2025-Q3,7000000\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := report.Options{Inputs: []string{path}, Period: record.QuarterPeriod(2025, 3), Localities: []string{"Lạng Sơn"}, HideEmpty: true}
+	d, err := report.Load(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Check(opts); err != nil {
+		t.Fatal(err)
+	}
+	parts, _, err := d.Split(opts, aggregate.LevelCommune)
+	if err != nil {
+		t.Fatal(err)
+	}
+	toMap := []mapEntry{
+		{pos: "m.csv:2", locality: "Lạng Sơn/Bắc Sơn/Vũ Lăng", addresses: []string{"a@example.vn"}},
+		{pos: "m.csv:3", locality: "Lạng Sơn › Bắc Sơn/Vũ Lăng", addresses: []string{"b@example.vn"}},
+	}
+	addrs, unused := recipients(toMap, parts)
+	got := map[string][]string{}
+	for i, p := range parts {
+		got[strings.Join(p.Path, "|")] = addrs[i]
+	}
+	if !slices.Equal(got["Lạng Sơn|Bắc Sơn/Vũ Lăng"], []string{"b@example.vn"}) || len(got["Lạng Sơn|Bắc Sơn|Vũ Lăng"]) != 0 {
+		t.Errorf("addresses %v", got)
+	}
+	if len(unused) != 1 || unused[0].pos != "m.csv:2" {
+		t.Fatalf("unused rows %v, want the ambiguous one", unused)
+	}
+	if m := unusedRow(unused[0], parts, aggregate.LevelCommune); m.Key != "cli.to_map_ambiguous" {
+		t.Errorf("the ambiguous row is said %s", m.Key)
+	}
+}
