@@ -311,3 +311,55 @@ func TestPathMarkReachesSlashNames(t *testing.T) {
 		}
 	}
 }
+
+// A split's parts: a commune not of its district gets no other unit's
+// official code, and a part is found whatever its own rows call its
+// province (a twenty-sixth review: Huyện Bắc Sơn's Xã Hoa Thám given
+// Bình Gia's code, and a part refused for "mới lập" beside "Tỉnh Mới
+// Lập").
+func TestSplitPartsCodesAndSpellings(t *testing.T) {
+	dir := t.TempDir()
+	split := func(data string) []*report.Part {
+		t.Helper()
+		path := filepath.Join(dir, "r.csv")
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		opts := report.Options{Inputs: []string{path}, HideEmpty: true}
+		d, err := report.Load(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Check(opts); err != nil {
+			t.Fatal(err)
+		}
+		parts, _, err := d.Split(opts, aggregate.LevelCommune)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return parts
+	}
+	codes := map[string]string{}
+	for _, p := range split("province,district,commune,model,field,period,funds_vnd\n" +
+		"Lạng Sơn,Huyện Bắc Sơn,Xã Hoa Thám,A,Kinh tế,2025-Q1,1000000\n" +
+		"Lạng Sơn,Huyện Bình Gia,Xã Hoa Thám,B,Kinh tế,2025-Q1,2000000\n") {
+		codes[p.Path[1]] = p.Code
+	}
+	if codes["Huyện Bắc Sơn"] != "" || codes["Huyện Bình Gia"] != "06073" {
+		t.Errorf("codes %v; want none for Bắc Sơn's, 06073 for Bình Gia's", codes)
+	}
+	total := int64(0)
+	for _, p := range split("province,commune,model,field,period,funds_vnd\n" +
+		"Tỉnh Mới Lập,Xã Một,A,Kinh tế,2025-Q3,1000000\n" +
+		"Mới Lập,Xã Hai/Ba,B,Kinh tế,2025-Q3,2000000\n" +
+		"mới lập,Xã Hai,C,Kinh tế,2025-Q3,4000000\n") {
+		res, err := p.Result()
+		if err != nil {
+			t.Fatalf("%v: %v", p.Path, err)
+		}
+		total += res.Total.FundsVND
+	}
+	if total != 7000000 {
+		t.Errorf("the parts hold %d đồng, want 7,000,000", total)
+	}
+}

@@ -131,6 +131,13 @@ func unitCode(g *gazetteer.Gazetteer, era gazetteer.Era, level aggregate.Level, 
 		pl.District, pl.Commune = path[1], path[2]
 	}
 	for _, e := range []gazetteer.Era{era, gazetteer.Era2025, gazetteer.EraPre2025} {
+		if e == gazetteer.Era2025 && pl.District != "" {
+			// No districts after the reform: a commune of a district is
+			// found there by its name alone, another's code (a
+			// twenty-sixth review: Huyện Bắc Sơn's Xã Hoa Thám given
+			// Bình Gia's Hoa Thám's).
+			continue
+		}
 		if u, err := g.Resolve(e, pl); err == nil {
 			return u.Code
 		}

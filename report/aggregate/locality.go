@@ -169,12 +169,19 @@ func (idx *Index) resolve(query string) ([]string, []string, error) {
 	// of Xã Vũ Lăng (a twenty-fourth review). A part with no place in
 	// the data (a unit that reported nothing) is looked for as a path.
 	if path, ok := exactPath(query); ok {
+		// By the names' keys: a part's own rows may write its province
+		// otherwise than the whole's first row did ("mới lập", "Tỉnh Mới
+		// Lập"; a twenty-sixth review found such a part refused).
+		qk := make([]string, len(path))
+		for i, n := range path {
+			qk[i] = idx.keyFunc(n)
+		}
 		for _, pl := range idx.names {
-			if slices.Equal(nonEmpty(pl.path), path) {
+			if slices.Equal(nonEmpty(pl.keys), qk) {
 				return pl.path, pl.keys, nil
 			}
 		}
-		query = strings.Join(path, "/")
+		query = joinPath(path)
 	}
 	// A user's query that is a place's whole path as the data writes it,
 	// slashes in its names and all, is that place, unless it reads as
