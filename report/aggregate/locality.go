@@ -178,7 +178,15 @@ func (idx *Index) resolve(query string) ([]string, []string, error) {
 		}
 		for _, pl := range idx.names {
 			if slices.Equal(nonEmpty(pl.keys), qk) {
-				return pl.path, pl.keys, nil
+				// Named as the split names it, not as its own first row
+				// writes it ("Xã Hai, mới lập" in a title).
+				named, k := slices.Clone(pl.path), 0
+				for i := range named {
+					if named[i] != "" && k < len(path) {
+						named[i], k = path[k], k+1
+					}
+				}
+				return named, pl.keys, nil
 			}
 		}
 		query = joinPath(path)
