@@ -363,3 +363,39 @@ func TestSplitPartsCodesAndSpellings(t *testing.T) {
 		t.Errorf("the parts hold %d đồng, want 7,000,000", total)
 	}
 }
+
+// Without a period asked for, every part of a split states the whole's
+// period, the one its files are named by: a part's own rows gave it
+// theirs, and one batch's reports stated different periods (a
+// twenty-sixth review).
+func TestSplitPartsShareThePeriod(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.csv")
+	data := "province,commune,model,field,period,funds_vnd\n" +
+		"Lạng Sơn,Xã Ba Sơn,A,Kinh tế,2025-Q3,1000000\n" +
+		"Lạng Sơn,Xã Bắc Sơn,B,Kinh tế,2025-Q4,2000000\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := report.Options{Inputs: []string{path}, Localities: []string{"Lạng Sơn"}, HideEmpty: true}
+	d, err := report.Load(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Check(opts); err != nil {
+		t.Fatal(err)
+	}
+	parts, _, err := d.Split(opts, aggregate.LevelCommune)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := record.Period{First: record.QuarterPeriod(2025, 3).First, Last: record.QuarterPeriod(2025, 4).Last, Kind: record.KindRange}
+	for _, p := range parts {
+		res, err := p.Result()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Period.First != want.First || res.Period.Last != want.Last {
+			t.Errorf("%v: period %v, want the whole's %v", p.Path, res.Period, want)
+		}
+	}
+}

@@ -88,8 +88,12 @@ func (d *Data) Split(opts Options, level aggregate.Level) (parts []*Part, apart 
 		popts := opts
 		popts.Localities = []string{aggregate.ExactPath(l.Path)} // its names never read again
 		popts.Compare.Whole = d.Dataset                          // the bases of the locality's report, not of its rows alone
-		if l.Empty && popts.Period.IsZero() {
-			popts.Period = whole.Period // its own rows, none, give no period
+		if popts.Period.IsZero() {
+			// One period for the batch, the whole's, which names its
+			// files: a part's own rows gave it theirs, and one batch's
+			// reports stated different periods (a twenty-sixth review);
+			// an empty part's, none.
+			popts.Period = whole.Period
 		}
 		if opts.Level <= level {
 			popts.Level = aggregate.LevelAuto
