@@ -24,6 +24,7 @@ package load
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"iter"
@@ -463,7 +464,7 @@ func readCSV(name string, data []byte, cs charset.Charset, lim Limits) (*Table, 
 				key = "load.mixed_encoding"
 			}
 			return nil, &Error{Pos: record.Pos{File: name, Row: de.Line}, Err: ErrFormat,
-				Text: msg.New(key, de.Charset, de.Offset, de.Reason)}
+				Text: msg.New(key, de.Charset, de.Offset, decodeReason(de))}
 		}
 		return nil, &Error{Pos: record.Pos{File: name}, Text: msg.New("load.decode", err), Err: ErrFormat}
 	}
@@ -487,6 +488,27 @@ func readCSV(name string, data []byte, cs charset.Charset, lim Limits) (*Table, 
 		return nil, fileError(name, ErrFormat, "load.empty")
 	}
 	return &Table{File: name, Rows: rows}, nil
+}
+
+// decodeReason says what is wrong in a decode error in the user's
+// language, where Go's words were printed ("invalid UTF-8 sequence
+// starting with byte 0xF2" in a Vietnamese message, a twenty-fourth
+// review).
+func decodeReason(de *charset.DecodeError) any {
+	b := fmt.Sprintf("0x%02X", de.Value)
+	switch de.Kind {
+	case charset.UndefinedByte:
+		return msg.New("load.undefined_byte", b)
+	case charset.BadUTF8:
+		return msg.New("load.bad_utf8_byte", b)
+	case charset.OddBytes:
+		return msg.New("load.odd_utf16", b)
+	case charset.Surrogate:
+		return msg.New("load.utf16_surrogate", fmt.Sprintf("U+%04X", de.Value))
+	case charset.WrongBOM:
+		return msg.New("load.utf16_wrong_bom")
+	}
+	return de.Reason
 }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}

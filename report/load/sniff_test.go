@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/dvkreport/dvkreport/report/msg"
 )
 
 // A file that is not the workbook its name says is refused with what it is
@@ -27,6 +29,28 @@ func TestMisnamedWorkbooks(t *testing.T) {
 		var le *Error
 		if !errors.As(err, &le) || le.Text.Key != tc.key {
 			t.Errorf("%s %.20q: %v; want %s", tc.name, tc.data, err, tc.key)
+		}
+	}
+}
+
+// What is wrong in a file's encoding is said in the user's language, not
+// in Go's words ("invalid UTF-8 sequence starting with byte 0xF2" in a
+// Vietnamese message, a twenty-fourth review).
+func TestDecodeReasonInLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		data, key string
+	}{
+		{"province\nLạng Sơn\nL\xf2ng\n", "load.bad_utf8_byte"},
+		{"\xff\xfep\x00r\x00\n", "load.odd_utf16"},
+	} {
+		_, err := Bytes("x.csv", []byte(tc.data), FormatCSV, Options{})
+		var le *Error
+		if !errors.As(err, &le) || len(le.Text.Args) < 3 {
+			t.Fatalf("%q: %v", tc.data, err)
+		}
+		reason, ok := le.Text.Args[2].(msg.Text)
+		if !ok || reason.Key != tc.key || strings.Contains(le.In(msg.VI), "invalid") || strings.Contains(le.In(msg.VI), "odd number") {
+			t.Errorf("%q: %s", tc.data, le.In(msg.VI))
 		}
 	}
 }

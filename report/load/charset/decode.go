@@ -16,7 +16,23 @@ type DecodeError struct {
 	Offset  int     // byte offset of the offending bytes in the input, BOM included
 	Line    int     // 1-based line number of Offset
 	Reason  string  // what is wrong, e.g. "byte 0x81 is not defined"
+	// Kind names what is wrong, for a message in the user's language,
+	// and Value is the byte or code unit it is about.
+	Kind  ErrorKind
+	Value int
 }
+
+// ErrorKind is what is wrong in a DecodeError.
+type ErrorKind int
+
+// The kinds of DecodeError.
+const (
+	UndefinedByte ErrorKind = iota + 1 // a byte the charset does not define
+	BadUTF8                            // a byte that begins no UTF-8 sequence
+	OddBytes                           // UTF-16 of an odd number of bytes
+	Surrogate                          // a UTF-16 surrogate without its pair
+	WrongBOM                           // a byte order mark of the other UTF-16
+)
 
 func (e *DecodeError) Error() string {
 	return fmt.Sprintf("charset: %s: %s at byte offset %d (line %d)", e.Charset, e.Reason, e.Offset, e.Line)
@@ -24,8 +40,8 @@ func (e *DecodeError) Error() string {
 
 // newDecodeError makes a DecodeError, counting lines in the single-byte or
 // UTF-8 input b up to off.
-func newDecodeError(cs Charset, b []byte, off int, reason string) *DecodeError {
-	return &DecodeError{Charset: cs, Offset: off, Line: 1 + bytes.Count(b[:off], []byte{'\n'}), Reason: reason}
+func newDecodeError(cs Charset, b []byte, off int, kind ErrorKind, reason string) *DecodeError {
+	return &DecodeError{Charset: cs, Offset: off, Line: 1 + bytes.Count(b[:off], []byte{'\n'}), Reason: reason, Kind: kind, Value: int(b[off])}
 }
 
 // Decode converts b from charset cs to UTF-8 in NFC, without a BOM. With
@@ -106,7 +122,7 @@ func decodeBytes(b []byte, t *byteTable, cs Charset) (string, error) {
 			continue
 		}
 		if e&undefinedByte != 0 {
-			return "", newDecodeError(cs, b, i, fmt.Sprintf("byte 0x%02X is not defined", x))
+			return "", newDecodeError(cs, b, i, UndefinedByte, fmt.Sprintf("byte 0x%02X is not defined", x))
 		}
 		c.add(rune(uint32(e)))
 		if r2 := rune(e >> 32); r2 != 0 {
@@ -182,7 +198,7 @@ func decodeUTF8(b []byte) (string, error) {
 			}
 			off += n
 		}
-		return "", newDecodeError(UTF8, in, bomLen+off, fmt.Sprintf("invalid UTF-8 sequence starting with byte 0x%02X", b[off]))
+		return "", newDecodeError(UTF8, in, bomLen+off, BadUTF8, fmt.Sprintf("invalid UTF-8 sequence starting with byte 0x%02X", b[off]))
 	}
 	// Fast path: text whose runes are all safe starters is already NFC.
 	if allSafeUTF8(b) {
@@ -235,12 +251,12 @@ func decodeUTF16(b []byte, cs Charset) (string, error) {
 	switch {
 	case len(b) >= 2 && b[0] == 0xFF && b[1] == 0xFE:
 		if cs == UTF16BE {
-			return "", &DecodeError{Charset: cs, Offset: 0, Line: 1, Reason: "the data starts with a UTF-16LE byte order mark"}
+			return "", &DecodeError{Charset: cs, Offset: 0, Line: 1, Reason: "the data starts with a UTF-16LE byte order mark", Kind: WrongBOM}
 		}
 		bigEndian, start = false, 2
 	case len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF:
 		if cs == UTF16LE {
-			return "", &DecodeError{Charset: cs, Offset: 0, Line: 1, Reason: "the data starts with a UTF-16BE byte order mark"}
+			return "", &DecodeError{Charset: cs, Offset: 0, Line: 1, Reason: "the data starts with a UTF-16BE byte order mark", Kind: WrongBOM}
 		}
 		bigEndian, start = true, 2
 	}
@@ -250,17 +266,17 @@ func decodeUTF16(b []byte, cs Charset) (string, error) {
 		}
 		return rune(b[i+1])<<8 | rune(b[i])
 	}
-	fail := func(off int, reason string) (string, error) {
+	fail := func(off int, kind ErrorKind, value int, reason string) (string, error) {
 		line := 1
 		for i := start; i < off && i+1 < len(b); i += 2 {
 			if unit(i) == '\n' {
 				line++
 			}
 		}
-		return "", &DecodeError{Charset: cs, Offset: off, Line: line, Reason: reason}
+		return "", &DecodeError{Charset: cs, Offset: off, Line: line, Reason: reason, Kind: kind, Value: value}
 	}
 	if (len(b)-start)%2 != 0 {
-		return fail(len(b)-1, fmt.Sprintf("odd number of bytes: trailing byte 0x%02X", b[len(b)-1]))
+		return fail(len(b)-1, OddBytes, int(b[len(b)-1]), fmt.Sprintf("odd number of bytes: trailing byte 0x%02X", b[len(b)-1]))
 	}
 	c := composer{out: make([]byte, 0, (len(b)-start)*3/2)}
 	for i := start; i < len(b); i += 2 {
@@ -270,11 +286,11 @@ func decodeUTF16(b []byte, cs Charset) (string, error) {
 			c.ascii(byte(u))
 		case utf16.IsSurrogate(u):
 			if u >= 0xDC00 || i+3 >= len(b) {
-				return fail(i, fmt.Sprintf("unpaired surrogate U+%04X", u))
+				return fail(i, Surrogate, int(u), fmt.Sprintf("unpaired surrogate U+%04X", u))
 			}
 			r := utf16.DecodeRune(u, unit(i+2))
 			if r == utf8.RuneError {
-				return fail(i, fmt.Sprintf("unpaired surrogate U+%04X", u))
+				return fail(i, Surrogate, int(u), fmt.Sprintf("unpaired surrogate U+%04X", u))
 			}
 			c.add(r)
 			i += 2
