@@ -129,17 +129,7 @@ func TestSplitComparesAsItsReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	opts := report.Options{Inputs: []string{path}, Period: record.QuarterPeriod(2025, 4), Compare: compare.Both(), Localities: []string{"Lạng Sơn"}}
-	d, err := report.Load(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := d.Check(opts); err != nil {
-		t.Fatal(err)
-	}
-	parts, _, err := d.Split(opts, aggregate.LevelCommune)
-	if err != nil {
-		t.Fatal(err)
-	}
+	parts := splitCommunes(t, opts)
 	for _, p := range parts {
 		res, err := p.Result()
 		if err != nil {
@@ -216,17 +206,7 @@ func TestSplitNamesWithSlash(t *testing.T) {
 		t.Fatal(err)
 	}
 	opts := report.Options{Inputs: []string{path}, Period: record.QuarterPeriod(2025, 3), Localities: []string{"Lạng Sơn"}, HideEmpty: true}
-	d, err := report.Load(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := d.Check(opts); err != nil {
-		t.Fatal(err)
-	}
-	parts, _, err := d.Split(opts, aggregate.LevelCommune)
-	if err != nil {
-		t.Fatal(err)
-	}
+	parts := splitCommunes(t, opts)
 	funds := map[string]int64{}
 	for _, p := range parts {
 		res, err := p.Result()
@@ -267,17 +247,7 @@ func TestWholePathAmbiguousWithAReading(t *testing.T) {
 		}
 	}
 	opts.Localities = []string{"Lạng Sơn"}
-	d, err := report.Load(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := d.Check(opts); err != nil {
-		t.Fatal(err)
-	}
-	parts, _, err := d.Split(opts, aggregate.LevelCommune)
-	if err != nil {
-		t.Fatal(err)
-	}
+	parts := splitCommunes(t, opts)
 	funds := map[string]int64{}
 	for _, p := range parts {
 		res, err := p.Result()
@@ -326,18 +296,7 @@ func TestSplitPartsCodesAndSpellings(t *testing.T) {
 			t.Fatal(err)
 		}
 		opts := report.Options{Inputs: []string{path}, HideEmpty: true}
-		d, err := report.Load(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := d.Check(opts); err != nil {
-			t.Fatal(err)
-		}
-		parts, _, err := d.Split(opts, aggregate.LevelCommune)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return parts
+		return splitCommunes(t, opts)
 	}
 	codes := map[string]string{}
 	for _, p := range split("province,district,commune,model,field,period,funds_vnd\n" +
@@ -377,17 +336,7 @@ func TestSplitPartsShareThePeriod(t *testing.T) {
 		t.Fatal(err)
 	}
 	opts := report.Options{Inputs: []string{path}, Localities: []string{"Lạng Sơn"}, HideEmpty: true}
-	d, err := report.Load(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := d.Check(opts); err != nil {
-		t.Fatal(err)
-	}
-	parts, _, err := d.Split(opts, aggregate.LevelCommune)
-	if err != nil {
-		t.Fatal(err)
-	}
+	parts := splitCommunes(t, opts)
 	want := record.Period{First: record.QuarterPeriod(2025, 3).First, Last: record.QuarterPeriod(2025, 4).Last, Kind: record.KindRange}
 	for _, p := range parts {
 		res, err := p.Result()

@@ -35,16 +35,7 @@ func TestPartialLineNote(t *testing.T) {
 			t.Fatal(err)
 		}
 		opts := report.Options{Inputs: []string{path}, Period: record.YearsPeriod(2025, 2025), Localities: []string{"Lạng Sơn"}, HideEmpty: true}
-		res, err := report.Summarize(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := report.Document(res, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := json.Marshal(d)
-		if got := string(b); !strings.Contains(got, tc.want) || strings.Contains(got, tc.not) {
+		if got := documentJSON(t, opts); !strings.Contains(got, tc.want) || strings.Contains(got, tc.not) {
 			t.Errorf("%s: the notes lack %q or have %q:\n%s", tc.name, tc.want, tc.not, got)
 		}
 	}
@@ -72,16 +63,7 @@ func TestLongerRowsOverBasesSaid(t *testing.T) {
 		}
 		opts := report.Options{Inputs: []string{path}, Period: record.QuarterPeriod(2026, 3), Localities: []string{"Lạng Sơn"},
 			HideEmpty: true, Compare: compare.Both()}
-		res, err := report.Summarize(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := report.Document(res, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := json.Marshal(d)
-		return string(b)
+		return documentJSON(t, opts)
 	}
 	notes := []string{
 		"1 dòng số liệu có kỳ báo cáo dài hơn, vắt qua quý II năm 2026 (ví dụ cả 6 tháng), không được tính vào số liệu của kỳ đó dùng để so sánh.",

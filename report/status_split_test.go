@@ -1,7 +1,6 @@
 package report_test
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,19 +31,7 @@ func TestNewModelsOfMixedGroups(t *testing.T) {
 	doc := func(path string) string {
 		t.Helper()
 		opts := report.Options{Inputs: []string{path}, Period: record.QuarterPeriod(2026, 3), Localities: []string{"Lạng Sơn"}, HideEmpty: true, Models: true}
-		res, err := report.Summarize(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := report.Document(res, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := json.Marshal(d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
+		return documentJSON(t, opts)
 	}
 	mixed := write("mixed.csv",
 		"Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,,Kinh tế,Mới,2026-Q3,5,10000000\n"+
@@ -96,16 +83,8 @@ func TestFundsFallenToNothing(t *testing.T) {
 	} {
 		opts := report.Options{Inputs: []string{path}, Period: record.QuarterPeriod(2026, 3), Localities: []string{"Lạng Sơn"},
 			HideEmpty: true, Compare: compare.Both(), Lang: lang}
-		res, err := report.Summarize(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := report.Document(res, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := json.Marshal(d)
-		if !strings.Contains(string(b), want) {
+		b := documentJSON(t, opts)
+		if !strings.Contains(b, want) {
 			t.Errorf("%s: the report lacks %q:\n%s", lang, want, b)
 		}
 	}

@@ -305,13 +305,20 @@ func (m mapEntry) names(p *report.Part, nameCount map[string]int) bool {
 	return !strings.Contains(l, "/") && gazetteer.UnitKey(l) == name && nameCount[name] == 1
 }
 
+// nameCounts counts the parts of each own name's key: a map row that
+// writes a name alone names a part only if no other part has it.
+func nameCounts(parts []*report.Part) map[string]int {
+	n := map[string]int{}
+	for _, p := range parts {
+		n[gazetteer.UnitKey(p.Name())]++
+	}
+	return n
+}
+
 // recipients finds the addresses of each part in the map, and says
 // which rows of the map named no part.
 func recipients(toMap []mapEntry, parts []*report.Part) (addrs [][]string, unused []mapEntry) {
-	nameCount := map[string]int{}
-	for _, p := range parts {
-		nameCount[gazetteer.UnitKey(p.Name())]++
-	}
+	nameCount := nameCounts(parts)
 	addrs = make([][]string, len(parts))
 	for _, m := range toMap {
 		// A row that names several parts (a path that reads as two
@@ -337,10 +344,7 @@ func recipients(toMap []mapEntry, parts []*report.Part) (addrs [][]string, unuse
 // several parts share, or a name none has, with the nearest ones.
 func unusedRow(m mapEntry, parts []*report.Part, level aggregate.Level) msg.Text {
 	l := strings.TrimSpace(m.locality)
-	nameCount := map[string]int{}
-	for _, p := range parts {
-		nameCount[gazetteer.UnitKey(p.Name())]++
-	}
+	nameCount := nameCounts(parts)
 	var named msg.List
 	for _, p := range parts {
 		if m.names(p, nameCount) {
