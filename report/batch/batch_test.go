@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/dvkreport/dvkreport/report/output"
@@ -143,15 +144,15 @@ func TestRunFailures(t *testing.T) {
 	}
 	// Nothing is replaced without Force, and nothing begins.
 	before, _ := os.ReadFile(filepath.Join(dir, "dvk-xa-0.pdf"))
-	made := 0
+	var made atomic.Int32 // the jobs run on several goroutines
 	jobs2 := jobsOf(12, nil)
 	for i := range jobs2 {
-		jobs2[i].Make = func() ([]byte, int, error) { made++; return []byte("new"), 1, nil }
+		jobs2[i].Make = func() ([]byte, int, error) { made.Add(1); return []byte("new"), 1, nil }
 	}
 	_, err = Run(context.Background(), jobs2, Options{Dir: dir, Names: Names(jobs2, "dvk-", "", ".pdf")})
 	var ee *ExistsError
-	if !errors.As(err, &ee) || len(ee.Names) != 11 || made != 0 {
-		t.Errorf("without Force: %v, %d made", err, made)
+	if !errors.As(err, &ee) || len(ee.Names) != 11 || made.Load() != 0 {
+		t.Errorf("without Force: %v, %d made", err, made.Load())
 	}
 	if after, _ := os.ReadFile(filepath.Join(dir, "dvk-xa-0.pdf")); string(after) != string(before) {
 		t.Error("a file was replaced without Force")
@@ -213,16 +214,16 @@ func unwritable(t *testing.T) string {
 // A folder that cannot be written into is found once, before any job is
 // made; a manifest that could not be written is not claimed.
 func TestRunUnwritable(t *testing.T) {
-	made := 0
+	var made atomic.Int32 // the jobs run on several goroutines
 	jobs := jobsOf(5, nil)
 	for i := range jobs {
-		jobs[i].Make = func() ([]byte, int, error) { made++; return []byte("x"), 1, nil }
+		jobs[i].Make = func() ([]byte, int, error) { made.Add(1); return []byte("x"), 1, nil }
 	}
 	dir := unwritable(t)
 	res, err := Run(context.Background(), jobs, Options{Dir: dir, Names: Names(jobs, "zz-dvk-", "", ".pdf"), Force: true})
 	var oe *output.Error
-	if !errors.Is(err, ErrNotWritable) || !errors.As(err, &oe) || res != nil || made != 0 {
-		t.Errorf("err %v, res %v, %d made", err, res, made)
+	if !errors.Is(err, ErrNotWritable) || !errors.As(err, &oe) || res != nil || made.Load() != 0 {
+		t.Errorf("err %v, res %v, %d made", err, res, made.Load())
 	}
 
 	// The manifest's name is a folder: the files are written, the
