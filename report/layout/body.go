@@ -225,11 +225,8 @@ func (b *builder) summary() (string, error) {
 			idx := slices.Clone(regular)
 			slices.SortStableFunc(idx, func(x, y int) int { return cmp.Compare(v(s.Lines[y].Figures), v(s.Lines[x].Figures)) })
 			var out []string
-			for _, i := range idx[:3] {
+			for _, i := range idx[:leaders(len(idx), func(k int) int64 { return v(s.Lines[idx[k]].Figures) })] {
 				n := v(s.Lines[i].Figures)
-				if n == 0 {
-					break
-				}
 				w := b.f.Int(n)
 				if money {
 					w = b.f.MoneyShort(n)
@@ -872,4 +869,34 @@ func moreOf(n int, b *builder) string {
 		return ""
 	}
 	return b.f.Int(int64(n))
+}
+
+// maxLeaders is how many localities a list of leaders names at most when
+// some are tied with the third.
+const maxLeaders = 5
+
+// leaders returns how many of n localities, sorted by value(k) from the
+// highest, the report names as leading: the first three with a value
+// above zero, and those tied with the third, which lead as much as it
+// does (a review found "A (9), B (8), C (7)" where D had 7 too). When the
+// ties would make the list longer than maxLeaders, it names only those
+// above the tied value, and none when all are tied.
+func leaders(n int, value func(k int) int64) int {
+	cut := 0
+	for cut < min(n, 3) && value(cut) > 0 {
+		cut++
+	}
+	if cut < 3 {
+		return cut
+	}
+	tied := value(cut - 1)
+	for cut < n && value(cut) == tied {
+		cut++
+	}
+	if cut > maxLeaders {
+		for cut > 0 && value(cut-1) == tied {
+			cut--
+		}
+	}
+	return cut
 }
