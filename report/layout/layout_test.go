@@ -402,3 +402,37 @@ func TestSymbol(t *testing.T) {
 		}
 	}
 }
+
+// A base with nothing is named as what it is: the quarter before, or the
+// same quarter a year earlier ("kỳ trước chưa có" was said of both).
+func TestChangeFromNothing(t *testing.T) {
+	dir := t.TempDir()
+	csv := filepath.Join(dir, "r.csv")
+	os.WriteFile(csv, []byte("province,commune,unit,model,field,status,period,count,funds_vnd\n"+
+		"Lạng Sơn,Xã Bắc Sơn,Hội Phụ nữ,Tổ tự quản,Kinh tế,Duy trì,2025-Q3,1,15000000\n"+
+		"Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,Vườn mẫu,Kinh tế,Mới,2025-Q3,1,5000000\n"+
+		"Lạng Sơn,Xã Bắc Sơn,Hội Phụ nữ,Tổ tự quản,Kinh tế,Mới,2025-Q2,1,10000000\n"+
+		"Cao Bằng,Xã Hòa An,Hội Phụ nữ,Tổ tự quản,Kinh tế,Mới,2024-Q3,1,10000000\n"), 0o644)
+	for _, tc := range []struct {
+		lang      msg.Lang
+		want, not string
+	}{
+		{msg.VI, "tăng 2 mô hình (cùng kỳ chưa có) so với cùng kỳ năm 2024", "(kỳ trước chưa có) so với cùng kỳ"},
+		{msg.VI, "tăng (cùng kỳ chưa có) so với cùng kỳ", "tăng (kỳ trước chưa có) so với cùng kỳ"},
+		{msg.EN, "up 2 models from none on", ""},
+	} {
+		opts := report.Options{Inputs: []string{csv}, Period: record.QuarterPeriod(2025, 3), Localities: []string{"Lạng Sơn"}, Compare: compareBoth, Lang: tc.lang}
+		r, err := report.Summarize(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := report.Document(r, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(docStrings(doc), "\n")
+		if !strings.Contains(text, tc.want) || (tc.not != "" && strings.Contains(text, tc.not)) {
+			t.Errorf("%s: want %q and not %q in\n%s", tc.lang, tc.want, tc.not, text)
+		}
+	}
+}
