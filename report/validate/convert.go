@@ -568,11 +568,15 @@ func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64
 		}
 		name := func(c column) *text {
 			t := texts.name(oneLine(cell(r, where[c])))
-			if !t.checked {
-				t.problem, t.checked = textProblem(t.s, c <= colCommune), true
+			k := 0
+			if c <= colCommune {
+				k = 1
 			}
-			if !t.problem.IsZero() {
-				bad(c, t.problem)
+			if !t.checked[k] {
+				t.problem[k], t.checked[k] = textProblem(t.s, k == 1), true
+			}
+			if !t.problem[k].IsZero() {
+				bad(c, t.problem[k])
 			}
 			return t
 		}

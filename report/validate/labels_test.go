@@ -334,6 +334,16 @@ func TestMisreadText(t *testing.T) {
 			t.Errorf("misread(%q) = %q, %v; want %q", s, got, ok, want)
 		}
 	}
+	// A locality's text is checked as one though the same text came
+	// first as another name's (a unit's), which is not checked for lost
+	// letters: the problem depended on the order of the rows.
+	head := "province,commune,unit,model,field,status,period,count\n"
+	unitFirst := head + "Lạng Sơn,Xã Bắc Sơn,Xã H?a An,Tổ tự quản,Kinh tế,Mới,2025-Q3,1\n" +
+		"Lạng Sơn,Xã H?a An,Hội Phụ nữ,Vườn mẫu,Kinh tế,Mới,2025-Q3,1\n"
+	if _, problems := Tables(tables(t, "u.csv", unitFirst)); len(problems) != 1 ||
+		problems[0].Pos.Row != 3 || !strings.Contains(problems[0].Error(), "H?a") {
+		t.Errorf("a commune's lost letters after a unit of the same text: problems %v, want one at row 3", problems)
+	}
 	for s, want := range map[string]bool{
 		"L?ng S?n": true, "Th? tr?n B?c S?n": true, "Huy??n": true,
 		"Lạng Sơn": false, "Vì sao?": false, "? Bắc Sơn": false, "A ? B": false,

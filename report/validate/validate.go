@@ -614,8 +614,12 @@ type text struct {
 	hasLoc  bool
 	unit    uint64
 	hasUnit bool
-	checked bool
-	problem msg.Text
+	// What textProblem says of the text as a name of a place ([1]) and
+	// as another name ([0]): the same text may be both, a unit named as a
+	// commune is, and a locality's checks were skipped when its text was
+	// first a unit's.
+	checked [2]bool
+	problem [2]msg.Text
 }
 
 // textProblem says what is wrong with the text of a cell the report
