@@ -217,6 +217,11 @@ func (d *Data) Summarize(opts Options) (*Result, error) {
 	if res.Comparison, err = compare.Compare(d.Dataset, aopts, s, opts.Compare); err != nil {
 		return nil, err
 	}
+	if !opts.Boundaries2025 {
+		if p := straddling(d, s, res.Comparison); len(p) > 0 {
+			return nil, p
+		}
+	}
 	res.Warnings, res.Excluded, res.ExcludedElsewhere, res.Unassigned = inScope(d, s, d.excluded)
 	res.SheetRows = d.sheetRows
 	return res, nil

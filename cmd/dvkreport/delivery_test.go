@@ -149,7 +149,7 @@ func TestMailSMTP(t *testing.T) {
 func TestMailPlainAuthRefused(t *testing.T) {
 	ts := mailtest.Start(t, mailtest.Options{IP: "127.0.0.2", Auth: true, InsecureAuth: true})
 	code, _, errOut := runEnv(t, map[string]string{"DVK_SMTP_USER": mailtest.User, "DVK_SMTP_PASSWORD": mailtest.Password},
-		"mail", "--lang", "en", "--to", "bdv@example.vn", "--from", "btg@example.vn", "--smtp", ts.Addr, "-i", quarters, "-p", "2025-Q3")
+		"mail", "--lang", "en", "--to", "bdv@example.vn", "--from", "btg@example.vn", "--smtp", ts.Addr, "-i", quarters, "--boundaries", "2025", "-p", "2025-Q3")
 	if code != 1 || !strings.Contains(errOut, "TLS") || !strings.Contains(errOut, "--insecure") {
 		t.Errorf("exit %d, want 1 and a word on TLS:\n%s", code, errOut)
 	}
@@ -164,7 +164,7 @@ func TestMailPlainAuthRefused(t *testing.T) {
 	// Without a user the message goes without AUTH, as to an office's
 	// relay.
 	relay := mailtest.Start(t, mailtest.Options{IP: "127.0.0.2"})
-	if code, _, errOut := runEnv(t, nil, "mail", "--to", "a@example.vn", "--from", "b@example.vn", "--smtp", relay.Addr, "-i", quarters, "-p", "2025-Q3"); code != 0 {
+	if code, _, errOut := runEnv(t, nil, "mail", "--to", "a@example.vn", "--from", "b@example.vn", "--smtp", relay.Addr, "-i", quarters, "--boundaries", "2025", "-p", "2025-Q3"); code != 0 {
 		t.Fatalf("relay: exit %d: %s", code, errOut)
 	}
 	if got := relay.Received(); len(got) != 1 || got[0].User != "" {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -207,9 +208,20 @@ func TestIssue5RollUp(t *testing.T) {
 			t.Errorf("%s = %q, want %q", k, got[k], v)
 		}
 	}
-	// Without the flag, the old provinces stay as written.
-	_, out, _ = runCmd(t, "summary", "-i", "testdata/reform.csv", "--format", "csv")
-	got = csvRows(out)
+	// Without the flag, the old provinces stay as written, in a period on
+	// either side of the reform.
+	got = map[string]string{}
+	for _, p := range []string{"2024-Q3", "2025-Q3"} {
+		_, out, _ = runCmd(t, "summary", "-i", "testdata/reform.csv", "-p", p, "--format", "csv")
+		maps.Copy(got, csvRows(out))
+	}
+	// Over both, Bến Tre's group of 2024-Q3 and Vĩnh Long's of 2025-Q3 are
+	// one group of models of the 2025 commune, counted as two without the
+	// roll-up (review 27): refused, the flag named.
+	if code, _, errOut := runCmd(t, "summary", "-i", "testdata/reform.csv", "--format", "csv"); code != 1 ||
+		!strings.Contains(errOut, "reform.csv:6") || !strings.Contains(errOut, "--boundaries 2025") {
+		t.Errorf("both sides of the reform without --boundaries: exit %d\n%s", code, errOut)
+	}
 	// An old province's name selects the province it became.
 	if code, out, errOut := runCmd(t, "summary", "-i", "testdata/reform.csv", "--boundaries", "2025", "-l", "Bến Tre", "--level", "province", "--format", "csv"); code != 0 || !strings.Contains(out, "Vĩnh Long,1,") {
 		t.Errorf("-l Bến Tre with --boundaries 2025: exit %d\n%s%s", code, out, errOut)
@@ -503,10 +515,27 @@ func TestHeaderUnitsClerk(t *testing.T) {
 func TestWarnReformCompare(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "r.csv")
 	csv := "province,district,commune,model,field,period,funds_vnd\n" +
-		"Lạng Sơn,Huyện Bắc Sơn,Thị trấn Bắc Sơn,Mô hình B,Kinh tế,2025-Q2,50000000\n" +
+		"Lạng Sơn,Huyện Bắc Sơn,Thị trấn Bắc Sơn,Mô hình A,Kinh tế,2025-Q2,50000000\n" +
 		"Lạng Sơn,,Xã Bắc Sơn,Mô hình B,Kinh tế,2025-Q3,50000000\n"
 	if err := os.WriteFile(data, []byte(csv), 0o644); err != nil {
 		t.Fatal(err)
+	}
+	// One model on both sides, under the old commune and the new one it
+	// went to: counted twice without the roll-up, so refused, the flag
+	// named (review 27), in the period and in the year to date.
+	straddle := filepath.Join(t.TempDir(), "s.csv")
+	os.WriteFile(straddle, []byte(strings.ReplaceAll(csv, "Mô hình A", "Mô hình B")), 0o644)
+	for _, args := range [][]string{{"-p", "2025"}, {"-p", "2025-Q3"}} {
+		code, _, errOut := runCmd(t, append([]string{"summary", "--lang", "en", "-i", straddle, "--format", "csv"}, args...)...)
+		if code != 1 || !strings.Contains(errOut, `s.csv:3: the model "Mô hình B" of Xã Bắc Sơn is reported after 1 July 2025`) ||
+			!strings.Contains(errOut, "as Thị trấn Bắc Sơn, Huyện Bắc Sơn under the old units") || !strings.Contains(errOut, "--boundaries 2025") {
+			t.Errorf("%v, a model on both sides: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+	for _, args := range [][]string{{"-p", "2025", "--boundaries", "2025"}, {"-p", "2025-Q2"}} {
+		if code, _, errOut := runCmd(t, append([]string{"summary", "--lang", "en", "-i", straddle, "--format", "csv"}, args...)...); code != 0 {
+			t.Errorf("%v, a model on both sides: exit %d, stderr %q", args, code, errOut)
+		}
 	}
 	for _, tc := range []struct {
 		args []string

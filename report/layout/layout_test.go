@@ -421,7 +421,8 @@ func TestChangeFromNothing(t *testing.T) {
 		{msg.VI, "tăng (cùng kỳ chưa có) so với cùng kỳ", "tăng (kỳ trước chưa có) so với cùng kỳ"},
 		{msg.EN, "up 2 models from none on", ""},
 	} {
-		opts := report.Options{Inputs: []string{csv}, Period: record.QuarterPeriod(2025, 3), Localities: []string{"Lạng Sơn"}, Compare: compareBoth, Lang: tc.lang}
+		opts := report.Options{Inputs: []string{csv}, Period: record.QuarterPeriod(2025, 3), Localities: []string{"Lạng Sơn"}, Compare: compareBoth, Lang: tc.lang,
+			Boundaries2025: true}
 		r, err := report.Summarize(opts)
 		if err != nil {
 			t.Fatal(err)
