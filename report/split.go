@@ -15,6 +15,8 @@ type Part struct {
 	Path []string
 	// Code is its official code, "" when the gazetteer has none.
 	Code string
+	// Level is the locality's level: the level of the split.
+	Level aggregate.Level
 	// Empty says it reported nothing in the period.
 	Empty bool
 	// Period is the period of the split's reports.
@@ -99,7 +101,7 @@ func (d *Data) Split(opts Options, level aggregate.Level) (parts []*Part, apart 
 			popts.Level = aggregate.LevelAuto
 		}
 		parts = append(parts, &Part{
-			Path: l.Path, Code: unitCode(g, era, level, l.Path), Empty: l.Empty, Period: whole.Period,
+			Path: l.Path, Code: unitCode(g, era, level, l.Path), Level: level, Empty: l.Empty, Period: whole.Period,
 			data: d.subset(records[l.Key()]), opts: popts,
 		})
 	}

@@ -293,16 +293,37 @@ func splitPath(l string) []string {
 // or by its own name when no other part has it.
 func (m mapEntry) names(p *report.Part, nameCount map[string]int) bool {
 	l := strings.TrimSpace(m.locality)
+	if l != "" && strings.Trim(l, "0123456789") == "" {
+		return p.Code != "" && sameCode(l, p.Code)
+	}
+	// A unit type written is a level: "Huyện Bắc Sơn" is never Thị
+	// trấn Bắc Sơn (a twenty-eighth review found the district's
+	// committee sent the town's report).
+	path := splitPath(l)
+	if !gazetteer.TypeFits(gazetteer.TypeOf(path[len(path)-1]), gazetteer.Level(p.Level), gazetteer.TypeOf(p.Name())) {
+		return false
+	}
 	switch {
-	case p.Code != "" && strings.TrimLeft(l, "0") == strings.TrimLeft(p.Code, "0") && strings.Trim(l, "0123456789") == "":
-		return true
-	case pathKey(splitPath(l)) == pathKey(p.Path):
+	case pathKey(path) == pathKey(p.Path):
 		return true
 	case strings.Contains(l, "/") && strings.EqualFold(l, strings.Join(p.Path, "/")):
 		return true // its whole path as written, a slash in a name and all
 	}
 	name := gazetteer.UnitKey(p.Name())
 	return !strings.Contains(l, "/") && gazetteer.UnitKey(l) == name && nameCount[name] == 1
+}
+
+// sameCode says whether a code written in the map is an official code:
+// the same digits, and as many, since a code's length is its level (01 a
+// province, 004 a district, 00004 a commune: a twenty-eighth review found
+// 004, Quận Long Biên, sending Phường Trúc Bạch's report). A code written
+// without its leading zeros, as a spreadsheet keeps a number, is read
+// with them.
+func sameCode(written, code string) bool {
+	if len(written) < len(code) && written[0] != '0' {
+		written = strings.Repeat("0", len(code)-len(written)) + written
+	}
+	return written == code
 }
 
 // nameCounts counts the parts of each own name's key: a map row that

@@ -55,3 +55,56 @@ func TestToMapRowOfTwoParts(t *testing.T) {
 		t.Errorf("the ambiguous row is said %s", m.Key)
 	}
 }
+
+// A map row names a part of its own level only: a unit type written is a
+// level, and an official code's length is (a twenty-eighth review found
+// a district's committee sent a town's report, and 004, Quận Long Biên,
+// a ward's of Ba Đình whose code is 00004).
+func TestToMapLevels(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.csv")
+	data := "province,district,commune,model,field,period,funds_vnd\n" +
+		"Lạng Sơn,Huyện Bắc Sơn,Thị trấn Bắc Sơn,A,Kinh tế,2024-Q3,1000000\n" +
+		"Lạng Sơn,Huyện Bắc Sơn,Xã Vũ Lăng,B,Kinh tế,2024-Q3,2000000\n" +
+		"Hà Nội,Quận Ba Đình,Phường Trúc Bạch,C,Kinh tế,2024-Q3,3000000\n" +
+		"Hà Nội,Quận Ba Đình,Phường Phúc Xá,D,Kinh tế,2024-Q3,3000000\n" +
+		"Hà Nội,Quận Long Biên,Phường Bồ Đề,E,Kinh tế,2024-Q3,3000000\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := report.Options{Inputs: []string{path}, Period: record.QuarterPeriod(2024, 3), HideEmpty: true}
+	d, err := report.Load(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Check(opts); err != nil {
+		t.Fatal(err)
+	}
+	toMap := []mapEntry{
+		{pos: "m.csv:2", locality: "Huyện Bắc Sơn", addresses: []string{"huyen@example.vn"}},
+		{pos: "m.csv:3", locality: "Thị trấn Bắc Sơn", addresses: []string{"thitran@example.vn"}},
+		{pos: "m.csv:4", locality: "004", addresses: []string{"longbien@example.vn"}},
+		{pos: "m.csv:5", locality: "1", addresses: []string{"code1@example.vn"}}, // 001 or 00001, its zeros lost
+	}
+	for _, tc := range []struct {
+		level aggregate.Level
+		want  map[string]string
+	}{
+		{aggregate.LevelDistrict, map[string]string{"Huyện Bắc Sơn": "huyen@example.vn", "Quận Long Biên": "longbien@example.vn", "Quận Ba Đình": "code1@example.vn"}},
+		{aggregate.LevelCommune, map[string]string{"Thị trấn Bắc Sơn": "thitran@example.vn", "Xã Vũ Lăng": "", "Phường Trúc Bạch": "", "Phường Phúc Xá": "code1@example.vn", "Phường Bồ Đề": ""}},
+	} {
+		parts, _, err := d.Split(opts, tc.level)
+		if err != nil {
+			t.Fatal(err)
+		}
+		addrs, _ := recipients(toMap, parts)
+		got := map[string]string{}
+		for i, p := range parts {
+			got[p.Name()] = strings.Join(addrs[i], ",")
+		}
+		for name, want := range tc.want {
+			if g, ok := got[name]; !ok || g != want {
+				t.Errorf("level %d: %s gets %q, want %q (all: %v)", tc.level, name, g, want, got)
+			}
+		}
+	}
+}
