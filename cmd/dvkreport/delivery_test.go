@@ -247,6 +247,13 @@ func TestMailSplit(t *testing.T) {
 	if got := relay.Received(); len(got) != 2 {
 		t.Errorf("the relay received %d messages", len(got))
 	}
+	// One .eml file cannot hold a split's messages: a usage error, not
+	// the first message alone (a twenty-eighth review).
+	eml := filepath.Join(dir, "all.eml")
+	code, _, errOut = runCmd(t, append([]string{"mail", "--lang", "en", "--eml", eml}, args...)...)
+	if _, err := os.Stat(eml); code != 2 || !strings.Contains(errOut, "--dry-run --out-dir") || err == nil {
+		t.Errorf("--eml with --split-by: exit %d, file written: %v, stderr %q", code, err == nil, errOut)
+	}
 }
 
 // Issue 14: one report per commune, with a manifest; names that collide

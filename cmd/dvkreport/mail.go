@@ -89,6 +89,11 @@ func readMailSetup(c *cli.Context, s *settings.Settings, e env, split bool) (*ma
 		if len(m.to) > 0 {
 			return nil, usagef("cli.to_and_split")
 		}
+		if m.eml != "" {
+			// One file holds one message: a split's others were dropped
+			// (a twenty-eighth review).
+			return nil, usagef("cli.eml_and_split")
+		}
 		name := setting(c, "to-map", s.Mail.ToMap)
 		if name == "" {
 			return nil, usagef("cli.needs_to_map")
@@ -616,19 +621,20 @@ func (m *mailSetup) deliver(c *cli.Context, u *ui, e env, msgs []*mail.Message, 
 		}
 		return err
 	}
-	errs := m.server.Send(context.Background(), msgs)
+	// Each message is said as soon as it is sent or has failed: what went
+	// out is on the terminal even if the batch is interrupted.
 	failed := 0
-	for i, err := range errs {
+	m.server.SendEach(context.Background(), msgs, func(i int, err error) {
 		if names[i] == "*" && len(msgs[i].Attachments) > 0 {
 			names[i] = msgs[i].Attachments[0].Name // the whole country's report
 		}
 		if err != nil {
 			failed++
 			u.say(msg.New("cli.send_failed", names[i], sendError(err)))
-			continue
+			return
 		}
 		u.say(msg.New("cli.sent", names[i], strings.Join(append(append([]string{}, msgs[i].To...), msgs[i].Cc...), ", ")))
-	}
+	})
 	u.say(msg.New("cli.sent_count", msg.Number(len(msgs)-failed), failed))
 	if failed > 0 {
 		return shown{errors.New("mail: some messages were not sent")}

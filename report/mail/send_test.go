@@ -527,3 +527,34 @@ func TestServerAddr(t *testing.T) {
 		}
 	}
 }
+
+// SendEach says each message's outcome as soon as it is known: the first
+// is reported before the second's data is taken.
+func TestSendEachReportsAsItGoes(t *testing.T) {
+	first := make(chan struct{})
+	ts := mailtest.Start(t, mailtest.Options{OnData: func(n int) error {
+		if n < 2 {
+			return nil
+		}
+		select {
+		case <-first:
+			return nil
+		case <-time.After(10 * time.Second):
+			return errors.New("the first message was not reported before the second was sent")
+		}
+	}})
+	srv := &Server{Addr: ts.Addr, Timeout: time.Minute, Backoff: time.Millisecond}
+	var order []int
+	errs := srv.SendEach(testCtx(t), []*Message{vnMessage(), vnMessage(), vnMessage()}, func(i int, err error) {
+		if err != nil {
+			t.Errorf("message %d: %v", i, err)
+		}
+		order = append(order, i)
+		if i == 0 {
+			close(first)
+		}
+	})
+	if !slices.Equal(order, []int{0, 1, 2}) || slices.ContainsFunc(errs, func(err error) bool { return err != nil }) {
+		t.Errorf("reported %v, errors %v", order, errs)
+	}
+}
