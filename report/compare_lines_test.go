@@ -348,3 +348,21 @@ func TestSplitPartsShareThePeriod(t *testing.T) {
 		}
 	}
 }
+
+// A summary's lists are lists in JSON, empty ones too: "null" for the
+// localities of an empty commune-level summary broke a program reading it
+// (a twenty-seventh review).
+func TestJSONEmptyLists(t *testing.T) {
+	opts := report.Options{Period: record.QuarterPeriod(2020, 2), Level: aggregate.LevelCommune}
+	res, err := report.Summarize(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := report.WriteSummary(&b, res, "json", opts); err != nil {
+		t.Fatal(err)
+	}
+	if s := b.String(); !strings.Contains(s, `"localities": []`) || !strings.Contains(s, `"sources": []`) || strings.Contains(s, "null") {
+		t.Errorf("JSON of an empty summary:\n%s", s)
+	}
+}

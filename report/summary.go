@@ -303,7 +303,13 @@ func writeJSON(w io.Writer, r *Result) error {
 		Localities []jsonFigures `json:"localities"`
 		Total      jsonFigures   `json:"total"`
 		Sources    []string      `json:"sources"`
-	}{Period: s.Period.String(), Level: s.Level.String(), Records: s.Records, Straddling: s.Straddling, Sources: s.Sources}
+	}{Period: s.Period.String(), Level: s.Level.String(), Records: s.Records, Straddling: s.Straddling, Sources: s.Sources,
+		// Lists, empty ones too: "null" broke a program reading an empty
+		// commune-level summary (a twenty-seventh review).
+		Localities: []jsonFigures{}}
+	if out.Sources == nil {
+		out.Sources = []string{}
+	}
 	for _, l := range lines(r) {
 		j := toJSON(LineName(l), l.Path, l.Figures, s.Extras, comparisons(r.Comparison, l.Key(), false))
 		j.Empty = l.Empty
