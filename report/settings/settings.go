@@ -27,6 +27,8 @@ import (
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // Name is the settings file the command line reads from the current
@@ -218,6 +220,12 @@ func Read(name string) (*Settings, error) {
 // Parse reads settings from data, naming the file name in errors. Paths
 // stay as written.
 func Parse(name string, data []byte) (*Settings, error) {
+	// A file saved by Notepad or Excel starts with a byte-order mark, in
+	// UTF-8 or UTF-16: read as the text it marks (a twenty-eighth review
+	// found a BOM refused as TOML).
+	if text, _, err := transform.Bytes(unicode.BOMOverride(unicode.UTF8.NewDecoder()), data); err == nil {
+		data = text
+	}
 	var s Settings
 	dec := toml.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()

@@ -89,6 +89,22 @@ func TestRead(t *testing.T) {
 	}
 }
 
+// A byte-order mark, as Notepad and Excel write one, in UTF-8 or UTF-16,
+// starts the text, not the TOML (a twenty-eighth review found it refused).
+func TestParseBOM(t *testing.T) {
+	text := "templates = \"mẫu\"\n"
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range text {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	for name, data := range map[string][]byte{"utf-8": append([]byte("\xef\xbb\xbf"), text...), "utf-16": utf16} {
+		s, err := Parse("s.toml", data)
+		if err != nil || s.Templates != "mẫu" {
+			t.Errorf("%s with a BOM: %+v, %v", name, s, err)
+		}
+	}
+}
+
 func TestDate(t *testing.T) {
 	if d, err := Date(" 2025-10-05 "); err != nil || d.Day() != 5 || d.Month() != 10 {
 		t.Errorf("%v %v", d, err)
