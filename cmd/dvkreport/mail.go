@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -115,10 +116,20 @@ func readMailSetup(c *cli.Context, s *settings.Settings, e env, split bool) (*ma
 			}
 		}
 	}
+	// A subject or a body the message cannot carry is said before the
+	// reports are made, naming the flag or the file (a twenty-eighth
+	// review found them said after, in Go's English).
+	if strings.ContainsAny(m.subject, "\r\n") {
+		return nil, usagef("cli.subject_line_break")
+	}
 	if b := str(c, "body-file"); b != "" {
 		data, err := os.ReadFile(b)
 		if err != nil {
 			return nil, usagef("cli.no_file", b)
+		}
+		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // Notepad's byte-order mark
+		if !utf8.Valid(data) {
+			return nil, usagef("cli.body_not_utf8", b)
 		}
 		m.body = string(data)
 	}
