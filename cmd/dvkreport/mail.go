@@ -64,10 +64,49 @@ type mailSetup struct {
 	manifest string // with --dry-run, the manifest's name in --out-dir
 }
 
+// flagAddresses returns the addresses of a flag given once or more, each
+// a list. urfave/cli splits a value at its commas, the one inside a
+// display name in double quotes too ("UBND xã Cao Lộc, Lạng Sơn"
+// <caoloc@x.vn>, a twenty-eighth review): the pieces are joined again and
+// split as addresses are.
+func flagAddresses(c *cli.Context, name string) []string {
+	return splitAddresses(strings.Join(c.StringSlice(name), ", "))
+}
+
+// splitAddresses splits a list of addresses at its commas and semicolons,
+// except those inside double quotes (a display name) or angle brackets,
+// dropping empty items.
+func splitAddresses(list string) []string {
+	var out []string
+	quoted, angled, start := false, false, 0
+	add := func(end int) {
+		if a := strings.TrimSpace(list[start:end]); a != "" {
+			out = append(out, a)
+		}
+		start = end + 1
+	}
+	for i := 0; i < len(list); i++ {
+		switch c := list[i]; {
+		case c == '\\' && quoted:
+			i++ // an escaped character of a display name
+		case c == '"':
+			quoted = !quoted
+		case c == '<' && !quoted:
+			angled = true
+		case c == '>' && !quoted:
+			angled = false
+		case (c == ',' || c == ';') && !quoted && !angled:
+			add(i)
+		}
+	}
+	add(len(list))
+	return out
+}
+
 // readMailSetup checks the mail flags over the settings.
 func readMailSetup(c *cli.Context, s *settings.Settings, e env, split bool) (*mailSetup, error) {
 	m := &mailSetup{
-		from: setting(c, "from", s.Mail.From), to: c.StringSlice("to"), cc: c.StringSlice("cc"),
+		from: setting(c, "from", s.Mail.From), to: flagAddresses(c, "to"), cc: flagAddresses(c, "cc"),
 		subject: str(c, "subject"), eml: str(c, "eml"), dryRun: c.Bool("dry-run"),
 	}
 	if m.from == "" {
@@ -255,7 +294,7 @@ func readToMap(name string) ([]mapEntry, error) {
 		}
 		var addrs []string
 		for _, cell := range row[1:] {
-			for _, a := range strings.FieldsFunc(cell, func(r rune) bool { return r == ';' || r == ',' }) {
+			for _, a := range splitAddresses(cell) {
 				if a = strings.TrimSpace(a); a != "" {
 					addrs = append(addrs, a)
 				}

@@ -108,3 +108,28 @@ func TestToMapLevels(t *testing.T) {
 		}
 	}
 }
+
+// A display name may hold a comma, in double quotes, in a flag and in the
+// map (a twenty-eighth review found it cut in two and refused).
+func TestSplitAddresses(t *testing.T) {
+	for in, want := range map[string][]string{
+		`a@x.vn, b@x.vn; c@x.vn`:                            {"a@x.vn", "b@x.vn", "c@x.vn"},
+		`"UBND xã Cao Lộc, Lạng Sơn" <caoloc@x.vn>, d@x.vn`: {`"UBND xã Cao Lộc, Lạng Sơn" <caoloc@x.vn>`, "d@x.vn"},
+		`"A \" B, C" <a@x.vn>`:                              {`"A \" B, C" <a@x.vn>`},
+		` ; ,`:                                              nil,
+	} {
+		if got := splitAddresses(in); !slices.Equal(got, want) {
+			t.Errorf("splitAddresses(%q) = %q, want %q", in, got, want)
+		}
+	}
+	dir := t.TempDir()
+	code, _, errOut := runCmd(t, "mail", "--to", `"UBND xã Cao Lộc, Lạng Sơn" <caoloc@x.vn>`, "--from", "b@example.vn",
+		"--eml", filepath.Join(dir, "m.eml"), "-i", quarters, "--boundaries", "2025", "-p", "2025-Q3")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "m.eml"))
+	if p := parseMail(t, data); len(p.to) != 1 || p.to[0].Name != "UBND xã Cao Lộc, Lạng Sơn" || p.to[0].Address != "caoloc@x.vn" {
+		t.Errorf("to %v", p.to)
+	}
+}
