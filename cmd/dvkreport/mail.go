@@ -22,6 +22,7 @@ import (
 	"github.com/dvkreport/dvkreport/report/aggregate"
 	"github.com/dvkreport/dvkreport/report/batch"
 	"github.com/dvkreport/dvkreport/report/gazetteer"
+	"github.com/dvkreport/dvkreport/report/load/charset"
 	"github.com/dvkreport/dvkreport/report/mail"
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/output"
@@ -262,7 +263,7 @@ type mapEntry struct {
 // readToMap reads a --to-map CSV file: a locality (a name, a path
 // "Lạng Sơn/Xã Ba Sơn" or an official code), then its addresses, in one
 // cell separated by ";" or "," or in cells of their own. A first row whose
-// first cell is a heading is left out.
+// first cell is a heading, or that holds no address, is left out.
 func readToMap(name string) ([]mapEntry, error) {
 	f, err := os.Open(name)
 	if err != nil {
@@ -273,8 +274,19 @@ func readToMap(name string) ([]mapEntry, error) {
 	if err != nil {
 		return nil, usagef("cli.no_file", name)
 	}
-	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(data), "\ufeff")))
+	// A map saved by Excel as the registers are: in their charsets, and
+	// with ";" between cells under Vietnamese regional settings (a
+	// twenty-eighth review found such maps refused).
+	text, err := charset.Decode(data, charset.Auto)
+	if err != nil {
+		return nil, usagef("cli.bad_to_map", name, err)
+	}
+	r := csv.NewReader(strings.NewReader(text))
 	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	if first, _, _ := strings.Cut(text, "\n"); strings.Contains(first, ";") && !strings.Contains(first, ",") {
+		r.Comma = ';'
+	}
 	var out []mapEntry
 	for i := 0; ; i++ {
 		row, err := r.Read()
@@ -289,8 +301,8 @@ func readToMap(name string) ([]mapEntry, error) {
 			continue
 		}
 		loc := strings.TrimSpace(row[0])
-		if i == 0 && isHeading(loc) {
-			continue
+		if i == 0 && (isHeading(loc) || !strings.Contains(strings.Join(row[1:], ""), "@")) {
+			continue // a heading: a known one, or one whose row holds no address
 		}
 		var addrs []string
 		for _, cell := range row[1:] {

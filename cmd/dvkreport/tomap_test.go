@@ -133,3 +133,26 @@ func TestSplitAddresses(t *testing.T) {
 		t.Errorf("to %v", p.to)
 	}
 }
+
+// An address map saved by Excel under Vietnamese settings: in
+// Windows-1258 or UTF-16, with ";" between cells, under headings of its
+// own (a twenty-eighth review found each refused).
+func TestReadToMapAsSaved(t *testing.T) {
+	dir := t.TempDir()
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range "Tên xã,Email\r\nXã Ba Sơn,baso@x.vn\r\n" {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	for name, data := range map[string][]byte{
+		"1258.csv":  []byte("\xd0i\xf2a ba\xecn,Email\nX\xe3 Ba S\xf5n,baso@x.vn\n"), // Địa bàn,Email / Xã Ba Sơn
+		"utf16.csv": utf16,
+		"semi.csv":  []byte("Xã/Phường;Địa chỉ thư\nXã Ba Sơn;baso@x.vn, vp@x.vn\n"),
+	} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, data, 0o644)
+		m, err := readToMap(path)
+		if err != nil || len(m) != 1 || m[0].locality != "Xã Ba Sơn" || len(m[0].addresses) == 0 || m[0].addresses[0] != "baso@x.vn" {
+			t.Errorf("%s: %+v, %v", name, m, err)
+		}
+	}
+}
