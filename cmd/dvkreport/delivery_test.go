@@ -429,3 +429,26 @@ func TestMailSubjectAndBody(t *testing.T) {
 		t.Errorf("body %q", p.body)
 	}
 }
+
+// A bad mail value of the settings file is blamed on the file and its
+// key, not on the flag, and every bad address is said how to write, in
+// the user's language (a twenty-eighth review found Go's English).
+func TestMailSettingsBlamed(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.WriteFile("dvkreport.toml", []byte("[mail]\nfrom = \"not an address\"\n"), 0o644)
+	args := []string{"mail", "--to", "a@example.vn", "--eml", "m.eml", "-i", quarters, "--boundaries", "2025", "-p", "2025-Q3"}
+	code, _, errOut := runCmd(t, args...)
+	if code != 2 || !strings.Contains(errOut, `dvkreport.toml: mail.from: địa chỉ "not an address" không hợp lệ: hãy viết dạng ten@mien.vn`) {
+		t.Errorf("mail.from: exit %d, %q", code, errOut)
+	}
+	os.WriteFile("dvkreport.toml", []byte("[mail]\nfrom = \"b@example.vn\"\nsmtp = \"smtp.x.vn\"\n"), 0o644)
+	code, _, errOut = runCmd(t, "mail", "--lang", "en", "--to", "UBND xã A, tỉnh B <a@example.vn>", "-i", quarters, "--boundaries", "2025", "-p", "2025-Q3")
+	if code != 2 || !strings.Contains(errOut, "a display name with a comma must be in double quotes") {
+		t.Errorf("a comma outside quotes: exit %d, %q", code, errOut)
+	}
+	code, _, errOut = runCmd(t, "mail", "--lang", "en", "--to", "a@example.vn", "-i", quarters, "--boundaries", "2025", "-p", "2025-Q3")
+	if code != 2 || !strings.Contains(errOut, `dvkreport.toml: mail.smtp: "smtp.x.vn" must be HOST:PORT`) {
+		t.Errorf("mail.smtp: exit %d, %q", code, errOut)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	netmail "net/mail"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -104,6 +105,30 @@ func splitAddresses(list string) []string {
 	return out
 }
 
+// settingSource names where a value of setting(c, flag, …) came from, for
+// a message: the flag, or the settings file and its key (a twenty-eighth
+// review found a bad mail.from of the file blamed on --from).
+func settingSource(c *cli.Context, flag, key string, s *settings.Settings) string {
+	if c.IsSet(flag) || s.File == "" {
+		return "--" + flag
+	}
+	return s.File + ": " + key
+}
+
+// addressHint says, in the user's language, how to write an address
+// that mail.ParseAddressList refused.
+func addressHint(a string) msg.Text {
+	switch parsed, err := netmail.ParseAddress(a); {
+	case strings.ContainsAny(a, "\r\n"):
+		return msg.New("cli.address_line_break")
+	case err == nil && strings.ContainsFunc(parsed.Address, func(r rune) bool { return r >= utf8.RuneSelf }):
+		return msg.New("cli.address_not_ascii")
+	case err != nil && strings.Contains(strings.SplitN(a, "<", 2)[0], ",") && !strings.Contains(a, `"`):
+		return msg.New("cli.address_comma")
+	}
+	return msg.New("cli.address_form")
+}
+
 // readMailSetup checks the mail flags over the settings.
 func readMailSetup(c *cli.Context, s *settings.Settings, e env, split bool) (*mailSetup, error) {
 	m := &mailSetup{
@@ -114,15 +139,18 @@ func readMailSetup(c *cli.Context, s *settings.Settings, e env, split bool) (*ma
 		return nil, usagef("cli.mail_needs_from")
 	}
 	if _, err := mail.ParseAddressList([]string{m.from}); err != nil {
-		return nil, usagef("cli.bad_address", "--from", msg.Quote(m.from), err)
+		return nil, usagef("cli.bad_address", settingSource(c, "from", "mail.from", s), msg.Quote(m.from), addressHint(m.from))
 	}
 	for _, f := range []struct {
 		flag string
 		list []string
 	}{{"--to", m.to}, {"--cc", m.cc}} {
-		for _, a := range f.list {
+		for k, a := range f.list {
 			if _, err := mail.ParseAddressList([]string{a}); err != nil {
-				return nil, usagef("cli.bad_address", f.flag, msg.Quote(a), err)
+				if k+1 < len(f.list) && !strings.Contains(a, "@") && strings.Contains(f.list[k+1], "<") {
+					a += ", " + f.list[k+1] // a display name cut at its comma
+				}
+				return nil, usagef("cli.bad_address", f.flag, msg.Quote(a), addressHint(a))
 			}
 		}
 	}
@@ -192,7 +220,7 @@ func readMailSetup(c *cli.Context, s *settings.Settings, e env, split bool) (*ma
 		return nil, usagef("cli.mail_needs_server")
 	default:
 		if _, _, err := splitHostPort(addr); err != nil {
-			return nil, usagef("cli.bad_smtp", msg.Quote(addr))
+			return nil, usagef("cli.bad_smtp", settingSource(c, "smtp", "mail.smtp", s), msg.Quote(addr))
 		}
 		user := e.getenv("DVK_SMTP_USER")
 		if user == "" {
@@ -318,7 +346,7 @@ func readToMap(name string) ([]mapEntry, error) {
 		}
 		for _, a := range addrs {
 			if _, err := mail.ParseAddressList([]string{a}); err != nil {
-				return nil, usagef("cli.bad_address", pos, msg.Quote(a), err)
+				return nil, usagef("cli.bad_address", pos, msg.Quote(a), addressHint(a))
 			}
 		}
 		out = append(out, mapEntry{pos: pos, locality: loc, addresses: addrs})
