@@ -162,16 +162,26 @@ func newApp(u *ui, e env) *cli.App {
 }
 
 func generate(c *cli.Context, u *ui, e env) error {
-	opts, _, err := documentReport(c)
+	opts, set, err := documentReport(c)
 	if err != nil {
 		return err
 	}
 	warnExampleSigner(u, opts)
-	level, dir, jobs, err := splitOptions(c)
+	level, dir, jobs, err := splitOptions(c, set)
 	if err != nil {
 		return err
 	}
 	out := str(c, "output")
+	if set.Output != "" && (level == 0 && !c.IsSet("output") || level != 0 && !c.IsSet("out-dir")) {
+		// The settings file's folder for the reports, made if need be (a
+		// twenty-eighth review found the key read and never used).
+		if err := os.MkdirAll(set.Output, 0o777); err != nil {
+			return &output.Error{Name: set.Output, Text: msg.New("output.failed", err), Err: err}
+		}
+		if level == 0 {
+			out = set.Output + string(filepath.Separator)
+		}
+	}
 	if err := reportPath(out); err != nil {
 		return err
 	}

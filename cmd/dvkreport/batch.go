@@ -17,6 +17,7 @@ import (
 	"github.com/dvkreport/dvkreport/report"
 	"github.com/dvkreport/dvkreport/report/aggregate"
 	"github.com/dvkreport/dvkreport/report/batch"
+	"github.com/dvkreport/dvkreport/report/settings"
 	"github.com/dvkreport/dvkreport/report/msg"
 )
 
@@ -33,9 +34,10 @@ func batchFlags() []cli.Flag {
 
 // splitOptions reads the batch flags: the level to split by, 0 when the
 // command makes one report.
-func splitOptions(c *cli.Context) (level aggregate.Level, dir string, jobs int, err error) {
+// A batch's folder is --out-dir, or the settings file's output folder.
+func splitOptions(c *cli.Context, set *settings.Settings) (level aggregate.Level, dir string, jobs int, err error) {
 	v := str(c, "split-by")
-	dir = str(c, "out-dir")
+	dir = setting(c, "out-dir", set.Output)
 	if v == "" {
 		for _, f := range []string{"out-dir", "with-total", "jobs"} {
 			if c.IsSet(f) {

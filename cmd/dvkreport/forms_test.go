@@ -291,3 +291,24 @@ func TestInitExampleSigner(t *testing.T) {
 		}
 	}
 }
+
+// The settings file's output folder takes the reports of generate without
+// -o, and a split's without --out-dir, and is made if need be (a
+// twenty-eighth review found the key read and never used).
+func TestSettingsOutput(t *testing.T) {
+	t.Chdir(t.TempDir())
+	os.WriteFile("dvkreport.toml", []byte("output = \"bao-cao\"\n"), 0o644)
+	if code, _, errOut := runCmd(t, "generate"); code != 0 {
+		t.Fatalf("generate: exit %d: %s", code, errOut)
+	}
+	if code, _, errOut := runCmd(t, "generate", "--split-by", "province", "-l", "Lạng Sơn"); code != 0 {
+		t.Fatalf("--split-by: exit %d: %s", code, errOut)
+	}
+	if code, _, errOut := runCmd(t, "generate", "-o", "x.pdf"); code != 0 {
+		t.Fatalf("-o: exit %d: %s", code, errOut)
+	}
+	files, _ := filepath.Glob("bao-cao/*")
+	if _, err := os.Stat("x.pdf"); err != nil || len(files) != 3 {
+		t.Errorf("files in bao-cao: %v; x.pdf: %v", files, err)
+	}
+}

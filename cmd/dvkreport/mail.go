@@ -63,7 +63,8 @@ type mailSetup struct {
 	maxBytes int
 	toMap    []mapEntry
 	dryRun   bool
-	manifest string // with --dry-run, the manifest's name in --out-dir
+	manifest string // with --dry-run, the manifest's name in outDir
+	outDir   string // with --dry-run, --out-dir or the settings file's output folder
 }
 
 // flagAddresses returns the addresses of a flag given once or more, each
@@ -171,7 +172,8 @@ func readMailSetup(c *cli.Context, s *settings.Settings, e env, split bool) (*ma
 		if m.toMap, err = readToMap(name); err != nil {
 			return nil, err
 		}
-		if m.dryRun && str(c, "out-dir") == "" {
+		m.outDir = setting(c, "out-dir", s.Output)
+		if m.dryRun && m.outDir == "" {
 			return nil, usagef("cli.needs_out_dir")
 		}
 	} else {
@@ -707,7 +709,7 @@ func (m *mailSetup) deliver(c *cli.Context, u *ui, e env, msgs []*mail.Message, 
 		for i, mm := range msgs {
 			fileNames[i] = strings.TrimSuffix(mm.Attachments[0].Name, ".pdf") + ".eml"
 		}
-		dir := str(c, "out-dir")
+		dir := m.outDir
 		res, err := batch.Run(context.Background(), list, batch.Options{Dir: dir, Names: fileNames, Force: c.Bool("force"), Inputs: inputs, Temps: e.temps,
 			Manifest: m.manifest})
 		var ee *batch.ExistsError
