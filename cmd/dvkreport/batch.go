@@ -17,8 +17,8 @@ import (
 	"github.com/dvkreport/dvkreport/report"
 	"github.com/dvkreport/dvkreport/report/aggregate"
 	"github.com/dvkreport/dvkreport/report/batch"
-	"github.com/dvkreport/dvkreport/report/settings"
 	"github.com/dvkreport/dvkreport/report/msg"
+	"github.com/dvkreport/dvkreport/report/settings"
 )
 
 // The flags of a batch of reports.
