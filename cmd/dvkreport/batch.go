@@ -178,7 +178,13 @@ func scopeName(r *report.Result) string {
 	}
 	var out []string
 	for _, p := range r.Scope {
-		out = append(out, strings.Join(p, "/"))
+		var names []string // a 2025 commune's path has no district
+		for _, n := range p {
+			if n != "" {
+				names = append(names, n)
+			}
+		}
+		out = append(out, strings.Join(names, "/"))
 	}
 	return strings.Join(out, "; ")
 }
