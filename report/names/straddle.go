@@ -6,14 +6,16 @@ import (
 	"github.com/dvkreport/dvkreport/report/validate"
 )
 
-// Straddle is a model, or a group of models, that rows on both sides of 1 July 2025 report: before
-// it under a commune of the old units, after it under the 2025 commune that
-// commune went to whole. Kept as the data writes them, the two are two
-// places, and the model counts twice: once at each (review 27 found "2 mô
-// hình" for one model of Xã Mù Cả, which the reform left as it was, in a
-// report of the year 2025).
+// Straddle is a model, or a group of models, that rows on both sides of 1
+// July 2025 report: before it under a commune of the old units, after it
+// under the 2025 commune that commune went to whole. Kept as the data
+// writes them, the two are two places, and the model counts twice: once
+// at each (a twenty-seventh review found "2 mô hình" for one model of Xã
+// Mù Cả, which the reform left as it was, in a report of the year 2025).
 type Straddle struct {
-	Model, Unit string // as the row after the reform writes them; Model is "" for a group without a name
+	// Model and Unit are as the row after the reform writes them; Model
+	// is "" for a group of models without a name.
+	Model, Unit string
 	Commune     string // the 2025 commune, as the gazetteer writes it
 	// Old is the commune of the row before the reform, with its
 	// district: "Xã Mù Cả, Huyện Mường Tè".
@@ -25,8 +27,8 @@ type Straddle struct {
 // Straddling finds the models that straddle the reform (see Straddle)
 // among the records of ds, with names as Apply settled them without the
 // roll-up, that in accepts (by their index). A record of a period that
-// spans the reform is on neither side. The models are in the order of their first
-// row after the reform, in the dataset.
+// spans the reform is on neither side. The models are in the order of
+// their first row after the reform, in the dataset.
 func Straddling(ds *record.Dataset, g *gazetteer.Gazetteer, in func(i int) bool) []Straddle {
 	type model struct {
 		province, commune string // the 2025 units' keys
