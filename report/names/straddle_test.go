@@ -1,0 +1,46 @@
+package names
+
+import (
+	"testing"
+
+	"github.com/dvkreport/dvkreport/report/gazetteer"
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+// A model reported before the reform under an old commune and after it
+// under the commune that one went to whole straddles it: the commune left
+// as it was (Xã Mù Cả), two merged into one (Phường Vĩnh Trại into
+// Phường Đông Kinh); a commune split between several (Phường Cống Vị),
+// another model, a row the caller leaves out, or a period that spans the
+// reform do not.
+func TestStraddling(t *testing.T) {
+	model := func(prov, dist, comm, period, name string, row int) record.Record {
+		r := rec(t, prov, dist, comm, period)
+		r.Unit, r.Model, r.Field, r.Row = "Hội Phụ nữ", name, record.Economy, row
+		return r
+	}
+	ds := record.Dataset{Records: []record.Record{
+		model("Lai Châu", "", "Xã Mù Cả", "2025-Q2", "Nuôi gà", 2),
+		model("Lai Châu", "", "Xã Mù Cả", "2025-Q3", "Nuôi gà", 3),
+		model("Lạng Sơn", "Thành phố Lạng Sơn", "Phường Vĩnh Trại", "2025-Q1", "Đường hoa", 4),
+		model("Lạng Sơn", "", "Phường Đông Kinh", "2025-Q4", "đường hoa", 5), // another spelling, the same key
+		model("Hà Nội", "Quận Ba Đình", "Phường Cống Vị", "2025-Q2", "Tủ sách", 6),
+		model("Hà Nội", "", "Phường Ngọc Hà", "2025-Q3", "Tủ sách", 7),
+		model("Lai Châu", "", "Xã Mù Cả", "2025-Q2", "Vườn rau", 8),
+		model("Lai Châu", "", "Xã Mù Cả", "2025-Q3", "Nuôi vịt", 9),
+		model("Lai Châu", "", "Xã Mù Cả", "2025", "Vườn cây", 10),
+		model("Lai Châu", "", "Xã Mù Cả", "2025-Q3", "Vườn cây", 11),
+	}}
+	g := gazetteer.Default()
+	Apply(&ds, g, false)
+	got := map[int]int{} // the row after, by the row before
+	for _, s := range Straddling(&ds, g, func(int) bool { return true }) {
+		got[s.Before.Row] = s.After.Row
+	}
+	if len(got) != 2 || got[2] != 3 || got[4] != 5 {
+		t.Errorf("straddles (row before → row after) %v, want 2 → 3 and 4 → 5", got)
+	}
+	if s := Straddling(&ds, g, func(i int) bool { return ds.Records[i].Row != 2 }); len(s) != 1 || s[0].After.Row != 5 {
+		t.Errorf("with row 2 left out: %+v", s)
+	}
+}
