@@ -13,31 +13,40 @@ import (
 // straddling returns as problems the models that a summary of names kept
 // as the data writes them would count twice: reported before 1 July 2025
 // under an old commune and after it under the 2025 commune it became
-// (names.Straddle), in the summary's period or its year to date and within
-// its localities. A twenty-seventh review found such a model counted as
+// (names.Straddle), in the summary's period or one of its bases, and
+// within its localities. A twenty-seventh review found such a model counted as
 // two in the year 2025's report, exit 0, with a warning only on the
 // terminal; the roll-up to the 2025 units (--boundaries 2025) counts it
 // once.
 func straddling(d *Data, s *aggregate.Summary, c *compare.Comparison) validate.Problems {
+	// Each period is counted on its own: the report's and each base's
+	// (a twenty-ninth review found a year 2026's previous year counting
+	// a model twice).
 	periods := []record.Period{s.Period}
-	if c != nil && c.YearToDate != nil {
-		periods = append(periods, c.YearToDate.Period)
-	}
-	recs := d.Dataset.Records
-	in := func(i int) bool {
-		r := &recs[i]
-		if !s.Covers(r.Province, r.District, r.Commune) {
-			return false
-		}
-		for _, p := range periods {
-			if p.IsZero() || p.Contains(r.Period) {
-				return true
+	if c != nil {
+		for _, b := range []*compare.Base{c.Previous, c.YearAgo, c.YearToDate} {
+			if b != nil {
+				periods = append(periods, b.Period)
 			}
 		}
-		return false
+	}
+	recs := d.Dataset.Records
+	var found []names.Straddle
+	seen := map[[2]record.Pos]bool{}
+	for _, p := range periods {
+		in := func(i int) bool {
+			r := &recs[i]
+			return (p.IsZero() || p.Contains(r.Period)) && s.Covers(r.Province, r.District, r.Commune)
+		}
+		for _, st := range names.Straddling(d.Dataset, gazetteer.Default(), in) {
+			if k := [2]record.Pos{st.Before, st.After}; !seen[k] {
+				seen[k] = true
+				found = append(found, st)
+			}
+		}
 	}
 	var out validate.Problems
-	for _, st := range names.Straddling(d.Dataset, gazetteer.Default(), in) {
+	for _, st := range found {
 		var what msg.Text
 		switch {
 		case st.Model != "" && st.Unit != "":

@@ -532,6 +532,13 @@ func TestWarnReformCompare(t *testing.T) {
 			t.Errorf("%v, a model on both sides: exit %d, stderr %q", args, code, errOut)
 		}
 	}
+	// And in a base period: the year 2026's previous year (a
+	// twenty-ninth review).
+	later := filepath.Join(t.TempDir(), "later.csv")
+	os.WriteFile(later, []byte(strings.ReplaceAll(csv, "Mô hình A", "Mô hình B")+"Lạng Sơn,,Xã Bắc Sơn,Mô hình B,Kinh tế,2026-Q1,70000000\n"), 0o644)
+	if code, _, errOut := runCmd(t, "summary", "--lang", "en", "-i", later, "-p", "2026", "--format", "csv"); code != 1 || !strings.Contains(errOut, "later.csv:3: the model") {
+		t.Errorf("-p 2026 over a previous year on both sides: exit %d, stderr %q", code, errOut)
+	}
 	for _, args := range [][]string{{"-p", "2025", "--boundaries", "2025"}, {"-p", "2025-Q2"}} {
 		if code, _, errOut := runCmd(t, append([]string{"summary", "--lang", "en", "-i", straddle, "--format", "csv"}, args...)...); code != 0 {
 			t.Errorf("%v, a model on both sides: exit %d, stderr %q", args, code, errOut)

@@ -3,7 +3,6 @@ package names
 import (
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/record"
-	"github.com/dvkreport/dvkreport/report/validate"
 )
 
 // Straddle is a model, or a group of models, that rows on both sides of 1
@@ -30,64 +29,118 @@ type Straddle struct {
 // spans the reform is on neither side. The models are in the order of
 // their first row after the reform, in the dataset.
 func Straddling(ds *record.Dataset, g *gazetteer.Gazetteer, in func(i int) bool) []Straddle {
+	// A model's rows are compared as aggregate compares them: its unit's
+	// and its own name alike (record.SameName: a name written without
+	// diacritics is the name with them, a twenty-ninth review found "Mo
+	// hinh B" counted twice), its field, and a group's rows apart from a
+	// named model's.
 	type model struct {
-		province, commune string // the 2025 units' keys
-		unit, name        string
-		field             record.Field
-		group             bool // a row of a group of models, as aggregate tells them
+		commune    string // the 2025 commune's code
+		unit, name string // folded
+		field      record.Field
+		group      bool
+	}
+	key := func(r *record.Record, code string) model {
+		return model{code, string(record.AppendNameKey(nil, r.Unit, true)), string(record.AppendNameKey(nil, r.Model, true)),
+			r.Field, r.Model == "" || r.Count != 1}
+	}
+	type place struct {
+		province, district, commune string
+		after                       bool
+	}
+	codes := map[place]string{} // each place's 2025 commune, once
+	code := func(r *record.Record, after bool) string {
+		p := place{r.Province, r.District, r.Commune, after}
+		c, ok := codes[p]
+		if !ok {
+			c = communeOf(g, r, after)
+			codes[p] = c
+		}
+		return c
 	}
 	recs := ds.Records
-	before := map[model]int{} // the first record before the reform
-	// Each distinct place of the rows before the reform is rolled up once.
-	type place struct{ province, district, commune string }
-	rolled := map[place][2]string{}
+	before := map[model][]int{} // the records before the reform
 	for i := range recs {
 		r := &recs[i]
 		if r.Count <= 0 || r.Commune == "" || r.Period.Last >= reform || !in(i) {
 			continue
 		}
-		p := place{r.Province, r.District, r.Commune}
-		to, ok := rolled[p]
-		if !ok {
-			o := settle(g, r)
-			if o.units[2] != nil {
-				o.rollUp(g)
-				if o.split == nil && o.rolled[2] != "" {
-					to = [2]string{gazetteer.UnitKey(o.rolled[0]), gazetteer.UnitKey(o.rolled[2])}
-				}
-			}
-			rolled[p] = to
-		}
-		if to[1] == "" {
-			continue // a commune split, or one the gazetteer does not know
-		}
-		k := model{to[0], to[1], validate.ModelKey(r.Unit), validate.ModelKey(r.Model), r.Field, r.Model == "" || r.Count != 1}
-		if _, seen := before[k]; !seen {
-			before[k] = i
+		if c := code(r, false); c != "" {
+			k := key(r, c)
+			before[k] = append(before[k], i)
 		}
 	}
 	if len(before) == 0 {
 		return nil
 	}
 	var out []Straddle
+	said := map[model]bool{} // each model once, by its row after the reform
 	for i := range recs {
 		r := &recs[i]
 		if r.Count <= 0 || r.Commune == "" || r.Period.First < reform || !in(i) {
 			continue
 		}
-		k := model{gazetteer.UnitKey(r.Province), gazetteer.UnitKey(r.Commune), validate.ModelKey(r.Unit), validate.ModelKey(r.Model), r.Field,
-			r.Model == "" || r.Count != 1}
-		j, ok := before[k]
-		if !ok {
+		c := code(r, true)
+		if c == "" {
 			continue
 		}
-		delete(before, k) // each model once
-		b := &recs[j]
-		old := b.Commune
-		if b.District != "" {
-			old += ", " + b.District
+		k := key(r, c)
+		exact := k
+		exact.unit, exact.name = string(record.AppendNameKey(nil, r.Unit, false)), string(record.AppendNameKey(nil, r.Model, false))
+		if said[exact] {
+			continue
 		}
-		out = append(out, Straddle{Model: r.Model, Unit: r.Unit, Commune: r.Commune, Old: old, Before: b.Pos(), After: r.Pos()})
+		for _, j := range before[k] {
+			b := &recs[j]
+			// Rows of one place are one model's already: a row after the
+			// reform written as the old commune, or the commune the
+			// reform left as it was named as before, is not a second
+			// place (a twenty-ninth review found such rows refused).
+			if samePlace(b, r) || !record.SameName(b.Unit, r.Unit) || !record.SameName(b.Model, r.Model) {
+				continue
+			}
+			old := b.Commune
+			if b.District != "" {
+				old += ", " + b.District
+			}
+			out = append(out, Straddle{Model: r.Model, Unit: r.Unit, Commune: r.Commune, Old: old, Before: b.Pos(), After: r.Pos()})
+			said[exact] = true
+			break
+		}
 	}
 	return out
+}
+
+// communeOf returns the code of the 2025 commune of a record's place: for
+// a row before the reform, the commune its commune went to whole; after
+// it, its own, if it names one of the 2025 units. It returns "" for a
+// commune split between several, one the gazetteer does not know, and a
+// row after the reform that names an old unit (a place of its own).
+func communeOf(g *gazetteer.Gazetteer, r *record.Record, after bool) string {
+	o := settle(g, r)
+	c := o.units[2]
+	switch {
+	case c == nil:
+		return ""
+	case o.era == gazetteer.Era2025:
+		return c.Code
+	case after:
+		return ""
+	}
+	ru, err := g.RollUp(*c)
+	if err != nil {
+		return ""
+	}
+	if to, ok := ru.Commune(); ok {
+		return to.Code
+	}
+	return ""
+}
+
+// samePlace reports whether two records are of one place as aggregate
+// tells places: by the keys of their names.
+func samePlace(a, b *record.Record) bool {
+	return gazetteer.UnitKey(a.Province) == gazetteer.UnitKey(b.Province) &&
+		gazetteer.UnitKey(a.District) == gazetteer.UnitKey(b.District) &&
+		gazetteer.UnitKey(a.Commune) == gazetteer.UnitKey(b.Commune)
 }

@@ -10,9 +10,10 @@ import (
 // A model reported before the reform under an old commune and after it
 // under the commune that one went to whole straddles it: the commune left
 // as it was (Xã Mù Cả), two merged into one (Phường Vĩnh Trại into
-// Phường Đông Kinh); a commune split between several (Phường Cống Vị),
-// another model, a row the caller leaves out, or a period that spans the
-// reform do not.
+// Phường Đông Kinh), a name written without its diacritics on one side; a
+// commune split between several (Phường Cống Vị), another model, a row
+// the caller leaves out, a period that spans the reform, or a row after
+// it that names the old commune do not.
 func TestStraddling(t *testing.T) {
 	model := func(prov, dist, comm, period, name string, row int) record.Record {
 		r := rec(t, prov, dist, comm, period)
@@ -30,6 +31,14 @@ func TestStraddling(t *testing.T) {
 		model("Lai Châu", "", "Xã Mù Cả", "2025-Q3", "Nuôi vịt", 9),
 		model("Lai Châu", "", "Xã Mù Cả", "2025", "Vườn cây", 10),
 		model("Lai Châu", "", "Xã Mù Cả", "2025-Q3", "Vườn cây", 11),
+		// A name without its diacritics is the name with them, as
+		// aggregate counts it.
+		model("Lạng Sơn", "Huyện Bắc Sơn", "Thị trấn Bắc Sơn", "2025-Q2", "Mo hinh C", 12),
+		model("Lạng Sơn", "", "Xã Bắc Sơn", "2025-Q3", "Mô hình C", 13),
+		// After the reform, the old commune's name, district and all: one
+		// place with the row before.
+		model("Lạng Sơn", "Huyện Bắc Sơn", "Thị trấn Bắc Sơn", "2025-Q2", "Tổ D", 14),
+		model("Lạng Sơn", "Huyện Bắc Sơn", "Thị trấn Bắc Sơn", "2025-Q3", "Tổ D", 15),
 	}}
 	g := gazetteer.Default()
 	Apply(&ds, g, false)
@@ -37,10 +46,10 @@ func TestStraddling(t *testing.T) {
 	for _, s := range Straddling(&ds, g, func(int) bool { return true }) {
 		got[s.Before.Row] = s.After.Row
 	}
-	if len(got) != 2 || got[2] != 3 || got[4] != 5 {
-		t.Errorf("straddles (row before → row after) %v, want 2 → 3 and 4 → 5", got)
+	if len(got) != 3 || got[2] != 3 || got[4] != 5 || got[12] != 13 {
+		t.Errorf("straddles (row before → row after) %v, want 2 → 3, 4 → 5 and 12 → 13", got)
 	}
-	if s := Straddling(&ds, g, func(i int) bool { return ds.Records[i].Row != 2 }); len(s) != 1 || s[0].After.Row != 5 {
+	if s := Straddling(&ds, g, func(i int) bool { return ds.Records[i].Row != 2 && ds.Records[i].Row < 12 }); len(s) != 1 || s[0].After.Row != 5 {
 		t.Errorf("with row 2 left out: %+v", s)
 	}
 }
