@@ -413,14 +413,12 @@ func (m mapEntry) names(p *report.Part, nameCount map[string]int) bool {
 // sameCode says whether a code written in the map is an official code:
 // the same digits, and as many, since a code's length is its level (01 a
 // province, 004 a district, 00004 a commune: a twenty-eighth review found
-// 004, Quận Long Biên, sending Phường Trúc Bạch's report). A code written
-// without its leading zeros, as a spreadsheet keeps a number, is read
-// with them.
+// 004, Quận Long Biên, sending Phường Trúc Bạch's report). A commune's
+// code of four digits is one whose leading zero a spreadsheet dropped, as
+// it does a number's; no other length can be told from another level's
+// (a twenty-ninth review found 271, Huyện Ba Vì, read as 00271).
 func sameCode(written, code string) bool {
-	if len(written) < len(code) && written[0] != '0' {
-		written = strings.Repeat("0", len(code)-len(written)) + written
-	}
-	return written == code
+	return written == code || len(written) == 4 && len(code) == 5 && "0"+written == code
 }
 
 // nameCounts counts the parts of each own name's key: a map row that

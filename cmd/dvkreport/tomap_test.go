@@ -67,7 +67,9 @@ func TestToMapLevels(t *testing.T) {
 		"Lạng Sơn,Huyện Bắc Sơn,Xã Vũ Lăng,B,Kinh tế,2024-Q3,2000000\n" +
 		"Hà Nội,Quận Ba Đình,Phường Trúc Bạch,C,Kinh tế,2024-Q3,3000000\n" +
 		"Hà Nội,Quận Ba Đình,Phường Phúc Xá,D,Kinh tế,2024-Q3,3000000\n" +
-		"Hà Nội,Quận Long Biên,Phường Bồ Đề,E,Kinh tế,2024-Q3,3000000\n"
+		"Hà Nội,Quận Long Biên,Phường Bồ Đề,E,Kinh tế,2024-Q3,3000000\n" +
+		"Hà Nội,Quận Hai Bà Trưng,Phường Thanh Nhàn,F,Kinh tế,2024-Q3,3000000\n" +
+		"Lạng Sơn,Huyện Bình Gia,Xã Hoa Thám,G,Kinh tế,2024-Q3,3000000\n"
 	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -83,14 +85,16 @@ func TestToMapLevels(t *testing.T) {
 		{pos: "m.csv:2", locality: "Huyện Bắc Sơn", addresses: []string{"huyen@example.vn"}},
 		{pos: "m.csv:3", locality: "Thị trấn Bắc Sơn", addresses: []string{"thitran@example.vn"}},
 		{pos: "m.csv:4", locality: "004", addresses: []string{"longbien@example.vn"}},
-		{pos: "m.csv:5", locality: "1", addresses: []string{"code1@example.vn"}}, // 001 or 00001, its zeros lost
+		{pos: "m.csv:5", locality: "1", addresses: []string{"code1@example.vn"}},      // 01, 001 or 00001: none
+		{pos: "m.csv:6", locality: "271", addresses: []string{"bavi@example.vn"}},     // Huyện Ba Vì, never 00271
+		{pos: "m.csv:7", locality: "6073", addresses: []string{"hoatham@example.vn"}}, // 06073, its zero lost
 	}
 	for _, tc := range []struct {
 		level aggregate.Level
 		want  map[string]string
 	}{
-		{aggregate.LevelDistrict, map[string]string{"Huyện Bắc Sơn": "huyen@example.vn", "Quận Long Biên": "longbien@example.vn", "Quận Ba Đình": "code1@example.vn"}},
-		{aggregate.LevelCommune, map[string]string{"Thị trấn Bắc Sơn": "thitran@example.vn", "Xã Vũ Lăng": "", "Phường Trúc Bạch": "", "Phường Phúc Xá": "code1@example.vn", "Phường Bồ Đề": ""}},
+		{aggregate.LevelDistrict, map[string]string{"Huyện Bắc Sơn": "huyen@example.vn", "Quận Long Biên": "longbien@example.vn", "Quận Ba Đình": ""}},
+		{aggregate.LevelCommune, map[string]string{"Thị trấn Bắc Sơn": "thitran@example.vn", "Xã Vũ Lăng": "", "Phường Trúc Bạch": "", "Phường Phúc Xá": "", "Phường Bồ Đề": "", "Phường Thanh Nhàn": "", "Xã Hoa Thám": "hoatham@example.vn"}},
 	} {
 		parts, _, err := d.Split(opts, tc.level)
 		if err != nil {
