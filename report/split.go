@@ -17,6 +17,9 @@ type Part struct {
 	Code string
 	// Level is the locality's level: the level of the split.
 	Level aggregate.Level
+	// Type is its unit type as the gazetteer gives it ("tỉnh", "thành
+	// phố", "xã"…), "" when the gazetteer has none.
+	Type string
 	// Empty says it reported nothing in the period.
 	Empty bool
 	// Period is the period of the split's reports.
@@ -100,8 +103,9 @@ func (d *Data) Split(opts Options, level aggregate.Level) (parts []*Part, apart 
 		if opts.Level <= level {
 			popts.Level = aggregate.LevelAuto
 		}
+		code, typ := unitOf(g, era, level, l.Path)
 		parts = append(parts, &Part{
-			Path: l.Path, Code: unitCode(g, era, level, l.Path), Level: level, Empty: l.Empty, Period: whole.Period,
+			Path: l.Path, Code: code, Type: typ, Level: level, Empty: l.Empty, Period: whole.Period,
 			data: d.subset(records[l.Key()]), opts: popts,
 		})
 	}
@@ -122,9 +126,10 @@ type Apart struct {
 	FundsVND int64
 }
 
-// unitCode returns the official code of a locality named by its path, ""
-// when the gazetteer does not know it.
-func unitCode(g *gazetteer.Gazetteer, era gazetteer.Era, level aggregate.Level, path []string) string {
+// unitOf returns the official code and unit type ("tỉnh", "thành phố",
+// "xã"…) of a locality named by its path, "" when the gazetteer does not
+// know it.
+func unitOf(g *gazetteer.Gazetteer, era gazetteer.Era, level aggregate.Level, path []string) (code, typ string) {
 	pl := gazetteer.Place{Province: path[0]}
 	switch len(path) {
 	case 2:
@@ -145,8 +150,8 @@ func unitCode(g *gazetteer.Gazetteer, era gazetteer.Era, level aggregate.Level, 
 			continue
 		}
 		if u, err := g.Resolve(e, pl); err == nil {
-			return u.Code
+			return u.Code, u.Type
 		}
 	}
-	return ""
+	return "", ""
 }

@@ -397,7 +397,11 @@ func (m mapEntry) names(p *report.Part, nameCount map[string]int) bool {
 	// trấn Bắc Sơn (a twenty-eighth review found the district's
 	// committee sent the town's report).
 	path := splitPath(l)
-	if !gazetteer.TypeFits(gazetteer.TypeOf(path[len(path)-1]), gazetteer.Level(p.Level), gazetteer.TypeOf(p.Name())) {
+	typ := p.Type
+	if typ == "" {
+		typ = gazetteer.TypeOf(p.Name())
+	}
+	if !gazetteer.TypeFits(gazetteer.TypeOf(path[len(path)-1]), gazetteer.Level(p.Level), typ) {
 		return false
 	}
 	switch {

@@ -85,14 +85,17 @@ func TestToMapLevels(t *testing.T) {
 		{pos: "m.csv:2", locality: "Huyện Bắc Sơn", addresses: []string{"huyen@example.vn"}},
 		{pos: "m.csv:3", locality: "Thị trấn Bắc Sơn", addresses: []string{"thitran@example.vn"}},
 		{pos: "m.csv:4", locality: "004", addresses: []string{"longbien@example.vn"}},
-		{pos: "m.csv:5", locality: "1", addresses: []string{"code1@example.vn"}},      // 01, 001 or 00001: none
-		{pos: "m.csv:6", locality: "271", addresses: []string{"bavi@example.vn"}},     // Huyện Ba Vì, never 00271
-		{pos: "m.csv:7", locality: "6073", addresses: []string{"hoatham@example.vn"}}, // 06073, its zero lost
+		{pos: "m.csv:5", locality: "1", addresses: []string{"code1@example.vn"}},               // 01, 001 or 00001: none
+		{pos: "m.csv:6", locality: "271", addresses: []string{"bavi@example.vn"}},              // Huyện Ba Vì, never 00271
+		{pos: "m.csv:7", locality: "6073", addresses: []string{"hoatham@example.vn"}},          // 06073, its zero lost
+		{pos: "m.csv:8", locality: "Thành phố Lạng Sơn", addresses: []string{"tp@example.vn"}}, // the old city, not the province
+		{pos: "m.csv:9", locality: "TP. Hà Nội", addresses: []string{"hanoi@example.vn"}},      // a city that is a province
 	}
 	for _, tc := range []struct {
 		level aggregate.Level
 		want  map[string]string
 	}{
+		{aggregate.LevelProvince, map[string]string{"Lạng Sơn": "", "Hà Nội": "hanoi@example.vn"}},
 		{aggregate.LevelDistrict, map[string]string{"Huyện Bắc Sơn": "huyen@example.vn", "Quận Long Biên": "longbien@example.vn", "Quận Ba Đình": ""}},
 		{aggregate.LevelCommune, map[string]string{"Thị trấn Bắc Sơn": "thitran@example.vn", "Xã Vũ Lăng": "", "Phường Trúc Bạch": "", "Phường Phúc Xá": "", "Phường Bồ Đề": "", "Phường Thanh Nhàn": "", "Xã Hoa Thám": "hoatham@example.vn"}},
 	} {
