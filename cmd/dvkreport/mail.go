@@ -314,9 +314,8 @@ func readToMap(name string) ([]mapEntry, error) {
 	r := csv.NewReader(strings.NewReader(text))
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
-	if first, _, _ := strings.Cut(text, "\n"); strings.Contains(first, ";") && !strings.Contains(first, ",") {
-		r.Comma = ';'
-	}
+	first, _, _ := strings.Cut(strings.TrimLeft(text, "\r\n"), "\n")
+	r.Comma = mapComma(strings.TrimSuffix(first, "\r"))
 	var out []mapEntry
 	for i := 0; ; i++ {
 		row, err := r.Read()
@@ -331,8 +330,8 @@ func readToMap(name string) ([]mapEntry, error) {
 			continue
 		}
 		loc := strings.TrimSpace(row[0])
-		if i == 0 && (isHeading(loc) || !strings.Contains(strings.Join(row[1:], ""), "@")) {
-			continue // a heading: a known one, or one whose row holds no address
+		if i == 0 && isHeadingRow(loc, row[1:]) {
+			continue
 		}
 		var addrs []string
 		for _, cell := range row[1:] {
@@ -359,12 +358,42 @@ func readToMap(name string) ([]mapEntry, error) {
 	return out, nil
 }
 
-func isHeading(s string) bool {
-	switch strings.ToLower(s) {
-	case "locality", "code", "địa bàn", "đơn vị", "mã", "ma", "dia ban", "xã", "xa", "tỉnh", "tinh":
+// isHeadingRow says whether the first row of an address map is its
+// headings: a known heading in its first cell, or no address in the row
+// beside a first cell that names no locality (no unit type, no code). A
+// row of a locality with a mistyped address is not one: it is refused
+// with its address (a twenty-ninth review found it dropped as a heading).
+func isHeadingRow(loc string, rest []string) bool {
+	switch strings.ToLower(loc) {
+	case "locality", "code", "địa bàn", "đơn vị", "mã", "ma", "dia ban", "xã", "xa", "tỉnh", "tinh",
+		"xã/phường", "xã, phường", "phường/xã", "xã/phường/thị trấn":
 		return true
 	}
-	return false
+	return !strings.Contains(strings.Join(rest, ""), "@") && gazetteer.TypeOf(loc) == "" && strings.Trim(loc, "0123456789") != ""
+}
+
+// mapComma returns the separator of an address map's cells, from its
+// first line: the one of ",", ";" and tab that leaves a first cell without
+// an address and a later one with one ("Xã A;a@x.vn, b@x.vn" is of ";"),
+// else the one the line has most of outside double quotes (Excel writes
+// ";" under Vietnamese regional settings, a tab as "Unicode text").
+func mapComma(line string) rune {
+	best, most := ',', -1
+	for _, c := range []rune{',', ';', '\t'} {
+		r := csv.NewReader(strings.NewReader(line))
+		r.Comma = c // strict quotes: a quote inside a cell of another separator's is an error
+		cells, err := r.Read()
+		if err != nil {
+			continue
+		}
+		if len(cells) > 1 && !strings.Contains(cells[0], "@") && strings.Contains(strings.Join(cells[1:], ""), "@") {
+			return c
+		}
+		if len(cells) > most {
+			best, most = c, len(cells)
+		}
+	}
+	return best
 }
 
 // pathKey is the key of a locality's path, "Lạng Sơn/Xã Ba Sơn".

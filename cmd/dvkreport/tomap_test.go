@@ -146,20 +146,32 @@ func TestSplitAddresses(t *testing.T) {
 // own (a twenty-eighth review found each refused).
 func TestReadToMapAsSaved(t *testing.T) {
 	dir := t.TempDir()
-	utf16 := []byte{0xFF, 0xFE}
-	for _, r := range "Tên xã,Email\r\nXã Ba Sơn,baso@x.vn\r\n" {
-		utf16 = append(utf16, byte(r), byte(r>>8))
+	utf16 := func(s string) []byte {
+		b := []byte{0xFF, 0xFE}
+		for _, r := range s {
+			b = append(b, byte(r), byte(r>>8))
+		}
+		return b
 	}
 	for name, data := range map[string][]byte{
 		"1258.csv":  []byte("\xd0i\xf2a ba\xecn,Email\nXa\xde Ba S\xf5n,baso@x.vn\n"), // Địa bàn,Email / Xã Ba Sơn
-		"utf16.csv": utf16,
+		"utf16.csv": utf16("Tên xã,Email\r\nXã Ba Sơn,baso@x.vn\r\n"),
+		"tab.txt":   utf16("Tên xã\tEmail\r\nXã Ba Sơn\tbaso@x.vn\r\n"), // Excel's "Unicode text"
 		"semi.csv":  []byte("Xã/Phường;Địa chỉ thư\nXã Ba Sơn;baso@x.vn, vp@x.vn\n"),
+		"semi2.csv": []byte("Xã Ba Sơn;\"\"\"UBND xã, Ba Sơn\"\" <baso@x.vn>\"\n"), // no heading, a comma in a quoted name
 	} {
 		path := filepath.Join(dir, name)
 		os.WriteFile(path, data, 0o644)
 		m, err := readToMap(path)
-		if err != nil || len(m) != 1 || m[0].locality != "Xã Ba Sơn" || len(m[0].addresses) == 0 || m[0].addresses[0] != "baso@x.vn" {
+		if err != nil || len(m) != 1 || m[0].locality != "Xã Ba Sơn" || len(m[0].addresses) == 0 || !strings.HasSuffix(m[0].addresses[0], "baso@x.vn>") && m[0].addresses[0] != "baso@x.vn" {
 			t.Errorf("%s: %+v, %v", name, m, err)
 		}
+	}
+	// A first row of a locality with a mistyped address is refused with
+	// it, not dropped as a heading (a twenty-ninth review).
+	path := filepath.Join(dir, "typo.csv")
+	os.WriteFile(path, []byte("Thị trấn Bắc Sơn,ttbacson.langson.gov.vn\nXã Long Đống,ld@x.vn\n"), 0o644)
+	if _, err := readToMap(path); err == nil || !strings.Contains(err.Error(), "ttbacson.langson.gov.vn") {
+		t.Errorf("a first row with a mistyped address: %v", err)
 	}
 }
