@@ -311,4 +311,18 @@ func TestSettingsOutput(t *testing.T) {
 	if _, err := os.Stat("x.pdf"); err != nil || len(files) != 3 {
 		t.Errorf("files in bao-cao: %v; x.pdf: %v", files, err)
 	}
+	// Bad data makes no folder; a file in its place is said of the
+	// settings file (a twenty-ninth review).
+	os.WriteFile("bad.csv", []byte("province,commune,model,field,period,funds_vnd\nLạng Sơn,Xã Bắc Sơn,A,Kinh tế,2025-Q3,abc\n"), 0o644)
+	os.WriteFile("dvkreport.toml", []byte("output = \"moi\"\n"), 0o644)
+	if code, _, _ := runCmd(t, "generate", "-i", "bad.csv"); code != 1 {
+		t.Errorf("bad data: exit %d", code)
+	}
+	if _, err := os.Stat("moi"); err == nil {
+		t.Error("bad data made the output folder")
+	}
+	os.WriteFile("moi", []byte("x"), 0o644)
+	if code, _, errOut := runCmd(t, "generate"); code != 2 || !strings.Contains(errOut, `dvkreport.toml: output = "moi" là một tệp`) {
+		t.Errorf("a file as the output folder: exit %d, %q", code, errOut)
+	}
 }
