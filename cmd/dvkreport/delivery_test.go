@@ -417,6 +417,9 @@ func TestMailSubjectAndBody(t *testing.T) {
 	if code, _, errOut := runCmd(t, append(args, "--subject", "Báo cáo\nquý III")...); code != 2 || !strings.Contains(errOut, "--subject phải viết trên một dòng") {
 		t.Errorf("a subject of two lines: exit %d, %q", code, errOut)
 	}
+	if code, _, errOut := runCmd(t, append(args, "--subject", "Báo cáo\x85")...); code != 2 || !strings.Contains(errOut, "--subject không phải văn bản UTF-8") {
+		t.Errorf("a subject not in UTF-8: exit %d, %q", code, errOut)
+	}
 	if code, _, errOut := runCmd(t, append(args, "--body-file", body)...); code != 2 || !strings.Contains(errOut, body+" không phải văn bản UTF-8") {
 		t.Errorf("a body in Windows-1258: exit %d, %q", code, errOut)
 	}

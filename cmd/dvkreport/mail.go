@@ -192,6 +192,9 @@ func readMailSetup(c *cli.Context, s *settings.Settings, e env, split bool) (*ma
 	if strings.ContainsAny(m.subject, "\r\n") {
 		return nil, usagef("cli.subject_line_break")
 	}
+	if !utf8.ValidString(m.subject) {
+		return nil, usagef("cli.subject_not_utf8")
+	}
 	if b := str(c, "body-file"); b != "" {
 		data, err := os.ReadFile(b)
 		if err != nil {
