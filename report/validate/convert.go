@@ -573,9 +573,15 @@ func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64
 				k = 1
 			}
 			if !t.checked[k] {
-				t.problem[k], t.checked[k] = textProblem(t.s, k == 1), true
+				t.checked[k] = true
+				if p := textProblem(t.s, k == 1); !p.IsZero() {
+					if t.problem == nil {
+						t.problem = new([2]msg.Text)
+					}
+					t.problem[k] = p
+				}
 			}
-			if !t.problem[k].IsZero() {
+			if t.problem != nil && !t.problem[k].IsZero() {
 				bad(c, t.problem[k])
 			}
 			return t

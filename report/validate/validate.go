@@ -609,17 +609,18 @@ func (m *modelHashes) of(name string) uint64 {
 // as duplicates compares locality names, made when first needed, and what
 // is wrong with it, found when first needed.
 type text struct {
-	s       string
-	loc     uint64
-	hasLoc  bool
-	unit    uint64
-	hasUnit bool
+	s         string
+	loc, unit uint64
 	// What textProblem says of the text as a name of a place ([1]) and
 	// as another name ([0]): the same text may be both, a unit named as a
 	// commune is, and a locality's checks were skipped when its text was
-	// first a unit's.
-	checked [2]bool
-	problem [2]msg.Text
+	// first a unit's. The problems are kept apart, as they are rare: a
+	// text of every distinct name of a register is kept, and one of 96
+	// bytes more made the collector's work of the national register's
+	// 100,000 rows 1.15 times the time.
+	problem         *[2]msg.Text // nil while no check found one
+	checked         [2]bool
+	hasLoc, hasUnit bool
 }
 
 // textProblem says what is wrong with the text of a cell the report
