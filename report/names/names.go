@@ -293,6 +293,10 @@ func settle(g *gazetteer.Gazetteer, r *record.Record) outcome {
 	// not say (two Xã Chi Lăng in Lạng Sơn before 2025, one in 2025).
 	if found, ok := match(g, r, otherEras(candidates)); ok && !errors.Is(m.err, gazetteer.ErrAmbiguous) {
 		other := found
+		// Its district too, as for a row of its own period: "Xã Long
+		// Đống" of 2025-Q2 and of 2025-Q3 are one place (a thirtieth
+		// review found them two, a model of both counted twice).
+		o.filled = other.fillDistrict(g)
 		o.take(other)
 		o.warnings = append(o.warnings, warning{m.level, otherEra(g, m.level, o.names[m.level], other)})
 		return o

@@ -39,7 +39,9 @@ func TestApplyNames(t *testing.T) {
 		// Issue 11: an old name in a row after the reform says what it
 		// became, and rolls up.
 		{"old province after the reform", [4]string{"Bến Tre", "", "", "2025-Q4"}, [3]string{"Bến Tre", "", ""}, "now part of Tỉnh Vĩnh Long", 1, [3]string{"Vĩnh Long", "", ""}, false},
-		{"old ward after the reform", [4]string{"Lạng Sơn", "", "Phường Vĩnh Trại", "2025-Q3"}, [3]string{"Lạng Sơn", "", "Phường Vĩnh Trại"}, "now part of Phường Đông Kinh", 3, [3]string{"Lạng Sơn", "", "Phường Đông Kinh"}, false},
+		// Its district filled as for a row of its own period, so that
+		// its rows before and after are one place (a thirtieth review).
+		{"old ward after the reform", [4]string{"Lạng Sơn", "", "Phường Vĩnh Trại", "2025-Q3"}, [3]string{"Lạng Sơn", "Thành phố Lạng Sơn", "Phường Vĩnh Trại"}, "now part of Phường Đông Kinh", 3, [3]string{"Lạng Sơn", "", "Phường Đông Kinh"}, false},
 		// Issue 11: names valid at the row's date.
 		{"Thừa Thiên Huế in 2024", [4]string{"Thừa Thiên Huế", "", "", "2024-Q3"}, [3]string{"Thừa Thiên Huế", "", ""}, "", 0, [3]string{"Huế", "", ""}, false},
 		// Issue 11: an unknown commune is never a province-wide line.

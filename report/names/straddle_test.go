@@ -39,6 +39,14 @@ func TestStraddling(t *testing.T) {
 		// place with the row before.
 		model("Lạng Sơn", "Huyện Bắc Sơn", "Thị trấn Bắc Sơn", "2025-Q2", "Tổ D", 14),
 		model("Lạng Sơn", "Huyện Bắc Sơn", "Thị trấn Bắc Sơn", "2025-Q3", "Tổ D", 15),
+		// The old commune's name alone on both sides: one place, its
+		// district filled on both (a thirtieth review).
+		model("Lạng Sơn", "", "Xã Long Đống", "2025-Q2", "Tổ E", 16),
+		model("Lạng Sơn", "", "Xã Long Đống", "2025-Q3", "Tổ E", 17),
+		// After the reform, a row read as another old commune that went
+		// to the same 2025 commune (a thirtieth review): two places.
+		model("Lạng Sơn", "Huyện Bắc Sơn", "Xã Long Đống", "2025-Q2", "Tổ F", 18),
+		model("Lạng Sơn", "Huyện Bắc Sơn", "Xã Bắc Sơn", "2025-Q3", "Tổ F", 19),
 	}}
 	g := gazetteer.Default()
 	Apply(&ds, g, false)
@@ -46,8 +54,11 @@ func TestStraddling(t *testing.T) {
 	for _, s := range Straddling(&ds, g, func(int) bool { return true }) {
 		got[s.Before.Row] = s.After.Row
 	}
-	if len(got) != 3 || got[2] != 3 || got[4] != 5 || got[12] != 13 {
-		t.Errorf("straddles (row before → row after) %v, want 2 → 3, 4 → 5 and 12 → 13", got)
+	if len(got) != 4 || got[2] != 3 || got[4] != 5 || got[12] != 13 || got[18] != 19 {
+		t.Errorf("straddles (row before → row after) %v, want 2 → 3, 4 → 5, 12 → 13 and 18 → 19", got)
+	}
+	if r := &ds.Records[15]; r.Row != 17 || r.District != "Huyện Bắc Sơn" {
+		t.Errorf("Xã Long Đống of 2025-Q3 is of %q", r.District)
 	}
 	if s := Straddling(&ds, g, func(i int) bool { return ds.Records[i].Row != 2 && ds.Records[i].Row < 12 }); len(s) != 1 || s[0].After.Row != 5 {
 		t.Errorf("with row 2 left out: %+v", s)
