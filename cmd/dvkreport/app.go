@@ -172,8 +172,19 @@ func generate(c *cli.Context, u *ui, e env) error {
 	// when a report is written into it, and a file in its place is said
 	// of the settings file.
 	if set.Output != "" && !c.IsSet("output") && !c.IsSet("out-dir") {
-		if fi, err := os.Stat(set.Output); err == nil && !fi.IsDir() {
-			return usagef("cli.output_setting_file", set.File, set.Output)
+		// The folder, or the nearest of its parents that exists, must be
+		// a folder (a thirtieth review: "m.csv/sub" failed after the
+		// report was made).
+		for p := filepath.Clean(set.Output); ; p = filepath.Dir(p) {
+			if fi, err := os.Stat(p); err == nil {
+				if !fi.IsDir() {
+					return usagef("cli.output_setting_file", set.File, set.Output)
+				}
+				break
+			}
+			if filepath.Dir(p) == p {
+				break
+			}
 		}
 	}
 	level, dir, jobs, err := splitOptions(c, set)

@@ -325,4 +325,8 @@ func TestSettingsOutput(t *testing.T) {
 	if code, _, errOut := runCmd(t, "generate"); code != 2 || !strings.Contains(errOut, `dvkreport.toml: output = "moi" là một tệp`) {
 		t.Errorf("a file as the output folder: exit %d, %q", code, errOut)
 	}
+	os.WriteFile("dvkreport.toml", []byte("output = \"moi/sub\"\n"), 0o644)
+	if code, _, errOut := runCmd(t, "generate"); code != 2 || !strings.Contains(errOut, `dvkreport.toml: output = "moi/sub" là một tệp`) {
+		t.Errorf("a file as the output folder's parent: exit %d, %q", code, errOut)
+	}
 }

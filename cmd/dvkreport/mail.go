@@ -317,8 +317,7 @@ func readToMap(name string) ([]mapEntry, error) {
 	r := csv.NewReader(strings.NewReader(text))
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
-	first, _, _ := strings.Cut(strings.TrimLeft(text, "\r\n"), "\n")
-	r.Comma = mapComma(strings.TrimSuffix(first, "\r"))
+	r.Comma = mapComma(sampleLine(text))
 	var out []mapEntry
 	for i := 0; ; i++ {
 		row, err := r.Read()
@@ -362,17 +361,52 @@ func readToMap(name string) ([]mapEntry, error) {
 }
 
 // isHeadingRow says whether the first row of an address map is its
-// headings: a known heading in its first cell, or no address in the row
-// beside a first cell that names no locality (no unit type, no code). A
-// row of a locality with a mistyped address is not one: it is refused
-// with its address (a twenty-ninth review found it dropped as a heading).
+// headings: no address in the row and nothing like a mistyped one (a
+// domain: a dot, no space), beside a first cell that is no code and names
+// no locality: a known heading, unit types alone ("Tỉnh/Thành phố",
+// "Xã/Phường/Đặc khu"), or a text of no unit type. A row of a locality
+// with a mistyped address is not one: it is refused with its address (the
+// twenty-ninth and thirtieth reviews found it dropped as a heading).
 func isHeadingRow(loc string, rest []string) bool {
+	for _, c := range rest {
+		if c = strings.TrimSpace(c); strings.Contains(c, "@") || strings.Contains(c, ".") && !strings.ContainsAny(c, " \t") {
+			return false
+		}
+	}
+	if loc == "" || strings.Trim(loc, "0123456789") == "" {
+		return false
+	}
 	switch strings.ToLower(loc) {
-	case "locality", "code", "địa bàn", "đơn vị", "mã", "ma", "dia ban", "xã", "xa", "tỉnh", "tinh",
-		"xã/phường", "xã, phường", "phường/xã", "xã/phường/thị trấn":
+	case "locality", "code", "địa bàn", "đơn vị", "mã", "ma", "dia ban":
 		return true
 	}
-	return !strings.Contains(strings.Join(rest, ""), "@") && gazetteer.TypeOf(loc) == "" && strings.Trim(loc, "0123456789") != ""
+	types := strings.FieldsFunc(strings.ToLower(loc), func(r rune) bool { return r == '/' || r == ',' || r == ';' || r == '-' })
+	onlyTypes := len(types) > 0
+	for _, t := range types {
+		switch strings.TrimSpace(t) {
+		case "tỉnh", "thành phố", "tp", "xã", "phường", "thị trấn", "đặc khu", "huyện", "quận", "thị xã":
+		default:
+			onlyTypes = false
+		}
+	}
+	return onlyTypes || gazetteer.TypeOf(loc) == ""
+}
+
+// sampleLine returns the line of an address map its separator is told
+// from: the first of its first lines that holds an address, else the
+// first (a heading alone tells nothing: "Xã, phường;Email").
+func sampleLine(text string) string {
+	var first string
+	for i, line := range strings.SplitN(text, "\n", 8) {
+		line = strings.TrimSuffix(line, "\r")
+		if i == 0 {
+			first = line
+		}
+		if strings.Contains(line, "@") {
+			return line
+		}
+	}
+	return first
 }
 
 // mapComma returns the separator of an address map's cells, from its

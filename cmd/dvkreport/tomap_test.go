@@ -159,6 +159,8 @@ func TestReadToMapAsSaved(t *testing.T) {
 		"tab.txt":   utf16("Tên xã\tEmail\r\nXã Ba Sơn\tbaso@x.vn\r\n"), // Excel's "Unicode text"
 		"semi.csv":  []byte("Xã/Phường;Địa chỉ thư\nXã Ba Sơn;baso@x.vn, vp@x.vn\n"),
 		"semi2.csv": []byte("Xã Ba Sơn;\"\"\"UBND xã, Ba Sơn\"\" <baso@x.vn>\"\n"), // no heading, a comma in a quoted name
+		"types.csv": []byte("Xã/Phường/Đặc khu,Email\nXã Ba Sơn,baso@x.vn\n"),
+		"semi3.csv": []byte("Xã, phường;Email\nXã Ba Sơn;baso@x.vn\n"), // the heading alone could be of ","
 	} {
 		path := filepath.Join(dir, name)
 		os.WriteFile(path, data, 0o644)
@@ -173,5 +175,9 @@ func TestReadToMapAsSaved(t *testing.T) {
 	os.WriteFile(path, []byte("Thị trấn Bắc Sơn,ttbacson.langson.gov.vn\nXã Long Đống,ld@x.vn\n"), 0o644)
 	if _, err := readToMap(path); err == nil || !strings.Contains(err.Error(), "ttbacson.langson.gov.vn") {
 		t.Errorf("a first row with a mistyped address: %v", err)
+	}
+	os.WriteFile(path, []byte("Lạng Sơn/Xã Bắc Sơn,bs.x.vn\nXã Long Đống,ld@x.vn\n"), 0o644) // no unit type first
+	if _, err := readToMap(path); err == nil || !strings.Contains(err.Error(), "bs.x.vn") {
+		t.Errorf("a first row of a path with a mistyped address: %v", err)
 	}
 }
