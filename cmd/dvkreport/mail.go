@@ -319,6 +319,7 @@ func readToMap(name string) ([]mapEntry, error) {
 	r.LazyQuotes = true
 	r.Comma = mapComma(sampleLine(text))
 	var out []mapEntry
+	numbered := false // a first column of row numbers, under a heading "STT"
 	for i := 0; ; i++ {
 		row, err := r.Read()
 		if err == io.EOF {
@@ -330,6 +331,12 @@ func readToMap(name string) ([]mapEntry, error) {
 		line, _ := r.FieldPos(0)
 		if len(row) == 0 || strings.TrimSpace(strings.Join(row, "")) == "" {
 			continue
+		}
+		if i == 0 && len(row) > 2 && numberHeading(row[0]) {
+			numbered = true
+		}
+		if numbered {
+			row = row[1:]
 		}
 		loc := strings.TrimSpace(row[0])
 		if i == 0 && isHeadingRow(loc, row[1:]) {
@@ -361,35 +368,51 @@ func readToMap(name string) ([]mapEntry, error) {
 }
 
 // isHeadingRow says whether the first row of an address map is its
-// headings: no address in the row and nothing like a mistyped one (a
-// domain: a dot, no space), beside a first cell that is no code and names
-// no locality: a known heading, unit types alone ("Tỉnh/Thành phố",
-// "Xã/Phường/Đặc khu"), or a text of no unit type. A row of a locality
-// with a mistyped address is not one: it is refused with its address (the
-// twenty-ninth and thirtieth reviews found it dropped as a heading).
+// headings: no address in it, and a first cell of a known heading or of
+// unit types alone ("Tỉnh/Thành phố", "Xã (phường)"), or a cell beside it
+// that heads addresses ("Email", "Địa chỉ thư"). A locality's row with a
+// mistyped address is none: it is refused with its address (reviews 29
+// to 31 found such rows dropped as headings).
 func isHeadingRow(loc string, rest []string) bool {
 	for _, c := range rest {
-		if c = strings.TrimSpace(c); strings.Contains(c, "@") || strings.Contains(c, ".") && !strings.ContainsAny(c, " \t") {
+		if strings.Contains(c, "@") {
 			return false
 		}
 	}
-	if loc == "" || strings.Trim(loc, "0123456789") == "" {
-		return false
-	}
 	switch strings.ToLower(loc) {
-	case "locality", "code", "địa bàn", "đơn vị", "mã", "ma", "dia ban":
+	case "locality", "code", "địa bàn", "đơn vị", "tên đơn vị", "tên địa bàn", "mã", "ma", "dia ban", "tên", "name":
 		return true
 	}
-	types := strings.FieldsFunc(strings.ToLower(loc), func(r rune) bool { return r == '/' || r == ',' || r == ';' || r == '-' })
+	types := strings.FieldsFunc(strings.ToLower(loc), func(r rune) bool { return strings.ContainsRune("/,;-()", r) })
 	onlyTypes := len(types) > 0
 	for _, t := range types {
-		switch strings.TrimSpace(t) {
-		case "tỉnh", "thành phố", "tp", "xã", "phường", "thị trấn", "đặc khu", "huyện", "quận", "thị xã":
+		switch strings.TrimSuffix(strings.TrimSpace(t), ".") {
+		case "tỉnh", "thành phố", "tp", "xã", "phường", "thị trấn", "tt", "đặc khu", "huyện", "quận", "thị xã", "tx":
 		default:
 			onlyTypes = false
 		}
 	}
-	return onlyTypes || gazetteer.TypeOf(loc) == ""
+	if onlyTypes {
+		return true
+	}
+	for _, c := range rest {
+		k := strings.ToLower(strings.TrimSpace(c))
+		for _, w := range []string{"email", "e-mail", "mail", "thư", "địa chỉ", "address", "hộp thư"} {
+			if strings.Contains(k, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// numberHeading says whether a first cell heads a column of row numbers.
+func numberHeading(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "stt", "tt", "số tt", "số thứ tự", "no.", "no", "#":
+		return true
+	}
+	return false
 }
 
 // sampleLine returns the line of an address map its separator is told
@@ -472,6 +495,12 @@ func (m mapEntry) names(p *report.Part, nameCount map[string]int) bool {
 	}
 	switch {
 	case pathKey(path) == pathKey(p.Path):
+		return true
+	case len(path) == 2 && len(p.Path) == 3 && pathKey(path) == pathKey([]string{p.Path[0], p.Path[2]}):
+		// A province and a commune: the commune of an old district,
+		// named as after the reform (a thirty-first review found the
+		// path no longer matched once the district was filled in); a
+		// name of two such communes names two parts and none is sent.
 		return true
 	case strings.Contains(l, "/") && strings.EqualFold(l, strings.Join(p.Path, "/")):
 		return true // its whole path as written, a slash in a name and all

@@ -108,7 +108,7 @@ func Apply(ds *record.Dataset, g *gazetteer.Gazetteer, rollUp bool) Result {
 	var first []int                         // by combination: its first record
 	for i := range ds.Records {
 		r := &ds.Records[i]
-		k := key{r.Province, r.District, r.Commune, r.Period.First < reform, r.Period.Last >= reform}
+		k := key{r.Province, r.District, r.Commune, r.Period.First < reform, r.Period.Last >= reform, r.Period.Last < huế}
 		j, ok := index[k]
 		if !ok {
 			j = int32(len(first))
@@ -245,9 +245,13 @@ func (res *Result) duplicates(ds *record.Dataset, which []int32, outcomes []outc
 // settles them on several processors.
 const parallelMin = 256
 
+// key is what settles a record's names: the names, and the eras its
+// period is checked in (eras); a key without early made the rows of 2024
+// and of 2025's first half, settled in different eras, depend on which
+// came first (a thirty-first review).
 type key struct {
 	province, district, commune string
-	before, after               bool
+	before, after, early        bool
 }
 
 type warning struct {
@@ -295,8 +299,13 @@ func settle(g *gazetteer.Gazetteer, r *record.Record) outcome {
 		other := found
 		// Its district too, as for a row of its own period: "Xã Long
 		// Đống" of 2025-Q2 and of 2025-Q3 are one place (a thirtieth
-		// review found them two, a model of both counted twice).
-		o.filled = other.fillDistrict(g)
+		// review found them two, a model of both counted twice); only
+		// from the units just before the reform, where the name is one
+		// unit's, never a guess from 2022's (a thirty-first review: two
+		// Xã Thái Hòa in Hà Nội before the reform, one in 2022).
+		if other.era == gazetteer.EraPre2025 {
+			o.filled = other.fillDistrict(g)
+		}
 		o.take(other)
 		o.warnings = append(o.warnings, warning{m.level, otherEra(g, m.level, o.names[m.level], other)})
 		return o

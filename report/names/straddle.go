@@ -53,7 +53,7 @@ func Straddling(ds *record.Dataset, g *gazetteer.Gazetteer, in func(i int) bool)
 		p := place{r.Province, r.District, r.Commune, after}
 		c, ok := codes[p]
 		if !ok {
-			c = communeOf(g, r)
+			c = communeOf(g, r, after)
 			codes[p] = c
 		}
 		return c
@@ -111,14 +111,15 @@ func Straddling(ds *record.Dataset, g *gazetteer.Gazetteer, in func(i int) bool)
 	return out
 }
 
-// communeOf returns the code of the 2025 commune of a record's place: its
-// own, if it names one of the 2025 units, else the commune its old
-// commune went to whole (a row after the reform may name an old unit: a
-// thirtieth review found "Huyện Bắc Sơn, Xã Bắc Sơn" of 2025-Q3, read as
-// the old Thị trấn Bắc Sơn, counted beside Xã Long Đống's row of the
-// quarter before). It returns "" for a commune split between several and
-// one the gazetteer does not know.
-func communeOf(g *gazetteer.Gazetteer, r *record.Record) string {
+// communeOf returns the code of the 2025 commune of a record's place: for
+// a row before the reform, the commune its commune went to whole; after
+// it, its own, if it names one of the 2025 units. It returns "" for a
+// commune split between several, one the gazetteer does not know, and a
+// row after the reform that names an old unit: that unit's own, a model
+// of its own beside the new commune's even under the roll-up (a
+// thirty-first review found such rows, of two old communes merged into
+// one, refused as one model).
+func communeOf(g *gazetteer.Gazetteer, r *record.Record, after bool) string {
 	o := settle(g, r)
 	c := o.units[2]
 	switch {
@@ -126,6 +127,8 @@ func communeOf(g *gazetteer.Gazetteer, r *record.Record) string {
 		return ""
 	case o.era == gazetteer.Era2025:
 		return c.Code
+	case after:
+		return ""
 	}
 	ru, err := g.RollUp(*c)
 	if err != nil {
