@@ -17,6 +17,7 @@ import (
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/output"
 	"github.com/dvkreport/dvkreport/report/record"
+	"github.com/dvkreport/dvkreport/report/settings"
 	"github.com/dvkreport/dvkreport/report/validate"
 )
 
@@ -167,25 +168,8 @@ func generate(c *cli.Context, u *ui, e env) error {
 		return err
 	}
 	warnExampleSigner(u, opts)
-	// The settings file's folder for the reports, when no flag names one
-	// (a twenty-eighth review found the key read and never used): made
-	// when a report is written into it, and a file in its place is said
-	// of the settings file.
-	if set.Output != "" && !c.IsSet("output") && !c.IsSet("out-dir") {
-		// The folder, or the nearest of its parents that exists, must be
-		// a folder (a thirtieth review: "m.csv/sub" failed after the
-		// report was made).
-		for p := filepath.Clean(set.Output); ; p = filepath.Dir(p) {
-			if fi, err := os.Stat(p); err == nil {
-				if !fi.IsDir() {
-					return usagef("cli.output_setting_file", set.File, set.Output)
-				}
-				break
-			}
-			if filepath.Dir(p) == p {
-				break
-			}
-		}
+	if err := checkOutputSetting(c, set); err != nil {
+		return err
 	}
 	level, dir, jobs, err := splitOptions(c, set)
 	if err != nil {
@@ -239,6 +223,29 @@ func generate(c *cli.Context, u *ui, e env) error {
 	}
 	u.say(msg.New("cli.wrote", out, msg.Number(len(data)), msg.Number(len(s.Lines)), msg.Number(s.Records)))
 	return nil
+}
+
+// checkOutputSetting checks the settings file's folder for the reports,
+// used when no flag names one (a twenty-eighth review found the key read
+// and never used), made only when a report is written into it: the
+// folder, or the nearest of its parents that exists, must be a folder,
+// said of the settings file (a thirtieth review: "m.csv/sub" failed
+// after the report was made).
+func checkOutputSetting(c *cli.Context, set *settings.Settings) error {
+	if set.Output == "" || c.IsSet("output") || c.IsSet("out-dir") {
+		return nil
+	}
+	for p := filepath.Clean(set.Output); ; p = filepath.Dir(p) {
+		if fi, err := os.Stat(p); err == nil {
+			if !fi.IsDir() {
+				return usagef("cli.output_setting_file", set.File, set.Output)
+			}
+			return nil
+		}
+		if filepath.Dir(p) == p {
+			return nil
+		}
+	}
 }
 
 func summary(c *cli.Context, u *ui, e env) error {

@@ -33,8 +33,8 @@ func batchFlags() []cli.Flag {
 }
 
 // splitOptions reads the batch flags: the level to split by, 0 when the
-// command makes one report.
-// A batch's folder is --out-dir, or the settings file's output folder.
+// command makes one report, and the batch's folder: --out-dir, or the
+// settings file's output folder.
 func splitOptions(c *cli.Context, set *settings.Settings) (level aggregate.Level, dir string, jobs int, err error) {
 	v := str(c, "split-by")
 	dir = setting(c, "out-dir", set.Output)
