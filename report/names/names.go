@@ -54,8 +54,15 @@ var huế = record.QuarterOf(2025, 1)
 // otherEras returns the eras a name not found in those of its period is
 // looked for in, to say what the unit became: every other era.
 func otherEras(tried []gazetteer.Era) []gazetteer.Era {
+	// The nearest first: a row of before the reform is of the units of
+	// 2022 rather than of those of 2025 (a thirty-second review found a
+	// row of 2025-Q1 read as a 2025 commune of another former province).
+	order := []gazetteer.Era{gazetteer.EraPre2025, gazetteer.Era2022, gazetteer.Era2025}
+	if !slices.Contains(tried, gazetteer.Era2025) {
+		order = []gazetteer.Era{gazetteer.Era2022, gazetteer.EraPre2025, gazetteer.Era2025}
+	}
 	var out []gazetteer.Era
-	for _, e := range gazetteer.Eras {
+	for _, e := range order {
 		if !slices.Contains(tried, e) {
 			out = append(out, e)
 		}
@@ -295,17 +302,31 @@ func settle(g *gazetteer.Gazetteer, r *record.Record) outcome {
 	// is rolled up like the rows of its era. A name that several units of
 	// its period have is not: it is one of them, and which the row does
 	// not say (two Xã Chi Lăng in Lạng Sơn before 2025, one in 2025).
-	if found, ok := match(g, r, otherEras(candidates)); ok && !errors.Is(m.err, gazetteer.ErrAmbiguous) {
-		other := found
+	// Nor in the other eras, tried one by one, the nearest first: a name
+	// that several units of one have is one of them, and which the row
+	// does not say, never the one unit of that name of an era further
+	// off (a thirty-first review: two Xã Thái Hòa in Hà Nội just before
+	// the reform, one in 2022, which a row of 2025-Q3 was taken for).
+	var other found
+	ok = false
+	for _, e := range otherEras(candidates) {
+		if errors.Is(m.err, gazetteer.ErrAmbiguous) {
+			break
+		}
+		f, hit := match(g, r, []gazetteer.Era{e})
+		if hit {
+			other, ok = f, true
+			break
+		}
+		if errors.Is(f.err, gazetteer.ErrAmbiguous) {
+			m = f
+		}
+	}
+	if ok {
 		// Its district too, as for a row of its own period: "Xã Long
 		// Đống" of 2025-Q2 and of 2025-Q3 are one place (a thirtieth
-		// review found them two, a model of both counted twice); only
-		// from the units just before the reform, where the name is one
-		// unit's, never a guess from 2022's (a thirty-first review: two
-		// Xã Thái Hòa in Hà Nội before the reform, one in 2022).
-		if other.era == gazetteer.EraPre2025 {
-			o.filled = other.fillDistrict(g)
-		}
+		// review found them two, a model of both counted twice).
+		o.filled = other.fillDistrict(g)
 		o.take(other)
 		o.warnings = append(o.warnings, warning{m.level, otherEra(g, m.level, o.names[m.level], other)})
 		return o

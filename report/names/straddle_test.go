@@ -65,3 +65,25 @@ func TestStraddling(t *testing.T) {
 		t.Errorf("with row 2 left out: %+v", s)
 	}
 }
+
+// A name of an era further off is never taken for a name that several
+// units of a nearer era have, and a row before the reform is read in the
+// units of 2022 before those of 2025 (a thirty-second review).
+func TestOtherErasNearestFirst(t *testing.T) {
+	ds := record.Dataset{Records: []record.Record{
+		rec(t, "Hà Nội", "", "Xã Thái Hòa", "2025-Q3"),     // two just before the reform, one in 2022
+		rec(t, "Ninh Bình", "", "Xã Gia Thịnh", "2025-Q2"), // of 2022 only: its district filled
+		rec(t, "Đồng Nai", "", "Xã Phú Trung", "2025-Q1"),  // of 2022, and another of 2025
+	}}
+	g := gazetteer.Default()
+	Apply(&ds, g, false)
+	if r := ds.Records[0]; r.District != "" {
+		t.Errorf("Xã Thái Hòa of 2025-Q3 put in %q", r.District)
+	}
+	if r := ds.Records[1]; r.District != "Huyện Gia Viễn" {
+		t.Errorf("Xã Gia Thịnh of 2025-Q2 put in %q", r.District)
+	}
+	if r := ds.Records[2]; r.District != "Huyện Tân Phú" {
+		t.Errorf("Xã Phú Trung of 2025-Q1 put in %q", r.District)
+	}
+}
