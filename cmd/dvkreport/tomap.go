@@ -101,19 +101,24 @@ func readToMap(name string) ([]mapEntry, error) {
 }
 
 // isHeadingRow says whether the first row of an address map is its
-// headings: no address in it, and a first cell of a known heading or of
-// unit types alone ("Tỉnh/Thành phố", "Xã (phường)"), or a cell beside it
-// that heads addresses ("Email", "Địa chỉ thư"). A locality's row with a
-// mistyped address is none: it is refused with its address (reviews 29
-// to 31 found such rows dropped as headings).
+// headings: nothing in it like an address, or a mistyped one (an "@", a
+// domain: a dot and no space), and a first cell that is a known heading
+// or unit types alone ("Tỉnh/Thành phố", "Xã (phường)"), or of no unit
+// type beside a cell that heads addresses ("Email", "Người nhận"). A
+// locality's row with a mistyped address is none: it is refused with its
+// address (reviews 29 to 32 found such rows dropped as headings).
 func isHeadingRow(loc string, rest []string) bool {
 	for _, c := range rest {
-		if strings.Contains(c, "@") {
+		if c = strings.TrimSpace(c); strings.Contains(c, "@") || strings.Contains(c, ".") && !strings.ContainsAny(c, " \t") {
 			return false
 		}
 	}
+	if loc == "" || strings.Trim(loc, "0123456789") == "" {
+		return false // a code
+	}
 	switch strings.ToLower(loc) {
-	case "locality", "code", "địa bàn", "đơn vị", "tên đơn vị", "tên địa bàn", "mã", "ma", "dia ban", "tên", "name":
+	case "locality", "code", "name", "địa bàn", "địa phương", "đơn vị", "tên đơn vị", "tên địa bàn", "tên", "mã",
+		"nơi nhận", "đơn vị nhận", "dia ban", "ma":
 		return true
 	}
 	types := strings.FieldsFunc(strings.ToLower(loc), func(r rune) bool { return strings.ContainsRune("/,;-()", r) })
@@ -128,9 +133,12 @@ func isHeadingRow(loc string, rest []string) bool {
 	if onlyTypes {
 		return true
 	}
+	if gazetteer.TypeOf(loc) != "" {
+		return false // a locality's row
+	}
 	for _, c := range rest {
-		k := strings.ToLower(strings.TrimSpace(c))
-		for _, w := range []string{"email", "e-mail", "mail", "thư", "địa chỉ", "address", "hộp thư"} {
+		k := strings.ToLower(c)
+		for _, w := range []string{"email", "e-mail", "thư", "địa chỉ", "address", "người nhận", "nơi nhận", "recipient"} {
 			if strings.Contains(k, w) {
 				return true
 			}

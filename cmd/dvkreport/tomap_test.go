@@ -164,6 +164,7 @@ func TestReadToMapAsSaved(t *testing.T) {
 		"semi3.csv":  []byte("Xã, phường;Email\nXã Ba Sơn;baso@x.vn\n"),       // the heading alone could be of ","
 		"stt.csv":    []byte("STT,Tên đơn vị,Email\n1,Xã Ba Sơn,baso@x.vn\n"), // a column of row numbers
 		"types2.csv": []byte("Xã (phường/TT),Email\nXã Ba Sơn,baso@x.vn\n"),
+		"people.csv": []byte("Địa phương,Người nhận\nXã Ba Sơn,baso@x.vn\n"),
 	} {
 		path := filepath.Join(dir, name)
 		os.WriteFile(path, data, 0o644)
@@ -179,7 +180,8 @@ func TestReadToMapAsSaved(t *testing.T) {
 	if _, err := readToMap(path); err == nil || !strings.Contains(err.Error(), "ttbacson.langson.gov.vn") {
 		t.Errorf("a first row with a mistyped address: %v", err)
 	}
-	for _, first := range []string{"Lạng Sơn/Xã Bắc Sơn,bs.x.vn", "Bắc Sơn,bacson", "Bắc Sơn,bs x.vn"} { // no unit type first
+	for _, first := range []string{"Lạng Sơn/Xã Bắc Sơn,bs.x.vn", "Bắc Sơn,bacson", "Bắc Sơn,bs x.vn", "Phường Đông Kinh,dk.gmail.com",
+		"Phường Đông Kinh,Hộp thư UBND phường"} {
 		os.WriteFile(path, []byte(first+"\nXã Long Đống,ld@x.vn\n"), 0o644)
 		if _, err := readToMap(path); err == nil || !strings.Contains(err.Error(), strings.SplitN(first, ",", 2)[1]) {
 			t.Errorf("a first row %q: %v", first, err)
