@@ -103,10 +103,11 @@ func readToMap(name string) ([]mapEntry, error) {
 // isHeadingRow says whether the first row of an address map is its
 // headings: nothing in it like an address, or a mistyped one (an "@", a
 // domain: a dot and no space), and a first cell that is a known heading
-// or unit types alone ("Tỉnh/Thành phố", "Xã (phường)"), or of no unit
-// type beside a cell that heads addresses ("Email", "Người nhận"). A
-// locality's row with a mistyped address is none: it is refused with its
-// address (reviews 29 to 32 found such rows dropped as headings).
+// or unit types alone ("Tỉnh/Thành phố", "Xã (phường)"), or that names
+// no unit of the gazetteer beside a cell that heads addresses ("Email",
+// "Người nhận"). A locality's row with a mistyped or missing address is
+// none: it is refused with its address (reviews 29 to 33 found such rows
+// dropped as headings).
 func isHeadingRow(loc string, rest []string) bool {
 	for _, c := range rest {
 		if c = strings.TrimSpace(c); strings.Contains(c, "@") || strings.Contains(c, ".") && !strings.ContainsAny(c, " \t") {
@@ -133,13 +134,31 @@ func isHeadingRow(loc string, rest []string) bool {
 	if onlyTypes {
 		return true
 	}
-	if gazetteer.TypeOf(loc) != "" {
-		return false // a locality's row
+	if namesUnit(loc) {
+		return false // a locality's row, its address missing or mistyped
 	}
 	for _, c := range rest {
 		k := strings.ToLower(c)
-		for _, w := range []string{"email", "e-mail", "thư", "địa chỉ", "address", "người nhận", "nơi nhận", "recipient"} {
+		for _, w := range []string{"email", "e-mail", "mail", "thư", "địa chỉ", "address", "người nhận", "nơi nhận", "recipient"} {
 			if strings.Contains(k, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesUnit says whether a map's locality cell names a unit of the
+// gazetteer, of any level and era: "Phường Đông Kinh" does, a heading
+// "Xã nhận báo cáo" does not (a thirty-third review found such headings
+// refused as localities by their unit type).
+func namesUnit(loc string) bool {
+	path := splitPath(loc)
+	name := strings.TrimSpace(path[len(path)-1])
+	g := gazetteer.Default()
+	for _, era := range gazetteer.Eras {
+		for _, level := range []gazetteer.Level{gazetteer.LevelProvince, gazetteer.LevelDistrict, gazetteer.LevelCommune} {
+			if len(g.Named(era, level, name)) > 0 {
 				return true
 			}
 		}

@@ -165,6 +165,8 @@ func TestReadToMapAsSaved(t *testing.T) {
 		"stt.csv":    []byte("STT,Tên đơn vị,Email\n1,Xã Ba Sơn,baso@x.vn\n"), // a column of row numbers
 		"types2.csv": []byte("Xã (phường/TT),Email\nXã Ba Sơn,baso@x.vn\n"),
 		"people.csv": []byte("Địa phương,Người nhận\nXã Ba Sơn,baso@x.vn\n"),
+		"typed.csv":  []byte("Xã nhận báo cáo,Email\nXã Ba Sơn,baso@x.vn\n"),
+		"typed2.csv": []byte("Tên xã/phường,Mail\nXã Ba Sơn,baso@x.vn\n"),
 	} {
 		path := filepath.Join(dir, name)
 		os.WriteFile(path, data, 0o644)
@@ -181,7 +183,7 @@ func TestReadToMapAsSaved(t *testing.T) {
 		t.Errorf("a first row with a mistyped address: %v", err)
 	}
 	for _, first := range []string{"Lạng Sơn/Xã Bắc Sơn,bs.x.vn", "Bắc Sơn,bacson", "Bắc Sơn,bs x.vn", "Phường Đông Kinh,dk.gmail.com",
-		"Phường Đông Kinh,Hộp thư UBND phường"} {
+		"Phường Đông Kinh,Hộp thư UBND phường", "Đông Kinh,Hộp thư UBND chưa có"} {
 		os.WriteFile(path, []byte(first+"\nXã Long Đống,ld@x.vn\n"), 0o644)
 		if _, err := readToMap(path); err == nil || !strings.Contains(err.Error(), strings.SplitN(first, ",", 2)[1]) {
 			t.Errorf("a first row %q: %v", first, err)

@@ -74,6 +74,7 @@ func TestOtherErasNearestFirst(t *testing.T) {
 		rec(t, "Hà Nội", "", "Xã Thái Hòa", "2025-Q3"),     // two just before the reform, one in 2022
 		rec(t, "Ninh Bình", "", "Xã Gia Thịnh", "2025-Q2"), // of 2022 only: its district filled
 		rec(t, "Đồng Nai", "", "Xã Phú Trung", "2025-Q1"),  // of 2022, and another of 2025
+		rec(t, "Hồ Chí Minh", "", "Phường 6", "2024-Q4"),   // several just before the reform, one "Phường 6" in 2022
 	}}
 	g := gazetteer.Default()
 	Apply(&ds, g, false)
@@ -85,5 +86,8 @@ func TestOtherErasNearestFirst(t *testing.T) {
 	}
 	if r := ds.Records[2]; r.District != "Huyện Tân Phú" {
 		t.Errorf("Xã Phú Trung of 2025-Q1 put in %q", r.District)
+	}
+	if r := ds.Records[3]; r.District != "" {
+		t.Errorf("Phường 6 of 2024-Q4 put in %q", r.District)
 	}
 }
