@@ -155,11 +155,16 @@ func isHeadingRow(loc string, rest []string) bool {
 func namesUnit(loc string) bool {
 	path := splitPath(loc)
 	name := strings.TrimSpace(path[len(path)-1])
+	key := gazetteer.UnitKey(name)
 	g := gazetteer.Default()
 	for _, era := range gazetteer.Eras {
 		for _, level := range []gazetteer.Level{gazetteer.LevelProvince, gazetteer.LevelDistrict, gazetteer.LevelCommune} {
-			if len(g.Named(era, level, name)) > 0 {
-				return true
+			// Named also matches without diacritics: "Văn phòng", a
+			// heading, is not Xã Văn Phong (a thirty-fourth review).
+			for _, u := range g.Named(era, level, name) {
+				if gazetteer.UnitKey(u.FullName) == key || gazetteer.UnitKey(u.Name) == key {
+					return true
+				}
 			}
 		}
 	}

@@ -167,6 +167,7 @@ func TestReadToMapAsSaved(t *testing.T) {
 		"people.csv": []byte("Địa phương,Người nhận\nXã Ba Sơn,baso@x.vn\n"),
 		"typed.csv":  []byte("Xã nhận báo cáo,Email\nXã Ba Sơn,baso@x.vn\n"),
 		"typed2.csv": []byte("Tên xã/phường,Mail\nXã Ba Sơn,baso@x.vn\n"),
+		"office.csv": []byte("Văn phòng,Email\nXã Ba Sơn,baso@x.vn\n"), // not Xã Văn Phong
 	} {
 		path := filepath.Join(dir, name)
 		os.WriteFile(path, data, 0o644)

@@ -391,14 +391,7 @@ func (o *outcome) take(m found) {
 func match(g *gazetteer.Gazetteer, r *record.Record, eras []gazetteer.Era) (found, bool) {
 	var best found
 	best.level = -1
-	ambiguous := false // a name several units just before the reform have
 	for _, era := range eras {
-		if era == gazetteer.Era2022 && ambiguous {
-			// Never the one unit of that name of the units of 2022, a
-			// guess (a thirty-third review: "Phường 6" of 2024, one of
-			// several, put in Quận Gò Vấp without a word).
-			continue
-		}
 		var f found
 		f.era = era
 		prov, err := g.Province(era, r.Province)
@@ -432,10 +425,9 @@ func match(g *gazetteer.Gazetteer, r *record.Record, eras []gazetteer.Era) (foun
 			c, err := g.Resolve(era, place)
 			if err != nil {
 				f.level, f.place, f.err = 2, place, err
-				if best.level < 2 || errors.Is(err, gazetteer.ErrAmbiguous) {
+				if best.level < 2 {
 					best = f
 				}
-				ambiguous = ambiguous || era == gazetteer.EraPre2025 && errors.Is(err, gazetteer.ErrAmbiguous)
 				continue
 			}
 			f.units[2], f.names[2] = &c, c.FullName

@@ -87,7 +87,4 @@ func TestOtherErasNearestFirst(t *testing.T) {
 	if r := ds.Records[2]; r.District != "Huyện Tân Phú" {
 		t.Errorf("Xã Phú Trung of 2025-Q1 put in %q", r.District)
 	}
-	if r := ds.Records[3]; r.District != "" {
-		t.Errorf("Phường 6 of 2024-Q4 put in %q", r.District)
-	}
 }
