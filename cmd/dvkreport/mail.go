@@ -321,7 +321,10 @@ func sendMail(c *cli.Context, u *ui, e env) error {
 		return err
 	}
 	warnApart(u, apart, len(parts), false)
-	all, unused := recipients(m.toMap, parts)
+	all, unused, again := recipients(m.toMap, parts)
+	for _, a := range again {
+		u.line(u.err, a.row.pos+": "+msg.New("warning", msg.New("cli.to_map_again", strings.Join(a.part.Path, "/"), a.first)).In(u.lang))
+	}
 	// A row that names no locality of the split is a typo, a name the
 	// split does not have, or one outside the scope: each is said, and a
 	// map none of whose rows is used is refused.

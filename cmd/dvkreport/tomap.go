@@ -119,7 +119,7 @@ func isHeadingRow(loc string, rest []string) bool {
 	}
 	switch strings.ToLower(loc) {
 	case "locality", "code", "name", "địa bàn", "địa phương", "đơn vị", "tên đơn vị", "tên địa bàn", "tên", "mã",
-		"nơi nhận", "đơn vị nhận", "dia ban", "ma":
+		"nơi nhận", "đơn vị nhận", "dia ban", "ma", "tỉnh thành", "tỉnh, thành":
 		return true
 	}
 	types := strings.FieldsFunc(strings.ToLower(loc), func(r rune) bool { return strings.ContainsRune("/,;-()", r) })
@@ -296,10 +296,11 @@ func nameCounts(parts []*report.Part) map[string]int {
 }
 
 // recipients finds the addresses of each part in the map, and says
-// which rows of the map named no part.
-func recipients(toMap []mapEntry, parts []*report.Part) (addrs [][]string, unused []mapEntry) {
+// which rows of the map named no part and which named a part again.
+func recipients(toMap []mapEntry, parts []*report.Part) (addrs [][]string, unused []mapEntry, again []mapAgain) {
 	nameCount := nameCounts(parts)
 	addrs = make([][]string, len(parts))
+	first := make([]string, len(parts)) // the position of the first row naming each part
 	for _, m := range toMap {
 		// A row that names several parts (a path that reads as two
 		// places', a code two parts were given) sends to none: a
@@ -315,9 +316,25 @@ func recipients(toMap []mapEntry, parts []*report.Part) (addrs [][]string, unuse
 			unused = append(unused, m)
 			continue
 		}
-		addrs[hits[0]] = append(addrs[hits[0]], m.addresses...)
+		i := hits[0]
+		if first[i] != "" {
+			again = append(again, mapAgain{row: m, first: first[i], part: parts[i]})
+		} else {
+			first[i] = m.pos
+		}
+		addrs[i] = append(addrs[i], m.addresses...)
 	}
-	return addrs, unused
+	return addrs, unused, again
+}
+
+// mapAgain is a row of the address map that names a part an earlier row
+// names too: both rows' addresses get the part's report, which a new
+// address left beside an old one would not want unsaid (a twenty-eighth
+// review).
+type mapAgain struct {
+	row   mapEntry
+	first string // the earlier row's position
+	part  *report.Part
 }
 
 // unusedRow says why a row of the map names no part of the split: a name

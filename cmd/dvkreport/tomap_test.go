@@ -40,7 +40,7 @@ func TestToMapRowOfTwoParts(t *testing.T) {
 		{pos: "m.csv:2", locality: "Lạng Sơn/Bắc Sơn/Vũ Lăng", addresses: []string{"a@example.vn"}},
 		{pos: "m.csv:3", locality: "Lạng Sơn › Bắc Sơn/Vũ Lăng", addresses: []string{"b@example.vn"}},
 	}
-	addrs, unused := recipients(toMap, parts)
+	addrs, unused, _ := recipients(toMap, parts)
 	got := map[string][]string{}
 	for i, p := range parts {
 		got[strings.Join(p.Path, "|")] = addrs[i]
@@ -104,7 +104,7 @@ func TestToMapLevels(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		addrs, _ := recipients(toMap, parts)
+		addrs, _, _ := recipients(toMap, parts)
 		got := map[string]string{}
 		for i, p := range parts {
 			got[p.Name()] = strings.Join(addrs[i], ",")
@@ -114,6 +114,18 @@ func TestToMapLevels(t *testing.T) {
 				t.Errorf("level %d: %s gets %q, want %q (all: %v)", tc.level, name, g, want, got)
 			}
 		}
+	}
+	// Two rows of one commune: both rows' addresses, and said (a
+	// twenty-eighth review found it unsaid).
+	parts, _, err := d.Split(opts, aggregate.LevelCommune)
+	if err != nil {
+		t.Fatal(err)
+	}
+	twice := []mapEntry{toMap[1], {pos: "m.csv:11", locality: "Thị trấn Bắc Sơn", addresses: []string{"moi@example.vn"}}}
+	addrs, _, again := recipients(twice, parts)
+	i := slices.IndexFunc(parts, func(p *report.Part) bool { return p.Name() == "Thị trấn Bắc Sơn" })
+	if len(again) != 1 || again[0].first != "m.csv:3" || again[0].row.pos != "m.csv:11" || i < 0 || len(addrs[i]) != 2 {
+		t.Errorf("two rows of one commune: again %+v, addresses %v", again, addrs)
 	}
 }
 
@@ -168,6 +180,7 @@ func TestReadToMapAsSaved(t *testing.T) {
 		"typed.csv":  []byte("Xã nhận báo cáo,Email\nXã Ba Sơn,baso@x.vn\n"),
 		"typed2.csv": []byte("Tên xã/phường,Mail\nXã Ba Sơn,baso@x.vn\n"),
 		"office.csv": []byte("Văn phòng,Email\nXã Ba Sơn,baso@x.vn\n"), // not Xã Văn Phong
+		"prov.csv":   []byte("Tỉnh thành,Email\nXã Ba Sơn,baso@x.vn\n"),
 	} {
 		path := filepath.Join(dir, name)
 		os.WriteFile(path, data, 0o644)
