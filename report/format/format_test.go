@@ -87,7 +87,8 @@ func TestPeriodsAndDates(t *testing.T) {
 		{"2025", "Năm 2025", "năm 2025", "2025", "2025"},
 		{"2021-2025", "Giai đoạn 2021 - 2025", "giai đoạn 2021 - 2025", "2021–2025", "2021–2025"},
 		{"9 tháng đầu năm 2025", "9 tháng đầu năm 2025", "9 tháng đầu năm 2025", "the first nine months of 2025", "the first nine months of 2025"},
-		{"2024-Q3..2025-Q2", "Quý III/2024 – Quý II/2025", "từ quý III năm 2024 đến quý II năm 2025", "Q3 2024 – Q2 2025", "the third quarter of 2024 to the second quarter of 2025"},
+		// "Trong giai đoạn từ …", "In the period from …": not "Trong từ …".
+		{"2024-Q3..2025-Q2", "Quý III/2024 – Quý II/2025", "giai đoạn từ quý III năm 2024 đến quý II năm 2025", "Q3 2024 – Q2 2025", "the period from the third quarter of 2024 to the second quarter of 2025"},
 	} {
 		p, err := record.ParsePeriod(tt.p)
 		if err != nil {
