@@ -147,6 +147,21 @@ func TestSeedDocumentConsistent(t *testing.T) {
 	}
 }
 
+// documentText lays out the report of opts and returns every string it
+// prints, a line each.
+func documentText(t *testing.T, opts report.Options) string {
+	t.Helper()
+	r, err := report.Summarize(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := report.Document(r, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(docStrings(doc), "\n")
+}
+
 func columnHeaders(t *layout.Table) []string {
 	var out []string
 	for _, c := range t.Columns {
@@ -424,15 +439,7 @@ func TestChangeFromNothing(t *testing.T) {
 	} {
 		opts := report.Options{Inputs: []string{csv}, Period: record.QuarterPeriod(2025, 3), Localities: []string{"Lạng Sơn"}, Compare: compareBoth, Lang: tc.lang,
 			Boundaries2025: true}
-		r, err := report.Summarize(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := report.Document(r, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := strings.Join(docStrings(doc), "\n")
+		text := documentText(t, opts)
 		if !strings.Contains(text, tc.want) || (tc.not != "" && strings.Contains(text, tc.not)) {
 			t.Errorf("%s: want %q and not %q in\n%s", tc.lang, tc.want, tc.not, text)
 		}
@@ -449,16 +456,7 @@ func TestFundsLeadersAlone(t *testing.T) {
 	}
 	path := filepath.Join(dir, "r.csv")
 	os.WriteFile(path, []byte(csv), 0o644)
-	opts := report.Options{Inputs: []string{path}, Localities: []string{"Lạng Sơn"}, HideEmpty: true}
-	r, err := report.Summarize(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := report.Document(r, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Join(docStrings(doc), "\n")
+	text := documentText(t, report.Options{Inputs: []string{path}, Localities: []string{"Lạng Sơn"}, HideEmpty: true})
 	if !strings.Contains(text, "Dẫn đầu về kinh phí huy động: Xã Tân Tri (6 triệu đồng), Xã Nhất Hòa (5 triệu đồng), Xã Chiến Thắng (4 triệu đồng).") ||
 		strings.Contains(text, "Dẫn đầu về số mô hình") {
 		t.Errorf("leaders:\n%s", text)

@@ -319,7 +319,7 @@ func settle(g *gazetteer.Gazetteer, r *record.Record) outcome {
 			break
 		}
 		if errors.Is(f.err, gazetteer.ErrAmbiguous) {
-			m = f
+			m = f // said as several units', and no era further off tried
 		}
 	}
 	if ok {
