@@ -76,7 +76,8 @@ func inScope(d *Data, s *aggregate.Summary, excluded validate.Problems) (warning
 		whole = whole && l == aggregate.LevelProvince
 	}
 	for _, u := range d.Unassigned {
-		if whole && s.Selected(u.Record) {
+		// A row placed in a commune is that commune's report's too.
+		if (whole || u.To != "") && s.Selected(u.Record) {
 			unassigned = append(unassigned, u)
 		}
 	}

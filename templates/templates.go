@@ -96,6 +96,7 @@ type Texts struct {
 		Models     string `toml:"models"`
 		Extras     string `toml:"extras"`
 		Unassigned string `toml:"unassigned"`
+		Placed     string `toml:"placed"`
 		Sources    string `toml:"sources"`
 		Notes      string `toml:"notes"`
 		Excluded   string `toml:"excluded"`

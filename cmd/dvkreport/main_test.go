@@ -570,6 +570,41 @@ func TestWarnReformCompare(t *testing.T) {
 	}
 }
 
+// A model of a commune split between several, reported after the reform
+// in one of them: counted twice in the year 2025 (a twenty-ninth review),
+// now refused without the roll-up and counted once, in the commune where
+// it goes on, with it; the report says so.
+func TestSplitCommuneModelGoesOn(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "r.csv")
+	csv := "province,district,commune,model,field,period,funds_vnd\n" +
+		"Hà Nội,Quận Ba Đình,Phường Cống Vị,Tủ sách,Kinh tế,2025-Q2,50000000\n" +
+		"Hà Nội,,Phường Ngọc Hà,Tủ sách,Kinh tế,2025-Q3,70000000\n"
+	if err := os.WriteFile(data, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCmd(t, "summary", "--lang", "en", "-i", data, "-p", "2025", "--format", "csv")
+	if code != 1 || !strings.Contains(errOut, `r.csv:3: the model "Tủ sách" of Phường Ngọc Hà is reported after 1 July 2025`) ||
+		!strings.Contains(errOut, "Phường Cống Vị, Quận Ba Đình") || !strings.Contains(errOut, "--boundaries 2025") {
+		t.Errorf("without the roll-up: exit %d, stderr %q", code, errOut)
+	}
+	code, out, errOut := runCmd(t, "summary", "--lang", "en", "-i", data, "-p", "2025", "--boundaries", "2025", "--level", "commune", "--format", "csv")
+	if code != 0 || !strings.Contains(out, "TOTAL,1,") || !strings.Contains(out, "Phường Ngọc Hà,1,") || strings.Contains(out, "not assigned") {
+		t.Errorf("with the roll-up: exit %d, stdout:\n%s%s; want one model, Phường Ngọc Hà's", code, out, errOut)
+	}
+	pdf := filepath.Join(dir, "r.pdf")
+	if code, _, errOut := runCmd(t, "generate", "--lang", "en", "-i", data, "-p", "2025", "--boundaries", "2025", "-o", pdf); code != 0 {
+		t.Fatalf("generate: exit %d: %s", code, errOut)
+	}
+	text := strings.Join(strings.Fields(pdfText(t, pdf)), " ") // lines joined
+	for _, want := range []string{"ROWS OF SPLIT COMMUNES COUNTED WHERE THEIR MODEL GOES ON",
+		"the former commune Phường Cống Vị, Quận Ba Đình was split between", "the model “Tủ sách” is reported in Phường Ngọc Hà"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q:\n%s", want, text)
+		}
+	}
+}
+
 // A locality named with its unit type is of that type's level: under
 // --boundaries 2025 there are no districts, and "Huyện Bắc Sơn" was
 // reported as Xã Bắc Sơn without a word (a ninth review).

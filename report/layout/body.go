@@ -80,19 +80,34 @@ func (b *builder) body() error {
 		b.section(t.Sections.Extras)
 		b.add(b.extrasTable())
 	}
-	if len(b.opts.Unassigned) > 0 {
-		b.section(t.Sections.Unassigned)
-		l := &List{Size: b.sizes().small}
+	// The rows of split communes: those counted for their province, then
+	// those counted where their model goes on.
+	for _, placed := range []bool{false, true} {
+		title, sentence := t.Sections.Unassigned, "unassigned_item"
+		if placed {
+			title, sentence = t.Sections.Placed, "placed_item"
+		}
+		var l *List
 		for _, u := range b.opts.Unassigned {
-			item, err := b.sentence("unassigned_item", map[string]any{
+			if (u.To != "") != placed {
+				continue
+			}
+			item, err := b.sentence(sentence, map[string]any{
 				"Where": u.Pos.String(), "Province": u.Province, "From": u.From, "Candidates": u.Candidates, "Ambiguous": u.Ambiguous,
+				"Model": u.Model, "To": u.To,
 			})
 			if err != nil {
 				return err
 			}
+			if l == nil {
+				b.section(title)
+				l = &List{Size: b.sizes().small}
+			}
 			l.Items = append(l.Items, item)
 		}
-		b.add(l)
+		if l != nil {
+			b.add(l)
+		}
 	}
 	if err := b.notes(); err != nil {
 		return err

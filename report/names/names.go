@@ -82,6 +82,11 @@ type Unassigned struct {
 	// communes and the row does not say which (it names no district);
 	// Candidates are then the 2025 communes they became.
 	Ambiguous bool
+	// To is the one of Candidates where rows after the reform report the
+	// row's named model, and so where it counts (see successors); "" for
+	// a row that counts for its province. Model is then the model's
+	// name.
+	To, Model string
 }
 
 // Result is what Apply found.
@@ -170,8 +175,35 @@ func Apply(ds *record.Dataset, g *gazetteer.Gazetteer, rollUp bool) Result {
 		}
 		r.Province, r.District, r.Commune = names[0], names[1], names[2]
 	}
+	if rollUp && len(res.Unassigned) > 0 {
+		res.place(ds, which, outcomes)
+	}
 	res.duplicates(ds, which, outcomes)
 	return res
+}
+
+// place puts each row of a split commune whose named model goes on after
+// the reform in the one 2025 commune where it does (see successors): a
+// commune's row from then on, no longer its province's.
+func (res *Result) place(ds *record.Dataset, which []int32, outcomes []outcome) {
+	split := make([]splitRow, len(res.Unassigned))
+	for k, u := range res.Unassigned {
+		split[k] = splitRow{rec: u.Record, to: outcomes[which[u.Record]].to}
+	}
+	to := successors(ds.Records, split, func(i int) string {
+		if o := &outcomes[which[i]]; o.era == gazetteer.Era2025 && o.units[2] != nil {
+			return o.units[2].Code
+		}
+		return ""
+	})
+	for k := range res.Unassigned {
+		u := &res.Unassigned[k]
+		if c, ok := to[u.Record]; ok {
+			r := &ds.Records[u.Record]
+			r.District, r.Commune, r.Unassigned = "", c.FullName, false
+			u.To, u.Model = c.FullName, r.Model
+		}
+	}
 }
 
 // own reports whether a row's names, rolled up, are its own unit's of the
@@ -274,7 +306,8 @@ type outcome struct {
 	era      gazetteer.Era // the era the names matched in
 	rolled   [3]string     // the names after the roll-up
 	split    *Unassigned
-	filled   bool // a district named for a commune the row gave without one
+	to       []gazetteer.Unit // with split, the 2025 communes it may be in
+	filled   bool             // a district named for a commune the row gave without one
 	// ambiguous are the communes of the row's period that its commune's
 	// name may be, when the row does not say which.
 	ambiguous []gazetteer.Unit
@@ -572,7 +605,7 @@ func (o *outcome) rollUp(g *gazetteer.Gazetteer) {
 				}
 			}
 		}
-		o.split = u
+		o.split, o.to = u, splitTargets(g, o)
 		return
 	}
 	if o.units[2] == nil {
@@ -588,6 +621,7 @@ func (o *outcome) rollUp(g *gazetteer.Gazetteer) {
 	u := &Unassigned{Province: ru.Province.Name, From: from.FullName + ", " + from.District}
 	for _, t := range ru.Targets {
 		u.Candidates = append(u.Candidates, t.Unit.FullName)
+		o.to = append(o.to, t.Unit)
 	}
 	o.split = u
 }

@@ -1,6 +1,8 @@
 package names
 
 import (
+	"slices"
+
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/record"
 )
@@ -59,7 +61,9 @@ func Straddling(ds *record.Dataset, g *gazetteer.Gazetteer, in func(i int) bool)
 		return c
 	}
 	recs := ds.Records
-	before := map[model][]int{} // the records before the reform
+	before := map[model][]int{}            // the records before the reform
+	var split []splitRow                   // those of a split commune
+	splits := map[place][]gazetteer.Unit{} // each place's, once
 	for i := range recs {
 		r := &recs[i]
 		if r.Count <= 0 || r.Commune == "" || r.Period.Last >= reform || !in(i) {
@@ -68,7 +72,26 @@ func Straddling(ds *record.Dataset, g *gazetteer.Gazetteer, in func(i int) bool)
 		if c := code(r, false); c != "" {
 			k := key(r, c)
 			before[k] = append(before[k], i)
+		} else if namedModel(r) {
+			p := place{r.Province, r.District, r.Commune, false}
+			to, ok := splits[p]
+			if !ok {
+				to = splitOf(g, r)
+				splits[p] = to
+			}
+			if len(to) > 1 {
+				split = append(split, splitRow{rec: i, to: to})
+			}
 		}
+	}
+	// A split commune's model is of the 2025 commune where it goes on,
+	// as the roll-up places it (see successors).
+	for i, c := range successors(recs, split, func(i int) string { return code(&recs[i], true) }) {
+		k := key(&recs[i], c.Code)
+		before[k] = append(before[k], i)
+	}
+	for _, b := range before {
+		slices.Sort(b) // the first row in the dataset first
 	}
 	if len(before) == 0 {
 		return nil
@@ -138,6 +161,16 @@ func communeOf(g *gazetteer.Gazetteer, r *record.Record, after bool) string {
 		return to.Code
 	}
 	return ""
+}
+
+// splitOf returns the 2025 communes a record's commune was split between
+// (see splitTargets), or fewer than two for one that was not.
+func splitOf(g *gazetteer.Gazetteer, r *record.Record) []gazetteer.Unit {
+	o := settle(g, r)
+	if o.era == gazetteer.Era2025 || o.units[0] == nil {
+		return nil
+	}
+	return splitTargets(g, &o)
 }
 
 // samePlace reports whether two records are of one place as aggregate

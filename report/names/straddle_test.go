@@ -10,14 +10,21 @@ import (
 // A model reported before the reform under an old commune and after it
 // under the commune that one went to whole straddles it: the commune left
 // as it was (Xã Mù Cả), two merged into one (Phường Vĩnh Trại into
-// Phường Đông Kinh), a name written without its diacritics on one side; a
-// commune split between several (Phường Cống Vị), another model, a row
-// the caller leaves out, a period that spans the reform, or a row after
-// it that names the old commune do not.
+// Phường Đông Kinh), a name written without its diacritics on one side, a
+// commune split between several (Phường Cống Vị) whose model goes on in
+// one of them; another model, a split commune's model that goes on in
+// two of them or a group of models, a row the caller leaves out, a period
+// that spans the reform, or a row after it that names the old commune do
+// not.
 func TestStraddling(t *testing.T) {
 	model := func(prov, dist, comm, period, name string, row int) record.Record {
 		r := rec(t, prov, dist, comm, period)
 		r.Unit, r.Model, r.Field, r.Row = "Hội Phụ nữ", name, record.Economy, row
+		return r
+	}
+	group := func(prov, dist, comm, period string, row int) record.Record {
+		r := model(prov, dist, comm, period, "", row)
+		r.Count = 3
 		return r
 	}
 	ds := record.Dataset{Records: []record.Record{
@@ -27,6 +34,11 @@ func TestStraddling(t *testing.T) {
 		model("Lạng Sơn", "", "Phường Đông Kinh", "2025-Q4", "đường hoa", 5), // another spelling, the same key
 		model("Hà Nội", "Quận Ba Đình", "Phường Cống Vị", "2025-Q2", "Tủ sách", 6),
 		model("Hà Nội", "", "Phường Ngọc Hà", "2025-Q3", "Tủ sách", 7),
+		model("Hà Nội", "Quận Ba Đình", "Phường Cống Vị", "2025-Q2", "Tổ G", 20),
+		model("Hà Nội", "", "Phường Ngọc Hà", "2025-Q3", "Tổ G", 21),
+		model("Hà Nội", "", "Phường Giảng Võ", "2025-Q3", "Tổ G", 22),
+		group("Hà Nội", "Quận Ba Đình", "Phường Cống Vị", "2025-Q2", 23),
+		group("Hà Nội", "", "Phường Ngọc Hà", "2025-Q3", 24),
 		model("Lai Châu", "", "Xã Mù Cả", "2025-Q2", "Vườn rau", 8),
 		model("Lai Châu", "", "Xã Mù Cả", "2025-Q3", "Nuôi vịt", 9),
 		model("Lai Châu", "", "Xã Mù Cả", "2025", "Vườn cây", 10),
@@ -55,13 +67,13 @@ func TestStraddling(t *testing.T) {
 	for _, s := range Straddling(&ds, g, func(int) bool { return true }) {
 		got[s.Before.Row] = s.After.Row
 	}
-	if len(got) != 3 || got[2] != 3 || got[4] != 5 || got[12] != 13 {
-		t.Errorf("straddles (row before → row after) %v, want 2 → 3, 4 → 5 and 12 → 13", got)
+	if len(got) != 4 || got[2] != 3 || got[4] != 5 || got[6] != 7 || got[12] != 13 {
+		t.Errorf("straddles (row before → row after) %v, want 2 → 3, 4 → 5, 6 → 7 and 12 → 13", got)
 	}
-	if r := &ds.Records[15]; r.Row != 17 || r.District != "Huyện Bắc Sơn" {
+	if r := &ds.Records[20]; r.Row != 17 || r.District != "Huyện Bắc Sơn" {
 		t.Errorf("Xã Long Đống of 2025-Q3 is of %q", r.District)
 	}
-	if s := Straddling(&ds, g, func(i int) bool { return ds.Records[i].Row != 2 && ds.Records[i].Row < 12 }); len(s) != 1 || s[0].After.Row != 5 {
+	if s := Straddling(&ds, g, func(i int) bool { return ds.Records[i].Row != 2 && ds.Records[i].Row < 12 }); len(s) != 2 || s[0].After.Row != 5 || s[1].After.Row != 7 {
 		t.Errorf("with row 2 left out: %+v", s)
 	}
 }

@@ -1,0 +1,111 @@
+package names
+
+import (
+	"slices"
+
+	"github.com/dvkreport/dvkreport/report/gazetteer"
+	"github.com/dvkreport/dvkreport/report/record"
+)
+
+// A commune split between several 2025 communes leaves its rows of before
+// the reform in none of them: the gazetteer cannot say which of its
+// hamlets a model was in. Its named models that go on after the reform
+// say it themselves: a row of after 1 July 2025 reporting the same model
+// (its unit, name and field, as aggregate compares them) in one of the
+// communes it went to, and in no other, is where that model went.
+// Without this, a model of Phường Cống Vị in 2025-Q2 and of Phường Ngọc
+// Hà in 2025-Q3 counted twice in the year 2025, with or without the
+// roll-up (a twenty-ninth review). Groups of models without a name prove
+// nothing: "Hội Nông dân" has a group in every commune.
+
+// splitRow is a record of before the reform of a split commune, with the
+// 2025 communes its commune went to.
+type splitRow struct {
+	rec int // its index in the dataset
+	to  []gazetteer.Unit
+}
+
+// successors returns, by the index of each of split's records, the one of
+// its 2025 communes where a row after the reform reports its named model;
+// a record without one, or with several, is not in it. code returns the
+// code of the 2025 commune a row after the reform names, or "" for one
+// that names none (or an old unit); it is asked only of the rows that
+// report one of split's models.
+func successors(recs []record.Record, split []splitRow, code func(i int) string) map[int]gazetteer.Unit {
+	type id struct {
+		unit, name string // folded
+		field      record.Field
+	}
+	key := func(r *record.Record) id {
+		return id{string(record.AppendNameKey(nil, r.Unit, true)), string(record.AppendNameKey(nil, r.Model, true)), r.Field}
+	}
+	wanted := map[id][]int{} // by key, the split rows (in split)
+	for k, s := range split {
+		if r := &recs[s.rec]; namedModel(r) && r.Period.Last < reform {
+			wanted[key(r)] = append(wanted[key(r)], k)
+		}
+	}
+	if len(wanted) == 0 {
+		return nil
+	}
+	found := make([][]int, len(split)) // by split row, its communes (in to) with the model after the reform
+	for i := range recs {
+		r := &recs[i]
+		if !namedModel(r) || r.Period.First < reform {
+			continue
+		}
+		ks, ok := wanted[key(r)]
+		if !ok {
+			continue
+		}
+		c := code(i)
+		if c == "" {
+			continue
+		}
+		for _, k := range ks {
+			s, b := &split[k], &recs[split[k].rec]
+			if !record.SameName(b.Unit, r.Unit) || !record.SameName(b.Model, r.Model) {
+				continue
+			}
+			if t := slices.IndexFunc(s.to, func(u gazetteer.Unit) bool { return u.Code == c }); t >= 0 && !slices.Contains(found[k], t) {
+				found[k] = append(found[k], t)
+			}
+		}
+	}
+	out := map[int]gazetteer.Unit{}
+	for k, f := range found {
+		if len(f) == 1 {
+			out[split[k].rec] = split[k].to[f[0]]
+		}
+	}
+	return out
+}
+
+// namedModel reports whether a record is a row of one named model.
+func namedModel(r *record.Record) bool { return r.Model != "" && r.Count == 1 }
+
+// splitTargets returns the 2025 communes a split commune's row may be of:
+// its commune's targets, or for a commune's name that several old
+// communes bore, theirs.
+func splitTargets(g *gazetteer.Gazetteer, o *outcome) []gazetteer.Unit {
+	var from []gazetteer.Unit
+	switch {
+	case o.units[2] != nil:
+		from = []gazetteer.Unit{*o.units[2]}
+	default:
+		from = o.ambiguous
+	}
+	var to []gazetteer.Unit
+	for _, c := range from {
+		ru, err := g.RollUp(c)
+		if err != nil {
+			continue
+		}
+		for _, t := range ru.Targets {
+			if !slices.ContainsFunc(to, func(u gazetteer.Unit) bool { return u.Code == t.Unit.Code }) {
+				to = append(to, t.Unit)
+			}
+		}
+	}
+	return to
+}
