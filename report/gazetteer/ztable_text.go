@@ -5,7 +5,7 @@ package gazetteer
 // unitTypes are the types of the units (Unit.Type), indexed by unitRec.typ.
 var unitTypes = [...]string{"huyện", "phường", "quận", "thành phố", "thị trấn", "thị xã", "tỉnh", "xã", "đặc khu"}
 
-// tableText holds the strings of the tables, 14097 lines, 627827 bytes: a unit's
+// tableText holds the strings of the tables, 14097 lines, 627657 bytes: a unit's
 // code, full name, key and folded key separated by |, or a note of the
 // conversion table. unitRec and rollupRec point into it.
 const tableText = `00001|Phường Phúc Xá|phúc xá|phuc xa
@@ -11121,19 +11121,19 @@ const tableText = `00001|Phường Phúc Xá|phúc xá|phuc xa
 26882|Phường An Hội Tây|an hội tây|an hoi tay
 26884|Phường 10|10|10
 26884|Phường Gò Vấp|gò vấp|go vap
-26887|Phường 05|05|05
+26887|Phường 05|5|5
 26887|Phường 5|5|5
-26890|Phường 07|07|07
+26890|Phường 07|7|7
 26890|Phường 1|1|1
 26890|Phường Hạnh Thông|hạnh thông|hanh thong
-26893|Phường 04|04|04
-26896|Phường 01|01|01
+26893|Phường 04|4|4
+26896|Phường 01|1|1
 26897|Phường 9|9|9
 26898|Phường 8|8|8
 26898|Phường Thông Tây Hội|thông tây hội|thong tay hoi
 26899|Phường 11|11|11
 268|Quận Hà Đông|hà đông|ha dong
-26902|Phường 03|03|03
+26902|Phường 03|3|3
 26902|Phường 3|3|3
 26905|Phường 13|13|13
 26905|Phường Bình Lợi Trung|bình lợi trung|binh loi trung
@@ -11143,22 +11143,22 @@ const tableText = `00001|Phường Phúc Xá|phúc xá|phuc xa
 26914|Phường 26|26|26
 26917|Phường 12|12|12
 26920|Phường 25|25|25
-26923|Phường 05|05|05
+26923|Phường 05|5|5
 26923|Phường 5|5|5
-26926|Phường 07|07|07
+26926|Phường 07|7|7
 26926|Phường 7|7|7
 26929|Phường 14|14|14
 26929|Phường 24|24|24
 26929|Phường Bình Thạnh|bình thạnh|binh thanh
-26932|Phường 06|06|06
+26932|Phường 06|6|6
 26935|Phường 14|14|14
 26938|Phường 15|15|15
-26941|Phường 02|02|02
+26941|Phường 02|2|2
 26941|Phường 2|2|2
-26944|Phường 01|01|01
+26944|Phường 01|1|1
 26944|Phường 1|1|1
 26944|Phường Gia Định|gia định|gia dinh
-26947|Phường 03|03|03
+26947|Phường 03|3|3
 26950|Phường 17|17|17
 26953|Phường 19|19|19
 26953|Phường 21|21|21
@@ -11166,33 +11166,33 @@ const tableText = `00001|Phường Phúc Xá|phúc xá|phuc xa
 26956|Phường Thạnh Mỹ Tây|thạnh mỹ tây|thanh my tay
 26959|Phường 19|19|19
 26962|Phường 28|28|28
-26965|Phường 02|02|02
+26965|Phường 02|2|2
 26965|Phường 2|2|2
-26968|Phường 04|04|04
+26968|Phường 04|4|4
 26968|Phường 4|4|4
 26968|Phường Tân Sơn Nhất|tân sơn nhất|tan son nhat
 26971|Phường 12|12|12
 26974|Phường 13|13|13
-26977|Phường 01|01|01
+26977|Phường 01|1|1
 26977|Phường 1|1|1
 26977|Phường Tân Sơn Hòa|tân sơn hòa|tan son hoa
-26980|Phường 03|03|03
+26980|Phường 03|3|3
 26980|Phường 3|3|3
 26983|Phường 11|11|11
 26983|Phường Bảy Hiền|bảy hiền|bay hien
-26986|Phường 07|07|07
+26986|Phường 07|7|7
 26986|Phường 7|7|7
-26989|Phường 05|05|05
+26989|Phường 05|5|5
 26989|Phường 5|5|5
 26992|Phường 10|10|10
-26995|Phường 06|06|06
+26995|Phường 06|6|6
 26995|Phường 6|6|6
 26995|Phường Tân Hòa|tân hòa|tan hoa
-26998|Phường 08|08|08
+26998|Phường 08|8|8
 26998|Phường 8|8|8
 269|Thị xã Sơn Tây|sơn tây|son tay
 26|Tỉnh Vĩnh Phúc|vĩnh phúc|vinh phuc
-27001|Phường 09|09|09
+27001|Phường 09|9|9
 27001|Phường 9|9|9
 27004|Phường 14|14|14
 27004|Phường Tân Bình|tân bình|tan binh
@@ -11212,22 +11212,22 @@ const tableText = `00001|Phường Phúc Xá|phúc xá|phuc xa
 27034|Phường Hòa Thạnh|hòa thạnh|hoa thanh
 27037|Phường Hiệp Tân|hiệp tân|hiep tan
 27040|Phường Tân Thới Hòa|tân thới hòa|tan thoi hoa
-27043|Phường 04|04|04
+27043|Phường 04|4|4
 27043|Phường 4|4|4
 27043|Phường Đức Nhuận|đức nhuận|duc nhuan
-27046|Phường 05|05|05
+27046|Phường 05|5|5
 27046|Phường 5|5|5
-27049|Phường 09|09|09
+27049|Phường 09|9|9
 27049|Phường 9|9|9
-27052|Phường 07|07|07
+27052|Phường 07|7|7
 27052|Phường 7|7|7
-27055|Phường 03|03|03
-27058|Phường 01|01|01
+27055|Phường 03|3|3
+27058|Phường 01|1|1
 27058|Phường 1|1|1
 27058|Phường Cầu Kiệu|cầu kiệu|cau kieu
-27061|Phường 02|02|02
+27061|Phường 02|2|2
 27061|Phường 2|2|2
-27064|Phường 08|08|08
+27064|Phường 08|8|8
 27064|Phường 8|8|8
 27067|Phường 15|15|15
 27070|Phường 10|10|10
@@ -11253,20 +11253,20 @@ const tableText = `00001|Phường Phúc Xá|phúc xá|phuc xa
 27136|Phường 13|13|13
 27139|Phường Võ Thị Sáu|võ thị sáu|vo thi sau
 27139|Phường Xuân Hòa|xuân hòa|xuan hoa
-27142|Phường 09|09|09
+27142|Phường 09|9|9
 27142|Phường 9|9|9
 27142|Phường Nhiêu Lộc|nhiêu lộc|nhieu loc
 27145|Phường 10|10|10
-27148|Phường 04|04|04
+27148|Phường 04|4|4
 27148|Phường 4|4|4
-27151|Phường 05|05|05
+27151|Phường 05|5|5
 27151|Phường 5|5|5
-27154|Phường 03|03|03
+27154|Phường 03|3|3
 27154|Phường 3|3|3
 27154|Phường Bàn Cờ|bàn cờ|ban co
-27157|Phường 02|02|02
+27157|Phường 02|2|2
 27157|Phường 2|2|2
-27160|Phường 01|01|01
+27160|Phường 01|1|1
 27160|Phường 1|1|1
 27163|Phường 15|15|15
 27163|Phường Hòa Hưng|hòa hưng|hoa hung
@@ -11276,144 +11276,144 @@ const tableText = `00001|Phường Phúc Xá|phúc xá|phuc xa
 27172|Phường 12|12|12
 27175|Phường 11|11|11
 27178|Phường 10|10|10
-27181|Phường 09|09|09
+27181|Phường 09|9|9
 27181|Phường 9|9|9
-27184|Phường 01|01|01
+27184|Phường 01|1|1
 27184|Phường 1|1|1
-27187|Phường 08|08|08
+27187|Phường 08|8|8
 27187|Phường 8|8|8
-27190|Phường 02|02|02
+27190|Phường 02|2|2
 27190|Phường 2|2|2
 27190|Phường Vườn Lài|vườn lài|vuon lai
-27193|Phường 04|04|04
+27193|Phường 04|4|4
 27193|Phường 4|4|4
-27196|Phường 07|07|07
-27199|Phường 05|05|05
+27196|Phường 07|7|7
+27199|Phường 05|5|5
 271|Huyện Ba Vì|ba vì|ba vi
-27202|Phường 06|06|06
+27202|Phường 06|6|6
 27202|Phường 6|6|6
 27208|Phường 15|15|15
-27211|Phường 05|05|05
+27211|Phường 05|5|5
 27211|Phường 5|5|5
 27211|Phường Hòa Bình|hòa bình|hoa binh
 27214|Phường 14|14|14
 27217|Phường 11|11|11
-27220|Phường 03|03|03
+27220|Phường 03|3|3
 27220|Phường 3|3|3
 27223|Phường 10|10|10
 27226|Phường 11|11|11
 27226|Phường 13|13|13
 27226|Phường Phú Thọ|phú thọ|phu tho
-27229|Phường 08|08|08
+27229|Phường 08|8|8
 27229|Phường 8|8|8
-27232|Phường 09|09|09
+27232|Phường 09|9|9
 27232|Phường 10|10|10
 27232|Phường Bình Thới|bình thới|binh thoi
 27235|Phường 12|12|12
-27238|Phường 07|07|07
+27238|Phường 07|7|7
 27238|Phường 7|7|7
 27238|Phường Minh Phụng|minh phụng|minh phung
-27241|Phường 06|06|06
-27244|Phường 04|04|04
-27247|Phường 01|01|01
+27241|Phường 06|6|6
+27244|Phường 04|4|4
+27247|Phường 01|1|1
 27247|Phường 1|1|1
-27250|Phường 02|02|02
+27250|Phường 02|2|2
 27253|Phường 16|16|16
 27259|Phường 13|13|13
 27259|Phường Xóm Chiếu|xóm chiếu|xom chieu
-27262|Phường 09|09|09
-27265|Phường 06|06|06
+27262|Phường 09|9|9
+27265|Phường 06|6|6
 27265|Phường 9|9|9
 27265|Phường Khánh Hội|khánh hội|khanh hoi
-27268|Phường 08|08|08
+27268|Phường 08|8|8
 27271|Phường 10|10|10
 27271|Phường 8|8|8
 27277|Phường 18|18|18
 27280|Phường 14|14|14
-27283|Phường 04|04|04
+27283|Phường 04|4|4
 27283|Phường 4|4|4
-27286|Phường 03|03|03
+27286|Phường 03|3|3
 27286|Phường 3|3|3
 27286|Phường Vĩnh Hội|vĩnh hội|vinh hoi
 27289|Phường 16|16|16
-27292|Phường 02|02|02
+27292|Phường 02|2|2
 27292|Phường 2|2|2
 27295|Phường 15|15|15
-27298|Phường 01|01|01
+27298|Phường 01|1|1
 27298|Phường 1|1|1
 272|Huyện Phúc Thọ|phúc thọ|phuc tho
-27301|Phường 04|04|04
+27301|Phường 04|4|4
 27301|Phường 4|4|4
 27301|Phường Chợ Quán|chợ quán|cho quan
-27304|Phường 09|09|09
+27304|Phường 09|9|9
 27304|Phường 9|9|9
-27307|Phường 03|03|03
+27307|Phường 03|3|3
 27307|Phường 2|2|2
 27310|Phường 12|12|12
-27313|Phường 02|02|02
-27316|Phường 08|08|08
+27313|Phường 02|2|2
+27316|Phường 08|8|8
 27316|Phường 7|7|7
 27316|Phường An Đông|an đông|an dong
-27322|Phường 07|07|07
-27325|Phường 01|01|01
+27322|Phường 07|7|7
+27325|Phường 01|1|1
 27325|Phường 1|1|1
 27328|Phường 11|11|11
 27331|Phường 14|14|14
-27334|Phường 05|05|05
+27334|Phường 05|5|5
 27334|Phường 5|5|5
-27337|Phường 06|06|06
+27337|Phường 06|6|6
 27340|Phường 10|10|10
 27343|Phường 13|13|13
 27343|Phường Chợ Lớn|chợ lớn|cho lon
 27346|Phường 14|14|14
 27349|Phường 13|13|13
 27349|Phường Phú Lâm|phú lâm|phu lam
-27352|Phường 09|09|09
+27352|Phường 09|9|9
 27352|Phường 9|9|9
-27355|Phường 06|06|06
+27355|Phường 06|6|6
 27358|Phường 12|12|12
-27361|Phường 05|05|05
+27361|Phường 05|5|5
 27364|Phường 11|11|11
 27364|Phường Bình Phú|bình phú|binh phu
-27367|Phường 02|02|02
+27367|Phường 02|2|2
 27367|Phường 2|2|2
 27367|Phường Bình Tây|bình tây|binh tay
-27370|Phường 01|01|01
-27373|Phường 04|04|04
+27370|Phường 01|1|1
+27373|Phường 04|4|4
 27373|Phường 1|1|1
 27373|Phường Bình Tiên|bình tiên|binh tien
-27376|Phường 08|08|08
+27376|Phường 08|8|8
 27376|Phường 8|8|8
-27379|Phường 03|03|03
-27382|Phường 07|07|07
+27379|Phường 03|3|3
+27382|Phường 07|7|7
 27382|Phường 7|7|7
 27385|Phường 10|10|10
-27388|Phường 08|08|08
-27391|Phường 02|02|02
-27394|Phường 01|01|01
-27397|Phường 03|03|03
+27388|Phường 08|8|8
+27391|Phường 02|2|2
+27394|Phường 01|1|1
+27397|Phường 03|3|3
 27397|Phường Rạch Ông|rạch ông|rach ong
 273|Huyện Đan Phượng|đan phượng|dan phuong
 27400|Phường 11|11|11
-27403|Phường 09|09|09
+27403|Phường 09|9|9
 27403|Phường Hưng Phú|hưng phú|hung phu
 27406|Phường 10|10|10
-27409|Phường 04|04|04
+27409|Phường 04|4|4
 27409|Phường 4|4|4
 27412|Phường 13|13|13
 27415|Phường 12|12|12
 27415|Phường Xóm Củi|xóm củi|xom cui
-27418|Phường 05|05|05
+27418|Phường 05|5|5
 27418|Phường 5|5|5
 27418|Phường Chánh Hưng|chánh hưng|chanh hung
 27421|Phường 14|14|14
-27424|Phường 06|06|06
+27424|Phường 06|6|6
 27424|Phường 6|6|6
 27424|Phường Bình Đông|bình đông|binh dong
 27427|Phường 15|15|15
 27427|Phường Phú Định|phú định|phu dinh
 27430|Phường 16|16|16
-27433|Phường 07|07|07
+27433|Phường 07|7|7
 27433|Phường 7|7|7
 27436|Phường Bình Hưng Hòa|bình hưng hòa|binh hung hoa
 27439|Phường Bình Hưng Hoà A|bình hưng hòa a|binh hung hoa a

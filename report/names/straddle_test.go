@@ -1,9 +1,11 @@
 package names
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
+	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
 )
 
@@ -89,7 +91,7 @@ func TestOtherErasNearestFirst(t *testing.T) {
 		rec(t, "Hồ Chí Minh", "", "Phường 6", "2024-Q4"),   // several just before the reform, one "Phường 6" in 2022
 	}}
 	g := gazetteer.Default()
-	Apply(&ds, g, false)
+	res := Apply(&ds, g, false)
 	if r := ds.Records[0]; r.District != "" {
 		t.Errorf("Xã Thái Hòa of 2025-Q3 put in %q", r.District)
 	}
@@ -98,5 +100,19 @@ func TestOtherErasNearestFirst(t *testing.T) {
 	}
 	if r := ds.Records[2]; r.District != "Huyện Tân Phú" {
 		t.Errorf("Xã Phú Trung of 2025-Q1 put in %q", r.District)
+	}
+	// The 2022 list writes "Phường 06" in all but a few districts: one
+	// name, so "Phường 6" is of several wards there too, and its row
+	// needs its district (a thirty-third review found it put in Quận Gò
+	// Vấp without a word).
+	if r := ds.Records[3]; r.District != "" {
+		t.Errorf("Phường 6 of 2024-Q4 put in %q", r.District)
+	}
+	said := false
+	for i, w := range res.Warnings {
+		said = said || res.WarningRecords[i] == 3 && strings.Contains(w.Msg.In(msg.EN), "Quận Tân Bình")
+	}
+	if !said {
+		t.Errorf("Phường 6 of 2024-Q4: no warning naming its districts in %v", res.Warnings)
 	}
 }

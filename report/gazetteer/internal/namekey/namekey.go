@@ -7,6 +7,7 @@
 package namekey
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,7 +54,39 @@ func Normalize(name string) string {
 			start = i + 1
 		}
 	}
-	return string(buf)
+	return string(unpadNumbers(buf))
+}
+
+// unpadNumbers removes the leading zeros of the words of buf that are
+// numbers: the lists write a ward "Phường 06" in one district and "Phường
+// 6" in the next (the 2022 list of Hồ Chí Minh), and clerks write either.
+// Read as two names, a row of "Phường 6" without its district was taken
+// for the one ward spelled so in 2022 (a thirty-third review).
+func unpadNumbers(buf []rune) []rune {
+	if !slices.Contains(buf, '0') {
+		return buf
+	}
+	out := buf[:0]
+	for i := 0; i < len(buf); {
+		j := i
+		for j < len(buf) && buf[j] != ' ' {
+			j++
+		}
+		word := buf[i:j]
+		digits := len(word) > 1
+		for _, r := range word {
+			digits = digits && '0' <= r && r <= '9'
+		}
+		for digits && len(word) > 1 && word[0] == '0' {
+			word = word[1:]
+		}
+		out = append(out, word...)
+		if j < len(buf) {
+			out = append(out, ' ')
+		}
+		i = j + 1
+	}
+	return out
 }
 
 // Fold removes the diacritics from a normalised string: each precomposed
