@@ -294,6 +294,7 @@ func TestResolve(t *testing.T) {
 		{"commune nationwide ambiguous", Era2025, Place{Commune: "Phường 1"}, "", ErrNotFound, nil},
 		{"numbered ward written with a zero in the list", Era2022, Place{Province: "79", District: "Quận Bình Thạnh", Commune: "Phường 6"}, "26932", nil, nil},
 		{"numbered ward written with a zero", EraPre2025, Place{Province: "79", District: "Quận Gò Vấp", Commune: "Phường 06"}, "26876", nil, nil},
+		{"four digits are no ward's number", EraPre2025, Place{Province: "79", District: "773", Commune: "0009"}, "", ErrNotFound, nil},
 		{"ward named like a prefix", EraPre2025, Place{Province: "46", Commune: "Phường Phường Đúc"}, "19780", nil, nil},
 		{"ward named like a prefix, short", EraPre2025, Place{Province: "46", Commune: "Phường Đúc"}, "19780", nil, nil},
 		{"ward named like a prefix, folded", EraPre2025, Place{Province: "46", Commune: "phuong duc"}, "19780", nil, nil},

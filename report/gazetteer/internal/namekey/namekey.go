@@ -57,11 +57,13 @@ func Normalize(name string) string {
 	return string(unpadNumbers(buf))
 }
 
-// unpadNumbers removes the leading zeros of the words of buf that are
-// numbers: the lists write a ward "Phường 06" in one district and "Phường
-// 6" in the next (the 2022 list of Hồ Chí Minh), and clerks write either.
-// Read as two names, a row of "Phường 6" without its district was taken
-// for the one ward spelled so in 2022 (a thirty-third review).
+// unpadNumbers removes the leading zero of the words of buf that are
+// numbers of two digits: the lists write a ward "Phường 06" in one
+// district and "Phường 6" in the next (the 2022 list of Hồ Chí Minh), and
+// clerks write either. Read as two names, a row of "Phường 6" without its
+// district was taken for the one ward spelled so in 2022 (a thirty-third
+// review). A longer number is no ward's: "0009" is more likely a code
+// that lost a digit than Phường 9 (a thirty-sixth review).
 func unpadNumbers(buf []rune) []rune {
 	if !slices.Contains(buf, '0') {
 		return buf
@@ -73,11 +75,7 @@ func unpadNumbers(buf []rune) []rune {
 			j++
 		}
 		word := buf[i:j]
-		digits := len(word) > 1
-		for _, r := range word {
-			digits = digits && '0' <= r && r <= '9'
-		}
-		for digits && len(word) > 1 && word[0] == '0' {
+		if len(word) == 2 && word[0] == '0' && '0' <= word[1] && word[1] <= '9' {
 			word = word[1:]
 		}
 		out = append(out, word...)
