@@ -579,7 +579,10 @@ func TestSplitCommuneModelGoesOn(t *testing.T) {
 	data := filepath.Join(dir, "r.csv")
 	csv := "province,district,commune,model,field,period,funds_vnd\n" +
 		"Hà Nội,Quận Ba Đình,Phường Cống Vị,Tủ sách,Kinh tế,2025-Q2,50000000\n" +
-		"Hà Nội,,Phường Ngọc Hà,Tủ sách,Kinh tế,2025-Q3,70000000\n"
+		"Hà Nội,,Phường Ngọc Hà,Tủ sách,Kinh tế,2025-Q3,70000000\n" +
+		// The same name in the other commune a year later moves nothing
+		// (a thirty-sixth review).
+		"Hà Nội,,Phường Giảng Võ,Tủ sách,Kinh tế,2026-Q1,10000000\n"
 	if err := os.WriteFile(data, []byte(csv), 0o644); err != nil {
 		t.Fatal(err)
 	}

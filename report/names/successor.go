@@ -10,9 +10,9 @@ import (
 // A commune split between several 2025 communes leaves its rows of before
 // the reform in none of them: the gazetteer cannot say which of its
 // hamlets a model was in. Its named models that go on after the reform
-// say it themselves: a row of after 1 July 2025 reporting the same model
-// (its unit, name and field, as aggregate compares them) in one of the
-// communes it went to, and in no other, is where that model went.
+// say it themselves: the rows of after 1 July 2025 that first report the
+// same model (its unit, name and field, as aggregate compares them) in one
+// of the communes it went to, and in no other, say where that model went.
 // Without this, a model of Phường Cống Vị in 2025-Q2 and of Phường Ngọc
 // Hà in 2025-Q3 counted twice in the year 2025, with or without the
 // roll-up (a twenty-ninth review). Groups of models without a name prove
@@ -26,8 +26,9 @@ type splitRow struct {
 }
 
 // successors returns, by the index of each of split's records, the one of
-// its 2025 communes where a row after the reform reports its named model;
-// a record without one, or with several, is not in it. code returns the
+// its 2025 communes where rows after the reform first report its named
+// model; a record without one, or with several in that first quarter, is
+// not in it. code returns the
 // code of the 2025 commune a row after the reform names, or "" for one
 // that names none (or an old unit); it is asked only of the rows that
 // report one of split's models.
@@ -48,7 +49,13 @@ func successors(recs []record.Record, split []splitRow, code func(i int) string)
 	if len(wanted) == 0 {
 		return nil
 	}
-	found := make([][]int, len(split)) // by split row, its communes (in to) with the model after the reform
+	// By split row, its communes (in to) that report the model in the
+	// first quarter after the reform that one does, and that quarter:
+	// later rows do not move it, so that a report of 2025 stays as it was
+	// when 2026's rows come (a thirty-sixth review found a 2026 row in a
+	// second commune bring the double count back).
+	found := make([][]int, len(split))
+	first := make([]record.Quarter, len(split))
 	for i := range recs {
 		r := &recs[i]
 		if !namedModel(r) || r.Period.First < reform {
@@ -67,7 +74,12 @@ func successors(recs []record.Record, split []splitRow, code func(i int) string)
 			if !record.SameName(b.Unit, r.Unit) || !record.SameName(b.Model, r.Model) {
 				continue
 			}
-			if t := slices.IndexFunc(s.to, func(u gazetteer.Unit) bool { return u.Code == c }); t >= 0 && !slices.Contains(found[k], t) {
+			t := slices.IndexFunc(s.to, func(u gazetteer.Unit) bool { return u.Code == c })
+			switch q := r.Period.First; {
+			case t < 0 || len(found[k]) > 0 && q > first[k]:
+			case len(found[k]) == 0 || q < first[k]:
+				found[k], first[k] = []int{t}, q
+			case !slices.Contains(found[k], t):
 				found[k] = append(found[k], t)
 			}
 		}
