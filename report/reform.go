@@ -32,21 +32,22 @@ func straddling(d *Data, s *aggregate.Summary, c *compare.Comparison) validate.P
 	}
 	recs := d.Dataset.Records
 	var found []names.Straddle
+	var where []int // by straddle found, its period's index in periods
 	seen := map[[2]record.Pos]bool{}
-	for _, p := range periods {
+	for k, p := range periods {
 		in := func(i int) bool {
 			r := &recs[i]
 			return (p.IsZero() || p.Contains(r.Period)) && s.Covers(r.Province, r.District, r.Commune)
 		}
 		for _, st := range names.Straddling(d.Dataset, gazetteer.Default(), in) {
-			if k := [2]record.Pos{st.Before, st.After}; !seen[k] {
-				seen[k] = true
-				found = append(found, st)
+			if key := [2]record.Pos{st.Before, st.After}; !seen[key] {
+				seen[key] = true
+				found, where = append(found, st), append(where, k)
 			}
 		}
 	}
 	var out validate.Problems
-	for _, st := range found {
+	for n, st := range found {
 		var what msg.Text
 		switch {
 		case st.Model != "" && st.Unit != "":
@@ -58,7 +59,14 @@ func straddling(d *Data, s *aggregate.Summary, c *compare.Comparison) validate.P
 		default:
 			what = msg.New("names.group")
 		}
-		out = append(out, &record.InputError{Pos: st.After, Msg: msg.New("names.straddle", what, st.Commune, st.Old, st.Before)})
+		m := msg.New("names.straddle", what, st.Commune, st.Old, st.Before)
+		if k := where[n]; k > 0 {
+			// Only a base holds both rows: the report's own period is on
+			// one side of the date, and choosing another would not help
+			// (a thirty-sixth review).
+			m = msg.New("names.straddle_base", what, st.Commune, st.Old, st.Before, periods[k])
+		}
+		out = append(out, &record.InputError{Pos: st.After, Msg: m})
 	}
 	return out
 }

@@ -536,7 +536,8 @@ func TestWarnReformCompare(t *testing.T) {
 	// twenty-ninth review).
 	later := filepath.Join(t.TempDir(), "later.csv")
 	os.WriteFile(later, []byte(strings.ReplaceAll(csv, "Mô hình A", "Mô hình B")+"Lạng Sơn,,Xã Bắc Sơn,Mô hình B,Kinh tế,2026-Q1,70000000\n"), 0o644)
-	if code, _, errOut := runCmd(t, "summary", "--lang", "en", "-i", later, "-p", "2026", "--format", "csv"); code != 1 || !strings.Contains(errOut, "later.csv:3: the model") {
+	if code, _, errOut := runCmd(t, "summary", "--lang", "en", "-i", later, "-p", "2026", "--format", "csv"); code != 1 || !strings.Contains(errOut, "later.csv:3: the model") ||
+		!strings.Contains(errOut, "counts twice in 2025, a period the report compares with") || !strings.Contains(errOut, "--compare none") {
 		t.Errorf("-p 2026 over a previous year on both sides: exit %d, stderr %q", code, errOut)
 	}
 	for _, args := range [][]string{{"-p", "2025", "--boundaries", "2025"}, {"-p", "2025-Q2"}} {
