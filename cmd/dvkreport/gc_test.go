@@ -7,8 +7,9 @@ import (
 )
 
 // The soft memory limit is set for inputs of up to 64 MiB, at least 4.75
-// times their size, never for a bigger register, and never over the
-// user's GOMEMLIMIT; a
+// times their size, never for a bigger register (which collects when its
+// heap has grown by a quarter, unless the user set GOGC), and never over
+// the user's GOMEMLIMIT; a
 // one-document run over a small input does not collect below it, unless
 // the user set GOGC. Huge pages are asked for from 256 KiB of input, for
 // the heap the limit allows (4.75 times the input without one), unless the user's GODEBUG
@@ -45,12 +46,14 @@ func TestSetMemoryLimit(t *testing.T) {
 		{[]string{medium}, true, map[string]string{"GODEBUG": "gctrace=1,disablethp=1"}, memoryPolicy{limit: softLimit}},
 		// A register that needs more than 64 MiB alive: 4.75 times its size.
 		{[]string{large}, true, nil, memoryPolicy{limit: 95 << 20, hugePages: 95 << 20}},
-		// Bigger: no limit, huge pages for 4.75 times the input.
-		{[]string{dir}, true, nil, memoryPolicy{hugePages: limitFor(all)}},
-		{[]string{filepath.Join(dir, "*.csv")}, true, nil, memoryPolicy{hugePages: limitFor(all)}},
-		{[]string{big}, true, nil, memoryPolicy{hugePages: limitFor(softLimitUpTo + 1)}},
-		{[]string{big, big}, true, nil, memoryPolicy{hugePages: limitFor(2 * (softLimitUpTo + 1))}},
-		{[]string{big}, true, map[string]string{"GODEBUG": "disablethp=1"}, none},
+		// Bigger: no limit, a collection when the heap has grown by a
+		// quarter, huge pages for 4.75 times the input.
+		{[]string{dir}, true, nil, memoryPolicy{percent: bigGCPercent, hugePages: limitFor(all)}},
+		{[]string{filepath.Join(dir, "*.csv")}, true, nil, memoryPolicy{percent: bigGCPercent, hugePages: limitFor(all)}},
+		{[]string{big}, true, nil, memoryPolicy{percent: bigGCPercent, hugePages: limitFor(softLimitUpTo + 1)}},
+		{[]string{big, big}, true, nil, memoryPolicy{percent: bigGCPercent, hugePages: limitFor(2 * (softLimitUpTo + 1))}},
+		{[]string{big}, true, map[string]string{"GOGC": "100"}, memoryPolicy{hugePages: limitFor(softLimitUpTo + 1)}},
+		{[]string{big}, true, map[string]string{"GODEBUG": "disablethp=1"}, memoryPolicy{percent: bigGCPercent}},
 		{[]string{small}, true, map[string]string{"GOMEMLIMIT": "1GiB"}, none},
 	} {
 		got := memoryPolicy{limit: -1} // unset: no call

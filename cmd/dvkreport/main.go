@@ -57,6 +57,9 @@ func main() {
 		if p.off {
 			debug.SetGCPercent(-1)
 		}
+		if p.percent > 0 {
+			debug.SetGCPercent(p.percent)
+		}
 		if p.hugePages > 0 {
 			preferHugePages(p.hugePages)
 		}
