@@ -67,3 +67,37 @@ func TestExpandInputs(t *testing.T) {
 		t.Errorf("loop: %v", err)
 	}
 }
+
+// A register of several files of 64 MiB or more is counted by the lines
+// of its CSV files, a last line without its break included; a workbook
+// counts nothing, and a smaller register is not counted.
+func TestExpectedRows(t *testing.T) {
+	dir := t.TempDir()
+	small := filepath.Join(dir, "a.csv")
+	if err := os.WriteFile(small, []byte("province,field,period\nLạng Sơn,Kinh tế,2025-Q3\nLai Châu,,2025-Q3"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	book := filepath.Join(dir, "b.xlsx")
+	if err := os.WriteFile(book, []byte("\n\n\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	big := filepath.Join(dir, "c.csv")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteAt([]byte("x\ny\n"), manyRowsFrom-4) // sparse before it: no disk used
+	f.Close()
+	for _, tc := range []struct {
+		files []string
+		want  int
+	}{
+		{[]string{small, book}, 0},
+		{[]string{big}, 0},
+		{[]string{small, book, big}, 3 + 2},
+	} {
+		if got := expectedRows(tc.files); got != tc.want {
+			t.Errorf("%v: %d rows, want %d", tc.files, got, tc.want)
+		}
+	}
+}

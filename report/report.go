@@ -61,6 +61,7 @@ func Load(o Options) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
+	vr.Expect(expectedRows(files))
 	// A file dvkreport wrote itself (a batch's manifest, a summary) is
 	// not a register: found in a folder it is skipped, and said so;
 	// named, it is a problem that says what it is.

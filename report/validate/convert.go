@@ -516,9 +516,14 @@ func (b *builder) convert(rc *rowConverter, rows []load.Row) {
 	// appended file by file, was copied whole at every file, each copy
 	// one long move that the collector waits on. Room not yet used is
 	// not yet memory.
-	grow := max(len(rows), base)
-	ds.Records = slices.Grow(ds.Records, grow)[:base+len(rows)]
-	b.ids = slices.Grow(b.ids, grow)[:base+len(rows)]
+	// Room made already (Reader.Expect) is used as it is.
+	if cap(ds.Records)-base < len(rows) {
+		ds.Records = slices.Grow(ds.Records, max(len(rows), base))
+	}
+	if cap(b.ids)-base < len(rows) {
+		b.ids = slices.Grow(b.ids, max(len(rows), base))
+	}
+	ds.Records, b.ids = ds.Records[:base+len(rows)], b.ids[:base+len(rows)]
 	parts := 1
 	if len(rows) >= parallelRows {
 		parts = runtime.GOMAXPROCS(0)

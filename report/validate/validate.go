@@ -171,6 +171,18 @@ func NewReader(opts Options) *Reader {
 	return &Reader{b: &builder{extraIndex: map[string]int{}, seed: maphash.MakeSeed(), opts: opts, res: &Result{}}}
 }
 
+// Expect makes room for rows more records, an upper bound of what the
+// files to come hold: a register of many big files, its records made room
+// for file by file, was copied whole each time the room ran out, the old
+// records and the new alive together (report.Load counts the lines of
+// CSV files; rows beyond the room are made room for as without it).
+func (r *Reader) Expect(rows int) {
+	if rows > 0 {
+		r.b.ds.Records = slices.Grow(r.b.ds.Records, rows)
+		r.b.ids = slices.Grow(r.b.ids, rows)
+	}
+}
+
 // File validates the tables of one file. The Reader keeps no part of
 // them.
 func (r *Reader) File(tables []*load.Table) {

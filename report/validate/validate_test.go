@@ -363,3 +363,30 @@ func TestTwoRowHeaderCSV(t *testing.T) {
 		t.Errorf("warnings %v", r.Warnings)
 	}
 }
+
+// Room made with Expect is used as it is: files read after it do not move
+// the records while they fit, and give the records they give without it.
+func TestReaderExpect(t *testing.T) {
+	file := func(name, model string) []*load.Table {
+		return tables(t, name, "province,commune,model,field,period\n"+
+			"Lạng Sơn,Xã Bắc Sơn,"+model+" 1,Kinh tế,2025-Q3\nLạng Sơn,Xã Bắc Sơn,"+model+" 2,Kinh tế,2025-Q3\n")
+	}
+	plain := NewReader(Options{})
+	plain.File(file("a.csv", "A"))
+	plain.File(file("b.csv", "B"))
+	want := plain.Result().Records
+
+	r := NewReader(Options{})
+	r.Expect(10)
+	room := cap(r.b.ds.Records)
+	r.File(file("a.csv", "A"))
+	first := &r.b.ds.Records[0]
+	r.File(file("b.csv", "B"))
+	if cap(r.b.ds.Records) != room || &r.b.ds.Records[0] != first {
+		t.Errorf("room for %d records, then %d, moved %v", room, cap(r.b.ds.Records), &r.b.ds.Records[0] != first)
+	}
+	got := r.Result().Records
+	if len(got) != 4 || !slices.EqualFunc(got, want, func(a, b record.Record) bool { return a.Model == b.Model && a.Row == b.Row }) {
+		t.Errorf("records %+v, want %+v", got, want)
+	}
+}
