@@ -2,7 +2,9 @@ package aggregate
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
+	"sync"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -153,12 +155,19 @@ func (idx *Index) prepare(selected []int32, level Level) view {
 	var lastSourceAt int32
 	var todo []int32    // the records whose identity is not known
 	var keys []modelKey // and their keys
-	for _, i := range selected {
+	ahead := keysAhead(recs, selected, m.info)
+	for j, i := range selected {
 		in := &m.info[i]
 		if in.flags&known == 0 {
 			r := &recs[i]
 			*in = recordInfo{source: -1, quarter: -1, origin: r.Origin, field: r.Field, status: r.Status, flags: known}
-			k := modelKey{unit: m.name(r.Unit), name: m.name(r.Model), field: r.Field}
+			var k modelKey
+			if ahead != nil {
+				unit, model := ahead.of(j)
+				k = modelKey{unit: m.number(unit), name: m.number(model), field: r.Field}
+			} else {
+				k = modelKey{unit: m.name(r.Unit), name: m.name(r.Model), field: r.Field}
+			}
 			if m.plain != nil {
 				k.unit, k.name = m.aliases(idx, int(i), k.unit, k.name)
 			}
@@ -347,6 +356,76 @@ func (m *recordModels) name(s string) int32 {
 	n := m.number(m.buf)
 	m.names[s] = n
 	return n
+}
+
+// aheadKeys are the keys (record.AppendNameKey) of the units' and models'
+// names of the records a summary selected, found on all processors before
+// prepare numbers them in order: numbering them one by one, key and all,
+// was a third of a national register's summary.
+type aheadKeys struct {
+	bufs [][]byte // the keys, by processor
+	// spans are, by place in selected, its processor's buf and where its
+	// unit's key and its model's start and end in it.
+	spans [][5]int32
+}
+
+// aheadFrom is the number of records not yet known from which keysAhead
+// finds their keys on all processors.
+const aheadFrom = 4096
+
+// keysAhead finds the keys of the names of the records selected whose
+// info is not known, or returns nil where there are too few for it to
+// pay.
+func keysAhead(recs []record.Record, selected []int32, info []recordInfo) *aheadKeys {
+	parts := runtime.GOMAXPROCS(0)
+	if parts < 2 || len(selected) < aheadFrom {
+		return nil
+	}
+	unknown := 0
+	for _, i := range selected {
+		if info[i].flags&known == 0 {
+			unknown++
+		}
+	}
+	if unknown < aheadFrom {
+		return nil
+	}
+	a := &aheadKeys{bufs: make([][]byte, parts), spans: make([][5]int32, len(selected))}
+	var wg sync.WaitGroup
+	for w := range parts {
+		lo, hi := len(selected)*w/parts, len(selected)*(w+1)/parts
+		wg.Go(func() {
+			var buf []byte
+			seen := map[string][2]int32{} // a name's key, where buf has it
+			key := func(s string) [2]int32 {
+				if k, ok := seen[s]; ok {
+					return k
+				}
+				from := len(buf)
+				buf = record.AppendNameKey(buf, s, false)
+				k := [2]int32{int32(from), int32(len(buf))}
+				seen[s] = k
+				return k
+			}
+			for j := lo; j < hi; j++ {
+				if i := selected[j]; info[i].flags&known == 0 {
+					u, m := key(recs[i].Unit), key(recs[i].Model)
+					a.spans[j] = [5]int32{int32(w), u[0], u[1], m[0], m[1]}
+				}
+			}
+			a.bufs[w] = buf
+		})
+	}
+	wg.Wait()
+	return a
+}
+
+// of returns the keys of the unit's and the model's names of the record
+// at place j of selected.
+func (a *aheadKeys) of(j int) (unit, model []byte) {
+	s := &a.spans[j]
+	buf := a.bufs[s[0]]
+	return buf[s[1]:s[2]], buf[s[3]:s[4]]
 }
 
 // number returns the number of a name's key.
