@@ -138,9 +138,19 @@ func missing(name string, err error) error {
 // expectedRows counts their lines.
 const manyRowsFrom = 64 << 20
 
+// bytesPerRoom is the bytes of input for each record expectedRows makes
+// room for, at most: a record is about 200 bytes, so the room is never
+// more than twice the input, whatever the files hold (a file of line
+// breaks alone, a gigabyte of them, asked for room for a billion records,
+// more than a machine has). The rows of a register of
+// report/synth are 177 bytes; rows shorter than 100 bytes on average get
+// room for part of them, the rest made as without it.
+const bytesPerRoom = 100
+
 // expectedRows returns, for a register of several files of manyRowsFrom
 // bytes or more, the number of lines of its CSV files: at most their
-// rows, so that their records are made room for once (validate.Reader.Expect).
+// rows, so that their records are made room for once (validate.Reader.Expect),
+// but no more than a record for every bytesPerRoom bytes of them.
 // Ten files of 1,000,000 rows copied their records at the third, fifth
 // and ninth file, up to 1.6 GB at a time beside the room made for 16
 // million. It returns 0 for a smaller register, and when a file cannot
@@ -159,7 +169,7 @@ func expectedRows(files []string) int {
 		return 0
 	}
 	buf := make([]byte, 1<<20)
-	lines := 0
+	lines, csv := 0, int64(0)
 	for _, name := range files {
 		if f, _ := load.FormatOf(name); f != load.FormatCSV {
 			continue
@@ -168,9 +178,13 @@ func expectedRows(files []string) int {
 		if err != nil {
 			return 0
 		}
-		lines += n
+		fi, err := os.Stat(name)
+		if err != nil {
+			return 0
+		}
+		lines, csv = lines+n, csv+fi.Size()
 	}
-	return lines
+	return int(min(int64(lines), csv/bytesPerRoom))
 }
 
 // countLines counts the line breaks of a file, and a last line without one.

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -69,8 +70,9 @@ func TestExpandInputs(t *testing.T) {
 }
 
 // A register of several files of 64 MiB or more is counted by the lines
-// of its CSV files, a last line without its break included; a workbook
-// counts nothing, and a smaller register is not counted.
+// of its CSV files, a last line without its break included, up to one for
+// every 100 bytes; a workbook counts nothing, and a smaller register is
+// not counted.
 func TestExpectedRows(t *testing.T) {
 	dir := t.TempDir()
 	small := filepath.Join(dir, "a.csv")
@@ -88,6 +90,17 @@ func TestExpectedRows(t *testing.T) {
 	}
 	f.WriteAt([]byte("x\ny\n"), manyRowsFrom-4) // sparse before it: no disk used
 	f.Close()
+	// A file of line breaks alone: room for a record every 100 bytes,
+	// not for each line.
+	breaks := filepath.Join(dir, "d.csv")
+	if err := os.WriteFile(breaks, bytes.Repeat([]byte{'\n'}, manyRowsFrom), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	small64 := fi.Size()
 	for _, tc := range []struct {
 		files []string
 		want  int
@@ -95,6 +108,7 @@ func TestExpectedRows(t *testing.T) {
 		{[]string{small, book}, 0},
 		{[]string{big}, 0},
 		{[]string{small, book, big}, 3 + 2},
+		{[]string{small, breaks}, int((small64 + manyRowsFrom) / bytesPerRoom)},
 	} {
 		if got := expectedRows(tc.files); got != tc.want {
 			t.Errorf("%v: %d rows, want %d", tc.files, got, tc.want)
