@@ -621,7 +621,6 @@ func (o *outcome) rollUp(g *gazetteer.Gazetteer) {
 	u := &Unassigned{Province: ru.Province.Name, From: from.FullName + ", " + from.District}
 	for _, t := range ru.Targets {
 		u.Candidates = append(u.Candidates, t.Unit.FullName)
-		o.to = append(o.to, t.Unit)
 	}
-	o.split = u
+	o.split, o.to = u, splitTargets(g, o)
 }

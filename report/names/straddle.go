@@ -44,7 +44,7 @@ func Straddling(ds *record.Dataset, g *gazetteer.Gazetteer, in func(i int) bool)
 	}
 	key := func(r *record.Record, code string) model {
 		return model{code, string(record.AppendNameKey(nil, r.Unit, true)), string(record.AppendNameKey(nil, r.Model, true)),
-			r.Field, r.Model == "" || r.Count != 1}
+			r.Field, !namedModel(r)}
 	}
 	type place struct {
 		province, district, commune string

@@ -28,10 +28,9 @@ type splitRow struct {
 // successors returns, by the index of each of split's records, the one of
 // its 2025 communes where rows after the reform first report its named
 // model; a record without one, or with several in that first quarter, is
-// not in it. code returns the
-// code of the 2025 commune a row after the reform names, or "" for one
-// that names none (or an old unit); it is asked only of the rows that
-// report one of split's models.
+// not in it. code returns the code of the 2025 commune a row after the
+// reform names, or "" for one that names none (or an old unit); it is
+// asked only of the rows that report one of split's models.
 func successors(recs []record.Record, split []splitRow, code func(i int) string) map[int]gazetteer.Unit {
 	type id struct {
 		unit, name string // folded
@@ -43,7 +42,8 @@ func successors(recs []record.Record, split []splitRow, code func(i int) string)
 	wanted := map[id][]int{} // by key, the split rows (in split)
 	for k, s := range split {
 		if r := &recs[s.rec]; namedModel(r) && r.Period.Last < reform {
-			wanted[key(r)] = append(wanted[key(r)], k)
+			id := key(r)
+			wanted[id] = append(wanted[id], k)
 		}
 	}
 	if len(wanted) == 0 {
