@@ -140,11 +140,11 @@ const manyRowsFrom = 64 << 20
 
 // bytesPerRoom is the bytes of input for each record expectedRows makes
 // room for, at most: a record is about 200 bytes, so the room is never
-// more than twice the input, whatever the files hold (a file of line
-// breaks alone, a gigabyte of them, asked for room for a billion records,
-// more than a machine has). The rows of a register of
-// report/synth are 177 bytes; rows shorter than 100 bytes on average get
-// room for part of them, the rest made as without it.
+// more than twice the input, whatever the files hold (a gigabyte of line
+// breaks alone asked for room for a billion records, more than a machine
+// has). The rows of a register of report/synth are 177 bytes; rows
+// shorter than 100 bytes on average get room for part of them, the rest
+// made as without it.
 const bytesPerRoom = 100
 
 // expectedRows returns, for a register of several files of manyRowsFrom
@@ -159,10 +159,11 @@ func expectedRows(files []string) int {
 	if len(files) < 2 {
 		return 0
 	}
-	size := int64(0)
-	for _, f := range files {
+	size, sizes := int64(0), make([]int64, len(files))
+	for i, f := range files {
 		if fi, err := os.Stat(f); err == nil {
-			size += fi.Size()
+			sizes[i] = fi.Size()
+			size += sizes[i]
 		}
 	}
 	if size < manyRowsFrom {
@@ -170,7 +171,7 @@ func expectedRows(files []string) int {
 	}
 	buf := make([]byte, 1<<20)
 	lines, csv := 0, int64(0)
-	for _, name := range files {
+	for i, name := range files {
 		if f, _ := load.FormatOf(name); f != load.FormatCSV {
 			continue
 		}
@@ -178,11 +179,7 @@ func expectedRows(files []string) int {
 		if err != nil {
 			return 0
 		}
-		fi, err := os.Stat(name)
-		if err != nil {
-			return 0
-		}
-		lines, csv = lines+n, csv+fi.Size()
+		lines, csv = lines+n, csv+sizes[i]
 	}
 	return int(min(int64(lines), csv/bytesPerRoom))
 }
