@@ -21,8 +21,9 @@ type Data struct {
 	// Warnings are locality names not in the gazetteer of their period, or
 	// in the wrong province.
 	Warnings []*record.InputError
-	// Unassigned are the rows of split communes that a roll-up to the 2025
-	// units could not place.
+	// Unassigned are the rows of split communes under a roll-up to the
+	// 2025 units: those it could not place, and those placed where their
+	// model goes on (names.Unassigned.To).
 	Unassigned []names.Unassigned
 	// Sheets says how each table was read.
 	Sheets []validate.Sheet

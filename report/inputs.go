@@ -140,17 +140,22 @@ const manyRowsFrom = 64 << 20
 
 // bytesPerRoom is the bytes of input for each record expectedRows makes
 // room for, at most: a record is about 200 bytes, so the room is never
-// more than twice the input, whatever the files hold (a gigabyte of line
+// more than about twice the input, whatever the files hold (a gigabyte of line
 // breaks alone asked for room for a billion records, more than a machine
 // has). The rows of a register of report/synth are 177 bytes; rows
 // shorter than 100 bytes on average get room for part of them, the rest
 // made as without it.
 const bytesPerRoom = 100
 
-// expectedRows returns, for a register of several files of manyRowsFrom
-// bytes or more, the number of lines of its CSV files: at most their
-// rows, so that their records are made room for once (validate.Reader.Expect),
-// but no more than a record for every bytesPerRoom bytes of them.
+// maxFileBytes is the biggest file package load reads (load.Limits).
+const maxFileBytes = 1 << 30
+
+// expectedRows returns, for a register of several files that together
+// hold manyRowsFrom bytes or more, the number of lines of its CSV files:
+// an upper bound of their rows, so that their records are made room for
+// once (validate.Reader.Expect), but no more than a record for every
+// bytesPerRoom bytes of them. A file over the size load reads is not
+// counted (reading it says why).
 // Ten files of 1,000,000 rows copied their records at the third, fifth
 // and ninth file, up to 1.6 GB at a time beside the room made for 16
 // million. It returns 0 for a smaller register, and when a file cannot
@@ -172,7 +177,7 @@ func expectedRows(files []string) int {
 	buf := make([]byte, 1<<20)
 	lines, csv := 0, int64(0)
 	for i, name := range files {
-		if f, _ := load.FormatOf(name); f != load.FormatCSV {
+		if f, _ := load.FormatOf(name); f != load.FormatCSV || sizes[i] > maxFileBytes {
 			continue
 		}
 		n, err := countLines(name, buf)

@@ -33,15 +33,18 @@ func straddling(d *Data, s *aggregate.Summary, c *compare.Comparison) validate.P
 	recs := d.Dataset.Records
 	var found []names.Straddle
 	var where []int // by straddle found, its period's index in periods
-	seen := map[[2]record.Pos]bool{}
+	// One problem for each row after the reform, from the first period
+	// that holds it, the report's own before its bases: a second, of a
+	// base, would offer --compare none, which does not help.
+	seen := map[record.Pos]bool{}
 	for k, p := range periods {
 		in := func(i int) bool {
 			r := &recs[i]
 			return (p.IsZero() || p.Contains(r.Period)) && s.Covers(r.Province, r.District, r.Commune)
 		}
 		for _, st := range names.Straddling(d.Dataset, gazetteer.Default(), in) {
-			if key := [2]record.Pos{st.Before, st.After}; !seen[key] {
-				seen[key] = true
+			if !seen[st.After] {
+				seen[st.After] = true
 				found, where = append(found, st), append(where, k)
 			}
 		}

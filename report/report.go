@@ -133,8 +133,9 @@ type Result struct {
 	// Warnings are locality names not in the gazetteer, or in the wrong
 	// province; they do not stop a report unless Options.StrictNames.
 	Warnings []*record.InputError
-	// Unassigned are the rows in the summary's provinces that a roll-up to
-	// the 2025 units could not place in a commune.
+	// Unassigned are the rows of split communes in the summary's scope
+	// under a roll-up to the 2025 units: those it could not place in a
+	// commune, and those placed where their model goes on (To).
 	Unassigned []names.Unassigned
 	// Boundaries2025 says the rows were mapped to the 2025 units.
 	Boundaries2025 bool

@@ -43,8 +43,9 @@ func locate(g *gazetteer.Gazetteer, opts Options, name string) ([]string, bool) 
 // inScope keeps, of what loading the data found, what concerns the
 // summary: the warnings about its own records (and the files'), the
 // problems of rows of its scope and period (and apart, elsewhere, those of
-// others), and the rows not assigned to a 2025 commune of its records,
-// when it covers whole provinces.
+// others), and the rows of split communes of its records: those not
+// assigned to a 2025 commune when it covers whole provinces, and those
+// placed in one always.
 func inScope(d *Data, s *aggregate.Summary, excluded validate.Problems) (warnings []*record.InputError, problems, elsewhere validate.Problems, unassigned []names.Unassigned) {
 	for i, w := range d.Warnings {
 		if r := d.warningRecord[i]; r < 0 || s.Selected(r) {

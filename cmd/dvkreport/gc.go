@@ -51,17 +51,16 @@ import (
 // asking costs more than it saves (the seed report: 39 → 43 ms). Where the kernel has no huge pages, or gives
 // them to every program anyway ("always"), nothing changes; the user's
 // GODEBUG=disablethp=1 is obeyed.
+//
 // A register over the soft limit's inputs gets no limit: what it needs
 // alive cannot be known before it is read. Its collector runs when the
-// heap has grown by a quarter (GOGC=25) instead of doubled: the heap of
-// 1,000,000 rows (177 MB) peaked at 833 MiB and now at 626, for 0.93 of
-// the time and 0.92 of the CPU, 400,000 rows (74 MB) at 347 and now 260
-// for 0.98 of the time (farm-bench, 3 pairs): fewer pages touched for the
-// first time cost about what the collections added cost (10 gave no
+// heap has grown by a quarter (bigGCPercent) instead of doubled: the heap
+// of 1,000,000 rows (177 MB) peaked at 833 MiB and now at 626, for 0.93
+// of the time and 0.92 of the CPU, 400,000 rows (74 MB) at 347 and now
+// 260 for 0.98 of the time (farm-bench, 3 pairs): fewer pages touched for
+// the first time cost about what the collections added cost (10 gave no
 // smaller peak, for 1.14 of the time); 10,000,000 rows in ten files,
 // 14.5 GB → 10.3 GB at its peak (one run each). The user's GOGC wins.
-const bigGCPercent = 25
-
 const (
 	softLimit     = 64 << 20
 	softLimitUpTo = 64 << 20  // bytes of input
@@ -69,6 +68,7 @@ const (
 	collectorUpTo = 1 << 20   // bytes of input; above, a one-document run collects
 	hugePagesFrom = 256 << 10 // bytes of input; from there, huge pages are asked for
 	hugePagesUpTo = 16 << 30  // bytes of heap asked for, at most (and a quarter of the memory: preferHugePages)
+	bigGCPercent  = 25        // the collector's GOGC over softLimitUpTo bytes of input
 )
 
 // memoryPolicy is how the garbage collector runs for a command.

@@ -2,6 +2,7 @@ package aggregate
 
 import (
 	"errors"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -415,6 +416,47 @@ func TestRolledUpOrigins(t *testing.T) {
 	for _, l := range s.Lines {
 		if l.Models != 1 {
 			t.Errorf("line %v: %d models, want 1", l.Path, l.Models)
+		}
+	}
+}
+
+// The keys of the names found on several processors ahead of numbering
+// (keysAhead) give the summary of one processor: the same models, the
+// same lines, names with and without diacritics, repeated and not.
+func TestKeysAheadSameSummary(t *testing.T) {
+	data := func() *record.Dataset {
+		ds := &record.Dataset{}
+		for i := range 3 * aheadFrom {
+			r := rec("Lạng Sơn", "", []string{"Xã Bắc Sơn", "Xã Đình Lập", "Xã Hữu Lũng"}[i%3], record.Economy, record.New,
+				[]string{"2025-Q3", "2025-Q4"}[i%2], 1, int64(i))
+			r.Unit = []string{"Hội Phụ nữ", "Hoi Phu nu", "Đoàn Thanh niên"}[i%3]
+			r.Model = []string{"Mô hình ", "Mo hinh ", "MÔ HÌNH "}[i%3] + string(rune('A'+i%7)) + strings.Repeat("x", i%50)
+			ds.Records = append(ds.Records, r)
+		}
+		return ds
+	}
+	summary := func(procs int) *Summary {
+		old := runtime.GOMAXPROCS(procs)
+		defer runtime.GOMAXPROCS(old)
+		s, err := Summarize(data(), Options{Level: LevelCommune, Models: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	one, two := summary(1), summary(2)
+	if one.Total.Models == 0 || one.Total.Models != two.Total.Models || len(one.Lines) != len(two.Lines) || len(one.Models) != len(two.Models) {
+		t.Fatalf("models %d and %d (listed %d and %d), lines %d and %d", one.Total.Models, two.Total.Models,
+			len(one.Models), len(two.Models), len(one.Lines), len(two.Lines))
+	}
+	for i := range one.Models {
+		if a, b := one.Models[i], two.Models[i]; a.Name != b.Name || a.Unit != b.Unit {
+			t.Errorf("model %d: %q of %q, %q of %q", i, a.Name, a.Unit, b.Name, b.Unit)
+		}
+	}
+	for i := range one.Lines {
+		if a, b := one.Lines[i], two.Lines[i]; a.Name() != b.Name() || a.Models != b.Models || a.FundsVND != b.FundsVND {
+			t.Errorf("line %d: %s %d models, %s %d", i, a.Name(), a.Models, b.Name(), b.Models)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package aggregate
 
 import (
 	"cmp"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -417,6 +418,11 @@ func keysAhead(recs []record.Record, selected []int32, info []recordInfo) *ahead
 		})
 	}
 	wg.Wait()
+	for _, buf := range a.bufs {
+		if len(buf) > math.MaxInt32 {
+			return nil // offsets past int32: the keys are found one by one
+		}
+	}
 	return a
 }
 

@@ -139,8 +139,10 @@ type Options struct {
 	// Boundaries2025 says the records were mapped to the units in force
 	// from 1 July 2025.
 	Boundaries2025 bool
-	// Unassigned are the rows that the roll-up could not place in a 2025
-	// commune; the report lists them with their candidate communes.
+	// Unassigned are the rows of split communes: those that the roll-up
+	// could not place in a 2025 commune, and those placed where their
+	// model goes on (To); the report lists each kind in its own section,
+	// with the candidate communes.
 	Unassigned []names.Unassigned
 	// Excluded are the problems of rows left out of the figures; a last
 	// page lists them, so that nothing disappears unseen.

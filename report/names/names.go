@@ -71,7 +71,9 @@ func otherEras(tried []gazetteer.Era) []gazetteer.Era {
 }
 
 // Unassigned is a record of a pre-2025 commune that was split between
-// several 2025 communes, so that the roll-up could not place it.
+// several 2025 communes, which the gazetteer cannot place: it counts for
+// its province, or, when To is set, for the 2025 commune where its named
+// model goes on (see successors).
 type Unassigned struct {
 	Pos        record.Pos
 	Record     int      // the record's index in the dataset
@@ -96,8 +98,9 @@ type Result struct {
 	// dataset.
 	Warnings       []*record.InputError
 	WarningRecords []int
-	// Unassigned lists the records the roll-up could not place in a 2025
-	// commune.
+	// Unassigned lists the records of split communes under the roll-up:
+	// those it could not place in a 2025 commune, and those placed where
+	// their model goes on (To).
 	Unassigned []Unassigned
 	// Duplicates are the models reported twice that only the settled
 	// names show (a commune named with its district in one row and
@@ -589,23 +592,8 @@ func (o *outcome) rollUp(g *gazetteer.Gazetteer) {
 		// One of several communes, and the row does not say which: its
 		// province's, and listed with the 2025 communes it may be in,
 		// never the 2025 commune that happens to bear its name.
-		u := &Unassigned{Province: ru.Province.Name, From: o.names[2], Ambiguous: true}
-		for _, c := range o.ambiguous {
-			cu, err := g.RollUp(c)
-			if err != nil {
-				continue
-			}
-			if n, ok := cu.Commune(); ok {
-				u.Candidates = append(u.Candidates, n.FullName)
-				continue
-			}
-			for _, t := range cu.Targets {
-				if !slices.Contains(u.Candidates, t.Unit.FullName) {
-					u.Candidates = append(u.Candidates, t.Unit.FullName)
-				}
-			}
-		}
-		o.split, o.to = u, splitTargets(g, o)
+		o.split, o.to = &Unassigned{Province: ru.Province.Name, From: o.names[2], Ambiguous: true}, splitTargets(g, o)
+		o.split.Candidates = fullNames(o.to)
 		return
 	}
 	if o.units[2] == nil {
@@ -618,9 +606,15 @@ func (o *outcome) rollUp(g *gazetteer.Gazetteer) {
 		o.rolled[2] = c.FullName
 		return
 	}
-	u := &Unassigned{Province: ru.Province.Name, From: from.FullName + ", " + from.District}
-	for _, t := range ru.Targets {
-		u.Candidates = append(u.Candidates, t.Unit.FullName)
+	o.split, o.to = &Unassigned{Province: ru.Province.Name, From: from.FullName + ", " + from.District}, splitTargets(g, o)
+	o.split.Candidates = fullNames(o.to)
+}
+
+// fullNames returns the units' full names.
+func fullNames(units []gazetteer.Unit) []string {
+	names := make([]string, len(units))
+	for i, u := range units {
+		names[i] = u.FullName
 	}
-	o.split, o.to = u, splitTargets(g, o)
+	return names
 }

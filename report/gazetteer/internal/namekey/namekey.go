@@ -18,9 +18,10 @@ import (
 )
 
 // Normalize returns name in NFC, lower-case, with apostrophes and the spaces
-// around them removed, other non-letters folded to single spaces, and the
-// tone marks of word-final oa, oe and uy placed on the first vowel. It does
-// not remove a prefix.
+// around them removed, other non-letters folded to single spaces, the
+// tone marks of word-final oa, oe and uy placed on the first vowel, and
+// the leading zero of a two-digit number removed (see unpadNumbers). It
+// does not remove a prefix.
 func Normalize(name string) string {
 	name = norm.NFC.String(name)
 	var arr [64]rune
