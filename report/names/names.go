@@ -94,8 +94,9 @@ type Unassigned struct {
 // Result is what Apply found.
 type Result struct {
 	// Warnings are the names that are not official, one per cell, in
-	// record order; WarningRecords are their records' indexes in the
-	// dataset.
+	// record order, then the models of split communes that go on in
+	// several of their communes at once (see Result.several);
+	// WarningRecords are their records' indexes in the dataset.
 	Warnings       []*record.InputError
 	WarningRecords []int
 	// Unassigned lists the records of split communes under the roll-up:
@@ -180,6 +181,8 @@ func Apply(ds *record.Dataset, g *gazetteer.Gazetteer, rollUp bool) Result {
 	}
 	if rollUp && len(res.Unassigned) > 0 {
 		res.place(ds, which, outcomes)
+	} else if !rollUp {
+		res.warnSplit(ds, g, which, outcomes)
 	}
 	res.duplicates(ds, which, outcomes)
 	return res
@@ -193,9 +196,12 @@ func (res *Result) place(ds *record.Dataset, which []int32, outcomes []outcome) 
 	for k, u := range res.Unassigned {
 		split[k] = splitRow{rec: u.Record, to: outcomes[which[u.Record]].to}
 	}
-	to := successors(ds.Records, split, func(i int) string {
-		if o := &outcomes[which[i]]; o.era == gazetteer.Era2025 && o.units[2] != nil {
-			return o.units[2].Code
+	to, several := successors(ds.Records, split, func(i int) string { return outcomes[which[i]].code2025() })
+	res.several(ds, several, func(i int) string {
+		for _, u := range res.Unassigned {
+			if u.Record == i {
+				return u.From
+			}
 		}
 		return ""
 	})
@@ -207,6 +213,53 @@ func (res *Result) place(ds *record.Dataset, which []int32, outcomes []outcome) 
 			u.To, u.Model = c.FullName, r.Model
 		}
 	}
+}
+
+// warnSplit warns, without the roll-up, of the rows of split communes
+// whose named model goes on in several of their communes at once (see
+// Result.several), as the roll-up does.
+func (res *Result) warnSplit(ds *record.Dataset, g *gazetteer.Gazetteer, which []int32, outcomes []outcome) {
+	var split []splitRow
+	targets := map[int32][]gazetteer.Unit{} // by outcome, its commune's, once
+	for i := range ds.Records {
+		r := &ds.Records[i]
+		if !namedModel(r) || r.Period.Last >= reform {
+			continue
+		}
+		j := which[i]
+		o := &outcomes[j]
+		if o.era == gazetteer.Era2025 || o.units[0] == nil || o.units[2] == nil && len(o.ambiguous) == 0 {
+			continue
+		}
+		to, ok := targets[j]
+		if !ok {
+			to = splitTargets(g, o)
+			targets[j] = to
+		}
+		if len(to) > 1 {
+			split = append(split, splitRow{rec: i, to: to})
+		}
+	}
+	if len(split) == 0 {
+		return
+	}
+	_, several := successors(ds.Records, split, func(i int) string { return outcomes[which[i]].code2025() })
+	res.several(ds, several, func(i int) string {
+		r := &ds.Records[i]
+		if r.District == "" {
+			return r.Commune
+		}
+		return r.Commune + ", " + r.District
+	})
+}
+
+// code2025 returns the code of the 2025 commune an outcome's names are, or
+// "" for names of another era or without a commune.
+func (o *outcome) code2025() string {
+	if o.era == gazetteer.Era2025 && o.units[2] != nil {
+		return o.units[2].Code
+	}
+	return ""
 }
 
 // own reports whether a row's names, rolled up, are its own unit's of the

@@ -86,7 +86,8 @@ func Straddling(ds *record.Dataset, g *gazetteer.Gazetteer, in func(i int) bool)
 	}
 	// A split commune's model is of the 2025 commune where it goes on,
 	// as the roll-up places it (see successors).
-	for i, c := range successors(recs, split, func(i int) string { return code(&recs[i], true) }) {
+	one, _ := successors(recs, split, func(i int) string { return code(&recs[i], true) })
+	for i, c := range one {
 		k := key(&recs[i], c.Code)
 		before[k] = append(before[k], i)
 	}

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
+	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
 )
 
@@ -27,11 +28,12 @@ type splitRow struct {
 
 // successors returns, by the index of each of split's records, the one of
 // its 2025 communes where rows after the reform first report its named
-// model; a record without one, or with several in that first quarter, is
-// not in it. code returns the code of the 2025 commune a row after the
-// reform names, or "" for one that names none (or an old unit); it is
-// asked only of the rows that report one of split's models.
-func successors(recs []record.Record, split []splitRow, code func(i int) string) map[int]gazetteer.Unit {
+// model (one), or the several that report it in that first quarter
+// (several); a record whose model goes on nowhere is in neither. code
+// returns the code of the 2025 commune a row after the reform names, or
+// "" for one that names none (or an old unit); it is asked only of the
+// rows that report one of split's models.
+func successors(recs []record.Record, split []splitRow, code func(i int) string) (one map[int]gazetteer.Unit, several map[int][]gazetteer.Unit) {
 	type id struct {
 		unit, name string // folded
 		field      record.Field
@@ -47,7 +49,7 @@ func successors(recs []record.Record, split []splitRow, code func(i int) string)
 		}
 	}
 	if len(wanted) == 0 {
-		return nil
+		return nil, nil
 	}
 	// By split row, its communes (in to) that report the model in the
 	// first quarter after the reform that one does, and that quarter:
@@ -84,13 +86,43 @@ func successors(recs []record.Record, split []splitRow, code func(i int) string)
 			}
 		}
 	}
-	out := map[int]gazetteer.Unit{}
+	one, several = map[int]gazetteer.Unit{}, map[int][]gazetteer.Unit{}
 	for k, f := range found {
-		if len(f) == 1 {
-			out[split[k].rec] = split[k].to[f[0]]
+		switch s := &split[k]; {
+		case len(f) == 1:
+			one[s.rec] = s.to[f[0]]
+		case len(f) > 1:
+			slices.Sort(f)
+			for _, t := range f {
+				several[s.rec] = append(several[s.rec], s.to[t])
+			}
 		}
 	}
-	return out
+	return one, several
+}
+
+// several warns of the rows of split communes whose named model rows after
+// the reform report in several of their communes in one quarter, the
+// first (successors' several): which of them it became the data does not
+// say, so it stays where it was, and a period on both sides of 1 July 2025
+// may count it twice (a thirty-sixth review). from is the old commune's
+// name, with its district.
+func (res *Result) several(ds *record.Dataset, several map[int][]gazetteer.Unit, from func(i int) string) {
+	rows := make([]int, 0, len(several))
+	for i := range several {
+		rows = append(rows, i)
+	}
+	slices.Sort(rows)
+	for _, i := range rows {
+		r := &ds.Records[i]
+		var to msg.List
+		for _, n := range fullNames(several[i]) {
+			to = append(to, n)
+		}
+		m := msg.New("names.split_model_several", msg.Quote(r.Model), from(i), to)
+		res.Warnings = append(res.Warnings, &record.InputError{Pos: r.NamePos(2), Column: r.Table.Header(2), Msg: msg.New("warning", m)})
+		res.WarningRecords = append(res.WarningRecords, i)
+	}
 }
 
 // namedModel reports whether a record is a row of one named model.

@@ -1,9 +1,12 @@
 package names
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
+	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
 )
 
@@ -22,25 +25,29 @@ func TestPlaceSplitCommunes(t *testing.T) {
 		return r
 	}
 	const old, ba = "Phường Cống Vị", "Quận Ba Đình"
-	ds := record.Dataset{Records: []record.Record{
-		model(ba, old, "2025-Q2", "Hội Phụ nữ", "Tủ sách", 1), // 0: placed
-		model("", "Phường Ngọc Hà", "2025-Q3", "Hội Phụ nữ", "Tu sach", 1),
-		model(ba, old, "2025-Q1", "Đoàn Thanh niên", "Tổ G", 1), // 2: in two of them
-		model("", "Phường Ngọc Hà", "2025-Q4", "Đoàn Thanh niên", "Tổ G", 1),
-		model("", "Phường Giảng Võ", "2025-Q4", "Đoàn Thanh niên", "Tổ G", 1),
-		model(ba, old, "2025-Q2", "Hội Nông dân", "", 3), // 5: a group
-		model("", "Phường Ngọc Hà", "2025-Q3", "Hội Nông dân", "", 3),
-		model(ba, old, "2025-Q2", "Hội Cựu chiến binh", "Tổ H", 1), // 7: goes on elsewhere
-		model("", "Phường Ba Đình", "2025-Q3", "Hội Cựu chiến binh", "Tổ H", 1),
-		model(ba, old, "2025-Q2", "Mặt trận", "Tổ K", 1), // 9: a year that spans the reform
-		model("", "Phường Ngọc Hà", "2025", "Mặt trận", "Tổ K", 1),
-		// 11: in one of them first, in another a year later: the first (a
-		// thirty-sixth review found the 2026 row undo the placement).
-		model(ba, old, "2025-Q2", "Hội Phụ nữ", "Tổ L", 1),
-		model("", "Phường Giảng Võ", "2026-Q1", "Hội Phụ nữ", "Tổ L", 1),
-		model("", "Phường Ngọc Hà", "2025-Q3", "Hội Phụ nữ", "Tổ L", 1),
-	}}
-	res := Apply(&ds, gazetteer.Default(), true)
+	data := func() *record.Dataset {
+		row = 0
+		return &record.Dataset{Records: []record.Record{
+			model(ba, old, "2025-Q2", "Hội Phụ nữ", "Tủ sách", 1), // 0: placed
+			model("", "Phường Ngọc Hà", "2025-Q3", "Hội Phụ nữ", "Tu sach", 1),
+			model(ba, old, "2025-Q1", "Đoàn Thanh niên", "Tổ G", 1), // 2: in two of them
+			model("", "Phường Ngọc Hà", "2025-Q4", "Đoàn Thanh niên", "Tổ G", 1),
+			model("", "Phường Giảng Võ", "2025-Q4", "Đoàn Thanh niên", "Tổ G", 1),
+			model(ba, old, "2025-Q2", "Hội Nông dân", "", 3), // 5: a group
+			model("", "Phường Ngọc Hà", "2025-Q3", "Hội Nông dân", "", 3),
+			model(ba, old, "2025-Q2", "Hội Cựu chiến binh", "Tổ H", 1), // 7: goes on elsewhere
+			model("", "Phường Ba Đình", "2025-Q3", "Hội Cựu chiến binh", "Tổ H", 1),
+			model(ba, old, "2025-Q2", "Mặt trận", "Tổ K", 1), // 9: a year that spans the reform
+			model("", "Phường Ngọc Hà", "2025", "Mặt trận", "Tổ K", 1),
+			// 11: in one of them first, in another a year later: the first (a
+			// thirty-sixth review found the 2026 row undo the placement).
+			model(ba, old, "2025-Q2", "Hội Phụ nữ", "Tổ L", 1),
+			model("", "Phường Giảng Võ", "2026-Q1", "Hội Phụ nữ", "Tổ L", 1),
+			model("", "Phường Ngọc Hà", "2025-Q3", "Hội Phụ nữ", "Tổ L", 1),
+		}}
+	}
+	ds := data()
+	res := Apply(ds, gazetteer.Default(), true)
 	to := map[int]string{}
 	for _, u := range res.Unassigned {
 		to[u.Record] = u.To
@@ -67,5 +74,23 @@ func TestPlaceSplitCommunes(t *testing.T) {
 	}
 	if o := ds.Records[0].Origin; o == 0 {
 		t.Error("the placed row has no origin: it is not its old commune's")
+	}
+	// The model that goes on in two of them is said to, with or without
+	// the roll-up, and only it.
+	for _, rollUp := range []bool{true, false} {
+		ds := data()
+		res := Apply(ds, gazetteer.Default(), rollUp)
+		var said []int
+		for k, w := range res.Warnings {
+			if w.Msg.Args[0].(msg.Text).Key == "names.split_model_several" {
+				said = append(said, res.WarningRecords[k])
+				if text := w.Error(); !strings.Contains(text, "Phường Giảng Võ, Phường Ngọc Hà") || !strings.Contains(text, `"Tổ G"`) {
+					t.Errorf("roll-up %v: %s", rollUp, text)
+				}
+			}
+		}
+		if !slices.Equal(said, []int{2}) {
+			t.Errorf("roll-up %v: the models going on in several communes are of rows %v, want [2]", rollUp, said)
+		}
 	}
 }
