@@ -197,14 +197,13 @@ func (res *Result) place(ds *record.Dataset, which []int32, outcomes []outcome) 
 		split[k] = splitRow{rec: u.Record, to: outcomes[which[u.Record]].to}
 	}
 	to, several := successors(ds.Records, split, func(i int) string { return outcomes[which[i]].code2025() })
-	res.several(ds, several, func(i int) string {
-		for _, u := range res.Unassigned {
-			if u.Record == i {
-				return u.From
-			}
+	from := make(map[int]string, len(several))
+	for _, u := range res.Unassigned {
+		if _, ok := several[u.Record]; ok {
+			from[u.Record] = u.From
 		}
-		return ""
-	})
+	}
+	res.several(ds, several, func(i int) string { return from[i] })
 	for k := range res.Unassigned {
 		u := &res.Unassigned[k]
 		if c, ok := to[u.Record]; ok {
@@ -227,13 +226,9 @@ func (res *Result) warnSplit(ds *record.Dataset, g *gazetteer.Gazetteer, which [
 			continue
 		}
 		j := which[i]
-		o := &outcomes[j]
-		if o.era == gazetteer.Era2025 || o.units[0] == nil || o.units[2] == nil && len(o.ambiguous) == 0 {
-			continue
-		}
 		to, ok := targets[j]
 		if !ok {
-			to = splitTargets(g, o)
+			to = outcomeSplit(g, &outcomes[j])
 			targets[j] = to
 		}
 		if len(to) > 1 {

@@ -168,10 +168,17 @@ func communeOf(g *gazetteer.Gazetteer, r *record.Record, after bool) string {
 // (see splitTargets), or fewer than two for one that was not.
 func splitOf(g *gazetteer.Gazetteer, r *record.Record) []gazetteer.Unit {
 	o := settle(g, r)
+	return outcomeSplit(g, &o)
+}
+
+// outcomeSplit returns the 2025 communes the commune of a settled row of
+// the old units was split between (see splitTargets), or fewer than two
+// for one that was not, and none for a row of the 2025 units.
+func outcomeSplit(g *gazetteer.Gazetteer, o *outcome) []gazetteer.Unit {
 	if o.era == gazetteer.Era2025 || o.units[0] == nil {
 		return nil
 	}
-	return splitTargets(g, &o)
+	return splitTargets(g, o)
 }
 
 // samePlace reports whether two records are of one place as aggregate
