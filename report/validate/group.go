@@ -133,7 +133,23 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	// A district's bare row runs on over its communes' (a twenty-first
 	// review found a district's total after its communes' subtotals
 	// counted as models): only a bare row of its level or above ends it.
-	ends := func(i, k int) bool { return modelless[k] && (!bare[i] || bare[k] && level[k] <= level[i]) }
+	// So does a row without a model's name of a coarser place than the
+	// table's own (a district's or a province's, in a table of communes),
+	// bare or not: a district's total, its field filled in like its
+	// communes' subtotals above it, was counted as more models, every
+	// figure doubled.
+	finest := 0
+	switch {
+	case rc.where[colCommune] >= 0:
+		finest = 2
+	case rc.where[colDistrict] >= 0:
+		finest = 1
+	}
+	runs := make([]bool, len(rows)) // a row whose run only a row like it, of its level or above, ends
+	for i := range rows {
+		runs[i] = bare[i] || modelless[i] && level[i] < finest
+	}
+	ends := func(i, k int) bool { return modelless[k] && (!runs[i] || runs[k] && level[k] <= level[i]) }
 	var cands []candidate
 	for i := range rows {
 		numbered := ranks != nil && i+1 < len(rows) && ranks[i] >= 0 && childOf(nums[i+1], ranks[i+1], nums[i], ranks[i])
@@ -179,8 +195,18 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	}
 	out := make([]bool, len(rows))
 	kind := map[int]string{}
+	// A group's row's breakdowns are read as such only where they are not
+	// its members (below).
+	subOf := make([]int, len(rows))
+	for i := range subOf {
+		subOf[i] = -1
+	}
 	for _, sr := range subs {
 		i, p := sr.row, sr.parent
+		if sr.group {
+			subOf[i] = p
+			continue
+		}
 		if rec[i] < 0 || rec[p] < 0 || !rc.within(rows[i], &recs[rec[i]], &recs[rec[p]]) {
 			continue
 		}
@@ -201,7 +227,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			// A model's row over its parts (2 | Mô hình B | 1 over 2.1
 			// Hợp phần nuôi bò, 2.2 …, with no count): the model is
 			// counted, its parts are not.
-			if diff, members := rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, c.lo, c.hi, false, 1); diff == nil && members >= 1 {
+			if diff, members, _ := rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, c.lo, c.hi, false, 1); diff == nil && members >= 1 {
 				for i := c.lo; i < c.hi; i++ {
 					if !out[i] {
 						out[i], kind[i] = true, "breakdown"
@@ -228,11 +254,11 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			// have a subtotal and some not, was counted as more models).
 			hi = placeRun(g, recs, rec, out, lo, hi, true)
 		}
-		diff, members := rc.addsUp(rows[c.row], g, recs, rec, out, lo, hi, true, need)
+		diff, members, agree := rc.addsUp(rows[c.row], g, recs, rec, out, lo, hi, true, need)
 		if diff != nil && !c.numbered && c.aboveHi > c.aboveLo && members >= 0 {
 			// (Not when a row below had problems: that is the answer.)
 			lo, hi = placeRun(g, recs, rec, out, c.aboveLo, c.aboveHi, false), c.aboveHi
-			diff, members = rc.addsUp(rows[c.row], g, recs, rec, out, lo, hi, true, need)
+			diff, members, agree = rc.addsUp(rows[c.row], g, recs, rec, out, lo, hi, true, need)
 		}
 		// A model's row over a single row numbered under it (2 over 2.1,
 		// or a) may be a model inserted, and is no group.
@@ -292,12 +318,42 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 					break
 				}
 			}
+		case len(diff) > 0 && members >= 1 && !c.numbered && !c.named && agree >= 2 && cell(rows[c.row], rc.where[colUnit]) == "" &&
+			!breakdowns(subOf, out, c.row, lo, hi):
+			// A row without a model's name or a unit whose figures are in
+			// part its rows' sums (two figures, or the money) and in part
+			// not: a subtotal or a total with a figure mistyped, counted
+			// as more models (a twenty-second session's review: a
+			// district's total 500,000 đồng off doubled the report). Or a
+			// group whose figures are wrong: either way a problem, the
+			// row out of the dataset, until they agree.
+			out[c.row], kind[c.row] = true, "problem"
+			for _, d := range diff {
+				b.res.Problems = append(b.res.Problems, &record.InputError{Pos: rc.at(rows[c.row].Num, d.col+1), Column: rc.header[d.col],
+					Msg: msg.New("validate.subtotal_differs", rows[c.row].Num, fmt.Sprintf("%d–%d", rows[lo].Num, rows[hi-1].Num),
+						msg.Quote(d.text), msg.Number(d.sum))})
+			}
+			b.res.Rejected = append(b.res.Rejected, RejectedOf(g))
 		case c.numbered && c.named && members >= 2:
 			for _, d := range diff {
 				b.warn(rc.at(rows[c.row].Num, d.col+1), rc.header[d.col], msg.New("validate.group_counted", msg.Quote(nums[c.row]),
 					fmt.Sprintf("%d–%d", rows[c.lo].Num, rows[c.hi-1].Num), msg.Quote(d.text), msg.Number(d.sum)))
 			}
 		}
+	}
+	// Rows under a group's row, without a count, field or place of their
+	// own, that are not its members (their figures do not add up to its):
+	// its breakdown, as under a model's row ("Các mô hình kinh tế | 3 |
+	// 1.000.000" over "Ngân sách | | 400.000" and "Nhân dân | | 600.000"
+	// was 5 models and 2,000,000 đồng; a twentieth review's). Always with a
+	// warning: the rows might be models.
+	for _, sr := range subs {
+		i, p := sr.row, sr.parent
+		if !sr.group || out[i] || out[p] || rec[i] < 0 || rec[p] < 0 || !rc.within(rows[i], &recs[rec[i]], &recs[rec[p]]) {
+			continue
+		}
+		out[i], kind[i] = true, "breakdown"
+		b.warn(rc.at(rows[i].Num, 0), "", msg.New("validate.breakdown_guessed", rows[i].Num, rows[p].Num))
 	}
 	// The group rows leave the records, their identities and the rows.
 	n, j := 0, base
@@ -421,20 +477,21 @@ func within(g, m *record.Record) bool {
 // every figure is the sum and the sign is strong enough (need), and the
 // number of members; when a member has no record (a row with
 // problems), members is -(i+1) for the first such row i. counts says whether the count of models is
-// compared.
-func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Record, rec []int, out []bool, lo, hi int, counts bool, need int) ([]difference, int) {
+// compared. agree is how strong a sign the figures that are their sums
+// give, as need counts them: one a figure that is not zero, one more for
+// money.
+func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Record, rec []int, out []bool, lo, hi int, counts bool, need int) (_ []difference, members, agree int) {
 	sum := rc.newSums()
-	members := 0
 	for i := lo; i < hi; i++ {
 		if out[i] {
 			continue
 		}
 		if rec[i] < 0 {
-			return []difference{}, -(i + 1) // a member with problems: undecided
+			return []difference{}, -(i + 1), 0 // a member with problems: undecided
 		}
 		m := &recs[rec[i]]
 		if !within(g, m) {
-			return []difference{}, 0 // another commune's, period's or field's row: no member
+			return []difference{}, 0, 0 // another commune's, period's or field's row: no member
 		}
 		members++
 		sum.add(rc, m)
@@ -449,15 +506,19 @@ func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Recor
 	}
 	check := func(i int, v, sum int64) {
 		if s := cell(r, i); i >= 0 && s != "" && !isDash(s) {
+			sign := 0
 			if v != 0 {
-				compared++
-				figures++
+				sign = 1
 				if i == rc.where[colFunds] || rc.scale[i] > 0 {
-					compared++
+					sign = 2
 				}
+				compared += sign
+				figures++
 			}
 			if v != sum {
 				diff = append(diff, difference{col: i, text: s, sum: sum})
+			} else {
+				agree += sign
 			}
 		}
 	}
@@ -477,7 +538,7 @@ func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Recor
 	if diff == nil && (figures == 0 || compared < need) {
 		diff = []difference{} // too little to compare: no sign
 	}
-	return diff, members
+	return diff, members, agree
 }
 
 // A breakdown of the row above it, not worded as one ("Trong đó: …" is
@@ -491,6 +552,18 @@ func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Recor
 type subRow struct {
 	row, parent int
 	worded      bool // it starts with a bullet or a breakdown's word
+	group       bool // its parent names no model: a group's row, that may sum it instead
+}
+
+// breakdowns reports whether the rows in [lo, hi) that are not out are
+// all rows that may break row p's figures down (subOf).
+func breakdowns(subOf []int, out []bool, p, lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if !out[i] && subOf[i] != p {
+			return false
+		}
+	}
+	return true
 }
 
 // breakdownWordRe finds a breakdown's first words, in lower case: those
@@ -503,7 +576,7 @@ var breakdownWordRe = lazyRegexp(`^(trong đó|trong do|trong số|trong so|chia
 // subRows returns the rows of rows that may break their parent's figures
 // down: with no number (nums) under a numbered row, without a field or a
 // count, and naming no place but their parent's, whose parent names a
-// model (a commune's row over its models is a group's, see groups). A row
+// model or, a group's row, gives a count of models (see groups). A row
 // that names every place its parent names must start with a bullet or a
 // breakdown's word.
 func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, modelless []bool) []subRow {
@@ -515,9 +588,6 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 	for i, r := range rows {
 		if nums[i] != "" {
 			parent = i
-			if modelless[i] {
-				parent = -1
-			}
 			continue
 		}
 		if parent < 0 || cell(r, rc.where[colField]) != "" || !isDash(cell(r, rc.where[colCount])) && cell(r, rc.where[colCount]) != "" {
@@ -526,6 +596,9 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		counted := true
 		if i := rc.where[colCount]; i < 0 || cell(rows[parent], i) == "" || isDash(cell(rows[parent], i)) {
 			counted = false // no count anywhere: an empty count says nothing
+		}
+		if modelless[parent] && !counted {
+			continue // a group's row without a count: the rows under it are its members
 		}
 		p := rows[parent]
 		own, fewer := false, false
@@ -551,7 +624,7 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		if !fewer && !bullet && !worded || !bullet && !worded && (!counted || strings.HasPrefix(record.Fold(text), "mo hinh")) {
 			continue // a model's row typed without its number, field and place ("Mô hình B")
 		}
-		out = append(out, subRow{row: i, parent: parent, worded: worded || bullet})
+		out = append(out, subRow{row: i, parent: parent, worded: worded || bullet, group: modelless[parent]})
 	}
 	return out
 }

@@ -931,3 +931,95 @@ func TestDistrictTotalOverCommuneSubtotals(t *testing.T) {
 		}
 	}
 }
+
+// A district's total and its communes' subtotals with the field filled in
+// like the models' rows: the district's row was counted as more models,
+// every figure doubled with exit 0 (review 20 left it; a twenty-second
+// session's review found it still so). A row of a coarser place than the
+// table's runs over the rows of finer places without a model's name, as a
+// bare one does.
+func TestDistrictTotalWithField(t *testing.T) {
+	const head = "Tỉnh,Huyện,Xã,Kỳ báo cáo,Lĩnh vực,Tên mô hình,Kinh phí huy động,Số hộ\n"
+	communes := "Lạng Sơn,Huyện Cao Lộc,Xã Hợp Thành,Quý III/2024,Kinh tế,Nuôi ong,10000000,5\n" +
+		"Lạng Sơn,Huyện Cao Lộc,Xã Hợp Thành,Quý III/2024,Kinh tế,Trồng hồi,20000000,7\n" +
+		"Lạng Sơn,Huyện Cao Lộc,Xã Hợp Thành,Quý III/2024,Kinh tế,,30000000,12\n" +
+		"Lạng Sơn,Huyện Cao Lộc,Xã Gia Cát,Quý III/2024,Kinh tế,Nuôi cá,5000000,3\n" +
+		"Lạng Sơn,Huyện Cao Lộc,Xã Gia Cát,Quý III/2024,Kinh tế,Nuôi gà,6000000,4\n" +
+		"Lạng Sơn,Huyện Cao Lộc,Xã Gia Cát,Quý III/2024,Kinh tế,,11000000,7\n"
+	district := "Lạng Sơn,Huyện Cao Lộc,,Quý III/2024,Kinh tế,,41000000,19\n"
+	province := "Lạng Sơn,,,Quý III/2024,Kinh tế,,41000000,19\n"
+	for _, tc := range []struct{ what, rows string }{
+		{"below", communes + district}, {"above", district + communes}, {"with the province's below", communes + district + province},
+	} {
+		got, problems := sumOf(t, tables(t, "t.csv", head+tc.rows))
+		if want := (sums{4, 4, 41_000_000, 19}); len(problems) > 0 || got != want {
+			t.Errorf("the district's total %s: sums %+v, problems %v; want %+v", tc.what, got, problems, want)
+		}
+	}
+}
+
+// A row without a model's name or a unit whose figures are in part the
+// sums of its place's rows, and in part not: a subtotal or a total with a
+// figure mistyped. It was counted as more models with exit 0 (5 models and
+// 10,100,000 đồng for 3 and 7,000,000). It is a problem, at the cell that
+// differs; a row that agrees in a single count (a chance) is still data.
+func TestSubtotalDiffers(t *testing.T) {
+	a := "1,Lạng Sơn,Xã Vũ Lễ,Mô hình A,Kinh tế,Quý III/2025,1,1.000.000,10\n"
+	b := "2,Lạng Sơn,Xã Vũ Lễ,Mô hình B,Kinh tế,Quý III/2025,1,2.000.000,20\n"
+	c := "3,Lạng Sơn,Xã Bắc Sơn,Mô hình C,Kinh tế,Quý III/2025,1,4.000.000,40\n"
+	for _, tc := range []struct {
+		what, rows string
+		row, col   int
+	}{
+		{"a commune's subtotal", a + b + ",Lạng Sơn,Xã Vũ Lễ,,,Quý III/2025,2,3.100.000,30\n" + c, 4, 8},
+		{"a province's total", a + b + c + ",Lạng Sơn,,,,Quý III/2025,3,7.100.000,70\n", 5, 8},
+		{"a total whose count is wrong", a + b + c + ",Lạng Sơn,,,,Quý III/2025,4,7.000.000,70\n", 5, 7},
+		{"with the field", a + b + ",Lạng Sơn,Xã Vũ Lễ,,Kinh tế,Quý III/2025,2,3.000.000,31\n" + c, 4, 9},
+	} {
+		r := Read(tables(t, "t.csv", groupHead+tc.rows), Options{})
+		if len(r.Problems) != 1 || r.Problems[0].Msg.Key != "validate.subtotal_differs" || r.Problems[0].Pos.Row != tc.row || r.Problems[0].Pos.Col != tc.col {
+			t.Errorf("%s: problems %v; want one, subtotal_differs at row %d, column %d", tc.what, r.Problems, tc.row, tc.col)
+		}
+		if len(r.Rejected) != 1 {
+			t.Errorf("%s: rejected %v; want the row", tc.what, r.Rejected)
+		}
+	}
+	// Only the count agrees (2 = 1 + 1): a commune's own row of two models
+	// besides, whose money is no sum.
+	wantSums(t, "a count alike", groupHead+a+b+",Lạng Sơn,Xã Vũ Lễ,,,Quý III/2025,2,5.000.000,\n"+c, sums{4, 5, 12_000_000, 70})
+}
+
+// Rows under a group's row (a list's label, or a row without a model's
+// name) that break its money down and are not its members: review 20 left
+// them counted as models ("Các mô hình kinh tế | 3 | 1.000.000" over
+// "Ngân sách | | 400.000" and "Nhân dân | | 600.000": 5 models and
+// 2,000,000 đồng). They are its breakdown now, with a warning; members
+// that add up to the group's row are still its members.
+func TestGroupRowBreakdown(t *testing.T) {
+	b := "2,Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,Quý III/2025,3,2.000.000,20\n"
+	for _, tc := range []struct {
+		what, rows string
+		want       sums
+		warnings   int
+	}{
+		{"sources under a list's label",
+			"1,Lạng Sơn,Xã Bắc Sơn,Các mô hình kinh tế,Kinh tế,Quý III/2025,3,1.000.000,10\n,Lạng Sơn,,Ngân sách,,Quý III/2025,,400.000,\n,Lạng Sơn,,Nhân dân,,Quý III/2025,,600.000,\n" + b,
+			sums{2, 6, 3_000_000, 30}, 2},
+		{"sources under a row without a name",
+			"1,Lạng Sơn,Xã Bắc Sơn,,Kinh tế,Quý III/2025,3,1.000.000,10\n,Lạng Sơn,Xã Bắc Sơn,- Ngân sách,,Quý III/2025,,400.000,\n,Lạng Sơn,Xã Bắc Sơn,- Nhân dân,,Quý III/2025,,600.000,\n" + b,
+			sums{2, 6, 3_000_000, 30}, 2},
+		{"models that do not add up to the label's count",
+			"1,Lạng Sơn,Xã Bắc Sơn,Các mô hình kinh tế:,Kinh tế,Quý III/2025,3,1.000.000,10\n,Lạng Sơn,Xã Bắc Sơn,- Nuôi bò,,Quý III/2025,,400.000,4\n,Lạng Sơn,Xã Bắc Sơn,- Trồng rau,,Quý III/2025,,600.000,6\n" + b,
+			sums{2, 6, 3_000_000, 30}, 2},
+		{"members that add up",
+			"1,Lạng Sơn,Xã Bắc Sơn,Các mô hình kinh tế:,Kinh tế,Quý III/2025,2,1.000.000,10\n,Lạng Sơn,Xã Bắc Sơn,- Nuôi bò,,Quý III/2025,,400.000,4\n,Lạng Sơn,Xã Bắc Sơn,- Trồng rau,,Quý III/2025,,600.000,6\n" + b,
+			sums{3, 5, 3_000_000, 30}, 0},
+	} {
+		tabs := tables(t, "t.csv", groupHead+tc.rows)
+		got, problems := sumOf(t, tabs)
+		r := Read(tabs, Options{})
+		if len(problems) > 0 || got != tc.want || len(r.Warnings) != tc.warnings {
+			t.Errorf("%s: sums %+v, problems %v, warnings %v; want %+v and %d warnings", tc.what, got, problems, r.Warnings, tc.want, tc.warnings)
+		}
+	}
+}
