@@ -312,6 +312,39 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	if len(lay.totals) > 0 {
 		sheet.TotalRow, sheet.TotalMatches = b.checkTotal(rc, lay.totals[len(lay.totals)-1], b.ds.Records[base:], len(rows)-groups)
 	}
+	b.communesLeftBlank(rc, b.ds.Records[base:])
+}
+
+// communesLeftBlank warns of the rows that name no commune under a row of
+// their province (and district) that names one, in a table with a column
+// of communes: a CSV saved from a table whose commune's cell was merged
+// over its rows names the commune on its first row only, and the others
+// were counted for the province as a whole, without a word. Province-wide
+// rows are data all the same; one warning a run of them.
+func (b *builder) communesLeftBlank(rc *rowConverter, recs []record.Record) {
+	col := rc.where[colCommune]
+	if col < 0 {
+		return
+	}
+	under := func(r, above *record.Record) bool {
+		return r.Commune == "" && r.Province == above.Province && r.District == above.District
+	}
+	for i := 1; i < len(recs); i++ {
+		above, r := &recs[i-1], &recs[i]
+		if above.Commune == "" || !under(r, above) {
+			continue
+		}
+		last := i
+		for last+1 < len(recs) && under(&recs[last+1], above) {
+			last++
+		}
+		m := msg.New("validate.commune_left_blank", r.Row, above.Row, msg.Quote(above.Commune))
+		if last > i {
+			m = msg.New("validate.communes_left_blank", fmt.Sprintf("%d–%d", r.Row, recs[last].Row), above.Row, msg.Quote(above.Commune))
+		}
+		b.warn(rc.at(r.Row, col+1), rc.header[col], m)
+		i = last
+	}
 }
 
 // sumRows leaves out of the table's data the rows without a model's name

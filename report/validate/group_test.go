@@ -1023,3 +1023,38 @@ func TestGroupRowBreakdown(t *testing.T) {
 		}
 	}
 }
+
+// Rows that name no commune under a row that names one, as a CSV saved
+// from a table whose commune's cell was merged over its rows writes them:
+// they count for the province as a whole, as before, but no longer
+// without a word (review 20 left them so). One warning a run of them.
+func TestCommunesLeftBlank(t *testing.T) {
+	named := "1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,1,1.000.000,10\n"
+	blank := func(n int) string {
+		return fmt.Sprintf("%d,Lạng Sơn,,Mô hình B%d,Kinh tế,Quý III/2025,1,1.000.000,10\n", n, n)
+	}
+	other := "9,Cao Bằng,,Mô hình C,Kinh tế,Quý III/2025,1,1.000.000,10\n"
+	for _, tc := range []struct {
+		what, rows string
+		key        string
+		row        int
+	}{
+		{"two rows under a commune's", named + blank(2) + blank(3), "validate.communes_left_blank", 3},
+		{"one row", named + blank(2) + "4,Lạng Sơn,Xã Vũ Lễ,Mô hình D,Kinh tế,Quý III/2025,1,1.000.000,10\n", "validate.commune_left_blank", 3},
+		{"the province's rows first", blank(2) + named, "", 0},
+		{"another province's", named + other, "", 0},
+	} {
+		r := Read(tables(t, "t.csv", groupHead+tc.rows), Options{})
+		switch {
+		case len(r.Problems) > 0:
+			t.Errorf("%s: problems %v", tc.what, r.Problems)
+		case tc.key == "" && len(r.Warnings) > 0:
+			t.Errorf("%s: warnings %v; want none", tc.what, r.Warnings)
+		case tc.key != "" && (len(r.Warnings) != 1 || r.Warnings[0].Msg.Args[0].(msg.Text).Key != tc.key || r.Warnings[0].Pos.Row != tc.row || r.Warnings[0].Pos.Col != 3):
+			t.Errorf("%s: warnings %v; want one, %s at row %d, column 3", tc.what, r.Warnings, tc.key, tc.row)
+		}
+		if len(r.Dataset.Records) != strings.Count(tc.rows, "\n") {
+			t.Errorf("%s: %d records; want every row's", tc.what, len(r.Dataset.Records))
+		}
+	}
+}
