@@ -140,7 +140,7 @@ var ErrPeriod = errors.New("invalid period")
 // ParsePeriod reads a period in any form of the input contract:
 //
 //	2025-Q3, Q3/2025, Quý III/2025, quy 3/2025, 2025Q3,  a quarter
-//	Q.III/2025, III/2025, Quý 3 năm 2025
+//	Q.III/2025, III/2025, Quý 3 năm 2025, Quí III/2025
 //	T9/2025, tháng 9/2025, tháng 9 năm 2025              the quarter of a month
 //	2025-H1, H1/2025, 6 tháng đầu năm 2025               a half-year
 //	9 tháng đầu năm 2025                                 the first three quarters
@@ -164,6 +164,9 @@ var dashes = strings.NewReplacer("–", "-", "—", "-", "‒", "-")
 func parsePeriod(s string) (Period, error) {
 	s = strings.Join(strings.Fields(s), " ")
 	s = dashes.Replace(s)
+	if strings.HasPrefix(s, "qui") && (len(s) == 3 || s[3] == ' ' || s[3] >= '0' && s[3] <= '9' || s[3] == '.' || s[3] == 'i' || s[3] == 'v') {
+		s = "quy" + s[3:] // "Quí III/2025", the older spelling of quý
+	}
 	for _, prefix := range []string{"giai doan ", "nam ", "ky ", "period ", "year "} {
 		s = strings.TrimPrefix(s, prefix)
 	}

@@ -17,6 +17,7 @@ func TestParsePeriod(t *testing.T) {
 		{"2025-Q3", "2025-Q3", KindQuarter},
 		{"Q3/2025", "2025-Q3", KindQuarter},
 		{"Quý III/2025", "2025-Q3", KindQuarter},
+		{"Quí III/2025", "2025-Q3", KindQuarter}, {"quí 4 năm 2025", "2025-Q4", KindQuarter},
 		{"quý iii/2025", "2025-Q3", KindQuarter},
 		{"quy 3/2025", "2025-Q3", KindQuarter},
 		{"Quý 4 năm 2024", "2024-Q4", KindQuarter},

@@ -645,6 +645,9 @@ func (rc *rowConverter) convert(rs []load.Row, out []record.Record, ids []uint64
 		if p := textProblem(model, false); !p.IsZero() {
 			bad(colModel, p)
 		}
+		if planRow(model) {
+			bad(colModel, msg.New("validate.plan_row", msg.Quote(model)))
+		}
 		if fieldLabel(model) {
 			model = "" // "Lĩnh vực kinh tế": a field's row, no model's name
 		}
@@ -971,3 +974,23 @@ var identifierFoldedRe = lazyRegexp(`^(ma|code|id|sdt|so dt|so dien thoai|dien t
 // yearFiguresRe finds the header of a year's figures, not a year: Năm
 // trước, Năm nay, Cùng kỳ năm trước.
 var yearFiguresRe = lazyRegexp(`^(năm|nam) (trước|truoc|nay|ngoái|ngoai|qua)\b|^cùng kỳ`)
+
+// planRe matches, folded, a row of a plan or a target where a model's name
+// goes: "Kế hoạch năm 2026", "Chỉ tiêu 2026", "KH quý III/2025".
+var planRe = lazyRegexp(`^(ke hoach|kh|chi tieu|muc tieu)( (nam|quy|thang|giai doan|ky))?( [0-9ivx]+)?([ /.-]+[0-9]{4})*$`)
+
+// planRow reports whether a model's cell names a plan or a target, not a
+// model: summed, "Kế hoạch năm 2026 | 50 | 5 tỷ" made 51 models of one (a
+// twenty-second session's review).
+func planRow(s string) bool {
+	if len(s) > 60 {
+		return false
+	}
+	for _, p := range []string{"Kế hoạch", "kế hoạch", "KẾ HOẠCH", "Chỉ tiêu", "chỉ tiêu", "CHỈ TIÊU", "Mục tiêu", "mục tiêu", "MỤC TIÊU",
+		"Ke hoach", "ke hoach", "KE HOACH", "Chi tieu", "chi tieu", "CHI TIEU", "KH "} {
+		if strings.HasPrefix(s, p) {
+			return planRe.MatchString(record.Fold(s))
+		}
+	}
+	return false
+}

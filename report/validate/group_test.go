@@ -1058,3 +1058,25 @@ func TestCommunesLeftBlank(t *testing.T) {
 		}
 	}
 }
+
+// What a clerk writes where a model's name goes to say there is none
+// ("Không có", "Chưa có mô hình", "Ghi chú: xã chưa gửi báo cáo"), with
+// no figure, is no model: each was counted as one (4 models for 1, a
+// twenty-second session's review). A model whose name starts so is one;
+// a row of a plan or a target ("Kế hoạch năm 2026 | 50") is a problem.
+func TestNoModelRows(t *testing.T) {
+	const head = "province,commune,unit,model,field,status,period,count,funds_vnd,households\n"
+	model := "Cao Bằng,Xã Đức Long,Hội Nông dân xã,Nuôi bò sinh sản,Kinh tế,Xây dựng mới,2025-Q4,1,120000000,12\n"
+	for _, none := range []string{"Không có", "Chưa có mô hình", "(không)", "Chưa xây dựng", "Ghi chú: xã chưa gửi báo cáo", "Xã chưa gửi báo cáo", "Chưa báo cáo"} {
+		wantSums(t, none, head+model+"Cao Bằng,Xã Độc Lập,,"+csvCell(none)+",,,2025-Q4,,,\n", sums{1, 1, 120_000_000, 12})
+	}
+	for _, name := range []string{"Không có ma túy", "Kế hoạch hóa gia đình", "Ghi nhớ công ơn"} {
+		wantSums(t, name, head+model+"Cao Bằng,Xã Độc Lập,,"+name+",,,2025-Q4,,,\n", sums{2, 2, 120_000_000, 12})
+	}
+	for _, plan := range []string{"Kế hoạch năm 2026", "Chỉ tiêu 2026", "KH quý III/2025", "Kế hoạch"} {
+		r := Read(tables(t, "t.csv", head+model+"Cao Bằng,,,"+plan+",,,2026,50,5000000000,1000\n"), Options{})
+		if len(r.Problems) != 1 || r.Problems[0].Msg.Key != "validate.plan_row" || r.Problems[0].Pos.Row != 3 || r.Problems[0].Pos.Col != 4 {
+			t.Errorf("%q: problems %v; want plan_row at row 3, column 4", plan, r.Problems)
+		}
+	}
+}

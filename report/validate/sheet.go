@@ -563,12 +563,17 @@ func (lay *sheetLayout) sortRows() {
 			// heading, even with a province or a period merged over it.
 			drop(i)
 			lay.skip(r, "heading")
-		case lay.blank(r, model) && !signed && !isSignature(r.Cells()):
+		case lay.blank(r, model) && (model >= 0 || !signed && !isSignature(r.Cells())):
 			// No model's name and no figure: a template's row not filled
 			// in, or a commune's or a field's heading. Counted, each was
-			// one model.
+			// one model; so was a commune's "Không có" (none), a
+			// twenty-second session's review found.
 			drop(i)
-			lay.skip(r, "blank")
+			if model >= 0 {
+				lay.skip(r, "none")
+			} else {
+				lay.skip(r, "blank")
+			}
 		case data:
 			keep(i, r, model)
 		case lay.hasFigures(r) || lay.namesProvince(r) && (!signed || len(nonEmpty(r.Cells())) > 1):
@@ -693,7 +698,7 @@ var sectionNumberRe = lazyRegexp(`^([ivxlc]+|[a-h])[.)]?$`)
 // of model names or of counts: in one that has neither, each row is a
 // model by the input contract.
 func (lay *sheetLayout) blank(r load.Row, model int) bool {
-	if !lay.hasModelOrCount || model >= 0 {
+	if !lay.hasModelOrCount || model >= 0 && !noModel(r.Cell(model)) {
 		return false
 	}
 	for i, c := range r.All() {
@@ -712,6 +717,19 @@ func (lay *sheetLayout) blank(r load.Row, model int) bool {
 
 // isDash reports whether a cell is only a dash, which Vietnamese tables
 // write for nothing.
+// noModelRe matches, folded (record.Fold), what a clerk writes where a
+// model's name goes to say there is none: "Không có", "Chưa có mô hình",
+// "Chưa gửi báo cáo", "Ghi chú: …". Whole, so that "Không có ma túy" is a
+// model.
+var noModelRe = lazyRegexp(`^(khong|khong co|chua co|khong co mo hinh( nao)?|chua co mo hinh( nao)?|chua xay dung( mo hinh)?|` +
+	`chua (gui |nop |co )?bao cao|khong phat sinh|chua phat sinh|none|nil|n/a|ghi chu\b.*|(xa|phuong|thi tran|dac khu|don vi) chua (gui|nop|co) .*)$`)
+
+// noModel reports whether a model's cell says there is no model.
+func noModel(c string) bool {
+	c = strings.Trim(c, " \u00a0\t.…()[]*")
+	return c != "" && len(c) <= 80 && noModelRe.MatchString(record.Fold(c))
+}
+
 func isDash(c string) bool {
 	c = strings.Trim(c, " \u00a0\t")
 	return c == "-" || c == "–" || c == "—" || c == "--"
