@@ -24,7 +24,8 @@ func SameName(a, b string) bool {
 }
 
 // AppendNameKey appends s lower-cased, without quotes, trimmed, with runs
-// of white space folded to one space, dashes as one hyphen without spaces
+// of white space and punctuation (but a point or a comma between digits)
+// folded to one space, dashes as one hyphen without spaces
 // around it, and without diacritics if fold (see
 // FoldLatin), else with the tone marks placed one way (hoà as hòa, see
 // package tone): the key under which SameName compares names.
@@ -109,12 +110,20 @@ func WithoutDiacritics(s string) bool {
 }
 
 func appendNameKey(b []byte, s string, fold bool) []byte {
-	space, started, dash := false, false, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	space, started, dash, digit := false, false, false, false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if unicode.IsSpace(r) || punctuation(r) && !((r == '.' || r == ',') && digit && i < len(s) && '0' <= s[i] && s[i] <= '9') {
+			// Punctuation is a space, but a point or a comma between
+			// digits ("Tổ 1.2"): "Nuôi bò sinh sản." and "Nuôi bò (sinh
+			// sản)" are "Nuôi bò sinh sản" retyped (a fortieth review
+			// found them two models across quarters).
 			space = started && !dash
+			digit = false
 			continue
 		}
+		digit = '0' <= r && r <= '9'
 		switch r {
 		case '"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‟', '‚', '‛':
 			continue
@@ -148,4 +157,14 @@ func appendNameKey(b []byte, s string, fold bool) []byte {
 		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
 	return b
+}
+
+// punctuation reports whether r is a mark of punctuation that a name may
+// be retyped with or without: full stops, commas, colons, brackets.
+func punctuation(r rune) bool {
+	switch r {
+	case '.', ',', ';', ':', '!', '?', '(', ')', '[', ']', '{', '}', '…':
+		return true
+	}
+	return false
 }

@@ -183,3 +183,27 @@ func TestPosAndInputError(t *testing.T) {
 		}
 	}
 }
+
+// A name retyped with or without punctuation is one name (review 40: "Nuôi
+// bò sinh sản." in a later quarter counted as a second model); a point or
+// a comma between digits is part of the name.
+func TestSameNamePunctuation(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"Nuôi bò sinh sản", "Nuôi bò sinh sản.", true},
+		{"Nuôi bò sinh sản", "Nuôi bò sinh sản;", true},
+		{"Nuôi bò sinh sản", `"Nuôi bò, sinh sản"`, true},
+		{"Nuôi bò sinh sản", "Nuôi bò (sinh sản)", true},
+		{"Nuôi bò sinh sản", "Nuoi bo sinh san...", true},
+		{"Mô hình số 1", "Mô hình số 1.", true},
+		{"Tổ 1.2", "Tổ 12", false},
+		{"Tổ 1,5 ha", "Tổ 15 ha", false},
+		{"Tổ 1.2", "Tổ 1 2", false},
+	} {
+		if got := SameName(tc.a, tc.b); got != tc.same {
+			t.Errorf("SameName(%q, %q) = %v; want %v", tc.a, tc.b, got, tc.same)
+		}
+	}
+}
