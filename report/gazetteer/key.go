@@ -58,7 +58,8 @@ var loosePrefixes = [...]prefix{
 //
 // The prefixes removed are Tỉnh, Thành phố, TP (also "TP."), Thị xã, TX,
 // Quận, Huyện, Xã, Phường, Thị trấn, TT and Đặc khu, in any letter case but written
-// with their diacritics. A prefix is never removed when nothing would remain,
+// with their diacritics, and the one-letter X., P., H., Q. and T. with
+// their full stop. A prefix is never removed when nothing would remain,
 // so Key("Phường 1") is "1" and Key("Xã") is "xã". Key removes at most one
 // prefix: Key("Phường Phường Đúc") is "phường đúc", the name of that ward.
 //
@@ -66,8 +67,27 @@ var loosePrefixes = [...]prefix{
 // comparison the gazetteer itself uses, which also tolerates missing
 // diacritics.
 func Key(name string) string {
-	_, k := stripPrefix(namekey.Normalize(name), exactPrefixes[:])
+	_, k := stripPrefix(namekey.Normalize(expandAbbreviation(name)), exactPrefixes[:])
 	return k
+}
+
+// abbreviations are the one-letter unit types a clerk writes with a full
+// stop ("X. Đức Long", "P. Đông Kinh", "T. Cao Bằng"): with the stop, never
+// a name's first word (Thị trấn P Rao, Xã H Bông are written without).
+var abbreviations = map[byte]string{'X': "Xã", 'x': "Xã", 'P': "Phường", 'p': "Phường", 'H': "Huyện", 'h': "Huyện",
+	'Q': "Quận", 'q': "Quận", 'T': "Tỉnh", 't': "Tỉnh"}
+
+// expandAbbreviation writes out a one-letter unit type with a full stop
+// that starts name (a fortieth review found "X. Đức Long" a place of its
+// own, its models counted again across quarters).
+func expandAbbreviation(name string) string {
+	s := strings.TrimLeft(name, " \t\u00a0")
+	if len(s) > 2 && s[1] == '.' {
+		if full, ok := abbreviations[s[0]]; ok {
+			return full + " " + strings.TrimLeft(s[2:], " ")
+		}
+	}
+	return name
 }
 
 // FoldKey returns Key(name) without diacritics: every letter reduced to its
@@ -125,7 +145,7 @@ type query struct {
 // the prefix kept, both folded, and the folded key with a prefix written
 // without diacritics removed.
 func parseQuery(name string) *query {
-	q := &query{norm: namekey.Normalize(name)}
+	q := &query{norm: namekey.Normalize(expandAbbreviation(name))}
 	var typ string
 	typ, q.key = stripPrefix(q.norm, exactPrefixes[:])
 	q.stages = make([]stage, 0, 5)

@@ -28,6 +28,13 @@ func TestKey(t *testing.T) {
 		// One letter is no prefix: Thị trấn P Rao and Xã H Bông are names.
 		{"P is a name", "P Rao", "p rao"},
 		{"H is a name", "H Bông", "h bông"},
+		// With a full stop, one letter is a unit type (review 40).
+		{"X. prefix", "X. Đức Long", "đức long"},
+		{"P. glued", "P.Đông Kinh", "đông kinh"},
+		{"T. prefix", "T. Cao Bằng", "cao bằng"},
+		{"H. prefix", " h. Bắc Sơn", "bắc sơn"},
+		{"Q. numbered", "Q. 10", "10"},
+		{"a letter and its stop alone", "X.", "x"},
 		{"commune prefix", "Xã Bắc Sơn", "bắc sơn"},
 		{"ward prefix", "phường Bến Nghé", "bến nghé"},
 		{"town prefix", "Thị trấn Ba Chẽ", "ba chẽ"},
