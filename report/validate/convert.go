@@ -310,7 +310,7 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	groups := b.groups(rc, lay, rows, base, &sheet.Skipped)
 	sheet.DataRows -= groups
 	if len(lay.totals) > 0 {
-		sheet.TotalRow, sheet.TotalMatches = b.checkTotal(rc, lay.totals[len(lay.totals)-1], b.ds.Records[base:], len(rows)-groups)
+		sheet.TotalRow, sheet.TotalMatches = b.lastTotal(rc, lay.totals, b.ds.Records[base:], rows, groups)
 	}
 	b.communesLeftBlank(rc, b.ds.Records[base:])
 }
@@ -826,10 +826,50 @@ func (rc *rowConverter) number(s string, q quantity, i int, stored bool) (int64,
 	return v, msg.Text{}
 }
 
-// checkTotal compares a total row with the sum of the records read from
-// the rows above it (the table's records), column by column, and warns of
-// every difference. It returns the total's row and whether it matched.
-func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Record, rows int) (int, bool) {
+// lastTotal checks the table's last total row against the rows above it;
+// when another total row is above it, against the rows between the two
+// first (a total after each quarter's block: a review found the second,
+// right, said to differ from both blocks' sum).
+func (b *builder) lastTotal(rc *rowConverter, totals []load.Row, recs []record.Record, rows []load.Row, groups int) (int, bool) {
+	last := totals[len(totals)-1]
+	above := func(recs []record.Record, from int) []record.Record {
+		lo, hi := len(recs), len(recs)
+		for i := range recs {
+			if recs[i].Row > from && lo == len(recs) {
+				lo = i
+			}
+			if recs[i].Row > last.Num {
+				hi = i
+				break
+			}
+		}
+		return recs[min(lo, hi):hi]
+	}
+	n := len(rows) - groups
+	for _, r := range rows {
+		if r.Num > last.Num {
+			n-- // a data row below the total is none of its
+		}
+	}
+	all := above(recs, 0)
+	if len(totals) > 1 {
+		if block := above(recs, totals[len(totals)-2].Num); len(block) > 0 {
+			// Its block's total, or a grand total; else, said against
+			// its block.
+			if b.checkTotal(rc, last, block, len(block), false) || b.checkTotal(rc, last, all, n, false) {
+				return last.Num, true
+			}
+			return last.Num, b.checkTotal(rc, last, block, len(block), true)
+		}
+	}
+	return last.Num, b.checkTotal(rc, last, all, n, true)
+}
+
+// checkTotal compares a total row's figures with the sums of recs, which
+// should be the records of rows rows: with fewer (rows with problems), it
+// says nothing and reports no match. With warn, each figure that differs is
+// a warning.
+func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Record, rows int, warn bool) bool {
 	matches := true
 	check := func(i int, q quantity, sum int64) {
 		if i < 0 {
@@ -843,8 +883,9 @@ func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Rec
 		if !m.IsZero() || v == sum {
 			return
 		}
-		matches = false
-		b.warn(rc.at(total.Num, i+1), rc.header[i], msg.New("validate.total_differs", msg.Quote(s), msg.Number(v), msg.Number(sum)))
+		if matches = false; warn {
+			b.warn(rc.at(total.Num, i+1), rc.header[i], msg.New("validate.total_differs", msg.Quote(s), msg.Number(v), msg.Number(sum)))
+		}
 	}
 	sum := rc.newSums()
 	for i := range recs {
@@ -852,15 +893,16 @@ func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Rec
 	}
 	if len(recs) < rows {
 		// Rows with problems are not in the sum: no check would be fair.
-		return total.Num, false
+		return false
 	}
 	check(rc.where[colCount], qtyCount, sum.count)
 	if rc.fundsParts == nil {
 		check(rc.where[colFunds], qtyMoney, sum.funds)
 	} else if v, _, m := rc.partsSum(total); m.IsZero() && v != sum.funds && slices.ContainsFunc(rc.fundsParts, func(i int) bool { return cell(total, i) != "" }) {
 		i := rc.where[colFunds]
-		matches = false
-		b.warn(rc.at(total.Num, i+1), rc.header[i], msg.New("validate.total_differs", msg.Number(v), msg.Number(v), msg.Number(sum.funds)))
+		if matches = false; warn {
+			b.warn(rc.at(total.Num, i+1), rc.header[i], msg.New("validate.total_differs", msg.Number(v), msg.Number(v), msg.Number(sum.funds)))
+		}
 	}
 	check(rc.where[colHouseholds], qtyCount, sum.households)
 	check(rc.where[colBeneficiaries], qtyCount, sum.beneficiaries)
@@ -871,7 +913,7 @@ func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Rec
 		}
 		check(i, q, sum.extras[k])
 	}
-	return total.Num, matches
+	return matches
 }
 
 // moneyAmount reports whether a cell is a number followed by a unit of

@@ -1080,3 +1080,33 @@ func TestNoModelRows(t *testing.T) {
 		}
 	}
 }
+
+// A total row after each quarter's block: the last is checked against its
+// block (or, a grand total, against every row above it), never against
+// both blocks (review 40: a right total said to differ from 43, the two
+// blocks' count, where its block has 22). A total is never compared with
+// rows below it.
+func TestTotalOfEachBlock(t *testing.T) {
+	q3 := "1,Lạng Sơn,Xã Vũ Lễ,Mô hình A,Kinh tế,Quý III/2025,1,1.000.000,10\n2,Lạng Sơn,Xã Vũ Lễ,Mô hình B,Kinh tế,Quý III/2025,1,2.000.000,20\n"
+	q4 := "3,Lạng Sơn,Xã Vũ Lễ,Mô hình A,Kinh tế,Quý IV/2025,1,4.000.000,40\n"
+	total := func(count, funds, households string) string {
+		return ",Tổng cộng,,,,," + count + "," + funds + "," + households + "\n"
+	}
+	for _, tc := range []struct {
+		what, rows string
+		warnings   int
+	}{
+		{"each block's right", q3 + total("2", "3.000.000", "30") + q4 + total("1", "4.000.000", "40"), 0},
+		{"a grand total", q3 + total("2", "3.000.000", "30") + q4 + total("3", "7.000.000", "70"), 0},
+		{"the last block's wrong", q3 + total("2", "3.000.000", "30") + q4 + total("1", "4.500.000", "40"), 1},
+		{"a total above a row", q3 + total("2", "3.000.000", "30") + q4, 0},
+	} {
+		r := Read(tables(t, "t.csv", groupHead+tc.rows), Options{})
+		if len(r.Problems) > 0 || len(r.Warnings) != tc.warnings || len(r.Dataset.Records) != 3 {
+			t.Errorf("%s: problems %v, warnings %v, %d records; want %d warnings, 3 records", tc.what, r.Problems, r.Warnings, len(r.Dataset.Records), tc.warnings)
+		}
+		if tc.warnings == 1 && !strings.Contains(r.Warnings[0].Error(), "4,000,000") && !strings.Contains(r.Warnings[0].Error(), "4.000.000") {
+			t.Errorf("%s: %v; want the block's 4,000,000", tc.what, r.Warnings[0])
+		}
+	}
+}
