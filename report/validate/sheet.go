@@ -693,12 +693,12 @@ func (lay *sheetLayout) rowNumber(r load.Row, maxLen int) string {
 
 var sectionNumberRe = lazyRegexp(`^([ivxlc]+|[a-h])[.)]?$`)
 
-// blank reports whether a row names no model (model is its model cell's
+// blank reports whether a row names no model, or says there is none (model is its model cell's
 // index, from modelNamed) and has no figure, in a table that has a column
 // of model names or of counts: in one that has neither, each row is a
 // model by the input contract.
 func (lay *sheetLayout) blank(r load.Row, model int) bool {
-	if !lay.hasModelOrCount || model >= 0 && !noModel(r.Cell(model)) {
+	if !lay.hasModelOrCount {
 		return false
 	}
 	for i, c := range r.All() {
@@ -712,7 +712,7 @@ func (lay *sheetLayout) blank(r load.Row, model int) bool {
 			}
 		}
 	}
-	return true
+	return model < 0 || noModel(r.Cell(model)) // the name last: most rows have figures
 }
 
 // isDash reports whether a cell is only a dash, which Vietnamese tables
