@@ -376,11 +376,6 @@ func settle(g *gazetteer.Gazetteer, r *record.Record) outcome {
 		}
 	}
 	m, ok := match(g, r, candidates)
-	if ok && r.District != "" && r.Period.First >= reform {
-		if n, same := continued(g, r, m); same {
-			m, o.names[1] = n, ""
-		}
-	}
 	if ok {
 		o.filled = m.fillDistrict(g)
 		o.take(m)
@@ -433,32 +428,6 @@ func settle(g *gazetteer.Gazetteer, r *record.Record) outcome {
 	}
 	o.warnings = append(o.warnings, warning{m.level, notFound(g, m.level, o.names[m.level], m.place, m.era, m.err)})
 	return o
-}
-
-// continued returns the 2025 commune that a row after the reform names
-// with an old district typed in (m), when the old commune goes on as it
-// under its name and code (Xã Đức Long of Huyện Thạch An, now Xã Đức Long
-// of Cao Bằng): the row is the new commune's, as the rows that leave the
-// district out are. Read as the old unit, it was another place, and a
-// model reported both ways in two quarters after the reform two models (a
-// fortieth review). An old commune that the reform merged into another
-// name stays the old unit (a thirty-first review).
-func continued(g *gazetteer.Gazetteer, r *record.Record, m found) (found, bool) {
-	old := m.units[2]
-	if old == nil {
-		return found{}, false
-	}
-	u, err := g.ByCode(gazetteer.Era2025, old.Code)
-	if err != nil || u.Level != old.Level || u.Type != old.Type || gazetteer.UnitKey(u.Name) != gazetteer.UnitKey(old.Name) {
-		return found{}, false
-	}
-	without := *r
-	without.District = ""
-	n, ok := match(g, &without, []gazetteer.Era{gazetteer.Era2025})
-	if !ok || n.units[2] == nil || n.units[2].Code != u.Code {
-		return found{}, false
-	}
-	return n, true
 }
 
 // found is what match found of a record's names in some eras: the units of

@@ -118,31 +118,3 @@ func TestOrigins(t *testing.T) {
 		t.Errorf("without the roll-up, origin %d; want 0", without.Records[0].Origin)
 	}
 }
-
-// After the reform, a row with an old district typed in whose commune goes
-// on under its name and code is the 2025 commune's, as the rows without the
-// district are: a model of Xã Đức Long reported in 2025-Q3 without it and
-// in 2025-Q4 with "Huyện Thạch An" was two places, two models in the year
-// (a fortieth review). An old commune that became another, or another type
-// (Thị trấn Bắc Sơn, now Xã Bắc Sơn), is still the old unit.
-func TestOldDistrictAfterReform(t *testing.T) {
-	for _, rollUp := range []bool{false, true} {
-		ds := &record.Dataset{Records: []record.Record{
-			rec(t, "Cao Bằng", "", "Xã Đức Long", "2025-Q3"),
-			rec(t, "Cao Bằng", "Huyện Thạch An", "Xã Đức Long", "2025-Q4"),
-			rec(t, "Lạng Sơn", "Huyện Bắc Sơn", "Thị trấn Bắc Sơn", "2025-Q3"),
-		}}
-		res := Apply(ds, gazetteer.Default(), rollUp)
-		a, b, c := ds.Records[0], ds.Records[1], ds.Records[2]
-		if a.Province != b.Province || a.District != "" || b.District != "" || a.Commune != b.Commune || a.Origin != b.Origin {
-			t.Errorf("roll-up %v: %q/%q/%q (%d) and %q/%q/%q (%d); want one place", rollUp,
-				a.Province, a.District, a.Commune, a.Origin, b.Province, b.District, b.Commune, b.Origin)
-		}
-		if !rollUp && (c.District == "" || c.Commune != "Thị trấn Bắc Sơn") {
-			t.Errorf("Thị trấn Bắc Sơn of 2025-Q3 read as %q/%q", c.District, c.Commune)
-		}
-		if len(res.Warnings) != 0 {
-			t.Errorf("roll-up %v: warnings %v", rollUp, res.Warnings)
-		}
-	}
-}
