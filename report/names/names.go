@@ -14,6 +14,7 @@ package names
 
 import (
 	"errors"
+	"maps"
 	"runtime"
 	"slices"
 	"sync"
@@ -183,6 +184,7 @@ func Apply(ds *record.Dataset, g *gazetteer.Gazetteer, rollUp bool) Result {
 		res.place(ds, which, outcomes)
 	} else if !rollUp {
 		res.warnSplit(ds, g, which, outcomes)
+		res.warnTwoForms(ds, g, which, outcomes)
 	}
 	res.duplicates(ds, which, outcomes)
 	return res
@@ -246,6 +248,59 @@ func (res *Result) warnSplit(ds *record.Dataset, g *gazetteer.Gazetteer, which [
 		}
 		return r.Commune + ", " + r.District
 	})
+}
+
+// warnTwoForms warns, without the roll-up, of a commune that rows after
+// the reform write two ways: with its old district (the old unit, as the
+// rows before the reform are) and without it (the 2025 commune that goes
+// on under its name, type and code). They are two places, and a model
+// reported both ways counts twice over several quarters (a fortieth
+// review: Xã Đức Long in 2025-Q3 and "Huyện Thạch An, Xã Đức Long" in
+// 2025-Q4, 2 models for 1). Which way is right the data does not say (a
+// forty-first review found reading the old form as the new commune wrong
+// for registers that keep the district in every quarter): one warning a
+// commune, on its first row of the old form.
+func (res *Result) warnTwoForms(ds *record.Dataset, g *gazetteer.Gazetteer, which []int32, outcomes []outcome) {
+	oldForm := map[string]int{}  // by the 2025 commune's code, its first row written the old way
+	newForm := map[string]int{}  // and the first written the new way
+	goesOn := map[int32]string{} // by outcome, the code its old commune goes on under, or ""
+	for i := range ds.Records {
+		r := &ds.Records[i]
+		if r.Period.First < reform {
+			continue
+		}
+		j := which[i]
+		o := &outcomes[j]
+		if c := o.code2025(); c != "" {
+			if _, ok := newForm[c]; !ok {
+				newForm[c] = i
+			}
+			continue
+		}
+		c, ok := goesOn[j]
+		if !ok {
+			if u := o.units[2]; u != nil && o.names[1] != "" && o.era != gazetteer.Era2025 {
+				if n, err := g.ByCode(gazetteer.Era2025, u.Code); err == nil && n.Level == u.Level && n.Type == u.Type && gazetteer.UnitKey(n.Name) == gazetteer.UnitKey(u.Name) {
+					c = n.Code
+				}
+			}
+			goesOn[j] = c
+		}
+		if _, seen := oldForm[c]; c != "" && !seen {
+			oldForm[c] = i
+		}
+	}
+	for _, c := range slices.Sorted(maps.Keys(oldForm)) {
+		n, ok := newForm[c]
+		if !ok {
+			continue
+		}
+		i := oldForm[c]
+		r, other := &ds.Records[i], &ds.Records[n]
+		res.Warnings = append(res.Warnings, &record.InputError{Pos: r.NamePos(1), Column: r.Table.Header(1),
+			Msg: msg.New("warning", msg.New("names.two_forms", msg.Quote(r.Commune+", "+r.District), other.Pos().String(), msg.Quote(other.Commune)))})
+		res.WarningRecords = append(res.WarningRecords, i)
+	}
 }
 
 // code2025 returns the code of the 2025 commune an outcome's names are, or

@@ -119,7 +119,16 @@ func parseNumber(s string, q quantity, st style, scale int64) (int64, error) {
 	if problem != "" {
 		return 0, msg.New(problem, msg.Quote(s))
 	}
-	// value = mant × mult ÷ 10^places, which must be whole.
+	// value = mant × mult ÷ 10^places, which must be whole. Past 18
+	// places it never is (the fraction's digits are not all zeros: they
+	// are trimmed), and 10^places would overflow: a fuzzing campaign found
+	// 64 places a division by zero, and 23 places read as 1.
+	if places > 18 {
+		if q == qtyMoney {
+			return 0, msg.New("number.not_whole_money", msg.Quote(s))
+		}
+		return 0, msg.New("number.not_whole", msg.Quote(s))
+	}
 	div := int64(1)
 	for range places {
 		div *= 10
