@@ -327,7 +327,7 @@ func (b *builder) communesLeftBlank(rc *rowConverter, recs []record.Record) {
 		return
 	}
 	under := func(r, above *record.Record) bool {
-		return r.Commune == "" && r.Province == above.Province && r.District == above.District
+		return r.Commune == "" && r.Province == above.Province && r.District == above.District && !provinceUnit(r)
 	}
 	for i := 1; i < len(recs); i++ {
 		above, r := &recs[i-1], &recs[i]
@@ -852,6 +852,12 @@ func (b *builder) lastTotal(rc *rowConverter, totals []load.Row, recs []record.R
 		}
 	}
 	all := above(recs, 0)
+	if len(all) == 0 {
+		// A total at the top, under the header, as tables often put it:
+		// the rows below are its (a forty-first review found it said to
+		// differ from 0).
+		all, n = recs, len(rows)-groups
+	}
 	if len(totals) > 1 {
 		if block := above(recs, totals[len(totals)-2].Num); len(block) > 0 {
 			// Its block's total, or a grand total; else, said against
@@ -1035,4 +1041,17 @@ func planRow(s string) bool {
 		}
 	}
 	return false
+}
+
+// provinceUnit reports whether a row's unit says it is of the province,
+// not of a commune: "Tỉnh đoàn Cao Bằng", "Hội Nông dân tỉnh", the
+// province's name (a forty-first review found such a row warned of as a
+// commune's left blank).
+func provinceUnit(r *record.Record) bool {
+	if r.Unit == "" {
+		return false
+	}
+	u := " " + record.Fold(r.Unit) + " "
+	return strings.Contains(u, " tinh ") || strings.Contains(u, " thanh pho ") || strings.Contains(u, " cap tinh ") ||
+		r.Province != "" && strings.Contains(u, " "+record.Fold(r.Province)+" ")
 }

@@ -318,11 +318,13 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 					break
 				}
 			}
-		case len(diff) > 0 && members >= 1 && !c.numbered && !c.named && agree >= 2 && cell(rows[c.row], rc.where[colUnit]) == "" &&
-			!breakdowns(subOf, out, c.row, lo, hi):
-			// A row without a model's name or a unit whose figures are in
-			// part its rows' sums (two figures, or the money) and in part
-			// not: a subtotal or a total with a figure mistyped, counted
+		case len(diff) > 0 && members >= 2 && !c.numbered && !c.named && agree >= 2 && cell(rows[c.row], rc.where[colUnit]) == "" &&
+			cell(rows[c.row], rc.where[colStatus]) == "" && !breakdowns(subOf, out, c.row, lo, hi):
+			// A row without a model's name, a unit or a status whose
+			// figures are in part its rows' sums (two figures, or the
+			// money; two rows at least: beside a single row one sum alike
+			// is a chance, a forty-first review found) and in part not: a
+			// subtotal or a total with a figure mistyped, counted
 			// as more models (a twenty-second session's review: a
 			// district's total 500,000 đồng off doubled the report). Or a
 			// group whose figures are wrong: either way a problem, the

@@ -987,6 +987,13 @@ func TestSubtotalDiffers(t *testing.T) {
 	// Only the count agrees (2 = 1 + 1): a commune's own row of two models
 	// besides, whose money is no sum.
 	wantSums(t, "a count alike", groupHead+a+b+",Lạng Sơn,Xã Vũ Lễ,,,Quý III/2025,2,5.000.000,\n"+c, sums{4, 5, 12_000_000, 70})
+	// Review 41: beside a single row, a sum alike is a chance; a row with
+	// a status is a model.
+	wantSums(t, "beside one row", groupHead+a+",Lạng Sơn,Xã Vũ Lễ,,Kinh tế,Quý III/2025,2,1.000.000,10\n"+c, sums{3, 4, 6_000_000, 60})
+	const withStatus = "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Tình trạng,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
+	wantSums(t, "with a status", withStatus+"1,Lạng Sơn,Xã Vũ Lễ,Mô hình A,Kinh tế,Mới,Quý III/2025,1,1.000.000,10\n"+
+		"2,Lạng Sơn,Xã Vũ Lễ,Mô hình B,Kinh tế,Mới,Quý III/2025,1,2.000.000,20\n,Lạng Sơn,Xã Vũ Lễ,,Kinh tế,Mới,Quý III/2025,2,3.100.000,30\n",
+		sums{3, 4, 6_100_000, 60})
 }
 
 // Rows under a group's row (a list's label, or a row without a model's
@@ -1057,6 +1064,15 @@ func TestCommunesLeftBlank(t *testing.T) {
 			t.Errorf("%s: %d records; want every row's", tc.what, len(r.Dataset.Records))
 		}
 	}
+	// A row of a unit of the province's names no commune of its own
+	// (review 41 found it warned of).
+	r := Read(tables(t, "t.csv", "Tỉnh,Xã,Đơn vị,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình\n"+
+		"Lạng Sơn,Xã Bắc Sơn,Hội Nông dân xã,Mô hình A,Kinh tế,Quý III/2025,1\n"+
+		"Lạng Sơn,,Tỉnh đoàn Lạng Sơn,Mô hình E,Kinh tế,Quý III/2025,1\n"+
+		"Lạng Sơn,,Hội Nông dân tỉnh,Mô hình F,Kinh tế,Quý III/2025,1\n"), Options{})
+	if len(r.Problems) > 0 || len(r.Warnings) > 0 || len(r.Dataset.Records) != 3 {
+		t.Errorf("units of the province: problems %v, warnings %v, %d records; want none, none, 3", r.Problems, r.Warnings, len(r.Dataset.Records))
+	}
 }
 
 // What a clerk writes where a model's name goes to say there is none
@@ -1070,7 +1086,7 @@ func TestNoModelRows(t *testing.T) {
 	for _, none := range []string{"Không có", "Chưa có mô hình", "(không)", "Chưa xây dựng", "Ghi chú: xã chưa gửi báo cáo", "Xã chưa gửi báo cáo", "Chưa báo cáo"} {
 		wantSums(t, none, head+model+"Cao Bằng,Xã Độc Lập,,"+csvCell(none)+",,,2025-Q4,,,\n", sums{1, 1, 120_000_000, 12})
 	}
-	for _, name := range []string{"Không có ma túy", "Kế hoạch hóa gia đình", "Ghi nhớ công ơn"} {
+	for _, name := range []string{"Không có ma túy", "Kế hoạch hóa gia đình", "Ghi nhớ công ơn", "Xã chưa có ma túy"} {
 		wantSums(t, name, head+model+"Cao Bằng,Xã Độc Lập,,"+name+",,,2025-Q4,,,\n", sums{2, 2, 120_000_000, 12})
 	}
 	for _, plan := range []string{"Kế hoạch năm 2026", "Chỉ tiêu 2026", "KH quý III/2025", "Kế hoạch"} {
@@ -1100,12 +1116,14 @@ func TestTotalOfEachBlock(t *testing.T) {
 		{"a grand total", q3 + total("2", "3.000.000", "30") + q4 + total("3", "7.000.000", "70"), 0},
 		{"the last block's wrong", q3 + total("2", "3.000.000", "30") + q4 + total("1", "4.500.000", "40"), 1},
 		{"a total above a row", q3 + total("2", "3.000.000", "30") + q4, 0},
+		{"a total at the top (review 41)", total("3", "7.000.000", "70") + q3 + q4, 0},
+		{"a wrong total at the top", total("3", "7.500.000", "70") + q3 + q4, 1},
 	} {
 		r := Read(tables(t, "t.csv", groupHead+tc.rows), Options{})
 		if len(r.Problems) > 0 || len(r.Warnings) != tc.warnings || len(r.Dataset.Records) != 3 {
 			t.Errorf("%s: problems %v, warnings %v, %d records; want %d warnings, 3 records", tc.what, r.Problems, r.Warnings, len(r.Dataset.Records), tc.warnings)
 		}
-		if tc.warnings == 1 && !strings.Contains(r.Warnings[0].Error(), "4,000,000") && !strings.Contains(r.Warnings[0].Error(), "4.000.000") {
+		if tc.what == "the last block's wrong" && !strings.Contains(r.Warnings[0].Error(), "4,000,000") && !strings.Contains(r.Warnings[0].Error(), "4.000.000") {
 			t.Errorf("%s: %v; want the block's 4,000,000", tc.what, r.Warnings[0])
 		}
 	}

@@ -722,7 +722,7 @@ func (lay *sheetLayout) blank(r load.Row, model int) bool {
 // "Chưa gửi báo cáo", "Ghi chú: …". Whole, so that "Không có ma túy" is a
 // model.
 var noModelRe = lazyRegexp(`^(khong|khong co|chua co|khong co mo hinh( nao)?|chua co mo hinh( nao)?|chua xay dung( mo hinh)?|` +
-	`chua (gui |nop |co )?bao cao|khong phat sinh|chua phat sinh|none|nil|n/a|ghi chu\b.*|(xa|phuong|thi tran|dac khu|don vi) chua (gui|nop|co) .*)$`)
+	`chua (gui |nop |co )?bao cao|khong phat sinh|chua phat sinh|none|nil|n/a|ghi chu\b.*|(xa|phuong|thi tran|dac khu|don vi) chua (gui|nop|co) bao cao.*)$`)
 
 // noModel reports whether a model's cell says there is no model.
 func noModel(c string) bool {
