@@ -253,6 +253,11 @@ func (u *ui) exit(err error) int {
 // crash reports a recovered panic: one line for the user, and the details
 // in a file for the developers.
 func (u *ui) crash(r any, stack []byte, args []string) int {
+	if p, ok := r.(interface{ GoroutineStack() []byte }); ok {
+		// A panic of another goroutine, raised again where it was waited
+		// for (report/internal/parallel): its own stack says where.
+		stack = append(p.GoroutineStack(), append([]byte("\nraised again by:\n"), stack...)...)
+	}
 	report := fmt.Sprintf("dvkreport %s\n%s\nargs: %q\npanic: %v\n\n%s", version(), time.Now().UTC().Format(time.RFC3339), args, r, stack)
 	name := filepath.Join(os.TempDir(), fmt.Sprintf("dvkreport-crash-%d.txt", time.Now().UnixNano()))
 	if err := os.WriteFile(name, []byte(report), 0o600); err != nil {

@@ -5,11 +5,11 @@ import (
 	"math"
 	"runtime"
 	"slices"
-	"sync"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
+	"github.com/dvkreport/dvkreport/report/internal/parallel"
 	"github.com/dvkreport/dvkreport/report/record"
 )
 
@@ -392,7 +392,7 @@ func keysAhead(recs []record.Record, selected []int32, info []recordInfo) *ahead
 		return nil
 	}
 	a := &aheadKeys{bufs: make([][]byte, parts), spans: make([][5]int32, len(selected))}
-	var wg sync.WaitGroup
+	var wg parallel.Group
 	for w := range parts {
 		lo, hi := len(selected)*w/parts, len(selected)*(w+1)/parts
 		wg.Go(func() {

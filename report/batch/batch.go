@@ -35,6 +35,7 @@ import (
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/dvkreport/dvkreport/report/internal/parallel"
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/output"
 )
@@ -346,26 +347,26 @@ func Run(ctx context.Context, jobs []Job, opts Options) (*Result, error) {
 	next := make(chan int)
 	var mu sync.Mutex
 	finished := 0
-	var wg sync.WaitGroup
+	var wg parallel.Group
 	for range min(n, max(len(jobs), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for i := range next {
-				f, err := make1(&jobs[i], paths[i], opts)
-				results[i] = done{f, err}
-				mu.Lock()
-				finished++
-				if opts.Progress != nil {
-					ev := Event{Done: finished, Total: len(jobs), Job: &jobs[i], Err: err}
-					if err == nil {
-						ev.File = paths[i]
+				wg.Catch(func() {
+					f, err := make1(&jobs[i], paths[i], opts)
+					results[i] = done{f, err}
+					mu.Lock()
+					defer mu.Unlock()
+					finished++
+					if opts.Progress != nil {
+						ev := Event{Done: finished, Total: len(jobs), Job: &jobs[i], Err: err}
+						if err == nil {
+							ev.File = paths[i]
+						}
+						opts.Progress(ev)
 					}
-					opts.Progress(ev)
-				}
-				mu.Unlock()
+				})
 			}
-		}()
+		})
 	}
 	var ctxErr error
 feed:

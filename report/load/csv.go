@@ -3,8 +3,9 @@ package load
 import (
 	"runtime"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"github.com/dvkreport/dvkreport/report/internal/parallel"
 )
 
 // csvError is a structural problem of a delimited text: where it is and
@@ -224,7 +225,7 @@ func readRows(text string, comma byte, parts, maxCell, maxRecord int) ([]Row, *c
 	pieces := make([][]Row, len(starts))
 	ends, breaks := make([]int, len(starts)), make([]int, len(starts))
 	errs := make([]*csvError, len(starts))
-	var wg sync.WaitGroup
+	var wg parallel.Group
 	for k, start := range starts {
 		limit := len(text)
 		if k+1 < len(starts) {

@@ -34,12 +34,12 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/dvkreport/dvkreport/report/internal/parallel"
 	"github.com/dvkreport/dvkreport/report/load/charset"
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
@@ -616,7 +616,7 @@ func isNFC(b []byte) bool {
 	// Pieces start after a line break, which nothing composes with: the
 	// text is NFC exactly when every piece is.
 	ok := make([]bool, parts)
-	var wg sync.WaitGroup
+	var wg parallel.Group
 	start := 0
 	for k := range parts {
 		end := len(b)

@@ -17,9 +17,9 @@ import (
 	"maps"
 	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
+	"github.com/dvkreport/dvkreport/report/internal/parallel"
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
 	"github.com/dvkreport/dvkreport/report/validate"
@@ -136,7 +136,7 @@ func Apply(ds *record.Dataset, g *gazetteer.Gazetteer, rollUp bool) Result {
 	}
 	outcomes := make([]outcome, len(first))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(first)/parallelMin))
-	var wg sync.WaitGroup
+	var wg parallel.Group
 	for w := range workers {
 		wg.Go(func() {
 			for j := w; j < len(first); j += workers {

@@ -8,8 +8,8 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
+	"github.com/dvkreport/dvkreport/report/internal/parallel"
 	"github.com/dvkreport/dvkreport/report/load"
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
@@ -568,7 +568,7 @@ func (b *builder) convert(rc *rowConverter, rows []load.Row) {
 		rejected []Rejected
 	}
 	pieces := make([]piece, parts)
-	var wg sync.WaitGroup
+	var wg parallel.Group
 	for k := range pieces {
 		lo, hi := len(rows)*k/parts, len(rows)*(k+1)/parts
 		wg.Go(func() {

@@ -12,7 +12,8 @@ import (
 // FuzzParseNumber: any cell parses or fails without panicking; a parsed
 // value is never negative; plain digits read as themselves.
 func FuzzParseNumber(f *testing.F) {
-	for _, s := range []string{"3.410.000.000", "3,41 tỷ", "380 triệu đồng", "VND 705,000,000", "1.234", "-5", "(3)", "1.5 billion", "0,5 đồng", "3.41E+09", "99999999999999999999"} {
+	for _, s := range []string{"3.410.000.000", "3,41 tỷ", "380 triệu đồng", "VND 705,000,000", "1.234", "-5", "(3)", "1.5 billion", "0,5 đồng", "3.41E+09", "99999999999999999999",
+		",0000000000000000000000000000000000000000000000000000000000000001", "0,00000200376420520689664"} {
 		f.Add(s, true, uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, s string, money bool, st uint8) {
@@ -29,6 +30,17 @@ func FuzzParseNumber(f *testing.F) {
 		}
 		if n, perr := strconv.ParseInt(s, 10, 64); perr == nil && n >= 0 && !strings.HasPrefix(s, "+") && v != n {
 			t.Fatalf("parseNumber(%q) = %d, want %d", s, v, n)
+		}
+		// "0," or "0." and digits that are no group of thousands: a
+		// fraction, whole only when its digits are all zeros (a fuzzing
+		// campaign found 23 places read as 1).
+		if frac, ok := strings.CutPrefix(s, "0,"); ok || strings.HasPrefix(s, "0.") {
+			if !ok {
+				frac = s[2:]
+			}
+			if len(frac) != 3 && frac != "" && strings.Trim(frac, "0123456789") == "" && strings.Trim(frac, "0") != "" {
+				t.Fatalf("parseNumber(%q) = %d; want it refused, a fraction", s, v)
+			}
 		}
 	})
 }

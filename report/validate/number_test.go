@@ -87,6 +87,12 @@ func TestParseNumberErrors(t *testing.T) {
 		// A formula's error says so (a twenty-fourth review).
 		{"#REF!", qtyMoney, styleUnknown, "formula error"},
 		{" #div/0! ", qtyCount, styleUnknown, "formula error"},
+		// A fuzzing campaign: 10^places overflowed past 18 places, 64 a
+		// division by zero, 23 read as 1.
+		{",0000000000000000000000000000000000000000000000000000000000000001", qtyCount, styleUnknown, "not a whole number"},
+		{"0,00000200376420520689664", qtyCount, styleUnknown, "not a whole number"},
+		{"0,00000200376420520689664", qtyMoney, styleUnknown, "whole number of đồng"},
+		{"0,0000000000000000000008592494392508416 nghìn", qtyMoney, styleUnknown, "whole number of đồng"},
 	}
 	for _, tt := range tests {
 		got, err := parseNumber(tt.in, tt.q, tt.st, 0)

@@ -6,9 +6,9 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
+	"github.com/dvkreport/dvkreport/report/internal/parallel"
 	"github.com/dvkreport/dvkreport/report/load"
 	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
@@ -628,7 +628,7 @@ func (lay *sheetLayout) rowFacts(rows []load.Row) []rowFact {
 		of(0, len(rows))
 		return facts
 	}
-	var wg sync.WaitGroup
+	var wg parallel.Group
 	for k := range parts {
 		wg.Go(func() { of(len(rows)*k/parts, len(rows)*(k+1)/parts) })
 	}
