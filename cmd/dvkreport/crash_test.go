@@ -43,3 +43,22 @@ func TestCrashOfAGoroutine(t *testing.T) {
 		t.Errorf("said %q", stderr.String())
 	}
 }
+
+// mail's pool raises a job's panic again on the calling goroutine, after
+// the other jobs, with the job's stack.
+func TestParallelRaisesAPanic(t *testing.T) {
+	done := make([]bool, 6)
+	defer func() {
+		p, ok := recover().(interface{ GoroutineStack() []byte })
+		if !ok || !strings.Contains(string(p.GoroutineStack()), "crash_test.go") || !done[0] || !done[5] {
+			t.Errorf("recovered %v, jobs done %v; want the job's panic with its stack, the others done", p, done)
+		}
+	}()
+	parallel(6, 2, func(i int) {
+		if i == 3 {
+			panic("job 3")
+		}
+		done[i] = true
+	})
+	t.Error("parallel returned")
+}

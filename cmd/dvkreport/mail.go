@@ -6,10 +6,12 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
+	"fmt"
 	netmail "net/mail"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -406,28 +408,50 @@ func parentOf(path []string) string {
 }
 
 // parallel calls f(0) … f(n-1) on up to jobs goroutines (0: one per
-// processor).
+// processor). A panic of f is raised again once all are done, on the
+// calling goroutine, where run's handler makes it an internal error (exit
+// 3) rather than the runtime's exit 2, as report/internal/parallel does
+// for the pipeline's own goroutines.
 func parallel(n, jobs int, f func(int)) {
 	if jobs <= 0 {
 		jobs = max(1, runtime.GOMAXPROCS(0))
 	}
 	next := make(chan int)
 	var wg sync.WaitGroup
+	var once sync.Once
+	var crashed *workerPanic
 	for range min(jobs, max(n, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for i := range next {
-				f(i)
+				func() {
+					defer func() {
+						if r := recover(); r != nil {
+							once.Do(func() { crashed = &workerPanic{r, debug.Stack()} })
+						}
+					}()
+					f(i)
+				}()
 			}
-		}()
+		})
 	}
 	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
+	if crashed != nil {
+		panic(crashed)
+	}
 }
+
+// workerPanic is a panic of one of parallel's goroutines, with its stack.
+type workerPanic struct {
+	value any
+	stack []byte
+}
+
+func (p *workerPanic) Error() string          { return fmt.Sprint(p.value) }
+func (p *workerPanic) GoroutineStack() []byte { return p.stack }
 
 // message makes the email of one report.
 func (m *mailSetup) message(u *ui, r *report.Result, opts report.Options, to []string, file string) (*mail.Message, error) {
