@@ -261,15 +261,15 @@ func (res *Result) warnSplit(ds *record.Dataset, g *gazetteer.Gazetteer, which [
 // for registers that keep the district in every quarter): one warning a
 // commune, on its first row of the old form.
 func (res *Result) warnTwoForms(ds *record.Dataset, g *gazetteer.Gazetteer, which []int32, outcomes []outcome) {
-	oldForm := map[string]int{}  // by the 2025 commune's code, its first row written the old way
-	newForm := map[string]int{}  // and the first written the new way
-	goesOn := map[int32]string{} // by outcome, the code its old commune goes on under, or ""
+	oldForm := map[string]int{}         // by the 2025 commune's code, its first row written the old way
+	newForm := map[string]int{}         // and the first written the new way
+	seen := make([]bool, len(outcomes)) // an outcome's first row after the reform is the one that counts
 	for i := range ds.Records {
-		r := &ds.Records[i]
-		if r.Period.First < reform {
+		j := which[i]
+		if ds.Records[i].Period.First < reform || seen[j] {
 			continue
 		}
-		j := which[i]
+		seen[j] = true
 		o := &outcomes[j]
 		if c := o.code2025(); c != "" {
 			if _, ok := newForm[c]; !ok {
@@ -277,17 +277,11 @@ func (res *Result) warnTwoForms(ds *record.Dataset, g *gazetteer.Gazetteer, whic
 			}
 			continue
 		}
-		c, ok := goesOn[j]
-		if !ok {
-			if u := o.units[2]; u != nil && o.names[1] != "" && o.era != gazetteer.Era2025 {
-				if n, err := g.ByCode(gazetteer.Era2025, u.Code); err == nil && n.Level == u.Level && n.Type == u.Type && gazetteer.UnitKey(n.Name) == gazetteer.UnitKey(u.Name) {
-					c = n.Code
-				}
+		if u := o.units[2]; u != nil && o.names[1] != "" && o.era != gazetteer.Era2025 {
+			n, err := g.ByCode(gazetteer.Era2025, u.Code)
+			if _, ok := oldForm[n.Code]; err == nil && !ok && n.Level == u.Level && n.Type == u.Type && gazetteer.UnitKey(n.Name) == gazetteer.UnitKey(u.Name) {
+				oldForm[n.Code] = i
 			}
-			goesOn[j] = c
-		}
-		if _, seen := oldForm[c]; c != "" && !seen {
-			oldForm[c] = i
 		}
 	}
 	for _, c := range slices.Sorted(maps.Keys(oldForm)) {

@@ -1031,7 +1031,7 @@ var planRe = lazyRegexp(`^(ke hoach|kh|chi tieu|muc tieu)( (nam|quy|thang|giai d
 // model: summed, "Kế hoạch năm 2026 | 50 | 5 tỷ" made 51 models of one (a
 // twenty-second session's review).
 func planRow(s string) bool {
-	if len(s) > 60 {
+	if len(s) > 60 || len(s) < 2 || !strings.ContainsRune("KkCcMm", rune(s[0])) {
 		return false
 	}
 	for _, p := range []string{"Kế hoạch", "kế hoạch", "KẾ HOẠCH", "Chỉ tiêu", "chỉ tiêu", "CHỈ TIÊU", "Mục tiêu", "mục tiêu", "MỤC TIÊU",

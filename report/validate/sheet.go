@@ -701,6 +701,17 @@ func (lay *sheetLayout) blank(r load.Row, model int) bool {
 	if !lay.hasModelOrCount {
 		return false
 	}
+	if model >= 0 {
+		// A named row: most give a count or money, which is enough to
+		// know (every row of a big register comes here).
+		for _, c := range [...]column{colCount, colFunds} {
+			if i := slices.Index(lay.cols, c); i >= 0 && i < r.Len() {
+				if v := r.Cell(i); v != "" && !isDash(v) {
+					return false
+				}
+			}
+		}
+	}
 	for i, c := range r.All() {
 		if c == "" || i >= len(lay.cols) {
 			continue
