@@ -1029,7 +1029,7 @@ var planRe = lazyRegexp(`^(ke hoach|kh|chi tieu|muc tieu)( (nam|quy|thang|giai d
 
 // planRow reports whether a model's cell names a plan or a target, not a
 // model: summed, "Kế hoạch năm 2026 | 50 | 5 tỷ" made 51 models of one (a
-// twenty-second session's review).
+// fortieth review).
 func planRow(s string) bool {
 	if len(s) > 60 || len(s) < 2 || !strings.ContainsRune("KkCcMm", rune(s[0])) {
 		return false

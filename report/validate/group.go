@@ -325,7 +325,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			// money; two rows at least: beside a single row one sum alike
 			// is a chance, a forty-first review found) and in part not: a
 			// subtotal or a total with a figure mistyped, counted
-			// as more models (a twenty-second session's review: a
+			// as more models (rebuilding review 20's cases: a
 			// district's total 500,000 đồng off doubled the report). Or a
 			// group whose figures are wrong: either way a problem, the
 			// row out of the dataset, until they agree.

@@ -1078,7 +1078,7 @@ func TestCommunesLeftBlank(t *testing.T) {
 // What a clerk writes where a model's name goes to say there is none
 // ("Không có", "Chưa có mô hình", "Ghi chú: xã chưa gửi báo cáo"), with
 // no figure, is no model: each was counted as one (4 models for 1, a
-// twenty-second session's review). A model whose name starts so is one;
+// fortieth review). A model whose name starts so is one;
 // a row of a plan or a target ("Kế hoạch năm 2026 | 50") is a problem.
 func TestNoModelRows(t *testing.T) {
 	const head = "province,commune,unit,model,field,status,period,count,funds_vnd,households\n"

@@ -567,7 +567,7 @@ func (lay *sheetLayout) sortRows() {
 			// No model's name and no figure: a template's row not filled
 			// in, or a commune's or a field's heading. Counted, each was
 			// one model; so was a commune's "Không có" (none), a
-			// twenty-second session's review found.
+			// fortieth review found.
 			drop(i)
 			if model >= 0 {
 				lay.skip(r, "none")
