@@ -278,8 +278,15 @@ func (res *Result) warnTwoForms(ds *record.Dataset, g *gazetteer.Gazetteer, whic
 			continue
 		}
 		if u := o.units[2]; u != nil && o.names[1] != "" && o.era != gazetteer.Era2025 {
-			n, err := g.ByCode(gazetteer.Era2025, u.Code)
-			if _, ok := oldForm[n.Code]; err == nil && !ok && n.Level == u.Level && n.Type == u.Type && gazetteer.UnitKey(n.Name) == gazetteer.UnitKey(u.Name) {
+			// The 2025 commune it went into whole, of its name and type,
+			// whatever its code (Xã Khánh Bình of Huyện An Phú, 30343, is
+			// Xã Khánh Bình, 30341: review 42).
+			ru, err := g.RollUp(*u)
+			if err != nil || len(ru.Targets) != 1 || !ru.Targets[0].Whole {
+				continue
+			}
+			n := ru.Targets[0].Unit
+			if _, ok := oldForm[n.Code]; !ok && n.Type == u.Type && gazetteer.UnitKey(n.Name) == gazetteer.UnitKey(u.Name) {
 				oldForm[n.Code] = i
 			}
 		}

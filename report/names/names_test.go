@@ -137,6 +137,8 @@ func TestTwoFormsAfterReform(t *testing.T) {
 		{"the old form only", []record.Record{rec(t, "Cao Bằng", "Huyện Thạch An", "Xã Đức Long", "2025-Q2"), rec(t, "Cao Bằng", "Huyện Thạch An", "Xã Đức Long", "2025-Q3")}, 0},
 		{"an old form before the reform", []record.Record{rec(t, "Cao Bằng", "Huyện Thạch An", "Xã Đức Long", "2025-Q2"), rec(t, "Cao Bằng", "", "Xã Đức Long", "2025-Q3")}, 0},
 		{"another type", []record.Record{rec(t, "Lạng Sơn", "Huyện Bắc Sơn", "Thị trấn Bắc Sơn", "2025-Q3"), rec(t, "Lạng Sơn", "", "Xã Bắc Sơn", "2025-Q3")}, 0},
+		// Another code, the commune gone in whole (review 42).
+		{"another code", []record.Record{rec(t, "An Giang", "", "Xã Khánh Bình", "2025-Q3"), rec(t, "An Giang", "Huyện An Phú", "Xã Khánh Bình", "2025-Q4")}, 1},
 	} {
 		ds := &record.Dataset{Records: slices.Clone(tc.recs)}
 		res := Apply(ds, gazetteer.Default(), false)

@@ -257,8 +257,15 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		diff, members, agree := rc.addsUp(rows[c.row], g, recs, rec, out, lo, hi, true, need)
 		if diff != nil && !c.numbered && c.aboveHi > c.aboveLo && members >= 0 {
 			// (Not when a row below had problems: that is the answer.)
-			lo, hi = placeRun(g, recs, rec, out, c.aboveLo, c.aboveHi, false), c.aboveHi
-			diff, members, agree = rc.addsUp(rows[c.row], g, recs, rec, out, lo, hi, true, need)
+			// The rows above, when they add up, or when the rows below are
+			// none of its or agree less: a subtotal above its rows with a
+			// figure mistyped was measured against the rows above, another
+			// commune's, none, and counted as models (review 42).
+			alo, ahi := placeRun(g, recs, rec, out, c.aboveLo, c.aboveHi, false), c.aboveHi
+			d, m, a := rc.addsUp(rows[c.row], g, recs, rec, out, alo, ahi, true, need)
+			if d == nil || m < 0 || members == 0 || m > 0 && a > agree {
+				lo, hi, diff, members, agree = alo, ahi, d, m, a
+			}
 		}
 		// A model's row over a single row numbered under it (2 over 2.1,
 		// or a) may be a model inserted, and is no group.
@@ -319,7 +326,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 				}
 			}
 		case len(diff) > 0 && members >= 2 && !c.numbered && !c.named && agree >= 2 && cell(rows[c.row], rc.where[colUnit]) == "" &&
-			cell(rows[c.row], rc.where[colStatus]) == "" && !breakdowns(subOf, out, c.row, lo, hi):
+			cell(rows[c.row], rc.where[colStatus]) == "" && cell(rows[c.row], rc.where[colModel]) == "" && !breakdowns(subOf, out, c.row, lo, hi):
 			// A row without a model's name, a unit or a status whose
 			// figures are in part its rows' sums (two figures, or the
 			// money; two rows at least: beside a single row one sum alike
@@ -580,19 +587,27 @@ var breakdownWordRe = lazyRegexp(`^(trong đó|trong do|trong số|trong so|chia
 // count, and naming no place but their parent's, whose parent names a
 // model or, a group's row, gives a count of models (see groups). A row
 // that names every place its parent names must start with a bullet or a
-// breakdown's word.
+// breakdown's word, or name a source of money under a group's row. In a
+// table without numbers, only sources of money under a group's row are.
 func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, modelless []bool) []subRow {
-	if nums == nil {
-		return nil
-	}
 	var out []subRow
 	parent := -1
 	for i, r := range rows {
-		if nums[i] != "" {
+		noCount := isDash(cell(r, rc.where[colCount])) || cell(r, rc.where[colCount]) == ""
+		switch {
+		case nums != nil && nums[i] != "":
 			parent = i
 			continue
+		case nums == nil && (!noCount || cell(r, rc.where[colField]) != ""):
+			// Without numbers, only a group's row is a parent, and only
+			// of sources of money (below) that follow it.
+			parent = -1
+			if modelless[i] && !noCount {
+				parent = i
+			}
+			continue
 		}
-		if parent < 0 || cell(r, rc.where[colField]) != "" || !isDash(cell(r, rc.where[colCount])) && cell(r, rc.where[colCount]) != "" {
+		if parent < 0 || cell(r, rc.where[colField]) != "" || !noCount {
 			continue
 		}
 		counted := true
@@ -623,7 +638,12 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		marked := strings.TrimLeftFunc(text, func(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\t' })
 		bullet := marked != "" && strings.ContainsRune("-+•–—*·", []rune(marked)[0])
 		worded := breakdownWordRe.MatchString(lowerWords(strings.TrimLeftFunc(text, isLabelMark)))
-		if !fewer && !bullet && !worded || !bullet && !worded && (!counted || strings.HasPrefix(record.Fold(text), "mo hinh")) {
+		// Under a group's row, a source of money ("Ngân sách", "Nhân
+		// dân") is a breakdown even with the place written again, as a
+		// CSV writes it on every row (review 42).
+		source := modelless[parent] && fundsSourceRe.MatchString(record.Fold(text))
+		if !fewer && !bullet && !worded && !source || !bullet && !worded && !source && (!counted || strings.HasPrefix(record.Fold(text), "mo hinh")) ||
+			nums == nil && !source {
 			continue // a model's row typed without its number, field and place ("Mô hình B")
 		}
 		out = append(out, subRow{row: i, parent: parent, worded: worded || bullet, group: modelless[parent]})

@@ -1128,3 +1128,28 @@ func TestTotalOfEachBlock(t *testing.T) {
 		}
 	}
 }
+
+// Review 42's cases: a subtotal above its rows with a figure mistyped
+// (measured against the rows above it, another commune's, it was counted:
+// 5 models for 3); a "none" row with 0 đồng (a model); sources of money
+// under a group's row in a table without numbers, the place written on
+// every row (counted as models, 6 for 4).
+func TestReview42(t *testing.T) {
+	const head = "province,commune,unit,model,field,status,period,count,funds_vnd,households\n"
+	other := "Cao Bằng,Xã Đức Long,Hội Nông dân,Nuôi bò,Kinh tế,Duy trì,2025-Q3,1,4.000.000,8\n"
+	r := Read(tables(t, "t.csv", head+other+"Cao Bằng,Xã Minh Khai,,,,,2025-Q3,2,4.100.000,8\n"+
+		"Cao Bằng,Xã Minh Khai,Hội Phụ nữ,Trồng rau,Kinh tế,Duy trì,2025-Q3,1,1.000.000,3\n"+
+		"Cao Bằng,Xã Minh Khai,Hội Cựu chiến binh,Tổ an ninh,Quốc phòng - An ninh,Duy trì,2025-Q3,1,3.000.000,5\n"), Options{})
+	if len(r.Problems) != 1 || r.Problems[0].Msg.Key != "validate.subtotal_differs" || r.Problems[0].Pos.Row != 3 {
+		t.Errorf("a subtotal above its rows, mistyped: problems %v; want subtotal_differs at row 3", r.Problems)
+	}
+	for _, none := range []string{",,Không có,,,2025-Q3,,0,\n", ",,Chưa có mô hình,,,2025-Q3,,,0\n", ",,Không có,,,2025-Q3,0,0 đ,0\n"} {
+		wantSums(t, "none with zeros", head+other+"Cao Bằng,Xã Minh Khai"+none, sums{1, 1, 4_000_000, 8})
+	}
+	wantSums(t, "sources without numbers", head+"Cao Bằng,Xã Đức Long,,Các mô hình kinh tế,Kinh tế,,2025-Q3,3,1.000.000,10\n"+
+		"Cao Bằng,Xã Đức Long,,Ngân sách,,,2025-Q3,,400.000,\nCao Bằng,Xã Đức Long,,Nhân dân,,,2025-Q3,,600.000,\n"+
+		"Cao Bằng,Xã Minh Khai,Hội Phụ nữ,Trồng rau,Kinh tế,Duy trì,2025-Q3,1,1.000.000,3\n", sums{2, 4, 2_000_000, 13})
+	// Without numbers, a model under a group's row is still a model.
+	wantSums(t, "a model without numbers", head+"Cao Bằng,Xã Đức Long,,Các mô hình kinh tế,Kinh tế,,2025-Q3,3,1.000.000,10\n"+
+		"Cao Bằng,Xã Đức Long,,Nuôi ong,,,2025-Q3,,400.000,\n", sums{2, 4, 1_400_000, 10})
+}

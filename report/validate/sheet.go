@@ -701,12 +701,15 @@ func (lay *sheetLayout) blank(r load.Row, model int) bool {
 	if !lay.hasModelOrCount {
 		return false
 	}
+	// A figure: for a named row, one with a digit other than 0 (a row
+	// that says "Không có" with 0 đồng is none all the same, review 42).
+	figure := func(c string) bool { return !isDash(c) && (model < 0 || strings.ContainsAny(c, "123456789")) }
 	if model >= 0 {
 		// A named row: most give a count or money, which is enough to
 		// know (every row of a big register comes here).
 		for _, c := range [...]column{colCount, colFunds} {
 			if i := slices.Index(lay.cols, c); i >= 0 && i < r.Len() {
-				if v := r.Cell(i); v != "" && !isDash(v) {
+				if v := r.Cell(i); v != "" && figure(v) {
 					return false
 				}
 			}
@@ -718,7 +721,7 @@ func (lay *sheetLayout) blank(r load.Row, model int) bool {
 		}
 		switch lay.cols[i] {
 		case colCount, colFunds, colHouseholds, colBeneficiaries, colNone:
-			if !isDash(c) {
+			if figure(c) {
 				return false
 			}
 		}

@@ -48,7 +48,11 @@ func (g *Group) Go(f func()) {
 func (g *Group) Catch(f func()) {
 	defer func() {
 		if r := recover(); r != nil {
-			g.once.Do(func() { g.panic = &Panic{Value: r, Stack: debug.Stack()} })
+			p, ok := r.(*Panic) // raised again by a group within: its stack says where
+			if !ok {
+				p = &Panic{Value: r, Stack: debug.Stack()}
+			}
+			g.once.Do(func() { g.panic = p })
 		}
 	}()
 	f()

@@ -39,3 +39,23 @@ func TestWaitWithoutPanic(t *testing.T) {
 		t.Errorf("%d functions ran; want 8", n.Load())
 	}
 }
+
+// A group within a group's function: the panic keeps the inner
+// goroutine's stack (review 42 found only the outer one kept).
+func TestNestedGroups(t *testing.T) {
+	var outer Group
+	outer.Go(func() {
+		var inner Group
+		inner.Go(func() { innerFault() })
+		inner.Wait()
+	})
+	defer func() {
+		p, ok := recover().(*Panic)
+		if !ok || p.Value != "inner fault" || !strings.Contains(string(p.Stack), "innerFault") {
+			t.Errorf("recovered %#v; want the inner panic with its stack", p)
+		}
+	}()
+	outer.Wait()
+}
+
+func innerFault() { panic("inner fault") }
