@@ -326,7 +326,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 				}
 			}
 		case len(diff) > 0 && members >= 2 && !c.numbered && !c.named && agree >= 2 && cell(rows[c.row], rc.where[colUnit]) == "" &&
-			cell(rows[c.row], rc.where[colStatus]) == "" && cell(rows[c.row], rc.where[colModel]) == "" && !breakdowns(subOf, out, c.row, lo, hi):
+			cell(rows[c.row], rc.where[colStatus]) == "" && !breakdowns(subOf, out, c.row, lo, hi):
 			// A row without a model's name, a unit or a status whose
 			// figures are in part its rows' sums (two figures, or the
 			// money; two rows at least: beside a single row one sum alike
@@ -582,6 +582,14 @@ func breakdowns(subOf []int, out []bool, p, lo, hi int) bool {
 var breakdownWordRe = lazyRegexp(`^(trong đó|trong do|trong số|trong so|chia ra|bao gồm|riêng|of which|in which)([\s:,.;-]|$)` +
 	`|^(gồm|gom|bao gom|cụ thể|cu the|rieng)\s*[:,]`)
 
+// sourceRowRe matches, folded, the whole name of a row that gives a
+// source of a group's money: "Ngân sách nhà nước", "Nhân dân đóng góp",
+// "Xã hội hóa", "Nguồn khác". Whole: "Vốn vay xoay vòng", "Hội quán nông
+// dân" and "Nguồn nước sạch" are models (review 43).
+var sourceRowRe = lazyRegexp(`^(nguon )?(ngan sach( nha nuoc| trung uong| tinh| huyen| xa| dia phuong| cap (tinh|huyen|xa))?|nsnn|` +
+	`nhan dan( dong gop| ung ho)?|dan dong gop|xa hoi hoa|xhh|doanh nghiep( tai tro| ung ho)?|tai tro|ung ho|huy dong( khac| xa hoi)?|` +
+	`(cac )?nguon khac|khac|von (doi ung|tu co)|doi ung|tien mat|hien vat|ngay cong|(cac )?to chuc,? ca nhan|mttq|nha hao tam|manh thuong quan)$`)
+
 // subRows returns the rows of rows that may break their parent's figures
 // down: with no number (nums) under a numbered row, without a field or a
 // count, and naming no place but their parent's, whose parent names a
@@ -638,10 +646,12 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		marked := strings.TrimLeftFunc(text, func(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\t' })
 		bullet := marked != "" && strings.ContainsRune("-+•–—*·", []rune(marked)[0])
 		worded := breakdownWordRe.MatchString(lowerWords(strings.TrimLeftFunc(text, isLabelMark)))
-		// Under a group's row, a source of money ("Ngân sách", "Nhân
-		// dân") is a breakdown even with the place written again, as a
-		// CSV writes it on every row (review 42).
-		source := modelless[parent] && fundsSourceRe.MatchString(record.Fold(text))
+		// Under a group's row, a row that only names a source of money
+		// ("Ngân sách", "Nhân dân"), without a unit or a status, is a
+		// breakdown even with the place written again, as a CSV writes
+		// it on every row (review 42).
+		source := modelless[parent] && cell(r, rc.where[colUnit]) == "" && cell(r, rc.where[colStatus]) == "" &&
+			sourceRowRe.MatchString(strings.Trim(record.Fold(text), " :.-+•*"))
 		if !fewer && !bullet && !worded && !source || !bullet && !worded && !source && (!counted || strings.HasPrefix(record.Fold(text), "mo hinh")) ||
 			nums == nil && !source {
 			continue // a model's row typed without its number, field and place ("Mô hình B")

@@ -1153,3 +1153,25 @@ func TestReview42(t *testing.T) {
 	wantSums(t, "a model without numbers", head+"Cao Bằng,Xã Đức Long,,Các mô hình kinh tế,Kinh tế,,2025-Q3,3,1.000.000,10\n"+
 		"Cao Bằng,Xã Đức Long,,Nuôi ong,,,2025-Q3,,400.000,\n", sums{2, 4, 1_400_000, 10})
 }
+
+// Review 43's cases: under a group's row, a model whose name starts with a
+// source of money ("Hội quán nông dân", "Vốn vay xoay vòng"), or that has
+// a unit or a status, is a model; a list's label whose figures agree in
+// part with its members' is refused as any such row is (6 models for 3).
+func TestReview43(t *testing.T) {
+	const head = "province,commune,unit,model,field,status,period,count,funds_vnd,households\n"
+	label := func(funds string) string {
+		return "Cao Bằng,Xã Đức Long,,Các mô hình kinh tế,Kinh tế,,2025-Q3,3," + funds + ",10\n"
+	}
+	for _, name := range []string{"Hội quán nông dân", "Vốn vay xoay vòng", "Xã hội hóa đèn đường", "Nguồn nước sạch", "Khác: Tổ tự quản"} {
+		wantSums(t, name, head+label("1.000.000")+"Cao Bằng,Xã Đức Long,,"+csvCell(name)+",,,2025-Q3,,400.000,2\n", sums{2, 4, 1_400_000, 12})
+		wantSums(t, name+" with a unit", head+label("1.000.000")+"Cao Bằng,Xã Đức Long,Hội Nông dân,"+csvCell(name)+",,Mới,2025-Q3,,400.000,2\n",
+			sums{2, 4, 1_400_000, 12})
+	}
+	r := Read(tables(t, "t.csv", head+label("1.050.000")+"Cao Bằng,Xã Đức Long,Hội Nông dân,Nuôi bò,Kinh tế,Duy trì,2025-Q3,1,400.000,4\n"+
+		"Cao Bằng,Xã Đức Long,Hội Phụ nữ,Trồng rau,Kinh tế,Duy trì,2025-Q3,1,300.000,3\n"+
+		"Cao Bằng,Xã Đức Long,Đoàn Thanh niên,Nuôi ong,Kinh tế,Mới,2025-Q3,1,300.000,3\n"), Options{})
+	if len(r.Problems) != 1 || r.Problems[0].Msg.Key != "validate.subtotal_differs" || r.Problems[0].Pos.Row != 2 || r.Problems[0].Pos.Col != 9 {
+		t.Errorf("a list's label with its money mistyped: problems %v; want subtotal_differs at row 2, column 9", r.Problems)
+	}
+}
