@@ -197,14 +197,17 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	kind := map[int]string{}
 	// A group's row's breakdowns are read as such only where they are not
 	// its members (below).
-	subOf := make([]int, len(rows))
+	subOf, sourceOf := make([]int, len(rows)), make([]int, len(rows))
 	for i := range subOf {
-		subOf[i] = -1
+		subOf[i], sourceOf[i] = -1, -1
 	}
 	for _, sr := range subs {
 		i, p := sr.row, sr.parent
 		if sr.group {
 			subOf[i] = p
+			if sr.source {
+				sourceOf[i] = p // never its member (addsUp): its money is the group's own
+			}
 			continue
 		}
 		if rec[i] < 0 || rec[p] < 0 || !rc.within(rows[i], &recs[rec[i]], &recs[rec[p]]) {
@@ -227,7 +230,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			// A model's row over its parts (2 | Mô hình B | 1 over 2.1
 			// Hợp phần nuôi bò, 2.2 …, with no count): the model is
 			// counted, its parts are not.
-			if diff, members, _ := rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, c.lo, c.hi, false, 1); diff == nil && members >= 1 {
+			if diff, members, _ := rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, nil, -1, c.lo, c.hi, false, 1); diff == nil && members >= 1 {
 				for i := c.lo; i < c.hi; i++ {
 					if !out[i] {
 						out[i], kind[i] = true, "breakdown"
@@ -254,7 +257,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			// have a subtotal and some not, was counted as more models).
 			hi = placeRun(g, recs, rec, out, lo, hi, true)
 		}
-		diff, members, agree := rc.addsUp(rows[c.row], g, recs, rec, out, lo, hi, true, need)
+		diff, members, agree := rc.addsUp(rows[c.row], g, recs, rec, out, sourceOf, c.row, lo, hi, true, need)
 		if diff != nil && !c.numbered && c.aboveHi > c.aboveLo && members >= 0 {
 			// (Not when a row below had problems: that is the answer.)
 			// The rows above, when they add up, or when the rows below are
@@ -262,7 +265,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			// figure mistyped was measured against the rows above, another
 			// commune's, none, and counted as models (review 42).
 			alo, ahi := placeRun(g, recs, rec, out, c.aboveLo, c.aboveHi, false), c.aboveHi
-			d, m, a := rc.addsUp(rows[c.row], g, recs, rec, out, alo, ahi, true, need)
+			d, m, a := rc.addsUp(rows[c.row], g, recs, rec, out, sourceOf, c.row, alo, ahi, true, need)
 			if d == nil || m < 0 || members == 0 || m > 0 && a > agree {
 				lo, hi, diff, members, agree = alo, ahi, d, m, a
 			}
@@ -325,7 +328,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 					break
 				}
 			}
-		case len(diff) > 0 && members >= 2 && !c.numbered && !c.named && agree >= 2 && cell(rows[c.row], rc.where[colUnit]) == "" &&
+		case len(diff) > 0 && members >= 2 && !c.numbered && !c.named && (agree >= 2 || agree >= 1 && level[c.row] < finest) && cell(rows[c.row], rc.where[colUnit]) == "" &&
 			cell(rows[c.row], rc.where[colStatus]) == "" && !breakdowns(subOf, out, c.row, lo, hi):
 			// A row without a model's name, a unit or a status whose
 			// figures are in part its rows' sums (two figures, or the
@@ -358,8 +361,8 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	// warning: the rows might be models.
 	for _, sr := range subs {
 		i, p := sr.row, sr.parent
-		if !sr.group || out[i] || out[p] || rec[i] < 0 || rec[p] < 0 || !rc.within(rows[i], &recs[rec[i]], &recs[rec[p]]) {
-			continue
+		if !sr.group || out[i] || out[p] && !sr.source || rec[i] < 0 || rec[p] < 0 || !rc.within(rows[i], &recs[rec[i]], &recs[rec[p]]) {
+			continue // (a source of a group's money is never a model, whatever the group's row is: review 44)
 		}
 		out[i], kind[i] = true, "breakdown"
 		b.warn(rc.at(rows[i].Num, 0), "", msg.New("validate.breakdown_guessed", rows[i].Num, rows[p].Num))
@@ -486,13 +489,14 @@ func within(g, m *record.Record) bool {
 // every figure is the sum and the sign is strong enough (need), and the
 // number of members; when a member has no record (a row with
 // problems), members is -(i+1) for the first such row i. counts says whether the count of models is
-// compared. agree is how strong a sign the figures that are their sums
+// compared. Rows that give the sources of row p's own money (sourceOf) are
+// none of its members. agree is how strong a sign the figures that are their sums
 // give, as need counts them: one a figure that is not zero, one more for
 // money.
-func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Record, rec []int, out []bool, lo, hi int, counts bool, need int) (_ []difference, members, agree int) {
+func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Record, rec []int, out []bool, sourceOf []int, p, lo, hi int, counts bool, need int) (_ []difference, members, agree int) {
 	sum := rc.newSums()
 	for i := lo; i < hi; i++ {
-		if out[i] {
+		if out[i] || sourceOf != nil && sourceOf[i] == p {
 			continue
 		}
 		if rec[i] < 0 {
@@ -562,6 +566,7 @@ type subRow struct {
 	row, parent int
 	worded      bool // it starts with a bullet or a breakdown's word
 	group       bool // its parent names no model: a group's row, that may sum it instead
+	source      bool // under a group's row, it names a source of money only
 }
 
 // breakdowns reports whether the rows in [lo, hi) that are not out are
@@ -586,9 +591,10 @@ var breakdownWordRe = lazyRegexp(`^(trong đó|trong do|trong số|trong so|chia
 // source of a group's money: "Ngân sách nhà nước", "Nhân dân đóng góp",
 // "Xã hội hóa", "Nguồn khác". Whole: "Vốn vay xoay vòng", "Hội quán nông
 // dân" and "Nguồn nước sạch" are models (review 43).
-var sourceRowRe = lazyRegexp(`^(nguon )?(ngan sach( nha nuoc| trung uong| tinh| huyen| xa| dia phuong| cap (tinh|huyen|xa))?|nsnn|` +
-	`nhan dan( dong gop| ung ho)?|dan dong gop|xa hoi hoa|xhh|doanh nghiep( tai tro| ung ho)?|tai tro|ung ho|huy dong( khac| xa hoi)?|` +
-	`(cac )?nguon khac|khac|von (doi ung|tu co)|doi ung|tien mat|hien vat|ngay cong|(cac )?to chuc,? ca nhan|mttq|nha hao tam|manh thuong quan)$`)
+var sourceRowRe = lazyRegexp(`^(nguon )?(von )?(ngan sach( nha nuoc| trung uong| tinh| huyen| xa| dia phuong| cap (tinh|huyen|xa))?|nsnn|nha nuoc|` +
+	`nhan dan|dan|xa hoi hoa|xhh|doanh nghiep|tai tro|ung ho|huy dong( khac| xa hoi)?|(cac )?nguon khac|khac|doi ung|tu co|` +
+	`tien mat|hien vat|ngay cong|(cac )?to chuc,? ca nhan|mttq|nha hao tam|manh thuong quan|dong gop( cua (nhan )?dan)?)` +
+	`( (ho tro|dong gop|ung ho|tai tro|dong gop ngay cong))?$`)
 
 // subRows returns the rows of rows that may break their parent's figures
 // down: with no number (nums) under a numbered row, without a field or a
@@ -650,13 +656,14 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		// ("Ngân sách", "Nhân dân"), without a unit or a status, is a
 		// breakdown even with the place written again, as a CSV writes
 		// it on every row (review 42).
+		folded := strings.Trim(record.Fold(text), " :.-+•*–")
 		source := modelless[parent] && cell(r, rc.where[colUnit]) == "" && cell(r, rc.where[colStatus]) == "" &&
-			sourceRowRe.MatchString(strings.Trim(record.Fold(text), " :.-+•*"))
+			(sourceRowRe.MatchString(folded) || bullet && fundsSourceRe.MatchString(folded))
 		if !fewer && !bullet && !worded && !source || !bullet && !worded && !source && (!counted || strings.HasPrefix(record.Fold(text), "mo hinh")) ||
 			nums == nil && !source {
 			continue // a model's row typed without its number, field and place ("Mô hình B")
 		}
-		out = append(out, subRow{row: i, parent: parent, worded: worded || bullet, group: modelless[parent]})
+		out = append(out, subRow{row: i, parent: parent, worded: worded || bullet, group: modelless[parent], source: source})
 	}
 	return out
 }

@@ -1175,3 +1175,29 @@ func TestReview43(t *testing.T) {
 		t.Errorf("a list's label with its money mistyped: problems %v; want subtotal_differs at row 2, column 9", r.Problems)
 	}
 }
+
+// Review 44's cases: a district's total with its money mistyped in a table
+// of counts and money only (8 models for 4); sources of money under a
+// list's label whose members follow it (counted as its members: 4 models
+// for 2); sources worded in other ways, or bulleted, in a table without
+// row numbers (refused).
+func TestReview44(t *testing.T) {
+	r := Read(tables(t, "t.csv", "province,district,commune,unit,model,field,status,period,count,funds_vnd\n"+
+		"Cao Bằng,Huyện Thạch An,Xã Đức Long,Hội Nông dân,Nuôi bò,Kinh tế,Duy trì,2024-Q3,1,4000000\n"+
+		"Cao Bằng,Huyện Thạch An,Xã Đức Long,Hội Phụ nữ,Trồng rau,Kinh tế,Duy trì,2024-Q3,1,3000000\n"+
+		"Cao Bằng,Huyện Thạch An,Xã Lê Lai,Hội Nông dân,Nuôi dê,Kinh tế,Mới,2024-Q3,1,2000000\n"+
+		"Cao Bằng,Huyện Thạch An,,,,,,2024-Q3,3,9500000\n"), Options{})
+	if len(r.Problems) != 1 || r.Problems[0].Msg.Key != "validate.subtotal_differs" || r.Problems[0].Pos.Row != 5 {
+		t.Errorf("a district's total mistyped: problems %v; want subtotal_differs at row 5", r.Problems)
+	}
+	const head = "province,commune,unit,model,field,status,period,count,funds_vnd,households\n"
+	wantSums(t, "sources, then members", head+"Cao Bằng,Xã Đức Long,,Các mô hình kinh tế,Kinh tế,,2025-Q3,2,7000000,7\n"+
+		"Cao Bằng,Xã Đức Long,,Ngân sách,,,2025-Q3,,3000000,\nCao Bằng,Xã Đức Long,,Nhân dân đóng góp,,,2025-Q3,,4000000,\n"+
+		"Cao Bằng,Xã Đức Long,Hội Nông dân,Nuôi bò,Kinh tế,Duy trì,2025-Q3,1,4000000,4\n"+
+		"Cao Bằng,Xã Đức Long,Hội Phụ nữ,Trồng rau,Kinh tế,Duy trì,2025-Q3,1,3000000,3\n", sums{2, 2, 7_000_000, 7})
+	for _, pair := range [][2]string{{"Vốn ngân sách", "Vốn xã hội hóa"}, {"Nhà nước hỗ trợ", "Đóng góp của nhân dân"}, {"Nguồn vốn ngân sách", "Nguồn vốn khác"},
+		{"Ngân sách nhà nước hỗ trợ", "Nhân dân đóng góp ngày công"}, {"- Ngân sách", "- Vốn XHH"}} {
+		wantSums(t, pair[0], head+"Cao Bằng,Xã Đức Long,,Các mô hình kinh tế,Kinh tế,,2025-Q3,3,1000000,10\n"+
+			"Cao Bằng,Xã Đức Long,,"+pair[0]+",,,2025-Q3,,400000,\nCao Bằng,Xã Đức Long,,"+pair[1]+",,,2025-Q3,,600000,\n", sums{1, 3, 1_000_000, 10})
+	}
+}
