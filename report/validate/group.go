@@ -270,6 +270,19 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 				lo, hi, diff, members, agree = alo, ahi, d, m, a
 			}
 		}
+		if diff != nil && members >= 0 && slices.Contains(sourceOf[lo:hi], c.row) {
+			// Rows named as sources of money that are its members after
+			// all, the group adding up with them ("Các mô hình kinh tế: |
+			// 2" over "- Ngân hàng bò" and "- Nuôi dê": review 45).
+			if d, m, a := rc.addsUp(rows[c.row], g, recs, rec, out, nil, -1, lo, hi, true, need); d == nil {
+				diff, members, agree = d, m, a
+				for i := lo; i < hi; i++ {
+					if sourceOf[i] == c.row {
+						sourceOf[i], subOf[i] = -1, -1
+					}
+				}
+			}
+		}
 		// A model's row over a single row numbered under it (2 over 2.1,
 		// or a) may be a model inserted, and is no group.
 		switch {
@@ -328,7 +341,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 					break
 				}
 			}
-		case len(diff) > 0 && members >= 2 && !c.numbered && !c.named && (agree >= 2 || agree >= 1 && level[c.row] < finest) && cell(rows[c.row], rc.where[colUnit]) == "" &&
+		case len(diff) > 0 && members >= 2 && !c.numbered && !c.named && (agree >= 2 || agree >= 1 && len(diff) == 1 && level[c.row] < finest) && cell(rows[c.row], rc.where[colUnit]) == "" &&
 			cell(rows[c.row], rc.where[colStatus]) == "" && !breakdowns(subOf, out, c.row, lo, hi):
 			// A row without a model's name, a unit or a status whose
 			// figures are in part its rows' sums (two figures, or the
@@ -361,7 +374,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	// warning: the rows might be models.
 	for _, sr := range subs {
 		i, p := sr.row, sr.parent
-		if !sr.group || out[i] || out[p] && !sr.source || rec[i] < 0 || rec[p] < 0 || !rc.within(rows[i], &recs[rec[i]], &recs[rec[p]]) {
+		if !sr.group || subOf[i] != p || out[i] || out[p] && !sr.source || rec[i] < 0 || rec[p] < 0 || !rc.within(rows[i], &recs[rec[i]], &recs[rec[p]]) {
 			continue // (a source of a group's money is never a model, whatever the group's row is: review 44)
 		}
 		out[i], kind[i] = true, "breakdown"
@@ -658,7 +671,7 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		// it on every row (review 42).
 		folded := strings.Trim(record.Fold(text), " :.-+•*–")
 		source := modelless[parent] && cell(r, rc.where[colUnit]) == "" && cell(r, rc.where[colStatus]) == "" &&
-			(sourceRowRe.MatchString(folded) || bullet && fundsSourceRe.MatchString(folded))
+			sourceRowRe.MatchString(folded)
 		if !fewer && !bullet && !worded && !source || !bullet && !worded && !source && (!counted || strings.HasPrefix(record.Fold(text), "mo hinh")) ||
 			nums == nil && !source {
 			continue // a model's row typed without its number, field and place ("Mô hình B")

@@ -1201,3 +1201,19 @@ func TestReview44(t *testing.T) {
 			"Cao Bằng,Xã Đức Long,,"+pair[0]+",,,2025-Q3,,400000,\nCao Bằng,Xã Đức Long,,"+pair[1]+",,,2025-Q3,,600000,\n", sums{1, 3, 1_000_000, 10})
 	}
 }
+
+// Review 45's cases: bulleted models whose names start with a word of
+// money (a cow bank) are members of the list's label that they add up to
+// (3 models for 2); a coarser place's nameless row with only one figure
+// alike and two others not is data, not a mistyped total.
+func TestReview45(t *testing.T) {
+	const head = "province,commune,model,field,period,count,funds_vnd,households\n"
+	label := "Cao Bằng,Xã Đức Long,Các mô hình kinh tế:,Kinh tế,2025-Q3,2,7000000,7\n"
+	for _, name := range []string{"- Ngân hàng bò", "- Hội quán nông dân", "Khác", "Tự có", "- Vốn vay ưu đãi"} {
+		wantSums(t, name, head+label+"Cao Bằng,Xã Đức Long,"+name+",,2025-Q3,,4000000,4\nCao Bằng,Xã Đức Long,- Nuôi dê sinh sản,,2025-Q3,,3000000,3\n",
+			sums{2, 2, 7_000_000, 7})
+	}
+	wantSums(t, "a province's own row", "province,district,commune,model,field,period,count,funds_vnd,households\n"+
+		"Cao Bằng,Huyện Thạch An,Xã Đức Long,Nuôi bò,Kinh tế,2024-Q3,1,4000000,4\nCao Bằng,Huyện Thạch An,Xã Lê Lai,Trồng rau,Kinh tế,2024-Q3,1,3000000,3\n"+
+		"Cao Bằng,,,,Kinh tế,2024-Q3,1,5000000,7\n", sums{3, 3, 12_000_000, 14})
+}
