@@ -1217,3 +1217,27 @@ func TestReview45(t *testing.T) {
 		"Cao Bằng,Huyện Thạch An,Xã Đức Long,Nuôi bò,Kinh tế,2024-Q3,1,4000000,4\nCao Bằng,Huyện Thạch An,Xã Lê Lai,Trồng rau,Kinh tế,2024-Q3,1,3000000,3\n"+
 		"Cao Bằng,,,,Kinh tế,2024-Q3,1,5000000,7\n", sums{3, 3, 12_000_000, 14})
 }
+
+// Review 46's cases: a district's total whose count of three or more is
+// its rows' and whose other figures are not (6 models for 3); a list's
+// label over one source that carries all its money (2 models for 1); a
+// label's sources summed into a commune's subtotal below (4 models for 2).
+func TestReview46(t *testing.T) {
+	r := Read(tables(t, "t.csv", "province,district,commune,unit,model,field,status,period,count,funds_vnd,households\n"+
+		"Cao Bằng,Huyện Thạch An,Xã Đức Long,Hội Nông dân,Nuôi bò,Kinh tế,Duy trì,2024-Q3,1,4000000,4\n"+
+		"Cao Bằng,Huyện Thạch An,Xã Đức Long,Hội Phụ nữ,Trồng rau,Kinh tế,Duy trì,2024-Q3,1,3000000,3\n"+
+		"Cao Bằng,Huyện Thạch An,Xã Lê Lai,Hội Nông dân,Nuôi dê,Kinh tế,Mới,2024-Q3,1,2000000,4\n"+
+		"Cao Bằng,Huyện Thạch An,,,,,,2024-Q3,3,9500000,12\n"), Options{})
+	if len(r.Problems) != 2 || r.Problems[0].Msg.Key != "validate.subtotal_differs" || r.Problems[0].Pos.Row != 5 {
+		t.Errorf("a district's total, its count alone right: problems %v; want subtotal_differs twice at row 5", r.Problems)
+	}
+	wantSums(t, "one source", "province,commune,model,field,period,count,funds_vnd\n"+
+		"Cao Bằng,Xã Đức Long,Các mô hình kinh tế,Kinh tế,2025-Q3,1,3000000\nCao Bằng,Xã Đức Long,Ngân sách nhà nước,,2025-Q3,,3000000\n",
+		sums{1, 1, 3_000_000, 0})
+	const head = "province,commune,unit,model,field,status,period,count,funds_vnd,households\n"
+	wantSums(t, "sources, members and a subtotal", head+"Cao Bằng,Xã Đức Long,,Các mô hình kinh tế,Kinh tế,,2025-Q3,2,7000000,7\n"+
+		"Cao Bằng,Xã Đức Long,,Ngân sách,,,2025-Q3,,3000000,\nCao Bằng,Xã Đức Long,,Nhân dân,,,2025-Q3,,4000000,\n"+
+		"Cao Bằng,Xã Đức Long,Hội Nông dân,Nuôi bò,Kinh tế,Duy trì,2025-Q3,1,4000000,4\n"+
+		"Cao Bằng,Xã Đức Long,Hội Phụ nữ,Trồng rau,Kinh tế,Duy trì,2025-Q3,1,3000000,3\n"+
+		"Cao Bằng,Xã Đức Long,,,,,2025-Q3,2,7000000,7\n", sums{2, 2, 7_000_000, 7})
+}
