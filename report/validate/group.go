@@ -230,7 +230,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			// A model's row over its parts (2 | Mô hình B | 1 over 2.1
 			// Hợp phần nuôi bò, 2.2 …, with no count): the model is
 			// counted, its parts are not.
-			if diff, members, _ := rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, nil, c.lo, c.hi, false, 1); diff == nil && members >= 1 {
+			if diff, members, _ := rc.addsUp(rows[c.row], &recs[rec[c.row]], recs, rec, out, nil, -1, c.lo, c.hi, false, 1); diff == nil && members >= 1 {
 				for i := c.lo; i < c.hi; i++ {
 					if !out[i] {
 						out[i], kind[i] = true, "breakdown"
@@ -257,7 +257,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			// have a subtotal and some not, was counted as more models).
 			hi = placeRun(g, recs, rec, out, lo, hi, true)
 		}
-		diff, members, agree := rc.addsUp(rows[c.row], g, recs, rec, out, sourceOf, lo, hi, true, need)
+		diff, members, agree := rc.addsUp(rows[c.row], g, recs, rec, out, sourceOf, -1, lo, hi, true, need)
 		if diff != nil && !c.numbered && c.aboveHi > c.aboveLo && members >= 0 {
 			// (Not when a row below had problems: that is the answer.)
 			// The rows above, when they add up, or when the rows below are
@@ -265,7 +265,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			// figure mistyped was measured against the rows above, another
 			// commune's, none, and counted as models (review 42).
 			alo, ahi := placeRun(g, recs, rec, out, c.aboveLo, c.aboveHi, false), c.aboveHi
-			d, m, a := rc.addsUp(rows[c.row], g, recs, rec, out, sourceOf, alo, ahi, true, need)
+			d, m, a := rc.addsUp(rows[c.row], g, recs, rec, out, sourceOf, -1, alo, ahi, true, need)
 			if d == nil || m < 0 || members == 0 || m > 0 && a > agree {
 				lo, hi, diff, members, agree = alo, ahi, d, m, a
 			}
@@ -276,20 +276,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			// all, the group adding up with them ("Các mô hình kinh tế: |
 			// 2" over "- Ngân hàng bò" and "- Nuôi dê": review 45), when
 			// it is then left out as their group (below; review 46).
-			own := sourceOf[lo:hi:hi]
-			mine := make([]bool, len(own))
-			for k := range own {
-				if mine[k] = own[k] == c.row; mine[k] {
-					own[k] = -1 // for the sum only
-				}
-			}
-			d, m, a := rc.addsUp(rows[c.row], g, recs, rec, out, sourceOf, lo, hi, true, need)
-			for k := range own {
-				if mine[k] {
-					own[k] = c.row
-				}
-			}
-			if d == nil {
+			if d, m, a := rc.addsUp(rows[c.row], g, recs, rec, out, sourceOf, c.row, lo, hi, true, need); d == nil {
 				diff, members, agree, withSources = d, m, a, true
 			}
 		}
@@ -518,13 +505,13 @@ func within(g, m *record.Record) bool {
 // number of members; when a member has no record (a row with
 // problems), members is -(i+1) for the first such row i. counts says whether the count of models is
 // compared. Rows that give the sources of a group's money (sourceOf) are
-// no members. agree is how strong a sign the figures that are their sums
+// no members, but those of row own. agree is how strong a sign the figures that are their sums
 // give, as need counts them: one a figure that is not zero, one more for
 // money.
-func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Record, rec []int, out []bool, sourceOf []int, lo, hi int, counts bool, need int) (_ []difference, members, agree int) {
+func (rc *rowConverter) addsUp(r load.Row, g *record.Record, recs []record.Record, rec []int, out []bool, sourceOf []int, own, lo, hi int, counts bool, need int) (_ []difference, members, agree int) {
 	sum := rc.newSums()
 	for i := lo; i < hi; i++ {
-		if out[i] || sourceOf != nil && sourceOf[i] >= 0 {
+		if out[i] || sourceOf != nil && sourceOf[i] >= 0 && sourceOf[i] != own {
 			continue // a source of a group's money is no member, of its group's row or another (review 46)
 		}
 		if rec[i] < 0 {
