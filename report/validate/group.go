@@ -343,7 +343,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 					break
 				}
 			}
-		case len(diff) > 0 && members >= 2 && !c.numbered && !c.named && (agree >= 2 || level[c.row] < finest && agree >= 1 && (len(diff) == 1 || g.Count >= 3 && !slices.ContainsFunc(diff, func(d difference) bool { return d.col == rc.where[colCount] }))) && cell(rows[c.row], rc.where[colUnit]) == "" &&
+		case len(diff) > 0 && members >= 2 && !c.numbered && !c.named && (agree >= 2 || level[c.row] < finest && agree >= 1 && (len(diff) == 1 || g.Count >= 3 && g.Model == "" && !slices.ContainsFunc(diff, func(d difference) bool { return d.col == rc.where[colCount] }))) && cell(rows[c.row], rc.where[colUnit]) == "" &&
 			cell(rows[c.row], rc.where[colStatus]) == "" && !breakdowns(subOf, out, c.row, lo, hi):
 			// A row without a model's name, a unit or a status whose
 			// figures are in part its rows' sums (two figures, or the
@@ -376,8 +376,8 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	// warning: the rows might be models.
 	for _, sr := range subs {
 		i, p := sr.row, sr.parent
-		if !sr.group || subOf[i] != p || out[i] || out[p] && !sr.source || rec[i] < 0 || rec[p] < 0 || !rc.within(rows[i], &recs[rec[i]], &recs[rec[p]]) {
-			continue // (a source of a group's money is never a model, whatever the group's row is: review 44)
+		if !sr.group || subOf[i] != p || out[i] || out[p] && !sr.source || rec[i] < 0 || rec[p] < 0 && !sr.source || rec[p] >= 0 && !rc.within(rows[i], &recs[rec[i]], &recs[rec[p]]) {
+			continue // (a source of a group's money is never a model, whatever the group's row is, a problem too: reviews 44, 47)
 		}
 		out[i], kind[i] = true, "breakdown"
 		b.warn(rc.at(rows[i].Num, 0), "", msg.New("validate.breakdown_guessed", rows[i].Num, rows[p].Num))

@@ -1241,3 +1241,22 @@ func TestReview46(t *testing.T) {
 		"Cao Bằng,Xã Đức Long,Hội Phụ nữ,Trồng rau,Kinh tế,Duy trì,2025-Q3,1,3000000,3\n"+
 		"Cao Bằng,Xã Đức Long,,,,,2025-Q3,2,7000000,7\n", sums{2, 2, 7_000_000, 7})
 }
+
+// Review 47's cases: a district's list of its own models whose count
+// happens to be its communes' is data (refused); under --skip-invalid, a
+// label with a problem leaves its sources out, never models (4 for 2).
+func TestReview47(t *testing.T) {
+	wantSums(t, "a district's own list", "province,district,commune,unit,model,field,status,period,count,funds_vnd,households\n"+
+		"Cao Bằng,Huyện Thạch An,Xã Đức Long,Hội Nông dân,Nuôi bò,Kinh tế,Duy trì,2024-Q3,1,4000000,4\n"+
+		"Cao Bằng,Huyện Thạch An,Xã Đức Long,Hội Phụ nữ,Trồng rau,Kinh tế,Duy trì,2024-Q3,1,3000000,3\n"+
+		"Cao Bằng,Huyện Thạch An,Xã Lê Lai,Hội Nông dân,Nuôi dê,Kinh tế,Mới,2024-Q3,1,2000000,4\n"+
+		"Cao Bằng,Huyện Thạch An,,,Các mô hình cấp huyện:,Kinh tế,,2024-Q3,3,45000000,60\n", sums{4, 6, 54_000_000, 71})
+	r := Read(tables(t, "t.csv", "province,commune,unit,model,field,status,period,count,funds_vnd,households\n"+
+		"Cao Bằng,Xã Đức Long,,Các mô hình kinh tế:,Kinh tế,,2025-Q3,2,7.000.00O,7\n"+
+		"Cao Bằng,Xã Đức Long,,Ngân sách,,,2025-Q3,,3.000.000,\nCao Bằng,Xã Đức Long,,Nhân dân,,,2025-Q3,,4.000.000,\n"+
+		"Cao Bằng,Xã Đức Long,Hội Nông dân,Nuôi bò,Kinh tế,Duy trì,2025-Q3,1,4.000.000,4\n"+
+		"Cao Bằng,Xã Đức Long,Hội Phụ nữ,Trồng rau,Kinh tế,Duy trì,2025-Q3,1,3.000.000,3\n"), Options{})
+	if n := len(r.Dataset.Records); len(r.Problems) != 1 || n != 2 {
+		t.Errorf("a label with a problem: problems %v, %d records; want one problem and the 2 models", r.Problems, n)
+	}
+}
