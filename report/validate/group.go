@@ -276,8 +276,13 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			// all, the group adding up with them ("Các mô hình kinh tế: |
 			// 2" over "- Ngân hàng bò" and "- Nuôi dê": review 45), when
 			// it is then left out as their group (below; review 46).
-			if d, m, a := rc.addsUp(rows[c.row], g, recs, rec, out, sourceOf, c.row, lo, hi, true, need); d == nil {
+			switch d, m, a := rc.addsUp(rows[c.row], g, recs, rec, out, sourceOf, c.row, lo, hi, true, need); {
+			case d == nil:
 				diff, members, agree, withSources = d, m, a, true
+			case a > agree:
+				// Closer with them: a figure of a group mistyped, which
+				// subtotal_differs refuses (review 48).
+				diff, members, agree = d, m, a
 			}
 		}
 		// A model's row over a single row numbered under it (2 over 2.1,

@@ -1260,3 +1260,16 @@ func TestReview47(t *testing.T) {
 		t.Errorf("a label with a problem: problems %v, %d records; want one problem and the 2 models", r.Problems, n)
 	}
 }
+
+// Review 48's case: a list's label with one figure mistyped over models
+// one of which is named as a source ("Khác"): counted with them (5 models
+// for 3), now refused as any such label is.
+func TestReview48(t *testing.T) {
+	r := Read(tables(t, "t.csv", "Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"+
+		"Lạng Sơn,Xã Bắc Sơn,Các mô hình kinh tế:,Kinh tế,Quý III/2025,3,3.500.000,36\n"+
+		"Lạng Sơn,Xã Bắc Sơn,Nuôi bò,,Quý III/2025,,1.000.000,10\nLạng Sơn,Xã Bắc Sơn,Nuôi dê,,Quý III/2025,,2.000.000,20\n"+
+		"Lạng Sơn,Xã Bắc Sơn,Khác,,Quý III/2025,,500.000,5\n"), Options{})
+	if len(r.Problems) != 1 || r.Problems[0].Msg.Key != "validate.subtotal_differs" || r.Problems[0].Pos.Row != 2 {
+		t.Errorf("problems %v; want subtotal_differs at row 2", r.Problems)
+	}
+}

@@ -44,6 +44,7 @@ type sheetLayout struct {
 	notMoney                []int        // columns under a group of funds that are no money (Ngày công), read as they are (fundsGroup)
 	known, requiredFound    int          // distinct contract columns named, and of them the required
 	hasModelOrCount         bool         // a column of model names or of counts
+	countCol, fundsCol      int          // the columns of counts and of funds, or -1 (sortRows sets them)
 }
 
 // Skip is a run of rows left out of a table, and why.
@@ -533,6 +534,7 @@ func (lay *sheetLayout) sortRows() {
 			copied = true
 		}
 	}
+	lay.countCol, lay.fundsCol = slices.Index(lay.cols, colCount), slices.Index(lay.cols, colFunds)
 	facts := lay.rowFacts(rows)
 	for i, r := range rows {
 		// Most rows are data: they are told apart with a look at a few
@@ -707,8 +709,8 @@ func (lay *sheetLayout) blank(r load.Row, model int) bool {
 	if model >= 0 {
 		// A named row: most give a count or money, which is enough to
 		// know (every row of a big register comes here).
-		for _, c := range [...]column{colCount, colFunds} {
-			if i := slices.Index(lay.cols, c); i >= 0 && i < r.Len() {
+		for _, i := range [...]int{lay.countCol, lay.fundsCol} {
+			if i >= 0 && i < r.Len() {
 				if v := r.Cell(i); v != "" && figure(v) {
 					return false
 				}
