@@ -851,31 +851,31 @@ func (b *builder) lastTotal(rc *rowConverter, totals []load.Row, recs []record.R
 			n-- // a data row below the total is none of its
 		}
 	}
-	all := above(recs, 0)
+	all, key := above(recs, 0), "validate.total_differs"
 	if len(all) == 0 {
 		// A total at the top, under the header, as tables often put it:
 		// the rows below are its (a forty-first review found it said to
 		// differ from 0).
-		all, n = recs, len(rows)-groups
+		all, n, key = recs, len(rows)-groups, "validate.total_differs_below"
 	}
 	if len(totals) > 1 {
 		if block := above(recs, totals[len(totals)-2].Num); len(block) > 0 {
 			// Its block's total, or a grand total; else, said against
 			// its block.
-			if b.checkTotal(rc, last, block, len(block), false) || b.checkTotal(rc, last, all, n, false) {
+			if b.checkTotal(rc, last, block, len(block), "") || b.checkTotal(rc, last, all, n, "") {
 				return last.Num, true
 			}
-			return last.Num, b.checkTotal(rc, last, block, len(block), true)
+			return last.Num, b.checkTotal(rc, last, block, len(block), key)
 		}
 	}
-	return last.Num, b.checkTotal(rc, last, all, n, true)
+	return last.Num, b.checkTotal(rc, last, all, n, key)
 }
 
 // checkTotal compares a total row's figures with the sums of recs, which
 // should be the records of rows rows: with fewer (rows with problems), it
-// says nothing and reports no match. With warn, each figure that differs is
-// a warning.
-func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Record, rows int, warn bool) bool {
+// says nothing and reports no match. With a message's key (warn), each
+// figure that differs is a warning.
+func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Record, rows int, warn string) bool {
 	matches := true
 	check := func(i int, q quantity, sum int64) {
 		if i < 0 {
@@ -889,8 +889,8 @@ func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Rec
 		if !m.IsZero() || v == sum {
 			return
 		}
-		if matches = false; warn {
-			b.warn(rc.at(total.Num, i+1), rc.header[i], msg.New("validate.total_differs", msg.Quote(s), msg.Number(v), msg.Number(sum)))
+		if matches = false; warn != "" {
+			b.warn(rc.at(total.Num, i+1), rc.header[i], msg.New(warn, msg.Quote(s), msg.Number(v), msg.Number(sum)))
 		}
 	}
 	sum := rc.newSums()
@@ -906,8 +906,8 @@ func (b *builder) checkTotal(rc *rowConverter, total load.Row, recs []record.Rec
 		check(rc.where[colFunds], qtyMoney, sum.funds)
 	} else if v, _, m := rc.partsSum(total); m.IsZero() && v != sum.funds && slices.ContainsFunc(rc.fundsParts, func(i int) bool { return cell(total, i) != "" }) {
 		i := rc.where[colFunds]
-		if matches = false; warn {
-			b.warn(rc.at(total.Num, i+1), rc.header[i], msg.New("validate.total_differs", msg.Number(v), msg.Number(v), msg.Number(sum.funds)))
+		if matches = false; warn != "" {
+			b.warn(rc.at(total.Num, i+1), rc.header[i], msg.New(warn, msg.Number(v), msg.Number(v), msg.Number(sum.funds)))
 		}
 	}
 	check(rc.where[colHouseholds], qtyCount, sum.households)

@@ -1123,6 +1123,9 @@ func TestTotalOfEachBlock(t *testing.T) {
 		if len(r.Problems) > 0 || len(r.Warnings) != tc.warnings || len(r.Dataset.Records) != 3 {
 			t.Errorf("%s: problems %v, warnings %v, %d records; want %d warnings, 3 records", tc.what, r.Problems, r.Warnings, len(r.Dataset.Records), tc.warnings)
 		}
+		if tc.what == "a wrong total at the top" && r.Warnings[0].Msg.Args[0].(msg.Text).Key != "validate.total_differs_below" {
+			t.Errorf("%s: %v; want the rows below named", tc.what, r.Warnings[0])
+		}
 		if tc.what == "the last block's wrong" && !strings.Contains(r.Warnings[0].Error(), "4,000,000") && !strings.Contains(r.Warnings[0].Error(), "4.000.000") {
 			t.Errorf("%s: %v; want the block's 4,000,000", tc.what, r.Warnings[0])
 		}
