@@ -82,6 +82,13 @@ var abbreviations = map[byte]string{'X': "Xã", 'x': "Xã", 'P': "Phường", 'p
 // own, its models counted again across quarters).
 func expandAbbreviation(name string) string {
 	s := strings.TrimLeft(name, " \t\u00a0")
+	if len(s) > 3 && (s[0] == 'T' || s[0] == 't') && s[1] == '.' {
+		// "T.P Lạng Sơn", "T.X. Quảng Yên", "T.T Na Sầm" (review 49)
+		if full, ok := map[byte]string{'P': "Thành phố", 'p': "Thành phố", 'X': "Thị xã", 'x': "Thị xã", 'T': "Thị trấn", 't': "Thị trấn"}[s[2]]; ok &&
+			(s[3] == '.' || s[3] == ' ') {
+			return full + " " + strings.TrimLeft(s[3:], ". ")
+		}
+	}
 	if len(s) > 2 && s[1] == '.' {
 		if full, ok := abbreviations[s[0]]; ok {
 			return full + " " + strings.TrimLeft(s[2:], " ")
