@@ -976,10 +976,7 @@ func TestSubtotalDiffers(t *testing.T) {
 		{"a total whose count is wrong", a + b + c + ",Lạng Sơn,,,,Quý III/2025,4,7.000.000,70\n", 5, 7},
 		{"with the field", a + b + ",Lạng Sơn,Xã Vũ Lễ,,Kinh tế,Quý III/2025,2,3.000.000,31\n" + c, 4, 9},
 	} {
-		r := Read(tables(t, "t.csv", groupHead+tc.rows), Options{})
-		if len(r.Problems) != 1 || r.Problems[0].Msg.Key != "validate.subtotal_differs" || r.Problems[0].Pos.Row != tc.row || r.Problems[0].Pos.Col != tc.col {
-			t.Errorf("%s: problems %v; want one, subtotal_differs at row %d, column %d", tc.what, r.Problems, tc.row, tc.col)
-		}
+		r := wantSubtotalDiffers(t, tc.what, groupHead+tc.rows, 1, tc.row, tc.col)
 		if len(r.Rejected) != 1 {
 			t.Errorf("%s: rejected %v; want the row", tc.what, r.Rejected)
 		}
@@ -1140,12 +1137,9 @@ func TestTotalOfEachBlock(t *testing.T) {
 func TestReview42(t *testing.T) {
 	const head = "province,commune,unit,model,field,status,period,count,funds_vnd,households\n"
 	other := "Cao Bằng,Xã Đức Long,Hội Nông dân,Nuôi bò,Kinh tế,Duy trì,2025-Q3,1,4.000.000,8\n"
-	r := Read(tables(t, "t.csv", head+other+"Cao Bằng,Xã Minh Khai,,,,,2025-Q3,2,4.100.000,8\n"+
+	wantSubtotalDiffers(t, "a subtotal above its rows, mistyped", head+other+"Cao Bằng,Xã Minh Khai,,,,,2025-Q3,2,4.100.000,8\n"+
 		"Cao Bằng,Xã Minh Khai,Hội Phụ nữ,Trồng rau,Kinh tế,Duy trì,2025-Q3,1,1.000.000,3\n"+
-		"Cao Bằng,Xã Minh Khai,Hội Cựu chiến binh,Tổ an ninh,Quốc phòng - An ninh,Duy trì,2025-Q3,1,3.000.000,5\n"), Options{})
-	if len(r.Problems) != 1 || r.Problems[0].Msg.Key != "validate.subtotal_differs" || r.Problems[0].Pos.Row != 3 {
-		t.Errorf("a subtotal above its rows, mistyped: problems %v; want subtotal_differs at row 3", r.Problems)
-	}
+		"Cao Bằng,Xã Minh Khai,Hội Cựu chiến binh,Tổ an ninh,Quốc phòng - An ninh,Duy trì,2025-Q3,1,3.000.000,5\n", 1, 3, 0)
 	for _, none := range []string{",,Không có,,,2025-Q3,,0,\n", ",,Chưa có mô hình,,,2025-Q3,,,0\n", ",,Không có,,,2025-Q3,0,0 đ,0\n"} {
 		wantSums(t, "none with zeros", head+other+"Cao Bằng,Xã Minh Khai"+none, sums{1, 1, 4_000_000, 8})
 	}
@@ -1171,12 +1165,10 @@ func TestReview43(t *testing.T) {
 		wantSums(t, name+" with a unit", head+label("1.000.000")+"Cao Bằng,Xã Đức Long,Hội Nông dân,"+csvCell(name)+",,Mới,2025-Q3,,400.000,2\n",
 			sums{2, 4, 1_400_000, 12})
 	}
-	r := Read(tables(t, "t.csv", head+label("1.050.000")+"Cao Bằng,Xã Đức Long,Hội Nông dân,Nuôi bò,Kinh tế,Duy trì,2025-Q3,1,400.000,4\n"+
+	wantSubtotalDiffers(t, "a list's label with its money mistyped", head+label("1.050.000")+
+		"Cao Bằng,Xã Đức Long,Hội Nông dân,Nuôi bò,Kinh tế,Duy trì,2025-Q3,1,400.000,4\n"+
 		"Cao Bằng,Xã Đức Long,Hội Phụ nữ,Trồng rau,Kinh tế,Duy trì,2025-Q3,1,300.000,3\n"+
-		"Cao Bằng,Xã Đức Long,Đoàn Thanh niên,Nuôi ong,Kinh tế,Mới,2025-Q3,1,300.000,3\n"), Options{})
-	if len(r.Problems) != 1 || r.Problems[0].Msg.Key != "validate.subtotal_differs" || r.Problems[0].Pos.Row != 2 || r.Problems[0].Pos.Col != 9 {
-		t.Errorf("a list's label with its money mistyped: problems %v; want subtotal_differs at row 2, column 9", r.Problems)
-	}
+		"Cao Bằng,Xã Đức Long,Đoàn Thanh niên,Nuôi ong,Kinh tế,Mới,2025-Q3,1,300.000,3\n", 1, 2, 9)
 }
 
 // Review 44's cases: a district's total with its money mistyped in a table
@@ -1185,14 +1177,7 @@ func TestReview43(t *testing.T) {
 // for 2); sources worded in other ways, or bulleted, in a table without
 // row numbers (refused).
 func TestReview44(t *testing.T) {
-	r := Read(tables(t, "t.csv", "province,district,commune,unit,model,field,status,period,count,funds_vnd\n"+
-		"Cao Bằng,Huyện Thạch An,Xã Đức Long,Hội Nông dân,Nuôi bò,Kinh tế,Duy trì,2024-Q3,1,4000000\n"+
-		"Cao Bằng,Huyện Thạch An,Xã Đức Long,Hội Phụ nữ,Trồng rau,Kinh tế,Duy trì,2024-Q3,1,3000000\n"+
-		"Cao Bằng,Huyện Thạch An,Xã Lê Lai,Hội Nông dân,Nuôi dê,Kinh tế,Mới,2024-Q3,1,2000000\n"+
-		"Cao Bằng,Huyện Thạch An,,,,,,2024-Q3,3,9500000\n"), Options{})
-	if len(r.Problems) != 1 || r.Problems[0].Msg.Key != "validate.subtotal_differs" || r.Problems[0].Pos.Row != 5 {
-		t.Errorf("a district's total mistyped: problems %v; want subtotal_differs at row 5", r.Problems)
-	}
+	wantSubtotalDiffers(t, "a district's total mistyped", thachAn("")+"Cao Bằng,Huyện Thạch An,,,,,,2024-Q3,3,9500000\n", 1, 5, 0)
 	const head = "province,commune,unit,model,field,status,period,count,funds_vnd,households\n"
 	wantSums(t, "sources, then members", head+"Cao Bằng,Xã Đức Long,,Các mô hình kinh tế,Kinh tế,,2025-Q3,2,7000000,7\n"+
 		"Cao Bằng,Xã Đức Long,,Ngân sách,,,2025-Q3,,3000000,\nCao Bằng,Xã Đức Long,,Nhân dân đóng góp,,,2025-Q3,,4000000,\n"+
@@ -1226,14 +1211,8 @@ func TestReview45(t *testing.T) {
 // label over one source that carries all its money (2 models for 1); a
 // label's sources summed into a commune's subtotal below (4 models for 2).
 func TestReview46(t *testing.T) {
-	r := Read(tables(t, "t.csv", "province,district,commune,unit,model,field,status,period,count,funds_vnd,households\n"+
-		"Cao Bằng,Huyện Thạch An,Xã Đức Long,Hội Nông dân,Nuôi bò,Kinh tế,Duy trì,2024-Q3,1,4000000,4\n"+
-		"Cao Bằng,Huyện Thạch An,Xã Đức Long,Hội Phụ nữ,Trồng rau,Kinh tế,Duy trì,2024-Q3,1,3000000,3\n"+
-		"Cao Bằng,Huyện Thạch An,Xã Lê Lai,Hội Nông dân,Nuôi dê,Kinh tế,Mới,2024-Q3,1,2000000,4\n"+
-		"Cao Bằng,Huyện Thạch An,,,,,,2024-Q3,3,9500000,12\n"), Options{})
-	if len(r.Problems) != 2 || r.Problems[0].Msg.Key != "validate.subtotal_differs" || r.Problems[0].Pos.Row != 5 {
-		t.Errorf("a district's total, its count alone right: problems %v; want subtotal_differs twice at row 5", r.Problems)
-	}
+	wantSubtotalDiffers(t, "a district's total, its count alone right", thachAn(",households", ",4", ",3", ",4")+
+		"Cao Bằng,Huyện Thạch An,,,,,,2024-Q3,3,9500000,12\n", 2, 5, 0)
 	wantSums(t, "one source", "province,commune,model,field,period,count,funds_vnd\n"+
 		"Cao Bằng,Xã Đức Long,Các mô hình kinh tế,Kinh tế,2025-Q3,1,3000000\nCao Bằng,Xã Đức Long,Ngân sách nhà nước,,2025-Q3,,3000000\n",
 		sums{1, 1, 3_000_000, 0})
@@ -1268,13 +1247,10 @@ func TestReview47(t *testing.T) {
 // one of which is named as a source ("Khác"): counted with them (5 models
 // for 3), now refused as any such label is.
 func TestReview48(t *testing.T) {
-	r := Read(tables(t, "t.csv", "Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"+
+	wantSubtotalDiffers(t, "a label over Khác", "Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"+
 		"Lạng Sơn,Xã Bắc Sơn,Các mô hình kinh tế:,Kinh tế,Quý III/2025,3,3.500.000,36\n"+
 		"Lạng Sơn,Xã Bắc Sơn,Nuôi bò,,Quý III/2025,,1.000.000,10\nLạng Sơn,Xã Bắc Sơn,Nuôi dê,,Quý III/2025,,2.000.000,20\n"+
-		"Lạng Sơn,Xã Bắc Sơn,Khác,,Quý III/2025,,500.000,5\n"), Options{})
-	if len(r.Problems) != 1 || r.Problems[0].Msg.Key != "validate.subtotal_differs" || r.Problems[0].Pos.Row != 2 {
-		t.Errorf("problems %v; want subtotal_differs at row 2", r.Problems)
-	}
+		"Lạng Sơn,Xã Bắc Sơn,Khác,,Quý III/2025,,500.000,5\n", 1, 2, 0)
 }
 
 // A field's row or a list's label of the province's over its communes'
@@ -1288,4 +1264,27 @@ func TestProvinceLabelOverCommunes(t *testing.T) {
 	for _, label := range []string{"Lĩnh vực kinh tế", "Các mô hình kinh tế:"} {
 		wantSums(t, label, head+"Cao Bằng,,,"+label+",Kinh tế,,2025-Q3,2,5000000,10\n"+rows, sums{2, 2, 5_000_000, 10})
 	}
+}
+
+// wantSubtotalDiffers reads csv and wants its problems to be n, the first
+// validate.subtotal_differs at row (and column col, unless 0).
+func wantSubtotalDiffers(t *testing.T, what, csv string, n, row, col int) *Result {
+	t.Helper()
+	r := Read(tables(t, "t.csv", csv), Options{})
+	if len(r.Problems) != n || r.Problems[0].Msg.Key != "validate.subtotal_differs" || r.Problems[0].Pos.Row != row || col != 0 && r.Problems[0].Pos.Col != col {
+		t.Errorf("%s: problems %v; want %d, subtotal_differs at row %d (column %d)", what, r.Problems, n, row, col)
+	}
+	return r
+}
+
+// thachAn is a 2024 register of Huyện Thạch An's three models in two
+// communes, with the header's extra columns and each row's extra cells.
+func thachAn(extraHeader string, extras ...string) string {
+	if extras == nil {
+		extras = []string{"", "", ""}
+	}
+	return "province,district,commune,unit,model,field,status,period,count,funds_vnd" + extraHeader + "\n" +
+		"Cao Bằng,Huyện Thạch An,Xã Đức Long,Hội Nông dân,Nuôi bò,Kinh tế,Duy trì,2024-Q3,1,4000000" + extras[0] + "\n" +
+		"Cao Bằng,Huyện Thạch An,Xã Đức Long,Hội Phụ nữ,Trồng rau,Kinh tế,Duy trì,2024-Q3,1,3000000" + extras[1] + "\n" +
+		"Cao Bằng,Huyện Thạch An,Xã Lê Lai,Hội Nông dân,Nuôi dê,Kinh tế,Mới,2024-Q3,1,2000000" + extras[2] + "\n"
 }
