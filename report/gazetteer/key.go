@@ -77,6 +77,10 @@ func Key(name string) string {
 var abbreviations = map[byte]string{'X': "Xã", 'x': "Xã", 'P': "Phường", 'p': "Phường", 'H': "Huyện", 'h': "Huyện",
 	'Q': "Quận", 'q': "Quận", 'T': "Tỉnh", 't': "Tỉnh"}
 
+// tAbbreviations are the second letters of T.P, T.X and T.T, the units
+// they write.
+var tAbbreviations = map[byte]string{'P': "Thành phố", 'p': "Thành phố", 'X': "Thị xã", 'x': "Thị xã", 'T': "Thị trấn", 't': "Thị trấn"}
+
 // expandAbbreviation writes out a one-letter unit type with a full stop
 // that starts name (a fortieth review found "X. Đức Long" a place of its
 // own, its models counted again across quarters).
@@ -84,8 +88,7 @@ func expandAbbreviation(name string) string {
 	s := strings.TrimLeft(name, " \t\u00a0")
 	if len(s) > 3 && (s[0] == 'T' || s[0] == 't') && s[1] == '.' {
 		// "T.P Lạng Sơn", "T.X. Quảng Yên", "T.T Na Sầm" (review 49)
-		if full, ok := map[byte]string{'P': "Thành phố", 'p': "Thành phố", 'X': "Thị xã", 'x': "Thị xã", 'T': "Thị trấn", 't': "Thị trấn"}[s[2]]; ok &&
-			(s[3] == '.' || s[3] == ' ') {
+		if full, ok := tAbbreviations[s[2]]; ok && (s[3] == '.' || s[3] == ' ') {
 			return full + " " + strings.TrimLeft(s[3:], ". ")
 		}
 	}

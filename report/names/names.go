@@ -252,8 +252,8 @@ func (res *Result) warnSplit(ds *record.Dataset, g *gazetteer.Gazetteer, which [
 
 // warnTwoForms warns, without the roll-up, of a commune that rows after
 // the reform write two ways: with its old district (the old unit, as the
-// rows before the reform are) and without it (the 2025 commune that goes
-// on under its name, type and code). They are two places, and a model
+// rows before the reform are) and without it (the 2025 commune of its
+// name and type that it went into whole). They are two places, and a model
 // reported both ways counts twice over several quarters (a fortieth
 // review: Xã Đức Long in 2025-Q3 and "Huyện Thạch An, Xã Đức Long" in
 // 2025-Q4, 2 models for 1). Which way is right the data does not say (a

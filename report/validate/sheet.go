@@ -695,10 +695,10 @@ func (lay *sheetLayout) rowNumber(r load.Row, maxLen int) string {
 
 var sectionNumberRe = lazyRegexp(`^([ivxlc]+|[a-h])[.)]?$`)
 
-// blank reports whether a row names no model, or says there is none (model is its model cell's
-// index, from modelNamed) and has no figure, in a table that has a column
-// of model names or of counts: in one that has neither, each row is a
-// model by the input contract.
+// blank reports whether a row names no model, or says there is none
+// (noModel), and has no figure, in a table that has a column of model
+// names or of counts (model is its model cell's index, from modelNamed):
+// in one that has neither, each row is a model by the input contract.
 func (lay *sheetLayout) blank(r load.Row, model int) bool {
 	if !lay.hasModelOrCount {
 		return false
