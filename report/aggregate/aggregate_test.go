@@ -2,6 +2,7 @@ package aggregate
 
 import (
 	"errors"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -445,6 +446,11 @@ func TestKeysAheadSameSummary(t *testing.T) {
 		return s
 	}
 	one, two := summary(1), summary(2)
+	// The keys are numbered in the records' order on both: the same
+	// numbers.
+	if !maps.Equal(one.idx.folded, two.idx.folded) || len(one.idx.folded) == 0 {
+		t.Errorf("keys numbered %v and %v", one.idx.folded, two.idx.folded)
+	}
 	if one.Total.Models == 0 || one.Total.Models != two.Total.Models || len(one.Lines) != len(two.Lines) || len(one.Models) != len(two.Models) {
 		t.Fatalf("models %d and %d (listed %d and %d), lines %d and %d", one.Total.Models, two.Total.Models,
 			len(one.Models), len(two.Models), len(one.Lines), len(two.Lines))
