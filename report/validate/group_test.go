@@ -1266,6 +1266,32 @@ func TestProvinceLabelOverCommunes(t *testing.T) {
 	}
 }
 
+// A district's row over its own models, then a commune's: its members
+// are its own rows, which it sums, not the commune's that its run goes on
+// over. A list's label, a label without its colon and a bare row were
+// counted beside their members (5 models and 14 million for 3 and 9);
+// one with a figure mistyped is refused at that cell; one that sums every
+// row below it sums them all.
+func TestDistrictRowOverOwnThenCommunes(t *testing.T) {
+	const head = "province,district,commune,unit,model,field,status,period,count,funds_vnd\n"
+	own := "Cao Bằng,Huyện Thạch An,,Huyện đoàn,- Nuôi bò,Kinh tế,Duy trì,2024-Q3,1,2000000\n" +
+		"Cao Bằng,Huyện Thạch An,,Hội Phụ nữ huyện,- Trồng rau,Kinh tế,Duy trì,2024-Q3,1,3000000\n"
+	commune := "Cao Bằng,Huyện Thạch An,Xã Đức Long,Hội Nông dân,Nuôi dê,Kinh tế,Mới,2024-Q3,1,4000000\n"
+	for _, row := range []string{
+		"Cao Bằng,Huyện Thạch An,,,Các mô hình cấp huyện:,Kinh tế,,2024-Q3,2,5000000\n",
+		"Cao Bằng,Huyện Thạch An,,,Các mô hình cấp huyện,Kinh tế,,2024-Q3,2,5000000\n",
+		"Cao Bằng,Huyện Thạch An,,,,,,2024-Q3,2,5000000\n",
+	} {
+		wantSums(t, row, head+row+own+commune, sums{3, 3, 9_000_000, 0})
+		two := commune + "Cao Bằng,Huyện Thạch An,Xã Lê Lai,Hội Phụ nữ,Trồng rau,Kinh tế,Duy trì,2024-Q3,1,1000000\n"
+		wantSums(t, row+"and two communes", head+row+own+two, sums{4, 4, 10_000_000, 0})
+	}
+	all := "Cao Bằng,Huyện Thạch An,,,Các mô hình cấp huyện:,Kinh tế,,2024-Q3,3,9000000\n"
+	wantSums(t, "a label of every row", head+all+own+commune, sums{3, 3, 9_000_000, 0})
+	mistyped := "Cao Bằng,Huyện Thạch An,,,Các mô hình cấp huyện:,Kinh tế,,2024-Q3,2,5100000\n"
+	wantSubtotalDiffers(t, "money mistyped", head+mistyped+own+commune, 1, 2, 10)
+}
+
 // wantSubtotalDiffers reads csv and wants its problems to be n, the first
 // validate.subtotal_differs at row (and column col, unless 0).
 func wantSubtotalDiffers(t *testing.T, what, csv string, n, row, col int) *Result {
