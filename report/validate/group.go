@@ -258,23 +258,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			hi = placeRun(g, recs, rec, out, lo, hi, true)
 		}
 		diff, members, agree := rc.addsUp(rows[c.row], g, recs, rec, out, sourceOf, -1, lo, hi, true, need)
-		if diff != nil && !c.numbered && level[c.row] < finest {
-			// A coarser place's row over rows of its own place, then rows
-			// of finer places that its run goes on over: its own rows,
-			// when they add up, or agree more (a figure mistyped, which
-			// subtotal_differs refuses). A district's "Các mô hình cấp
-			// huyện:" over its own two models, then a commune's model, was
-			// 5 models and the label's money twice, for 3.
-			cut := lo
-			for cut < hi && (out[cut] || level[cut] <= level[c.row]) {
-				cut++
-			}
-			if cut > lo && cut < hi {
-				if d, m, a := rc.addsUp(rows[c.row], g, recs, rec, out, sourceOf, -1, lo, cut, true, need); m >= 2 && (d == nil || a > agree) {
-					hi, diff, members, agree = cut, d, m, a
-				}
-			}
-		}
+		above := false // the rows above taken instead
 		if diff != nil && !c.numbered && c.aboveHi > c.aboveLo && members >= 0 {
 			// (Not when a row below had problems: that is the answer.)
 			// The rows above, when they add up, or when the rows below are
@@ -285,6 +269,27 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			d, m, a := rc.addsUp(rows[c.row], g, recs, rec, out, sourceOf, -1, alo, ahi, true, need)
 			if d == nil || m < 0 || members == 0 || m > 0 && a > agree {
 				lo, hi, diff, members, agree = alo, ahi, d, m, a
+				above = true
+			}
+		}
+		if diff != nil && !c.numbered && !above && level[c.row] < finest {
+			// A coarser place's row over rows of its own place, then rows
+			// of finer places that its run goes on over: its own rows,
+			// when they add up, or agree more (a figure mistyped, which
+			// subtotal_differs refuses) where no row had problems. A
+			// district's "Các mô hình cấp huyện:" over its own two models,
+			// then a commune's model, was 5 models and the label's money
+			// twice, for 3. (After the rows above: a district's subtotal
+			// with a figure mistyped, under its communes and over its own
+			// models, is theirs, and refused; review 51.)
+			cut := lo
+			for cut < hi && (out[cut] || level[cut] <= level[c.row]) {
+				cut++
+			}
+			if cut > lo && cut < hi {
+				if d, m, a := rc.addsUp(rows[c.row], g, recs, rec, out, sourceOf, -1, lo, cut, true, need); m >= 2 && (d == nil || members >= 0 && a > agree) {
+					hi, diff, members, agree = cut, d, m, a
+				}
 			}
 		}
 		withSources := false

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -1290,6 +1291,32 @@ func TestDistrictRowOverOwnThenCommunes(t *testing.T) {
 	wantSums(t, "a label of every row", head+all+own+commune, sums{3, 3, 9_000_000, 0})
 	mistyped := "Cao Bằng,Huyện Thạch An,,,Các mô hình cấp huyện:,Kinh tế,,2024-Q3,2,5100000\n"
 	wantSubtotalDiffers(t, "money mistyped", head+mistyped+own+commune, 1, 2, 10)
+
+	// Review 51: the rows above first. A district's subtotal of its
+	// communes above it, its money mistyped, over the district's own
+	// models: refused, not counted as two more models.
+	const headHH = "province,district,commune,unit,model,field,status,period,count,funds_vnd,households\n"
+	wantSubtotalDiffers(t, "a subtotal of the rows above", headHH+
+		"Cao Bằng,Huyện Thạch An,Xã Đức Long,Hội Nông dân,Nuôi dê,Kinh tế,Mới,2024-Q3,1,4000000,0\n"+
+		"Cao Bằng,Huyện Thạch An,Xã Lê Lai,Hội Phụ nữ,Trồng nấm,Kinh tế,Duy trì,2024-Q3,1,1000000,0\n"+
+		"Cao Bằng,Huyện Thạch An,,,,,,2024-Q3,2,5500000,0\n"+
+		"Cao Bằng,Huyện Thạch An,,Huyện đoàn,Nuôi bò,Kinh tế,Duy trì,2024-Q3,1,2000000,10\n"+
+		"Cao Bằng,Huyện Thạch An,,Hội Phụ nữ huyện,Trồng rau,Kinh tế,Duy trì,2024-Q3,1,3000000,20\n"+
+		"Cao Bằng,Huyện Thạch An,Xã Đức Long,Đoàn TN,Thắp sáng đường quê,Kinh tế,Mới,2024-Q3,1,1500000,0\n", 1, 4, 10)
+	// A district's total over a row with problems is unchecked, and out
+	// (under --skip-invalid it was counted as four more models): its own
+	// rows agreeing in part are not its members instead.
+	got, problems := sumOf(t, tables(t, "t.csv", headHH+
+		"Cao Bằng,Huyện Thạch An,,,,,,2024-Q3,4,10000000,30\n"+
+		"Cao Bằng,Huyện Thạch An,,Huyện đoàn,Nuôi bò,Kinh tế,Duy trì,2024-Q3,1,2000000,10\n"+
+		"Cao Bằng,Huyện Thạch An,,Hội Phụ nữ huyện,Trồng rau,Kinh tế,Duy trì,2024-Q3,1,3000000,20\n"+
+		"Cao Bằng,Huyện Thạch An,Xã Đức Long,Hội Nông dân,Nuôi dê,Kinh tế,Mới,2024-Q3,1,4000000,\n"+
+		"Cao Bằng,Huyện Thạch An,Xã Lê Lai,Hội Phụ nữ,Trồng nấm,Kinh tế,Duy trì,2024-Q3,1,1000x000,\n"))
+	if want := (sums{3, 3, 9_000_000, 30}); got != want || len(problems) != 2 || !slices.ContainsFunc(problems, func(p *record.InputError) bool {
+		return p.Msg.Key == "validate.subtotal_unchecked" && p.Pos.Row == 2
+	}) {
+		t.Errorf("a total over a row with problems: sums %+v, problems %v; want %+v, and subtotal_unchecked at row 2", got, problems, want)
+	}
 }
 
 // wantSubtotalDiffers reads csv and wants its problems to be n, the first
