@@ -149,7 +149,12 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	for i := range rows {
 		runs[i] = bare[i] || modelless[i] && level[i] < finest
 	}
-	ends := func(i, k int) bool { return modelless[k] && (!runs[i] || runs[k] && level[k] <= level[i]) }
+	// A bare row runs on over a list's label of its level too: a
+	// district's total over "Các mô hình cấp huyện:", its own models
+	// and its communes' was counted as models, 8 for 4 (review 51).
+	ends := func(i, k int) bool {
+		return modelless[k] && (!runs[i] || runs[k] && level[k] <= level[i] && (bare[k] || !bare[i] || !listLabel(cell(rows[k], rc.where[colModel]))))
+	}
 	var cands []candidate
 	for i := range rows {
 		numbered := ranks != nil && i+1 < len(rows) && ranks[i] >= 0 && childOf(nums[i+1], ranks[i+1], nums[i], ranks[i])

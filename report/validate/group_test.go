@@ -1292,6 +1292,11 @@ func TestDistrictRowOverOwnThenCommunes(t *testing.T) {
 	mistyped := "Cao Bằng,Huyện Thạch An,,,Các mô hình cấp huyện:,Kinh tế,,2024-Q3,2,5100000\n"
 	wantSubtotalDiffers(t, "money mistyped", head+mistyped+own+commune, 1, 2, 10)
 
+	// A district's total over its list's label, its own models and its
+	// communes': the label sums its own, the total all (was 8 for 4).
+	wantSums(t, "a total over the label", head+"Cao Bằng,Huyện Thạch An,,,,,,2024-Q3,3,9000000\n"+
+		"Cao Bằng,Huyện Thạch An,,,Các mô hình cấp huyện:,,,2024-Q3,2,5000000\n"+own+commune, sums{3, 3, 9_000_000, 0})
+
 	// Review 51: the rows above first. A district's subtotal of its
 	// communes above it, its money mistyped, over the district's own
 	// models: refused, not counted as two more models.
