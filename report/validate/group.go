@@ -90,6 +90,10 @@ type candidate struct {
 	// above is another range of members, above it, tried when the first
 	// does not add up (hi == lo when none).
 	aboveLo, aboveHi int
+	// first is where a bare row's run below would end at the first row
+	// without a model's name of its level (hi when none): tried when the
+	// whole run does not add up.
+	first int
 }
 
 // groups finds the group rows among rows, whose records are
@@ -149,12 +153,15 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	for i := range rows {
 		runs[i] = bare[i] || modelless[i] && level[i] < finest
 	}
-	// A bare row runs on over a list's label of its level too: a
-	// district's total over "Các mô hình cấp huyện:", its own models
-	// and its communes' was counted as models, 8 for 4 (review 51).
-	ends := func(i, k int) bool {
-		return modelless[k] && (!runs[i] || runs[k] && level[k] <= level[i] && (bare[k] || !bare[i] || !listLabel(cell(rows[k], rc.where[colModel]))))
-	}
+	ends := func(i, k int) bool { return modelless[k] && (!runs[i] || runs[k] && level[k] <= level[i]) }
+	// A bare row's run below goes on over the other rows without a
+	// model's name of its level (a list's label, a field's row, a
+	// subtotal), up to a coarser place's, and is cut at the first of
+	// them only when it does not add up so: a district's total over
+	// "Các mô hình cấp huyện:", "Kinh tế" or a bare subtotal, its own
+	// models and its communes' was counted as models, 8 for 4 (reviews
+	// 51 and 52).
+	endsBelow := func(i, k int) bool { return ends(i, k) && (!bare[i] || level[k] < level[i]) }
 	var cands []candidate
 	for i := range rows {
 		numbered := ranks != nil && i+1 < len(rows) && ranks[i] >= 0 && childOf(nums[i+1], ranks[i+1], nums[i], ranks[i])
@@ -166,8 +173,15 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			c.named = false // "I | Xã Vũ Lễ" where a model's name goes: a commune's group
 		}
 		for k := i + 1; k < len(rows); k++ {
-			if ranks != nil && ranks[k] >= 0 && ranks[i] >= 0 && ranks[k] <= ranks[i] || !numbered && ends(i, k) {
+			if ranks != nil && ranks[k] >= 0 && ranks[i] >= 0 && ranks[k] <= ranks[i] || !numbered && endsBelow(i, k) {
 				c.hi = k
+				break
+			}
+		}
+		c.first = c.hi
+		for k := i + 1; !numbered && k < c.hi; k++ {
+			if ends(i, k) {
+				c.first = k
 				break
 			}
 		}
@@ -263,6 +277,16 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			hi = placeRun(g, recs, rec, out, lo, hi, true)
 		}
 		diff, members, agree := rc.addsUp(rows[c.row], g, recs, rec, out, sourceOf, -1, lo, hi, true, need)
+		if diff != nil && !c.numbered && c.first < c.hi {
+			// A bare row's run up to the first row without a model's name
+			// of its level, as before it went on over them: a province's
+			// total with its money mistyped over its rows and then a
+			// field's row summing some of them is refused, not counted.
+			fhi := placeRun(g, recs, rec, out, lo, c.first, true)
+			if d, m, a := rc.addsUp(rows[c.row], g, recs, rec, out, sourceOf, -1, lo, fhi, true, need); d == nil || members >= 0 && m > 0 && a > agree {
+				hi, diff, members, agree = fhi, d, m, a
+			}
+		}
 		above := false // the rows above taken instead
 		if diff != nil && !c.numbered && c.aboveHi > c.aboveLo && members >= 0 {
 			// (Not when a row below had problems: that is the answer.)
