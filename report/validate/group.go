@@ -179,7 +179,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			}
 		}
 		c.first = c.hi
-		for k := i + 1; !numbered && k < c.hi; k++ {
+		for k := i + 1; bare[i] && !numbered && k < c.hi; k++ {
 			if ends(i, k) {
 				c.first = k
 				break
