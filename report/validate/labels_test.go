@@ -353,3 +353,48 @@ func TestMisreadText(t *testing.T) {
 		}
 	}
 }
+
+// A field's row numbered as a section, in the model's column ("I. Lĩnh
+// vực kinh tế", "A- KINH TẾ", "II) Văn hóa - Xã hội"), with its models'
+// sums or no figure, is a group's row, not a model: read as one, each
+// doubled its models under a signature (7 models for 4 with exit 0, and
+// one model more for each heading without figures). Mistyped, it is
+// refused. A model whose name only starts so is data.
+func TestNumberedFieldLabels(t *testing.T) {
+	head := "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
+	sections := func(first, firstFigures, second, secondFigures string) string {
+		return head + ",Lạng Sơn,Xã Bắc Sơn," + first + ",,Quý III/2025," + firstFigures + "\n" +
+			"1,Lạng Sơn,Xã Bắc Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10\n" +
+			"2,Lạng Sơn,Xã Bắc Sơn,Mô hình B,Kinh tế,Quý III/2025,3,2.000.000,20\n" +
+			",Lạng Sơn,Xã Bắc Sơn," + second + ",,Quý III/2025," + secondFigures + "\n" +
+			"1,Lạng Sơn,Xã Bắc Sơn,Mô hình C,Văn hóa - xã hội,Quý III/2025,1,500.000,5\n" +
+			"2,Lạng Sơn,Xã Bắc Sơn,Mô hình D,Văn hóa - xã hội,Quý III/2025,1,500.000,5\n"
+	}
+	want := sums{4, 7, 4_000_000, 40}
+	for _, labels := range [][2]string{
+		{"I. Lĩnh vực kinh tế", "II. Lĩnh vực văn hóa - xã hội"},
+		{"I. LĨNH VỰC KINH TẾ", "II. LĨNH VỰC VĂN HÓA - XÃ HỘI"},
+		{"I. Kinh tế", "II. Văn hóa - Xã hội"},
+		{"I) Kinh tế", "II) Văn hóa"},
+		{"A- Lĩnh vực kinh tế", "B- Lĩnh vực văn hóa - xã hội"},
+		{"A. KINH TẾ", "B. VĂN HÓA - XÃ HỘI"},
+		{"a/ Kinh tế", "b/ Văn hóa - xã hội"},
+		{"I – Kinh tế", "II – Văn hóa - xã hội"},
+		{"Lĩnh Vực Kinh Tế", "Lĩnh Vực Văn Hóa"},
+		{"Lĩnh vực: Kinh tế", "Lĩnh vực: Văn hóa - xã hội"},
+		{"- I. Lĩnh vực kinh tế:", "- II. Lĩnh vực văn hóa - xã hội:"},
+	} {
+		wantSums(t, labels[0]+" with sums", sections(labels[0], "5,3.000.000,30", labels[1], "2,1.000.000,10"), want)
+		wantSums(t, labels[0]+" without figures", sections(labels[0], ",,", labels[1], ",,"), want)
+		for _, mistyped := range []string{"6,3.000.000,30", "5,3.100.000,30"} {
+			r := Read(tables(t, "t.csv", sections(labels[0], mistyped, labels[1], "2,1.000.000,10")), Options{})
+			if len(r.Problems) != 1 || !strings.Contains(r.Problems[0].Error(), "t.csv:2:") {
+				t.Errorf("%s mistyped (%s): problems %v; want one, at row 2", labels[0], mistyped, r.Problems)
+			}
+		}
+	}
+	for _, model := range []string{"I. Nuôi bò sinh sản", "A. Kinh tế tập thể", "Kinh tế hộ gia đình", "Lợn sạch",
+		"Lĩnh vực", "Xây dựng Đảng", "V. Đảng viên giúp nhau"} {
+		wantSums(t, model, head+"1,Lạng Sơn,Xã Bắc Sơn,"+model+",Kinh tế,Quý III/2025,2,1.000.000,10\n", sums{1, 2, 1_000_000, 10})
+	}
+}

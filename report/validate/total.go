@@ -313,14 +313,61 @@ func (lay *sheetLayout) modelNamed(r load.Row) int {
 }
 
 // fieldLabel reports whether a model's cell names a field, as a group's
-// row does: "Lĩnh vực kinh tế", "LĨNH VỰC VĂN HÓA - XÃ HỘI", "Linh vuc…".
+// row does: "Lĩnh vực kinh tế", "LĨNH VỰC VĂN HÓA - XÃ HỘI", "Linh vuc…",
+// with or without a section's number before it ("I. Lĩnh vực kinh tế",
+// "A- LĨNH VỰC KINH TẾ"); numbered, a field's name alone is one too
+// ("I. Kinh tế", "II) Văn hóa - Xã hội"). Read as models, such rows of a
+// clerk's table were counted beside the models they sum.
 func fieldLabel(c string) bool {
-	for _, p := range []string{"Lĩnh vực ", "lĩnh vực ", "LĨNH VỰC ", "Linh vuc ", "linh vuc ", "LINH VUC "} {
-		if strings.HasPrefix(c, p) {
-			return true
-		}
+	c = strings.TrimLeftFunc(c, isLabelMark)
+	rest, numbered := afterSectionNumber(c)
+	if numbered {
+		c = rest
 	}
-	return false
+	if c == "" || !numbered && c[0]|0x20 != 'l' {
+		return false // most cells: a model's name
+	}
+	k := record.Compact(c)
+	if len(k) > len("linhvuc") && strings.HasPrefix(k, "linhvuc") {
+		return true
+	}
+	if !numbered {
+		return false
+	}
+	f, err := record.ParseField(c)
+	return err == nil && f != record.Unclassified
+}
+
+// afterSectionNumber returns what follows a section's number at the start
+// of c: roman numerals or one letter, then a full stop, a bracket, a
+// dash, a colon, a slash or a space ("I. ", "IV) ", "A- ", "b/ "), and
+// whether there was one.
+func afterSectionNumber(c string) (string, bool) {
+	n := 0
+	for n < len(c) && n < 6 && strings.IndexByte("IVXLivxl", c[n]) >= 0 {
+		n++
+	}
+	if n == 0 || !sectionMark(c[n:]) {
+		if len(c) < 2 || c[0]|0x20 < 'a' || c[0]|0x20 > 'z' || !sectionMark(c[1:]) {
+			return "", false
+		}
+		n = 1
+	}
+	return strings.TrimLeftFunc(c[n:], func(r rune) bool {
+		return isLabelMark(r) || r == ':' || r == ')' || r == '/'
+	}), true
+}
+
+// sectionMark reports whether s starts with what ends a section's number.
+func sectionMark(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case '.', ')', '-', ':', '/', ' ':
+		return true
+	}
+	return strings.HasPrefix(s, "–") || strings.HasPrefix(s, "—")
 }
 
 // provinceNamed reports whether a folded label is a total's words followed
