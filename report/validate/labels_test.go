@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -396,5 +397,69 @@ func TestNumberedFieldLabels(t *testing.T) {
 	for _, model := range []string{"I. Nuôi bò sinh sản", "A. Kinh tế tập thể", "Kinh tế hộ gia đình", "Lợn sạch",
 		"Lĩnh vực", "Xây dựng Đảng", "V. Đảng viên giúp nhau"} {
 		wantSums(t, model, head+"1,Lạng Sơn,Xã Bắc Sơn,"+model+",Kinh tế,Quý III/2025,2,1.000.000,10\n", sums{1, 2, 1_000_000, 10})
+	}
+}
+
+// A commune's or a district's name with its unit's type in the model's
+// column ("Xã Bắc Sơn", "II. Phường Đông Kinh", "Huyện Văn Quan"), over
+// its models, is its group's row: with their sums, or without figures
+// (a heading), it was counted as a model beside them (7 models for 4 with
+// exit 0; a heading as one model). Mistyped, it is refused. Communes
+// reported in one row each, with no models under them, are counted, and
+// "Xã hội hóa…" is a model's name.
+func TestPlaceHeadings(t *testing.T) {
+	const commune = "Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
+	const noCommune = "Tỉnh,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
+	two := func(withCommune bool, first, firstFigures, second, secondFigures string) string {
+		row := func(commune, rest string) string {
+			if withCommune {
+				return "Lạng Sơn," + commune + "," + rest + "\n"
+			}
+			return "Lạng Sơn," + rest + "\n"
+		}
+		head := noCommune
+		if withCommune {
+			head = commune
+		}
+		return head + row("", first+",,Quý III/2025,"+firstFigures) +
+			row("Xã Bắc Sơn", "Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10") +
+			row("Xã Bắc Sơn", "Mô hình B,Kinh tế,Quý III/2025,3,2.000.000,20") +
+			row("", second+",,Quý III/2025,"+secondFigures) +
+			row("Xã Vũ Lễ", "Mô hình C,Văn hóa - xã hội,Quý III/2025,1,500.000,5") +
+			row("Xã Vũ Lễ", "Mô hình D,Văn hóa - xã hội,Quý III/2025,1,500.000,5")
+	}
+	want := sums{4, 7, 4_000_000, 40}
+	for _, headings := range [][2]string{
+		{"Xã Bắc Sơn", "Xã Vũ Lễ"},
+		{"I. Xã Bắc Sơn", "II. Xã Vũ Lễ"},
+		{"XÃ BẮC SƠN", "XÃ VŨ LỄ"},
+		{"X. Bắc Sơn", "X. Vũ Lễ"},
+		{"- Xã Bắc Sơn:", "- Xã Vũ Lễ:"},
+		{"Huyện Bắc Sơn", "Huyện Văn Quan"},
+	} {
+		for _, withCommune := range []bool{false, true} {
+			what := fmt.Sprintf("%s (commune column %v)", headings[0], withCommune)
+			wantSums(t, what+" with sums", two(withCommune, headings[0], "5,3.000.000,30", headings[1], "2,1.000.000,10"), want)
+			wantSums(t, what+" without figures", two(withCommune, headings[0], ",,", headings[1], ",,"), want)
+			r := Read(tables(t, "t.csv", two(withCommune, headings[0], "5,3.100.000,30", headings[1], "2,1.000.000,10")), Options{})
+			if len(r.Problems) != 1 || !strings.Contains(r.Problems[0].Error(), "t.csv:2:") {
+				t.Errorf("%s mistyped: problems %v; want one, at row 2", what, r.Problems)
+			}
+		}
+	}
+	// Communes in one row each, a field's models, and names that start
+	// with a unit's type: models.
+	wantSums(t, "communes in one row each", noCommune+
+		"Lạng Sơn,Xã Bắc Sơn,Kinh tế,Quý III/2025,5,3.000.000,30\n"+
+		"Lạng Sơn,Xã Vũ Lễ,Kinh tế,Quý III/2025,2,1.000.000,10\n"+
+		"Lạng Sơn,Xã Chiến Thắng,Kinh tế,Quý III/2025,4,4.000.000,40\n", sums{3, 11, 8_000_000, 80})
+	wantSums(t, "a commune's row that is the sum of the two above", noCommune+
+		"Lạng Sơn,Xã Bắc Sơn,Kinh tế,Quý III/2025,2,1.000.000,10\n"+
+		"Lạng Sơn,Xã Vũ Lễ,Kinh tế,Quý III/2025,3,2.000.000,20\n"+
+		"Lạng Sơn,Xã Chiến Thắng,Kinh tế,Quý III/2025,5,3.000.000,30\n", sums{3, 10, 6_000_000, 60})
+	for _, model := range []string{"Xã hội hóa giáo dục", "Xã Vũ Lễ văn minh", "Phường an toàn giao thông", "Thị trấn sạch đẹp", "Huyện đoàn xung kích"} {
+		wantSums(t, model, noCommune+"Lạng Sơn,"+model+",Kinh tế,Quý III/2025,2,1.000.000,10\n"+
+			"Lạng Sơn,Mô hình B,Kinh tế,Quý III/2025,3,2.000.000,20\n"+
+			"Lạng Sơn,Mô hình C,Kinh tế,Quý III/2025,4,3.000.000,30\n", sums{3, 9, 6_000_000, 60})
 	}
 }

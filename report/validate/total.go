@@ -304,6 +304,8 @@ func (lay *sheetLayout) modelNamed(r load.Row) int {
 			return -1
 		case fieldLabel(t):
 			return -1 // "Lĩnh vực kinh tế": a field's group, no model
+		case placeHeading(c):
+			return -1 // "Xã Bắc Sơn": a commune's group, no model
 		case mayBeTotal(c) && lay.labelKind(c, colModel) != "":
 			return -1
 		}
@@ -336,6 +338,53 @@ func fieldLabel(c string) bool {
 	}
 	f, err := record.ParseField(c)
 	return err == nil && f != record.Unclassified
+}
+
+// placeHeading reports whether a model's cell names a commune or a
+// district of the gazetteer with its unit's type, as the row of a
+// commune's group does in a table without a column of communes: "Xã Bắc
+// Sơn", "II. Phường Đông Kinh", "Huyện Văn Quan". Read as models, such
+// rows doubled their communes' figures with exit 0. "Xã hội hóa…" names
+// no commune.
+func placeHeading(c string) bool {
+	c = strings.TrimLeftFunc(c, isLabelMark)
+	if !placeTyped(c) { // "X. Bắc Sơn" is a commune, not section X
+		if rest, ok := afterSectionNumber(c); ok {
+			c = rest
+		}
+		if !placeTyped(c) {
+			return false // most cells: a model's name
+		}
+	}
+	c = strings.TrimRight(c, " :.\u00a0")
+	g := gazetteer.Default()
+	for _, era := range gazetteer.Eras {
+		for _, l := range []gazetteer.Level{gazetteer.LevelCommune, gazetteer.LevelDistrict} {
+			if len(g.Named(era, l, c)) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placeTypes are the unit types a commune's or a district's name starts
+// with, as a clerk writes them (placeTyped).
+var placeTypes = []string{"xã ", "phường ", "thị trấn ", "thị xã ", "huyện ", "quận ", "thành phố ", "đặc khu ",
+	"tp ", "tp. ", "tt ", "tt. ", "tx ", "tx. ", "x. ", "p. ", "h. ", "q. ", "t.p ", "t.t ", "t.x "}
+
+// placeTyped reports whether c starts with a unit's type (placeTypes), in
+// any case.
+func placeTyped(c string) bool {
+	if c == "" || strings.IndexByte("XxPpTtHhQq\xc4", c[0]) < 0 { // \xc4: đ's and Đ's first byte
+		return false
+	}
+	for _, p := range placeTypes {
+		if len(c) > len(p) && strings.EqualFold(c[:len(p)], p) {
+			return true
+		}
+	}
+	return false
 }
 
 // afterSectionNumber returns what follows a section's number at the start
