@@ -356,16 +356,7 @@ func placeHeading(c string) bool {
 			return false // most cells: a model's name
 		}
 	}
-	c = strings.TrimRight(c, " :.\u00a0")
-	g := gazetteer.Default()
-	for _, era := range gazetteer.Eras {
-		for _, l := range []gazetteer.Level{gazetteer.LevelCommune, gazetteer.LevelDistrict} {
-			if len(g.Named(era, l, c)) > 0 {
-				return true
-			}
-		}
-	}
-	return false
+	return placeNamed(strings.TrimRight(c, " :.\u00a0"))
 }
 
 // placeTypes are the unit types a commune's or a district's name starts
