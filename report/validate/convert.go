@@ -305,13 +305,14 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 			}
 		}
 	}
-	base := len(b.ds.Records)
+	base, rejected := len(b.ds.Records), len(res.Rejected)
 	b.convert(rc, rows)
 	groups := b.groups(rc, lay, rows, base, &sheet.Skipped)
 	sheet.DataRows -= groups
 	if len(lay.totals) > 0 {
 		sheet.TotalRow, sheet.TotalMatches = b.lastTotal(rc, lay.totals, b.ds.Records[base:], rows, groups)
 	}
+	b.headingPlaces(rc, lay, t, b.ds.Records[base:], b.ids[base:], res.Rejected[rejected:])
 	b.communesLeftBlank(rc, b.ds.Records[base:])
 }
 

@@ -360,6 +360,9 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			b.res.Rejected = append(b.res.Rejected, RejectedOf(g))
 		case diff == nil && (members >= 2 || c.numbered && !c.named && members >= 1):
 			out[c.row] = true
+			if above {
+				lay.sumsAbove = append(lay.sumsAbove, rows[c.row].Num)
+			}
 			for i := lo; withSources && i < hi; i++ {
 				if sourceOf[i] == c.row {
 					sourceOf[i], subOf[i] = -1, -1 // its members

@@ -347,35 +347,56 @@ func fieldLabel(c string) bool {
 // rows doubled their communes' figures with exit 0. "Xã hội hóa…" names
 // no commune.
 func placeHeading(c string) bool {
+	_, _, ok := headingPlace(c)
+	return ok
+}
+
+// headingPlace returns the place a model's cell names as placeHeading
+// reads it, without its section's number and marks ("I. Xã Bắc Sơn:" is
+// "Xã Bắc Sơn"), and its level: 1 for a district's type (Huyện, Quận,
+// Thị xã, Thành phố), 2 for a commune's.
+func headingPlace(c string) (place string, level int, ok bool) {
 	c = strings.TrimLeftFunc(c, isLabelMark)
-	if !placeTyped(c) { // "X. Bắc Sơn" is a commune, not section X
+	level = placeLevel(c) // "X. Bắc Sơn" is a commune, not section X
+	if level == 0 {
 		if rest, ok := afterSectionNumber(c); ok {
 			c = rest
+			level = placeLevel(c)
 		}
-		if !placeTyped(c) {
-			return false // most cells: a model's name
+		if level == 0 {
+			return "", 0, false // most cells: a model's name
 		}
 	}
-	return placeNamed(strings.TrimRight(c, " :.\u00a0"))
+	c = strings.TrimRight(c, " :.\u00a0")
+	if !placeNamed(c) {
+		return "", 0, false
+	}
+	return c, level, true
 }
 
 // placeTypes are the unit types a commune's or a district's name starts
-// with, as a clerk writes them (placeTyped).
-var placeTypes = []string{"xã ", "phường ", "thị trấn ", "thị xã ", "huyện ", "quận ", "thành phố ", "đặc khu ",
-	"tp ", "tp. ", "tt ", "tt. ", "tx ", "tx. ", "x. ", "p. ", "h. ", "q. ", "t.p ", "t.t ", "t.x "}
+// with, as a clerk writes them, and their level (placeLevel).
+var placeTypes = []struct {
+	prefix string
+	level  int
+}{
+	{"xã ", 2}, {"phường ", 2}, {"thị trấn ", 2}, {"đặc khu ", 2}, {"tt ", 2}, {"tt. ", 2}, {"x. ", 2}, {"p. ", 2}, {"t.t ", 2},
+	{"huyện ", 1}, {"quận ", 1}, {"thị xã ", 1}, {"thành phố ", 1}, {"tp ", 1}, {"tp. ", 1}, {"tx ", 1}, {"tx. ", 1},
+	{"h. ", 1}, {"q. ", 1}, {"t.p ", 1}, {"t.x ", 1},
+}
 
-// placeTyped reports whether c starts with a unit's type (placeTypes), in
-// any case.
-func placeTyped(c string) bool {
+// placeLevel returns the level of the unit's type c starts with, in any
+// case (placeTypes), or 0 for none.
+func placeLevel(c string) int {
 	if c == "" || strings.IndexByte("XxPpTtHhQq\xc4", c[0]) < 0 { // \xc4: đ's and Đ's first byte
-		return false
+		return 0
 	}
-	for _, p := range placeTypes {
-		if len(c) > len(p) && strings.EqualFold(c[:len(p)], p) {
-			return true
+	for _, t := range placeTypes {
+		if len(c) > len(t.prefix) && strings.EqualFold(c[:len(t.prefix)], t.prefix) {
+			return t.level
 		}
 	}
-	return false
+	return 0
 }
 
 // afterSectionNumber returns what follows a section's number at the start

@@ -1,0 +1,122 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// placesOf returns each record's district, commune and model, one line each.
+func placesOf(t *testing.T, csv string) (string, Problems) {
+	t.Helper()
+	r := Read(tables(t, "h.csv", csv), Options{})
+	var b strings.Builder
+	for _, rec := range r.Dataset.Records {
+		fmt.Fprintf(&b, "%s|%s|%s|%d\n", rec.District, rec.Commune, rec.Model, rec.Count)
+	}
+	return b.String(), r.Problems
+}
+
+// The models under a heading that names a commune in the model's column
+// are the commune's, in a table without a column of communes: they were
+// the province's, so a report by commune had none of them, and two
+// communes' models of one name were refused as one model reported twice.
+func TestPlaceHeadingsGiveTheirPlace(t *testing.T) {
+	const head = "STT,Tỉnh,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
+	const want = "|Xã Bắc Sơn|Tổ tự quản|2\n|Xã Bắc Sơn|Mô hình B|3\n|Xã Vũ Lễ|Tổ tự quản|1\n|Xã Vũ Lễ|Mô hình D|1\n"
+	models := func(first, second string) string {
+		return head + first + "\n" +
+			"1,Lạng Sơn,Tổ tự quản,Kinh tế,Quý III/2025,2,1.000.000,10\n" +
+			"2,Lạng Sơn,Mô hình B,Kinh tế,Quý III/2025,3,2.000.000,20\n" +
+			second + "\n" +
+			"1,Lạng Sơn,Tổ tự quản,Kinh tế,Quý III/2025,1,500.000,5\n" +
+			"2,Lạng Sơn,Mô hình D,Kinh tế,Quý III/2025,1,500.000,5\n"
+	}
+	for what, csv := range map[string]string{
+		"numbered headings":                 models("I,Lạng Sơn,Xã Bắc Sơn,,,,,", "II,Lạng Sơn,Xã Vũ Lễ,,,,,"),
+		"numbered headings with their sums": models("I,Lạng Sơn,Xã Bắc Sơn,,Quý III/2025,5,3.000.000,30", "II,Lạng Sơn,Xã Vũ Lễ,,Quý III/2025,2,1.000.000,10"),
+		"headings numbered in their text":   models(",,I. XÃ BẮC SƠN,,,,,", ",,II. XÃ VŨ LỄ,,,,,"),
+		"headings without numbers":          models(",Lạng Sơn,Xã Bắc Sơn:,,,,,", ",Lạng Sơn,Xã Vũ Lễ:,,,,,"),
+		"headings with sums, no numbers":    models(",Lạng Sơn,Xã Bắc Sơn,,Quý III/2025,5,3.000.000,30", ",Lạng Sơn,Xã Vũ Lễ,,Quý III/2025,2,1.000.000,10"),
+	} {
+		got, problems := placesOf(t, csv)
+		if len(problems) > 0 || !strings.EqualFold(got, want) { // names settles the spelling
+
+			t.Errorf("%s: got\n%sproblems %v; want\n%s", what, got, problems, want)
+		}
+	}
+
+	// A heading in the column of communes, numbered or not, the model's
+	// cell empty, over rows that name no commune.
+	const withCommunes = "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
+	for _, headings := range [][2]string{{",Lạng Sơn,Xã Bắc Sơn", ",Lạng Sơn,Xã Vũ Lễ"}, {"I,Lạng Sơn,I. Xã Bắc Sơn", "II,Lạng Sơn,II. Xã Vũ Lễ"}} {
+		csv := withCommunes + headings[0] + ",,,,,,\n" +
+			"1,Lạng Sơn,,Tổ tự quản,Kinh tế,Quý III/2025,2,1.000.000,10\n" +
+			"2,Lạng Sơn,,Mô hình B,Kinh tế,Quý III/2025,3,2.000.000,20\n" +
+			headings[1] + ",,,,,,\n" +
+			"1,Lạng Sơn,,Tổ tự quản,Kinh tế,Quý III/2025,1,500.000,5\n" +
+			"2,Lạng Sơn,,Mô hình D,Kinh tế,Quý III/2025,1,500.000,5\n"
+		if got, problems := placesOf(t, csv); len(problems) > 0 || got != want {
+			t.Errorf("%s in the column of communes: got\n%sproblems %v; want\n%s", headings[0], got, problems, want)
+		}
+	}
+
+	// A district's heading over its communes' (the units before July 2025).
+	csv := "STT,Tỉnh,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động\n" +
+		"A,Lạng Sơn,Huyện Bắc Sơn,,,,\n" +
+		"I,Lạng Sơn,Xã Vũ Lễ,,,,\n" +
+		"1,Lạng Sơn,Mô hình A,Kinh tế,Quý III/2024,1,1.000.000\n" +
+		"II,Lạng Sơn,Thị trấn Bắc Sơn,,,,\n" +
+		"1,Lạng Sơn,Mô hình B,Kinh tế,Quý III/2024,1,1.000.000\n" +
+		"B,Lạng Sơn,Huyện Văn Quan,,,,\n" +
+		"1,Lạng Sơn,Mô hình C,Kinh tế,Quý III/2024,1,1.000.000\n"
+	if got, problems := placesOf(t, csv); len(problems) > 0 ||
+		got != "Huyện Bắc Sơn|Xã Vũ Lễ|Mô hình A|1\nHuyện Bắc Sơn|Thị trấn Bắc Sơn|Mô hình B|1\nHuyện Văn Quan||Mô hình C|1\n" {
+		t.Errorf("district over communes: got\n%sproblems %v", got, problems)
+	}
+
+	// Where a heading's run ends: a part's heading above it (B after A),
+	// a total's row; a row naming its own commune, or another province,
+	// keeps its own.
+	csv = head +
+		"A,Lạng Sơn,Lĩnh vực kinh tế,,,,,\n" +
+		"I,Lạng Sơn,Xã Bắc Sơn,,,,,\n" +
+		"1,Lạng Sơn,Mô hình A,Kinh tế,Quý III/2025,1,1.000.000,10\n" +
+		"B,Lạng Sơn,Lĩnh vực văn hóa - xã hội,,,,,\n" +
+		"1,Lạng Sơn,Mô hình B,Văn hóa - xã hội,Quý III/2025,1,1.000.000,10\n"
+	if got, problems := placesOf(t, csv); len(problems) > 0 || got != "|Xã Bắc Sơn|Mô hình A|1\n||Mô hình B|1\n" {
+		t.Errorf("part's heading ends the run: got\n%sproblems %v", got, problems)
+	}
+	const withCommune = "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
+	csv = withCommune +
+		",Lạng Sơn,,Xã Bắc Sơn,,,,,\n" +
+		"1,Lạng Sơn,,Mô hình A,Kinh tế,Quý III/2025,1,1.000.000,10\n" +
+		"2,Lạng Sơn,Xã Vũ Lễ,Mô hình B,Kinh tế,Quý III/2025,1,1.000.000,10\n" +
+		"3,Cao Bằng,,Mô hình C,Kinh tế,Quý III/2025,1,1.000.000,10\n" +
+		",Tổng cộng,,,,,3,3.000.000,30\n" +
+		"4,Lạng Sơn,,Mô hình D,Kinh tế,Quý III/2025,1,1.000.000,10\n"
+	if got, problems := placesOf(t, csv); len(problems) > 0 ||
+		got != "|Xã Bắc Sơn|Mô hình A|1\n|Xã Vũ Lễ|Mô hình B|1\n||Mô hình C|1\n||Mô hình D|1\n" {
+		t.Errorf("own commune, other province, total: got\n%sproblems %v", got, problems)
+	}
+
+	// A commune's row under its models, their sums: it gives nothing to
+	// the rows under it.
+	csv = head +
+		"1,Lạng Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10\n" +
+		"2,Lạng Sơn,Mô hình B,Kinh tế,Quý III/2025,3,2.000.000,20\n" +
+		",Lạng Sơn,Xã Bắc Sơn,,Quý III/2025,5,3.000.000,30\n" +
+		"3,Lạng Sơn,Mô hình tỉnh,Kinh tế,Quý III/2025,1,1.000.000,10\n"
+	if got, problems := placesOf(t, csv); len(problems) > 0 || got != "||Mô hình A|2\n||Mô hình B|3\n||Mô hình tỉnh|1\n" {
+		t.Errorf("a commune's sums under its models: got\n%sproblems %v", got, problems)
+	}
+
+	// Communes reported in one row each are models, and give nothing to
+	// the rows under them.
+	csv = head +
+		"1,Lạng Sơn,Xã Bắc Sơn,Kinh tế,Quý III/2025,5,3.000.000,30\n" +
+		"2,Lạng Sơn,Mô hình tỉnh,Kinh tế,Quý III/2025,1,1.000.000,10\n"
+	if got, problems := placesOf(t, csv); len(problems) > 0 || got != "||Xã Bắc Sơn|5\n||Mô hình tỉnh|1\n" {
+		t.Errorf("a commune in one row: got\n%sproblems %v", got, problems)
+	}
+}
