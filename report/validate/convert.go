@@ -307,6 +307,7 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	}
 	base, rejected := len(b.ds.Records), len(res.Rejected)
 	b.convert(rc, rows)
+	b.mergedPlaces(rc, lay, rows, base)
 	groups := b.groups(rc, lay, rows, base, &sheet.Skipped)
 	sheet.DataRows -= groups
 	if len(lay.totals) > 0 {

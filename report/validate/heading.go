@@ -188,3 +188,92 @@ func (b *builder) headingPlaces(rc *rowConverter, lay *sheetLayout, t *load.Tabl
 		})
 	}
 }
+
+// mergedPlaces gives the rows right under a place's bare row (a commune's
+// or a district's place, period and figures, nothing else) that name no
+// place of that level the bare row's place, when their figures add up to
+// the bare row's, in part at least: a CSV saved from a table whose
+// commune's cell was merged over its subtotal's row and its models' names
+// the commune on the subtotal's row only. Read without it, the models
+// were no members of their subtotal, which was counted as more models (14
+// for 7, exit 0). A figure mistyped is then the subtotal's problem, as for
+// any subtotal (groups); figures that do not agree at all leave the rows
+// as they are, the province's (communesLeftBlank warns of them).
+func (b *builder) mergedPlaces(rc *rowConverter, lay *sheetLayout, rows []load.Row, base int) {
+	if len(lay.modelless) == 0 || rc.where[colCommune] < 0 && rc.where[colDistrict] < 0 {
+		return
+	}
+	recs, ids := b.ds.Records[base:], b.ids[base:]
+	rec := make([]int, len(rows))
+	for i, j := 0, 0; i < len(rows); i++ {
+		rec[i] = -1
+		if j < len(recs) && recs[j].Row == rows[i].Num {
+			rec[i] = j
+			j++
+		}
+	}
+	modelless := make([]bool, len(rows))
+	for _, i := range lay.modelless {
+		modelless[i] = true
+	}
+	var names *texts
+	var models *modelHashes
+	for _, i := range lay.modelless {
+		if rec[i] < 0 || !subtotalShape(rc, rows[i]) {
+			continue
+		}
+		g := &recs[rec[i]]
+		place := func(r *record.Record) *string { return &r.Commune }
+		if g.Commune == "" {
+			place = func(r *record.Record) *string { return &r.District }
+		}
+		if *place(g) == "" {
+			continue
+		}
+		// The run of rows under it that name no place of its level.
+		hi := i + 1
+		for hi < len(rows) && rec[hi] >= 0 && !modelless[hi] {
+			m := &recs[rec[hi]]
+			if *place(m) != "" || m.Period != g.Period || !gazetteer.SameName(m.Province, g.Province) ||
+				m.District != "" && m.District != g.District {
+				break
+			}
+			hi++
+		}
+		if hi-i-1 < 1 || !figuresAgree(rc, rows[i], g, recs, rec[i+1:hi], hi-i-1 >= 2) {
+			continue
+		}
+		if names == nil {
+			names, models = &texts{names: map[string]*text{}}, &modelHashes{seed: rc.seed}
+		}
+		for _, k := range rec[i+1 : hi] {
+			m := &recs[k]
+			*place(m) = *place(g)
+			if m.Model != "" {
+				ids[k] = identity(rc.seed, names.name(m.Province), names.name(m.District), names.name(m.Commune), names.name(m.Unit),
+					m.Model, m.Field, m.Period, models)
+			}
+		}
+	}
+}
+
+// figuresAgree reports whether some figure a bare row r (record g) gives
+// is the sum of the records members': the money, or, with two members or
+// more (one count alike is a chance), another figure that is not zero.
+func figuresAgree(rc *rowConverter, r load.Row, g *record.Record, recs []record.Record, members []int, several bool) bool {
+	var count, funds, households, beneficiaries int64
+	for _, k := range members {
+		m := &recs[k]
+		count, funds, households, beneficiaries = count+m.Count, funds+m.FundsVND, households+m.Households, beneficiaries+m.Beneficiaries
+	}
+	given := func(c column) bool { s := cell(r, rc.where[c]); return s != "" && !isDash(s) }
+	switch {
+	case given(colFunds) && g.FundsVND != 0 && g.FundsVND == funds:
+		return true
+	case !several:
+		return false
+	}
+	return given(colCount) && g.Count != 0 && g.Count == count ||
+		given(colHouseholds) && g.Households != 0 && g.Households == households ||
+		given(colBeneficiaries) && g.Beneficiaries != 0 && g.Beneficiaries == beneficiaries
+}

@@ -120,3 +120,35 @@ func TestPlaceHeadingsGiveTheirPlace(t *testing.T) {
 		t.Errorf("a commune in one row: got\n%sproblems %v", got, problems)
 	}
 }
+
+// A commune's subtotal row, its place, period and figures only, over rows
+// that name no commune (a CSV of a table whose commune's cell was merged
+// over them): the rows are the commune's when their figures add up to
+// the subtotal's, in part at least. They were no members of it, and it
+// was counted as more models (14 for 7, exit 0); a figure mistyped is a
+// problem; figures that do not agree at all leave the rows the province's,
+// with a warning.
+func TestMergedCommuneSubtotals(t *testing.T) {
+	const head = "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
+	table := func(first string) string {
+		return head + ",Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025," + first + "\n" +
+			"1,Lạng Sơn,,Tổ tự quản,Kinh tế,Quý III/2025,2,1.000.000,10\n" +
+			"2,Lạng Sơn,,Mô hình B,Kinh tế,Quý III/2025,3,2.000.000,20\n" +
+			",Lạng Sơn,Xã Vũ Lễ,,,Quý III/2025,2,1.000.000,10\n" +
+			"1,Lạng Sơn,,Tổ tự quản,Kinh tế,Quý III/2025,1,500.000,5\n" +
+			"2,Lạng Sơn,,Mô hình D,Kinh tế,Quý III/2025,1,500.000,5\n"
+	}
+	got, problems := placesOf(t, table("5,3.000.000,30"))
+	if want := "|Xã Bắc Sơn|Tổ tự quản|2\n|Xã Bắc Sơn|Mô hình B|3\n|Xã Vũ Lễ|Tổ tự quản|1\n|Xã Vũ Lễ|Mô hình D|1\n"; len(problems) > 0 || got != want {
+		t.Errorf("subtotals that add up: got\n%sproblems %v; want\n%s", got, problems, want)
+	}
+	r := Read(tables(t, "h.csv", table("5,3.100.000,30")), Options{})
+	if len(r.Problems) != 1 || !strings.Contains(r.Problems[0].Error(), "h.csv:2:8") {
+		t.Errorf("a subtotal's money mistyped: problems %v; want one, at row 2's money", r.Problems)
+	}
+	r = Read(tables(t, "h.csv", table("9,9.000.000,90")), Options{})
+	if len(r.Problems) != 0 || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].Error(), "h.csv:3:3") || len(r.Dataset.Records) != 5 {
+		t.Errorf("a subtotal that agrees in nothing: %d records, problems %v, warnings %v; want 5, none, one at row 3",
+			len(r.Dataset.Records), r.Problems, r.Warnings)
+	}
+}
