@@ -8,6 +8,132 @@ import (
 	"github.com/dvkreport/dvkreport/report/record"
 )
 
+// Headings. Clerks give a table's groups a row of their own where a
+// model's name goes: a field's ("I. Lĩnh vực kinh tế"), a commune's ("Xã
+// Bắc Sơn"), a unit's ("Hội Nông dân xã") or a status' ("Mô hình xây dựng
+// mới"), with the sums of the models under it or no figure. Read as
+// models, such rows doubled their models' figures with exit 0, and a
+// heading without figures was one model more. modelNamed leaves them out
+// of the models, so that groups weighs them as it weighs a row without a
+// model's name.
+
+// fieldLabel reports whether a model's cell names a field, as a group's
+// row does: "Lĩnh vực kinh tế", "LĨNH VỰC VĂN HÓA - XÃ HỘI", "Linh vuc…",
+// with or without a section's number before it ("I. Lĩnh vực kinh tế",
+// "A- LĨNH VỰC KINH TẾ"); numbered, a field's name alone is one too
+// ("I. Kinh tế", "II) Văn hóa - Xã hội"). Read as models, such rows of a
+// clerk's table were counted beside the models they sum.
+func fieldLabel(c string) bool {
+	c = strings.TrimLeftFunc(c, isLabelMark)
+	rest, numbered := afterSectionNumber(c)
+	if numbered {
+		c = rest
+	}
+	if c == "" || !numbered && c[0]|0x20 != 'l' {
+		return false // most cells: a model's name
+	}
+	k := record.Compact(c)
+	if len(k) > len("linhvuc") && strings.HasPrefix(k, "linhvuc") {
+		return true
+	}
+	if !numbered {
+		return false
+	}
+	f, err := record.ParseField(c)
+	return err == nil && f != record.Unclassified
+}
+
+// placeHeading reports whether a model's cell names a commune or a
+// district of the gazetteer with its unit's type, as the row of a
+// commune's group does in a table without a column of communes: "Xã Bắc
+// Sơn", "II. Phường Đông Kinh", "Huyện Văn Quan". Read as models, such
+// rows doubled their communes' figures with exit 0. "Xã hội hóa…" names
+// no commune.
+func placeHeading(c string) bool {
+	_, _, ok := headingPlace(c)
+	return ok
+}
+
+// headingPlace returns the place a model's cell names as placeHeading
+// reads it, without its section's number and marks ("I. Xã Bắc Sơn:" is
+// "Xã Bắc Sơn"), and its level: 1 for a district's type (Huyện, Quận,
+// Thị xã, Thành phố), 2 for a commune's.
+func headingPlace(c string) (place string, level int, ok bool) {
+	c = strings.TrimLeftFunc(c, isLabelMark)
+	level = placeLevel(c) // "X. Bắc Sơn" is a commune, not section X
+	if level == 0 {
+		if rest, ok := afterSectionNumber(c); ok {
+			c = rest
+			level = placeLevel(c)
+		}
+		if level == 0 {
+			return "", 0, false // most cells: a model's name
+		}
+	}
+	c = strings.TrimRight(c, " :.\u00a0")
+	if !placeNamed(c) {
+		return "", 0, false
+	}
+	return c, level, true
+}
+
+// placeTypes are the unit types a commune's or a district's name starts
+// with, as a clerk writes them, and their level (placeLevel).
+var placeTypes = []struct {
+	prefix string
+	level  int
+}{
+	{"xã ", 2}, {"phường ", 2}, {"thị trấn ", 2}, {"đặc khu ", 2}, {"tt ", 2}, {"tt. ", 2}, {"x. ", 2}, {"p. ", 2}, {"t.t ", 2},
+	{"huyện ", 1}, {"quận ", 1}, {"thị xã ", 1}, {"thành phố ", 1}, {"tp ", 1}, {"tp. ", 1}, {"tx ", 1}, {"tx. ", 1},
+	{"h. ", 1}, {"q. ", 1}, {"t.p ", 1}, {"t.x ", 1},
+}
+
+// placeLevel returns the level of the unit's type c starts with, in any
+// case (placeTypes), or 0 for none.
+func placeLevel(c string) int {
+	if c == "" || strings.IndexByte("XxPpTtHhQq\xc4", c[0]) < 0 { // \xc4: đ's and Đ's first byte
+		return 0
+	}
+	for _, t := range placeTypes {
+		if len(c) > len(t.prefix) && strings.EqualFold(c[:len(t.prefix)], t.prefix) {
+			return t.level
+		}
+	}
+	return 0
+}
+
+// afterSectionNumber returns what follows a section's number at the start
+// of c: roman numerals or one letter, then a full stop, a bracket, a
+// dash, a colon, a slash or a space ("I. ", "IV) ", "A- ", "b/ "), and
+// whether there was one.
+func afterSectionNumber(c string) (string, bool) {
+	n := 0
+	for n < len(c) && n < 6 && strings.IndexByte("IVXLivxl", c[n]) >= 0 {
+		n++
+	}
+	if n == 0 || !sectionMark(c[n:]) {
+		if len(c) < 2 || c[0]|0x20 < 'a' || c[0]|0x20 > 'z' || !sectionMark(c[1:]) {
+			return "", false
+		}
+		n = 1
+	}
+	return strings.TrimLeftFunc(c[n:], func(r rune) bool {
+		return isLabelMark(r) || r == ':' || r == ')' || r == '/'
+	}), true
+}
+
+// sectionMark reports whether s starts with what ends a section's number.
+func sectionMark(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case '.', ')', '-', ':', '/', ' ':
+		return true
+	}
+	return strings.HasPrefix(s, "–") || strings.HasPrefix(s, "—")
+}
+
 // Headings that name a place. A district's table often has no column of
 // communes: each commune has a row of its own in the column of names
 // ("I | Xã Bắc Sơn", with its models' sums or none), and its models
