@@ -133,6 +133,14 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		case cell(rows[i], rc.where[colDistrict]) != "":
 			level[i] = 1
 		}
+		if modelless[i] && !bare[i] && placeShape(rc, rows[i]) {
+			// A commune's heading where a model's name goes ("Xã Bắc
+			// Sơn | 7 | 5.000.000"), over its fields' rows of sums, is
+			// a commune's subtotal (review 54 found it counted).
+			if _, l, ok := headingPlace(cell(rows[i], rc.where[colModel]), cell(rows[i], rc.where[colProvince])); ok {
+				bare[i], level[i] = true, l
+			}
+		}
 	}
 	// A district's bare row runs on over its communes' (a twenty-first
 	// review found a district's total after its communes' subtotals
@@ -263,7 +271,11 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		// + 1 is too often a chance): a sum of money, another figure, or
 		// a commune's rows.
 		need := 2
-		if c.numbered && !c.named || strings.HasSuffix(strings.TrimSpace(cell(rows[c.row], rc.where[colModel])), ":") {
+		// A heading's words where a model's name goes ("Lĩnh vực kinh
+		// tế", "Hội Nông dân", "Xã Bắc Sơn") say it is a group's row:
+		// one figure that adds up is enough, a count among them.
+		labelled := modelless[c.row] && headingLabel(cell(rows[c.row], rc.where[colModel]), cell(rows[c.row], rc.where[colProvince]))
+		if c.numbered && !c.named || labelled || strings.HasSuffix(strings.TrimSpace(cell(rows[c.row], rc.where[colModel])), ":") {
 			need = 1
 		}
 		lo, hi := c.lo, c.hi
@@ -388,13 +400,16 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 						msg.Quote(d.text), msg.Number(d.sum))})
 			}
 			b.res.Rejected = append(b.res.Rejected, RejectedOf(g))
-		case diff == nil && members == 1 && !c.numbered && bare[c.row] && g.FundsVND|g.Households|g.Beneficiaries != 0:
+		case diff == nil && members == 1 && !c.numbered && (bare[c.row] && g.FundsVND|g.Households|g.Beneficiaries != 0 || labelled && !withSources):
 			// A place's row that sums one model (a commune's subtotal where
 			// it has a single model): its place, its period and figures
 			// equal to that row's, funds, households or people among them
 			// (a count of 1 alike is no sign), and nothing else. A model's
 			// row that lost its name would have a unit, a field or a
-			// status. Left out, with a warning naming the row it repeats.
+			// status. So is a heading's row that sums one model ("I. Kinh
+			// tế | 1 | 600.000" over its one model, review 54), any figure
+			// alike: its words say what it is. Left out, with a warning
+			// naming the row it repeats.
 			out[c.row], kind[c.row] = true, "subtotal"
 			for i := lo; i < hi; i++ {
 				if !out[i] && rec[i] >= 0 {
@@ -487,6 +502,18 @@ func placeRun(g *record.Record, recs []record.Record, rec []int, out []bool, lo,
 		}
 	}
 	return lo
+}
+
+// placeShape reports whether a row has no unit, field or status, and no
+// place finer than a province: what a place's heading in the model's
+// column has besides it.
+func placeShape(rc *rowConverter, r load.Row) bool {
+	for _, c := range []column{colUnit, colField, colStatus, colDistrict, colCommune} {
+		if cell(r, rc.where[c]) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // subtotalShape reports whether a row has nothing but its place, its

@@ -1,7 +1,10 @@
 package validate
 
 import (
+	"errors"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/load"
@@ -17,17 +20,88 @@ import (
 // of the models, so that groups weighs them as it weighs a row without a
 // model's name.
 
+// headingLabel reports whether a model's cell holds a heading's words, not
+// a model's name: a field's (fieldLabel), a place's (placeHeading), a
+// unit's (unitLabel), a status' (statusLabel) or a period's (periodLabel).
+// Every row's model's cell meets it: its first word (and the one after a
+// section's number) says which rule may apply, if any.
+func headingLabel(c, province string) bool {
+	if fieldLabel(c) {
+		return true
+	}
+	c = strings.TrimLeftFunc(c, isLabelMark)
+	k := headingWord(c)
+	if k == 0 {
+		if rest, ok := afterSectionNumber(c); ok {
+			k = headingWord(rest)
+		}
+	}
+	switch k {
+	case 'p':
+		return placeHeading(c, province)
+	case 'u':
+		return unitLabel(c)
+	case 's':
+		return statusLabel(c)
+	case 't':
+		return periodLabel(c)
+	}
+	return false
+}
+
+// headingWords are the first words of the headings' rules, folded: 'p' a
+// place's type, 'u' a unit's, 's' a status' heading (Mô hình, Các mô
+// hình), 't' a period.
+var headingWords = map[string]byte{
+	"xa": 'p', "phuong": 'p', "thi": 'p', "dac": 'p', "tt": 'p', "x": 'p', "p": 'p', "t": 'p', "huyen": 'p',
+	"quan": 'p', "thanh": 'p', "tp": 'p', "tx": 'p', "h": 'p', "q": 'p',
+	"hoi": 'u', "doan": 'u', "uy": 'u', "ubmttq": 'u', "mat": 'u', "mttq": 'u', "lien": 'u', "cong": 'u', "ban": 'u',
+	"bchqs": 'u', "dang": 'u', "chi": 'u', "ubnd": 'u', "khoi": 'u',
+	"mo": 's', "cac": 's',
+	"quy": 't', "qui": 't', "nam": 't',
+}
+
+// headingWord returns the kind of heading c's first word (up to a space, a
+// full stop or a colon), folded as record.Fold folds it, may start
+// (headingWords), or 0: a look at a few bytes, without an allocation.
+func headingWord(c string) byte {
+	var buf [12]byte
+	n := 0
+	for _, r := range c {
+		if r == ' ' || r == '.' || r == ':' {
+			break
+		}
+		b := record.FoldLatin(r) // đ and Đ too
+		switch {
+		case r >= 'A' && r <= 'Z':
+			b = byte(r) + 'a' - 'A'
+		case r < 0x80:
+			b = byte(r)
+		case b == 0:
+			return 0 // no Latin letter: no such word
+		}
+		if n == len(buf) {
+			return 0
+		}
+		buf[n], n = b, n+1
+	}
+	return headingWords[string(buf[:n])]
+}
+
 // fieldLabel reports whether a model's cell names a field, as a group's
 // row does: "Lĩnh vực kinh tế", "LĨNH VỰC VĂN HÓA - XÃ HỘI", "Linh vuc…",
 // with or without a section's number before it ("I. Lĩnh vực kinh tế",
 // "A- LĨNH VỰC KINH TẾ"); numbered, a field's name alone is one too
-// ("I. Kinh tế", "II) Văn hóa - Xã hội"). Read as models, such rows of a
+// ("I. Kinh tế", "II) Văn hóa - Xã hội"); a roman number and a space
+// before "Lĩnh vực" too ("II Lĩnh vực văn hóa"). Read as models, such rows of a
 // clerk's table were counted beside the models they sum.
 func fieldLabel(c string) bool {
 	c = strings.TrimLeftFunc(c, isLabelMark)
 	rest, numbered := afterSectionNumber(c)
 	if numbered {
 		c = rest
+	} else if n := len(c) - len(strings.TrimLeft(c, "IVX")); n > 0 && n < len(c) && c[n] == ' ' {
+		c = strings.TrimLeft(c[n:], " ") // "II Lĩnh vực…": a number, as "Lĩnh vực" follows
 	}
 	if c == "" || !numbered && c[0]|0x20 != 'l' {
 		return false // most cells: a model's name
@@ -43,14 +117,101 @@ func fieldLabel(c string) bool {
 	return err == nil && f != record.Unclassified
 }
 
+// statusLabel reports whether a model's cell names a status as a
+// group's row does: "Mô hình xây dựng mới", "Các mô hình duy trì", "II.
+// Mô hình tiếp tục duy trì trong quý".
+func statusLabel(c string) bool {
+	c = strings.TrimLeftFunc(c, isLabelMark)
+	if rest, ok := afterSectionNumber(c); ok {
+		c = rest
+	}
+	if len(c) > 64 || headingWord(c) != 's' {
+		return false // most cells: a model's name
+	}
+	k := record.Compact(c)
+	switch {
+	case strings.HasPrefix(k, "cacmohinh"):
+		k = k[len("cacmohinh"):]
+	case strings.HasPrefix(k, "mohinh"):
+		k = k[len("mohinh"):]
+	default:
+		return false
+	}
+	for _, s := range []string{"trongquy", "trongnam", "trongky", "quynay", "namnay"} {
+		k = strings.TrimSuffix(k, s)
+	}
+	st, err := record.ParseStatus(k)
+	return len(k) >= 3 && err == nil && st != record.NotStated
+}
+
+// periodLabel reports whether a model's cell is a period, as the row of
+// a quarter's block of models is: "Quý III/2025", "II. QUÝ IV NĂM 2025",
+// "Năm 2025".
+func periodLabel(c string) bool {
+	c = strings.TrimLeftFunc(c, isLabelMark)
+	if rest, ok := afterSectionNumber(c); ok {
+		c = rest
+	}
+	if len(c) > 64 || headingWord(c) != 't' {
+		return false // most cells: a model's name
+	}
+	_, err := record.ParsePeriod(strings.TrimRight(c, " :."))
+	return err == nil
+}
+
+// unitLabel reports whether a model's cell names a unit and nothing
+// more, as a group's row of the unit's models does: "Hội Nông dân",
+// "2. Hội LHPN xã", "Ủy ban MTTQ xã Bắc Sơn:", "Đoàn Thanh niên phường".
+// A model named after its unit says more ("Hội Nông dân chung sức…").
+func unitLabel(c string) bool {
+	c = strings.TrimLeftFunc(c, isLabelMark)
+	if rest, ok := afterSectionNumber(c); ok {
+		c = rest
+	}
+	if len(c) > 96 || headingWord(c) != 'u' {
+		return false // most cells: a model's name
+	}
+	f := strings.Trim(record.Fold(c), " :.")
+	for _, u := range unitNames {
+		if !strings.HasPrefix(f, u) || len(f) > len(u) && f[len(u)] != ' ' {
+			continue
+		}
+		rest := strings.TrimSpace(f[len(u):])
+		if rest == "" {
+			return true
+		}
+		for _, t := range []string{"cap xa", "cap huyen", "cap tinh", "thi tran", "thi xa", "thanh pho", "xa", "phuong", "huyen", "quan", "tinh"} {
+			if rest == t {
+				return true
+			}
+			if strings.HasPrefix(rest, t+" ") {
+				return placeNamed(rest) || placeNamed(strings.TrimSpace(rest[len(t):]))
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// unitNames are the units that report models, folded (record.Fold),
+// longest first where one starts another.
+var unitNames = []string{
+	"hoi nong dan", "hoi lien hiep phu nu", "hoi lhpn", "hoi phu nu", "doan thanh nien cong san ho chi minh",
+	"doan tncs ho chi minh", "doan thanh nien", "doan tn", "hoi cuu chien binh", "hoi ccb", "uy ban mat tran to quoc",
+	"uy ban mttq", "ubmttq", "mat tran to quoc", "mttq", "lien doan lao dong", "cong doan", "cong an", "ban chi huy quan su",
+	"ban chqs", "bchqs", "dang uy", "chi bo", "uy ban nhan dan", "ubnd", "hoi nguoi cao tuoi", "hoi chu thap do",
+	"hoi khuyen hoc", "ban dan van", "khoi dan van", "hoi cuu giao chuc", "hoi lien hiep thanh nien", "hoi lhtn",
+}
+
 // placeHeading reports whether a model's cell names a commune or a
 // district of the gazetteer with its unit's type, as the row of a
 // commune's group does in a table without a column of communes: "Xã Bắc
 // Sơn", "II. Phường Đông Kinh", "Huyện Văn Quan". Read as models, such
-// rows doubled their communes' figures with exit 0. "Xã hội hóa…" names
-// no commune.
-func placeHeading(c string) bool {
-	_, _, ok := headingPlace(c)
+// rows doubled their communes' figures with exit 0. The name is a proper
+// one, each word capitalised ("Xã an toàn", "Phường văn minh" are models,
+// review 54), and of the row's province when it names one.
+func placeHeading(c, province string) bool {
+	_, _, ok := headingPlace(c, province)
 	return ok
 }
 
@@ -58,23 +219,53 @@ func placeHeading(c string) bool {
 // reads it, without its section's number and marks ("I. Xã Bắc Sơn:" is
 // "Xã Bắc Sơn"), and its level: 1 for a district's type (Huyện, Quận,
 // Thị xã, Thành phố), 2 for a commune's.
-func headingPlace(c string) (place string, level int, ok bool) {
+func headingPlace(c, province string) (place string, level int, ok bool) {
 	c = strings.TrimLeftFunc(c, isLabelMark)
-	level = placeLevel(c) // "X. Bắc Sơn" is a commune, not section X
+	level, n := placeLevel(c) // "X. Bắc Sơn" is a commune, not section X
 	if level == 0 {
 		if rest, ok := afterSectionNumber(c); ok {
 			c = rest
-			level = placeLevel(c)
+			level, n = placeLevel(c)
 		}
 		if level == 0 {
 			return "", 0, false // most cells: a model's name
 		}
 	}
 	c = strings.TrimRight(c, " :.\u00a0")
-	if !placeNamed(c) {
+	for _, w := range strings.Fields(c[n:]) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return "", 0, false // "Xã an toàn": a model's name
+		}
+	}
+	if !placeOf(province, c, level) {
 		return "", 0, false
 	}
 	return c, level, true
+}
+
+// placeOf reports whether a commune (level 2) or a district (1) named
+// name is in the province, of either era; in any province when province
+// is empty or no province's name.
+func placeOf(province, name string, level int) bool {
+	g := gazetteer.Default()
+	known := false
+	for _, era := range gazetteer.Eras {
+		if province == "" {
+			break
+		}
+		if _, err := g.Province(era, province); err != nil {
+			continue
+		}
+		known = true
+		p := gazetteer.Place{Province: province, Commune: name}
+		if level == 1 {
+			p = gazetteer.Place{Province: province, District: name}
+		}
+		if _, err := g.Resolve(era, p); err == nil || errors.Is(err, gazetteer.ErrAmbiguous) {
+			return true
+		}
+	}
+	return !known && placeNamed(name)
 }
 
 // placeTypes are the unit types a commune's or a district's name starts
@@ -89,23 +280,24 @@ var placeTypes = []struct {
 }
 
 // placeLevel returns the level of the unit's type c starts with, in any
-// case (placeTypes), or 0 for none.
-func placeLevel(c string) int {
-	if c == "" || strings.IndexByte("XxPpTtHhQq\xc4", c[0]) < 0 { // \xc4: đ's and Đ's first byte
-		return 0
+// case (placeTypes), and its length with the space after it; 0 for none.
+func placeLevel(c string) (level, n int) {
+	if headingWord(c) != 'p' {
+		return 0, 0 // most cells: a model's name
 	}
 	for _, t := range placeTypes {
 		if len(c) > len(t.prefix) && strings.EqualFold(c[:len(t.prefix)], t.prefix) {
-			return t.level
+			return t.level, len(t.prefix)
 		}
 	}
-	return 0
+	return 0, 0
 }
 
 // afterSectionNumber returns what follows a section's number at the start
 // of c: roman numerals or one letter, then a full stop, a bracket, a
-// dash, a colon, a slash or a space ("I. ", "IV) ", "A- ", "b/ "), and
-// whether there was one.
+// dash, a colon or a slash, spaces before it or not ("I. ", "IV) ", "II –
+// ", "A- ", "b/ "), and whether there was one. "Y Văn hóa", "X An ninh"
+// are names.
 func afterSectionNumber(c string) (string, bool) {
 	n := 0
 	for n < len(c) && n < 6 && strings.IndexByte("IVXLivxl", c[n]) >= 0 {
@@ -122,13 +314,15 @@ func afterSectionNumber(c string) (string, bool) {
 	}), true
 }
 
-// sectionMark reports whether s starts with what ends a section's number.
+// sectionMark reports whether s starts with what ends a section's number,
+// after spaces.
 func sectionMark(s string) bool {
+	s = strings.TrimLeft(s, " ")
 	if s == "" {
 		return false
 	}
 	switch s[0] {
-	case '.', ')', '-', ':', '/', ' ':
+	case '.', ')', '-', ':', '/':
 		return true
 	}
 	return strings.HasPrefix(s, "–") || strings.HasPrefix(s, "—")
@@ -157,7 +351,7 @@ type placeScope struct {
 func (rc *rowConverter) headingPlace(r load.Row) (place string, level int, ok bool) {
 	text := cell(r, rc.where[colModel])
 	if text != "" {
-		return headingPlace(text)
+		return headingPlace(text, cell(r, rc.where[colProvince]))
 	}
 	for level := 2; level >= 1; level-- {
 		c := colCommune

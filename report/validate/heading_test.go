@@ -152,3 +152,43 @@ func TestMergedCommuneSubtotals(t *testing.T) {
 			len(r.Dataset.Records), r.Problems, r.Warnings)
 	}
 }
+
+// Review 54's cases against the first versions of the headings' rules:
+// models named like a place in lower case ("Phường văn minh", "Xã an
+// toàn") were dropped, or cut their field's group and doubled it; a
+// commune's heading over its fields' groups, and a field's heading over
+// a single model, were counted.
+func TestReview54(t *testing.T) {
+	const head = "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
+	for _, name := range []string{"Phường văn minh", "Xã an toàn", "Xã văn hóa", "Xã đoàn kết", "Xã hòa bình", "Thị trấn văn minh",
+		"Thành phố thông minh", "Xã tự quản", "Phường đồng thuận", "Y Văn hóa", "A Kinh tế số", "X An ninh", "V - Kinh tế xanh"} {
+		wantSums(t, name+" without figures", head+"1,Lạng Sơn,Xã Bắc Sơn,"+name+",Văn hóa - Xã hội,Quý III/2025,,,\n"+
+			"2,Lạng Sơn,Xã Bắc Sơn,Nuôi bò,Kinh tế,Quý III/2025,2,1.500.000,12\n", sums{2, 3, 1_500_000, 12})
+		wantSums(t, name+" under a field's sums", head+",Lạng Sơn,Xã Bắc Sơn,Lĩnh vực văn hóa - xã hội,Văn hóa - Xã hội,Quý III/2025,4,2.700.000,38\n"+
+			"1,Lạng Sơn,Xã Bắc Sơn,Câu lạc bộ hát then,Văn hóa - Xã hội,Quý III/2025,1,2.000.000,30\n"+
+			"2,Lạng Sơn,Xã Bắc Sơn,"+name+",Văn hóa - Xã hội,Quý III/2025,3,700.000,8\n", sums{2, 4, 2_700_000, 38})
+	}
+	const noCommune = "STT,Tỉnh,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
+	wantSums(t, "communes' sums over their fields' sums", noCommune+
+		",Lạng Sơn,Xã Bắc Sơn,,Quý III/2025,3,2.300.000,17\n"+
+		",Lạng Sơn,I. Kinh tế,Kinh tế,Quý III/2025,3,2.300.000,17\n"+
+		"1,Lạng Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,2,1.500.000,12\n"+
+		"2,Lạng Sơn,Tổ hợp tác trồng na,Kinh tế,Quý III/2025,1,800.000,5\n"+
+		",Lạng Sơn,Xã Vũ Lễ,,Quý III/2025,3,1.800.000,13\n"+
+		",Lạng Sơn,I. Kinh tế,Kinh tế,Quý III/2025,3,1.800.000,13\n"+
+		"1,Lạng Sơn,Chi hội phụ nữ tiết kiệm,Kinh tế,Quý III/2025,1,600.000,4\n"+
+		"2,Lạng Sơn,Tổ hợp tác nuôi ong,Kinh tế,Quý III/2025,2,1.200.000,9\n", sums{4, 6, 4_100_000, 30})
+	wantSums(t, "a commune's sums over two fields' sums", noCommune+
+		",Lạng Sơn,Xã Bắc Sơn,,Quý III/2025,7,5.000.000,55\n"+
+		",Lạng Sơn,I. Kinh tế,Kinh tế,Quý III/2025,3,2.300.000,17\n"+
+		"1,Lạng Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,2,1.500.000,12\n"+
+		"2,Lạng Sơn,Tổ hợp tác trồng na,Kinh tế,Quý III/2025,1,800.000,5\n"+
+		",Lạng Sơn,II. Văn hóa - Xã hội,Văn hóa - Xã hội,Quý III/2025,4,2.700.000,38\n"+
+		"3,Lạng Sơn,Câu lạc bộ hát then,Văn hóa - Xã hội,Quý III/2025,1,2.000.000,30\n"+
+		"4,Lạng Sơn,Đường làng sáng - xanh - sạch,Văn hóa - Xã hội,Quý III/2025,3,700.000,8\n", sums{4, 7, 5_000_000, 55})
+	wantSums(t, "a field's sums over one model", noCommune+
+		",Lạng Sơn,I. Kinh tế,Kinh tế,Quý III/2025,1,600.000,4\n"+
+		"1,Lạng Sơn,Chi hội phụ nữ tiết kiệm,Kinh tế,Quý III/2025,1,600.000,4\n"+
+		",Lạng Sơn,II. Quốc phòng - An ninh,Quốc phòng - An ninh,Quý III/2025,2,1.200.000,9\n"+
+		"2,Lạng Sơn,Camera an ninh thôn bản,Quốc phòng - An ninh,Quý III/2025,2,1.200.000,9\n", sums{2, 3, 1_800_000, 13})
+}

@@ -355,13 +355,14 @@ func TestMisreadText(t *testing.T) {
 	}
 }
 
-// A field's row numbered as a section, in the model's column ("I. Lĩnh
-// vực kinh tế", "A- KINH TẾ", "II) Văn hóa - Xã hội"), with its models'
-// sums or no figure, is a group's row, not a model: read as one, each
-// doubled its models under a signature (7 models for 4 with exit 0, and
-// one model more for each heading without figures). Mistyped, it is
+// A field's, a unit's, a status' or a period's row in the model's
+// column, numbered as a section or not ("I. Lĩnh vực kinh tế", "A- KINH
+// TẾ", "Hội Nông dân xã", "Mô hình xây dựng mới", "Quý III/2025"), with
+// its models' sums or no figure, is a group's row, not a model: read as
+// one, each doubled its models under a signature (7 models for 4 with exit
+// 0, and one model more for each heading without figures). Mistyped, it is
 // refused. A model whose name only starts so is data.
-func TestNumberedFieldLabels(t *testing.T) {
+func TestHeadingLabels(t *testing.T) {
 	head := "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
 	sections := func(first, firstFigures, second, secondFigures string) string {
 		return head + ",Lạng Sơn,Xã Bắc Sơn," + first + ",,Quý III/2025," + firstFigures + "\n" +
@@ -381,9 +382,17 @@ func TestNumberedFieldLabels(t *testing.T) {
 		{"A. KINH TẾ", "B. VĂN HÓA - XÃ HỘI"},
 		{"a/ Kinh tế", "b/ Văn hóa - xã hội"},
 		{"I – Kinh tế", "II – Văn hóa - xã hội"},
+		{"I Lĩnh vực kinh tế", "II Lĩnh vực văn hóa - xã hội"},
 		{"Lĩnh Vực Kinh Tế", "Lĩnh Vực Văn Hóa"},
 		{"Lĩnh vực: Kinh tế", "Lĩnh vực: Văn hóa - xã hội"},
 		{"- I. Lĩnh vực kinh tế:", "- II. Lĩnh vực văn hóa - xã hội:"},
+		{"Hội Nông dân", "Hội Liên hiệp Phụ nữ"},
+		{"1. Hội Nông dân xã", "2. Hội LHPN xã"},
+		{"Ủy ban MTTQ xã Bắc Sơn:", "Đoàn Thanh niên xã Bắc Sơn:"},
+		{"I. HỘI CỰU CHIẾN BINH", "II. CÔNG AN XÃ"},
+		{"Mô hình xây dựng mới", "Mô hình duy trì"},
+		{"I. Các mô hình mới trong quý", "II. Các mô hình tiếp tục duy trì"},
+		{"Quý III/2025", "Quý III năm 2025"},
 	} {
 		wantSums(t, labels[0]+" with sums", sections(labels[0], "5,3.000.000,30", labels[1], "2,1.000.000,10"), want)
 		wantSums(t, labels[0]+" without figures", sections(labels[0], ",,", labels[1], ",,"), want)
@@ -395,7 +404,9 @@ func TestNumberedFieldLabels(t *testing.T) {
 		}
 	}
 	for _, model := range []string{"I. Nuôi bò sinh sản", "A. Kinh tế tập thể", "Kinh tế hộ gia đình", "Lợn sạch",
-		"Lĩnh vực", "Xây dựng Đảng", "V. Đảng viên giúp nhau"} {
+		"Lĩnh vực", "Xây dựng Đảng", "V. Đảng viên giúp nhau", "Hội Nông dân chung sức xây dựng nông thôn mới",
+		"Chi bộ 4 tốt", "Công an xã chính quy", "Mô hình mới về nuôi bò", "Mô hình", "Quý hóa tình làng nghĩa xóm",
+		"Hội phụ nữ với an toàn giao thông", "Cộng đồng tự quản", "Mặt trận với người nghèo"} {
 		wantSums(t, model, head+"1,Lạng Sơn,Xã Bắc Sơn,"+model+",Kinh tế,Quý III/2025,2,1.000.000,10\n", sums{1, 2, 1_000_000, 10})
 	}
 }

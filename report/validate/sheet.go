@@ -752,6 +752,16 @@ func isDash(c string) bool {
 	return c == "-" || c == "–" || c == "—" || c == "--"
 }
 
+// province returns a row's province cell, or "" when the table has none.
+func (lay *sheetLayout) province(r load.Row) string {
+	for i, c := range r.All() {
+		if i < len(lay.cols) && lay.cols[i] == colProvince {
+			return c
+		}
+	}
+	return ""
+}
+
 // namesProvince reports whether a row's province cell names a province of
 // the gazetteer, as no line of a signature block does.
 func (lay *sheetLayout) namesProvince(r load.Row) bool {

@@ -302,10 +302,8 @@ func (lay *sheetLayout) modelNamed(r load.Row) int {
 		switch {
 		case t == "", t[0] >= '0' && t[0] <= '9':
 			return -1
-		case fieldLabel(t):
-			return -1 // "Lĩnh vực kinh tế": a field's group, no model
-		case placeHeading(c):
-			return -1 // "Xã Bắc Sơn": a commune's group, no model
+		case headingLabel(c, lay.province(r)):
+			return -1 // "Lĩnh vực kinh tế", "Xã Bắc Sơn", "Hội Nông dân": a group's, no model
 		case mayBeTotal(c) && lay.labelKind(c, colModel) != "":
 			return -1
 		}
