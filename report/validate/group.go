@@ -417,7 +417,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 					break
 				}
 			}
-		case len(diff) > 0 && members >= 2 && !c.numbered && !c.named && (agree >= 2 || level[c.row] < finest && agree >= 1 && (len(diff) == 1 || g.Count >= 3 && g.Model == "" && !slices.ContainsFunc(diff, func(d difference) bool { return d.col == rc.where[colCount] }))) && cell(rows[c.row], rc.where[colUnit]) == "" &&
+		case len(diff) > 0 && members >= 2 && !c.numbered && !c.named && (agree >= 2 || labelled && agree >= 1 || level[c.row] < finest && agree >= 1 && (len(diff) == 1 || g.Count >= 3 && g.Model == "" && !slices.ContainsFunc(diff, func(d difference) bool { return d.col == rc.where[colCount] }))) && cell(rows[c.row], rc.where[colUnit]) == "" &&
 			cell(rows[c.row], rc.where[colStatus]) == "" && !breakdowns(subOf, out, c.row, lo, hi):
 			// A row without a model's name, a unit or a status whose
 			// figures are in part its rows' sums (two figures, or the

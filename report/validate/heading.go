@@ -37,6 +37,14 @@ func headingLabel(c, province string) bool {
 		}
 	}
 	switch k {
+	case 'f':
+		// A field's name alone, unnumbered ("KINH TẾ", "Văn hóa - Xã
+		// hội"), not its short forms (KT, Đảng).
+		if len(c) > 48 {
+			return false
+		}
+		f, err := record.ParseField(c)
+		return err == nil && f != record.Unclassified && len(record.Compact(c)) >= 5
 	case 'p':
 		return placeHeading(c, province)
 	case 'u':
@@ -51,7 +59,8 @@ func headingLabel(c, province string) bool {
 
 // headingWords are the first words of the headings' rules, folded: 'p' a
 // place's type, 'u' a unit's, 's' a status' heading (Mô hình, Các mô
-// hình), 't' a period.
+// hình), 't' a period, 'f' a field; 'n' the word before a section's
+// number (Phần, Mục).
 var headingWords = map[string]byte{
 	"xa": 'p', "phuong": 'p', "thi": 'p', "dac": 'p', "tt": 'p', "x": 'p', "p": 'p', "t": 'p', "huyen": 'p',
 	"quan": 'p', "thanh": 'p', "tp": 'p', "tx": 'p', "h": 'p', "q": 'p',
@@ -59,6 +68,8 @@ var headingWords = map[string]byte{
 	"bchqs": 'u', "dang": 'u', "chi": 'u', "ubnd": 'u', "khoi": 'u',
 	"mo": 's', "cac": 's',
 	"quy": 't', "qui": 't', "nam": 't',
+	"phan": 'n', "muc": 'n',
+	"kinh": 'f', "van": 'f', "quoc": 'f', "an": 'f', "xay": 'f',
 }
 
 // headingWord returns the kind of heading c's first word (up to a space, a
@@ -232,6 +243,9 @@ func headingPlace(c, province string) (place string, level int, ok bool) {
 		}
 	}
 	c = strings.TrimRight(c, " :.\u00a0")
+	if i := strings.LastIndexByte(c, '('); i > n && strings.HasSuffix(c, ")") {
+		c = strings.TrimRight(c[:i], " :.\u00a0") // "Xã Bắc Sơn (02 mô hình)"
+	}
 	for _, w := range strings.Fields(c[n:]) {
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 			return "", 0, false // "Xã an toàn": a model's name
@@ -277,6 +291,9 @@ var placeTypes = []struct {
 	{"xã ", 2}, {"phường ", 2}, {"thị trấn ", 2}, {"đặc khu ", 2}, {"tt ", 2}, {"tt. ", 2}, {"x. ", 2}, {"p. ", 2}, {"t.t ", 2},
 	{"huyện ", 1}, {"quận ", 1}, {"thị xã ", 1}, {"thành phố ", 1}, {"tp ", 1}, {"tp. ", 1}, {"tx ", 1}, {"tx. ", 1},
 	{"h. ", 1}, {"q. ", 1}, {"t.p ", 1}, {"t.x ", 1},
+	// Typed without diacritics ("Xa Bac Son"): the name after them must
+	// still be a proper name of the gazetteer.
+	{"xa ", 2}, {"phuong ", 2}, {"thi tran ", 2}, {"huyen ", 1}, {"thi xa ", 1}, {"thanh pho ", 1},
 }
 
 // placeLevel returns the level of the unit's type c starts with, in any
@@ -299,6 +316,21 @@ func placeLevel(c string) (level, n int) {
 // ", "A- ", "b/ "), and whether there was one. "Y Văn hóa", "X An ninh"
 // are names.
 func afterSectionNumber(c string) (string, bool) {
+	if c != "" && strings.IndexByte("PpMm", c[0]) >= 0 && headingWord(c) == 'n' {
+		// "Phần I.", "Mục 1.", "PHẦN A:": a section's number after its
+		// word, a space enough after it.
+		rest := strings.TrimLeft(c[strings.IndexByte(c, ' ')+1:], " ")
+		n := len(rest) - len(strings.TrimLeft(rest, "IVXLivxl0123456789"))
+		if n == 0 && len(rest) > 1 && (rest[0]|0x20 >= 'a' && rest[0]|0x20 <= 'h') {
+			n = 1
+		}
+		if n == 0 || n < len(rest) && rest[n] != ' ' && !sectionMark(rest[n:]) {
+			return "", false
+		}
+		return strings.TrimLeftFunc(rest[n:], func(r rune) bool {
+			return isLabelMark(r) || r == ':' || r == ')' || r == '/'
+		}), true
+	}
 	n := 0
 	for n < len(c) && n < 6 && strings.IndexByte("IVXLivxl", c[n]) >= 0 {
 		n++
@@ -383,9 +415,14 @@ func headingScopes(rc *rowConverter, lay *sheetLayout, t *load.Table, recs []rec
 	if model < 0 {
 		return nil
 	}
-	// Most tables have no such heading: their rows that are no record
-	// (few) are looked at first.
+	// Most tables have no such heading: their rows without a model's
+	// name and those that are no record (few) are looked at first.
 	found := false
+	for _, i := range lay.modelless { // a place's name where a model's goes is none
+		if _, _, found = rc.headingPlace(lay.data[i]); found {
+			break
+		}
+	}
 	for j, k := 0, 0; k < len(t.Rows) && !found; k++ {
 		r := t.Rows[k]
 		for j < len(recs) && recs[j].Row < r.Num {
@@ -443,14 +480,21 @@ func headingScopes(rc *rowConverter, lay *sheetLayout, t *load.Table, recs []rec
 				end(l, last)
 			}
 		}
-		if !isRecord {
-			if place, level, ok := rc.headingPlace(r); ok {
-				end(level, last)
-				open[level], ranks[level] = len(scopes), rk
-				scopes = append(scopes, placeScope{first: r.Num + 1, place: place, level: level,
+		if place, level, ok := rc.headingPlace(r); ok {
+			end(level, last)
+			if isRecord {
+				// A commune reported in one row ("Xã Chiến Thắng | 6 |
+				// 4.500.000", no models under it): the commune's own,
+				// and the end of the heading above (review 54).
+				scopes = append(scopes, placeScope{first: r.Num, last: r.Num, place: place, level: level,
 					province: cell(r, rc.where[colProvince])})
+				last = r.Num
 				continue
 			}
+			open[level], ranks[level] = len(scopes), rk
+			scopes = append(scopes, placeScope{first: r.Num + 1, place: place, level: level,
+				province: cell(r, rc.where[colProvince])})
+			continue
 		}
 		if firstText(r.Cells()) != "" {
 			last = r.Num

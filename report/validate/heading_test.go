@@ -111,12 +111,21 @@ func TestPlaceHeadingsGiveTheirPlace(t *testing.T) {
 		t.Errorf("a commune's sums under its models: got\n%sproblems %v", got, problems)
 	}
 
-	// Communes reported in one row each are models, and give nothing to
-	// the rows under them.
+	// Communes reported in one row each are models, their communes', and
+	// give nothing to the rows under them: a heading's run ends at one.
 	csv = head +
 		"1,Lạng Sơn,Xã Bắc Sơn,Kinh tế,Quý III/2025,5,3.000.000,30\n" +
 		"2,Lạng Sơn,Mô hình tỉnh,Kinh tế,Quý III/2025,1,1.000.000,10\n"
-	if got, problems := placesOf(t, csv); len(problems) > 0 || got != "||Xã Bắc Sơn|5\n||Mô hình tỉnh|1\n" {
+	if got, problems := placesOf(t, csv); len(problems) > 0 || got != "|Xã Bắc Sơn|Xã Bắc Sơn|5\n||Mô hình tỉnh|1\n" {
+		t.Errorf("a commune in one row: got\n%sproblems %v", got, problems)
+	}
+	csv = head +
+		",Lạng Sơn,Xã Bắc Sơn,,Quý III/2025,3,2.300.000,17\n" +
+		"1,Lạng Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,2,1.500.000,12\n" +
+		"2,Lạng Sơn,Tổ hợp tác trồng na,Kinh tế,Quý III/2025,1,800.000,5\n" +
+		",Lạng Sơn,Xã Chiến Thắng,,Quý III/2025,6,4.500.000,40\n"
+	if got, problems := placesOf(t, csv); len(problems) > 0 ||
+		got != "|Xã Bắc Sơn|Nuôi bò nhốt chuồng|2\n|Xã Bắc Sơn|Tổ hợp tác trồng na|1\n|Xã Chiến Thắng|Xã Chiến Thắng|6\n" {
 		t.Errorf("a commune in one row: got\n%sproblems %v", got, problems)
 	}
 }
@@ -186,6 +195,12 @@ func TestReview54(t *testing.T) {
 		",Lạng Sơn,II. Văn hóa - Xã hội,Văn hóa - Xã hội,Quý III/2025,4,2.700.000,38\n"+
 		"3,Lạng Sơn,Câu lạc bộ hát then,Văn hóa - Xã hội,Quý III/2025,1,2.000.000,30\n"+
 		"4,Lạng Sơn,Đường làng sáng - xanh - sạch,Văn hóa - Xã hội,Quý III/2025,3,700.000,8\n", sums{4, 7, 5_000_000, 55})
+	r := Read(tables(t, "h.csv", noCommune+",Lạng Sơn,Xã Bắc Sơn,,Quý III/2025,3,2.500.000,19\n"+
+		"1,Lạng Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,2,1.500.000,12\n"+
+		"2,Lạng Sơn,Tổ hợp tác trồng na,Kinh tế,Quý III/2025,1,800.000,5\n"), Options{})
+	if len(r.Problems) != 2 || !strings.Contains(r.Problems[0].Error(), "h.csv:2:") {
+		t.Errorf("a heading's sums with two figures off: problems %v; want two, at row 2", r.Problems)
+	}
 	wantSums(t, "a field's sums over one model", noCommune+
 		",Lạng Sơn,I. Kinh tế,Kinh tế,Quý III/2025,1,600.000,4\n"+
 		"1,Lạng Sơn,Chi hội phụ nữ tiết kiệm,Kinh tế,Quý III/2025,1,600.000,4\n"+

@@ -393,6 +393,9 @@ func TestHeadingLabels(t *testing.T) {
 		{"Mô hình xây dựng mới", "Mô hình duy trì"},
 		{"I. Các mô hình mới trong quý", "II. Các mô hình tiếp tục duy trì"},
 		{"Quý III/2025", "Quý III năm 2025"},
+		{"Phần I. Lĩnh vực kinh tế", "Phần II. Lĩnh vực văn hóa - xã hội"},
+		{"Mục 1. Kinh tế", "Mục 2: Văn hóa - xã hội"},
+		{"KINH TẾ", "VĂN HÓA - XÃ HỘI"},
 	} {
 		wantSums(t, labels[0]+" with sums", sections(labels[0], "5,3.000.000,30", labels[1], "2,1.000.000,10"), want)
 		wantSums(t, labels[0]+" without figures", sections(labels[0], ",,", labels[1], ",,"), want)
@@ -406,7 +409,8 @@ func TestHeadingLabels(t *testing.T) {
 	for _, model := range []string{"I. Nuôi bò sinh sản", "A. Kinh tế tập thể", "Kinh tế hộ gia đình", "Lợn sạch",
 		"Lĩnh vực", "Xây dựng Đảng", "V. Đảng viên giúp nhau", "Hội Nông dân chung sức xây dựng nông thôn mới",
 		"Chi bộ 4 tốt", "Công an xã chính quy", "Mô hình mới về nuôi bò", "Mô hình", "Quý hóa tình làng nghĩa xóm",
-		"Hội phụ nữ với an toàn giao thông", "Cộng đồng tự quản", "Mặt trận với người nghèo"} {
+		"Hội phụ nữ với an toàn giao thông", "Cộng đồng tự quản", "Mặt trận với người nghèo", "Phần mềm quản lý hộ nghèo",
+		"Mục tiêu giảm nghèo", "Phần việc thanh niên", "An toàn giao thông", "Văn hóa đọc", "Quốc phòng toàn dân"} {
 		wantSums(t, model, head+"1,Lạng Sơn,Xã Bắc Sơn,"+model+",Kinh tế,Quý III/2025,2,1.000.000,10\n", sums{1, 2, 1_000_000, 10})
 	}
 }
@@ -447,6 +451,8 @@ func TestPlaceHeadings(t *testing.T) {
 		{"X. Bắc Sơn", "X. Vũ Lễ"},
 		{"- Xã Bắc Sơn:", "- Xã Vũ Lễ:"},
 		{"Huyện Bắc Sơn", "Huyện Văn Quan"},
+		{"Xa Bac Son", "Xa Vu Le"},
+		{"Xã Bắc Sơn (02 mô hình)", "Xã Vũ Lễ (02 mô hình)"},
 	} {
 		for _, withCommune := range []bool{false, true} {
 			what := fmt.Sprintf("%s (commune column %v)", headings[0], withCommune)
