@@ -207,3 +207,23 @@ func TestReview54(t *testing.T) {
 		",Lạng Sơn,II. Quốc phòng - An ninh,Quốc phòng - An ninh,Quý III/2025,2,1.200.000,9\n"+
 		"2,Lạng Sơn,Camera an ninh thôn bản,Quốc phòng - An ninh,Quý III/2025,2,1.200.000,9\n", sums{2, 3, 1_800_000, 13})
 }
+
+// Two headings with their models between them are two runs of rows left
+// out, not one over the models ("rows 2–5 left out: headings").
+func TestHeadingsSkippedApart(t *testing.T) {
+	csv := "STT,Tỉnh,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động\n" +
+		"I,Lạng Sơn,Xã Bắc Sơn,,,,\n" +
+		"1,Lạng Sơn,Mô hình A,Kinh tế,Quý III/2025,1,1.000.000\n" +
+		"2,Lạng Sơn,Mô hình B,Kinh tế,Quý III/2025,1,1.000.000\n" +
+		"II,Lạng Sơn,Xã Vũ Lễ,,,,\n" +
+		"III,Lạng Sơn,Xã Chiến Thắng,,,,\n" +
+		"1,Lạng Sơn,Mô hình C,Kinh tế,Quý III/2025,1,1.000.000\n"
+	r := Read(tables(t, "h.csv", csv), Options{})
+	var got []string
+	for _, s := range r.Sheets[0].Skipped {
+		got = append(got, fmt.Sprintf("%d–%d %s", s.First, s.Last, s.Kind))
+	}
+	if want := []string{"2–2 heading", "5–6 heading"}; strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("skipped %q; want %q", got, want)
+	}
+}

@@ -36,6 +36,7 @@ type sheetLayout struct {
 	unitBad                 []msg.Text   // each column's problem with its unit: a header text whose unit is not understood, or two units
 	data                    []load.Row
 	skipped                 []Skip       // rows left out, and why
+	kept                    int          // the row number of the last data row sortRows kept
 	totals                  []load.Row   // total rows: never summed, the last checked against the sum
 	mergedFigures           []load.Range // figure cells merged over data rows
 	modelless               []int        // indexes in data of the rows with no model's name, in a table with a column of them
@@ -519,6 +520,7 @@ func (lay *sheetLayout) sortRows() {
 	copied := false
 	hasModel := slices.Contains(lay.cols, colModel)
 	keep := func(i int, r load.Row, model int) {
+		lay.kept = r.Num
 		if copied {
 			i = len(lay.data)
 			lay.data = append(lay.data, r)
@@ -835,7 +837,9 @@ func (lay *sheetLayout) repeatsHeader(r load.Row) bool {
 
 // skip notes that row r is left out, joining runs of one kind.
 func (lay *sheetLayout) skip(r load.Row, kind string) {
-	if n := len(lay.skipped); n > 0 && lay.skipped[n-1].Kind == kind && kind != "total" && kind != "subtotal" {
+	if n := len(lay.skipped); n > 0 && lay.skipped[n-1].Kind == kind && kind != "total" && kind != "subtotal" && lay.skipped[n-1].Last > lay.kept {
+		// (Not over a data row between: "rows 2–5 left out, headings"
+		// for two headings, rows 2 and 5, and their models.)
 		lay.skipped[n-1].Last = r.Num
 		return
 	}
