@@ -379,7 +379,8 @@ type placeScope struct {
 // headingPlace returns the place a row names as a heading names it
 // (package headingPlace): in the model's column, with its unit's type; or,
 // the model's cell empty, in the column of communes or of districts ("I |
-// Lạng Sơn | Xã Bắc Sơn | | …"), with a section's number or not.
+// Lạng Sơn | Xã Bắc Sơn | | …"), with a section's number or not; or alone
+// on its row, with its unit's type.
 func (rc *rowConverter) headingPlace(r load.Row) (place string, level int, ok bool) {
 	text := cell(r, rc.where[colModel])
 	if text != "" {
@@ -400,6 +401,20 @@ func (rc *rowConverter) headingPlace(r load.Row) (place string, level int, ok bo
 		if rest, ok := afterSectionNumber(text); ok && placeNamed(rest) {
 			return rest, level, true
 		}
+		if text != "" {
+			return "", 0, false
+		}
+	}
+	// A heading alone on its row, in whatever column: a cell merged over
+	// the table's width keeps its text in the first ("I. Xã Bắc Sơn | | |").
+	text, n := "", 0
+	for _, c := range r.All() {
+		if c != "" {
+			text, n = c, n+1
+		}
+	}
+	if n == 1 {
+		return headingPlace(text, "")
 	}
 	return "", 0, false
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/dvkreport/dvkreport/report/load"
 )
 
 // placesOf returns each record's district, commune and model, one line each.
@@ -38,6 +40,7 @@ func TestPlaceHeadingsGiveTheirPlace(t *testing.T) {
 		"headings numbered in their text":   models(",,I. XÃ BẮC SƠN,,,,,", ",,II. XÃ VŨ LỄ,,,,,"),
 		"headings without numbers":          models(",Lạng Sơn,Xã Bắc Sơn:,,,,,", ",Lạng Sơn,Xã Vũ Lễ:,,,,,"),
 		"headings with sums, no numbers":    models(",Lạng Sơn,Xã Bắc Sơn,,Quý III/2025,5,3.000.000,30", ",Lạng Sơn,Xã Vũ Lễ,,Quý III/2025,2,1.000.000,10"),
+		"headings alone, a merged row's":    models("I. Xã Bắc Sơn,,,,,,,", "II. Xã Vũ Lễ,,,,,,,"),
 	} {
 		got, problems := placesOf(t, csv)
 		if len(problems) > 0 || !strings.EqualFold(got, want) { // names settles the spelling
@@ -225,5 +228,25 @@ func TestHeadingsSkippedApart(t *testing.T) {
 	}
 	if want := []string{"2–2 heading", "5–6 heading"}; strings.Join(got, "; ") != strings.Join(want, "; ") {
 		t.Errorf("skipped %q; want %q", got, want)
+	}
+}
+
+// A workbook's commune heading merged over the table's width: its text in
+// the first cell, the others empty.
+func TestMergedHeadingRow(t *testing.T) {
+	tab := &load.Table{File: "h.xlsx", Sheet: "Q3", Rows: []load.Row{
+		load.NewRow(1, "STT", "Tỉnh", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động"),
+		load.NewRow(2, "I. Xã Bắc Sơn"),
+		load.NewRow(3, "1", "Lạng Sơn", "Tổ tự quản", "Kinh tế", "Quý III/2025", "2", "1000000"),
+		load.NewRow(4, "II. Xã Vũ Lễ"),
+		load.NewRow(5, "1", "Lạng Sơn", "Tổ tự quản", "Kinh tế", "Quý III/2025", "1", "500000"),
+	}, Merged: []load.Range{{FirstRow: 2, FirstCol: 1, LastRow: 2, LastCol: 7}, {FirstRow: 4, FirstCol: 1, LastRow: 4, LastCol: 7}}}
+	r := Read([]*load.Table{tab}, Options{})
+	var got []string
+	for _, rec := range r.Dataset.Records {
+		got = append(got, rec.Commune+"|"+rec.Model)
+	}
+	if want := "Xã Bắc Sơn|Tổ tự quản; Xã Vũ Lễ|Tổ tự quản"; len(r.Problems) > 0 || strings.Join(got, "; ") != want {
+		t.Errorf("got %q, problems %v; want %s", got, r.Problems, want)
 	}
 }
