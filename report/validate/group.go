@@ -210,16 +210,8 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	if len(cands) == 0 && len(subs) == 0 {
 		return 0
 	}
-	// Each row's record, or -1.
 	recs := b.ds.Records[base:]
-	rec := make([]int, len(rows))
-	for i, j := 0, 0; i < len(rows); i++ {
-		rec[i] = -1
-		if j < len(recs) && recs[j].Row == rows[i].Num {
-			rec[i] = j
-			j++
-		}
-	}
+	rec := recordOf(rows, recs)
 	out := make([]bool, len(rows))
 	kind := map[int]string{}
 	// A group's row's breakdowns are read as such only where they are not
@@ -502,6 +494,21 @@ func placeRun(g *record.Record, recs []record.Record, rec []int, out []bool, lo,
 		}
 	}
 	return lo
+}
+
+// recordOf returns the index in recs of each row's record, or -1 for a
+// row without one (a row with problems): recs are the rows' records, in
+// their order.
+func recordOf(rows []load.Row, recs []record.Record) []int {
+	rec := make([]int, len(rows))
+	for i, j := 0, 0; i < len(rows); i++ {
+		rec[i] = -1
+		if j < len(recs) && recs[j].Row == rows[i].Num {
+			rec[i] = j
+			j++
+		}
+	}
+	return rec
 }
 
 // placeShape reports whether a row has no unit, field or status, and no

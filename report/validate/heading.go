@@ -132,10 +132,7 @@ func fieldLabel(c string) bool {
 // group's row does: "Mô hình xây dựng mới", "Các mô hình duy trì", "II.
 // Mô hình tiếp tục duy trì trong quý".
 func statusLabel(c string) bool {
-	c = strings.TrimLeftFunc(c, isLabelMark)
-	if rest, ok := afterSectionNumber(c); ok {
-		c = rest
-	}
+	c = unnumbered(c)
 	if len(c) > 64 || headingWord(c) != 's' {
 		return false // most cells: a model's name
 	}
@@ -159,10 +156,7 @@ func statusLabel(c string) bool {
 // a quarter's block of models is: "Quý III/2025", "II. QUÝ IV NĂM 2025",
 // "Năm 2025".
 func periodLabel(c string) bool {
-	c = strings.TrimLeftFunc(c, isLabelMark)
-	if rest, ok := afterSectionNumber(c); ok {
-		c = rest
-	}
+	c = unnumbered(c)
 	if len(c) > 64 || headingWord(c) != 't' {
 		return false // most cells: a model's name
 	}
@@ -175,10 +169,7 @@ func periodLabel(c string) bool {
 // "2. Hội LHPN xã", "Ủy ban MTTQ xã Bắc Sơn:", "Đoàn Thanh niên phường".
 // A model named after its unit says more ("Hội Nông dân chung sức…").
 func unitLabel(c string) bool {
-	c = strings.TrimLeftFunc(c, isLabelMark)
-	if rest, ok := afterSectionNumber(c); ok {
-		c = rest
-	}
+	c = unnumbered(c)
 	if len(c) > 96 || headingWord(c) != 'u' {
 		return false // most cells: a model's name
 	}
@@ -308,6 +299,16 @@ func placeLevel(c string) (level, n int) {
 		}
 	}
 	return 0, 0
+}
+
+// unnumbered returns c without the marks and the section's number before
+// its words ("- II. Hội Nông dân" is "Hội Nông dân").
+func unnumbered(c string) string {
+	c = strings.TrimLeftFunc(c, isLabelMark)
+	if rest, ok := afterSectionNumber(c); ok {
+		return rest
+	}
+	return c
 }
 
 // afterSectionNumber returns what follows a section's number at the start
@@ -537,8 +538,7 @@ func (b *builder) headingPlaces(rc *rowConverter, lay *sheetLayout, t *load.Tabl
 			}
 		}
 	}
-	texts := texts{names: map[string]*text{}}
-	models := &modelHashes{seed: rc.seed}
+	var h rehasher
 	for i := range recs {
 		r := &recs[i]
 		changed := false
@@ -550,9 +550,8 @@ func (b *builder) headingPlaces(rc *rowConverter, lay *sheetLayout, t *load.Tabl
 				r.Commune, changed = s.place, true
 			}
 		})
-		if changed && r.Model != "" {
-			ids[i] = identity(rc.seed, texts.name(r.Province), texts.name(r.District), texts.name(r.Commune), texts.name(r.Unit),
-				r.Model, r.Field, r.Period, models)
+		if changed {
+			h.rehash(rc, r, &ids[i])
 		}
 	}
 	for i := range rejected {
@@ -583,20 +582,12 @@ func (b *builder) mergedPlaces(rc *rowConverter, lay *sheetLayout, rows []load.R
 		return
 	}
 	recs, ids := b.ds.Records[base:], b.ids[base:]
-	rec := make([]int, len(rows))
-	for i, j := 0, 0; i < len(rows); i++ {
-		rec[i] = -1
-		if j < len(recs) && recs[j].Row == rows[i].Num {
-			rec[i] = j
-			j++
-		}
-	}
+	rec := recordOf(rows, recs)
 	modelless := make([]bool, len(rows))
 	for _, i := range lay.modelless {
 		modelless[i] = true
 	}
-	var names *texts
-	var models *modelHashes
+	var h rehasher
 	for _, i := range lay.modelless {
 		if rec[i] < 0 || !subtotalShape(rc, rows[i]) {
 			continue
@@ -622,16 +613,10 @@ func (b *builder) mergedPlaces(rc *rowConverter, lay *sheetLayout, rows []load.R
 		if hi-i-1 < 1 || !figuresAgree(rc, rows[i], g, recs, rec[i+1:hi], hi-i-1 >= 2) {
 			continue
 		}
-		if names == nil {
-			names, models = &texts{names: map[string]*text{}}, &modelHashes{seed: rc.seed}
-		}
 		for _, k := range rec[i+1 : hi] {
 			m := &recs[k]
 			*place(m) = *place(g)
-			if m.Model != "" {
-				ids[k] = identity(rc.seed, names.name(m.Province), names.name(m.District), names.name(m.Commune), names.name(m.Unit),
-					m.Model, m.Field, m.Period, models)
-			}
+			h.rehash(rc, m, &ids[k])
 		}
 	}
 }
@@ -655,4 +640,24 @@ func figuresAgree(rc *rowConverter, r load.Row, g *record.Record, recs []record.
 	return given(colCount) && g.Count != 0 && g.Count == count ||
 		given(colHouseholds) && g.Households != 0 && g.Households == households ||
 		given(colBeneficiaries) && g.Beneficiaries != 0 && g.Beneficiaries == beneficiaries
+}
+
+// rehasher hashes again the identity of records whose place a heading or
+// a merged subtotal gave (convert hashed them without it), with its own
+// names and models, made when first needed.
+type rehasher struct {
+	names  *texts
+	models *modelHashes
+}
+
+// rehash sets *id to r's identity hash, for a record with a model's name.
+func (h *rehasher) rehash(rc *rowConverter, r *record.Record, id *uint64) {
+	if r.Model == "" {
+		return // no identity: never compared as a duplicate
+	}
+	if h.names == nil {
+		h.names, h.models = &texts{names: map[string]*text{}}, &modelHashes{seed: rc.seed}
+	}
+	t := h.names
+	*id = identity(rc.seed, t.name(r.Province), t.name(r.District), t.name(r.Commune), t.name(r.Unit), r.Model, r.Field, r.Period, h.models)
 }
