@@ -142,6 +142,18 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			}
 		}
 	}
+	// Two places' rows of figures in a row where a model's name goes:
+	// the table reports communes in one row each, and none of its
+	// places' rows is a heading (review 55: "Xã Chiến Thắng | 3",
+	// "Xã Vũ Lễ | 2", then the province's two models, was 5 models for 7).
+	placeRow := make([]bool, len(rows))
+	oneRow := false
+	for _, i := range lay.modelless {
+		if _, _, ok := headingPlace(cell(rows[i], rc.where[colModel]), cell(rows[i], rc.where[colProvince])); ok {
+			placeRow[i] = true
+			oneRow = oneRow || i > 0 && placeRow[i-1]
+		}
+	}
 	// A district's bare row runs on over its communes' (a twenty-first
 	// review found a district's total after its communes' subtotals
 	// counted as models): only a bare row of its level or above ends it.
@@ -173,7 +185,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	var cands []candidate
 	for i := range rows {
 		numbered := ranks != nil && i+1 < len(rows) && ranks[i] >= 0 && childOf(nums[i+1], ranks[i+1], nums[i], ranks[i])
-		if !numbered && !modelless[i] {
+		if !numbered && (!modelless[i] || oneRow && placeRow[i]) {
 			continue
 		}
 		c := candidate{row: i, lo: i + 1, hi: len(rows), numbered: numbered, named: !modelless[i]}
@@ -264,10 +276,12 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		// a commune's rows.
 		need := 2
 		// A heading's words where a model's name goes ("Lĩnh vực kinh
-		// tế", "Hội Nông dân", "Xã Bắc Sơn") say it is a group's row:
-		// one figure that adds up is enough, a count among them.
+		// tế", "Hội Nông dân", "Xã Bắc Sơn") say it may be a group's
+		// row, over one model too; but a count alike is no sign (a
+		// commune reported in one row, "Xã Vũ Lễ | 2", over the
+		// province's two models: review 55).
 		labelled := modelless[c.row] && headingLabel(cell(rows[c.row], rc.where[colModel]), cell(rows[c.row], rc.where[colProvince]))
-		if c.numbered && !c.named || labelled || strings.HasSuffix(strings.TrimSpace(cell(rows[c.row], rc.where[colModel])), ":") {
+		if c.numbered && !c.named || strings.HasSuffix(strings.TrimSpace(cell(rows[c.row], rc.where[colModel])), ":") {
 			need = 1
 		}
 		lo, hi := c.lo, c.hi
@@ -409,7 +423,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 					break
 				}
 			}
-		case len(diff) > 0 && members >= 2 && !c.numbered && !c.named && (agree >= 2 || labelled && agree >= 1 || level[c.row] < finest && agree >= 1 && (len(diff) == 1 || g.Count >= 3 && g.Model == "" && !slices.ContainsFunc(diff, func(d difference) bool { return d.col == rc.where[colCount] }))) && cell(rows[c.row], rc.where[colUnit]) == "" &&
+		case len(diff) > 0 && members >= 2 && !c.numbered && !c.named && (agree >= 2 || level[c.row] < finest && agree >= 1 && (len(diff) == 1 || g.Count >= 3 && g.Model == "" && !slices.ContainsFunc(diff, func(d difference) bool { return d.col == rc.where[colCount] }))) && cell(rows[c.row], rc.where[colUnit]) == "" &&
 			cell(rows[c.row], rc.where[colStatus]) == "" && !breakdowns(subOf, out, c.row, lo, hi):
 			// A row without a model's name, a unit or a status whose
 			// figures are in part its rows' sums (two figures, or the

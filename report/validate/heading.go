@@ -26,6 +26,7 @@ import (
 // Every row's model's cell meets it: its first word (and the one after a
 // section's number) says which rule may apply, if any.
 func headingLabel(c, province string) bool {
+	c = withoutCount(c)
 	if fieldLabel(c) {
 		return true
 	}
@@ -55,6 +56,20 @@ func headingLabel(c, province string) bool {
 		return periodLabel(c)
 	}
 	return false
+}
+
+// withoutCount returns c without the count of models a heading may end
+// with: "Kinh tế (02 mô hình)", "Lĩnh vực kinh tế: 02 mô hình".
+func withoutCount(c string) string {
+	if i := strings.LastIndexByte(c, '('); i > 0 && strings.HasSuffix(strings.TrimRight(c, " "), ")") {
+		return strings.TrimRight(c[:i], " :-")
+	}
+	if i := strings.LastIndexByte(c, ':'); i > 0 {
+		if rest := strings.TrimLeft(c[i+1:], " "); rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+			return strings.TrimRight(c[:i], " ")
+		}
+	}
+	return c
 }
 
 // headingWords are the first words of the headings' rules, folded: 'p' a
@@ -149,7 +164,7 @@ func statusLabel(c string) bool {
 		k = strings.TrimSuffix(k, s)
 	}
 	st, err := record.ParseStatus(k)
-	return len(k) >= 3 && err == nil && st != record.NotStated
+	return len(k) >= 2 && err == nil && st != record.NotStated // "cu": Mô hình cũ
 }
 
 // periodLabel reports whether a model's cell is a period, as the row of
@@ -179,6 +194,7 @@ func unitLabel(c string) bool {
 			continue
 		}
 		rest := strings.TrimSpace(f[len(u):])
+		rest = strings.TrimSpace(strings.TrimPrefix(rest, "viet nam")) // "Hội Nông dân Việt Nam xã …"
 		if rest == "" {
 			return true
 		}
@@ -200,7 +216,7 @@ func unitLabel(c string) bool {
 var unitNames = []string{
 	"hoi nong dan", "hoi lien hiep phu nu", "hoi lhpn", "hoi phu nu", "doan thanh nien cong san ho chi minh",
 	"doan tncs ho chi minh", "doan thanh nien", "doan tn", "hoi cuu chien binh", "hoi ccb", "uy ban mat tran to quoc",
-	"uy ban mttq", "ubmttq", "mat tran to quoc", "mttq", "lien doan lao dong", "cong doan", "cong an", "ban chi huy quan su",
+	"uy ban mttq", "ubmttq", "mat tran to quoc", "mat tran", "mttq", "lien doan lao dong", "cong doan", "cong an", "ban chi huy quan su",
 	"ban chqs", "bchqs", "dang uy", "chi bo", "uy ban nhan dan", "ubnd", "hoi nguoi cao tuoi", "hoi chu thap do",
 	"hoi khuyen hoc", "ban dan van", "khoi dan van", "hoi cuu giao chuc", "hoi lien hiep thanh nien", "hoi lhtn",
 }
@@ -236,6 +252,9 @@ func headingPlace(c, province string) (place string, level int, ok bool) {
 	c = strings.TrimRight(c, " :.\u00a0")
 	if i := strings.LastIndexByte(c, '('); i > n && strings.HasSuffix(c, ")") {
 		c = strings.TrimRight(c[:i], " :.\u00a0") // "Xã Bắc Sơn (02 mô hình)"
+	}
+	if len(c) <= n {
+		return "", 0, false // "Phường .", "Xã :": a type and no name (review 55's fuzzing)
 	}
 	for _, w := range strings.Fields(c[n:]) {
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
@@ -458,6 +477,12 @@ func headingScopes(rc *rowConverter, lay *sheetLayout, t *load.Table, recs []rec
 	for _, n := range lay.sumsAbove {
 		ends[n] = true
 	}
+	subtotals := map[int]bool{} // a subtotal's row ends a run too, unless it is a place's heading with its sums
+	for _, k := range lay.skipped {
+		if k.Kind == "subtotal" {
+			subtotals[k.First] = true
+		}
+	}
 	var scopes []placeScope
 	open := [3]int{-1, -1, -1} // by level: the index in scopes of the run going on, or -1
 	ranks := [3]int{}          // by level: the rank of its heading's number, or -1
@@ -498,6 +523,13 @@ func headingScopes(rc *rowConverter, lay *sheetLayout, t *load.Table, recs []rec
 		}
 		if place, level, ok := rc.headingPlace(r); ok {
 			end(level, last)
+			if cell(r, model) == "" && rc.figured(r) {
+				// A commune's subtotal in the column of communes, its
+				// members its rows that name it: not the rows under it
+				// that name none, the province's (review 55).
+				last = r.Num
+				continue
+			}
 			if isRecord {
 				// A commune reported in one row ("Xã Chiến Thắng | 6 |
 				// 4.500.000", no models under it): the commune's own,
@@ -510,6 +542,10 @@ func headingScopes(rc *rowConverter, lay *sheetLayout, t *load.Table, recs []rec
 			open[level], ranks[level] = len(scopes), rk
 			scopes = append(scopes, placeScope{first: r.Num + 1, place: place, level: level,
 				province: cell(r, rc.where[colProvince])})
+			continue
+		}
+		if subtotals[r.Num] {
+			end(1, last) // "Cộng" under a commune's models (review 55)
 			continue
 		}
 		if firstText(r.Cells()) != "" {
@@ -600,9 +636,15 @@ func (b *builder) mergedPlaces(rc *rowConverter, lay *sheetLayout, rows []load.R
 		if *place(g) == "" {
 			continue
 		}
-		// The run of rows under it that name no place of its level.
+		// The run of rows under it that name no place of its level, and
+		// are not numbered as its peers ("1 | Xã Chiến Thắng", "2 | Xã
+		// Vũ Lễ", "3 | | Sân chơi thiếu nhi": review 55).
 		hi := i + 1
+		rk := rank(lay.rowNumber(rows[i], 12))
 		for hi < len(rows) && rec[hi] >= 0 && !modelless[hi] {
+			if r := rank(lay.rowNumber(rows[hi], 12)); rk >= 0 && r >= 0 && r <= rk {
+				break
+			}
 			m := &recs[rec[hi]]
 			if *place(m) != "" || m.Period != g.Period || !gazetteer.SameName(m.Province, g.Province) ||
 				m.District != "" && m.District != g.District {
@@ -621,9 +663,11 @@ func (b *builder) mergedPlaces(rc *rowConverter, lay *sheetLayout, rows []load.R
 	}
 }
 
-// figuresAgree reports whether some figure a bare row r (record g) gives
-// is the sum of the records members': the money, or, with two members or
-// more (one count alike is a chance), another figure that is not zero.
+// figuresAgree reports whether figures a bare row r (record g) gives are
+// the sums of the records members': the money, or two other figures that
+// are not zero (one count alike is a chance: a commune reported in one
+// row over the province's models, review 55); over a single row, all
+// it gives.
 func figuresAgree(rc *rowConverter, r load.Row, g *record.Record, recs []record.Record, members []int, several bool) bool {
 	var count, funds, households, beneficiaries int64
 	for _, k := range members {
@@ -631,15 +675,26 @@ func figuresAgree(rc *rowConverter, r load.Row, g *record.Record, recs []record.
 		count, funds, households, beneficiaries = count+m.Count, funds+m.FundsVND, households+m.Households, beneficiaries+m.Beneficiaries
 	}
 	given := func(c column) bool { s := cell(r, rc.where[c]); return s != "" && !isDash(s) }
-	switch {
-	case given(colFunds) && g.FundsVND != 0 && g.FundsVND == funds:
-		return true
-	case !several:
-		return false
+	alike, differ := 0, 0
+	for _, f := range []struct {
+		c        column
+		own, sum int64
+	}{{colFunds, g.FundsVND, funds}, {colCount, g.Count, count}, {colHouseholds, g.Households, households}, {colBeneficiaries, g.Beneficiaries, beneficiaries}} {
+		switch {
+		case !given(f.c):
+		case f.own != 0 && f.own == f.sum:
+			alike++
+			if f.c == colFunds {
+				alike++ // money's digits rarely meet by chance
+			}
+		case f.own != f.sum:
+			differ++
+		}
 	}
-	return given(colCount) && g.Count != 0 && g.Count == count ||
-		given(colHouseholds) && g.Households != 0 && g.Households == households ||
-		given(colBeneficiaries) && g.Beneficiaries != 0 && g.Beneficiaries == beneficiaries
+	if !several {
+		return alike >= 2 && differ == 0 // one row: all of it, money among it
+	}
+	return alike >= 2
 }
 
 // rehasher hashes again the identity of records whose place a heading or
@@ -660,4 +715,15 @@ func (h *rehasher) rehash(rc *rowConverter, r *record.Record, id *uint64) {
 	}
 	t := h.names
 	*id = identity(rc.seed, t.name(r.Province), t.name(r.District), t.name(r.Commune), t.name(r.Unit), r.Model, r.Field, r.Period, h.models)
+}
+
+// figured reports whether a row gives a count, money, households or
+// people as a number.
+func (rc *rowConverter) figured(r load.Row) bool {
+	for _, c := range []column{colCount, colFunds, colHouseholds, colBeneficiaries} {
+		if looksNumeric(cell(r, rc.where[c])) {
+			return true
+		}
+	}
+	return false
 }
