@@ -212,6 +212,21 @@ var statusWords = map[string]Status{
 	"duytriphattrien": Sustained, "cu": Sustained, "dt": Sustained, "tieptuc": Sustained,
 }
 
+// FieldWord returns the field s names as ParseField reads it, and whether
+// it names one, without the cost of an error: for rules that try cells
+// that are mostly not fields.
+func FieldWord(s string) (Field, bool) {
+	f, ok := fieldWords[compact(s)]
+	return f, ok
+}
+
+// StatusWord returns the status s names as ParseStatus reads it, and
+// whether it names one, without the cost of an error.
+func StatusWord(s string) (Status, bool) {
+	st, ok := statusWords[compact(s)]
+	return st, ok
+}
+
 // ParseStatus reads a model's status: new (xây dựng mới) or sustained (duy
 // trì), ignoring case and diacritics. An empty cell is NotStated.
 func ParseStatus(s string) (Status, error) {

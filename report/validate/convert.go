@@ -307,8 +307,12 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	}
 	base, rejected := len(b.ds.Records), len(res.Rejected)
 	b.convert(rc, rows)
-	b.mergedPlaces(rc, lay, rows, base)
-	groups := b.groups(rc, lay, rows, base, &sheet.Skipped)
+	var rec []int // each row's record (recordOf), where a rule of groups needs it
+	if len(lay.modelless) > 0 || slices.Contains(lay.cols, colRowNumber) {
+		rec = recordOf(rows, b.ds.Records[base:])
+	}
+	b.mergedPlaces(rc, lay, rows, base, rec)
+	groups := b.groups(rc, lay, rows, base, rec, &sheet.Skipped)
 	sheet.DataRows -= groups
 	if len(lay.totals) > 0 {
 		sheet.TotalRow, sheet.TotalMatches = b.lastTotal(rc, lay.totals, b.ds.Records[base:], rows, groups)

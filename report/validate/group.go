@@ -97,10 +97,11 @@ type candidate struct {
 }
 
 // groups finds the group rows among rows, whose records are
-// b.ds.Records[base:] in their order (rows with problems have none), and
+// b.ds.Records[base:] in their order (rows with problems have none; rec
+// gives each row's, recordOf), and
 // takes their records out of the dataset. It notes them in skipped and
 // returns how many it took out.
-func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, base int, skipped *[]Skip) int {
+func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, base int, rec []int, skipped *[]Skip) int {
 	if len(lay.modelless) == 0 && !slices.Contains(lay.cols, colRowNumber) {
 		return 0 // no row without a model's name, no numbers: no group, no breakdown
 	}
@@ -123,6 +124,12 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	// more (a unit's or a field's group of models): those are its
 	// members, and only another bare row ends its run (a review found a
 	// commune's subtotal over its group rows counted as more models).
+	// A place's name where a model's goes: its level, or 0.
+	placeLevel := make([]int, len(rows))
+	for _, i := range lay.modelless {
+		_, placeLevel[i], _ = headingPlace(cell(rows[i], rc.where[colModel]), cell(rows[i], rc.where[colProvince]))
+		lay.placeHeadings = lay.placeHeadings || placeLevel[i] > 0
+	}
 	bare := make([]bool, len(rows))
 	level := make([]int, len(rows)) // of a bare row: 2 a commune's, 1 a district's, 0 a province's
 	for i := range rows {
@@ -133,26 +140,20 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		case cell(rows[i], rc.where[colDistrict]) != "":
 			level[i] = 1
 		}
-		if modelless[i] && !bare[i] && placeShape(rc, rows[i]) {
+		if placeLevel[i] > 0 && !bare[i] && placeShape(rc, rows[i]) {
 			// A commune's heading where a model's name goes ("Xã Bắc
 			// Sơn | 7 | 5.000.000"), over its fields' rows of sums, is
 			// a commune's subtotal (review 54 found it counted).
-			if _, l, ok := headingPlace(cell(rows[i], rc.where[colModel]), cell(rows[i], rc.where[colProvince])); ok {
-				bare[i], level[i] = true, l
-			}
+			bare[i], level[i] = true, placeLevel[i]
 		}
 	}
 	// Two places' rows of figures in a row where a model's name goes:
 	// the table reports communes in one row each, and none of its
 	// places' rows is a heading (review 55: "Xã Chiến Thắng | 3",
 	// "Xã Vũ Lễ | 2", then the province's two models, was 5 models for 7).
-	placeRow := make([]bool, len(rows))
 	oneRow := false
 	for _, i := range lay.modelless {
-		if _, _, ok := headingPlace(cell(rows[i], rc.where[colModel]), cell(rows[i], rc.where[colProvince])); ok {
-			placeRow[i] = true
-			oneRow = oneRow || i > 0 && placeRow[i-1]
-		}
+		oneRow = oneRow || i > 0 && placeLevel[i] > 0 && placeLevel[i-1] > 0
 	}
 	// A district's bare row runs on over its communes' (a twenty-first
 	// review found a district's total after its communes' subtotals
@@ -185,7 +186,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	var cands []candidate
 	for i := range rows {
 		numbered := ranks != nil && i+1 < len(rows) && ranks[i] >= 0 && childOf(nums[i+1], ranks[i+1], nums[i], ranks[i])
-		if !numbered && (!modelless[i] || oneRow && placeRow[i]) {
+		if !numbered && (!modelless[i] || oneRow && placeLevel[i] > 0) {
 			continue
 		}
 		c := candidate{row: i, lo: i + 1, hi: len(rows), numbered: numbered, named: !modelless[i]}
@@ -223,7 +224,6 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		return 0
 	}
 	recs := b.ds.Records[base:]
-	rec := recordOf(rows, recs)
 	out := make([]bool, len(rows))
 	kind := map[int]string{}
 	// A group's row's breakdowns are read as such only where they are not
@@ -274,13 +274,11 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		// lacks a model's name needs more than a count that adds up (2 = 1
 		// + 1 is too often a chance): a sum of money, another figure, or
 		// a commune's rows.
-		need := 2
 		// A heading's words where a model's name goes ("Lĩnh vực kinh
-		// tế", "Hội Nông dân", "Xã Bắc Sơn") say it may be a group's
-		// row, over one model too; but a count alike is no sign (a
-		// commune reported in one row, "Xã Vũ Lễ | 2", over the
-		// province's two models: review 55).
-		labelled := modelless[c.row] && headingLabel(cell(rows[c.row], rc.where[colModel]), cell(rows[c.row], rc.where[colProvince]))
+		// tế", "Hội Nông dân", "Xã Bắc Sơn") are no more: a commune
+		// reported in one row, "Xã Vũ Lễ | 2", over the province's two
+		// models, was their group (review 55).
+		need := 2
 		if c.numbered && !c.named || strings.HasSuffix(strings.TrimSpace(cell(rows[c.row], rc.where[colModel])), ":") {
 			need = 1
 		}
@@ -406,16 +404,18 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 						msg.Quote(d.text), msg.Number(d.sum))})
 			}
 			b.res.Rejected = append(b.res.Rejected, RejectedOf(g))
-		case diff == nil && members == 1 && !c.numbered && (bare[c.row] && g.FundsVND|g.Households|g.Beneficiaries != 0 || labelled && !withSources):
+		case diff == nil && members == 1 && !c.numbered && (bare[c.row] && g.FundsVND|g.Households|g.Beneficiaries != 0 ||
+			!withSources && modelless[c.row] && headingLabel(cell(rows[c.row], rc.where[colModel]), func() string { return cell(rows[c.row], rc.where[colProvince]) })):
 			// A place's row that sums one model (a commune's subtotal where
 			// it has a single model): its place, its period and figures
 			// equal to that row's, funds, households or people among them
 			// (a count of 1 alike is no sign), and nothing else. A model's
 			// row that lost its name would have a unit, a field or a
 			// status. So is a heading's row that sums one model ("I. Kinh
-			// tế | 1 | 600.000" over its one model, review 54), any figure
-			// alike: its words say what it is. Left out, with a warning
-			// naming the row it repeats.
+			// tế | 1 | 600.000" over its one model, review 54), its figures
+			// all alike, money or two among them (need): its words say
+			// what it is. Left out, with a warning naming the row it
+			// repeats.
 			out[c.row], kind[c.row] = true, "subtotal"
 			for i := lo; i < hi; i++ {
 				if !out[i] && rec[i] >= 0 {

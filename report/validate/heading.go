@@ -1,7 +1,9 @@
 package validate
 
 import (
+	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,19 +26,23 @@ import (
 // a model's name: a field's (fieldLabel), a place's (placeHeading), a
 // unit's (unitLabel), a status' (statusLabel) or a period's (periodLabel).
 // Every row's model's cell meets it: its first word (and the one after a
-// section's number) says which rule may apply, if any.
-func headingLabel(c, province string) bool {
+// section's number) says which rule may apply, if any; province gives the
+// row's province, for a place's rule alone.
+func headingLabel(c string, province func() string) bool {
+	t := strings.TrimLeftFunc(c, isLabelMark)
+	k := headingWord(t)
+	if k == 0 || k == 'n' {
+		rest, ok := afterSectionNumber(t)
+		if !ok && !romanSpace(t) {
+			return false // most cells: a model's name, its first word none of a heading's
+		}
+		k = headingWord(rest)
+	}
 	c = withoutCount(c)
 	if fieldLabel(c) {
 		return true
 	}
-	c = strings.TrimLeftFunc(c, isLabelMark)
-	k := headingWord(c)
-	if k == 0 {
-		if rest, ok := afterSectionNumber(c); ok {
-			k = headingWord(rest)
-		}
-	}
+	c = withoutCount(t)
 	switch k {
 	case 'f':
 		// A field's name alone, unnumbered ("KINH TẾ", "Văn hóa - Xã
@@ -44,10 +50,11 @@ func headingLabel(c, province string) bool {
 		if len(c) > 48 {
 			return false
 		}
-		f, err := record.ParseField(c)
-		return err == nil && f != record.Unclassified && len(record.Compact(c)) >= 5
+		k := record.Compact(c)
+		f, ok := record.FieldWord(k)
+		return ok && f != record.Unclassified && len(k) >= 5
 	case 'p':
-		return placeHeading(c, province)
+		return placeHeading(c, province())
 	case 'u':
 		return unitLabel(c)
 	case 's':
@@ -58,11 +65,25 @@ func headingLabel(c, province string) bool {
 	return false
 }
 
+// romanSpace reports whether c starts with roman numerals and a space
+// ("II Lĩnh vực…", read by fieldLabel).
+func romanSpace(c string) bool {
+	n := len(c) - len(strings.TrimLeft(c, "IVX"))
+	return n > 0 && n < len(c) && c[n] == ' '
+}
+
 // withoutCount returns c without the count of models a heading may end
 // with: "Kinh tế (02 mô hình)", "Lĩnh vực kinh tế: 02 mô hình".
 func withoutCount(c string) string {
-	if i := strings.LastIndexByte(c, '('); i > 0 && strings.HasSuffix(strings.TrimRight(c, " "), ")") {
-		return strings.TrimRight(c[:i], " :-")
+	t := strings.TrimRight(c, " ")
+	switch {
+	case strings.HasSuffix(t, ")"):
+		if i := strings.LastIndexByte(t, '('); i > 0 {
+			return strings.TrimRight(c[:i], " :-")
+		}
+		return c
+	case !strings.HasSuffix(t, "hình") && !strings.HasSuffix(t, "HÌNH"):
+		return c // most cells
 	}
 	if i := strings.LastIndexByte(c, ':'); i > 0 {
 		if rest := strings.TrimLeft(c[i+1:], " "); rest != "" && rest[0] >= '0' && rest[0] <= '9' {
@@ -74,8 +95,8 @@ func withoutCount(c string) string {
 
 // headingWords are the first words of the headings' rules, folded: 'p' a
 // place's type, 'u' a unit's, 's' a status' heading (Mô hình, Các mô
-// hình), 't' a period, 'f' a field; 'n' the word before a section's
-// number (Phần, Mục).
+// hình), 't' a period, 'f' a field, 'l' a field's label (Lĩnh vực, read
+// by fieldLabel); 'n' the word before a section's number (Phần, Mục).
 var headingWords = map[string]byte{
 	"xa": 'p', "phuong": 'p', "thi": 'p', "dac": 'p', "tt": 'p', "x": 'p', "p": 'p', "t": 'p', "huyen": 'p',
 	"quan": 'p', "thanh": 'p', "tp": 'p', "tx": 'p', "h": 'p', "q": 'p',
@@ -84,7 +105,7 @@ var headingWords = map[string]byte{
 	"mo": 's', "cac": 's',
 	"quy": 't', "qui": 't', "nam": 't',
 	"phan": 'n', "muc": 'n',
-	"kinh": 'f', "van": 'f', "quoc": 'f', "an": 'f', "xay": 'f',
+	"kinh": 'f', "van": 'f', "quoc": 'f', "an": 'f', "xay": 'f', "linh": 'l', "lv": 'l',
 }
 
 // headingWord returns the kind of heading c's first word (up to a space, a
@@ -126,8 +147,8 @@ func fieldLabel(c string) bool {
 	rest, numbered := afterSectionNumber(c)
 	if numbered {
 		c = rest
-	} else if n := len(c) - len(strings.TrimLeft(c, "IVX")); n > 0 && n < len(c) && c[n] == ' ' {
-		c = strings.TrimLeft(c[n:], " ") // "II Lĩnh vực…": a number, as "Lĩnh vực" follows
+	} else if romanSpace(c) {
+		c = strings.TrimLeft(strings.TrimLeft(c, "IVX"), " ") // "II Lĩnh vực…": a number, as "Lĩnh vực" follows
 	}
 	if c == "" || !numbered && c[0]|0x20 != 'l' {
 		return false // most cells: a model's name
@@ -139,8 +160,8 @@ func fieldLabel(c string) bool {
 	if !numbered {
 		return false
 	}
-	f, err := record.ParseField(c)
-	return err == nil && f != record.Unclassified
+	f, ok := record.FieldWord(c)
+	return ok && f != record.Unclassified
 }
 
 // statusLabel reports whether a model's cell names a status as a
@@ -151,20 +172,53 @@ func statusLabel(c string) bool {
 	if len(c) > 64 || headingWord(c) != 's' {
 		return false // most cells: a model's name
 	}
-	k := record.Compact(c)
+	var buf [64]byte
+	k, ok := compactInto(buf[:], c)
 	switch {
-	case strings.HasPrefix(k, "cacmohinh"):
+	case !ok:
+		return false
+	case bytes.HasPrefix(k, []byte("cacmohinh")):
 		k = k[len("cacmohinh"):]
-	case strings.HasPrefix(k, "mohinh"):
+	case bytes.HasPrefix(k, []byte("mohinh")):
 		k = k[len("mohinh"):]
 	default:
 		return false
 	}
 	for _, s := range []string{"trongquy", "trongnam", "trongky", "quynay", "namnay"} {
-		k = strings.TrimSuffix(k, s)
+		k = bytes.TrimSuffix(k, []byte(s))
 	}
-	st, err := record.ParseStatus(k)
-	return len(k) >= 2 && err == nil && st != record.NotStated // "cu": Mô hình cũ
+	if len(k) < 2 || len(k) > len("duytrivanhanrong") {
+		return false // "Mô hình nuôi bò…": a model's name; "cu": Mô hình cũ
+	}
+	st, ok := record.StatusWord(string(k))
+	return ok && st != record.NotStated
+}
+
+// compactInto writes c's letters and digits into buf as record.Compact
+// keys them (folded, lower case, nothing else), without an allocation:
+// false when c has a letter beyond Latin or more than buf holds.
+func compactInto(buf []byte, c string) ([]byte, bool) {
+	n := 0
+	for _, r := range c {
+		var b byte
+		switch {
+		case r >= 'A' && r <= 'Z':
+			b = byte(r) + 'a' - 'A'
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b = byte(r)
+		case r < 0x80:
+			continue // a space, a mark
+		default:
+			if b = record.FoldLatin(r); b == 0 {
+				return nil, false
+			}
+		}
+		if n == len(buf) {
+			return nil, false
+		}
+		buf[n], n = b, n+1
+	}
+	return buf[:n], true
 }
 
 // periodLabel reports whether a model's cell is a period, as the row of
@@ -188,6 +242,11 @@ func unitLabel(c string) bool {
 	if len(c) > 96 || headingWord(c) != 'u' {
 		return false // most cells: a model's name
 	}
+	var buf [96]byte
+	k, ok := compactInto(buf[:], c)
+	if !ok || !slices.ContainsFunc(unitKeys, func(u string) bool { return bytes.HasPrefix(k, []byte(u)) }) {
+		return false // "Chi hội phụ nữ tiết kiệm", "Hội quán nông dân": models
+	}
 	f := strings.Trim(record.Fold(c), " :.")
 	for _, u := range unitNames {
 		if !strings.HasPrefix(f, u) || len(f) > len(u) && f[len(u)] != ' ' {
@@ -210,6 +269,15 @@ func unitLabel(c string) bool {
 	}
 	return false
 }
+
+// unitKeys are unitNames without their spaces, as compactInto keys them.
+var unitKeys = func() []string {
+	keys := make([]string, len(unitNames))
+	for i, u := range unitNames {
+		keys[i] = strings.ReplaceAll(u, " ", "")
+	}
+	return keys
+}()
 
 // unitNames are the units that report models, folded (record.Fold),
 // longest first where one starts another.
@@ -336,7 +404,7 @@ func unnumbered(c string) string {
 // ", "A- ", "b/ "), and whether there was one. "Y Văn hóa", "X An ninh"
 // are names.
 func afterSectionNumber(c string) (string, bool) {
-	if c != "" && strings.IndexByte("PpMm", c[0]) >= 0 && headingWord(c) == 'n' {
+	if len(c) > 4 && strings.IndexByte("PpMm", c[0]) >= 0 && (c[1] == 'h' || c[1] == 'H' || c[1] == 0xe1 || c[1] == 'u' || c[1] == 'U') && headingWord(c) == 'n' {
 		// "Phần I.", "Mục 1.", "PHẦN A:": a section's number after its
 		// word, a space enough after it.
 		rest := strings.TrimLeft(c[strings.IndexByte(c, ' ')+1:], " ")
@@ -445,25 +513,31 @@ func (rc *rowConverter) headingPlace(r load.Row) (place string, level int, ok bo
 // commune or a district, a district's at the next district's; both end at
 // a total's row, at a group's row of the rows above it, and at a row numbered at the heading's level or above it
 // (A, I over 1), when the heading has a number.
-func headingScopes(rc *rowConverter, lay *sheetLayout, t *load.Table, recs []record.Record) []placeScope {
+func headingScopes(rc *rowConverter, lay *sheetLayout, t *load.Table, recs []record.Record, rejected []Rejected) []placeScope {
 	model := rc.where[colModel]
 	if model < 0 {
 		return nil
 	}
 	// Most tables have no such heading: their rows without a model's
 	// name and those that are no record (few) are looked at first.
-	found := false
-	for _, i := range lay.modelless { // a place's name where a model's goes is none
-		if _, _, found = rc.headingPlace(lay.data[i]); found {
-			break
+	found := lay.placeHeadings // a place's name where a model's goes is none (groups)
+	// ... and the rows left out before (headings) or with problems.
+	at := func(num int) (load.Row, bool) {
+		k, ok := slices.BinarySearchFunc(t.Rows, num, func(r load.Row, n int) int { return r.Num - n })
+		if !ok {
+			return load.Row{}, false
+		}
+		return t.Rows[k], true
+	}
+	for _, k := range lay.skipped {
+		for num := max(k.First, lay.headerLast+1); num <= k.Last && !found; num++ {
+			if r, ok := at(num); ok {
+				_, _, found = rc.headingPlace(r)
+			}
 		}
 	}
-	for j, k := 0, 0; k < len(t.Rows) && !found; k++ {
-		r := t.Rows[k]
-		for j < len(recs) && recs[j].Row < r.Num {
-			j++
-		}
-		if r.Num > lay.headerLast && (j == len(recs) || recs[j].Row != r.Num) {
+	for i := 0; i < len(rejected) && !found; i++ {
+		if r, ok := at(rejected[i].Pos.Row); ok {
 			_, _, found = rc.headingPlace(r)
 		}
 	}
@@ -562,7 +636,7 @@ func headingScopes(rc *rowConverter, lay *sheetLayout, t *load.Table, recs []rec
 // hashes (ids) again. It does the same for the table's rows left out with
 // problems (rejected), so that a report of the commune names them.
 func (b *builder) headingPlaces(rc *rowConverter, lay *sheetLayout, t *load.Table, recs []record.Record, ids []uint64, rejected []Rejected) {
-	scopes := headingScopes(rc, lay, t, recs)
+	scopes := headingScopes(rc, lay, t, recs, rejected)
 	if len(scopes) == 0 {
 		return
 	}
@@ -613,12 +687,11 @@ func (b *builder) headingPlaces(rc *rowConverter, lay *sheetLayout, t *load.Tabl
 // for 7, exit 0). A figure mistyped is then the subtotal's problem, as for
 // any subtotal (groups); figures that do not agree at all leave the rows
 // as they are, the province's (communesLeftBlank warns of them).
-func (b *builder) mergedPlaces(rc *rowConverter, lay *sheetLayout, rows []load.Row, base int) {
+func (b *builder) mergedPlaces(rc *rowConverter, lay *sheetLayout, rows []load.Row, base int, rec []int) {
 	if len(lay.modelless) == 0 || rc.where[colCommune] < 0 && rc.where[colDistrict] < 0 {
 		return
 	}
 	recs, ids := b.ds.Records[base:], b.ids[base:]
-	rec := recordOf(rows, recs)
 	modelless := make([]bool, len(rows))
 	for _, i := range lay.modelless {
 		modelless[i] = true

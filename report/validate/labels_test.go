@@ -453,6 +453,7 @@ func TestPlaceHeadings(t *testing.T) {
 		{"Huyện Bắc Sơn", "Huyện Văn Quan"},
 		{"Xa Bac Son", "Xa Vu Le"},
 		{"Xã Bắc Sơn (02 mô hình)", "Xã Vũ Lễ (02 mô hình)"},
+		{"Phần I. Xã Bắc Sơn:", "Phần II. Xã Vũ Lễ:"},
 	} {
 		for _, withCommune := range []bool{false, true} {
 			what := fmt.Sprintf("%s (commune column %v)", headings[0], withCommune)

@@ -41,6 +41,7 @@ type sheetLayout struct {
 	mergedFigures           []load.Range // figure cells merged over data rows
 	modelless               []int        // indexes in data of the rows with no model's name, in a table with a column of them
 	sumsAbove               []int        // row numbers of the group rows left out as the sums of rows above them (groups)
+	placeHeadings           bool         // a row without a model's name names a place where it goes (groups)
 	fundsParts              []int        // the columns whose sum is the funds, under one group's header, or nil (fundsGroup)
 	fundsSplit              []int        // columns of funds under one group's header that are not all sources, refused (fundsGroup)
 	notMoney                []int        // columns under a group of funds that are no money (Ngày công), read as they are (fundsGroup)

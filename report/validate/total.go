@@ -302,7 +302,7 @@ func (lay *sheetLayout) modelNamed(r load.Row) int {
 		switch {
 		case t == "", t[0] >= '0' && t[0] <= '9':
 			return -1
-		case headingLabel(c, lay.province(r)):
+		case headingLabel(c, func() string { return lay.province(r) }):
 			return -1 // "Lĩnh vực kinh tế", "Xã Bắc Sơn", "Hội Nông dân": a group's, no model
 		case mayBeTotal(c) && lay.labelKind(c, colModel) != "":
 			return -1
