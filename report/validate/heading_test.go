@@ -8,6 +8,15 @@ import (
 	"github.com/dvkreport/dvkreport/report/load"
 )
 
+// wantPlaces checks that csv reads without problems into records whose
+// districts, communes, models and counts are want (placesOf).
+func wantPlaces(t *testing.T, what, csv, want string) {
+	t.Helper()
+	if got, problems := placesOf(t, csv); len(problems) > 0 || got != want {
+		t.Errorf("%s: got\n%sproblems %v; want\n%s", what, got, problems, want)
+	}
+}
+
 // placesOf returns each record's district, commune and model, one line each.
 func placesOf(t *testing.T, csv string) (string, Problems) {
 	t.Helper()
@@ -59,9 +68,7 @@ func TestPlaceHeadingsGiveTheirPlace(t *testing.T) {
 			headings[1] + ",,,,,,\n" +
 			"1,Lạng Sơn,,Tổ tự quản,Kinh tế,Quý III/2025,1,500.000,5\n" +
 			"2,Lạng Sơn,,Mô hình D,Kinh tế,Quý III/2025,1,500.000,5\n"
-		if got, problems := placesOf(t, csv); len(problems) > 0 || got != want {
-			t.Errorf("%s in the column of communes: got\n%sproblems %v; want\n%s", headings[0], got, problems, want)
-		}
+		wantPlaces(t, headings[0]+" in the column of communes", csv, want)
 	}
 
 	// A district's heading over its communes' (the units before July 2025).
@@ -73,10 +80,7 @@ func TestPlaceHeadingsGiveTheirPlace(t *testing.T) {
 		"1,Lạng Sơn,Mô hình B,Kinh tế,Quý III/2024,1,1.000.000\n" +
 		"B,Lạng Sơn,Huyện Văn Quan,,,,\n" +
 		"1,Lạng Sơn,Mô hình C,Kinh tế,Quý III/2024,1,1.000.000\n"
-	if got, problems := placesOf(t, csv); len(problems) > 0 ||
-		got != "Huyện Bắc Sơn|Xã Vũ Lễ|Mô hình A|1\nHuyện Bắc Sơn|Thị trấn Bắc Sơn|Mô hình B|1\nHuyện Văn Quan||Mô hình C|1\n" {
-		t.Errorf("district over communes: got\n%sproblems %v", got, problems)
-	}
+	wantPlaces(t, "district over communes", csv, "Huyện Bắc Sơn|Xã Vũ Lễ|Mô hình A|1\nHuyện Bắc Sơn|Thị trấn Bắc Sơn|Mô hình B|1\nHuyện Văn Quan||Mô hình C|1\n")
 
 	// Where a heading's run ends: a part's heading above it (B after A),
 	// a total's row; a row naming its own commune, or another province,
@@ -87,9 +91,7 @@ func TestPlaceHeadingsGiveTheirPlace(t *testing.T) {
 		"1,Lạng Sơn,Mô hình A,Kinh tế,Quý III/2025,1,1.000.000,10\n" +
 		"B,Lạng Sơn,Lĩnh vực văn hóa - xã hội,,,,,\n" +
 		"1,Lạng Sơn,Mô hình B,Văn hóa - xã hội,Quý III/2025,1,1.000.000,10\n"
-	if got, problems := placesOf(t, csv); len(problems) > 0 || got != "|Xã Bắc Sơn|Mô hình A|1\n||Mô hình B|1\n" {
-		t.Errorf("part's heading ends the run: got\n%sproblems %v", got, problems)
-	}
+	wantPlaces(t, "part's heading ends the run", csv, "|Xã Bắc Sơn|Mô hình A|1\n||Mô hình B|1\n")
 	const withCommune = "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
 	csv = withCommune +
 		",Lạng Sơn,,Xã Bắc Sơn,,,,,\n" +
@@ -98,10 +100,7 @@ func TestPlaceHeadingsGiveTheirPlace(t *testing.T) {
 		"3,Cao Bằng,,Mô hình C,Kinh tế,Quý III/2025,1,1.000.000,10\n" +
 		",Tổng cộng,,,,,3,3.000.000,30\n" +
 		"4,Lạng Sơn,,Mô hình D,Kinh tế,Quý III/2025,1,1.000.000,10\n"
-	if got, problems := placesOf(t, csv); len(problems) > 0 ||
-		got != "|Xã Bắc Sơn|Mô hình A|1\n|Xã Vũ Lễ|Mô hình B|1\n||Mô hình C|1\n||Mô hình D|1\n" {
-		t.Errorf("own commune, other province, total: got\n%sproblems %v", got, problems)
-	}
+	wantPlaces(t, "own commune, other province, total", csv, "|Xã Bắc Sơn|Mô hình A|1\n|Xã Vũ Lễ|Mô hình B|1\n||Mô hình C|1\n||Mô hình D|1\n")
 
 	// A commune's row under its models, their sums: it gives nothing to
 	// the rows under it.
@@ -110,27 +109,20 @@ func TestPlaceHeadingsGiveTheirPlace(t *testing.T) {
 		"2,Lạng Sơn,Mô hình B,Kinh tế,Quý III/2025,3,2.000.000,20\n" +
 		",Lạng Sơn,Xã Bắc Sơn,,Quý III/2025,5,3.000.000,30\n" +
 		"3,Lạng Sơn,Mô hình tỉnh,Kinh tế,Quý III/2025,1,1.000.000,10\n"
-	if got, problems := placesOf(t, csv); len(problems) > 0 || got != "||Mô hình A|2\n||Mô hình B|3\n||Mô hình tỉnh|1\n" {
-		t.Errorf("a commune's sums under its models: got\n%sproblems %v", got, problems)
-	}
+	wantPlaces(t, "a commune's sums under its models", csv, "||Mô hình A|2\n||Mô hình B|3\n||Mô hình tỉnh|1\n")
 
 	// Communes reported in one row each are models, their communes', and
 	// give nothing to the rows under them: a heading's run ends at one.
 	csv = head +
 		"1,Lạng Sơn,Xã Bắc Sơn,Kinh tế,Quý III/2025,5,3.000.000,30\n" +
 		"2,Lạng Sơn,Mô hình tỉnh,Kinh tế,Quý III/2025,1,1.000.000,10\n"
-	if got, problems := placesOf(t, csv); len(problems) > 0 || got != "|Xã Bắc Sơn|Xã Bắc Sơn|5\n||Mô hình tỉnh|1\n" {
-		t.Errorf("a commune in one row: got\n%sproblems %v", got, problems)
-	}
+	wantPlaces(t, "a commune in one row", csv, "|Xã Bắc Sơn|Xã Bắc Sơn|5\n||Mô hình tỉnh|1\n")
 	csv = head +
 		",Lạng Sơn,Xã Bắc Sơn,,Quý III/2025,3,2.300.000,17\n" +
 		"1,Lạng Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,2,1.500.000,12\n" +
 		"2,Lạng Sơn,Tổ hợp tác trồng na,Kinh tế,Quý III/2025,1,800.000,5\n" +
 		",Lạng Sơn,Xã Chiến Thắng,,Quý III/2025,6,4.500.000,40\n"
-	if got, problems := placesOf(t, csv); len(problems) > 0 ||
-		got != "|Xã Bắc Sơn|Nuôi bò nhốt chuồng|2\n|Xã Bắc Sơn|Tổ hợp tác trồng na|1\n|Xã Chiến Thắng|Xã Chiến Thắng|6\n" {
-		t.Errorf("a commune in one row: got\n%sproblems %v", got, problems)
-	}
+	wantPlaces(t, "a commune in one row", csv, "|Xã Bắc Sơn|Nuôi bò nhốt chuồng|2\n|Xã Bắc Sơn|Tổ hợp tác trồng na|1\n|Xã Chiến Thắng|Xã Chiến Thắng|6\n")
 }
 
 // A commune's subtotal row, its place, period and figures only, over rows
@@ -297,9 +289,7 @@ func TestReview55(t *testing.T) {
 			",Lạng Sơn,,Sân chơi thiếu nhi,Văn hóa - Xã hội,Quý III/2025,1,1.000.000,5\n",
 			"|Xã Bắc Sơn|Nuôi bò nhốt chuồng|2\n|Xã Bắc Sơn|Tổ hợp tác trồng na|1\n||Sân chơi thiếu nhi|1\n"},
 	} {
-		if got, problems := placesOf(t, c.csv); len(problems) > 0 || got != c.want {
-			t.Errorf("%s: got\n%sproblems %v; want\n%s", what, got, problems, c.want)
-		}
+		wantPlaces(t, what, c.csv, c.want)
 	}
 	for _, heading := range []string{"Ủy ban MTTQ Việt Nam xã Bắc Sơn", "Hội Nông dân Việt Nam xã Bắc Sơn", "Mặt trận", "Mô hình cũ",
 		"Kinh tế (02 mô hình)", "Lĩnh vực kinh tế: 02 mô hình"} {
