@@ -183,18 +183,44 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	// models and its communes' was counted as models, 8 for 4 (reviews
 	// 51 and 52).
 	endsBelow := func(i, k int) bool { return ends(i, k) && (!bare[i] || level[k] < level[i]) }
+	// The headings without figures left out before the rows here, by the
+	// row they come before: a group's row of their kind (a place's of
+	// their level or a finer one) has no members beyond them.
+	var cut map[int]headingMark
+	for k, h := 0, 0; h < len(lay.headings) && k < len(rows); k++ {
+		for ; h < len(lay.headings) && lay.headings[h].row < rows[k].Num; h++ {
+			if cut == nil {
+				cut = map[int]headingMark{}
+			}
+			cut[k] = lay.headings[h]
+		}
+	}
 	var cands []candidate
 	for i := range rows {
 		numbered := ranks != nil && i+1 < len(rows) && ranks[i] >= 0 && childOf(nums[i+1], ranks[i+1], nums[i], ranks[i])
 		if !numbered && (!modelless[i] || oneRow && placeLevel[i] > 0) {
 			continue
 		}
+		var own headingMark // the kind of heading the row is, for cut
+		switch {
+		case cut == nil || numbered:
+		case placeLevel[i] > 0:
+			own = headingMark{kind: 'p', level: placeLevel[i]}
+		case bare[i] && level[i] > 0:
+			own = headingMark{kind: 'p', level: level[i]}
+		default:
+			own.kind, own.level = lay.headingOf(rows[i])
+		}
+		cuts := func(k int) bool {
+			h, ok := cut[k]
+			return ok && own.kind != 0 && h.kind == own.kind && (h.kind != 'p' || h.level <= own.level)
+		}
 		c := candidate{row: i, lo: i + 1, hi: len(rows), numbered: numbered, named: !modelless[i]}
 		if numbered && c.named && placeNamed(cell(rows[i], rc.where[colModel])) {
 			c.named = false // "I | Xã Vũ Lễ" where a model's name goes: a commune's group
 		}
 		for k := i + 1; k < len(rows); k++ {
-			if ranks != nil && ranks[k] >= 0 && ranks[i] >= 0 && ranks[k] <= ranks[i] || !numbered && endsBelow(i, k) {
+			if ranks != nil && ranks[k] >= 0 && ranks[i] >= 0 && ranks[k] <= ranks[i] || !numbered && (endsBelow(i, k) || cuts(k)) {
 				c.hi = k
 				break
 			}
@@ -211,7 +237,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			// row's peers above it are no members).
 			c.aboveLo, c.aboveHi = 0, i
 			for k := i - 1; k >= 0; k-- {
-				if ends(i, k) {
+				if ends(i, k) || cuts(k+1) {
 					c.aboveLo = k + 1
 					break
 				}

@@ -448,6 +448,73 @@ func sectionMark(s string) bool {
 	return strings.HasPrefix(s, "–") || strings.HasPrefix(s, "—")
 }
 
+// headingMark is a heading left out before the groups are weighed, of a
+// kind headingOf tells.
+type headingMark struct {
+	row   int  // its row number
+	kind  byte // as headingWords: 'p' a place, 'f' a field, 'u' a unit, 's' a status, 't' a period
+	level int  // a place's: 1 a district, 2 a commune
+}
+
+// headingOf returns the kind of heading a row's model's cell (or its one
+// cell with text) holds, and a place's level; 0 for none.
+func (lay *sheetLayout) headingOf(r load.Row) (kind byte, level int) {
+	var model, lone string
+	others := 0
+	for i, c := range r.All() {
+		switch {
+		case c == "":
+		case i < len(lay.cols) && lay.cols[i] == colModel:
+			model = c
+		default:
+			lone, others = c, others+1
+			if i < len(lay.cols) && (lay.cols[i] == colCommune || lay.cols[i] == colDistrict) {
+				// "I | Lạng Sơn | Xã Bắc Sơn | |": the column's place
+				if p := unnumbered(strings.TrimRight(c, " :.")); placeNamed(p) {
+					kind, level = 'p', 2
+					if lay.cols[i] == colDistrict {
+						level = 1
+					}
+				}
+			}
+		}
+	}
+	text := model
+	switch {
+	case text == "" && kind != 0:
+		return kind, level
+	case text == "" && others == 1:
+		text = lone // a cell merged over the table's width
+	case text == "":
+		return 0, 0
+	}
+	t := strings.TrimLeftFunc(withoutCount(text), isLabelMark)
+	if _, l, ok := headingPlace(t, lay.province(r)); ok {
+		return 'p', l
+	}
+	switch {
+	case fieldLabel(t):
+		return 'f', 0
+	case unitLabel(t):
+		return 'u', 0
+	case statusLabel(t):
+		return 's', 0
+	case periodLabel(t):
+		return 't', 0
+	}
+	return 0, 0
+}
+
+// noteHeading notes a heading without figures that sortRows leaves out:
+// a group's row of its kind above it has no members beyond it (review 55:
+// "Xã Bắc Sơn | 3 | 2.300.000" over its models, then "Xã Vũ Lễ" and its
+// model, did not add up, and was counted).
+func (lay *sheetLayout) noteHeading(r load.Row) {
+	if kind, level := lay.headingOf(r); kind != 0 {
+		lay.headings = append(lay.headings, headingMark{row: r.Num, kind: kind, level: level})
+	}
+}
+
 // Headings that name a place. A district's table often has no column of
 // communes: each commune has a row of its own in the column of names
 // ("I | Xã Bắc Sơn", with its models' sums or none), and its models

@@ -298,3 +298,19 @@ func TestReview55(t *testing.T) {
 			"2,Lạng Sơn,Xã Bắc Sơn,Tổ hợp tác trồng na,Kinh tế,Quý III/2025,1,800.000,5\n", sums{2, 2, 2_300_000, 17})
 	}
 }
+
+// A heading with its models' sums, then a heading of its kind without
+// figures and that heading's models: the second is left out before the
+// groups are weighed, and did not end the first's run, which did not add
+// up (7 models for 4 with exit 0 on review 55's builds and before).
+func TestHeadingWithoutFiguresEndsTheRunAbove(t *testing.T) {
+	const head = "STT,Tỉnh,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
+	for _, h := range [][2]string{{"Xã Bắc Sơn", "Xã Vũ Lễ"}, {"I. Kinh tế", "II. Văn hóa - Xã hội"}, {"Hội Nông dân", "Hội Phụ nữ"}} {
+		wantSums(t, h[0]+" then "+h[1], head+
+			",Lạng Sơn,"+h[0]+",,Quý III/2025,3,2.300.000,17\n"+
+			"1,Lạng Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,2,1.500.000,12\n"+
+			"2,Lạng Sơn,Tổ hợp tác trồng na,Kinh tế,Quý III/2025,1,800.000,5\n"+
+			",Lạng Sơn,"+h[1]+",,Quý III/2025,,,\n"+
+			"3,Lạng Sơn,Câu lạc bộ hát then,Văn hóa - Xã hội,Quý III/2025,1,2.000.000,30\n", sums{3, 4, 4_300_000, 47})
+	}
+}

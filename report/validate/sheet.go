@@ -35,19 +35,20 @@ type sheetLayout struct {
 	cells                   []headerCell // each column's texts, from top to bottom
 	unitBad                 []msg.Text   // each column's problem with its unit: a header text whose unit is not understood, or two units
 	data                    []load.Row
-	skipped                 []Skip       // rows left out, and why
-	kept                    int          // the row number of the last data row sortRows kept
-	totals                  []load.Row   // total rows: never summed, the last checked against the sum
-	mergedFigures           []load.Range // figure cells merged over data rows
-	modelless               []int        // indexes in data of the rows with no model's name, in a table with a column of them
-	sumsAbove               []int        // row numbers of the group rows left out as the sums of rows above them (groups)
-	placeHeadings           bool         // a row without a model's name names a place where it goes (groups)
-	fundsParts              []int        // the columns whose sum is the funds, under one group's header, or nil (fundsGroup)
-	fundsSplit              []int        // columns of funds under one group's header that are not all sources, refused (fundsGroup)
-	notMoney                []int        // columns under a group of funds that are no money (Ngày công), read as they are (fundsGroup)
-	known, requiredFound    int          // distinct contract columns named, and of them the required
-	hasModelOrCount         bool         // a column of model names or of counts
-	countCol, fundsCol      int          // the columns of counts and of funds, or -1 (sortRows sets them)
+	skipped                 []Skip        // rows left out, and why
+	kept                    int           // the row number of the last data row sortRows kept
+	totals                  []load.Row    // total rows: never summed, the last checked against the sum
+	mergedFigures           []load.Range  // figure cells merged over data rows
+	modelless               []int         // indexes in data of the rows with no model's name, in a table with a column of them
+	sumsAbove               []int         // row numbers of the group rows left out as the sums of rows above them (groups)
+	placeHeadings           bool          // a row without a model's name names a place where it goes (groups)
+	headings                []headingMark // the headings without figures left out, of the kinds headingOf tells
+	fundsParts              []int         // the columns whose sum is the funds, under one group's header, or nil (fundsGroup)
+	fundsSplit              []int         // columns of funds under one group's header that are not all sources, refused (fundsGroup)
+	notMoney                []int         // columns under a group of funds that are no money (Ngày công), read as they are (fundsGroup)
+	known, requiredFound    int           // distinct contract columns named, and of them the required
+	hasModelOrCount         bool          // a column of model names or of counts
+	countCol, fundsCol      int           // the columns of counts and of funds, or -1 (sortRows sets them)
 }
 
 // Skip is a run of rows left out of a table, and why.
@@ -569,6 +570,7 @@ func (lay *sheetLayout) sortRows() {
 			// heading, even with a province or a period merged over it.
 			drop(i)
 			lay.skip(r, "heading")
+			lay.noteHeading(r)
 		case lay.blank(r, model) && (model >= 0 || !signed && !isSignature(r.Cells())):
 			// No model's name and no figure: a template's row not filled
 			// in, or a commune's or a field's heading. Counted, each was
@@ -579,6 +581,7 @@ func (lay *sheetLayout) sortRows() {
 				lay.skip(r, "none")
 			} else {
 				lay.skip(r, "blank")
+				lay.noteHeading(r)
 			}
 		case data:
 			keep(i, r, model)
@@ -601,6 +604,7 @@ func (lay *sheetLayout) sortRows() {
 		case lay.isHeading(r):
 			drop(i)
 			lay.skip(r, "heading")
+			lay.noteHeading(r)
 		default:
 			keep(i, r, model)
 		}
