@@ -431,7 +431,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			}
 			b.res.Rejected = append(b.res.Rejected, RejectedOf(g))
 		case diff == nil && members == 1 && !c.numbered && (bare[c.row] && g.FundsVND|g.Households|g.Beneficiaries != 0 ||
-			!withSources && modelless[c.row] && headingLabel(cell(rows[c.row], rc.where[colModel]), func() string { return cell(rows[c.row], rc.where[colProvince]) })):
+			!withSources && modelless[c.row] && headingLabel(cell(rows[c.row], rc.where[colModel]), func() string { return cell(rows[c.row], rc.where[colProvince]) }, true)):
 			// A place's row that sums one model (a commune's subtotal where
 			// it has a single model): its place, its period and figures
 			// equal to that row's, funds, households or people among them

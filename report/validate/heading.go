@@ -27,8 +27,9 @@ import (
 // unit's (unitLabel), a status' (statusLabel) or a period's (periodLabel).
 // Every row's model's cell meets it: its first word (and the one after a
 // section's number) says which rule may apply, if any; province gives the
-// row's province, for a place's rule alone.
-func headingLabel(c string, province func() string) bool {
+// row's province, for a place's rule alone; figured says the table has a
+// column of counts or money.
+func headingLabel(c string, province func() string, figured bool) bool {
 	t := strings.TrimLeftFunc(c, isLabelMark)
 	k := headingWord(t)
 	if k == 0 || k == 'n' {
@@ -43,11 +44,15 @@ func headingLabel(c string, province func() string) bool {
 		return true
 	}
 	c = withoutCount(t)
+	counted := len(c) < len(t) // "Kinh tế (02 mô hình)": a heading's words
 	switch k {
 	case 'f':
-		// A field's name alone, unnumbered ("KINH TẾ", "Văn hóa - Xã
-		// hội"), not its short forms (KT, Đảng).
-		if len(c) > 48 {
+		// A field's name alone, unnumbered ("Kinh tế", "VĂN HÓA - XÃ
+		// HỘI"), not its short forms (KT, ĐẢNG); in a table without a
+		// column of counts or money, where every row is a model, only in
+		// capitals or with its count of models ("Kinh tế (02 mô
+		// hình)"): "An ninh trật tự" is a model's name too (review 56).
+		if len(c) > 48 || !figured && strings.ToUpper(c) != c && !counted {
 			return false
 		}
 		k := record.Compact(c)

@@ -314,3 +314,24 @@ func TestHeadingWithoutFiguresEndsTheRunAbove(t *testing.T) {
 			"3,Lạng Sơn,Câu lạc bộ hát then,Văn hóa - Xã hội,Quý III/2025,1,2.000.000,30\n", sums{3, 4, 4_300_000, 47})
 	}
 }
+
+// Review 56's cases: a commune in one row numbered I, then a commune's
+// heading numbered II with its sums over its models (refused, 2 models
+// for 5 under --skip-invalid); a field's name as a model's in a table
+// without figures (dropped); a field's name in another table, a heading.
+func TestReview56(t *testing.T) {
+	const head = "STT,Tỉnh,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
+	wantSums(t, "a commune in one row, then a commune's heading with its sums", head+
+		"I,Lạng Sơn,Xã Vũ Lễ,,Quý III/2025,3,4.500.000,30\n"+
+		"II,Lạng Sơn,Xã Hưng Vũ,,Quý III/2025,2,2.700.000,38\n"+
+		"1,Lạng Sơn,Câu lạc bộ hát then,Văn hóa - Xã hội,Quý III/2025,1,2.000.000,30\n"+
+		"2,Lạng Sơn,Chợ an toàn,Văn hóa - Xã hội,Quý III/2025,1,700.000,8\n", sums{3, 5, 7_200_000, 68})
+	wantSums(t, "field's names as models, no figures", "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo\n"+
+		"1,Lạng Sơn,Xã Bắc Sơn,An ninh trật tự,Quốc phòng - An ninh,Quý III/2025\n"+
+		"2,Lạng Sơn,Xã Bắc Sơn,Văn hóa,Văn hóa - Xã hội,Quý III/2025\n"+
+		"3,Lạng Sơn,Xã Bắc Sơn,Tổ hòa giải,Quốc phòng - An ninh,Quý III/2025\n", sums{3, 3, 0, 0})
+	wantSums(t, "a field's name over its models", head+
+		",Lạng Sơn,- Kinh Tế,,Quý III/2025,,,\n"+
+		"1,Lạng Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,2,1.500.000,12\n"+
+		"2,Lạng Sơn,Tổ hợp tác trồng na,Kinh tế,Quý III/2025,1,800.000,5\n", sums{2, 3, 2_300_000, 17})
+}

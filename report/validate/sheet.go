@@ -759,6 +759,12 @@ func isDash(c string) bool {
 	return c == "-" || c == "–" || c == "—" || c == "--"
 }
 
+// figured reports whether the table has a column of counts or of money:
+// without one, every row is a model (the input contract).
+func (lay *sheetLayout) figured() bool {
+	return slices.Contains(lay.cols, colCount) || slices.Contains(lay.cols, colFunds)
+}
+
 // province returns a row's province cell, or "" when the table has none.
 func (lay *sheetLayout) province(r load.Row) string {
 	for i, c := range r.All() {

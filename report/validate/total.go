@@ -302,7 +302,7 @@ func (lay *sheetLayout) modelNamed(r load.Row) int {
 		switch {
 		case t == "", t[0] >= '0' && t[0] <= '9':
 			return -1
-		case headingLabel(c, func() string { return lay.province(r) }):
+		case headingLabel(c, func() string { return lay.province(r) }, lay.figured()):
 			return -1 // "Lĩnh vực kinh tế", "Xã Bắc Sơn", "Hội Nông dân": a group's, no model
 		case mayBeTotal(c) && lay.labelKind(c, colModel) != "":
 			return -1
@@ -343,7 +343,14 @@ func (lay *sheetLayout) romanGroup(r load.Row) bool {
 		}
 		switch lay.cols[i] {
 		case colModel:
-			if lay.modelNamed(r) >= 0 {
+			// A place's, a unit's, a status' or a period's name is
+			// none, but its row is weighed as a group in groups, with
+			// the rows around it: left out here as a roman group's, a
+			// commune's heading with its sums over its models ("II |
+			// Xã Hưng Vũ | 2") made the one-row commune above it ("I |
+			// Xã Vũ Lễ | 3") their group's row, refused, and with
+			// --skip-invalid left out (review 56).
+			if lay.modelNamed(r) >= 0 || !fieldLabel(c) && headingLabel(c, func() string { return lay.province(r) }, lay.figured()) {
 				return false
 			}
 		case colField:
