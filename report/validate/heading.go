@@ -173,15 +173,11 @@ func fieldLabel(c string) bool {
 // group's row does: "Mô hình xây dựng mới", "Các mô hình duy trì", "II.
 // Mô hình tiếp tục duy trì trong quý".
 func statusLabel(c string) bool {
-	c = unnumbered(c)
-	if len(c) > 64 || headingWord(c) != 's' {
-		return false // most cells: a model's name
-	}
 	var buf [64]byte
-	k, ok := compactInto(buf[:], c)
+	_, k, ok := headingKey(c, 's', buf[:])
 	switch {
 	case !ok:
-		return false
+		return false // most cells: a model's name
 	case bytes.HasPrefix(k, []byte("cacmohinh")):
 		k = k[len("cacmohinh"):]
 	case bytes.HasPrefix(k, []byte("mohinh")):
@@ -197,6 +193,19 @@ func statusLabel(c string) bool {
 	}
 	st, ok := record.StatusWord(string(k))
 	return ok && st != record.NotStated
+}
+
+// headingKey returns c without its marks and section's number, and its
+// compacted key in buf (compactInto), when its first word may start a
+// heading of kind (headingWords) and it fits buf: the prelude of the
+// rules of units and statuses.
+func headingKey(c string, kind byte, buf []byte) (string, []byte, bool) {
+	c = unnumbered(c)
+	if len(c) > len(buf) || headingWord(c) != kind {
+		return "", nil, false
+	}
+	k, ok := compactInto(buf, c)
+	return c, k, ok
 }
 
 // compactInto writes c's letters and digits into buf as record.Compact
@@ -243,14 +252,10 @@ func periodLabel(c string) bool {
 // "2. Hội LHPN xã", "Ủy ban MTTQ xã Bắc Sơn:", "Đoàn Thanh niên phường".
 // A model named after its unit says more ("Hội Nông dân chung sức…").
 func unitLabel(c string) bool {
-	c = unnumbered(c)
-	if len(c) > 96 || headingWord(c) != 'u' {
-		return false // most cells: a model's name
-	}
 	var buf [96]byte
-	k, ok := compactInto(buf[:], c)
+	c, k, ok := headingKey(c, 'u', buf[:])
 	if !ok || !slices.ContainsFunc(unitKeys, func(u string) bool { return bytes.HasPrefix(k, []byte(u)) }) {
-		return false // "Chi hội phụ nữ tiết kiệm", "Hội quán nông dân": models
+		return false // most cells; "Chi hội phụ nữ tiết kiệm", "Hội quán nông dân": models
 	}
 	f := strings.Trim(record.Fold(c), " :.")
 	for _, u := range unitNames {
