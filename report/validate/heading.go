@@ -59,7 +59,7 @@ func headingLabel(c string, province func() string, figured bool) bool {
 		f, ok := record.FieldWord(k)
 		return ok && f != record.Unclassified && len(k) >= 5
 	case 'p':
-		return placeHeading(c, province())
+		return placeHeading(c, province()) || provinceHeading(c)
 	case 'u':
 		return unitLabel(c)
 	case 's':
@@ -103,7 +103,7 @@ func withoutCount(c string) string {
 // hình), 't' a period, 'f' a field, 'l' a field's label (Lĩnh vực, read
 // by fieldLabel); 'n' the word before a section's number (Phần, Mục).
 var headingWords = map[string]byte{
-	"xa": 'p', "phuong": 'p', "thi": 'p', "dac": 'p', "tt": 'p', "x": 'p', "p": 'p', "t": 'p', "huyen": 'p',
+	"xa": 'p', "phuong": 'p', "thi": 'p', "dac": 'p', "tt": 'p', "x": 'p', "p": 'p', "t": 'p', "huyen": 'p', "tinh": 'p',
 	"quan": 'p', "thanh": 'p', "tp": 'p', "tx": 'p', "h": 'p', "q": 'p',
 	"hoi": 'u', "doan": 'u', "uy": 'u', "ubmttq": 'u', "mat": 'u', "mttq": 'u', "lien": 'u', "cong": 'u', "ban": 'u',
 	"bchqs": 'u', "dang": 'u', "chi": 'u', "ubnd": 'u', "khoi": 'u',
@@ -309,6 +309,30 @@ var unitNames = []string{
 func placeHeading(c, province string) bool {
 	_, _, ok := headingPlace(c, province)
 	return ok
+}
+
+// provinceHeading reports whether a model's cell names a province with
+// its type, as a province's heading does in a table of several ("I. Tỉnh
+// Lạng Sơn", "TỈNH CAO BẰNG:"; review 56 found each counted as a model).
+func provinceHeading(c string) bool {
+	c = strings.TrimRight(unnumbered(withoutCount(c)), " :.\u00a0")
+	for _, p := range []string{"tỉnh ", "tinh "} {
+		if len(c) <= len(p) || !strings.EqualFold(c[:len(p)], p) {
+			continue
+		}
+		for _, w := range strings.Fields(c[len(p):]) {
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+				return false // "Tỉnh táo…": a model's name
+			}
+		}
+		g := gazetteer.Default()
+		for _, era := range gazetteer.Eras {
+			if _, err := g.Province(era, c); err == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // headingPlace returns the place a model's cell names as placeHeading

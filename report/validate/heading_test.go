@@ -318,7 +318,8 @@ func TestHeadingWithoutFiguresEndsTheRunAbove(t *testing.T) {
 // Review 56's cases: a commune in one row numbered I, then a commune's
 // heading numbered II with its sums over its models (refused, 2 models
 // for 5 under --skip-invalid); a field's name as a model's in a table
-// without figures (dropped); a field's name in another table, a heading.
+// without figures (dropped); a field's name in another table, and a
+// province's name with its type, headings (each was one model more).
 func TestReview56(t *testing.T) {
 	const head = "STT,Tỉnh,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
 	wantSums(t, "a commune in one row, then a commune's heading with its sums", head+
@@ -330,6 +331,12 @@ func TestReview56(t *testing.T) {
 		"1,Lạng Sơn,Xã Bắc Sơn,An ninh trật tự,Quốc phòng - An ninh,Quý III/2025\n"+
 		"2,Lạng Sơn,Xã Bắc Sơn,Văn hóa,Văn hóa - Xã hội,Quý III/2025\n"+
 		"3,Lạng Sơn,Xã Bắc Sơn,Tổ hòa giải,Quốc phòng - An ninh,Quý III/2025\n", sums{3, 3, 0, 0})
+	wantSums(t, "provinces' headings", "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"+
+		",Lạng Sơn,,I. Tỉnh Lạng Sơn,,Quý III/2025,,,\n"+
+		"1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,2,1.500.000,12\n"+
+		",Cao Bằng,,II. TỈNH CAO BẰNG:,,Quý III/2025,,,\n"+
+		"1,Cao Bằng,Xã Đức Long,Trồng na,Kinh tế,Quý III/2025,1,800.000,5\n"+
+		"2,Cao Bằng,Xã Đức Long,Tỉnh táo trước tin giả,Văn hóa - Xã hội,Quý III/2025,1,100.000,1\n", sums{3, 4, 2_400_000, 18})
 	wantSums(t, "a field's name over its models", head+
 		",Lạng Sơn,- Kinh Tế,,Quý III/2025,,,\n"+
 		"1,Lạng Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,2,1.500.000,12\n"+
