@@ -119,17 +119,17 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	for _, i := range lay.modelless {
 		modelless[i] = true
 	}
-	// A bare row (its place, period and figures, nothing else: a
-	// commune's subtotal) may sum rows without a model's name that have
-	// more (a unit's or a field's group of models): those are its
-	// members, and only another bare row ends its run (a review found a
-	// commune's subtotal over its group rows counted as more models).
 	// A place's name where a model's goes: its level, or 0.
 	placeLevel := make([]int, len(rows))
 	for _, i := range lay.modelless {
 		_, placeLevel[i], _ = headingPlace(cell(rows[i], rc.where[colModel]), cell(rows[i], rc.where[colProvince]))
 		lay.placeHeadings = lay.placeHeadings || placeLevel[i] > 0
 	}
+	// A bare row (its place, period and figures, nothing else: a
+	// commune's subtotal) may sum rows without a model's name that have
+	// more (a unit's or a field's group of models): those are its
+	// members, and only another bare row ends its run (a review found a
+	// commune's subtotal over its group rows counted as more models).
 	bare := make([]bool, len(rows))
 	level := make([]int, len(rows)) // of a bare row: 2 a commune's, 1 a district's, 0 a province's
 	for i := range rows {
@@ -299,11 +299,10 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		// A number or a list's label is a sign in itself; a row that only
 		// lacks a model's name needs more than a count that adds up (2 = 1
 		// + 1 is too often a chance): a sum of money, another figure, or
-		// a commune's rows.
-		// A heading's words where a model's name goes ("Lĩnh vực kinh
-		// tế", "Hội Nông dân", "Xã Bắc Sơn") are no more: a commune
-		// reported in one row, "Xã Vũ Lễ | 2", over the province's two
-		// models, was their group (review 55).
+		// a commune's rows. So does a heading's words where a model's name
+		// goes ("Lĩnh vực kinh tế", "Hội Nông dân", "Xã Bắc Sơn"): a
+		// commune reported in one row, "Xã Vũ Lễ | 2", over the
+		// province's two models was their group (review 55).
 		need := 2
 		if c.numbered && !c.named || strings.HasSuffix(strings.TrimSpace(cell(rows[c.row], rc.where[colModel])), ":") {
 			need = 1

@@ -504,7 +504,7 @@ func (lay *sheetLayout) headingOf(r load.Row) (kind byte, level int) {
 			lone, others = c, others+1
 			if i < len(lay.cols) && (lay.cols[i] == colCommune || lay.cols[i] == colDistrict) {
 				// "I | Lạng Sơn | Xã Bắc Sơn | |": the column's place
-				if p := unnumbered(strings.TrimRight(c, " :.")); placeNamed(p) {
+				if _, ok := columnPlace(c); ok {
 					kind, level = 'p', 2
 					if lay.cols[i] == colDistrict {
 						level = 1
@@ -580,19 +580,12 @@ func (rc *rowConverter) headingPlace(r load.Row) (place string, level int, ok bo
 		if level == 1 {
 			c = colDistrict
 		}
-		text := strings.TrimRight(strings.TrimLeftFunc(cell(r, rc.where[c]), isLabelMark), " :.\u00a0")
+		text := cell(r, rc.where[c])
 		if text == "" {
 			continue
 		}
-		if placeNamed(text) {
-			return text, level, true
-		}
-		if rest, ok := afterSectionNumber(text); ok && placeNamed(rest) {
-			return rest, level, true
-		}
-		if text != "" {
-			return "", 0, false
-		}
+		place, ok := columnPlace(text)
+		return place, level, ok
 	}
 	// A heading alone on its row, in whatever column: a cell merged over
 	// the table's width keeps its text in the first ("I. Xã Bắc Sơn | | |").
@@ -606,6 +599,20 @@ func (rc *rowConverter) headingPlace(r load.Row) (place string, level int, ok bo
 		return headingPlace(text, "")
 	}
 	return "", 0, false
+}
+
+// columnPlace returns the place a cell of the column of communes or of
+// districts names as a heading, without its marks and section's number
+// ("II. Xã Vũ Lễ:" is "Xã Vũ Lễ"), and whether it names one.
+func columnPlace(c string) (string, bool) {
+	c = strings.TrimRight(strings.TrimLeftFunc(c, isLabelMark), " :.\u00a0")
+	if placeNamed(c) {
+		return c, true // "X. Bắc Sơn": the commune, not section X
+	}
+	if rest, ok := afterSectionNumber(c); ok && placeNamed(rest) {
+		return rest, true
+	}
+	return "", false
 }
 
 // headingScopes returns the runs of rows under the headings of rows that
