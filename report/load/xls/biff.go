@@ -308,6 +308,12 @@ type sheetReader struct {
 	// STRING record that follows it.
 	pending    cell
 	hasPending bool
+	// sumCells are the cells whose formula sums a range of their column;
+	// sharedRefs the cells whose formula is a shared one of shared, read
+	// at the end of the sheet.
+	sumCells   []Cell
+	sharedRefs []sharedRef
+	shared     []sharedFormula
 }
 
 // readSheet reads the worksheet whose BOF is at bs.pos, and returns it (nil
@@ -341,7 +347,8 @@ func (b *book) readSheet(stream []byte, bs boundSheet) (*Sheet, int, error) {
 	if !worksheet || sr.dialog {
 		return nil, r.off, nil
 	}
-	sh := &Sheet{Name: bs.name, Merged: sr.merged, Hidden: bs.hidden, HiddenRows: sr.hiddenRows, FoldedRows: sr.foldedRows, Filtered: sr.filtered}
+	sr.resolveShared()
+	sh := &Sheet{Name: bs.name, Merged: sr.merged, Hidden: bs.hidden, HiddenRows: sr.hiddenRows, FoldedRows: sr.foldedRows, Filtered: sr.filtered, SumCells: sr.sumCells}
 	if sh.Rows, err = buildRows(sr.cells, b.lim); err != nil {
 		return nil, 0, err
 	}

@@ -66,6 +66,9 @@ func (s *sheetReader) record(r *records, typ int, body []byte) error {
 	case recFilterMode:
 		s.filtered = true
 		return nil
+	case recShrFmla:
+		s.sharedFormula(body)
+		return nil
 	case recString:
 		s.segs = r.continued(body, s.segs)
 		if !s.hasPending {
@@ -152,6 +155,7 @@ func (s *sheetReader) record(r *records, typ int, body []byte) error {
 		if len(body) < 20 {
 			return errLength(body)
 		}
+		s.formula(row, col, body)
 		v := body[6:14]
 		if v[6] != 0xFF || v[7] != 0xFF {
 			return s.addNumber(row, col, math.Float64frombits(le64(v)), xf)

@@ -65,6 +65,10 @@ type Sheet struct {
 	HiddenRows []int
 	FoldedRows []int
 	Filtered   bool
+	// SumCells are the cells whose formula sums a range of its own
+	// column of other rows, SUM(E2:E9) or SUBTOTAL(109,E2:E9): the cells
+	// of totals and subtotals.
+	SumCells []Cell
 }
 
 // Row is one row: Num counts from 1 as Excel shows it; Cells[i] is column

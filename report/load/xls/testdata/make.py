@@ -20,6 +20,13 @@ Files:
   formulas.xls   LibreOffice, from a .fods file: cached formula results of
                  every kind, a rich-text cell, a long string result, MULRK.
   formulas1904.xls  the same in the 1904 date system.
+  subtotal.xls   LibreOffice, from a .fods file: a register whose last row
+                 sums its columns with SUBTOTAL(109;…) under a filter that
+                 hides a row (so it does not add up), and a sheet of
+                 formulas that sum a column or do not (SUM written as
+                 tAttrSum, SUBTOTAL(9;…), a row's sum, a range holding
+                 its own cell, another column's), some copied down a
+                 column, which LibreOffice writes as a shared formula.
   biff5.xls      an Excel 5.0/95 workbook made by hand (LibreOffice no
                  longer writes them): a BIFF5 stream in a "Book" stream.
 """
@@ -258,10 +265,65 @@ def fods(nulldate):
     return FODS % {"nulldate": nulldate, "mulrk": mulrk}
 
 
+REGISTER = [
+    ["Tỉnh", "Xã", "Đơn vị", "Tên mô hình", "Lĩnh vực", "Tình trạng", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động", "Số hộ"],
+    ["Lạng Sơn", "Xã Ba Sơn", "Hội Nông dân", "Nuôi ong", "Kinh tế", "Mới", "2025-Q3", 1, 10000000, 5],
+    ["Lạng Sơn", "Xã Ba Sơn", "Công an xã", "Camera an ninh", "Quốc phòng - An ninh", "Mới", "2025-Q3", 1, 20000000, 0],
+    ["Lạng Sơn", "Xã Bắc Sơn", "Hội Phụ nữ", "Tổ liên kết trồng chè", "Kinh tế", "Mới", "2025-Q3", 4, 30000000, 12],
+    ["Lạng Sơn", "Xã Bằng Mạc", "Đoàn Thanh niên", "Sân chơi thiếu nhi", "Văn hóa - Xã hội", "Mới", "2025-Q3", 1, 7000000, 0],
+]
+
+
+def fods_cell(v):
+    if isinstance(v, int):
+        return '<table:table-cell office:value-type="float" office:value="%d"/>' % v
+    if v.startswith("="):
+        return '<table:table-cell table:formula="of:%s"/>' % v
+    if v == "":
+        return "<table:table-cell/>"
+    return '<table:table-cell office:value-type="string"><text:p>%s</text:p></table:table-cell>' % v
+
+
+def fods_row(cells, attrs=""):
+    return "<table:table-row%s>%s</table:table-row>" % (attrs, "".join(fods_cell(v) for v in cells))
+
+
+def subtotal_fods():
+    """The register of subtotal.xls: row 4 (4 models) hidden by a filter on
+    the count column, row 6 the SUBTOTAL(109;…) of rows 2 to 5, which
+    leaves it out: 3 models, 37 million đồng, 5 households. Then a sheet of
+    formulas in rows 2 to 9 of column B, over the numbers of row 1."""
+    rows = [fods_row(REGISTER[0])]
+    for i, r in enumerate(REGISTER[1:]):
+        rows.append(fods_row(r, ' table:visibility="filter"' if i == 2 else ""))
+    rows.append(fods_row(["Lạng Sơn", "", "", "", "", "", "2025-Q3"] + ["=SUBTOTAL(109;[.%s2:.%s5])" % (c, c) for c in "HIJ"]))
+    sums = [
+        [1, 2, 3, 4],
+        ["", "=SUM([.B1:.B1])", "=SUM([.C1];[.D1])"],     # one range's SUM (tAttrSum); two arguments
+        ["", "=SUBTOTAL(9;[.B1:.B2])", "=SUM([.A1:.D1])"],  # SUBTOTAL(9;…); a row's sum
+        ["", "=SUM([.B1:.B4])", "=SUM([.C$1:.C$2])"],      # its own cell in the range; another row's column
+        ["", "=SUM([.C1:.C3])"],                           # another column
+        ["", "=SUM([.B$1:.B$3])", "=SUM([.A5:.B5])"],       # rows 6 to 8 copied down: a shared formula of B's rows 1 to 3,
+        ["", "=SUM([.B$1:.B$3])", "=SUM([.A6:.B6])"],       # and one of each row's sum
+        ["", "=SUM([.B$1:.B$3])", "=SUM([.A7:.B7])"],
+        ["", "=B1+B2"],                                   # no SUM
+    ]
+    doc = FODS[: FODS.index("<office:body>")]
+    return doc + """<office:body><office:spreadsheet>
+  <table:table table:name="Quý III">%s</table:table>
+  <table:table table:name="Công thức">%s</table:table>
+  <table:database-ranges><table:database-range table:name="__Anonymous_Sheet_DB__0" table:target-range-address="'Quý III'.A1:'Quý III'.J6" table:display-filter-buttons="true">
+   <table:filter><table:filter-condition table:field-number="7" table:operator="=" table:value="1" table:data-type="number"/></table:filter>
+  </table:database-range></table:database-ranges>
+ </office:spreadsheet></office:body>
+</office:document>
+""" % ("".join(rows), "".join(fods_row(r) for r in sums))
+
+
 def libreoffice():
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
-        print("no LibreOffice: formulas.xls and formulas1904.xls are left as they are", file=sys.stderr)
+        print("no LibreOffice: formulas.xls, formulas1904.xls and subtotal.xls are left as they are", file=sys.stderr)
         return
     with tempfile.TemporaryDirectory() as tmp:
         for name, nulldate in (("formulas", "1899-12-30"), ("formulas1904", "1904-01-01")):
@@ -269,6 +331,10 @@ def libreoffice():
             with open(src, "w", encoding="utf-8") as f:
                 f.write(fods(nulldate))
             convert(soffice, tmp, src, "xls:MS Excel 97", name + ".xls")
+        src = os.path.join(tmp, "subtotal.fods")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write(subtotal_fods())
+        convert(soffice, tmp, src, "xls:MS Excel 97", "subtotal.xls")
 
 
 def convert(soffice, tmp, src, filt, out):
