@@ -66,8 +66,25 @@ func headingLabel(c string, province func() string, figured bool) bool {
 		return statusLabel(c)
 	case 't':
 		return periodLabel(c)
+	case 'v':
+		return levelLabel(c)
 	}
 	return false
+}
+
+// levels are the levels of government a heading may group models by,
+// folded: "Cấp tỉnh", "II. CẤP XÃ", "Cấp cơ sở:".
+var levels = []string{"cap tinh", "cap thanh pho", "cap huyen", "cap quan", "cap thi xa", "cap xa", "cap phuong",
+	"cap thi tran", "cap co so", "cap thon", "cap ban", "cap to dan pho"}
+
+// levelLabel reports whether a model's cell names a level of government
+// and nothing more, as the row over that level's models does.
+func levelLabel(c string) bool {
+	c = unnumbered(c)
+	if len(c) > 32 {
+		return false
+	}
+	return slices.Contains(levels, strings.Trim(record.Fold(c), " :."))
 }
 
 // romanSpace reports whether c starts with roman numerals and a space
@@ -100,15 +117,17 @@ func withoutCount(c string) string {
 
 // headingWords are the first words of the headings' rules, folded: 'p' a
 // place's type, 'u' a unit's, 's' a status' heading (Mô hình, Các mô
-// hình), 't' a period, 'f' a field, 'l' a field's label (Lĩnh vực, read
-// by fieldLabel); 'n' the word before a section's number (Phần, Mục).
+// hình), 't' a period (Quý, Năm, Tháng), 'v' a level (Cấp), 'f' a field,
+// 'l' a field's label (Lĩnh vực, read by fieldLabel); 'n' the word before
+// a section's number (Phần, Mục).
 var headingWords = map[string]byte{
 	"xa": 'p', "phuong": 'p', "thi": 'p', "dac": 'p', "tt": 'p', "x": 'p', "p": 'p', "t": 'p', "huyen": 'p', "tinh": 'p',
 	"quan": 'p', "thanh": 'p', "tp": 'p', "tx": 'p', "h": 'p', "q": 'p',
 	"hoi": 'u', "doan": 'u', "uy": 'u', "ubmttq": 'u', "mat": 'u', "mttq": 'u', "lien": 'u', "cong": 'u', "ban": 'u',
 	"bchqs": 'u', "dang": 'u', "chi": 'u', "ubnd": 'u', "khoi": 'u',
 	"mo": 's', "cac": 's',
-	"quy": 't', "qui": 't', "nam": 't',
+	"quy": 't', "qui": 't', "nam": 't', "thang": 't',
+	"cap":  'v',
 	"phan": 'n', "muc": 'n',
 	"kinh": 'f', "van": 'f', "quoc": 'f', "an": 'f', "xay": 'f', "linh": 'l', "lv": 'l',
 }
@@ -187,6 +206,14 @@ func statusLabel(c string) bool {
 	}
 	for _, s := range []string{"trongquy", "trongnam", "trongky", "quynay", "namnay"} {
 		k = bytes.TrimSuffix(k, []byte(s))
+	}
+	for _, s := range []string{"daco", "daxaydung", "dathanhlap"} {
+		// "Mô hình đã có, tiếp tục duy trì": a sustained model's words
+		if t, ok := bytes.CutPrefix(k, []byte(s)); ok && len(t) > 0 {
+			if st, _ := record.StatusWord(string(t)); st == record.Sustained {
+				return true
+			}
+		}
 	}
 	if len(k) < 2 || len(k) > len("duytrivanhanrong") {
 		return false // "Mô hình nuôi bò…": a model's name; "cu": Mô hình cũ
@@ -486,7 +513,7 @@ func sectionMark(s string) bool {
 // kind headingOf tells.
 type headingMark struct {
 	row   int  // its row number
-	kind  byte // as headingWords: 'p' a place, 'f' a field, 'u' a unit, 's' a status, 't' a period
+	kind  byte // as headingWords: 'p' a place, 'f' a field, 'u' a unit, 's' a status, 't' a period, 'v' a level
 	level int  // a place's: 1 a district, 2 a commune
 }
 
@@ -535,6 +562,8 @@ func (lay *sheetLayout) headingOf(r load.Row) (kind byte, level int) {
 		return 's', 0
 	case periodLabel(t):
 		return 't', 0
+	case levelLabel(t):
+		return 'v', 0
 	}
 	return 0, 0
 }

@@ -392,7 +392,11 @@ func TestHeadingLabels(t *testing.T) {
 		{"I. HỘI CỰU CHIẾN BINH", "II. CÔNG AN XÃ"},
 		{"Mô hình xây dựng mới", "Mô hình duy trì"},
 		{"I. Các mô hình mới trong quý", "II. Các mô hình tiếp tục duy trì"},
+		{"Mô hình xây dựng mới", `"Mô hình đã có, tiếp tục duy trì"`},
 		{"Quý III/2025", "Quý III năm 2025"},
+		{"Tháng 8/2025", "Tháng 9 năm 2025"},
+		{"I. Cấp tỉnh", "II. Cấp xã"},
+		{"CẤP HUYỆN:", "CẤP CƠ SỞ:"},
 		{"Phần I. Lĩnh vực kinh tế", "Phần II. Lĩnh vực văn hóa - xã hội"},
 		{"Mục 1. Kinh tế", "Mục 2: Văn hóa - xã hội"},
 		{"KINH TẾ", "VĂN HÓA - XÃ HỘI"},
@@ -410,7 +414,8 @@ func TestHeadingLabels(t *testing.T) {
 		"Lĩnh vực", "Xây dựng Đảng", "V. Đảng viên giúp nhau", "Hội Nông dân chung sức xây dựng nông thôn mới",
 		"Chi bộ 4 tốt", "Công an xã chính quy", "Mô hình mới về nuôi bò", "Mô hình", "Quý hóa tình làng nghĩa xóm",
 		"Hội phụ nữ với an toàn giao thông", "Cộng đồng tự quản", "Mặt trận với người nghèo", "Phần mềm quản lý hộ nghèo",
-		"Mục tiêu giảm nghèo", "Phần việc thanh niên", "An toàn giao thông", "Văn hóa đọc", "Quốc phòng toàn dân"} {
+		"Mục tiêu giảm nghèo", "Phần việc thanh niên", "An toàn giao thông", "Văn hóa đọc", "Quốc phòng toàn dân",
+		"Cấp nước sạch", "Cấp xã kiểu mẫu", "Mô hình đã có nhà vệ sinh", "Mô hình đã xây dựng xong", "Tháng thanh niên", "Tháng hành động vì người nghèo"} {
 		wantSums(t, model, head+"1,Lạng Sơn,Xã Bắc Sơn,"+model+",Kinh tế,Quý III/2025,2,1.000.000,10\n", sums{1, 2, 1_000_000, 10})
 	}
 }
