@@ -94,6 +94,9 @@ type candidate struct {
 	// without a model's name of its level (hi when none): tried when the
 	// whole run does not add up.
 	first int
+	// strict is a place's row in a table of communes in one row each:
+	// a group only when every figure it gives is its members' sum.
+	strict bool
 }
 
 // groups finds the group rows among rows, whose records are
@@ -148,9 +151,12 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		}
 	}
 	// Two places' rows of figures in a row where a model's name goes:
-	// the table reports communes in one row each, and none of its
-	// places' rows is a heading (review 55: "Xã Chiến Thắng | 3",
-	// "Xã Vũ Lễ | 2", then the province's two models, was 5 models for 7).
+	// the table reports communes in one row each, and its places' rows
+	// are headings only where all their figures are the sums of the rows
+	// under or above them (review 55: "Xã Chiến Thắng | 3", "Xã Vũ Lễ |
+	// 2", then the province's two models, was 5 models for 7; review 56:
+	// "Xã Vũ Lễ | 3", then "Xã Hưng Vũ | 2" with its sums over its two
+	// models, 7 for 5, when none was).
 	oneRow := false
 	for _, i := range lay.modelless {
 		oneRow = oneRow || i > 0 && placeLevel[i] > 0 && placeLevel[i-1] > 0
@@ -198,7 +204,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	var cands []candidate
 	for i := range rows {
 		numbered := ranks != nil && i+1 < len(rows) && ranks[i] >= 0 && childOf(nums[i+1], ranks[i+1], nums[i], ranks[i])
-		if !numbered && (!modelless[i] || oneRow && placeLevel[i] > 0) {
+		if !numbered && !modelless[i] {
 			continue
 		}
 		var own headingMark // the kind of heading the row is, for cut
@@ -215,7 +221,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			h, ok := cut[k]
 			return ok && own.kind != 0 && h.kind == own.kind && (h.kind != 'p' || h.level <= own.level)
 		}
-		c := candidate{row: i, lo: i + 1, hi: len(rows), numbered: numbered, named: !modelless[i]}
+		c := candidate{row: i, lo: i + 1, hi: len(rows), numbered: numbered, named: !modelless[i], strict: !numbered && oneRow && placeLevel[i] > 0}
 		if numbered && c.named && placeNamed(cell(rows[i], rc.where[colModel])) {
 			c.named = false // "I | Xã Vũ Lễ" where a model's name goes: a commune's group
 		}
@@ -376,6 +382,16 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 				// subtotal_differs refuses (review 48).
 				diff, members, agree = d, m, a
 			}
+		}
+		if c.strict {
+			if diff != nil || members < 2 {
+				continue // a commune in one row; its figures a chance
+			}
+			// Every figure its rows' sums: their group, with a warning
+			// (review 55's "Xã Vũ Lễ | 2 | 3.000.000" over the
+			// province's two models, 1 and 2 million, is as it reads).
+			b.warn(rc.at(rows[c.row].Num, 0), "", msg.New("validate.place_group", rows[c.row].Num, msg.Quote(cell(rows[c.row], rc.where[colModel])),
+				fmt.Sprintf("%d–%d", rows[lo].Num, rows[hi-1].Num)))
 		}
 		// A model's row over a single row numbered under it (2 over 2.1,
 		// or a) may be a model inserted, and is no group.

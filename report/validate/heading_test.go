@@ -342,3 +342,43 @@ func TestReview56(t *testing.T) {
 		"1,Lạng Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,2,1.500.000,12\n"+
 		"2,Lạng Sơn,Tổ hợp tác trồng na,Kinh tế,Quý III/2025,1,800.000,5\n", sums{2, 3, 2_300_000, 17})
 }
+
+// In a table that reports communes in one row each ("Xã Vũ Lễ | 3"), a
+// commune's row over its models, each figure their sum, is their group
+// (review 56: 7 models for 5, and 11 for 7 with another commune's heading
+// above, when every place's row of such a table was read as a commune in
+// one row). Taken so, with a warning: "Xã Vũ Lễ | 2 | 3.000.000" over the
+// province's two models of 1 and 2 million, the figures a chance (review
+// 55's T07), reads as their group. Where a figure differs (households),
+// the row is a commune in one row (TestReview55).
+func TestCommunesInOneRowBesideHeadings(t *testing.T) {
+	const head = "STT,Tỉnh,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
+	oneRowThenHeading := head +
+		",Lạng Sơn,Xã Vũ Lễ,,Quý III/2025,3,4.500.000,30\n" +
+		",Lạng Sơn,Xã Hưng Vũ,,Quý III/2025,2,2.700.000,38\n" +
+		",Lạng Sơn,Câu lạc bộ hát then,Văn hóa - Xã hội,Quý III/2025,1,2.000.000,30\n" +
+		",Lạng Sơn,Chợ an toàn,Văn hóa - Xã hội,Quý III/2025,1,700.000,8\n"
+	wantSums(t, "a commune in one row, then a heading with its sums", oneRowThenHeading, sums{3, 5, 7_200_000, 68})
+	wantPlaces(t, "a commune in one row, then a heading with its sums", oneRowThenHeading,
+		"|Xã Vũ Lễ|Xã Vũ Lễ|3\n|Xã Hưng Vũ|Câu lạc bộ hát then|1\n|Xã Hưng Vũ|Chợ an toàn|1\n")
+	wantSums(t, "headings with sums around a commune in one row", head+
+		"1,Lạng Sơn,Xã Bắc Sơn,,Quý III/2025,2,2.300.000,17\n"+
+		"-,Lạng Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n"+
+		"-,Lạng Sơn,Trồng na,Kinh tế,Quý III/2025,1,800.000,5\n"+
+		"2,Lạng Sơn,Xã Vũ Lễ,,Quý III/2025,3,4.500.000,30\n"+
+		"3,Lạng Sơn,Xã Hưng Vũ,,Quý III/2025,2,2.700.000,38\n"+
+		"-,Lạng Sơn,Câu lạc bộ hát then,Văn hóa - Xã hội,Quý III/2025,1,2.000.000,30\n"+
+		"-,Lạng Sơn,Chợ an toàn,Văn hóa - Xã hội,Quý III/2025,1,700.000,8\n", sums{5, 7, 9_500_000, 85})
+	r := Read(tables(t, "h.csv", "STT,Tỉnh,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động\n"+
+		",Lạng Sơn,Xã Chiến Thắng,,Quý III/2025,3,4.500.000\n"+
+		",Lạng Sơn,Xã Vũ Lễ,,Quý III/2025,2,3.000.000\n"+
+		",Lạng Sơn,Sân chơi thiếu nhi,Văn hóa - Xã hội,Quý III/2025,1,1.000.000\n"+
+		",Lạng Sơn,Camera an ninh thôn bản,Quốc phòng - An ninh,Quý III/2025,1,2.000.000\n"), Options{})
+	if len(r.Problems) > 0 || len(r.Dataset.Records) != 3 {
+		t.Errorf("every figure a chance: %d records, problems %v; want 3", len(r.Dataset.Records), r.Problems)
+	}
+	const want = `h.csv:3: warning: row 3 ("Xã Vũ Lễ") gives figures equal to the sums of rows 4–5 under or above it: taken for their subtotal, and not summed, although the table reports some communes in one row; if "Xã Vũ Lễ" is a commune reported in one row and rows 4–5 are not its, give those rows' place`
+	if len(r.Warnings) != 1 || r.Warnings[0].Error() != want {
+		t.Errorf("every figure a chance: warnings %v; want\n%s", r.Warnings, want)
+	}
+}
