@@ -65,6 +65,38 @@ func rank(n string) int {
 	return -1
 }
 
+// lettersOverNumbers ranks a table's lower-case letters above its
+// numbers where a row lettered "a" is followed by one numbered "1": the
+// clerk's groups are lettered, their models numbered ("I | Xã Bắc Sơn",
+// "a | Hội Nông dân | 2" over "1 | Nuôi bò" and "2 | Trồng na", "b |
+// Đoàn Thanh niên | 1" over "1 | …"). Ranked below the numbers as usual
+// (1 over a), each group's run ended at its first model, and the groups
+// were counted as models with theirs (review 56: 8 models for 4). The
+// ranks are doubled, the letters put between the roman numerals' and the
+// numbers'.
+func lettersOverNumbers(nums []string, ranks []int) {
+	letter := func(n string) bool {
+		n = strings.TrimRight(strings.TrimSpace(n), ".)")
+		return len(n) == 1 && n[0] >= 'a' && n[0] <= 'h'
+	}
+	over := false
+	for i := 0; i+1 < len(nums) && !over; i++ {
+		over = strings.TrimRight(strings.TrimSpace(nums[i]), ".)") == "a" && strings.TrimRight(strings.TrimSpace(nums[i+1]), ".)") == "1"
+	}
+	if !over {
+		return
+	}
+	for i, r := range ranks {
+		switch {
+		case r < 0:
+		case letter(nums[i]):
+			ranks[i] = 3
+		default:
+			ranks[i] = 2 * r
+		}
+	}
+}
+
 // childOf reports whether a row numbered n, of rank r, is under one
 // numbered p, of rank rp: deeper, and for numbers with points, its number
 // starts with its parent's (1.2 is under 1, not under 2).
@@ -117,6 +149,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			nums[i] = lay.rowNumber(r, 12)
 			ranks[i] = rank(nums[i])
 		}
+		lettersOverNumbers(nums, ranks)
 	}
 	modelless := make([]bool, len(rows))
 	for _, i := range lay.modelless {

@@ -382,3 +382,37 @@ func TestCommunesInOneRowBesideHeadings(t *testing.T) {
 		t.Errorf("every figure a chance: warnings %v; want\n%s", r.Warnings, want)
 	}
 }
+
+// Groups lettered over numbered models ("a | Hội Nông dân | 2" over "1 |
+// Nuôi bò" and "2 | Trồng na"), under a commune's roman numeral or not,
+// are their models' groups: ranked below the numbers, each group's run
+// ended at its first model, and they were counted with them (review 56:
+// 6 models for 3 with exit 0, 8 for 4 refused). Letters under a model's
+// number stay its parts.
+func TestLetteredGroups(t *testing.T) {
+	const head = "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
+	units := "a,Lạng Sơn,Xã Bắc Sơn,Hội Nông dân,,Quý III/2025,2,2.300.000,17\n" +
+		"1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n" +
+		"2,Lạng Sơn,Xã Bắc Sơn,Trồng na,Kinh tế,Quý III/2025,1,800.000,5\n" +
+		"b,Lạng Sơn,Xã Bắc Sơn,Đoàn Thanh niên,,Quý III/2025,1,1.000.000,4\n" +
+		"1,Lạng Sơn,Xã Bắc Sơn,Đường điện sáng,Văn hóa - Xã hội,Quý III/2025,1,1.000.000,4\n"
+	wantSums(t, "one commune's units lettered", head+units, sums{3, 3, 3_300_000, 21})
+	wantSums(t, "communes in roman numerals, their units lettered", head+
+		"I,Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025,3,3.300.000,21\n"+units+
+		"II,Lạng Sơn,Xã Vũ Lễ,,,Quý III/2025,1,700.000,8\n"+
+		"a,Lạng Sơn,Xã Vũ Lễ,Hội Phụ nữ,,Quý III/2025,1,700.000,8\n"+
+		"1,Lạng Sơn,Xã Vũ Lễ,Chợ an toàn,Văn hóa - Xã hội,Quý III/2025,1,700.000,8\n", sums{4, 4, 4_000_000, 29})
+	wantSums(t, "fields lettered, no unit's words", head+
+		"a,Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025,2,2.300.000,17\n"+
+		"1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n"+
+		"2,Lạng Sơn,Xã Bắc Sơn,Trồng na,Kinh tế,Quý III/2025,1,800.000,5\n"+
+		"b,Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025,2,1.700.000,12\n"+
+		"1,Lạng Sơn,Xã Bắc Sơn,Đường điện sáng,Văn hóa - Xã hội,Quý III/2025,1,1.000.000,4\n"+
+		"2,Lạng Sơn,Xã Bắc Sơn,Chợ an toàn,Văn hóa - Xã hội,Quý III/2025,1,700.000,8\n", sums{4, 4, 4_000_000, 29})
+	// A model's parts lettered under its number: the model is counted.
+	wantSums(t, "a model's parts lettered", head+
+		"1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n"+
+		"a,Lạng Sơn,Xã Bắc Sơn,Chuồng trại,,Quý III/2025,,1.000.000,8\n"+
+		"b,Lạng Sơn,Xã Bắc Sơn,Con giống,,Quý III/2025,,500.000,4\n"+
+		"2,Lạng Sơn,Xã Bắc Sơn,Trồng na,Kinh tế,Quý III/2025,1,800.000,5\n", sums{2, 2, 2_300_000, 17})
+}
