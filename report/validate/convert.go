@@ -85,6 +85,9 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 		rc.header[i] = strings.Clone(h)
 	}
 	headerRow := lay.headerLast
+	for _, h := range lay.nameHeadings {
+		b.warn(rc.at(h.First, 0), "", msg.New("validate.name_heading", h.First, msg.Quote(h.Text)))
+	}
 	problem := func(col int, column string, m msg.Text) {
 		res.Problems = append(res.Problems, &record.InputError{Pos: rc.at(headerRow, col), Column: column, Msg: m})
 	}

@@ -937,3 +937,65 @@ func (rc *rowConverter) figured(r load.Row) bool {
 	}
 	return false
 }
+
+// nameHeading reports whether row i of rows, which names a model (its
+// model's cell is column model), is a heading by its shape: a name alone,
+// with no field, unit, status nor figure, right above the models it heads,
+// which have a field and figures, in a table with columns of both ("Thôn
+// Nà Pàn", "Tổ dân phố 5", "Khối Đảng", "Xã Bắc sơn", "Mô hình lĩnh vực
+// kinh tế" over their models). Each was counted as a model without a
+// field (review 55: 6 models for 4). Headings may follow one another
+// ("Xã Bắc Sơn" over "Thôn Nà Pàn" over models). The reading is a guess
+// that a model whose field and figures were forgotten would fool, so it
+// comes with a warning (builder.table).
+func (lay *sheetLayout) nameHeading(rows []load.Row, i, model int) bool {
+	if lay.countCol < 0 && lay.fundsCol < 0 || !lay.nameOnly(rows[i], model) {
+		return false // most rows: a field or a figure
+	}
+	for k := i + 1; k < len(rows) && k <= i+3; k++ {
+		if m := lay.modelNamed(rows[k]); m < 0 || !lay.nameOnly(rows[k], m) {
+			return m >= 0 && lay.fieldAndFigure(rows[k])
+		}
+	}
+	return false
+}
+
+// nameOnly reports whether a row gives a name in its model's cell (column
+// model) and nothing else but its row's number, place and period.
+func (lay *sheetLayout) nameOnly(r load.Row, model int) bool {
+	if len(cell(r, model)) > 80 {
+		return false
+	}
+	for i, c := range r.All() {
+		if c == "" || i == model || i >= len(lay.cols) {
+			continue
+		}
+		switch lay.cols[i] {
+		case colRowNumber, colProvince, colDistrict, colCommune, colPeriod:
+		default:
+			if !isDash(c) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// fieldAndFigure reports whether a row gives a field and a figure other
+// than 0, as a model's row does.
+func (lay *sheetLayout) fieldAndFigure(r load.Row) bool {
+	field, figure := false, false
+	for i, c := range r.All() {
+		if c == "" || i >= len(lay.cols) {
+			continue
+		}
+		switch lay.cols[i] {
+		case colField:
+			f, err := record.ParseField(c)
+			field = err == nil && f != record.Unclassified
+		case colCount, colFunds, colHouseholds, colBeneficiaries:
+			figure = figure || strings.ContainsAny(c, "123456789")
+		}
+	}
+	return field && figure
+}

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -415,4 +416,48 @@ func TestLetteredGroups(t *testing.T) {
 		"a,Lạng Sơn,Xã Bắc Sơn,Chuồng trại,,Quý III/2025,,1.000.000,8\n"+
 		"b,Lạng Sơn,Xã Bắc Sơn,Con giống,,Quý III/2025,,500.000,4\n"+
 		"2,Lạng Sơn,Xã Bắc Sơn,Trồng na,Kinh tế,Quý III/2025,1,800.000,5\n", sums{2, 2, 2_300_000, 17})
+}
+
+// A name alone (no field, no figure) right above models that have both is
+// a heading: "Thôn Nà Pàn", "Tổ dân phố 5", "Khối Đảng", "Mô hình lĩnh
+// vực kinh tế" were each counted as a model without a field (review 55: 6
+// models for 4). Left out with a warning: it might be a model whose field
+// and figures were forgotten. Not where no model with a field and figures
+// follows, nor in a table without a column of figures.
+func TestNameHeadings(t *testing.T) {
+	const head = "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"
+	villages := head +
+		",Lạng Sơn,,Thôn Nà Pàn,,Quý III/2025,,,\n" +
+		"1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,2,1.500.000,12\n" +
+		"2,Lạng Sơn,Xã Bắc Sơn,Tổ hợp tác trồng na,Kinh tế,Quý III/2025,1,800.000,5\n" +
+		",Lạng Sơn,Xã Bắc Sơn,Khối Đảng,,Quý III/2025,-,-,-\n" +
+		",Lạng Sơn,Xã Bắc Sơn,Tổ dân phố 5,,Quý III/2025,,,\n" +
+		"3,Lạng Sơn,Xã Bắc Sơn,Câu lạc bộ hát then,Văn hóa - Xã hội,Quý III/2025,1,2.000.000,30\n"
+	wantSums(t, "villages' and blocks' names over their models", villages, sums{3, 4, 4_300_000, 47})
+	r := Read(tables(t, "h.csv", villages), Options{})
+	var got []string
+	for _, w := range r.Warnings {
+		got = append(got, w.Error())
+	}
+	want := []string{
+		`h.csv:2: warning: row 2 gives only a name, "Thôn Nà Pàn", with no field and no figures, right above rows of models that have them: taken for a heading, and not counted; if it is a model, give its field and figures`,
+		`h.csv:5: warning: row 5 gives only a name, "Khối Đảng", with no field and no figures, right above rows of models that have them: taken for a heading, and not counted; if it is a model, give its field and figures`,
+		`h.csv:6: warning: row 6 gives only a name, "Tổ dân phố 5", with no field and no figures, right above rows of models that have them: taken for a heading, and not counted; if it is a model, give its field and figures`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	wantSums(t, "a field's models' heading", head+
+		",Lạng Sơn,,Mô hình lĩnh vực kinh tế,,Quý III/2025,,,\n"+
+		"1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,2,1.500.000,12\n", sums{1, 2, 1_500_000, 12})
+	// Models, counted: one that a row without a field or figures follows,
+	// the last row, and rows of a table without a column of figures.
+	wantSums(t, "names alone over names alone", head+
+		"1,Lạng Sơn,Xã Bắc Sơn,Tổ hòa giải,,Quý III/2025,,,\n"+
+		"2,Lạng Sơn,Xã Bắc Sơn,Tổ tự quản,Quốc phòng - An ninh,Quý III/2025,,,\n"+
+		"3,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,2,1.500.000,12\n"+
+		"4,Lạng Sơn,Xã Bắc Sơn,Camera an ninh,,Quý III/2025,,,\n", sums{4, 5, 1_500_000, 12})
+	wantSums(t, "no column of figures", "STT,Tỉnh,Xã,Tên mô hình,Lĩnh vực,Kỳ báo cáo\n"+
+		"1,Lạng Sơn,Xã Bắc Sơn,Tổ hòa giải,,Quý III/2025\n"+
+		"2,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025\n", sums{2, 2, 0, 0})
 }

@@ -43,6 +43,7 @@ type sheetLayout struct {
 	sumsAbove               []int         // row numbers of the group rows left out as the sums of rows above them (groups)
 	placeHeadings           bool          // a row without a model's name names a place where it goes (groups)
 	headings                []headingMark // the headings without figures left out, of the kinds headingOf tells
+	nameHeadings            []Skip        // the rows of a name alone over models left out as headings, each with a warning (nameHeading)
 	fundsParts              []int         // the columns whose sum is the funds, under one group's header, or nil (fundsGroup)
 	fundsSplit              []int         // columns of funds under one group's header that are not all sources, refused (fundsGroup)
 	notMoney                []int         // columns under a group of funds that are no money (Ngày công), read as they are (fundsGroup)
@@ -540,6 +541,7 @@ func (lay *sheetLayout) sortRows() {
 		}
 	}
 	lay.countCol, lay.fundsCol = slices.Index(lay.cols, colCount), slices.Index(lay.cols, colFunds)
+	fieldCol := slices.Index(lay.cols, colField)
 	facts := lay.rowFacts(rows)
 	for i, r := range rows {
 		// Most rows are data: they are told apart with a look at a few
@@ -583,6 +585,12 @@ func (lay *sheetLayout) sortRows() {
 				lay.skip(r, "blank")
 				lay.noteHeading(r)
 			}
+		case model >= 0 && fieldCol >= 0 && cell(r, fieldCol) == "" && lay.nameHeading(rows, i, model):
+			// (Most rows name their field: no closer look.)
+			drop(i)
+			lay.skip(r, "heading")
+			lay.noteHeading(r)
+			lay.nameHeadings = append(lay.nameHeadings, Skip{First: r.Num, Last: r.Num, Kind: "heading", Text: cell(r, model)})
 		case data:
 			keep(i, r, model)
 		case lay.hasFigures(r) || lay.namesProvince(r) && (!signed || len(nonEmpty(r.Cells())) > 1):
