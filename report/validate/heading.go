@@ -382,6 +382,9 @@ func headingPlace(c, province string) (place string, level int, ok bool) {
 	if i := strings.LastIndexByte(c, '('); i > n && strings.HasSuffix(c, ")") {
 		c = strings.TrimRight(c[:i], " :.\u00a0") // "Xã Bắc Sơn (02 mô hình)"
 	}
+	if level == 2 {
+		c = withoutDistrict(c, n) // "Xã Bắc Sơn, huyện Bắc Sơn"
+	}
 	if len(c) <= n {
 		return "", 0, false // "Phường .", "Xã :": a type and no name (review 55's fuzzing)
 	}
@@ -394,6 +397,24 @@ func headingPlace(c, province string) (place string, level int, ok bool) {
 		return "", 0, false
 	}
 	return c, level, true
+}
+
+// withoutDistrict returns a commune's heading c, whose type is n bytes
+// long, without the district written after its name: "Xã Bắc Sơn, huyện
+// Bắc Sơn" and "Xã Vũ Lễ - Huyện Bắc Sơn" are "Xã Bắc Sơn" and "Xã Vũ
+// Lễ" (review 55: their models were the province's in a report by
+// commune).
+func withoutDistrict(c string, n int) string {
+	for _, sep := range []string{",", " - ", " – "} {
+		i := strings.Index(c[n:], sep)
+		if i < 0 {
+			continue
+		}
+		if level, _ := placeLevel(strings.TrimLeft(c[n+i+len(sep):], " ")); level == 1 {
+			return strings.TrimRight(c[:n+i], " ")
+		}
+	}
+	return c
 }
 
 // placeOf reports whether a commune (level 2) or a district (1) named

@@ -51,6 +51,7 @@ func TestPlaceHeadingsGiveTheirPlace(t *testing.T) {
 		"headings without numbers":          models(",Lạng Sơn,Xã Bắc Sơn:,,,,,", ",Lạng Sơn,Xã Vũ Lễ:,,,,,"),
 		"headings with sums, no numbers":    models(",Lạng Sơn,Xã Bắc Sơn,,Quý III/2025,5,3.000.000,30", ",Lạng Sơn,Xã Vũ Lễ,,Quý III/2025,2,1.000.000,10"),
 		"headings alone, a merged row's":    models("I. Xã Bắc Sơn,,,,,,,", "II. Xã Vũ Lễ,,,,,,,"),
+		"headings with their districts":     models(`I,Lạng Sơn,"Xã Bắc Sơn, huyện Bắc Sơn",,,,,`, "II,Lạng Sơn,Xã Vũ Lễ - Huyện Bắc Sơn:,,,,,"),
 	} {
 		got, problems := placesOf(t, csv)
 		if len(problems) > 0 || !strings.EqualFold(got, want) { // names settles the spelling
