@@ -382,11 +382,13 @@ func headingPlace(c, province string) (place string, level int, ok bool) {
 	if i := strings.LastIndexByte(c, '('); i > n && strings.HasSuffix(c, ")") {
 		c = strings.TrimRight(c[:i], " :.\u00a0") // "Xã Bắc Sơn (02 mô hình)"
 	}
-	if level == 2 {
-		c = withoutDistrict(c, n) // "Xã Bắc Sơn, huyện Bắc Sơn"
-	}
 	if len(c) <= n {
 		return "", 0, false // "Phường .", "Xã :": a type and no name (review 55's fuzzing)
+	}
+	if level == 2 {
+		if c = withoutDistrict(c, n); len(c) <= n {
+			return "", 0, false // "Xã , huyện Bắc Sơn"
+		}
 	}
 	for _, w := range strings.Fields(c[n:]) {
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {

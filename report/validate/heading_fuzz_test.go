@@ -41,7 +41,8 @@ func FuzzHeadingRow(f *testing.F) {
 	}
 	for _, n := range []string{"", "Xã Bắc Sơn", "Xa Bac Son", "KINH TẾ", "Phần I. Lĩnh vực kinh tế", "Mục 1. Kinh tế", "Tổng cộng",
 		"Xã Bắc Sơn (02 mô hình)", "I. Kinh tế", "Cộng", "Quý III/2025", "Lạng Sơn", "Huyện Văn Quan", "Hội Nông dân", "Duy trì",
-		"Phường .", "Xã :", "Huyện .", "X. .", "Xã  (02 mô hình)", "Thị trấn :"} {
+		"Phường .", "Xã :", "Huyện .", "X. .", "Xã  (02 mô hình)", "Thị trấn :", "Xã Bắc Sơn, huyện Bắc Sơn", "Xã , huyện Bắc Sơn",
+		"Xã ,huyện", "Phường - Quận Ba", "Cấp tỉnh", "Tháng 8/2025", "Mô hình đã có, tiếp tục duy trì"} {
 		f.Add(n, uint16(3), uint32(2_300_000), uint16(17))
 		f.Add(n, uint16(2), uint32(700_000), uint16(5))
 	}
