@@ -804,8 +804,14 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 	parent := -1
 	for i, r := range rows {
 		noCount := isDash(cell(r, rc.where[colCount])) || cell(r, rc.where[colCount]) == ""
+		// A list's mark where the row's number goes ("- | Chuồng trại |
+		// | | 1.000.000" under "1 | Nuôi bò | Kinh tế | 1 | 1.500.000"),
+		// with no count and no field, marks a part as the mark before its
+		// name does: counted, the model's parts were more models, its
+		// money twice, with no word said.
+		listed := nums != nil && listMark(nums[i]) && noCount && cell(r, rc.where[colField]) == ""
 		switch {
-		case nums != nil && nums[i] != "":
+		case nums != nil && nums[i] != "" && !listed:
 			parent = i
 			continue
 		case nums == nil && (!noCount || cell(r, rc.where[colField]) != ""):
@@ -846,7 +852,7 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 			text = firstText(r.Cells())
 		}
 		marked := strings.TrimLeftFunc(text, func(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\t' })
-		bullet := marked != "" && strings.ContainsRune("-+•–—*·", []rune(marked)[0])
+		bullet := listed || marked != "" && strings.ContainsRune("-+•–—*·", []rune(marked)[0])
 		worded := breakdownWordRe.MatchString(lowerWords(strings.TrimLeftFunc(text, isLabelMark)))
 		// Under a group's row, a row that only names a source of money
 		// ("Ngân sách", "Nhân dân"), without a unit or a status, is a
@@ -862,6 +868,13 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		out = append(out, subRow{row: i, parent: parent, worded: worded || bullet, group: modelless[parent], source: source})
 	}
 	return out
+}
+
+// listMark reports whether a row's number is a list's mark: a dash, a
+// plus, a star or a bullet.
+func listMark(n string) bool {
+	n = strings.TrimSpace(n)
+	return isDash(n) || n == "+" || n == "*" || n == "•" || n == "·"
 }
 
 // within reports whether every figure row r (record s) gives is at most

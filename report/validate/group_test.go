@@ -182,6 +182,15 @@ func TestSubRows(t *testing.T) {
 			sums{2, 2, 5_000_000, 50}},
 		{"under a commune's row", "1,Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025,,3.000.000,\n,Lạng Sơn,Xã Bắc Sơn,- Mô hình A,,Quý III/2025,,1.000.000,\n" +
 			",Lạng Sơn,Xã Bắc Sơn,- Mô hình B,,Quý III/2025,,2.000.000,\n", sums{2, 2, 3_000_000, 0}},
+		// The mark in the column of numbers: a model's parts (the money
+		// alone), counted as 4 models and 3,800,000 đồng for 2 and
+		// 2,300,000 with no word said. Models marked so, with a field or
+		// a count, are models.
+		{"parts marked in the column of numbers", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Chuồng trại,,Quý III/2025,,1.000.000,\n+,Lạng Sơn,Xã Bắc Sơn,Con giống,,Quý III/2025,,500.000,\n" +
+			"2,Lạng Sơn,Xã Bắc Sơn,Trồng na,Kinh tế,Quý III/2025,1,800.000,5\n", sums{2, 2, 2_300_000, 17}},
+		{"models marked in the column of numbers", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Chuồng trại,Kinh tế,Quý III/2025,,1.000.000,\n-,Lạng Sơn,Xã Bắc Sơn,Con giống,,Quý III/2025,1,500.000,\n", sums{3, 3, 3_000_000, 12}},
 	} {
 		wantSums(t, tc.what, groupHead+tc.rows, tc.want)
 	}
