@@ -40,6 +40,10 @@ type rowConverter struct {
 	uncomputed map[int][]int
 	hidden     map[int]bool
 	read       []bool // by index: a column whose cells make a record (a formula's matters there only)
+	// nameHeadings are the rows of a name alone left out as headings
+	// (sheetLayout.nameHeadings), by row number: their place's name need
+	// not be capitalised ("Xã Bắc sơn").
+	nameHeadings map[int]bool
 }
 
 // partsSum returns the sum of a row's funds given in parts (fundsParts),
@@ -87,6 +91,10 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	headerRow := lay.headerLast
 	for _, h := range lay.nameHeadings {
 		b.warn(rc.at(h.First, 0), "", msg.New("validate.name_heading", h.First, msg.Quote(h.Text)))
+		if rc.nameHeadings == nil {
+			rc.nameHeadings = map[int]bool{}
+		}
+		rc.nameHeadings[h.First] = true
 	}
 	problem := func(col int, column string, m msg.Text) {
 		res.Problems = append(res.Problems, &record.InputError{Pos: rc.at(headerRow, col), Column: column, Msg: m})

@@ -367,6 +367,12 @@ func provinceHeading(c string) bool {
 // "Xã Bắc Sơn"), and its level: 1 for a district's type (Huyện, Quận,
 // Thị xã, Thành phố), 2 for a commune's.
 func headingPlace(c, province string) (place string, level int, ok bool) {
+	return headingPlaceOf(c, province, true)
+}
+
+// headingPlaceOf is headingPlace, the place's name capitalised (proper)
+// or not.
+func headingPlaceOf(c, province string, proper bool) (place string, level int, ok bool) {
 	c = strings.TrimLeftFunc(c, isLabelMark)
 	level, n := placeLevel(c) // "X. Bắc Sơn" is a commune, not section X
 	if level == 0 {
@@ -391,7 +397,7 @@ func headingPlace(c, province string) (place string, level int, ok bool) {
 		}
 	}
 	for _, w := range strings.Fields(c[n:]) {
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		if r, _ := utf8.DecodeRuneInString(w); proper && !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 			return "", 0, false // "Xã an toàn": a model's name
 		}
 	}
@@ -625,7 +631,7 @@ type placeScope struct {
 func (rc *rowConverter) headingPlace(r load.Row) (place string, level int, ok bool) {
 	text := cell(r, rc.where[colModel])
 	if text != "" {
-		return headingPlace(text, cell(r, rc.where[colProvince]))
+		return headingPlaceOf(text, cell(r, rc.where[colProvince]), !rc.nameHeadings[r.Num])
 	}
 	for level := 2; level >= 1; level-- {
 		c := colCommune

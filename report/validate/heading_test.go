@@ -448,6 +448,14 @@ func TestNameHeadings(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// A commune's name alone, not capitalised, gives its models the
+	// commune (review 55's S22: the province's in a report by commune).
+	wantPlaces(t, "communes' names alone, not capitalised", "STT,Tỉnh,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"+
+		",Lạng Sơn,Xã Bắc sơn,,Quý III/2025,,,\n"+
+		"1,Lạng Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,2,1.500.000,12\n"+
+		",Lạng Sơn,Xã Chiến thắng,,Quý III/2025,,,\n"+
+		"2,Lạng Sơn,Câu lạc bộ hát then,Văn hóa - Xã hội,Quý III/2025,1,2.000.000,30\n",
+		"|Xã Bắc sơn|Nuôi bò nhốt chuồng|2\n|Xã Chiến thắng|Câu lạc bộ hát then|1\n")
 	wantSums(t, "a field's models' heading", head+
 		",Lạng Sơn,,Mô hình lĩnh vực kinh tế,,Quý III/2025,,,\n"+
 		"1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,2,1.500.000,12\n", sums{1, 2, 1_500_000, 12})
