@@ -66,24 +66,35 @@ func rank(n string) int {
 }
 
 // lettersOverNumbers ranks a table's lower-case letters above its
-// numbers where a row lettered "a" is followed by one numbered "1": the
-// clerk's groups are lettered, their models numbered ("I | Xã Bắc Sơn",
-// "a | Hội Nông dân | 2" over "1 | Nuôi bò" and "2 | Trồng na", "b |
-// Đoàn Thanh niên | 1" over "1 | …"). Ranked below the numbers as usual
-// (1 over a), each group's run ended at its first model, and the groups
-// were counted as models with theirs (review 56: 8 models for 4). The
-// ranks are doubled, the letters put between the roman numerals' and the
-// numbers'.
-func lettersOverNumbers(nums []string, ranks []int) {
+// numbers where every row lettered (a, b…) is followed by one numbered
+// "1" and gives a count of models: the clerk's groups are lettered, their
+// models numbered ("I | Xã Bắc Sơn", "a | Hội Nông dân | 2" over "1 |
+// Nuôi bò" and "2 | Trồng na", "b | Đoàn Thanh niên | 1" over "1 | …").
+// Ranked below the numbers as usual (1 over a), each group's run ended at
+// its first model, and the groups were counted with their models (review
+// 56: 8 models for 4). A model's parts lettered under it ("1 | Nuôi bò",
+// "a | Hộ ông Minh", "b | Hộ bà Hoa", "2 | …") are followed by letters or
+// numbers other than 1, and give no count (review 57: a rule that looked
+// for one "a" over a "1" counted them as models, 7 for 4). The ranks are
+// doubled, the letters put between the roman numerals' and the numbers'.
+// counted tells whether row i gives a count.
+func lettersOverNumbers(nums []string, ranks []int, counted func(i int) bool) {
+	bare := func(n string) string { return strings.TrimRight(strings.TrimSpace(n), ".)") }
 	letter := func(n string) bool {
-		n = strings.TrimRight(strings.TrimSpace(n), ".)")
+		n = bare(n)
 		return len(n) == 1 && n[0] >= 'a' && n[0] <= 'h'
 	}
-	over := false
-	for i := 0; i+1 < len(nums) && !over; i++ {
-		over = strings.TrimRight(strings.TrimSpace(nums[i]), ".)") == "a" && strings.TrimRight(strings.TrimSpace(nums[i+1]), ".)") == "1"
+	letters := 0
+	for i, n := range nums {
+		if !letter(n) {
+			continue
+		}
+		if i+1 == len(nums) || bare(nums[i+1]) != "1" || !counted(i) {
+			return
+		}
+		letters++
 	}
-	if !over {
+	if letters == 0 {
 		return
 	}
 	for i, r := range ranks {
@@ -149,7 +160,10 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			nums[i] = lay.rowNumber(r, 12)
 			ranks[i] = rank(nums[i])
 		}
-		lettersOverNumbers(nums, ranks)
+		lettersOverNumbers(nums, ranks, func(i int) bool {
+			c := cell(rows[i], rc.where[colCount])
+			return c != "" && !isDash(c)
+		})
 	}
 	modelless := make([]bool, len(rows))
 	for _, i := range lay.modelless {
@@ -242,7 +256,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		}
 		var own headingMark // the kind of heading the row is, for cut
 		switch {
-		case cut == nil || numbered:
+		case cut == nil:
 		case placeLevel[i] > 0:
 			own = headingMark{kind: 'p', level: placeLevel[i]}
 		case bare[i] && level[i] > 0:
@@ -259,7 +273,11 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			c.named = false // "I | Xã Vũ Lễ" where a model's name goes: a commune's group
 		}
 		for k := i + 1; k < len(rows); k++ {
-			if ranks != nil && ranks[k] >= 0 && ranks[i] >= 0 && ranks[k] <= ranks[i] || !numbered && (endsBelow(i, k) || cuts(k)) {
+			// A heading of its kind left out ends a numbered row's run
+			// too: "I | Xã Vũ Lễ | 3 | …", a commune in one row, then "II
+			// | Xã Hưng Vũ" without figures over its models "1" and "2",
+			// was read as their group's row and refused (review 56).
+			if ranks != nil && ranks[k] >= 0 && ranks[i] >= 0 && ranks[k] <= ranks[i] || cuts(k) || !numbered && endsBelow(i, k) {
 				c.hi = k
 				break
 			}

@@ -976,10 +976,17 @@ func (rc *rowConverter) figured(r load.Row) bool {
 // field (review 55: 6 models for 4). Headings may follow one another
 // ("Xã Bắc Sơn" over "Thôn Nà Pàn" over models). The reading is a guess
 // that a model whose field and figures were forgotten would fool, so it
-// comes with a warning (builder.table).
+// comes with a warning (builder.table); a row numbered as models are
+// (1, 2, 3) is a model.
 func (lay *sheetLayout) nameHeading(rows []load.Row, i, model int) bool {
 	if lay.countCol < 0 && lay.fundsCol < 0 || !lay.nameOnly(rows[i], model) {
 		return false // most rows: a field or a figure
+	}
+	if n := strings.TrimSpace(lay.rowNumber(rows[i], 12)); n != "" && n[0] >= '0' && n[0] <= '9' {
+		// "2 | Tổ tự quản an ninh trật tự" between models 1 and 3: a
+		// model whose field and figures were forgotten, numbered as the
+		// models are (review 57).
+		return false
 	}
 	for k := i + 1; k < len(rows) && k <= i+3; k++ {
 		if m := lay.modelNamed(rows[k]); m < 0 || !lay.nameOnly(rows[k], m) {

@@ -371,6 +371,17 @@ func TestCommunesInOneRowBesideHeadings(t *testing.T) {
 		"3,Lạng Sơn,Xã Hưng Vũ,,Quý III/2025,2,2.700.000,38\n"+
 		"-,Lạng Sơn,Câu lạc bộ hát then,Văn hóa - Xã hội,Quý III/2025,1,2.000.000,30\n"+
 		"-,Lạng Sơn,Chợ an toàn,Văn hóa - Xã hội,Quý III/2025,1,700.000,8\n", sums{5, 7, 9_500_000, 85})
+	// Numbered: a commune in one row, then a heading of a commune without
+	// figures over its numbered models (review 56's R10: refused, and 2
+	// models for 5 under --skip-invalid).
+	numbered := head +
+		"I,Lạng Sơn,Xã Vũ Lễ,,Quý III/2025,3,4.500.000,30\n" +
+		"II,Lạng Sơn,Xã Hưng Vũ,,Quý III/2025,,,\n" +
+		"1,Lạng Sơn,Câu lạc bộ hát then,Văn hóa - Xã hội,Quý III/2025,1,2.000.000,30\n" +
+		"2,Lạng Sơn,Chợ an toàn,Văn hóa - Xã hội,Quý III/2025,1,700.000,8\n"
+	wantSums(t, "numbered: a commune in one row, then a heading without figures", numbered, sums{3, 5, 7_200_000, 68})
+	wantPlaces(t, "numbered: a commune in one row, then a heading without figures", numbered,
+		"|Xã Vũ Lễ|Xã Vũ Lễ|3\n|Xã Hưng Vũ|Câu lạc bộ hát then|1\n|Xã Hưng Vũ|Chợ an toàn|1\n")
 	r := Read(tables(t, "h.csv", "STT,Tỉnh,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động\n"+
 		",Lạng Sơn,Xã Chiến Thắng,,Quý III/2025,3,4.500.000\n"+
 		",Lạng Sơn,Xã Vũ Lễ,,Quý III/2025,2,3.000.000\n"+
@@ -411,6 +422,20 @@ func TestLetteredGroups(t *testing.T) {
 		"b,Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025,2,1.700.000,12\n"+
 		"1,Lạng Sơn,Xã Bắc Sơn,Đường điện sáng,Văn hóa - Xã hội,Quý III/2025,1,1.000.000,4\n"+
 		"2,Lạng Sơn,Xã Bắc Sơn,Chợ an toàn,Văn hóa - Xã hội,Quý III/2025,1,700.000,8\n", sums{4, 4, 4_000_000, 29})
+	// Households lettered under their models, the last one's "a" before
+	// a commune's heading and models numbered from 1 again (review 57's
+	// N21: 7 models for 4 when one "a" over a "1" ranked every letter
+	// above the numbers).
+	wantSums(t, "households lettered, then a commune's models from 1", "STT,Tỉnh,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n"+
+		",Lạng Sơn,Xã Bắc Sơn,,Quý III/2025,,,\n"+
+		"1,Lạng Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,2\n"+
+		"a,Lạng Sơn,Hộ ông Hoàng Văn Minh,,Quý III/2025,,700.000,1\n"+
+		"b,Lạng Sơn,Hộ bà Lý Thị Hoa,,Quý III/2025,,800.000,1\n"+
+		"2,Lạng Sơn,Trồng na,Kinh tế,Quý III/2025,1,800.000,1\n"+
+		"a,Lạng Sơn,Hộ ông Lộc Văn Tâm,,Quý III/2025,,800.000,1\n"+
+		",Lạng Sơn,Xã Vũ Lễ,,Quý III/2025,,,\n"+
+		"1,Lạng Sơn,Câu lạc bộ hát then,Văn hóa - Xã hội,Quý III/2025,1,2.000.000,30\n"+
+		"2,Lạng Sơn,Chợ an toàn,Văn hóa - Xã hội,Quý III/2025,1,700.000,8\n", sums{4, 4, 5_000_000, 41})
 	// A model's parts lettered under its number: the model is counted.
 	wantSums(t, "a model's parts lettered", head+
 		"1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n"+
@@ -461,6 +486,12 @@ func TestNameHeadings(t *testing.T) {
 		"1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,2,1.500.000,12\n", sums{1, 2, 1_500_000, 12})
 	// Models, counted: one that a row without a field or figures follows,
 	// the last row, and rows of a table without a column of figures.
+	// Numbered as the models are, a model whose field and figures were
+	// forgotten (review 57's F01).
+	wantSums(t, "a numbered model without field or figures", head+
+		"1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n"+
+		"2,Lạng Sơn,Xã Bắc Sơn,Tổ tự quản an ninh trật tự,,Quý III/2025,,,\n"+
+		"3,Lạng Sơn,Xã Bắc Sơn,Trồng na,Kinh tế,Quý III/2025,1,800.000,5\n", sums{3, 3, 2_300_000, 17})
 	wantSums(t, "names alone over names alone", head+
 		"1,Lạng Sơn,Xã Bắc Sơn,Tổ hòa giải,,Quý III/2025,,,\n"+
 		"2,Lạng Sơn,Xã Bắc Sơn,Tổ tự quản,Quốc phòng - An ninh,Quý III/2025,,,\n"+
