@@ -80,13 +80,9 @@ func rank(n string) int {
 // counted tells whether row i gives a count.
 func lettersOverNumbers(nums []string, ranks []int, counted func(i int) bool) {
 	bare := func(n string) string { return strings.TrimRight(strings.TrimSpace(n), ".)") }
-	letter := func(n string) bool {
-		n = bare(n)
-		return len(n) == 1 && n[0] >= 'a' && n[0] <= 'h'
-	}
 	letters := 0
 	for i, n := range nums {
-		if !letter(n) {
+		if !lowerLetter(n) {
 			continue
 		}
 		if i+1 == len(nums) || bare(nums[i+1]) != "1" || !counted(i) {
@@ -100,7 +96,7 @@ func lettersOverNumbers(nums []string, ranks []int, counted func(i int) bool) {
 	for i, r := range ranks {
 		switch {
 		case r < 0:
-		case letter(nums[i]):
+		case lowerLetter(nums[i]):
 			ranks[i] = 3
 		default:
 			ranks[i] = 2 * r
@@ -302,7 +298,18 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		}
 		cands = append(cands, c)
 	}
-	subs := b.subRows(rc, rows, nums, modelless)
+	var broken map[int]bool // the rows left out before as breakdowns ("Trong đó: …"), by number
+	for _, k := range lay.skipped {
+		if k.Kind == "breakdown" {
+			if broken == nil {
+				broken = map[int]bool{}
+			}
+			for n := k.First; n <= k.Last; n++ {
+				broken[n] = true
+			}
+		}
+	}
+	subs := b.subRows(rc, rows, nums, modelless, broken)
 	if len(cands) == 0 && len(subs) == 0 {
 		return 0
 	}
@@ -315,8 +322,22 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	for i := range subOf {
 		subOf[i], sourceOf[i] = -1, -1
 	}
+	// The parts marked in the column of numbers are parts only together,
+	// their money the model's.
+	var markedFunds map[int]int64
+	for _, sr := range subs {
+		if sr.marked && !sr.group && rec[sr.row] >= 0 {
+			if markedFunds == nil {
+				markedFunds = map[int]int64{}
+			}
+			markedFunds[sr.parent] += b.ds.Records[base+rec[sr.row]].FundsVND
+		}
+	}
 	for _, sr := range subs {
 		i, p := sr.row, sr.parent
+		if sr.marked && (rec[p] < 0 || markedFunds[p] == 0 || markedFunds[p] != b.ds.Records[base+rec[p]].FundsVND) {
+			continue
+		}
 		if sr.group {
 			subOf[i] = p
 			if sr.source {
@@ -781,6 +802,7 @@ type subRow struct {
 	worded      bool // it starts with a bullet or a breakdown's word
 	group       bool // its parent names no model: a group's row, that may sum it instead
 	source      bool // under a group's row, it names a source of money only
+	marked      bool // a list's mark where its number goes, nothing else says so
 }
 
 // breakdowns reports whether the rows in [lo, hi) that are not out are
@@ -817,9 +839,11 @@ var sourceRowRe = lazyRegexp(`^(nguon )?(von )?(ngan sach( nha nuoc| trung uong|
 // that names every place its parent names must start with a bullet or a
 // breakdown's word, or name a source of money under a group's row. In a
 // table without numbers, only sources of money under a group's row are.
-func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, modelless []bool) []subRow {
+func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, modelless []bool, broken map[int]bool) []subRow {
 	var out []subRow
 	parent := -1
+	lettered := -2  // the last row lettered as a breakdown's
+	markedRun := -2 // the last row marked as a part (marked)
 	for i, r := range rows {
 		noCount := isDash(cell(r, rc.where[colCount])) || cell(r, rc.where[colCount]) == ""
 		// A list's mark where the row's number goes ("- | Chuồng trại |
@@ -827,10 +851,35 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		// with no count and no field, marks a part as the mark before its
 		// name does: counted, the model's parts were more models, its
 		// money twice, with no word said.
-		listed := nums != nil && listMark(nums[i]) && noCount && cell(r, rc.where[colField]) == ""
+		// Only right under a model numbered otherwise (not a list's item
+		// itself), or under its parts so marked, row after row, and only
+		// where their money together is the model's (groups): reviews 58
+		// found models listed with dashes, some without a field or a
+		// count, and a commune's after its heading, taken for the parts of
+		// the model above them.
+		markedNum := nums != nil && listMark(nums[i]) && noCount && cell(r, rc.where[colField]) == "" &&
+			parent >= 0 && !listMark(nums[parent]) && (parent == i-1 || markedRun == i-1) && i > 0 && rows[i].Num == rows[i-1].Num+1
+		if markedNum {
+			markedRun = i
+		}
+		listed := markedNum
+		if nums != nil && !listed && noCount && cell(r, rc.where[colField]) == "" && lowerLetter(nums[i]) {
+			// "a | Trong đó: ngân sách | | | 500.000" under a model's
+			// number: a breakdown's words, lettered as a part is, and
+			// the lettered rows after it ("b | Nhân dân đóng góp"; review
+			// 57: counted as models when lettered, not when unnumbered).
+			listed = lettered == i-1 && i > 0 || broken[r.Num-1] ||
+				breakdownWordRe.MatchString(lowerWords(strings.TrimLeftFunc(cell(r, rc.where[colModel]), isLabelMark)))
+			if listed {
+				lettered = i
+			}
+		}
 		switch {
 		case nums != nil && nums[i] != "" && !listed:
 			parent = i
+			if listMark(nums[i]) && noCount && cell(r, rc.where[colField]) == "" {
+				parent = -1 // an item of a list, no model to break down
+			}
 			continue
 		case nums == nil && (!noCount || cell(r, rc.where[colField]) != ""):
 			// Without numbers, only a group's row is a parent, and only
@@ -883,9 +932,16 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 			nums == nil && !source {
 			continue // a model's row typed without its number, field and place ("Mô hình B")
 		}
-		out = append(out, subRow{row: i, parent: parent, worded: worded || bullet, group: modelless[parent], source: source})
+		out = append(out, subRow{row: i, parent: parent, worded: worded || bullet && !markedNum, group: modelless[parent], source: source, marked: markedNum})
 	}
 	return out
+}
+
+// lowerLetter reports whether a row's number is a lower-case letter, a
+// to h, with its mark or not ("a", "b.", "c)").
+func lowerLetter(n string) bool {
+	n = strings.TrimRight(strings.TrimSpace(n), ".)")
+	return len(n) == 1 && n[0] >= 'a' && n[0] <= 'h'
 }
 
 // listMark reports whether a row's number is a list's mark: a dash, a

@@ -189,6 +189,21 @@ func TestSubRows(t *testing.T) {
 		{"parts marked in the column of numbers", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n" +
 			"-,Lạng Sơn,Xã Bắc Sơn,Chuồng trại,,Quý III/2025,,1.000.000,\n+,Lạng Sơn,Xã Bắc Sơn,Con giống,,Quý III/2025,,500.000,\n" +
 			"2,Lạng Sơn,Xã Bắc Sơn,Trồng na,Kinh tế,Quý III/2025,1,800.000,5\n", sums{2, 2, 2_300_000, 17}},
+		// Lettered "of which" lines under a model's number, the second
+		// without the words (review 57's N20: 5 models for 4).
+		{"lettered of-which lines", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,2.000.000,12\n" +
+			"a,Lạng Sơn,Xã Bắc Sơn,Trong đó: ngân sách,,Quý III/2025,,500.000,\nb,Lạng Sơn,Xã Bắc Sơn,Nhân dân đóng góp,,Quý III/2025,,1.500.000,\n" +
+			"2,Lạng Sơn,Xã Bắc Sơn,Trồng na,Kinh tế,Quý III/2025,1,800.000,5\n", sums{2, 2, 2_800_000, 17}},
+		// Models marked so, some without a field or a count: after a
+		// commune's heading, under a model marked so, or with money that
+		// is not the model's above (review 58).
+		{"models marked after a commune's heading", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n" +
+			",Lạng Sơn,Xã Vũ Lễ,,,,,,\n" +
+			"-,Lạng Sơn,Xã Vũ Lễ,Chợ an toàn thực phẩm,,Quý III/2025,,700.000,8\n-,Lạng Sơn,Xã Vũ Lễ,Trồng na,,Quý III/2025,,800.000,5\n", sums{3, 3, 3_000_000, 25}},
+		{"models marked, the last without a field", "-,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Chợ an toàn thực phẩm,,Quý III/2025,,700.000,8\n", sums{2, 2, 2_200_000, 20}},
+		{"models marked, their money not the model's", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Chợ an toàn thực phẩm,,Quý III/2025,,700.000,8\n-,Lạng Sơn,Xã Bắc Sơn,Trồng na,,Quý III/2025,,500.000,5\n", sums{3, 3, 2_700_000, 25}},
 		{"models marked in the column of numbers", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n" +
 			"-,Lạng Sơn,Xã Bắc Sơn,Chuồng trại,Kinh tế,Quý III/2025,,1.000.000,\n-,Lạng Sơn,Xã Bắc Sơn,Con giống,,Quý III/2025,1,500.000,\n", sums{3, 3, 3_000_000, 12}},
 	} {

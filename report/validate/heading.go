@@ -968,32 +968,59 @@ func (rc *rowConverter) figured(r load.Row) bool {
 }
 
 // nameHeading reports whether row i of rows, which names a model (its
-// model's cell is column model), is a heading by its shape: a name alone,
-// with no field, unit, status nor figure, right above the models it heads,
-// which have a field and figures, in a table with columns of both ("Thôn
-// Nà Pàn", "Tổ dân phố 5", "Khối Đảng", "Xã Bắc sơn", "Mô hình lĩnh vực
-// kinh tế" over their models). Each was counted as a model without a
-// field (review 55: 6 models for 4). Headings may follow one another
-// ("Xã Bắc Sơn" over "Thôn Nà Pàn" over models). The reading is a guess
-// that a model whose field and figures were forgotten would fool, so it
-// comes with a warning (builder.table); a row numbered as models are
-// (1, 2, 3) is a model.
+// model's cell is column model), is a heading by its shape and words: a
+// name alone, with no field, unit, status nor figure, that starts as a
+// village's, a block's or a place's name does (headingName), right above
+// a model with a field and a figure, in a table with a column of counts
+// or money ("Thôn Nà Pàn", "Tổ dân phố 5", "Khối Đảng", "Xã Bắc sơn",
+// "Mô hình lĩnh vực kinh tế" over their models). Each was counted as a
+// model without a field (review 55: 6 models for 4). The reading is a
+// guess that a model named so whose field and figures were forgotten
+// would fool, so it comes with a warning (builder.table); a row numbered
+// as the models are, or marked as a list's item (-), is a model.
 func (lay *sheetLayout) nameHeading(rows []load.Row, i, model int) bool {
 	if lay.countCol < 0 && lay.fundsCol < 0 || !lay.nameOnly(rows[i], model) {
 		return false // most rows: a field or a figure
 	}
-	if n := strings.TrimSpace(lay.rowNumber(rows[i], 12)); n != "" && n[0] >= '0' && n[0] <= '9' {
-		// "2 | Tổ tự quản an ninh trật tự" between models 1 and 3: a
-		// model whose field and figures were forgotten, numbered as the
-		// models are (review 57).
+	if !headingName(cell(rows[i], model)) || listMark(lay.rowNumber(rows[i], 12)) {
+		// "Tổ tự quản an ninh trật tự", "- | Camera an ninh": a model
+		// whose field and figures were forgotten (reviews 57 and 58).
 		return false
 	}
-	for k := i + 1; k < len(rows) && k <= i+3; k++ {
-		if m := lay.modelNamed(rows[k]); m < 0 || !lay.nameOnly(rows[k], m) {
-			return m >= 0 && lay.fieldAndFigure(rows[k])
+	if i+1 == len(rows) {
+		return false
+	}
+	arabic := func(r load.Row) bool {
+		n := strings.TrimSpace(lay.rowNumber(r, 12))
+		return n != "" && n[0] >= '0' && n[0] <= '9'
+	}
+	// "2 | Thôn Nà Pàn" between models 1 and 3 is a model, numbered as
+	// the models are (review 57); "1 | Thôn Nà Pàn" over "- | Nuôi bò" is
+	// a heading.
+	next := rows[i+1]
+	m := lay.modelNamed(next)
+	return m >= 0 && !lay.nameOnly(next, m) && lay.fieldAndFigure(next) && !(arabic(rows[i]) && arabic(next))
+}
+
+// headingNames are the first words, folded, of the names a heading
+// without figures gives where a model's goes: a village's, a street
+// group's, a block's (Thôn, Bản, Tổ dân phố, Khối), a place's (Xã Bắc
+// sơn), a field's models' (Mô hình lĩnh vực kinh tế, Các mô hình kinh
+// tế), after a section's number or not.
+var headingNames = []string{"thon ", "ban ", "xom ", "ap ", "lang ", "buon ", "soc ", "khom ", "khu pho ", "to dan pho ", "tdp ", "khoi ",
+	"xa ", "phuong ", "thi tran ", "tinh ", "huyen ", "quan ", "thanh pho ", "thi xa ", "mo hinh linh vuc ", "cac mo hinh ", "linh vuc "}
+
+// headingName reports whether a name alone may be a heading's
+// (headingNames), or a street group's by its number ("Tổ 5").
+func headingName(c string) bool {
+	f := record.Fold(unnumbered(c)) // "PHẦN A. CÁC MÔ HÌNH KINH TẾ"
+	for _, w := range headingNames {
+		if strings.HasPrefix(f, w) {
+			return true
 		}
 	}
-	return false
+	rest, ok := strings.CutPrefix(f, "to ")
+	return ok && rest != "" && rest[0] >= '0' && rest[0] <= '9'
 }
 
 // nameOnly reports whether a row gives a name in its model's cell (column
