@@ -849,14 +849,13 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		// A list's mark where the row's number goes ("- | Chuồng trại |
 		// | | 1.000.000" under "1 | Nuôi bò | Kinh tế | 1 | 1.500.000"),
 		// with no count and no field, marks a part as the mark before its
-		// name does: counted, the model's parts were more models, its
-		// money twice, with no word said.
-		// Only right under a model numbered otherwise (not a list's item
-		// itself), or under its parts so marked, row after row, and only
-		// where their money together is the model's (groups): reviews 58
-		// found models listed with dashes, some without a field or a
-		// count, and a commune's after its heading, taken for the parts of
-		// the model above them.
+		// name does (counted, the model's parts were more models, its
+		// money twice, with no word said), but only right under a model
+		// numbered otherwise, or under its parts so marked, row after row,
+		// and where their money together is the model's (groups): review
+		// 58 found models listed with dashes, some without a field or a
+		// count, after a commune's heading or another dashed model, taken
+		// for the parts of the model above them.
 		markedNum := nums != nil && listMark(nums[i]) && noCount && cell(r, rc.where[colField]) == "" &&
 			parent >= 0 && !listMark(nums[parent]) && (parent == i-1 || markedRun == i-1) && i > 0 && rows[i].Num == rows[i-1].Num+1
 		if markedNum {
