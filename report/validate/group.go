@@ -322,20 +322,51 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	for i := range subOf {
 		subOf[i], sourceOf[i] = -1, -1
 	}
-	// The parts marked in the column of numbers are parts only together,
-	// their money the model's.
-	var markedFunds map[int]int64
+	// The rows marked in the column of numbers under a model are its
+	// parts all together or not at all: two at least, their money the
+	// model's, their households and people no more than its (review 59:
+	// dashed models under a model whose money they made by chance, one
+	// of them with more households than it, half taken for its parts).
+	type block struct {
+		n                                int
+		funds, households, beneficiaries int64
+		badRow                           bool
+	}
+	var marked map[int]*block
 	for _, sr := range subs {
-		if sr.marked && !sr.group && rec[sr.row] >= 0 {
-			if markedFunds == nil {
-				markedFunds = map[int]int64{}
-			}
-			markedFunds[sr.parent] += b.ds.Records[base+rec[sr.row]].FundsVND
+		if !sr.marked || sr.group {
+			continue
 		}
+		if marked == nil {
+			marked = map[int]*block{}
+		}
+		k := marked[sr.parent]
+		if k == nil {
+			k = &block{}
+			marked[sr.parent] = k
+		}
+		if rec[sr.row] < 0 {
+			k.badRow = true
+			continue
+		}
+		r := &b.ds.Records[base+rec[sr.row]]
+		k.n, k.funds, k.households, k.beneficiaries = k.n+1, k.funds+r.FundsVND, k.households+r.Households, k.beneficiaries+r.Beneficiaries
+	}
+	parts := func(p int) bool {
+		k := marked[p]
+		if k == nil || k.badRow || k.n < 2 || rec[p] < 0 {
+			return false
+		}
+		m := &b.ds.Records[base+rec[p]]
+		return m.FundsVND > 0 && k.funds == m.FundsVND && k.households <= m.Households && k.beneficiaries <= m.Beneficiaries
 	}
 	for _, sr := range subs {
 		i, p := sr.row, sr.parent
-		if sr.marked && (rec[p] < 0 || markedFunds[p] == 0 || markedFunds[p] != b.ds.Records[base+rec[p]].FundsVND) {
+		if sr.marked && !sr.group {
+			if parts(p) {
+				out[i], kind[i] = true, "breakdown"
+				b.warn(rc.at(rows[i].Num, 0), "", msg.New("validate.breakdown_guessed", rows[i].Num, rows[p].Num))
+			}
 			continue
 		}
 		if sr.group {

@@ -204,6 +204,12 @@ func TestSubRows(t *testing.T) {
 			"-,Lạng Sơn,Xã Bắc Sơn,Chợ an toàn thực phẩm,,Quý III/2025,,700.000,8\n", sums{2, 2, 2_200_000, 20}},
 		{"models marked, their money not the model's", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n" +
 			"-,Lạng Sơn,Xã Bắc Sơn,Chợ an toàn thực phẩm,,Quý III/2025,,700.000,8\n-,Lạng Sơn,Xã Bắc Sơn,Trồng na,,Quý III/2025,,500.000,5\n", sums{3, 3, 2_700_000, 25}},
+		// All or none, two at least, no more households than the model
+		// (review 59's D04: half of them taken for its parts).
+		{"models marked, their households beyond the model's", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,2.000.000,12\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Câu lạc bộ hát then,,Quý III/2025,,1.000.000,30\n-,Lạng Sơn,Xã Bắc Sơn,Chợ an toàn thực phẩm,,Quý III/2025,,1.000.000,8\n", sums{3, 3, 4_000_000, 50}},
+		{"one model marked, the model's money", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.000.000,12\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Câu lạc bộ hát then,,Quý III/2025,,1.000.000,\n", sums{2, 2, 2_000_000, 12}},
 		{"models marked in the column of numbers", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n" +
 			"-,Lạng Sơn,Xã Bắc Sơn,Chuồng trại,Kinh tế,Quý III/2025,,1.000.000,\n-,Lạng Sơn,Xã Bắc Sơn,Con giống,,Quý III/2025,1,500.000,\n", sums{3, 3, 3_000_000, 12}},
 	} {

@@ -982,7 +982,7 @@ func (lay *sheetLayout) nameHeading(rows []load.Row, i, model int) bool {
 	if lay.countCol < 0 && lay.fundsCol < 0 || !lay.nameOnly(rows[i], model) {
 		return false // most rows: a field or a figure
 	}
-	if !headingName(cell(rows[i], model)) || listMark(lay.rowNumber(rows[i], 12)) {
+	if !headingName(cell(rows[i], model), lay.province(rows[i])) || listMark(lay.rowNumber(rows[i], 12)) {
 		// "Tổ tự quản an ninh trật tự", "- | Camera an ninh": a model
 		// whose field and figures were forgotten (reviews 57 and 58).
 		return false
@@ -1003,24 +1003,78 @@ func (lay *sheetLayout) nameHeading(rows []load.Row, i, model int) bool {
 }
 
 // headingNames are the first words, folded, of the names a heading
-// without figures gives where a model's goes: a village's, a street
-// group's, a block's (Thôn, Bản, Tổ dân phố, Khối), a place's (Xã Bắc
-// sơn), a field's models' (Mô hình lĩnh vực kinh tế, Các mô hình kinh
-// tế), after a section's number or not.
-var headingNames = []string{"thon ", "ban ", "xom ", "ap ", "lang ", "buon ", "soc ", "khom ", "khu pho ", "to dan pho ", "tdp ", "khoi ",
-	"xa ", "phuong ", "thi tran ", "tinh ", "huyen ", "quan ", "thanh pho ", "thi xa ", "mo hinh linh vuc ", "cac mo hinh ", "linh vuc "}
+// without figures gives where a model's goes, but a place's: a village's,
+// a street group's, a block's (Thôn, Bản, Tổ dân phố, Khối), whose name
+// after them must be proper (properAfter: "Thôn Nà Pàn", "Tổ dân phố 5",
+// "Khối Đảng"); a field's models' (Mô hình lĩnh vực kinh tế, Các mô hình
+// kinh tế), which are no model's.
+var headingNames = []struct {
+	prefix string
+	proper bool
+}{
+	{"thon ", true}, {"ban ", true}, {"xom ", true}, {"ap ", true}, {"lang ", true}, {"buon ", true}, {"soc ", true},
+	{"khom ", true}, {"khu pho ", true}, {"to dan pho ", true}, {"tdp ", true}, {"khoi ", true}, {"to ", true},
+	{"mo hinh linh vuc ", false}, {"cac mo hinh ", false}, {"linh vuc ", false},
+}
 
-// headingName reports whether a name alone may be a heading's
-// (headingNames), or a street group's by its number ("Tổ 5").
-func headingName(c string) bool {
-	f := record.Fold(unnumbered(c)) // "PHẦN A. CÁC MÔ HÌNH KINH TẾ"
-	for _, w := range headingNames {
-		if strings.HasPrefix(f, w) {
+// headingName reports whether a name alone, after a section's number or
+// not, may be a heading's: a place's of the province (a commune's, a
+// district's, in any case: "Xã Bắc sơn") or a place's proper name, or one
+// of headingNames. Models are named so too ("Thôn văn hóa kiểu mẫu", "Xã
+// nông thôn mới kiểu mẫu", "Xã hội hóa thu gom rác", "Tổ 3 an toàn",
+// review 59), which no place of the gazetteer, nor a proper name, is.
+func headingName(c, province string) bool {
+	c = unnumbered(c) // "PHẦN A. CÁC MÔ HÌNH KINH TẾ"
+	if level, n := placeLevel(c); level > 0 {
+		if _, _, ok := headingPlaceOf(c, province, false); ok {
 			return true
 		}
+		return properAfter(c[n:], true) // "Xã Tân An", another province's; not "Xã Bằng Mạc nói không với rác thải nhựa"
 	}
-	rest, ok := strings.CutPrefix(f, "to ")
-	return ok && rest != "" && rest[0] >= '0' && rest[0] <= '9'
+	if provinceHeading(c) {
+		return true
+	}
+	f := record.Fold(c)
+	for _, h := range headingNames {
+		if !strings.HasPrefix(f, h.prefix) {
+			continue
+		}
+		if !h.proper {
+			return true
+		}
+		// The name after the type, as written: as many words as the
+		// folded type has.
+		words := strings.Fields(c)
+		rest := words[min(len(strings.Fields(h.prefix)), len(words)):]
+		if len(rest) == 0 || h.prefix == "to " && !unicode.IsDigit([]rune(rest[0])[0]) {
+			return false // "Tổ tự quản…", "Tổ 3 an toàn": models'; "Tổ 5" is a heading's
+		}
+		// A block's name is an organisation's ("Khối Mặt trận và các
+		// đoàn thể"): its first word proper is enough.
+		return properAfter(strings.Join(rest, " "), h.prefix != "khoi ")
+	}
+	return false
+}
+
+// properAfter reports whether the name after a place's type is a proper
+// name, every word capitalised or a number ("Nà Pàn", "5", "Tân An"), or
+// with all false starts as one does ("Mặt trận và các đoàn thể"); not
+// "văn hóa kiểu mẫu", "3 an toàn về an ninh trật tự", "đại đoàn kết"
+// (models' names).
+func properAfter(rest string, all bool) bool {
+	words := strings.Fields(rest)
+	if len(words) == 0 {
+		return false
+	}
+	if !all {
+		words = words[:1]
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // nameOnly reports whether a row gives a name in its model's cell (column

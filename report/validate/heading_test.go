@@ -495,9 +495,15 @@ func TestNameHeadings(t *testing.T) {
 		",Lạng Sơn,Xã Bắc Sơn,Tổ tự quản an ninh trật tự,,Quý III/2025,,,\n"+
 		"-,Lạng Sơn,Xã Bắc Sơn,Thôn văn hóa,,Quý III/2025,,,\n"+
 		",Lạng Sơn,Xã Bắc Sơn,Trồng na,Kinh tế,Quý III/2025,1,800.000,5\n"+
+		",Lạng Sơn,Xã Bắc Sơn,Thôn văn hóa kiểu mẫu,,Quý III/2025,,,\n"+
+		",Lạng Sơn,Xã Bắc Sơn,Tổ 3 an toàn về an ninh trật tự,,Quý III/2025,,,\n"+
+		",Lạng Sơn,Xã Bắc Sơn,Xã hội hóa thu gom rác,,Quý III/2025,,,\n"+
+		",Lạng Sơn,Xã Bắc Sơn,Xã nông thôn mới kiểu mẫu,,Quý III/2025,,,\n"+
+		",Lạng Sơn,Xã Bắc Sơn,Xã Bằng Mạc nói không với rác thải nhựa,,Quý III/2025,,,\n"+
+		",Lạng Sơn,Xã Bắc Sơn,Trồng ngô,Kinh tế,Quý III/2025,1,800.000,5\n"+
 		",Lạng Sơn,Xã Bắc Sơn,Thôn Nà Pàn sạch đẹp,,Quý III/2025,,,\n"+
 		",Lạng Sơn,Xã Bắc Sơn,Khối Đảng,,Quý III/2025,,,\n"+
-		",Lạng Sơn,Xã Bắc Sơn,Camera an ninh,Quốc phòng - An ninh,Quý III/2025,1,300.000,\n", sums{6, 6, 2_600_000, 17})
+		",Lạng Sơn,Xã Bắc Sơn,Camera an ninh,Quốc phòng - An ninh,Quý III/2025,1,300.000,\n", sums{12, 12, 3_400_000, 22})
 	// Numbered as the models are, a model whose field and figures were
 	// forgotten (review 57's F01).
 	wantSums(t, "a numbered model without field or figures", head+
@@ -508,6 +514,11 @@ func TestNameHeadings(t *testing.T) {
 		",Lạng Sơn,Xã Bắc Sơn,PHẦN A. CÁC MÔ HÌNH KINH TẾ,,Quý III/2025,,,\n"+
 		"1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,2,1.500.000,12\n"+
 		",Lạng Sơn,Xã Bắc Sơn,Các mô hình văn hóa - xã hội,,Quý III/2025,,,\n"+
+		"2,Lạng Sơn,Xã Bắc Sơn,Câu lạc bộ hát then,Văn hóa - Xã hội,Quý III/2025,1,2.000.000,30\n", sums{2, 3, 3_500_000, 42})
+	wantSums(t, "a block's and another province's commune's names", head+
+		",Lạng Sơn,,Khối Mặt trận và các đoàn thể,,Quý III/2025,,,\n"+
+		"1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,2,1.500.000,12\n"+
+		",Lạng Sơn,,Xã Tân An,,Quý III/2025,,,\n"+
 		"2,Lạng Sơn,Xã Bắc Sơn,Câu lạc bộ hát then,Văn hóa - Xã hội,Quý III/2025,1,2.000.000,30\n", sums{2, 3, 3_500_000, 42})
 	wantSums(t, "villages numbered over models marked", head+
 		"1,Lạng Sơn,Xã Bắc Sơn,Thôn Nà Pàn,,Quý III/2025,,,\n"+
