@@ -121,6 +121,10 @@ func childOf(n string, r int, p string, rp int) bool {
 	return true
 }
 
+// sumsAbove is a group's row left out as the sum of the rows above it,
+// and the first of them, by row number.
+type sumsAbove struct{ row, first int }
+
 // candidate is a row that may be a group's, and its members: rows[lo:hi].
 type candidate struct {
 	row, lo, hi int
@@ -521,7 +525,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		case diff == nil && (members >= 2 || c.numbered && !c.named && members >= 1):
 			out[c.row] = true
 			if above {
-				lay.sumsAbove = append(lay.sumsAbove, rows[c.row].Num)
+				lay.sumsAbove = append(lay.sumsAbove, sumsAbove{row: rows[c.row].Num, first: rows[lo].Num})
 			}
 			for i := lo; withSources && i < hi; i++ {
 				if sourceOf[i] == c.row {

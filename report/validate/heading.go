@@ -714,8 +714,9 @@ func headingScopes(rc *rowConverter, lay *sheetLayout, t *load.Table, recs []rec
 	for _, r := range lay.totals {
 		ends[r.Num] = true
 	}
-	for _, n := range lay.sumsAbove {
-		ends[n] = true
+	from := map[int]int{} // a group of the rows above it: the first of them
+	for _, g := range lay.sumsAbove {
+		ends[g.row], from[g.row] = true, g.first
 	}
 	subtotals := map[int]bool{} // a subtotal's row ends a run too, unless it is a place's heading with its sums
 	for _, k := range lay.skipped {
@@ -746,6 +747,16 @@ func headingScopes(rc *rowConverter, lay *sheetLayout, t *load.Table, recs []rec
 		isRecord := j < len(recs) && recs[j].Row == r.Num
 		if ends[r.Num] {
 			end(1, last)
+			if first, ok := from[r.Num]; ok && !isRecord {
+				if place, level, ok := rc.headingPlace(r); ok {
+					// A commune's row of the sums of its models above it
+					// ("Xã Bắc Sơn | 2 | 2.300.000" under them): theirs
+					// (review 57's P03, the province's in a report by
+					// commune).
+					scopes = append(scopes, placeScope{first: first, last: r.Num - 1, place: place, level: level,
+						province: cell(r, rc.where[colProvince])})
+				}
+			}
 			continue
 		}
 		text := cell(r, model)

@@ -104,14 +104,15 @@ func TestPlaceHeadingsGiveTheirPlace(t *testing.T) {
 		"4,Lạng Sơn,,Mô hình D,Kinh tế,Quý III/2025,1,1.000.000,10\n"
 	wantPlaces(t, "own commune, other province, total", csv, "|Xã Bắc Sơn|Mô hình A|1\n|Xã Vũ Lễ|Mô hình B|1\n||Mô hình C|1\n||Mô hình D|1\n")
 
-	// A commune's row under its models, their sums: it gives nothing to
-	// the rows under it.
+	// A commune's row under its models, their sums: it gives them its
+	// commune (review 57's P03: the province's in a report by commune),
+	// and nothing to the rows under it.
 	csv = head +
 		"1,Lạng Sơn,Mô hình A,Kinh tế,Quý III/2025,2,1.000.000,10\n" +
 		"2,Lạng Sơn,Mô hình B,Kinh tế,Quý III/2025,3,2.000.000,20\n" +
 		",Lạng Sơn,Xã Bắc Sơn,,Quý III/2025,5,3.000.000,30\n" +
 		"3,Lạng Sơn,Mô hình tỉnh,Kinh tế,Quý III/2025,1,1.000.000,10\n"
-	wantPlaces(t, "a commune's sums under its models", csv, "||Mô hình A|2\n||Mô hình B|3\n||Mô hình tỉnh|1\n")
+	wantPlaces(t, "a commune's sums under its models", csv, "|Xã Bắc Sơn|Mô hình A|2\n|Xã Bắc Sơn|Mô hình B|3\n||Mô hình tỉnh|1\n")
 
 	// Communes reported in one row each are models, their communes', and
 	// give nothing to the rows under them: a heading's run ends at one.

@@ -40,7 +40,7 @@ type sheetLayout struct {
 	totals                  []load.Row    // total rows: never summed, the last checked against the sum
 	mergedFigures           []load.Range  // figure cells merged over data rows
 	modelless               []int         // indexes in data of the rows with no model's name, in a table with a column of them
-	sumsAbove               []int         // row numbers of the group rows left out as the sums of rows above them (groups)
+	sumsAbove               []sumsAbove   // the group rows left out as the sums of rows above them (groups)
 	placeHeadings           bool          // a row without a model's name names a place where it goes (groups)
 	headings                []headingMark // the headings without figures left out, of the kinds headingOf tells
 	nameHeadings            []Skip        // the rows of a name alone over models left out as headings, each with a warning (nameHeading)
