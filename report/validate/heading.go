@@ -737,7 +737,7 @@ func headingScopes(rc *rowConverter, lay *sheetLayout, t *load.Table, recs []rec
 	}
 	j := 0
 	last := 0
-	for _, r := range t.Rows {
+	for k, r := range t.Rows {
 		if r.Num <= lay.headerLast {
 			continue
 		}
@@ -774,10 +774,12 @@ func headingScopes(rc *rowConverter, lay *sheetLayout, t *load.Table, recs []rec
 		}
 		if place, level, ok := rc.headingPlace(r); ok {
 			end(level, last)
-			if cell(r, model) == "" && rc.figured(r) {
+			if cell(r, model) == "" && rc.figured(r) && !(rk >= 0 && k+1 < len(t.Rows) && childOf(lay.rowNumber(t.Rows[k+1], 12), rank(lay.rowNumber(t.Rows[k+1], 12)), n, rk)) {
 				// A commune's subtotal in the column of communes, its
 				// members its rows that name it: not the rows under it
-				// that name none, the province's (review 55).
+				// that name none, the province's (review 55). Unless
+				// numbered as their parent ("I | | Xã Bắc Sơn | | 2 |
+				// =SUM(…)" over "1" and "2", review 57's X10).
 				last = r.Num
 				continue
 			}

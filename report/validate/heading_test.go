@@ -104,6 +104,19 @@ func TestPlaceHeadingsGiveTheirPlace(t *testing.T) {
 		"4,Lạng Sơn,,Mô hình D,Kinh tế,Quý III/2025,1,1.000.000,10\n"
 	wantPlaces(t, "own commune, other province, total", csv, "|Xã Bắc Sơn|Mô hình A|1\n|Xã Vũ Lễ|Mô hình B|1\n||Mô hình C|1\n||Mô hình D|1\n")
 
+	// A commune's numbered row of sums in the column of communes over its
+	// numbered models that name none (review 57's X10, with =SUM
+	// formulas): theirs. Unnumbered, its members are the rows that name
+	// it (review 55).
+	csv = withCommune +
+		"I,Lạng Sơn,Xã Bắc Sơn,,,Quý III/2025,2,2.300.000,17\n" +
+		"1,Lạng Sơn,,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n" +
+		"2,Lạng Sơn,,Trồng na,Kinh tế,Quý III/2025,1,800.000,5\n" +
+		"II,Lạng Sơn,Xã Vũ Lễ,,,Quý III/2025,1,2.000.000,30\n" +
+		"1,Lạng Sơn,,Câu lạc bộ hát then,Văn hóa - Xã hội,Quý III/2025,1,2.000.000,30\n"
+	wantPlaces(t, "communes' numbered sums in their column", csv,
+		"|Xã Bắc Sơn|Nuôi bò nhốt chuồng|1\n|Xã Bắc Sơn|Trồng na|1\n|Xã Vũ Lễ|Câu lạc bộ hát then|1\n")
+
 	// A commune's row under its models, their sums: it gives them its
 	// commune (review 57's P03: the province's in a report by commune),
 	// and nothing to the rows under it.
