@@ -41,8 +41,9 @@ type rowConverter struct {
 	hidden     map[int]bool
 	read       []bool // by index: a column whose cells make a record (a formula's matters there only)
 	// nameHeadings are the rows of a name alone left out as headings
-	// (sheetLayout.nameHeadings), by row number: their place's name need
-	// not be capitalised ("Xã Bắc sơn").
+	// (sheetLayout.nameHeadings) and the group rows left out as their
+	// rows' sums, by row number: their place's name need not be
+	// capitalised ("Xã Bắc sơn").
 	nameHeadings map[int]bool
 }
 
@@ -327,6 +328,17 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	sheet.DataRows -= groups
 	if len(lay.totals) > 0 {
 		sheet.TotalRow, sheet.TotalMatches = b.lastTotal(rc, lay.totals, b.ds.Records[base:], rows, groups)
+	}
+	for _, k := range sheet.Skipped {
+		// A group's row left out as its rows' sums: its place's name
+		// need not be capitalised ("I | Xã Chiến thắng | 2 | 2.300.000",
+		// review 56's I19), its figures say what it is.
+		if k.Kind == "group" {
+			if rc.nameHeadings == nil {
+				rc.nameHeadings = map[int]bool{}
+			}
+			rc.nameHeadings[k.First] = true
+		}
 	}
 	b.headingPlaces(rc, lay, t, b.ds.Records[base:], b.ids[base:], res.Rejected[rejected:])
 	b.communesLeftBlank(rc, b.ds.Records[base:])

@@ -707,6 +707,14 @@ func headingScopes(rc *rowConverter, lay *sheetLayout, t *load.Table, recs []rec
 			_, _, found = rc.headingPlace(r)
 		}
 	}
+	for num := range rc.nameHeadings {
+		if found {
+			break
+		}
+		if r, ok := at(num); ok {
+			_, _, found = rc.headingPlace(r) // "Xã Chiến thắng | 2 | 2.300.000", a group's row
+		}
+	}
 	if !found {
 		return nil
 	}

@@ -104,6 +104,14 @@ func TestPlaceHeadingsGiveTheirPlace(t *testing.T) {
 		"4,Lạng Sơn,,Mô hình D,Kinh tế,Quý III/2025,1,1.000.000,10\n"
 	wantPlaces(t, "own commune, other province, total", csv, "|Xã Bắc Sơn|Mô hình A|1\n|Xã Vũ Lễ|Mô hình B|1\n||Mô hình C|1\n||Mô hình D|1\n")
 
+	// A commune's name not capitalised on a group's row, its figures its
+	// models' sums (review 56's I19).
+	wantPlaces(t, "a group's commune not capitalised", head+
+		"I,Lạng Sơn,Xã Chiến thắng,,Quý III/2025,2,2.300.000,17\n"+
+		"1,Lạng Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n"+
+		"2,Lạng Sơn,Trồng na,Kinh tế,Quý III/2025,1,800.000,5\n",
+		"|Xã Chiến thắng|Nuôi bò nhốt chuồng|1\n|Xã Chiến thắng|Trồng na|1\n")
+
 	// A commune's numbered row of sums in the column of communes over its
 	// numbered models that name none (review 57's X10, with =SUM
 	// formulas): theirs. Unnumbered, its members are the rows that name
