@@ -74,16 +74,24 @@ func (s *sheetReader) sharedFormula(body []byte) {
 // resolveShared notes the cells of shared formulas that sum a range of
 // their column, each with the shared tokens read from its own place.
 func (s *sheetReader) resolveShared() {
+	if len(s.sharedRefs) == 0 || len(s.shared) == 0 {
+		return
+	}
+	byFirst := make(map[Cell]int, len(s.shared)) // a hostile file's many of each: no look through all
+	for i, f := range s.shared {
+		if _, ok := byFirst[f.first]; !ok {
+			byFirst[f.first] = i
+		}
+	}
 	for _, ref := range s.sharedRefs {
-		for _, f := range s.shared {
-			if f.first != ref.anchor {
-				continue
-			}
-			in := ref.cell.Row >= f.first.Row && ref.cell.Row <= f.last.Row && ref.cell.Col >= f.first.Col && ref.cell.Col <= f.last.Col
-			if in && sumsColumn(f.rgce, ref.cell, true) {
-				s.sumCells = append(s.sumCells, ref.cell)
-			}
-			break
+		i, ok := byFirst[ref.anchor]
+		if !ok {
+			continue
+		}
+		f := s.shared[i]
+		in := ref.cell.Row >= f.first.Row && ref.cell.Row <= f.last.Row && ref.cell.Col >= f.first.Col && ref.cell.Col <= f.last.Col
+		if in && sumsColumn(f.rgce, ref.cell, true) {
+			s.sumCells = append(s.sumCells, ref.cell)
 		}
 	}
 }
