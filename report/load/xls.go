@@ -64,6 +64,9 @@ func readXLS(name string, data []byte, lim Limits) ([]*Table, error) {
 		for _, c := range sh.SumCells {
 			t.SumCells = append(t.SumCells, Cell{Row: c.Row, Col: c.Col - 1})
 		}
+		for _, c := range sh.Uncomputed {
+			t.Uncomputed = append(t.Uncomputed, Cell{Row: c.Row, Col: c.Col - 1})
+		}
 		for _, m := range sh.Merged {
 			t.Merged = append(t.Merged, Range{FirstRow: m.FirstRow, FirstCol: m.FirstCol, LastRow: m.LastRow, LastCol: m.LastCol})
 		}

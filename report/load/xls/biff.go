@@ -314,6 +314,9 @@ type sheetReader struct {
 	sumCells   []Cell
 	sharedRefs []sharedRef
 	shared     []sharedFormula
+	// uncomputed are the cells of formulas that give a number but hold
+	// a string (numericFormula): no value saved.
+	uncomputed []Cell
 }
 
 // readSheet reads the worksheet whose BOF is at bs.pos, and returns it (nil
@@ -348,7 +351,7 @@ func (b *book) readSheet(stream []byte, bs boundSheet) (*Sheet, int, error) {
 		return nil, r.off, nil
 	}
 	sr.resolveShared()
-	sh := &Sheet{Name: bs.name, Merged: sr.merged, Hidden: bs.hidden, HiddenRows: sr.hiddenRows, FoldedRows: sr.foldedRows, Filtered: sr.filtered, SumCells: sr.sumCells}
+	sh := &Sheet{Name: bs.name, Merged: sr.merged, Hidden: bs.hidden, HiddenRows: sr.hiddenRows, FoldedRows: sr.foldedRows, Filtered: sr.filtered, SumCells: sr.sumCells, Uncomputed: sr.uncomputed}
 	if sh.Rows, err = buildRows(sr.cells, b.lim); err != nil {
 		return nil, 0, err
 	}

@@ -54,6 +54,16 @@ func (s *sheetReader) formula(row, col int, body []byte) {
 	}
 }
 
+// numericTokens reports whether a FORMULA record's own tokens can only
+// give a number (numericFormula); a shared formula's are not looked at.
+func (s *sheetReader) numericTokens(body []byte) bool {
+	if len(body) < 22 {
+		return false
+	}
+	n := le16(body[20:])
+	return 22+n <= len(body) && numericFormula(body[22:22+n])
+}
+
 // sharedFormula keeps a SHRFMLA record's tokens: RefU (rows from 0 as two
 // 16-bit numbers, columns as two bytes), a reserved byte, cUse, cce.
 func (s *sheetReader) sharedFormula(body []byte) {
@@ -192,4 +202,97 @@ func areaCol(col []byte, cellCol int, relative bool) int {
 		return cellCol + int(int8(v&0xFF))
 	}
 	return v&0xFF + 1
+}
+
+// Numeric functions of tFunc and tFuncVar ([MS-XLS] 2.5.198.17): COUNT,
+// SUM, AVERAGE, MIN, MAX, ABS, INT, ROUND, COUNTA, PRODUCT, ROUNDUP,
+// ROUNDDOWN, SUMPRODUCT, SUBTOTAL. Their value is never a string.
+var numericFuncs = map[int]bool{0: true, 4: true, 5: true, 6: true, 7: true, 24: true, 25: true, 27: true, 169: true,
+	183: true, 212: true, 213: true, 228: true, 344: true}
+
+// tokenSize is the size of the data after each token of a parsed
+// expression that numericFormula walks over, by token (its class bits
+// 0x20, 0x40, 0x60 folded to 0x20); -1 for one it does not know.
+func tokenSize(t byte) int {
+	switch {
+	case t >= 0x03 && t <= 0x16:
+		return 0 // operators, tParen, tMissArg
+	case t == 0x1C || t == 0x1D:
+		return 1 // tErr, tBool
+	case t == 0x1E:
+		return 2 // tInt
+	case t == 0x1F:
+		return 8 // tNum
+	case t >= 0x20:
+		switch t&0x1F | 0x20 {
+		case 0x21: // tFunc
+			return 2
+		case 0x22: // tFuncVar
+			return 3
+		case 0x23, 0x24, 0x2A, 0x2C: // tName, tRef, tRefErr, tRefN
+			return 4
+		case 0x25, 0x2B, 0x2D: // tArea, tAreaErr, tAreaN
+			return 8
+		case 0x39, 0x3A, 0x3C: // tNameX, tRef3d, tRefErr3d
+			return 6
+		case 0x3B, 0x3D: // tArea3d, tAreaErr3d
+			return 10
+		}
+	}
+	return -1
+}
+
+// numericFormula reports whether a formula's tokens can only give a
+// number (or an error): their last operation is arithmetic (+ - * / ^,
+// a sign, a percent) or a numeric function (numericFuncs, SUM as
+// tAttrSum). A cached string result of such a formula is no result: what
+// a program that does not compute formulas writes (xlwt writes an empty
+// string), read as an empty cell, the model's money missing with no word
+// said.
+func numericFormula(rgce []byte) bool {
+	last, fn := byte(0), -1
+	for i := 0; i < len(rgce); {
+		t := rgce[i]
+		i++
+		switch {
+		case t == 0x15: // tParen: the value inside
+			continue
+		case t == 0x19: // tAttr
+			if i+3 > len(rgce) {
+				return false
+			}
+			switch rgce[i] {
+			case 0x10: // tAttrSum
+				last, fn = t, 4
+			case 0x00, 0x01, 0x40, 0x41: // spaces, volatile
+			default:
+				return false // tAttrIf, tAttrChoose, tAttrGoto…: IF and CHOOSE may give a string
+			}
+			i += 3
+			continue
+		}
+		n := tokenSize(t)
+		if n < 0 || i+n > len(rgce) {
+			return false
+		}
+		last, fn = t, -1
+		switch t&0x1F | 0x20 {
+		case 0x21:
+			if t >= 0x20 {
+				fn = le16(rgce[i:])
+			}
+		case 0x22:
+			if t >= 0x20 {
+				fn = le16(rgce[i+1:]) & 0x7FFF
+			}
+		}
+		i += n
+	}
+	switch {
+	case last >= 0x03 && last <= 0x07, last >= 0x12 && last <= 0x14:
+		return true
+	case last == 0x19 || last >= 0x20 && (last&0x1F|0x20 == 0x21 || last&0x1F|0x20 == 0x22):
+		return numericFuncs[fn]
+	}
+	return false
 }

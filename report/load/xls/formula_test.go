@@ -126,3 +126,30 @@ func TestSharedSums(t *testing.T) {
 		t.Errorf("sums %v; want %v", got, want)
 	}
 }
+
+// TestNumericFormula tells the formulas that can only give a number, whose
+// cached string is no value (xlwt's), from those that may give a string.
+func TestNumericFormula(t *testing.T) {
+	ref := func(r, c int) []byte { return append([]byte{0x24}, u16s(r, c|0xC000)...) }
+	for _, tc := range []struct {
+		what string
+		rgce []byte
+		want bool
+	}{
+		{"H2+I2", tokens(ref(1, 7), ref(1, 8), []byte{0x03}), true},
+		{"(H2*2)", tokens(ref(1, 7), tInt(2), []byte{0x05, 0x15}), true},
+		{"-H2", tokens(ref(1, 7), []byte{0x13}), true},
+		{"SUM(H2:I2)", tokens(area(1, 1, 7, 8), attrSum), true},
+		{"ROUND(H2,0)", tokens(ref(1, 7), tInt(0), []byte{0x41, 27, 0}), true},
+		{"SUBTOTAL(9,H2:H5)", tokens(tInt(9), area(1, 4, 7, 7), subtotal), true},
+		{"H2", ref(1, 7), false},
+		{"H2&I2", tokens(ref(1, 7), ref(1, 8), []byte{0x08}), false},
+		{"IF(H2,\"\",H2)", tokens(ref(1, 7), []byte{0x19, 0x02, 4, 0}, []byte{0x17, 0, 0}, []byte{0x19, 0x08, 3, 0}, ref(1, 7), []byte{0x19, 0x08, 3, 0}, []byte{0x42, 3, 1, 0}), false},
+		{"a cut tRef", []byte{0x24, 1}, false},
+		{"nothing", nil, false},
+	} {
+		if got := numericFormula(tc.rgce); got != tc.want {
+			t.Errorf("%s: numeric %v, want %v", tc.what, got, tc.want)
+		}
+	}
+}

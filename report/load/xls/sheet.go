@@ -160,6 +160,11 @@ func (s *sheetReader) record(r *records, typ int, body []byte) error {
 		if v[6] != 0xFF || v[7] != 0xFF {
 			return s.addNumber(row, col, math.Float64frombits(le64(v)), xf)
 		}
+		if (v[0] == 0 || v[0] == 3) && s.numericTokens(body) {
+			// A string for a formula that gives a number: no value
+			// saved (xlwt), not an empty cell.
+			s.uncomputed = append(s.uncomputed, Cell{Row: row + 1, Col: col + 1})
+		}
 		switch v[0] {
 		case 0: // a string, in the STRING record that follows
 			s.pending, s.hasPending = cell{row: int32(row), col: int32(col)}, true

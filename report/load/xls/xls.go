@@ -69,6 +69,10 @@ type Sheet struct {
 	// column of other rows, SUM(E2:E9) or SUBTOTAL(109,E2:E9): the cells
 	// of totals and subtotals.
 	SumCells []Cell
+	// Uncomputed are the cells of formulas whose value the file does not
+	// hold: they give a number, and hold a string (xlwt writes formulas
+	// so), read as empty cells.
+	Uncomputed []Cell
 }
 
 // Row is one row: Num counts from 1 as Excel shows it; Cells[i] is column

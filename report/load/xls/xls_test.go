@@ -91,6 +91,10 @@ func TestBasic(t *testing.T) {
 		t.Fatalf("sheets %q, want %q", names, want)
 	}
 	sh := sheets[0]
+	// xlwt writes "B2+B3" with an empty string for its value: none saved.
+	if want := []Cell{{5, 4}}; !reflect.DeepEqual(sh.Uncomputed, want) {
+		t.Errorf("uncomputed %v, want %v", sh.Uncomputed, want)
+	}
 	for _, c := range []struct {
 		row, col int
 		want     string

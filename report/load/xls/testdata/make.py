@@ -20,6 +20,8 @@ Files:
   formulas.xls   LibreOffice, from a .fods file: cached formula results of
                  every kind, a rich-text cell, a long string result, MULRK.
   formulas1904.xls  the same in the 1904 date system.
+  uncomputed.xls xlwt: a register whose funds are formulas (=H2+I2, the
+                 sum of its sources), which xlwt writes without their values.
   subtotal.xls   LibreOffice, from a .fods file: a register whose last row
                  sums its columns with SUBTOTAL(109;…) under a filter that
                  hides a row (so it does not add up), and a sheet of
@@ -348,11 +350,30 @@ def convert(soffice, tmp, src, filt, out):
     shutil.copyfile(made, os.path.join(HERE, out))
 
 
+def uncomputed():
+    """A register whose funds (column G) are each row's sources added up,
+    formulas xlwt writes with no value: an empty string."""
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("S")
+    head = ["Tỉnh", "Xã", "Tên mô hình", "Lĩnh vực", "Kỳ báo cáo", "Số mô hình", "Kinh phí huy động", "Ngân sách", "Nhân dân"]
+    for i, h in enumerate(head):
+        ws.write(0, i, h)
+    rows = [
+        ["Lạng Sơn", "Xã Bắc Sơn", "Nuôi bò nhốt chuồng", "Kinh tế", "2025-Q3", 1, None, 1000000, 500000],
+        ["Lạng Sơn", "Xã Bắc Sơn", "Trồng na", "Kinh tế", "2025-Q3", 1, None, 300000, 500000],
+    ]
+    for r, row in enumerate(rows, 1):
+        for c, v in enumerate(row):
+            ws.write(r, c, xlwt.Formula("H%d+I%d" % (r + 1, r + 1)) if v is None else v)
+    return wb
+
+
 def main():
     b = basic()
     b.save(os.path.join(HERE, "basic.xls"))
     sst().save(os.path.join(HERE, "sst.xls"))
     date1904().save(os.path.join(HERE, "date1904.xls"))
+    uncomputed().save(os.path.join(HERE, "uncomputed.xls"))
     save_stream(os.path.join(HERE, "encrypted.xls"), encrypted(basic()))
     save_stream(os.path.join(HERE, "biff5.xls"), biff5(), name="Book")
     libreoffice()
