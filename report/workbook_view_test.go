@@ -242,7 +242,7 @@ func TestXLSSubtotalUnderFilter(t *testing.T) {
 		warned = append(warned, w.Msg.In(msg.EN))
 	}
 	if got, want := strings.Join(warned, "\n"), "warning: row 6 computes its figures with formulas that add the column's other rows (SUM, SUBTOTAL): a subtotal, not summed\n"+
-		"warning: the sheet \"Quý III\" hides 1 rows of data under a filter or a collapsed group of rows; those rows are counted all the same"; got != want {
+		"warning: the sheet \"Quý III\" has rows of data hidden under a filter or a collapsed group of rows (1); they are counted all the same"; got != want {
 		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
 	}
 	s, err := d.Summarize(report.Options{Level: aggregate.LevelProvince})

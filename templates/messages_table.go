@@ -952,7 +952,7 @@ var messageTable = [...][]messageEntry{
 		{"validate.duplicate_group", Message{"", "this row, which names no model, repeats {1} of another file: the same locality, unit, field, status, period and figures; if one file is a copy of the other, read only one of them"}},
 		{"validate.empty_column", Message{"", "the column {1} is empty in every row: its figures count as none"}},
 		{"validate.extra_cells", Message{"", "this row has {1} cells, the header {2} (the first extra: {3}); a number written with commas (1,000,000) must be quoted in a comma-separated file, or the header lacks a column"}},
-		{"validate.filtered_rows", Message{"", "the sheet {1} hides {2} rows of data under a filter or a collapsed group of rows; those rows are counted all the same"}},
+		{"validate.filtered_rows", Message{"", "the sheet {1} has rows of data hidden under a filter or a collapsed group of rows ({2}); they are counted all the same"}},
 		{"validate.formula_value", Message{"", "the cell holds a formula whose value the file does not hold (or the file asks to be calculated again when opened, so the value saved may be out of date): open the file in Excel and save it"}},
 		{"validate.funds_split", Message{"", "the column {1} is split into {2}, {3}… with no Tổng số (total) column, and not every part is a source of funds (budget, people's contributions, xã hội hóa…) to add up; add a \"Tổng số\" column under {1}"}},
 		{"validate.group_counted", Message{"", "row number {1} is numbered as the group row of the rows {2} under it, but says {3} where those rows add up to {4}; it names a model, so it is counted as one: if it is a group row, clear its figures or correct them"}},
