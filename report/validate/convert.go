@@ -40,11 +40,20 @@ type rowConverter struct {
 	uncomputed map[int][]int
 	hidden     map[int]bool
 	read       []bool // by index: a column whose cells make a record (a formula's matters there only)
-	// nameHeadings are the rows of a name alone left out as headings
+	// anyCase are the rows of a name alone left out as headings
 	// (sheetLayout.nameHeadings) and the group rows left out as their
 	// rows' sums, by row number: their place's name need not be
 	// capitalised ("Xã Bắc sơn").
-	nameHeadings map[int]bool
+	anyCase map[int]bool
+}
+
+// placeAnyCase notes that the row numbered num may name its place in any
+// case (anyCase).
+func (rc *rowConverter) placeAnyCase(num int) {
+	if rc.anyCase == nil {
+		rc.anyCase = map[int]bool{}
+	}
+	rc.anyCase[num] = true
 }
 
 // partsSum returns the sum of a row's funds given in parts (fundsParts),
@@ -92,10 +101,7 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 	headerRow := lay.headerLast
 	for _, h := range lay.nameHeadings {
 		b.warn(rc.at(h.First, 0), "", msg.New("validate.name_heading", h.First, msg.Quote(h.Text)))
-		if rc.nameHeadings == nil {
-			rc.nameHeadings = map[int]bool{}
-		}
-		rc.nameHeadings[h.First] = true
+		rc.placeAnyCase(h.First)
 	}
 	problem := func(col int, column string, m msg.Text) {
 		res.Problems = append(res.Problems, &record.InputError{Pos: rc.at(headerRow, col), Column: column, Msg: m})
@@ -334,10 +340,7 @@ func (b *builder) table(t *load.Table, lay *sheetLayout) {
 		// need not be capitalised ("I | Xã Chiến thắng | 2 | 2.300.000",
 		// review 56's I19), its figures say what it is.
 		if k.Kind == "group" {
-			if rc.nameHeadings == nil {
-				rc.nameHeadings = map[int]bool{}
-			}
-			rc.nameHeadings[k.First] = true
+			rc.placeAnyCase(k.First)
 		}
 	}
 	b.headingPlaces(rc, lay, t, b.ds.Records[base:], b.ids[base:], res.Rejected[rejected:])

@@ -33,11 +33,15 @@ import (
 // they differ, with a warning: its members are the models. A numbered one
 // that names a model and does not add up is counted, with a warning.
 
+// numberText returns a row's number without spaces and the full stop or
+// bracket after it ("1.", "a)", " II " are "1", "a", "II").
+func numberText(n string) string { return strings.TrimRight(strings.TrimSpace(n), ".)") }
+
 // rank returns the level of a row number: 0 for a part (A, B), 1 for a
 // section in roman numerals (I, II), 2 for a number (1, 2), 3 for a
 // number under one (1.1, a, b), 4 for 1.1.1 and so on; -1 for none.
 func rank(n string) int {
-	n = strings.TrimRight(strings.TrimSpace(n), ".)")
+	n = numberText(n)
 	if n == "" || len(n) > 12 {
 		return -1
 	}
@@ -79,13 +83,12 @@ func rank(n string) int {
 // doubled, the letters put between the roman numerals' and the numbers'.
 // counted tells whether row i gives a count.
 func lettersOverNumbers(nums []string, ranks []int, counted func(i int) bool) {
-	bare := func(n string) string { return strings.TrimRight(strings.TrimSpace(n), ".)") }
 	letters := 0
 	for i, n := range nums {
 		if !lowerLetter(n) {
 			continue
 		}
-		if i+1 == len(nums) || bare(nums[i+1]) != "1" || !counted(i) {
+		if i+1 == len(nums) || numberText(nums[i+1]) != "1" || !counted(i) {
 			return
 		}
 		letters++
@@ -111,11 +114,11 @@ func childOf(n string, r int, p string, rp int) bool {
 	if rp < 0 || r <= rp {
 		return false
 	}
-	if n, p := strings.TrimRight(strings.TrimSpace(n), ".)"), strings.TrimRight(strings.TrimSpace(p), ".)"); len(n) == 1 && len(p) == 1 && n[0] == p[0]+1 {
+	if n, p := numberText(n), numberText(p); len(n) == 1 && len(p) == 1 && n[0] == p[0]+1 {
 		return false // H then I: letters in a row, I no roman numeral
 	}
 	if r >= 3 && n[0] >= '0' && n[0] <= '9' && p[0] >= '0' && p[0] <= '9' {
-		p = strings.TrimRight(strings.TrimSpace(p), ".)")
+		p = numberText(p)
 		return strings.HasPrefix(strings.TrimSpace(n), p+".")
 	}
 	return true
@@ -974,7 +977,7 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 // lowerLetter reports whether a row's number is a lower-case letter, a
 // to h, with its mark or not ("a", "b.", "c)").
 func lowerLetter(n string) bool {
-	n = strings.TrimRight(strings.TrimSpace(n), ".)")
+	n = numberText(n)
 	return len(n) == 1 && n[0] >= 'a' && n[0] <= 'h'
 }
 

@@ -396,10 +396,8 @@ func headingPlaceOf(c, province string, proper bool) (place string, level int, o
 			return "", 0, false // "Xã , huyện Bắc Sơn"
 		}
 	}
-	for _, w := range strings.Fields(c[n:]) {
-		if r, _ := utf8.DecodeRuneInString(w); proper && !unicode.IsUpper(r) && !unicode.IsDigit(r) {
-			return "", 0, false // "Xã an toàn": a model's name
-		}
+	if proper && !properAfter(c[n:], true) {
+		return "", 0, false // "Xã an toàn": a model's name
 	}
 	if !placeOf(province, c, level) {
 		return "", 0, false
@@ -631,7 +629,7 @@ type placeScope struct {
 func (rc *rowConverter) headingPlace(r load.Row) (place string, level int, ok bool) {
 	text := cell(r, rc.where[colModel])
 	if text != "" {
-		return headingPlaceOf(text, cell(r, rc.where[colProvince]), !rc.nameHeadings[r.Num])
+		return headingPlaceOf(text, cell(r, rc.where[colProvince]), !rc.anyCase[r.Num])
 	}
 	for level := 2; level >= 1; level-- {
 		c := colCommune
@@ -707,7 +705,7 @@ func headingScopes(rc *rowConverter, lay *sheetLayout, t *load.Table, recs []rec
 			_, _, found = rc.headingPlace(r)
 		}
 	}
-	for num := range rc.nameHeadings {
+	for num := range rc.anyCase {
 		if found {
 			break
 		}

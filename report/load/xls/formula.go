@@ -36,14 +36,10 @@ type sharedFormula struct {
 // sheet's sums when its tokens sum a range of its column; a formula shared
 // with other cells is resolved at the end of the sheet (resolveShared).
 func (s *sheetReader) formula(row, col int, body []byte) {
-	if len(body) < 22 {
+	rgce, ok := tokensOf(body)
+	if !ok {
 		return
 	}
-	n := le16(body[20:])
-	if 22+n > len(body) {
-		return
-	}
-	rgce := body[22 : 22+n]
 	c := Cell{Row: row + 1, Col: col + 1}
 	if len(rgce) == 5 && rgce[0] == 0x01 { // tExp: the tokens are a SHRFMLA's
 		s.sharedRefs = append(s.sharedRefs, sharedRef{cell: c, anchor: Cell{Row: le16(rgce[1:]) + 1, Col: le16(rgce[3:]) + 1}})
@@ -57,11 +53,22 @@ func (s *sheetReader) formula(row, col int, body []byte) {
 // numericTokens reports whether a FORMULA record's own tokens can only
 // give a number (numericFormula); a shared formula's are not looked at.
 func (s *sheetReader) numericTokens(body []byte) bool {
+	rgce, ok := tokensOf(body)
+	return ok && numericFormula(rgce)
+}
+
+// tokensOf returns a FORMULA record's parsed expression: cce, its size,
+// after the cell, its value and flags, then rgce; false when the record
+// is too short for it.
+func tokensOf(body []byte) ([]byte, bool) {
 	if len(body) < 22 {
-		return false
+		return nil, false
 	}
 	n := le16(body[20:])
-	return 22+n <= len(body) && numericFormula(body[22:22+n])
+	if 22+n > len(body) {
+		return nil, false
+	}
+	return body[22 : 22+n], true
 }
 
 // sharedFormula keeps a SHRFMLA record's tokens: RefU (rows from 0 as two
