@@ -334,43 +334,69 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	// model's, their households and people no more than its (review 59:
 	// dashed models under a model whose money they made by chance, one
 	// of them with more households than it, half taken for its parts).
+	//
+	// Rows so marked that name a household or a source of money are
+	// the model's parts by their names, all of them together, where
+	// their figures together are within the model's (review 59:
+	// households listed with their shares of the money, which did not
+	// make it up, counted as models); the rest are weighed as above on
+	// their own.
 	type block struct {
 		n                                int
 		funds, households, beneficiaries int64
 		badRow                           bool
 	}
-	var marked map[int]*block
+	var marked map[int]*[2]block // by parent: the rows not named, and those named
 	for _, sr := range subs {
 		if !sr.marked || sr.group {
 			continue
 		}
 		if marked == nil {
-			marked = map[int]*block{}
+			marked = map[int]*[2]block{}
 		}
 		k := marked[sr.parent]
 		if k == nil {
-			k = &block{}
+			k = &[2]block{}
 			marked[sr.parent] = k
 		}
+		kb := &k[0]
+		if sr.named {
+			kb = &k[1]
+		}
 		if rec[sr.row] < 0 {
-			k.badRow = true
+			kb.badRow = true
 			continue
 		}
 		r := &b.ds.Records[base+rec[sr.row]]
-		k.n, k.funds, k.households, k.beneficiaries = k.n+1, k.funds+r.FundsVND, k.households+r.Households, k.beneficiaries+r.Beneficiaries
+		kb.n, kb.funds, kb.households, kb.beneficiaries = kb.n+1, kb.funds+r.FundsVND, kb.households+r.Households, kb.beneficiaries+r.Beneficiaries
 	}
-	parts := func(p int) bool {
+	parts := func(p int, named bool) bool {
 		k := marked[p]
-		if k == nil || k.badRow || k.n < 2 || rec[p] < 0 {
+		if k == nil || rec[p] < 0 {
 			return false
 		}
 		m := &b.ds.Records[base+rec[p]]
-		return m.FundsVND > 0 && k.funds == m.FundsVND && k.households <= m.Households && k.beneficiaries <= m.Beneficiaries
+		within := func(kb *block) bool {
+			return !kb.badRow && kb.households <= m.Households && kb.beneficiaries <= m.Beneficiaries
+		}
+		makeUp := func(kb *block) bool { // two rows at least, whose money is the model's
+			return within(kb) && kb.n >= 2 && m.FundsVND > 0 && kb.funds == m.FundsVND
+		}
+		all := &block{n: k[0].n + k[1].n, funds: k[0].funds + k[1].funds, households: k[0].households + k[1].households,
+			beneficiaries: k[0].beneficiaries + k[1].beneficiaries, badRow: k[0].badRow || k[1].badRow}
+		if makeUp(all) {
+			return true
+		}
+		byName := within(&k[1]) && k[1].n > 0 && k[1].funds <= m.FundsVND && k[1].funds+k[1].households+k[1].beneficiaries > 0
+		if named {
+			return byName
+		}
+		return byName && makeUp(&k[0])
 	}
 	for _, sr := range subs {
 		i, p := sr.row, sr.parent
 		if sr.marked && !sr.group {
-			if parts(p) {
+			if parts(p, sr.named) {
 				out[i], kind[i] = true, "breakdown"
 				b.warn(rc.at(rows[i].Num, 0), "", msg.New("validate.breakdown_guessed", rows[i].Num, rows[p].Num))
 			}
@@ -841,6 +867,9 @@ type subRow struct {
 	group       bool // its parent names no model: a group's row, that may sum it instead
 	source      bool // under a group's row, it names a source of money only
 	marked      bool // a list's mark where its number goes, nothing else says so
+	// named: marked, it names a household ("Hộ ông Hoàng Văn Minh") or a
+	// source of money ("Ngân sách nhà nước"), which no model is named.
+	named bool
 }
 
 // breakdowns reports whether the rows in [lo, hi) that are not out are
@@ -882,6 +911,16 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 	parent := -1
 	lettered := -2  // the last row lettered as a breakdown's
 	markedRun := -2 // the last row marked as a part (marked)
+	// next reports whether row b follows row a, or only lines of a
+	// breakdown's words are between them ("Trong đó:" over the sources).
+	next := func(a, b int) bool {
+		for n := a + 1; n < b; n++ {
+			if !broken[n] {
+				return false
+			}
+		}
+		return b > a
+	}
 	for i, r := range rows {
 		noCount := isDash(cell(r, rc.where[colCount])) || cell(r, rc.where[colCount]) == ""
 		// A list's mark where the row's number goes ("- | Chuồng trại |
@@ -895,7 +934,7 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		// count, after a commune's heading or another dashed model, taken
 		// for the parts of the model above them.
 		markedNum := nums != nil && listMark(nums[i]) && noCount && cell(r, rc.where[colField]) == "" &&
-			parent >= 0 && !listMark(nums[parent]) && (parent == i-1 || markedRun == i-1) && i > 0 && rows[i].Num == rows[i-1].Num+1
+			parent >= 0 && !listMark(nums[parent]) && (parent == i-1 || markedRun == i-1) && i > 0 && next(rows[i-1].Num, rows[i].Num)
 		if markedNum {
 			markedRun = i
 		}
@@ -969,9 +1008,41 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 			nums == nil && !source {
 			continue // a model's row typed without its number, field and place ("Mô hình B")
 		}
-		out = append(out, subRow{row: i, parent: parent, worded: worded || bullet && !markedNum, group: modelless[parent], source: source, marked: markedNum})
+		named := markedNum && (sourceRowRe.MatchString(folded) || household(strings.Trim(text, " :.-+•*–")))
+		out = append(out, subRow{row: i, parent: parent, worded: worded || bullet && !markedNum, group: modelless[parent], source: source, marked: markedNum, named: named})
 	}
 	return out
+}
+
+// household reports whether a row's name is a household's: "Hộ ông
+// Hoàng Văn Minh", "Hộ bà Lý Thị Hoa", "Hộ gia đình anh Tú", "Gia đình
+// chị Nông Thị Mai", "Hộ Vi Văn Tú"; a model's is not, even of a
+// household: "Hộ kinh doanh an toàn", "Hộ gia đình văn hóa".
+func household(name string) bool {
+	if i := strings.IndexAny(name, "(["); i > 0 {
+		name = name[:i] // "Hộ ông Vi Văn Tú (góp ngày công)"
+	}
+	words := strings.Fields(name)
+	folded := strings.Fields(record.Fold(name))
+	if len(words) != len(folded) || len(words) < 3 {
+		return false
+	}
+	title := func(k int) bool { // a person's title, and a proper name after it
+		switch folded[k] {
+		case "ong", "ba", "anh", "chi", "co", "chu", "bac", "cu", "em", "o", "di", "thim", "mo":
+			return k+1 < len(words) && properAfter(strings.Join(words[k+1:], " "), true)
+		}
+		return false
+	}
+	switch {
+	case folded[0] == "ho" && len(words) >= 5 && folded[1] == "gia" && folded[2] == "dinh":
+		return title(3)
+	case folded[0] == "ho":
+		return title(1) || len(words) <= 5 && properAfter(strings.Join(words[1:], " "), true)
+	case folded[0] == "gia" && folded[1] == "dinh":
+		return title(2)
+	}
+	return false
 }
 
 // lowerLetter reports whether a row's number is a lower-case letter, a

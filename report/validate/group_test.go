@@ -212,6 +212,31 @@ func TestSubRows(t *testing.T) {
 			"-,Lạng Sơn,Xã Bắc Sơn,Câu lạc bộ hát then,,Quý III/2025,,1.000.000,\n", sums{2, 2, 2_000_000, 12}},
 		{"models marked in the column of numbers", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n" +
 			"-,Lạng Sơn,Xã Bắc Sơn,Chuồng trại,Kinh tế,Quý III/2025,,1.000.000,\n-,Lạng Sơn,Xã Bắc Sơn,Con giống,,Quý III/2025,1,500.000,\n", sums{3, 3, 3_000_000, 12}},
+		// Households and sources of money marked so are parts by their
+		// names, where their figures together are within the model's:
+		// the households' shares of the money, which do not make it up,
+		// or their households only; sources that do not add up; sources
+		// under a line "Trong đó:"; households before a model marked
+		// so (review 59's D02, D03, K05, D07, D14: counted as models).
+		{"households marked, their shares", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,2.500.000,3\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Hộ ông Hoàng Văn Minh,,Quý III/2025,,500.000,1\n-,Lạng Sơn,Xã Bắc Sơn,Hộ bà Lý Thị Hoa,,Quý III/2025,,500.000,1\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Hộ Vi Văn Tú,,Quý III/2025,,500.000,1\n2,Lạng Sơn,Xã Bắc Sơn,Trồng na,Kinh tế,Quý III/2025,1,800.000,5\n", sums{2, 2, 3_300_000, 8}},
+		{"households marked, households only", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,3\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Hộ gia đình anh Hoàng Văn Minh,,Quý III/2025,,,1\n-,Lạng Sơn,Xã Bắc Sơn,Gia đình chị Lý Thị Hoa,,Quý III/2025,,,1\n", sums{1, 1, 1_500_000, 3}},
+		{"sources marked, not adding up", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Ngân sách,,Quý III/2025,,500.000,\n-,Lạng Sơn,Xã Bắc Sơn,Nhân dân đóng góp,,Quý III/2025,,900.000,\n", sums{1, 1, 1_500_000, 12}},
+		{"sources marked under Trong đó", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n" +
+			",Lạng Sơn,Xã Bắc Sơn,Trong đó:,,Quý III/2025,,,\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Ngân sách nhà nước,,Quý III/2025,,500.000,\n-,Lạng Sơn,Xã Bắc Sơn,Nhân dân đóng góp,,Quý III/2025,,1.000.000,\n", sums{1, 1, 1_500_000, 12}},
+		{"households marked, then a model", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n" +
+			"+,Lạng Sơn,Xã Bắc Sơn,Hộ ông Hoàng Văn Minh,,Quý III/2025,,700.000,6\n+,Lạng Sơn,Xã Bắc Sơn,Hộ bà Lý Thị Hoa,,Quý III/2025,,800.000,6\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Câu lạc bộ hát then,,Quý III/2025,,2.000.000,30\n", sums{2, 2, 3_500_000, 42}},
+		// Beyond the model's figures, or named as models are, they are
+		// models.
+		{"households marked, beyond the model's", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,3\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Hộ ông Hoàng Văn Minh,,Quý III/2025,,500.000,2\n-,Lạng Sơn,Xã Bắc Sơn,Hộ bà Lý Thị Hoa,,Quý III/2025,,500.000,2\n", sums{3, 3, 2_500_000, 7}},
+		{"households' models marked", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,2.500.000,12\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Hộ kinh doanh an toàn thực phẩm,,Quý III/2025,,500.000,1\n-,Lạng Sơn,Xã Bắc Sơn,Hộ gia đình văn hóa tiêu biểu,,Quý III/2025,,500.000,1\n", sums{3, 3, 3_500_000, 14}},
 	} {
 		wantSums(t, tc.what, groupHead+tc.rows, tc.want)
 	}
@@ -1390,4 +1415,28 @@ func thachAn(extraHeader string, extras ...string) string {
 		"Cao Bằng,Huyện Thạch An,Xã Đức Long,Hội Nông dân,Nuôi bò,Kinh tế,Duy trì,2024-Q3,1,4000000" + extras[0] + "\n" +
 		"Cao Bằng,Huyện Thạch An,Xã Đức Long,Hội Phụ nữ,Trồng rau,Kinh tế,Duy trì,2024-Q3,1,3000000" + extras[1] + "\n" +
 		"Cao Bằng,Huyện Thạch An,Xã Lê Lai,Hội Nông dân,Nuôi dê,Kinh tế,Mới,2024-Q3,1,2000000" + extras[2] + "\n"
+}
+
+// A household's name is told from a model's named after households.
+func TestHousehold(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Hộ ông Hoàng Văn Minh":            true,
+		"Hộ ông Vi Văn Tú (góp ngày công)": true,
+		"Hộ bà Lý Thị Hoa":                 true,
+		"Hộ Vi Văn Tú":                     true,
+		"Hộ gia đình anh Hoàng Văn Minh":   true,
+		"Gia đình chị Nông Thị Mai":        true,
+		"HỘ ÔNG HOÀNG VĂN MINH":            true,
+		"Hộ kinh doanh an toàn thực phẩm":  false,
+		"Hộ gia đình văn hóa tiêu biểu":    false,
+		"Hộ ông bà nuôi bò giỏi":           false,
+		"Gia đình văn hóa":                 false,
+		"Hộ nghèo":                         false,
+		"Hộ Kinh Doanh Cá Thể Lý Văn Phúc": false,
+		"Nuôi bò nhốt chuồng":              false,
+	} {
+		if got := household(name); got != want {
+			t.Errorf("household(%q) = %v, want %v", name, got, want)
+		}
+	}
 }
