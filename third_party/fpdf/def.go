@@ -546,6 +546,7 @@ type Fpdf struct {
 	importedTplIDs   map[string]int             // imported template ids hash to object id int (gofpdi)
 	buffer           fmtBuffer                  // buffer holding in-memory PDF
 	zbuf             bytes.Buffer               // compressed stream being written, reused
+	fontCache        *FontCache                 // faces and subsets shared with other documents, or nil
 	pages            []*bytes.Buffer            // slice[page] of page content; 1-based
 	state            int                        // current document state
 	compress         bool                       // compression flag

@@ -1975,7 +1975,13 @@ func (f *Fpdf) loadFont(fontKey string) (fontDefType, bool) {
 	if !ok || def.utf8 == nil || def.utf8.face != nil {
 		return def, ok
 	}
-	face, err := parseTTF(def.utf8.data)
+	var face *ttfFace
+	var err error
+	if f.fontCache != nil {
+		face, err = f.fontCache.face(def.i, def.utf8.data)
+	} else {
+		face, err = parseTTF(def.utf8.data)
+	}
 	if err != nil {
 		f.SetErrorf("font %s: %w", fontKey, err)
 		return def, ok

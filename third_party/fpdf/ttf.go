@@ -11,6 +11,7 @@ package fpdf
 // 65,536 entries; see CHANGES.md.
 
 import (
+	"bytes"
 	"crypto/sha1"
 	"encoding/binary"
 	"encoding/hex"
@@ -35,9 +36,12 @@ type utf8Font struct {
 	selected bool     // SetFont has selected the font: it is embedded
 	used     runeSet  // the runes drawn with the font
 
-	// Made when the document is written.
-	sub     *ttfSubset
-	program []byte
+	// Made when the document is written: the subset and its program, or,
+	// with a FontCache, its streams compressed.
+	prepared bool
+	sub      *ttfSubset
+	program  []byte
+	streams  *fontStreams
 }
 
 // use records the runes of s as drawn with the font.
@@ -875,19 +879,23 @@ func (f *Fpdf) outputSizeEstimate() int {
 			continue
 		}
 		f.prepareUTF8Font(key, font)
-		if font.utf8.program != nil {
+		switch u := font.utf8; {
+		case u.streams != nil:
+			n += 1<<10 + len(u.streams.program) + len(u.streams.cidToGID) + len(u.streams.toUnicode) + 4*len(u.sub.runes)
+		case u.program != nil:
 			// Font programs compress to about two thirds.
-			n += 1<<10 + 3*len(font.utf8.program)/4 + 8*len(font.utf8.sub.runes)
+			n += 1<<10 + 3*len(u.program)/4 + 8*len(u.sub.runes)
 		}
 	}
 	return n
 }
 
 // prepareUTF8Font chooses the subset of a UTF-8 font and writes its
-// program, once.
+// program, once; with a FontCache, its streams compressed, or those a
+// document made before for the same runes.
 func (f *Fpdf) prepareUTF8Font(key string, font fontDefType) {
 	u := font.utf8
-	if u.program != nil || f.err != nil {
+	if u.prepared || f.err != nil {
 		return
 	}
 	if u.face == nil {
@@ -902,12 +910,38 @@ func (f *Fpdf) prepareUTF8Font(key string, font fontDefType) {
 	if f.aliasNbPagesStr != "" {
 		u.use(strconv.Itoa(f.page)) // registered as an alias when the pages are written
 	}
+	runes := u.used.runes()
+	cacheKey := ""
+	if f.fontCache != nil {
+		cacheKey = subsetKey(font.i, runes, f.compress)
+		if s := f.fontCache.get(cacheKey); s != nil {
+			u.prepared, u.sub, u.streams = true, s.sub, s
+			return
+		}
+	}
 	var err error
-	if u.sub, err = u.face.subset(u.used.runes()); err == nil {
+	if u.sub, err = u.face.subset(runes); err == nil {
 		u.program, err = u.face.program(u.sub)
 	}
 	if err != nil {
 		f.SetErrorf("font %s: %w", key, err)
+		return
+	}
+	u.prepared = true
+	if f.fontCache != nil {
+		deflated := func(data []byte) []byte {
+			var b bytes.Buffer
+			b.Grow(len(data)/2 + 64)
+			zlibCompress(&b, data)
+			return b.Bytes()
+		}
+		s := &fontStreams{sub: u.sub, programLen: len(u.program), program: deflated(u.program),
+			cidToGID: deflated(u.sub.cidToGIDMap()), toUnicode: u.sub.toUnicode()}
+		if f.compress {
+			s.toUnicode = deflated(s.toUnicode)
+		}
+		u.streams, u.program = s, nil
+		f.fontCache.put(cacheKey, s)
 	}
 }
 
@@ -920,7 +954,7 @@ func (f *Fpdf) putUTF8Font(font fontDefType) {
 	if f.err != nil {
 		return
 	}
-	face, sub, program := font.utf8.face, font.utf8.sub, font.utf8.program
+	face, sub, program, streams := font.utf8.face, font.utf8.sub, font.utf8.program, font.utf8.streams
 	ps := face.psName
 	if ps == "" {
 		ps = "utf8" + font.Name
@@ -942,7 +976,14 @@ func (f *Fpdf) putUTF8Font(font fontDefType) {
 	f.out("endobj")
 
 	f.newobj()
-	f.putCompressedStream("", sub.toUnicode(), f.compress)
+	switch {
+	case streams == nil:
+		f.putCompressedStream("", sub.toUnicode(), f.compress)
+	case f.compress:
+		f.putDeflatedStream("", streams.toUnicode)
+	default:
+		f.putCompressedStream("", streams.toUnicode, false)
+	}
 	f.out("endobj")
 
 	// CIDInfo
@@ -968,11 +1009,19 @@ func (f *Fpdf) putUTF8Font(font fontDefType) {
 	f.out("endobj")
 
 	f.newobj()
-	f.putCompressedStream("", sub.cidToGIDMap(), true)
+	if streams != nil {
+		f.putDeflatedStream("", streams.cidToGID)
+	} else {
+		f.putCompressedStream("", sub.cidToGIDMap(), true)
+	}
 	f.out("endobj")
 
 	f.newobj()
-	f.putCompressedStream("/Length1 "+strconv.Itoa(len(program)), program, true)
+	if streams != nil {
+		f.putDeflatedStream("/Length1 "+strconv.Itoa(streams.programLen), streams.program)
+	} else {
+		f.putCompressedStream("/Length1 "+strconv.Itoa(len(program)), program, true)
+	}
 	f.out("endobj")
 }
 
@@ -982,6 +1031,13 @@ func (f *Fpdf) deflate(data []byte) []byte {
 	f.zbuf.Reset()
 	zlibCompress(&f.zbuf, data)
 	return f.zbuf.Bytes()
+}
+
+// putDeflatedStream writes a stream compressed before with zlibCompress,
+// with its dictionary and extra entries, as putCompressedStream would.
+func (f *Fpdf) putDeflatedStream(extra string, z []byte) {
+	f.out("<</Filter /FlateDecode " + extra + "/Length " + strconv.Itoa(len(z)) + ">>")
+	f.putstream(z)
 }
 
 // putCompressedStream writes a stream's dictionary, with extra entries,

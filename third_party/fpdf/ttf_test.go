@@ -52,9 +52,13 @@ const vietnamese = "Cộng hòa xã hội chủ nghĩa Việt Nam — Độc l�
 
 // testDoc draws two pages of Vietnamese text with three of the four
 // registered faces: Bold Italic is registered and never selected.
-func testDoc(tb testing.TB) *Fpdf {
+func testDoc(tb testing.TB) *Fpdf { return testDocCache(tb, nil) }
+
+// testDocCache is testDoc sharing the font cache c.
+func testDocCache(tb testing.TB, c *FontCache) *Fpdf {
 	tb.Helper()
 	p := New("P", "mm", "A4", "")
+	p.SetFontCache(c)
 	p.SetCatalogSort(true)
 	stamp := time.Date(2025, 9, 30, 0, 0, 0, 0, time.UTC)
 	p.SetCreationDate(stamp)
@@ -361,5 +365,50 @@ func BenchmarkRegister(b *testing.B) {
 		p.AddUTF8FontFromBytes("Liberation Serif", "", data)
 		p.AddPage()
 		p.SetFont("Liberation Serif", "", 12)
+	}
+}
+
+// Documents sharing a FontCache, one after another or at once, compressed
+// or not, are byte for byte what they are alone, whether their subsets
+// were made for them, found in the cache or forgotten by it.
+func TestFontCache(t *testing.T) {
+	doc := func(i int, compress bool, c *FontCache) []byte {
+		p := testDocCache(t, c)
+		p.SetCompression(compress)
+		p.SetFont("Liberation Serif", "B", 12)
+		p.Cell(0, 10, []string{"Xã Bắc Sơn", "Phường Kỳ Lừa", "Xã Quảng Lạc", "Xã Bắc Sơn"}[i])
+		return output(t, p)
+	}
+	for _, compress := range []bool{true, false} {
+		var want [4][]byte
+		for i := range want {
+			want[i] = doc(i, compress, nil)
+		}
+		if !bytes.Equal(want[0], want[3]) || bytes.Equal(want[0], want[1]) {
+			t.Fatal("the documents are not as the test means them")
+		}
+		for _, size := range []int{0, 1, 16} {
+			c := NewFontCache(size)
+			for _, i := range []int{0, 1, 2, 3, 0, 2} {
+				if got := doc(i, compress, c); !bytes.Equal(got, want[i]) {
+					t.Errorf("compress %v, cache of %d: document %d differs with the cache", compress, size, i)
+				}
+			}
+			if n := c.lru.Len(); n != min(size, 5) { // regular, italic: 1 subset each; bold: 3
+				t.Errorf("cache of %d keeps %d subsets", size, n)
+			}
+			if len(c.faces) != 3 {
+				t.Errorf("cache keeps %d faces, want the 3 selected", len(c.faces))
+			}
+			var wg sync.WaitGroup
+			for k := range 8 {
+				wg.Go(func() {
+					if got := doc(k%4, compress, c); !bytes.Equal(got, want[k%4]) {
+						t.Errorf("compress %v, cache of %d: document %d differs made at once with others", compress, size, k%4)
+					}
+				})
+			}
+			wg.Wait()
+		}
 	}
 }
