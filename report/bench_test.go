@@ -189,9 +189,10 @@ func BenchmarkRead(b *testing.B) {
 }
 
 // BenchmarkSplitCommune makes the reports of one commune each, as
-// generate --split-by commune does, of the national register's first 60
-// communes: the time per report, with the split itself (loading once,
-// partitioning) outside the loop.
+// generate --split-by commune does, of the national register's communes
+// in turn: the time per report, with the split itself (loading once,
+// partitioning) outside the loop; alone, or sharing a Cache as the
+// command's reports do.
 func BenchmarkSplitCommune(b *testing.B) {
 	file := nationalRegister(b)
 	opts := report.Options{Inputs: []string{file}, Period: record.QuarterPeriod(2026, 3), Compare: compare.Both()}
@@ -202,21 +203,27 @@ func BenchmarkSplitCommune(b *testing.B) {
 	if err := d.Check(opts); err != nil {
 		b.Fatal(err)
 	}
-	parts, _, err := d.Split(opts, aggregate.LevelCommune)
-	if err != nil {
-		b.Fatal(err)
-	}
-	parts = parts[:60]
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		p := parts[i%len(parts)]
-		r, err := p.Result()
+	for _, cached := range []bool{false, true} {
+		name := "alone"
+		if cached {
+			name, opts.Cache = "cache", report.NewCache()
+		}
+		parts, _, err := d.Split(opts, aggregate.LevelCommune)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := report.PDF(r, p.Options()); err != nil {
-			b.Fatal(err)
-		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				p := parts[i%len(parts)]
+				r, err := p.Result()
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := report.PDF(r, p.Options()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

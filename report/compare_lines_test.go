@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -18,6 +19,7 @@ import (
 	"github.com/dvkreport/dvkreport/report/aggregate"
 	"github.com/dvkreport/dvkreport/report/compare"
 	"github.com/dvkreport/dvkreport/report/layout"
+	"github.com/dvkreport/dvkreport/report/msg"
 	"github.com/dvkreport/dvkreport/report/record"
 )
 
@@ -364,5 +366,55 @@ func TestJSONEmptyLists(t *testing.T) {
 	}
 	if s := b.String(); !strings.Contains(s, `"localities": []`) || !strings.Contains(s, `"sources": []`) || strings.Contains(s, "null") {
 		t.Errorf("JSON of an empty summary:\n%s", s)
+	}
+}
+
+// The reports of a split that share a Cache, made one after another and
+// at once, each in Vietnamese and in English, are byte for byte those made
+// alone.
+func TestSplitCacheSameBytes(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.csv")
+	data := "province,commune,model,field,period,funds_vnd\n" +
+		"Lạng Sơn,Xã Ba Sơn,Tổ tự quản,Quốc phòng - An ninh,2025-Q4,100000000\n" +
+		"Lạng Sơn,Xã Bắc Sơn,Nuôi bò,Kinh tế,2025-Q4,200000000\n" +
+		"Lạng Sơn,Phường Kỳ Lừa,Chợ văn minh,Văn hóa - Xã hội,2025-Q4,300000000\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []msg.Lang{msg.VI, msg.EN} {
+		opts := report.Options{Inputs: []string{path}, Period: record.QuarterPeriod(2025, 4), Localities: []string{"Lạng Sơn"}, Lang: lang}
+		make1 := func(p *report.Part) []byte {
+			r, err := p.Result()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := report.PDF(r, p.Options())
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}
+		var want [][]byte
+		for _, p := range splitCommunes(t, opts) {
+			want = append(want, make1(p))
+		}
+		opts.Cache = report.NewCache()
+		parts := splitCommunes(t, opts)
+		for round := range 2 {
+			for i, p := range parts {
+				if got := make1(p); !bytes.Equal(got, want[i]) {
+					t.Errorf("%s, round %d: %v differs made with the cache", lang, round, p.Path)
+				}
+			}
+		}
+		var wg sync.WaitGroup
+		for i, p := range parts {
+			wg.Go(func() {
+				if got := make1(p); !bytes.Equal(got, want[i]) {
+					t.Errorf("%s: %v differs made with the cache at once with the others", lang, p.Path)
+				}
+			})
+		}
+		wg.Wait()
 	}
 }

@@ -68,6 +68,9 @@ type Options struct {
 	// BOM starts a CSV summary with a byte-order mark, for Excel on
 	// Windows.
 	BOM bool
+	// Cache, if not nil, keeps what the reports made with it have in
+	// common, made once: a batch's reports share one (see NewCache).
+	Cache *Cache
 }
 
 // UsageError is an error in what the user asked for, rather than in the

@@ -28,7 +28,6 @@ import (
 	"github.com/dvkreport/dvkreport/report/record"
 	"github.com/dvkreport/dvkreport/report/validate"
 	"github.com/dvkreport/dvkreport/seeds"
-	"github.com/dvkreport/dvkreport/templates"
 )
 
 // SeedName is how positions in the embedded seed dataset are named.
@@ -232,7 +231,7 @@ func (d *Data) Summarize(opts Options) (*Result, error) {
 // Document lays out the report of a result in the language, form and
 // texts of opts. A broken edited template is a *templates.Error.
 func Document(r *Result, opts Options) (*layout.Document, error) {
-	set, err := templates.Load(opts.Lang.String(), opts.Templates)
+	set, err := opts.Cache.templates(opts.Lang.String(), opts.Templates)
 	if err != nil {
 		return nil, err
 	}
@@ -274,7 +273,7 @@ func PDF(r *Result, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pdf.Render(doc, pdf.Options{RasterCharts: opts.RasterCharts})
+	return pdf.Render(doc, pdf.Options{RasterCharts: opts.RasterCharts, Cache: opts.Cache.pdfCache()})
 }
 
 // Generate makes the report opts select and writes it to w.

@@ -74,6 +74,7 @@ func generateBatch(c *cli.Context, u *ui, e env, opts report.Options, level aggr
 	if err != nil {
 		return err
 	}
+	opts.Cache = report.NewCache() // the reports' texts and fonts, made once
 	parts, apart, err := d.Split(opts, level)
 	if err != nil {
 		return err

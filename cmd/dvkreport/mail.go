@@ -318,6 +318,7 @@ func sendMail(c *cli.Context, u *ui, e env) error {
 		}
 		return m.deliver(c, u, e, []*mail.Message{msg1}, []string{scopeName(whole)}, d.Files)
 	}
+	opts.Cache = report.NewCache() // the reports' texts and fonts, made once
 	parts, apart, err := d.Split(opts, level)
 	if err != nil {
 		return err

@@ -60,9 +60,29 @@ type Options struct {
 	RasterCharts bool
 	// ChartDPI is the resolution of raster charts; 0 means 300.
 	ChartDPI float64
+	// Cache, if not nil, keeps the fonts' faces and subsets for the
+	// PDFs made with it (see NewCache).
+	Cache *Cache
 	// fpdfText draws every table cell with fpdf's Text, for tests.
 	fpdfText bool
 }
+
+// A Cache keeps what the PDFs one program makes have in common: the
+// fonts' faces, parsed once, and their subsets, each made and compressed
+// once for a face and the runes a PDF draws with it. A PDF is byte for
+// byte what it is without one. A Cache is safe for PDFs made at once.
+type Cache struct{ fonts *fpdf.FontCache }
+
+// cachedSubsets is how many font subsets a Cache keeps, those used last.
+// The reports of a national register split by commune have in all about
+// 30 subsets of the charts' face, 60 of the italic, 160 of the bold and
+// as many of the regular as communes; 128 kept, 94%, 78%, 78% and 4% of
+// them were found in the cache. A subset of a report's runes takes about
+// 50 KB: 6 MB for 128.
+const cachedSubsets = 128
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{fonts: fpdf.NewFontCache(cachedSubsets)} }
 
 // Write draws doc as a PDF on w.
 func Write(w io.Writer, doc *layout.Document, opts Options) error {
@@ -86,6 +106,9 @@ func Render(doc *layout.Document, opts Options) ([]byte, error) {
 		opts.ChartDPI = 300
 	}
 	p := fpdf.New("P", "mm", "A4", "")
+	if opts.Cache != nil {
+		p.SetFontCache(opts.Cache.fonts)
+	}
 	for _, f := range fontFiles {
 		p.AddUTF8FontFromBytes(f.family, f.style, f.data)
 	}
