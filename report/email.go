@@ -2,14 +2,13 @@ package report
 
 import (
 	"github.com/dvkreport/dvkreport/report/layout"
-	"github.com/dvkreport/dvkreport/templates"
 )
 
 // Email returns the subject and body of the email that carries a report's
 // PDF, in the report's language, from the templates' sentences mail_subject
 // and mail_body: the report's summary paragraph, its file and its pages.
 func Email(r *Result, opts Options, file string, pages int) (subject, body string, err error) {
-	set, err := templates.Load(opts.Lang.String(), opts.Templates)
+	set, err := opts.Cache.templates(opts.Lang.String(), opts.Templates)
 	if err != nil {
 		return "", "", err
 	}
