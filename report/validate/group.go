@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dvkreport/dvkreport/report/gazetteer"
 	"github.com/dvkreport/dvkreport/report/load"
@@ -316,7 +318,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			}
 		}
 	}
-	subs := b.subRows(rc, rows, nums, modelless, broken)
+	subs := b.subRows(rc, rows, nums, modelless, broken, lay.bareBreakdowns)
 	if len(cands) == 0 && len(subs) == 0 {
 		return 0
 	}
@@ -335,18 +337,23 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	// dashed models under a model whose money they made by chance, one
 	// of them with more households than it, half taken for its parts).
 	//
-	// Rows so marked that name a household or a source of money are
-	// the model's parts by their names, all of them together, where
-	// their figures together are within the model's (review 59:
-	// households listed with their shares of the money, which did not
-	// make it up, counted as models); the rest are weighed as above on
-	// their own.
+	// Failing that, rows so marked that a bare line of a breakdown's
+	// words announces ("Trong đó:", "Gồm các hộ:") are its parts all
+	// together, whatever their names, where their figures together are
+	// within the model's; and, without such a line, those that name a
+	// household or a source of money (household, sourceRowRe) are, all
+	// of them together, where theirs are (review 59: households listed
+	// with their shares of the money, which did not make it up, counted
+	// as models). The other rows are models then: review 60 found two
+	// dashed models taken for parts because their money made the
+	// model's once a household beside them was set apart.
 	type block struct {
 		n                                int
 		funds, households, beneficiaries int64
 		badRow                           bool
 	}
-	var marked map[int]*[2]block // by parent: the rows not named, and those named
+	var marked map[int]*[2]block     // by parent: the rows not named, and those named
+	announcedParts := map[int]bool{} // the parents whose marked rows a bare line announced
 	for _, sr := range subs {
 		if !sr.marked || sr.group {
 			continue
@@ -362,6 +369,9 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		kb := &k[0]
 		if sr.named {
 			kb = &k[1]
+		}
+		if sr.announced {
+			announcedParts[sr.parent] = true
 		}
 		if rec[sr.row] < 0 {
 			kb.badRow = true
@@ -387,11 +397,10 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		if makeUp(all) {
 			return true
 		}
-		byName := within(&k[1]) && k[1].n > 0 && k[1].funds <= m.FundsVND && k[1].funds+k[1].households+k[1].beneficiaries > 0
-		if named {
-			return byName
+		if announcedParts[p] { // all of them within the model's figures
+			return within(all) && all.funds <= m.FundsVND && all.funds+all.households+all.beneficiaries > 0
 		}
-		return byName && makeUp(&k[0])
+		return named && within(&k[1]) && k[1].n > 0 && k[1].funds <= m.FundsVND && k[1].funds+k[1].households+k[1].beneficiaries > 0
 	}
 	for _, sr := range subs {
 		i, p := sr.row, sr.parent
@@ -868,8 +877,12 @@ type subRow struct {
 	source      bool // under a group's row, it names a source of money only
 	marked      bool // a list's mark where its number goes, nothing else says so
 	// named: marked, it names a household ("Hộ ông Hoàng Văn Minh") or a
-	// source of money ("Ngân sách nhà nước"), which no model is named.
+	// source of money ("Ngân sách nhà nước") and gives no households,
+	// as no model is named.
 	named bool
+	// announced: marked, it is one of rows that a bare line of a
+	// breakdown's words ("Trong đó:", "Gồm các hộ:") announced.
+	announced bool
 }
 
 // breakdowns reports whether the rows in [lo, hi) that are not out are
@@ -906,21 +919,23 @@ var sourceRowRe = lazyRegexp(`^(nguon )?(von )?(ngan sach( nha nuoc| trung uong|
 // that names every place its parent names must start with a bullet or a
 // breakdown's word, or name a source of money under a group's row. In a
 // table without numbers, only sources of money under a group's row are.
-func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, modelless []bool, broken map[int]bool) []subRow {
+func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, modelless []bool, broken, bare map[int]bool) []subRow {
 	var out []subRow
 	parent := -1
 	lettered := -2  // the last row lettered as a breakdown's
 	markedRun := -2 // the last row marked as a part (marked)
 	// next reports whether row b follows row a, or only lines of a
-	// breakdown's words are between them ("Trong đó:" over the sources).
-	next := func(a, b int) bool {
+	// breakdown's words without figures are between them ("Trong đó:"
+	// over the sources: bare); announced, whether there is one.
+	next := func(a, b int) (follows, announced bool) {
 		for n := a + 1; n < b; n++ {
-			if !broken[n] {
-				return false
+			if !bare[n] {
+				return false, false
 			}
 		}
-		return b > a
+		return b > a, b > a+1
 	}
+	announced := false // the marked rows of the run follow a bare line of a breakdown's words
 	for i, r := range rows {
 		noCount := isDash(cell(r, rc.where[colCount])) || cell(r, rc.where[colCount]) == ""
 		// A list's mark where the row's number goes ("- | Chuồng trại |
@@ -934,7 +949,16 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		// count, after a commune's heading or another dashed model, taken
 		// for the parts of the model above them.
 		markedNum := nums != nil && listMark(nums[i]) && noCount && cell(r, rc.where[colField]) == "" &&
-			parent >= 0 && !listMark(nums[parent]) && (parent == i-1 || markedRun == i-1) && i > 0 && next(rows[i-1].Num, rows[i].Num)
+			parent >= 0 && !listMark(nums[parent]) && (parent == i-1 || markedRun == i-1) && i > 0
+		if markedNum {
+			follows, after := next(rows[i-1].Num, rows[i].Num)
+			markedNum = follows
+			if parent == i-1 {
+				announced = after
+			} else {
+				announced = announced || after
+			}
+		}
 		if markedNum {
 			markedRun = i
 		}
@@ -1008,16 +1032,22 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 			nums == nil && !source {
 			continue // a model's row typed without its number, field and place ("Mô hình B")
 		}
-		named := markedNum && (sourceRowRe.MatchString(folded) || household(strings.Trim(text, " :.-+•*–")))
-		out = append(out, subRow{row: i, parent: parent, worded: worded || bullet && !markedNum, group: modelless[parent], source: source, marked: markedNum, named: named})
+		// Sources give money, not households.
+		moneyOnly := cell(r, rc.where[colHouseholds]) == "" && cell(r, rc.where[colBeneficiaries]) == ""
+		named := markedNum && (moneyOnly && sourceRowRe.MatchString(folded) || household(strings.Trim(text, " :.-+•*–")))
+		out = append(out, subRow{row: i, parent: parent, worded: worded || bullet && !markedNum, group: modelless[parent], source: source,
+			marked: markedNum, named: named, announced: markedNum && announced})
 	}
 	return out
 }
 
 // household reports whether a row's name is a household's: "Hộ ông
 // Hoàng Văn Minh", "Hộ bà Lý Thị Hoa", "Hộ gia đình anh Tú", "Gia đình
-// chị Nông Thị Mai", "Hộ Vi Văn Tú"; a model's is not, even of a
-// household: "Hộ kinh doanh an toàn", "Hộ gia đình văn hóa".
+// chị Nông Thị Mai", "Hộ Vi Văn Tú", "HỘ ÔNG HOÀNG VĂN MINH"; a model's
+// is not, even of households: "Hộ kinh doanh an toàn", "Hộ gia đình văn
+// hóa", and in a name written all in capitals, or every word so ("Hộ
+// Nông Dân Giỏi", "HỘ TRỒNG NA", "Gia Đình Ông Bà Mẫu Mực": review 60),
+// only a person's name by its family name and middle name is one.
 func household(name string) bool {
 	if i := strings.IndexAny(name, "(["); i > 0 {
 		name = name[:i] // "Hộ ông Vi Văn Tú (góp ngày công)"
@@ -1027,22 +1057,56 @@ func household(name string) bool {
 	if len(words) != len(folded) || len(words) < 3 {
 		return false
 	}
-	title := func(k int) bool { // a person's title, and a proper name after it
-		switch folded[k] {
-		case "ong", "ba", "anh", "chi", "co", "chu", "bac", "cu", "em", "o", "di", "thim", "mo":
-			return k+1 < len(words) && properAfter(strings.Join(words[k+1:], " "), true)
+	// cased: some word after the first is in lower case, so that the
+	// capitals of the others say which words are a name.
+	cased := slices.ContainsFunc(words[1:], func(w string) bool {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsLower(r)
+	})
+	person := func(k int) bool { // words[k:] are a person's name
+		rest := folded[k:]
+		if len(rest) == 0 || len(rest) > 4 || personTitles[rest[0]] || !properAfter(strings.Join(words[k:], " "), true) {
+			return false
 		}
-		return false
+		if cased {
+			return true
+		}
+		return len(rest) >= 3 && familyNames[rest[0]] && middleNames[rest[1]]
 	}
+	title := func(k int) bool { return k < len(folded) && personTitles[folded[k]] && person(k+1) }
 	switch {
-	case folded[0] == "ho" && len(words) >= 5 && folded[1] == "gia" && folded[2] == "dinh":
+	case folded[0] == "ho" && folded[1] == "gia" && folded[2] == "dinh":
 		return title(3)
 	case folded[0] == "ho":
-		return title(1) || len(words) <= 5 && properAfter(strings.Join(words[1:], " "), true)
+		return title(1) || person(1)
 	case folded[0] == "gia" && folded[1] == "dinh":
 		return title(2)
 	}
 	return false
+}
+
+// personTitles are the words before a person's name, folded: ông, bà,
+// anh, chị…
+var personTitles = map[string]bool{"ong": true, "ba": true, "anh": true, "chi": true, "co": true, "chu": true, "bac": true,
+	"cu": true, "em": true, "o": true, "di": true, "thim": true, "mo": true}
+
+// familyNames are Vietnamese family names, folded, the Kinh's and the
+// mountain peoples' most common.
+var familyNames = wordSet("nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly vi nong luong ha dinh mai " +
+	"trieu lo hua hau sung giang mua thao vang sam loc chu to trinh doan lam cao quach ta thai tang luc la lieu khong tong " +
+	"ma dieu quan be hac dao kieu lai lu mac ninh phung thach tieu ung vuong khuc nghiem dam nhu tao than lang tu")
+
+// middleNames are the most common middle names, folded.
+var middleNames = wordSet("van thi duc huu dinh cong ba quang xuan ngoc thanh minh trong quoc hong kim thu the tien " +
+	"manh hai viet anh tuan phuong thuy nhu bao a seo mi")
+
+// wordSet returns the set of the words of s.
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
 }
 
 // lowerLetter reports whether a row's number is a lower-case letter, a

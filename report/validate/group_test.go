@@ -231,8 +231,30 @@ func TestSubRows(t *testing.T) {
 		{"households marked, then a model", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n" +
 			"+,Lạng Sơn,Xã Bắc Sơn,Hộ ông Hoàng Văn Minh,,Quý III/2025,,700.000,6\n+,Lạng Sơn,Xã Bắc Sơn,Hộ bà Lý Thị Hoa,,Quý III/2025,,800.000,6\n" +
 			"-,Lạng Sơn,Xã Bắc Sơn,Câu lạc bộ hát then,,Quý III/2025,,2.000.000,30\n", sums{2, 2, 3_500_000, 42}},
+		// A bare line announcing them ("Gồm các hộ:", "Trong đó:"): the
+		// rows under it are parts, whatever their names, within the
+		// model's figures; the line alone is no model (review 60).
+		{"households under Gồm các hộ", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,2.500.000,3\n" +
+			",Lạng Sơn,Xã Bắc Sơn,Gồm các hộ:,,Quý III/2025,,,\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Hộ ông Hoàng Văn Minh,,Quý III/2025,,500.000,1\n-,Lạng Sơn,Xã Bắc Sơn,Ông Vi Văn Tú,,Quý III/2025,,500.000,1\n" +
+			"2,Lạng Sơn,Xã Bắc Sơn,Trồng na,Kinh tế,Quý III/2025,1,800.000,5\n", sums{2, 2, 3_300_000, 8}},
+		{"a bare Bao gồm between models", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,2.500.000,3\n" +
+			",Lạng Sơn,Xã Bắc Sơn,Bao gồm:,,Quý III/2025,,,\n2,Lạng Sơn,Xã Bắc Sơn,Trồng na,Kinh tế,Quý III/2025,1,800.000,5\n", sums{2, 2, 3_300_000, 8}},
+		{"poor households under Trong đó", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,150.000.000,45\n" +
+			",Lạng Sơn,Xã Bắc Sơn,Trong đó:,,Quý III/2025,,,\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Hộ nghèo,,Quý III/2025,,,12\n-,Lạng Sơn,Xã Bắc Sơn,Hộ cận nghèo,,Quý III/2025,,,8\n", sums{1, 1, 150_000_000, 45}},
 		// Beyond the model's figures, or named as models are, they are
-		// models.
+		// models: a line of a breakdown with its money announces nothing;
+		// a name all in capitals or every word so is a household's only by
+		// a person's name (review 60).
+		{"models after an of-which line with money", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,10.000.000,40\n" +
+			",Lạng Sơn,Xã Bắc Sơn,Trong đó: nhân dân đóng góp,,Quý III/2025,,4.000.000,\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Chợ an toàn thực phẩm,,Quý III/2025,,6.000.000,8\n-,Lạng Sơn,Xã Bắc Sơn,Tủ sách pháp luật,,Quý III/2025,,4.000.000,5\n", sums{3, 3, 20_000_000, 53}},
+		{"models among a capitalised Hộ", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,10.000.000,40\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Chợ an toàn thực phẩm,,Quý III/2025,,6.000.000,8\n-,Lạng Sơn,Xã Bắc Sơn,Tủ sách pháp luật,,Quý III/2025,,4.000.000,5\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Hộ Nông Dân Giỏi,,Quý III/2025,,3.000.000,6\n", sums{4, 4, 23_000_000, 59}},
+		{"a model Hộ in capitals", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,10.000.000,40\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,HỘ KINH DOANH VĂN MINH,,Quý III/2025,,2.000.000,15\n", sums{2, 2, 12_000_000, 55}},
 		{"households marked, beyond the model's", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,3\n" +
 			"-,Lạng Sơn,Xã Bắc Sơn,Hộ ông Hoàng Văn Minh,,Quý III/2025,,500.000,2\n-,Lạng Sơn,Xã Bắc Sơn,Hộ bà Lý Thị Hoa,,Quý III/2025,,500.000,2\n", sums{3, 3, 2_500_000, 7}},
 		{"households' models marked", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,2.500.000,12\n" +
@@ -1434,6 +1456,17 @@ func TestHousehold(t *testing.T) {
 		"Hộ nghèo":                         false,
 		"Hộ Kinh Doanh Cá Thể Lý Văn Phúc": false,
 		"Nuôi bò nhốt chuồng":              false,
+		// Names all in capitals, or every word so (review 60).
+		"Hộ Kinh Doanh Văn Minh":        false,
+		"HỘ TRỒNG NA":                   false,
+		"Hộ Nông Dân Giỏi":              false,
+		"HỘ NUÔI ONG LẤY MẬT":           false,
+		"Hộ Đồng Bào Dân Tộc":           false,
+		"Gia Đình Ông Bà Mẫu Mực":       false,
+		"Hộ Cô Đơn Không Nơi Nương Tựa": false,
+		"HỘ VI VĂN TÚ":                  true,
+		"Hộ Ông Hoàng Văn Minh":         true,
+		"HỘ BÀ LÝ THỊ HOA":              true,
 	} {
 		if got := household(name); got != want {
 			t.Errorf("household(%q) = %v, want %v", name, got, want)

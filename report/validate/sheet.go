@@ -36,6 +36,7 @@ type sheetLayout struct {
 	unitBad                 []msg.Text   // each column's problem with its unit: a header text whose unit is not understood, or two units
 	data                    []load.Row
 	skipped                 []Skip        // rows left out, and why
+	bareBreakdowns          map[int]bool  // the breakdowns' lines without figures ("Trong đó:"), by row number
 	kept                    int           // the row number of the last data row sortRows kept
 	totals                  []load.Row    // total rows: never summed, the last checked against the sum
 	mergedFigures           []load.Range  // figure cells merged over data rows
@@ -567,6 +568,12 @@ func (lay *sheetLayout) sortRows() {
 		case total == "breakdown":
 			drop(i)
 			lay.skip(r, "breakdown")
+			if !lay.hasNumbers(r) {
+				if lay.bareBreakdowns == nil {
+					lay.bareBreakdowns = map[int]bool{}
+				}
+				lay.bareBreakdowns[r.Num] = true
+			}
 		case lay.isNumberedHeading(r):
 			// I, II, A, B… in the row-number column and no figure: a
 			// heading, even with a province or a period merged over it.
@@ -793,6 +800,22 @@ func (lay *sheetLayout) namesProvince(r load.Row) bool {
 		g := gazetteer.Default()
 		for _, era := range gazetteer.Eras {
 			if _, err := g.Province(era, c); err == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasNumbers reports whether a row has a number in a column of figures.
+func (lay *sheetLayout) hasNumbers(r load.Row) bool {
+	for i, c := range r.All() {
+		if c == "" || i >= len(lay.cols) {
+			continue
+		}
+		switch lay.cols[i] {
+		case colCount, colFunds, colHouseholds, colBeneficiaries:
+			if looksNumeric(c) {
 				return true
 			}
 		}

@@ -58,7 +58,10 @@ var (
 	// sách nhà nước", "Trong số này…", "Of which". Read in lower case with
 	// its diacritics, and without them only with a colon: folded, "Trồng
 	// đỗ tương" (growing soybeans) reads "trong do tuong".
-	breakdownRe = lazyRegexp(`^(trong đó|trong số\s*(này|đó|[:,])|trong do\s*[:,]|trong so\s*[:,]|chia ra\s*[:,]|bao gồm\s*[:,]|gồm\s*[:,]|cụ thể\s*[:,]|of which|in which)`)
+	breakdownRe = lazyRegexp(`^(trong đó|trong số\s*(này|đó|[:,])|trong do\s*[:,]|trong so\s*[:,]|chia ra\s*[:,]|bao gồm\s*[:,]|gồm\s*[:,]|cụ thể\s*[:,]|of which|in which)` +
+		// A line of its own that ends with a colon: "Gồm các hộ:",
+		// "Bao gồm các nguồn:", "Danh sách các hộ được hỗ trợ:".
+		`|^(bao gồm|bao gom|gồm|gom|cụ thể|cu the|chia ra|danh sách|danh sach)( [^:]{1,40})?\s*:\s*$`)
 )
 
 // label returns a folded text without the marks a clerk writes around a
@@ -403,7 +406,7 @@ func mayBeTotal(s string) bool {
 			return false
 		}
 		words = totalStartsOther
-	case 's', 'g', 'o', 'i':
+	case 's', 'g', 'o', 'i', 'b', 'd':
 		words = totalStartsOther
 	default:
 		return false // most names: Xã…, Phường…, Hội…, Mô hình…
@@ -419,6 +422,7 @@ func mayBeTotal(s string) bool {
 // The words a label starts with, by their first letter.
 var (
 	totalStartsT     = []string{"tổng", "toàn", "tong", "toan", "tc", "t.", "t/", "total", "trong"}
-	totalStartsC     = []string{"cộng", "cong", "cả nước", "ca nuoc"}
-	totalStartsOther = []string{"sub", "grand", "of which", "in which", "lũy kế", "luỹ kế", "luy ke"}
+	totalStartsC     = []string{"cộng", "cong", "cả nước", "ca nuoc", "cụ thể", "cu the", "chia ra"}
+	totalStartsOther = []string{"sub", "grand", "of which", "in which", "lũy kế", "luỹ kế", "luy ke",
+		"gồm", "gom", "bao gồm", "bao gom", "danh sách", "danh sach"}
 )
