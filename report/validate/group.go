@@ -948,8 +948,11 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		// 58 found models listed with dashes, some without a field or a
 		// count, after a commune's heading or another dashed model, taken
 		// for the parts of the model above them.
-		markedNum := nums != nil && listMark(nums[i]) && noCount && cell(r, rc.where[colField]) == "" &&
-			parent >= 0 && !listMark(nums[parent]) && (parent == i-1 || markedRun == i-1) && i > 0
+		// (A household's row may have its model's field, filled down.)
+		field := cell(r, rc.where[colField])
+		markedNum := nums != nil && listMark(nums[i]) && noCount && parent >= 0 &&
+			(field == "" || field == cell(rows[parent], rc.where[colField]) && household(cell(r, rc.where[colModel]))) &&
+			!listMark(nums[parent]) && (parent == i-1 || markedRun == i-1) && i > 0
 		if markedNum {
 			follows, after := next(rows[i-1].Num, rows[i].Num)
 			markedNum = follows
@@ -990,7 +993,7 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 			}
 			continue
 		}
-		if parent < 0 || cell(r, rc.where[colField]) != "" || !noCount {
+		if parent < 0 || cell(r, rc.where[colField]) != "" && !markedNum || !noCount {
 			continue
 		}
 		counted := true
@@ -1049,12 +1052,32 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 // Nông Dân Giỏi", "HỘ TRỒNG NA", "Gia Đình Ông Bà Mẫu Mực": review 60),
 // only a person's name by its family name and middle name is one.
 func household(name string) bool {
-	if i := strings.IndexAny(name, "(["); i > 0 {
-		name = name[:i] // "Hộ ông Vi Văn Tú (góp ngày công)"
+	// Where the person lives, or a remark, after the name: "Hộ ông Vi
+	// Văn Tú (góp ngày công)", "Hộ bà Lý Thị Hoa, thôn Nà Pàn", "… -
+	// thôn Nà Pàn".
+	if i := strings.IndexAny(name, "([,;"); i > 0 {
+		name = name[:i]
+	}
+	for _, dash := range []string{" - ", " – ", " — "} {
+		name, _, _ = strings.Cut(name, dash)
+	}
+	if first, rest, ok := strings.Cut(name, ":"); ok && !strings.Contains(first, " ") {
+		name = first + " " + rest // "Hộ: Hoàng Văn Minh"
 	}
 	words := strings.Fields(name)
 	folded := strings.Fields(record.Fold(name))
-	if len(words) != len(folded) || len(words) < 3 {
+	if len(words) != len(folded) {
+		return false
+	}
+	// "Hộ Hoàng Văn Minh thôn Nà Pàn": the name ends at a place's type in
+	// lower case.
+	for k := 2; k < len(words); k++ {
+		if r, _ := utf8.DecodeRuneInString(words[k]); unicode.IsLower(r) && placeWords[folded[k]] {
+			words, folded = words[:k], folded[:k]
+			break
+		}
+	}
+	if len(words) < 3 {
 		return false
 	}
 	// cased: some word after the first is in lower case, so that the
@@ -1081,9 +1104,16 @@ func household(name string) bool {
 		return title(1) || person(1)
 	case folded[0] == "gia" && folded[1] == "dinh":
 		return title(2)
+	case folded[0] == "nha": // "Nhà ông Hoàng Văn Minh"
+		return title(1)
+	case personTitles[folded[0]]: // "Ông Hoàng Văn Minh", "Bà Lý Thị Hoa"
+		return title(0)
 	}
 	return false
 }
+
+// placeWords are the types of the places a household is of, folded.
+var placeWords = wordSet("thon ban xom to khu ap lang buon xa phuong khoi doi cum so")
 
 // personTitles are the words before a person's name, folded: ông, bà,
 // anh, chị…

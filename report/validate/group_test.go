@@ -253,6 +253,11 @@ func TestSubRows(t *testing.T) {
 		{"models among a capitalised Hộ", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,10.000.000,40\n" +
 			"-,Lạng Sơn,Xã Bắc Sơn,Chợ an toàn thực phẩm,,Quý III/2025,,6.000.000,8\n-,Lạng Sơn,Xã Bắc Sơn,Tủ sách pháp luật,,Quý III/2025,,4.000.000,5\n" +
 			"-,Lạng Sơn,Xã Bắc Sơn,Hộ Nông Dân Giỏi,,Quý III/2025,,3.000.000,6\n", sums{4, 4, 23_000_000, 59}},
+		{"households marked, the field filled down", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,2.500.000,3\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Hộ ông Hoàng Văn Minh,Kinh tế,Quý III/2025,,500.000,1\n-,Lạng Sơn,Xã Bắc Sơn,\"Bà Lý Thị Hoa, thôn Nà Pàn\",Kinh tế,Quý III/2025,,500.000,1\n" +
+			"2,Lạng Sơn,Xã Bắc Sơn,Trồng na,Kinh tế,Quý III/2025,1,800.000,5\n", sums{2, 2, 3_300_000, 8}},
+		{"models marked with the field filled down", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,2.500.000,30\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Chợ an toàn thực phẩm,Kinh tế,Quý III/2025,,500.000,1\n-,Lạng Sơn,Xã Bắc Sơn,Trồng na,Kinh tế,Quý III/2025,,500.000,1\n", sums{3, 3, 3_500_000, 32}},
 		{"a model Hộ in capitals", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,10.000.000,40\n" +
 			"-,Lạng Sơn,Xã Bắc Sơn,HỘ KINH DOANH VĂN MINH,,Quý III/2025,,2.000.000,15\n", sums{2, 2, 12_000_000, 55}},
 		{"households marked, beyond the model's", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,3\n" +
@@ -1467,6 +1472,19 @@ func TestHousehold(t *testing.T) {
 		"HỘ VI VĂN TÚ":                  true,
 		"Hộ Ông Hoàng Văn Minh":         true,
 		"HỘ BÀ LÝ THỊ HOA":              true,
+		// A title alone, a village or a remark after the name, a colon.
+		"Ông Hoàng Văn Minh":                 true,
+		"Bà Lý Thị Hoa":                      true,
+		"Nhà ông Hoàng Văn Minh":             true,
+		"Hộ ông Hoàng Văn Minh, thôn Nà Pàn": true,
+		"Hộ bà Lý Thị Hoa - thôn Nà Pàn":     true,
+		"Hộ Hoàng Văn Minh thôn Nà Pàn":      true,
+		"Hộ: Hoàng Văn Minh":                 true,
+		"Hộ ông Tô Văn Minh":                 true,
+		"Nhà văn hóa thôn Nà Pàn":            false,
+		"Bà mẹ Việt Nam anh hùng":            false,
+		"Cô đỡ thôn bản":                     false,
+		"Ông Bà Cháu Cùng Đọc Sách":          false,
 	} {
 		if got := household(name); got != want {
 			t.Errorf("household(%q) = %v, want %v", name, got, want)
