@@ -319,7 +319,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 		}
 	}
 	subs := b.subRows(rc, rows, nums, modelless, broken, lay.bareBreakdowns)
-	if len(cands) == 0 && len(subs) == 0 {
+	if len(cands) == 0 && len(subs) == 0 && len(lay.bareBreakdowns) == 0 {
 		return 0
 	}
 	recs := b.ds.Records[base:]
@@ -426,6 +426,7 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 			b.warn(rc.at(rows[i].Num, 0), "", msg.New("validate.breakdown_guessed", rows[i].Num, rows[p].Num))
 		}
 	}
+	b.totalBreakdown(rc, lay, rows, nums, base, rec, out, kind)
 	// The innermost groups first: a group's members are the rows that are
 	// no group's.
 	span := func(c candidate) int { return max(c.hi-c.lo, c.aboveHi-c.aboveLo) } // the rows it may sum, under or above it
@@ -1042,6 +1043,81 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 			marked: markedNum, named: named, announced: markedNum && announced})
 	}
 	return out
+}
+
+// totalBreakdown leaves out the rows at the end of a table that break
+// its total's money down by source: marked in the column of numbers
+// (listMark), without a field, a count or households, naming a source of
+// money (sourceRowRe), under a bare line of a breakdown's words ("Trong
+// đó:") right after the last model or the total's row, where their money
+// together is no more than the total's, or without a total row the
+// table's: review 60's B17 and B18, "Ngân sách nhà nước" and "Nhân dân
+// đóng góp" under the total, counted as models, the money doubled.
+func (b *builder) totalBreakdown(rc *rowConverter, lay *sheetLayout, rows []load.Row, nums []string, base int, rec []int, out []bool, kind map[int]string) {
+	if nums == nil || len(lay.bareBreakdowns) == 0 || rc.where[colFunds] < 0 || rc.fundsParts != nil {
+		return
+	}
+	lo := len(rows)
+	for lo > 1 {
+		r := rows[lo-1]
+		if !listMark(nums[lo-1]) || out[lo-1] || rec[lo-1] < 0 || cell(r, rc.where[colField]) != "" ||
+			!(cell(r, rc.where[colCount]) == "" || isDash(cell(r, rc.where[colCount]))) ||
+			cell(r, rc.where[colHouseholds]) != "" || cell(r, rc.where[colBeneficiaries]) != "" ||
+			!sourceRowRe.MatchString(strings.Trim(record.Fold(cell(r, rc.where[colModel])), " :.-+•*–")) {
+			break
+		}
+		lo--
+	}
+	if lo == len(rows) || lo == 0 {
+		return
+	}
+	// Between the last row above and the sources: the bare line, and the
+	// total's row or not.
+	var total *load.Row
+	bare := false
+	for n := rows[lo-1].Num + 1; n < rows[lo].Num; n++ {
+		switch {
+		case lay.bareBreakdowns[n]:
+			bare = true
+		default:
+			k := slices.IndexFunc(lay.totals, func(t load.Row) bool { return t.Num == n })
+			if k < 0 || bare {
+				return // something else between, or the total under the line
+			}
+			total = &lay.totals[k]
+		}
+	}
+	if !bare {
+		return
+	}
+	var whole int64 // the total's money, or the table's
+	if total != nil {
+		i := rc.where[colFunds]
+		v, m := rc.number(cell(*total, i), qtyMoney, i, rc.table.Number(*total, i))
+		if !m.IsZero() {
+			return
+		}
+		whole = v
+	} else {
+		for i := range lo {
+			if k := rec[i]; k >= 0 && !out[i] {
+				whole += b.ds.Records[base+k].FundsVND
+			}
+		}
+	}
+	var sum int64
+	for i := lo; i < len(rows); i++ {
+		sum += b.ds.Records[base+rec[i]].FundsVND
+	}
+	if sum <= 0 || sum > whole {
+		return
+	}
+	span := fmt.Sprintf("%d–%d", rows[lo].Num, rows[len(rows)-1].Num)
+	for i := lo; i < len(rows); i++ {
+		out[i], kind[i] = true, "breakdown"
+		b.warn(rc.at(rows[i].Num, 0), "", msg.New("validate.total_breakdown", rows[i].Num, msg.Quote(cell(rows[i], rc.where[colModel])),
+			span, msg.Number(sum), msg.Number(whole)))
+	}
 }
 
 // household reports whether a row's name is a household's: "Hộ ông

@@ -1491,3 +1491,49 @@ func TestHousehold(t *testing.T) {
 		}
 	}
 }
+
+// Sources of money marked at the end of a table under a bare "Trong đó:"
+// line, after its total row or its last model, break the total's money
+// down: left out, with a warning, where their money is no more than the
+// total's or the table's (review 60's B17 and B18: counted as models, the
+// money doubled). Models so placed, or sources under a line with its own
+// money, are counted.
+func TestTotalBreakdown(t *testing.T) {
+	const head = "STT,Tỉnh,Tên mô hình,Lĩnh vực,Kỳ báo cáo,Số mô hình,Kinh phí huy động,Số hộ\n" +
+		"1,Lạng Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,100.000.000,30\n" +
+		"2,Lạng Sơn,Trồng na,Kinh tế,Quý III/2025,1,50.000.000,20\n"
+	const total = ",Lạng Sơn,Tổng cộng,,Quý III/2025,2,150.000.000,50\n"
+	const line = ",Lạng Sơn,Trong đó:,,Quý III/2025,,,\n"
+	const sources = "-,Lạng Sơn,Ngân sách nhà nước,,Quý III/2025,,60.000.000,\n-,Lạng Sơn,Nhân dân đóng góp,,Quý III/2025,,90.000.000,\n"
+	two := sums{2, 2, 150_000_000, 50}
+	for _, tc := range []struct {
+		what, rows string
+		want       sums
+		warned     int
+	}{
+		{"under the total row", head + total + line + sources, two, 2},
+		{"after the last model", head + line + sources, two, 2},
+		{"one source of the total's money", head + total + line + "-,Lạng Sơn,Ngân sách nhà nước,,Quý III/2025,,60.000.000,\n", two, 1},
+		{"more than the total's money", head + total + line + sources + "-,Lạng Sơn,Xã hội hóa,,Quý III/2025,,10.000.000,\n",
+			sums{5, 5, 310_000_000, 50}, 0},
+		{"models under the line", head + total + line + "-,Lạng Sơn,Chợ an toàn thực phẩm,,Quý III/2025,,60.000.000,\n",
+			sums{3, 3, 210_000_000, 50}, 0},
+		{"a line with its money", head + total + ",Lạng Sơn,Trong đó: nhân dân,,Quý III/2025,,90.000.000,\n" +
+			"-,Lạng Sơn,Ngân sách nhà nước,,Quý III/2025,,60.000.000,\n", sums{3, 3, 210_000_000, 50}, 0},
+	} {
+		wantSums(t, tc.what, tc.rows, tc.want)
+		tabs, err := load.Bytes("b.csv", []byte(tc.rows), load.FormatCSV, load.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		warned := 0
+		for _, w := range Read(tabs, Options{}).Warnings {
+			if strings.Contains(w.Error(), "source of money") {
+				warned++
+			}
+		}
+		if warned != tc.warned {
+			t.Errorf("%s: %d warnings of a source of money; want %d", tc.what, warned, tc.warned)
+		}
+	}
+}
