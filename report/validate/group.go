@@ -1193,8 +1193,7 @@ var placeWords = wordSet("thon ban xom to khu ap lang buon xa phuong khoi doi cu
 
 // personTitles are the words before a person's name, folded: ông, bà,
 // anh, chị…
-var personTitles = map[string]bool{"ong": true, "ba": true, "anh": true, "chi": true, "co": true, "chu": true, "bac": true,
-	"cu": true, "em": true, "o": true, "di": true, "thim": true, "mo": true}
+var personTitles = wordSet("ong ba anh chi co chu bac cu em o di thim mo")
 
 // familyNames are Vietnamese family names, folded, the Kinh's and the
 // mountain peoples' most common.
