@@ -909,9 +909,14 @@ var breakdownWordRe = lazyRegexp(`^(trong đó|trong do|trong số|trong so|chia
 // "Xã hội hóa", "Nguồn khác". Whole: "Vốn vay xoay vòng", "Hội quán nông
 // dân" and "Nguồn nước sạch" are models (review 43).
 var sourceRowRe = lazyRegexp(`^(nguon )?(von )?(ngan sach( nha nuoc| trung uong| tinh| huyen| xa| dia phuong| cap (tinh|huyen|xa))?|nsnn|nha nuoc|` +
-	`nhan dan|dan|xa hoi hoa|xhh|doanh nghiep|tai tro|ung ho|huy dong( khac| xa hoi)?|(cac )?nguon khac|khac|doi ung|tu co|` +
+	`nhan dan|nguoi dan|dan|xa hoi hoa|xhh|doanh nghiep|tai tro|ung ho|huy dong( khac| xa hoi)?|(cac )?nguon khac|khac|doi ung|tu co|` +
 	`tien mat|hien vat|ngay cong|(cac )?to chuc,? ca nhan|mttq|nha hao tam|manh thuong quan|dong gop( cua (nhan )?dan)?)` +
-	`( (ho tro|dong gop|ung ho|tai tro|dong gop ngay cong))?$`)
+	`( (ho tro|dong gop|ung ho|tai tro|dong gop ngay cong))?$` +
+	// What the state or the people gave, said ("Ngân sách nhà nước hỗ
+	// trợ xi măng", "Nhân dân đóng góp 200 ngày công"), and the
+	// programmes' money merged in ("Vốn lồng ghép Chương trình 135";
+	// review 60).
+	`|^(ngan sach( nha nuoc)?|nsnn|nhan dan|nguoi dan) (ho tro|dong gop|ung ho)( [a-z0-9]+){1,3}$|^von long ghep( [a-z0-9]+){0,6}$`)
 
 // subRows returns the rows of rows that may break their parent's figures
 // down: with no number (nums) under a numbered row, without a field or a

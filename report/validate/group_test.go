@@ -225,6 +225,11 @@ func TestSubRows(t *testing.T) {
 			"-,Lạng Sơn,Xã Bắc Sơn,Hộ gia đình anh Hoàng Văn Minh,,Quý III/2025,,,1\n-,Lạng Sơn,Xã Bắc Sơn,Gia đình chị Lý Thị Hoa,,Quý III/2025,,,1\n", sums{1, 1, 1_500_000, 3}},
 		{"sources marked, not adding up", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n" +
 			"-,Lạng Sơn,Xã Bắc Sơn,Ngân sách,,Quý III/2025,,500.000,\n-,Lạng Sơn,Xã Bắc Sơn,Nhân dân đóng góp,,Quý III/2025,,900.000,\n", sums{1, 1, 1_500_000, 12}},
+		{"sources marked, worded otherwise", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,150.000.000,45\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Người dân đóng góp,,Quý III/2025,,30.000.000,\n-,Lạng Sơn,Xã Bắc Sơn,Vốn lồng ghép Chương trình 135,,Quý III/2025,,100.000.000,\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Ngân sách nhà nước hỗ trợ xi măng,,Quý III/2025,,10.000.000,\n", sums{1, 1, 150_000_000, 45}},
+		{"a model named like a source", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,150.000.000,45\n" +
+			"-,Lạng Sơn,Xã Bắc Sơn,Dân hỗ trợ dân,,Quý III/2025,,30.000.000,\n", sums{2, 2, 180_000_000, 45}},
 		{"sources marked under Trong đó", "1,Lạng Sơn,Xã Bắc Sơn,Nuôi bò nhốt chuồng,Kinh tế,Quý III/2025,1,1.500.000,12\n" +
 			",Lạng Sơn,Xã Bắc Sơn,Trong đó:,,Quý III/2025,,,\n" +
 			"-,Lạng Sơn,Xã Bắc Sơn,Ngân sách nhà nước,,Quý III/2025,,500.000,\n-,Lạng Sơn,Xã Bắc Sơn,Nhân dân đóng góp,,Quý III/2025,,1.000.000,\n", sums{1, 1, 1_500_000, 12}},
