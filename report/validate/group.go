@@ -405,9 +405,19 @@ func (b *builder) groups(rc *rowConverter, lay *sheetLayout, rows []load.Row, ba
 	for _, sr := range subs {
 		i, p := sr.row, sr.parent
 		if sr.marked && !sr.group {
-			if parts(p, sr.named) {
+			switch {
+			case parts(p, sr.named):
 				out[i], kind[i] = true, "breakdown"
 				b.warn(rc.at(rows[i].Num, 0), "", msg.New("validate.breakdown_guessed", rows[i].Num, rows[p].Num))
+			case sr.household && rec[i] >= 0:
+				// A household is no model, and the model's households
+				// give more than it does (review 61's D08: one person
+				// listed under two models, counted under the second):
+				// a problem, never a model counted.
+				out[i], kind[i] = true, "problem"
+				b.res.Problems = append(b.res.Problems, &record.InputError{Pos: rc.at(rows[i].Num, 0),
+					Msg: msg.New("validate.household_beyond", rows[i].Num, msg.Quote(cell(rows[i], rc.where[colModel])), rows[p].Num)})
+				b.res.Rejected = append(b.res.Rejected, RejectedOf(&recs[rec[i]]))
 			}
 			continue
 		}
@@ -880,7 +890,8 @@ type subRow struct {
 	// named: marked, it names a household ("Hộ ông Hoàng Văn Minh") or a
 	// source of money ("Ngân sách nhà nước") and gives no households,
 	// as no model is named.
-	named bool
+	named     bool
+	household bool // named: a household's
 	// announced: marked, it is one of rows that a bare line of a
 	// breakdown's words ("Trong đó:", "Gồm các hộ:") announced.
 	announced bool
@@ -957,7 +968,7 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		// (A household's row may have its model's field, filled down.)
 		field := cell(r, rc.where[colField])
 		markedNum := nums != nil && listMark(nums[i]) && noCount && parent >= 0 &&
-			(field == "" || field == cell(rows[parent], rc.where[colField]) && household(cell(r, rc.where[colModel]))) &&
+			(field == "" || field == cell(rows[parent], rc.where[colField]) && household(cell(r, rc.where[colModel]), false)) &&
 			!listMark(nums[parent]) && (parent == i-1 || markedRun == i-1) && i > 0
 		if markedNum {
 			follows, after := next(rows[i-1].Num, rows[i].Num)
@@ -1043,41 +1054,52 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		}
 		// Sources give money, not households.
 		moneyOnly := cell(r, rc.where[colHouseholds]) == "" && cell(r, rc.where[colBeneficiaries]) == ""
-		named := markedNum && (moneyOnly && sourceRowRe.MatchString(folded) || household(strings.Trim(text, " :.-+•*–")))
+		hh := markedNum && household(strings.Trim(text, " :.-+•*–"), field == "")
+		named := hh || markedNum && moneyOnly && sourceRowRe.MatchString(folded)
 		out = append(out, subRow{row: i, parent: parent, worded: worded || bullet && !markedNum, group: modelless[parent], source: source,
-			marked: markedNum, named: named, announced: markedNum && announced})
+			marked: markedNum, named: named, household: hh, announced: markedNum && announced})
 	}
 	return out
 }
 
-// totalBreakdown leaves out the rows at the end of a table that break
-// its total's money down by source: marked in the column of numbers
-// (listMark), without a field, a count or households, naming a source of
-// money (sourceRowRe), under a bare line of a breakdown's words ("Trong
-// đó:") right after the last model or the total's row, where their money
-// together is no more than the total's, or without a total row the
+// totalBreakdown leaves out the rows of a table that break a total's
+// money down by source: marked in the column of numbers (listMark),
+// without a field, a count or households, naming a source of money
+// (sourceRowRe), under a bare line of a breakdown's words ("Trong đó:")
+// right after a total's row, or at the table's end after its last model,
+// where their money together is no more than the total's, or the
 // table's: review 60's B17 and B18, "Ngân sách nhà nước" and "Nhân dân
-// đóng góp" under the total, counted as models, the money doubled.
+// đóng góp" under the total, counted as models, the money doubled; each
+// commune's block so ended, review 61's D01.
 func (b *builder) totalBreakdown(rc *rowConverter, lay *sheetLayout, rows []load.Row, nums []string, base int, rec []int, out []bool, kind map[int]string) {
 	if nums == nil || len(lay.bareBreakdowns) == 0 || rc.where[colFunds] < 0 || rc.fundsParts != nil {
 		return
 	}
-	lo := len(rows)
-	for lo > 1 {
-		r := rows[lo-1]
-		if !listMark(nums[lo-1]) || out[lo-1] || rec[lo-1] < 0 || cell(r, rc.where[colField]) != "" ||
-			!(cell(r, rc.where[colCount]) == "" || isDash(cell(r, rc.where[colCount]))) ||
-			cell(r, rc.where[colHouseholds]) != "" || cell(r, rc.where[colBeneficiaries]) != "" ||
-			!sourceRowRe.MatchString(strings.Trim(record.Fold(cell(r, rc.where[colModel])), " :.-+•*–")) {
-			break
+	source := func(i int) bool {
+		r := rows[i]
+		return listMark(nums[i]) && !out[i] && rec[i] >= 0 && cell(r, rc.where[colField]) == "" &&
+			(cell(r, rc.where[colCount]) == "" || isDash(cell(r, rc.where[colCount]))) &&
+			cell(r, rc.where[colHouseholds]) == "" && cell(r, rc.where[colBeneficiaries]) == "" &&
+			sourceRowRe.MatchString(strings.Trim(record.Fold(cell(r, rc.where[colModel])), " :.-+•*–"))
+	}
+	for lo := 1; lo < len(rows); lo++ {
+		if !source(lo) || source(lo-1) {
+			continue
 		}
-		lo--
+		hi := lo + 1
+		for hi < len(rows) && source(hi) {
+			hi++
+		}
+		b.sourcesOfTotal(rc, lay, rows, base, rec, out, kind, lo, hi)
+		lo = hi - 1
 	}
-	if lo == len(rows) || lo == 0 {
-		return
-	}
-	// Between the last row above and the sources: the bare line, and the
-	// total's row or not.
+}
+
+// sourcesOfTotal leaves out rows[lo:hi], sources of money, when they break
+// down the total above them (see totalBreakdown).
+func (b *builder) sourcesOfTotal(rc *rowConverter, lay *sheetLayout, rows []load.Row, base int, rec []int, out []bool, kind map[int]string, lo, hi int) {
+	// Between the row above and the sources: the total's row and the bare
+	// line, or the bare line alone at the table's end.
 	var total *load.Row
 	bare := false
 	for n := rows[lo-1].Num + 1; n < rows[lo].Num; n++ {
@@ -1092,7 +1114,7 @@ func (b *builder) totalBreakdown(rc *rowConverter, lay *sheetLayout, rows []load
 			total = &lay.totals[k]
 		}
 	}
-	if !bare {
+	if !bare || total == nil && hi < len(rows) {
 		return
 	}
 	var whole int64 // the total's money, or the table's
@@ -1111,14 +1133,14 @@ func (b *builder) totalBreakdown(rc *rowConverter, lay *sheetLayout, rows []load
 		}
 	}
 	var sum int64
-	for i := lo; i < len(rows); i++ {
+	for i := lo; i < hi; i++ {
 		sum += b.ds.Records[base+rec[i]].FundsVND
 	}
 	if sum <= 0 || sum > whole {
 		return
 	}
-	span := fmt.Sprintf("%d–%d", rows[lo].Num, rows[len(rows)-1].Num)
-	for i := lo; i < len(rows); i++ {
+	span := fmt.Sprintf("%d–%d", rows[lo].Num, rows[hi-1].Num)
+	for i := lo; i < hi; i++ {
 		out[i], kind[i] = true, "breakdown"
 		b.warn(rc.at(rows[i].Num, 0), "", msg.New("validate.total_breakdown", rows[i].Num, msg.Quote(cell(rows[i], rc.where[colModel])),
 			span, msg.Number(sum), msg.Number(whole)))
@@ -1127,34 +1149,57 @@ func (b *builder) totalBreakdown(rc *rowConverter, lay *sheetLayout, rows []load
 
 // household reports whether a row's name is a household's: "Hộ ông
 // Hoàng Văn Minh", "Hộ bà Lý Thị Hoa", "Hộ gia đình anh Tú", "Gia đình
-// chị Nông Thị Mai", "Hộ Vi Văn Tú", "HỘ ÔNG HOÀNG VĂN MINH"; a model's
-// is not, even of households: "Hộ kinh doanh an toàn", "Hộ gia đình văn
-// hóa", and in a name written all in capitals, or every word so ("Hộ
-// Nông Dân Giỏi", "HỘ TRỒNG NA", "Gia Đình Ông Bà Mẫu Mực": review 60),
-// only a person's name by its family name and middle name is one.
-func household(name string) bool {
-	// Where the person lives, or a remark, after the name: "Hộ ông Vi
-	// Văn Tú (góp ngày công)", "Hộ bà Lý Thị Hoa, thôn Nà Pàn", "… -
-	// thôn Nà Pàn".
-	if i := strings.IndexAny(name, "([,;"); i > 0 {
+// chị Nông Thị Mai", "Nhà ông Vi Văn Tú", "Ông Hoàng Văn Minh", "Hộ: Lý
+// Thị Hoa", "Hộ Vi Văn Tú", "HỘ ÔNG HOÀNG VĂN MINH", the village after it
+// or not ("…, thôn Nà Pàn", "… - thôn Nà Pàn", "… thôn Nà Pàn"), with a
+// remark in brackets at its end if remark. A model's is not, even of
+// households or after a person: "Hộ kinh doanh an toàn", "Hộ gia đình văn
+// hóa", "Ông Hoàng Văn Minh, thôn Nà Pàn hiến đất làm đường", "Hộ ông Tư,
+// nuôi bò sinh sản", "Chi Đoàn Thanh Niên thôn Nà Pàn" (review 61); nor,
+// in a name all in capitals or every word so ("Hộ Nông Dân Giỏi", "HỘ
+// TRỒNG NA"; review 60), anything but a person's name by its family name
+// and middle name.
+func household(name string, remark bool) bool {
+	name = strings.TrimSpace(name)
+	if i := strings.IndexAny(name, "(["); i > 0 {
+		if !remark || !strings.ContainsAny(name[len(name)-1:], ")]") || strings.Count(name, "(")+strings.Count(name, "[") > 1 {
+			return false // a remark in brackets at the end only: "Hộ ông Vi Văn Tú (góp ngày công)"
+		}
+		name = strings.TrimSpace(name[:i])
+	}
+	// What follows a comma, a semicolon or a dash is where the household
+	// lives, or it is a model's name.
+	if i := strings.IndexAny(name, ",;"); i > 0 {
+		if !placePhrase(name[i+1:]) {
+			return false
+		}
 		name = name[:i]
 	}
 	for _, dash := range []string{" - ", " – ", " — "} {
-		name, _, _ = strings.Cut(name, dash)
+		if head, tail, ok := strings.Cut(name, dash); ok {
+			if !placePhrase(tail) {
+				return false
+			}
+			name = head
+		}
 	}
 	if first, rest, ok := strings.Cut(name, ":"); ok && !strings.Contains(first, " ") {
 		name = first + " " + rest // "Hộ: Hoàng Văn Minh"
 	}
 	words := strings.Fields(name)
+	lower := strings.Fields(strings.ToLower(name)) // the keywords and titles, with their diacritics: "Chi Đoàn" is no "chị"
 	folded := strings.Fields(record.Fold(name))
-	if len(words) != len(folded) {
+	if len(words) != len(folded) || len(words) != len(lower) {
 		return false
 	}
 	// "Hộ Hoàng Văn Minh thôn Nà Pàn": the name ends at a place's type in
-	// lower case.
+	// lower case, and the place's name is all that follows.
 	for k := 2; k < len(words); k++ {
 		if r, _ := utf8.DecodeRuneInString(words[k]); unicode.IsLower(r) && placeWords[folded[k]] {
-			words, folded = words[:k], folded[:k]
+			if !placePhrase(strings.Join(words[k:], " ")) {
+				return false
+			}
+			words, lower, folded = words[:k], lower[:k], folded[:k]
 			break
 		}
 	}
@@ -1169,7 +1214,7 @@ func household(name string) bool {
 	})
 	person := func(k int) bool { // words[k:] are a person's name
 		rest := folded[k:]
-		if len(rest) == 0 || len(rest) > 4 || personTitles[rest[0]] || !properAfter(strings.Join(words[k:], " "), true) {
+		if len(rest) == 0 || len(rest) > 4 || personTitles[lower[k]] || !properAfter(strings.Join(words[k:], " "), true) {
 			return false
 		}
 		if cased {
@@ -1177,28 +1222,40 @@ func household(name string) bool {
 		}
 		return len(rest) >= 3 && familyNames[rest[0]] && middleNames[rest[1]]
 	}
-	title := func(k int) bool { return k < len(folded) && personTitles[folded[k]] && person(k+1) }
+	title := func(k int) bool { return k < len(lower) && personTitles[lower[k]] && person(k+1) }
 	switch {
-	case folded[0] == "ho" && folded[1] == "gia" && folded[2] == "dinh":
+	case lower[0] == "hộ" && lower[1] == "gia" && lower[2] == "đình":
 		return title(3)
-	case folded[0] == "ho":
+	case lower[0] == "hộ":
 		return title(1) || person(1)
-	case folded[0] == "gia" && folded[1] == "dinh":
+	case lower[0] == "gia" && lower[1] == "đình":
 		return title(2)
-	case folded[0] == "nha": // "Nhà ông Hoàng Văn Minh"
+	case lower[0] == "nhà": // "Nhà ông Hoàng Văn Minh"
 		return title(1)
-	case personTitles[folded[0]]: // "Ông Hoàng Văn Minh", "Bà Lý Thị Hoa"
+	case personTitles[lower[0]]: // "Ông Hoàng Văn Minh", "Bà Lý Thị Hoa"
 		return title(0)
 	}
 	return false
 }
 
+// placePhrase reports whether a text is only a place where a household
+// lives: its type in lower case and a proper name or a number, "thôn Nà
+// Pàn", "xã Bắc Sơn", "tổ 5".
+func placePhrase(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 5 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(words[0])
+	return unicode.IsLower(r) && placeWords[record.Fold(words[0])] && properAfter(strings.Join(words[1:], " "), true)
+}
+
 // placeWords are the types of the places a household is of, folded.
 var placeWords = wordSet("thon ban xom to khu ap lang buon xa phuong khoi doi cum so")
 
-// personTitles are the words before a person's name, folded: ông, bà,
-// anh, chị…
-var personTitles = wordSet("ong ba anh chi co chu bac cu em o di thim mo")
+// personTitles are the words before a person's name, in lower case:
+// ông, bà, anh, chị…
+var personTitles = wordSet("ông bà anh chị cô chú bác cụ em o dì thím mợ")
 
 // familyNames are Vietnamese family names, folded, the Kinh's and the
 // mountain peoples' most common.
