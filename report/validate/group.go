@@ -1053,7 +1053,7 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 			continue // a model's row typed without its number, field and place ("Mô hình B")
 		}
 		// Sources give money, not households.
-		moneyOnly := cell(r, rc.where[colHouseholds]) == "" && cell(r, rc.where[colBeneficiaries]) == ""
+		moneyOnly := noFigure(cell(r, rc.where[colHouseholds])) && noFigure(cell(r, rc.where[colBeneficiaries]))
 		hh := markedNum && household(strings.Trim(text, " :.-+•*–"), field == "")
 		named := hh || markedNum && moneyOnly && sourceRowRe.MatchString(folded)
 		out = append(out, subRow{row: i, parent: parent, worded: worded || bullet && !markedNum, group: modelless[parent], source: source,
@@ -1079,7 +1079,7 @@ func (b *builder) totalBreakdown(rc *rowConverter, lay *sheetLayout, rows []load
 		r := rows[i]
 		return listMark(nums[i]) && !out[i] && rec[i] >= 0 && cell(r, rc.where[colField]) == "" &&
 			(cell(r, rc.where[colCount]) == "" || isDash(cell(r, rc.where[colCount]))) &&
-			cell(r, rc.where[colHouseholds]) == "" && cell(r, rc.where[colBeneficiaries]) == "" &&
+			noFigure(cell(r, rc.where[colHouseholds])) && noFigure(cell(r, rc.where[colBeneficiaries])) &&
 			sourceRowRe.MatchString(strings.Trim(record.Fold(cell(r, rc.where[colModel])), " :.-+•*–"))
 	}
 	for lo := 1; lo < len(rows); lo++ {
@@ -1145,6 +1145,12 @@ func (b *builder) sourcesOfTotal(rc *rowConverter, lay *sheetLayout, rows []load
 		b.warn(rc.at(rows[i].Num, 0), "", msg.New("validate.total_breakdown", rows[i].Num, msg.Quote(cell(rows[i], rc.where[colModel])),
 			span, msg.Number(sum), msg.Number(whole)))
 	}
+}
+
+// noFigure reports whether a cell of figures gives none: empty, a dash
+// or a zero ("-", "0", "0,0").
+func noFigure(c string) bool {
+	return c == "" || isDash(c) || strings.Trim(c, "0.,") == "" && strings.Contains(c, "0")
 }
 
 // household reports whether a row's name is a household's: "Hộ ông

@@ -1529,6 +1529,8 @@ func TestTotalBreakdown(t *testing.T) {
 		{"each block's", head + total + line + sources + "3,Lạng Sơn,Chợ an toàn thực phẩm,Văn hóa - Xã hội,Quý III/2025,1,50.000.000,25\n" +
 			",Lạng Sơn,Tổng cộng,,Quý III/2025,1,50.000.000,25\n" + line +
 			"-,Lạng Sơn,Ngân sách nhà nước,,Quý III/2025,,20.000.000,\n-,Lạng Sơn,Nhân dân đóng góp,,Quý III/2025,,30.000.000,\n", sums{3, 3, 200_000_000, 75}, 4},
+		{"sources with - and 0 households", head + total + line + "-,Lạng Sơn,Ngân sách nhà nước,,Quý III/2025,,60.000.000,-\n" +
+			"-,Lạng Sơn,Nhân dân đóng góp,,Quý III/2025,,90.000.000,0\n", two, 2},
 		{"one source of the total's money", head + total + line + "-,Lạng Sơn,Ngân sách nhà nước,,Quý III/2025,,60.000.000,\n", two, 1},
 		{"more than the total's money", head + total + line + sources + "-,Lạng Sơn,Xã hội hóa,,Quý III/2025,,10.000.000,\n",
 			sums{5, 5, 310_000_000, 50}, 0},
