@@ -1045,7 +1045,7 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		// ("Ngân sách", "Nhân dân"), without a unit or a status, is a
 		// breakdown even with the place written again, as a CSV writes
 		// it on every row (review 42).
-		folded := strings.Trim(record.Fold(text), " :.-+•*–")
+		folded := strings.Trim(record.Fold(text), nameMarks)
 		source := modelless[parent] && cell(r, rc.where[colUnit]) == "" && cell(r, rc.where[colStatus]) == "" &&
 			sourceRowRe.MatchString(folded)
 		if !fewer && !bullet && !worded && !source || !bullet && !worded && !source && (!counted || strings.HasPrefix(record.Fold(text), "mo hinh")) ||
@@ -1054,13 +1054,18 @@ func (b *builder) subRows(rc *rowConverter, rows []load.Row, nums []string, mode
 		}
 		// Sources give money, not households.
 		moneyOnly := noFigure(cell(r, rc.where[colHouseholds])) && noFigure(cell(r, rc.where[colBeneficiaries]))
-		hh := markedNum && household(strings.Trim(text, " :.-+•*–"), field == "")
+		hh := markedNum && household(strings.Trim(text, nameMarks), field == "")
 		named := hh || markedNum && moneyOnly && sourceRowRe.MatchString(folded)
 		out = append(out, subRow{row: i, parent: parent, worded: worded || bullet && !markedNum, group: modelless[parent], source: source,
 			marked: markedNum, named: named, household: hh, announced: markedNum && announced})
 	}
 	return out
 }
+
+// nameMarks are what a row's name is trimmed of before it is read as a
+// household's or a source of money's: spaces, colons, points and a
+// list's marks ("- Ngân sách:").
+const nameMarks = " :.-+•*–"
 
 // totalBreakdown leaves out the rows of a table that break a total's
 // money down by source: marked in the column of numbers (listMark),
@@ -1080,7 +1085,7 @@ func (b *builder) totalBreakdown(rc *rowConverter, lay *sheetLayout, rows []load
 		return listMark(nums[i]) && !out[i] && rec[i] >= 0 && cell(r, rc.where[colField]) == "" &&
 			(cell(r, rc.where[colCount]) == "" || isDash(cell(r, rc.where[colCount]))) &&
 			noFigure(cell(r, rc.where[colHouseholds])) && noFigure(cell(r, rc.where[colBeneficiaries])) &&
-			sourceRowRe.MatchString(strings.Trim(record.Fold(cell(r, rc.where[colModel])), " :.-+•*–"))
+			sourceRowRe.MatchString(strings.Trim(record.Fold(cell(r, rc.where[colModel])), nameMarks))
 	}
 	for lo := 1; lo < len(rows); lo++ {
 		if !source(lo) || source(lo-1) {

@@ -828,17 +828,15 @@ func (lay *sheetLayout) hasNumbers(r load.Row) bool {
 // signature block never has (its names and titles may stand in any
 // column).
 func (lay *sheetLayout) hasFigures(r load.Row) bool {
+	if lay.hasNumbers(r) {
+		return true
+	}
 	for i, c := range r.All() {
 		if c == "" || i >= len(lay.cols) {
 			continue
 		}
 		var err error
 		switch lay.cols[i] {
-		case colCount, colFunds, colHouseholds, colBeneficiaries:
-			if looksNumeric(c) {
-				return true
-			}
-			continue
 		case colField:
 			_, err = record.ParseField(c)
 		case colStatus:

@@ -143,14 +143,8 @@ func hasLabel(f string) bool {
 
 // unitHints are the words, folded and without dots, that may belong to
 // a unit of money.
-var unitHints = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields("d dong vnd dongvn trieu tr trd trdong trieud trieudong nghin ngan nghind ngand nghindong ngandong " +
-		"ty ti tyd tid tydong tidong thousand million billion usd us$ eur euro euros ndt cny yen jpy dollar dollars do dola gbp baht kip won rub") {
-		m[w] = true
-	}
-	return m
-}()
+var unitHints = wordSet("d dong vnd dongvn trieu tr trd trdong trieud trieudong nghin ngan nghind ngand nghindong ngandong " +
+	"ty ti tyd tid tydong tidong thousand million billion usd us$ eur euro euros ndt cny yen jpy dollar dollars do dola gbp baht kip won rub")
 
 // unitHint reports whether a folded text has a word that may belong to a
 // unit of money, or a factor ("x1000", "1.000d"): the others need no
